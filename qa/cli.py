@@ -1,0 +1,139 @@
+"""The `qa` command: parse, call one core function, render. The work lives in the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from qa.errors import QAError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Ask questions about a collection of articles; every answer cites its passages.")
+
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory [env QA_STORE; default ./.qa]")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print one JSON object for scripts")]
+
+
+def _settings(**overrides: Any):
+    from qa.config import load_settings
+
+    return load_settings(overrides)
+
+
+def _fail(message: str, code: int, secrets: list[str] = ()) -> None:
+    from qa.redact import redact
+
+    typer.echo(f"Error: {redact(message, secrets)}", err=True)
+    raise typer.Exit(code)
+
+
+def _run(work: Callable[[], Any], settings=None) -> Any:
+    """Run `work`, turning a failure into one line on stderr and an exit code."""
+    secrets = settings.secrets() if settings else []
+    try:
+        return work()
+    except QAError as e:
+        if settings is not None and settings.debug:
+            raise
+        _fail(str(e), e.exit_code, secrets)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as e:  # noqa: BLE001 - a user sees one line, QA_DEBUG=1 shows the traceback
+        if settings is not None and settings.debug:
+            raise
+        _fail(f"unexpected {type(e).__name__}: {e} (set QA_DEBUG=1 for the traceback)", 1, secrets)
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (.txt .md .html .jsonl), searched recursively")],
+    store: StoreOpt = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="delete the store's contents and start over")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Add articles to the store. Unchanged files are skipped; changed files replace their old chunks.
+
+    Example: qa ingest seeds/
+    """
+    from qa.ingest.pipeline import ingest as run_ingest
+    from qa.render import ingest_progress, print_ingest_report
+
+    settings = _run(lambda: _settings(store=store))
+    with ingest_progress(enabled=not as_json) as progress:
+        report = _run(lambda: run_ingest(paths, settings, rebuild=rebuild, progress=progress), settings)
+    if as_json:
+        from dataclasses import asdict
+
+        _print_json(asdict(report))
+    else:
+        print_ingest_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="the question, in any language")],
+    store: StoreOpt = None,
+    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer a question from the stored articles; every claim cites a numbered passage.
+
+    Example: qa ask "华强广场项目可以创造多少个就业岗位?"
+    """
+    from qa.answer import ask as run_ask
+    from qa.render import print_answer
+
+    settings = _run(lambda: _settings(store=store, top_k=k))
+    answer = _run(lambda: run_ask(question, settings), settings)
+    if as_json:
+        _print_json(answer.to_dict())
+    else:
+        print_answer(answer)
+
+
+@app.command()
+def sources(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """List stored documents and the articles found in them."""
+    from qa.render import print_sources
+    from qa.store import Store
+
+    settings = _run(lambda: _settings(store=store))
+    docs = _run(lambda: Store.open(settings).sources(), settings)
+    if as_json:
+        _print_json(docs)
+    else:
+        print_sources(docs)
+
+
+@app.command()
+def config(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Show the effective settings and where each came from (secrets masked)."""
+    from qa.render import print_config
+
+    settings = _run(lambda: _settings(store=store))
+    rows = settings.display()
+    if as_json:
+        _print_json({name: {"value": value, "from": origin} for name, value, origin in rows})
+    else:
+        print_config(rows)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

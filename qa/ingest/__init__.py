@@ -1,0 +1,1 @@
+"""Reading, cleaning, segmenting and chunking article files, and storing them."""

@@ -1,0 +1,130 @@
+"""Sentence splitting and chunk packing that respect Chinese punctuation.
+
+Chunks never cross an article or a sub-head boundary; each holds whole sentences (roughly
+`chunk_min`..`chunk_size` characters) and repeats the last sentence of the chunk before it, so an
+answer that straddles two chunks is still found whole in one of them. A chunk's text is exactly
+`article.text[start:end]`, so a citation can always be traced back to the cleaned article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from qa.types import Article
+
+# A sentence ends at Chinese or ASCII final punctuation (plus any closing quotes/brackets after
+# it), at a full stop followed by a space, or at a line break. "5.6%" and "340.4" are not ends.
+_SENTENCE = re.compile(r"[^\n]*?(?:[。！？!?；;…]+[”’\"'」』）)】]*|\.(?=\s)|(?=\n)|$)")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of text[start:end] with surrounding whitespace excluded."""
+    end = len(text) if end is None else end
+    spans = []
+    pos = start
+    while pos < end:
+        if text[pos].isspace():
+            pos += 1
+            continue
+        m = _SENTENCE.match(text, pos, end)
+        stop = m.end() if m and m.end() > pos else end
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append(Span(s, e))
+        pos = stop if stop > pos else pos + 1
+    return spans
+
+
+def _split_long(text: str, span: Span, limit: int) -> list[Span]:
+    """A sentence longer than `limit` is cut at commas, else hard-cut."""
+    if span.end - span.start <= limit:
+        return [span]
+    parts, s = [], span.start
+    while span.end - s > limit:
+        window = text[s:s + limit]
+        cut = max(window.rfind(c) for c in "，,、：:")
+        e = s + (cut + 1 if cut > limit // 3 else limit)
+        parts.append(Span(s, e))
+        s = e
+    parts.append(Span(s, span.end))
+    return parts
+
+
+def pack(text: str, spans: list[Span], size: int, minimum: int) -> list[Span]:
+    """Greedy packing of sentence spans into chunks with a one-sentence overlap."""
+    sents = [p for sp in spans for p in _split_long(text, sp, size)]
+    chunks: list[Span] = []
+    i = 0
+    while i < len(sents):
+        j = i + 1
+        while j < len(sents) and sents[j].end - sents[i].start <= size:
+            j += 1
+        # Too short and the next sentence is what makes it long: take it anyway (up to ~4/3 size).
+        if sents[j - 1].end - sents[i].start < minimum and j < len(sents) \
+                and sents[j].end - sents[i].start <= size * 4 // 3:
+            j += 1
+        # A small tail is better merged into this chunk than left as a chunk of its own.
+        if j < len(sents) and sents[-1].end - sents[j].start < minimum // 2 \
+                and sents[-1].end - sents[i].start <= size * 4 // 3:
+            j = len(sents)
+        chunks.append(Span(sents[i].start, sents[j - 1].end))
+        if j >= len(sents):
+            break
+        i = j - 1 if j - 1 > i else j  # overlap: the last sentence opens the next chunk
+    return chunks
+
+
+def section_ranges(article: Article) -> list[tuple[int, int, str]]:
+    bounds = article.sections or [(0, "")]
+    if bounds[0][0] != 0:
+        bounds = [(0, "")] + list(bounds)
+    out = []
+    for k, (start, name) in enumerate(bounds):
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(article.text)
+        out.append((start, end, name))
+    return out
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def chunk_article(article: Article, size: int = 300, minimum: int = 150):
+    """Return llama-index TextNodes for one article (ids `<article id>:<n>`)."""
+    from llama_index.core.schema import TextNode
+
+    nodes = []
+    for sec_start, sec_end, section in section_ranges(article):
+        spans = split_sentences(article.text, sec_start, sec_end)
+        for span in pack(article.text, spans, size, minimum):
+            text = article.text[span.start:span.end]
+            node_id = f"{article.id}:{len(nodes)}"
+            nodes.append(TextNode(
+                id_=node_id,
+                text=text,
+                metadata={
+                    "source": article.source,
+                    "article_id": article.id,
+                    "title": article.title,
+                    "kind": article.kind,
+                    "section": section,
+                    "start": span.start,
+                    "end": span.end,
+                    "hash": content_hash(text)[:16],
+                },
+                excluded_embed_metadata_keys=["source", "article_id", "kind", "section", "start", "end", "hash"],
+                excluded_llm_metadata_keys=["article_id", "kind", "start", "end", "hash"],
+            ))
+    return nodes

@@ -1,0 +1,341 @@
+"""Clean an OCR'd page and split it into articles.
+
+A newspaper page that went through OCR arrives as one stream of lines: several articles, their
+headlines, kicker lines, bylines, sub-heads and photo captions, with sentences broken wherever a
+column ended. This module rebuilds the pieces. The heuristics, in the order they run:
+
+1. Blocks. Every non-empty line is a block, classified by its shape:
+   byline (`本报记者 …`, `记者 …`, `By …`), credit (`… 摄`, `(中经视觉)`, `图/…`), kicker (ends
+   with `——`), short (at most 30 characters, no sentence-final punctuation: a headline or a
+   sub-head), markdown heading (`# …`, also made from HTML `<h1>`–`<h4>`), or body.
+2. A body block directly above a credit is a photo caption: it becomes an item of its own and
+   never joins a neighbour.
+3. Headlines. One or more kicker/short blocks followed by a byline start a new article; the last
+   short block is the headline, the ones above are kicker/column lines. A kicker followed by a
+   short block starts an article even without a byline. A short block before any body text is the
+   document's title (plain-text docs whose first line is a title). Any other short block is a
+   sub-head: it becomes the `section` of the text under it.
+4. Line joins. A body block that ends mid-sentence (last character a CJK character, letter, digit
+   or `，、（《“`) is joined to the next body block: OCR broke the line at a column end (`主` / `要包括`).
+5. Fragments. A body block that starts like the middle of a sentence (`等…`, `的…`, punctuation)
+   after a finished paragraph is a piece of another column. It is moved into the article whose
+   text it shares most words with, at a point where that article's text was joined mid-sentence
+   (4); with no such point it stays an item of its own (`kind="fragment"`).
+6. Topic shifts. Pieces without a headline (commentaries, short reports) run on from the article
+   above them. A long run of paragraphs is cut where the vocabulary of the paragraphs before and
+   after a gap barely overlaps (TextTiling-style cohesion of TF-IDF character bigrams).
+7. Orphan headlines. OCR sometimes puts a headline on the kicker line of another article
+   (`良好营商环境提升发展韧性 明确基本规则,细化管理标准——`): the part before the space goes to the next
+   article that has no headline.
+8. Titles: the headline, else the first clause or sentence of the text, shortened.
+
+Limits: the thresholds were set on one OCR'd page (the seed) and on plain article files; topic
+shifts between pieces on the same subject are not found, a headline-less piece shorter than two
+paragraphs stays with the article above it, and a fragment whose true place was not joined
+mid-sentence stays a fragment. Every heuristic fails safe: the text is kept, only its grouping is
+less good.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from qa.tokens import CJK as _CJK, terms
+
+SENTENCE_END = "。！？!?…；;"
+CLOSERS = "”’\"'」』）)】》"
+DANGLING_TAIL = "，,、（(《“‘—-"
+CONTINUATION_START = tuple("等的了着，,、。；;：:）)》”") + ("方面",)
+SHORT_MAX = 30
+# Set on the seed page: gaps between two pieces score 0.018-0.039, gaps inside an article 0.054-0.26
+# (median 0.11-0.15), so a cut needs both an absolute and a relative drop.
+COHESION_SPLIT = 0.048
+COHESION_RELATIVE = 0.5
+COHESION_WINDOW = 3
+
+_BYLINE = re.compile(r"^(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|新华社记者|新华社|本报讯|文/|文／|By\s)")
+_CREDIT = re.compile(r"(^.{0,20}摄$)|(^[（(][^）)]{1,15}[）)]$)|(^图[/／].{1,20}$)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+@dataclass
+class Block:
+    text: str
+    kind: str  # body | short | kicker | byline | credit | heading | caption
+    level: int = 0
+
+
+@dataclass
+class Paragraph:
+    pieces: list[str]  # consecutive blocks joined mid-sentence; a fragment may go between two
+    section: str = ""
+
+    @property
+    def text(self) -> str:
+        out = self.pieces[0]
+        for piece in self.pieces[1:]:
+            out += (" " if out[-1:].isascii() and out[-1:].isalnum() and piece[:1].isascii() else "") + piece
+        return out
+
+
+@dataclass
+class Segment:
+    title: str = ""
+    kicker: str = ""
+    byline: str = ""
+    kind: str = "article"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def body(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def normalize(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u3000", " ")
+    text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
+    return re.sub(r"[^\S\n]+", " ", text)
+
+
+def is_dangling(text: str) -> bool:
+    """Does the text stop in the middle of a sentence?"""
+    last = text.rstrip()[-1:]
+    if not last or last in SENTENCE_END or last in CLOSERS or last in ":：":
+        return False
+    return bool(_CJK.match(last)) or last.isalnum() or last in DANGLING_TAIL
+
+
+def classify(line: str, markdown: bool) -> Block:
+    if markdown and (m := _HEADING.match(line)):
+        return Block(m.group(2).strip(), "heading", len(m.group(1)))
+    if len(line) <= 40 and _BYLINE.match(line):
+        return Block(line, "byline")
+    if _CREDIT.match(line):
+        return Block(line, "credit")
+    if line.endswith("——") and len(line) <= 60:
+        return Block(line, "kicker")
+    if (len(line) <= SHORT_MAX and line[-1] not in SENTENCE_END + CLOSERS + ":：" and "。" not in line
+            and line[-1] not in DANGLING_TAIL + "的了和与及在对把被从向为以"):
+        return Block(line, "short")
+    return Block(line, "body")
+
+
+def to_blocks(text: str, markdown: bool) -> list[Block]:
+    blocks = [classify(line.strip(), markdown) for line in normalize(text).split("\n") if line.strip()]
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind == "body" and blocks[i + 1].kind == "credit":
+            block.kind = "caption"
+    return blocks
+
+
+def segment(text: str, markdown: bool = False, title: str = "", single: bool = False) -> list[Segment]:
+    """Split a document into segments (articles, captions, fragments), in page order.
+
+    `single` keeps everything in one article (a .jsonl record is one article by definition).
+    """
+    blocks = to_blocks(text, markdown)
+    segments: list[Segment] = []
+    current = Segment(title=title)
+    segments.append(current)
+    section = ""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "caption" and not single:
+            credits = []
+            while i + 1 < len(blocks) and blocks[i + 1].kind == "credit":
+                i += 1
+                credits.append(blocks[i].text)
+            segments.append(Segment(kind="caption", byline=" ".join(credits), paragraphs=[Paragraph([block.text])]))
+            i += 1
+            continue
+        head = None if single else _headline_group(blocks, i)
+        if head is not None:
+            end, kicker, headline, byline = head
+            current = Segment(title=headline, kicker=kicker, byline=byline)
+            segments.append(current)
+            section = ""
+            i = end
+            continue
+        if block.kind == "heading":
+            if (block.level == 1 and not single) and (current.paragraphs or current.title):
+                current = Segment(title=block.text)
+                segments.append(current)
+                section = ""
+            elif not current.title and not current.paragraphs:
+                current.title = block.text
+            else:
+                section = block.text
+        elif block.kind in ("short", "kicker"):
+            if not current.title and not current.paragraphs:
+                current.title = block.text.rstrip("—")
+            else:
+                section = block.text.rstrip("—")
+        elif block.kind in ("byline", "credit"):
+            if not current.byline:
+                current.byline = block.text
+        else:  # body, or a caption inside a single-article record
+            last = current.paragraphs[-1] if current.paragraphs else None
+            if last is not None and is_dangling(last.pieces[-1]) and last.section == section:
+                last.pieces.append(block.text)
+            elif last is not None and block.text.startswith(CONTINUATION_START) and not single:
+                current = Segment(kind="fragment")
+                segments.append(current)
+                current.paragraphs.append(Paragraph([block.text], section=""))
+                section = ""
+            else:
+                current.paragraphs.append(Paragraph([block.text], section=section))
+        i += 1
+    segments = [s for s in segments if s.paragraphs]
+    if single:
+        return segments[:1] or [Segment(title=title)]
+    segments = _place_fragments(segments)
+    segments = [part for s in segments for part in _split_topics(s)]
+    _assign_orphan_headlines(segments, blocks)
+    for s in segments:
+        if not s.title:
+            s.title = derive_title(s.body())
+        s.title = s.title.rstrip("—").strip()
+    return segments
+
+
+def _headline_group(blocks: list[Block], i: int) -> tuple[int, str, str, str] | None:
+    """If blocks[i:] open a new article, return (next index, kicker, headline, byline)."""
+    j = i
+    while j < len(blocks) and blocks[j].kind in ("kicker", "short") and j - i < 4:
+        j += 1
+    if j == i:
+        return None
+    group = blocks[i:j]
+    shorts = [b for b in group if b.kind == "short"]
+    has_byline = j < len(blocks) and blocks[j].kind == "byline"
+    if not shorts:
+        return None
+    if not has_byline and not (group[0].kind == "kicker" and len(group) >= 2):
+        return None
+    headline = shorts[-1].text
+    kicker = " ".join(b.text for b in group if b is not shorts[-1])
+    byline = blocks[j].text if has_byline else ""
+    return (j + 1 if has_byline else j), kicker, headline, byline
+
+
+def derive_title(text: str, limit: int = 40) -> str:
+    first = re.split(f"[{re.escape(SENTENCE_END)}\n]", text.strip(), maxsplit=1)[0].strip()
+    clause = re.split(r"[,，:：]", first, maxsplit=1)[0].strip()
+    if 8 <= len(clause) <= limit:
+        return clause
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
+# -- topic cohesion -------------------------------------------------------------------------------
+
+def _vectors(paragraphs: list[str]) -> list[dict[str, float]]:
+    counts = [terms(p) for p in paragraphs]
+    df: Counter = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(paragraphs)
+    return [{t: tf * math.log(1 + n / df[t]) for t, tf in c.items()} for c in counts]
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _window(vectors: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for v in vectors:
+        for t, w in v.items():
+            out[t] = out.get(t, 0.0) + w
+    return out
+
+
+def cohesion(paragraphs: list[str]) -> list[float]:
+    """Similarity across each gap between paragraphs (len = len(paragraphs) - 1)."""
+    vecs = _vectors(paragraphs)
+    w = COHESION_WINDOW
+    return [_cosine(_window(vecs[max(0, g - w + 1):g + 1]), _window(vecs[g + 1:g + 1 + w]))
+            for g in range(len(paragraphs) - 1)]
+
+
+def _split_topics(seg: Segment) -> list[Segment]:
+    if seg.kind != "article" or len(seg.paragraphs) < 4:
+        return [seg]
+    scores = cohesion([p.text for p in seg.paragraphs])
+    limit = min(COHESION_SPLIT, COHESION_RELATIVE * sorted(scores)[len(scores) // 2])
+    cuts = [g + 1 for g, s in enumerate(scores)
+            if s < limit and g >= 1 and g + 1 <= len(seg.paragraphs) - 2
+            and s == min(scores[max(0, g - 1):g + 2])]
+    if not cuts:
+        return [seg]
+    parts, start = [], 0
+    for cut in cuts + [len(seg.paragraphs)]:
+        if start == 0:
+            part = Segment(title=seg.title, kicker=seg.kicker, byline=seg.byline, paragraphs=seg.paragraphs[:cut])
+        else:
+            part = Segment(paragraphs=seg.paragraphs[start:cut])
+            for p in part.paragraphs:
+                p.section = ""  # a new piece does not inherit the sub-head of the one above
+        parts.append(part)
+        start = cut
+    return parts
+
+
+# -- fragments and orphan headlines ---------------------------------------------------------------
+
+def _place_fragments(segments: list[Segment]) -> list[Segment]:
+    for frag in [s for s in segments if s.kind == "fragment"]:
+        best, best_score = None, 0.0
+        frag_vec = terms(frag.body())
+        for seg in segments:
+            if seg is frag or seg.kind != "article":
+                continue
+            joins = [(pi, k) for pi, p in enumerate(seg.paragraphs) for k in range(1, len(p.pieces))]
+            if not joins:
+                continue
+            body = seg.body()
+            score = _cosine(dict(frag_vec), dict(terms(body)))
+            if score > best_score:
+                best, best_score = (seg, max(joins, key=lambda j: _seam(seg, j, frag, body))), score
+        if best is None:
+            continue
+        seg, (pi, k) = best
+        para = seg.paragraphs[pi]
+        head, tail = para.pieces[:k], para.pieces[k:]
+        fps = [list(p.pieces) for p in frag.paragraphs]
+        if len(fps) == 1:
+            new = [Paragraph(head + fps[0] + tail, para.section)]
+        else:
+            new = ([Paragraph(head + fps[0], para.section)] + [Paragraph(p, para.section) for p in fps[1:-1]]
+                   + [Paragraph(fps[-1] + tail, para.section)])
+        seg.paragraphs[pi:pi + 1] = new
+        frag.paragraphs = []
+    return [s for s in segments if s.paragraphs]
+
+
+def _seam(seg: Segment, join: tuple[int, int], frag: Segment, body: str) -> int:
+    """How natural the fragment reads at a join: how often the two character pairs it would
+    create (end of text before + fragment start, fragment end + start of text after) occur."""
+    pi, k = join
+    pieces = seg.paragraphs[pi].pieces
+    first, last = frag.paragraphs[0].pieces[0], frag.paragraphs[-1].pieces[-1]
+    return body.count(pieces[k - 1][-1:] + first[:1]) + body.count(last[-1:] + pieces[k][:1])
+
+
+def _assign_orphan_headlines(segments: list[Segment], blocks: list[Block]) -> None:
+    orphans = []
+    for seg in segments:
+        m = re.match(r"^(\S{4,30}?)\s+(\S.*——)$", seg.kicker)
+        if m and not re.search(r"[，,。、；]", m.group(1)):
+            orphans.append((seg, m.group(1)))
+            seg.kicker = m.group(2)
+    for owner, headline in orphans:
+        after = segments[segments.index(owner) + 1:]
+        target = next((s for s in after if s.kind == "article" and not s.title), None)
+        if target is not None:
+            target.title = headline
