@@ -13,7 +13,10 @@ from qa.types import Answer
 def console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    stream = sys.stderr if stderr else sys.stdout
+    # Piped output is read by programs and pagers: do not fold long titles at 80 columns.
+    width = None if stream.isatty() else 160
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
 
 
 @contextmanager
@@ -103,7 +106,3 @@ def print_config(rows: list[tuple[str, str, str]]) -> None:
     for name, value, origin in rows:
         table.add_row(name, value, origin)
     console().print(table)
-
-
-def is_terminal() -> bool:
-    return sys.stdout.isatty()

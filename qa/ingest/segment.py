@@ -116,7 +116,7 @@ def classify(line: str, markdown: bool) -> Block:
         return Block(line, "credit")
     if line.endswith("——") and len(line) <= 60:
         return Block(line, "kicker")
-    if (len(line) <= SHORT_MAX and line[-1] not in SENTENCE_END + CLOSERS + ":：" and "。" not in line
+    if (len(line) <= SHORT_MAX and line[-1] not in SENTENCE_END + CLOSERS + ":：." and "。" not in line
             and line[-1] not in DANGLING_TAIL + "的了和与及在对把被从向为以"):
         return Block(line, "short")
     return Block(line, "body")

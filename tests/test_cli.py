@@ -1,0 +1,125 @@
+"""The real CLI (typer's CliRunner) over the seed store built with the local e5 model."""
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from qa.cli import app
+
+runner = CliRunner()
+
+
+def _ask_json(store, question):
+    result = runner.invoke(app, ["ask", "--store", str(store), "--json", question])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _check_contract(data, question):
+    assert data["question"] == question
+    assert isinstance(data["answer"], str) and isinstance(data["refused"], bool)
+    assert data["mode"] in ("extractive", "llm")
+    assert set(data["timings"]) >= {"retrieve_ms", "answer_ms", "total_ms"}
+    numbers = {c["n"] for c in data["citations"]}
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", data["answer"])}
+    assert markers == numbers
+    for c in data["citations"]:
+        assert set(c) >= {"n", "source", "title", "chunk_id", "text", "score"}
+
+
+def test_bci_target_year(seed_store_dir):
+    q = "《关于推动脑机接口产业创新发展的实施意见》明确到哪一年构建具有国际竞争力的产业生态?"
+    data = _ask_json(seed_store_dir, q)
+    _check_contract(data, q)
+    assert not data["refused"] and "2030" in data["answer"]
+    assert data["citations"][0]["title"] == "脑机接口发展进入快车道"
+    assert "2030年" in data["citations"][0]["text"]
+
+
+def test_huaqiang_jobs(seed_store_dir):
+    q = "华强广场项目可以创造多少个就业岗位?"
+    data = _ask_json(seed_store_dir, q)
+    _check_contract(data, q)
+    assert "1000" in data["answer"]
+    assert data["citations"][0]["title"] == "良好营商环境提升发展韧性"
+
+
+def test_question_the_page_never_answers_is_refused(seed_store_dir):
+    q = "火星上有多少人口?"
+    data = _ask_json(seed_store_dir, q)
+    _check_contract(data, q)
+    assert data["refused"] and data["citations"] == []
+    assert "没有" in data["answer"]
+
+
+def test_cited_text_is_exactly_the_stored_slice_of_the_article(seed_store_dir, seed_settings):
+    from qa.ingest.pipeline import prepare
+    from qa.store import Store
+
+    from conftest import SEED_FILE
+
+    articles, _ = prepare(SEED_FILE, seed_settings)
+    by_id = {a.id: a for a in articles}
+    data = _ask_json(seed_store_dir, "黑河自贸片区引入了哪些俄罗斯电商平台?")
+    [hit] = Store.open(seed_settings).get_hits([data["citations"][0]["chunk_id"]])
+    article = by_id[hit.article_id]
+    assert data["citations"][0]["text"] == article.text[hit.start:hit.end] == hit.text
+
+
+def test_ask_prints_answer_and_sources(seed_store_dir):
+    result = runner.invoke(app, ["ask", "--store", str(seed_store_dir), "新华区今年上半年生产总值是多少?"])
+    assert result.exit_code == 0
+    assert "340.4亿元" in result.stdout and "Sources" in result.stdout and "[1]" in result.stdout
+
+
+def test_sources_lists_articles(seed_store_dir):
+    result = runner.invoke(app, ["sources", "--store", str(seed_store_dir), "--json"])
+    assert result.exit_code == 0
+    [doc] = json.loads(result.stdout)
+    assert doc["source"].endswith("000_59cfcece24790523.txt")
+    kinds = {a["title"]: a["kind"] for a in doc["articles"]}
+    assert kinds["构建高效跨境物流网络"] == "article"
+    assert kinds["12月20日拍摄的四川省达州市宣汉县巴山大峡谷景区的十八道弯盘山公路"] == "caption"
+    assert sum(a["chunks"] for a in doc["articles"]) == doc["chunks"]
+    table = runner.invoke(app, ["sources", "--store", str(seed_store_dir)])
+    assert "商业银行托管业务迎来监管新规" in table.stdout and "6 articles" in table.stdout
+
+
+def test_missing_store_is_one_line_without_traceback(tmp_path):
+    result = runner.invoke(app, ["ask", "--store", str(tmp_path / "none"), "问题"])
+    assert result.exit_code != 0
+    assert result.stderr.strip().count("\n") == 0
+    assert "No store at" in result.stderr and "qa ingest" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_empty_question_is_a_usage_error(seed_store_dir):
+    result = runner.invoke(app, ["ask", "--store", str(seed_store_dir), "   "])
+    assert result.exit_code == 2 and "empty" in result.stderr
+
+
+def test_ingest_summary_and_idempotence(tmp_path, seed_copy):
+    store = str(tmp_path / "s")
+    env = {"QA_EMBED": "hash"}
+    first = runner.invoke(app, ["ingest", "--store", store, str(seed_copy)], env=env)
+    assert first.exit_code == 0, first.output
+    assert re.search(r"files 1\s+ingested 1\s+unchanged 0\s+failed 0\s+articles 6\s+chunks \d+", first.stdout)
+    again = runner.invoke(app, ["ingest", "--store", store, "--json", str(seed_copy)], env=env)
+    report = json.loads(again.stdout)
+    assert (report["ingested"], report["unchanged"], report["chunks"]) == (0, 1, 0)
+
+
+def test_config_shows_origins_and_masks_secrets(tmp_path):
+    (tmp_path / "qa.toml").write_text('top_k = 7\nchunk_size = 250\n', encoding="utf-8")
+    key = "sk-test-0123456789abcdefSECRET"
+    result = runner.invoke(app, ["config", "--store", str(tmp_path), "--json"],
+                           env={"OPENAI_API_KEY": key, "QA_CHUNK_SIZE": "280"})
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["top_k"] == {"value": "7", "from": str(tmp_path / "qa.toml")}
+    assert data["chunk_size"] == {"value": "280", "from": "env"}
+    assert data["store"]["from"] == "flag"
+    assert key not in result.output and data["openai_api_key"]["from"] == "env"
+    table = runner.invoke(app, ["config", "--store", str(tmp_path)], env={"OPENAI_API_KEY": key})
+    assert key not in table.output and "top_k" in table.output
