@@ -51,6 +51,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("llm_temperature", float, 0.0, "QA_LLM_TEMPERATURE", "sampling temperature"),
     Option("llm_timeout", float, 60.0, "QA_LLM_TIMEOUT", "seconds before one LLM request gives up"),
     Option("llm_max_tokens", int, 800, "QA_LLM_MAX_TOKENS", "maximum tokens in an LLM answer"),
+    Option("llm_retries", int, 2, "QA_LLM_RETRIES", "retries of a failed LLM request (timeouts, refused connections, 429, 5xx)"),
+    Option("llm_max_wait", float, 120.0, "QA_LLM_MAX_WAIT",
+           "seconds one LLM answer may take in all, retries and waits included; then it fails"),
 )
 _BY_NAME = {o.name: o for o in OPTIONS}
 
@@ -73,6 +76,8 @@ class Settings:
     llm_temperature: float = 0.0
     llm_timeout: float = 60.0
     llm_max_tokens: int = 800
+    llm_retries: int = 2
+    llm_max_wait: float = 120.0
     debug: bool = False
     origins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
