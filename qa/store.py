@@ -144,14 +144,23 @@ class Store:
 
     def replace_document(self, key: str, entry: dict[str, Any], nodes: list) -> None:
         """Make `entry` (with its embedded `nodes`) the stored version of document `key`."""
-        old = self.documents.get(key, {}).get("chunk_ids", [])
-        new_ids = {n.node_id for n in nodes}
+        self.replace_documents([(key, entry, nodes)])
+
+    def replace_documents(self, batch: list[tuple[str, dict[str, Any], list]]) -> None:
+        """Publish several documents at once: add all new chunks, switch the manifest entries in
+        one atomic write, then delete the chunks no entry names any more. Batching keeps a
+        5,000-file ingest from rewriting the manifest 5,000 times; each document still becomes
+        visible whole or not at all."""
+        old: set[str] = set()
+        nodes = [n for _, _, doc_nodes in batch for n in doc_nodes]
         if nodes:
             self.vector_store.add(nodes)
-        entry["chunk_ids"] = [n.node_id for n in nodes]
-        self.documents[key] = entry
+        for key, entry, doc_nodes in batch:
+            old.update(self.documents.get(key, {}).get("chunk_ids", []))
+            entry["chunk_ids"] = [n.node_id for n in doc_nodes]
+            self.documents[key] = entry
         self.save()
-        stale = [cid for cid in old if cid not in new_ids and cid not in self.live_chunk_ids()]
+        stale = sorted(old - self.live_chunk_ids())
         if stale:
             self.collection.delete(ids=stale)
 
