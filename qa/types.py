@@ -68,6 +68,8 @@ class Answer:
     support: float = 0.0  # how well the best evidence covers the question (0..1)
     hits: list[Hit] = field(default_factory=list)
     note: str = ""
+    model: str | None = None  # the model that wrote an llm answer, as the endpoint named it
+    usage: dict[str, int] | None = None  # prompt_tokens / completion_tokens / total_tokens
 
     def to_dict(self, with_hits: bool = False) -> dict[str, Any]:
         data = asdict(self)
