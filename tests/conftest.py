@@ -15,6 +15,9 @@ SEEDS = ROOT / "seeds"
 SEED_FILE = next(SEEDS.glob("*.txt"))
 DATA = Path(__file__).resolve().parent / "data"
 
+# The scripted OpenAI-compatible server (`openai_server` fixture) lives in tests/openai_server.py.
+pytest_plugins = ["openai_server"]
+
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch, tmp_path_factory):

@@ -1,0 +1,309 @@
+"""A small scripted OpenAI-compatible server for tests: the real `openai` client talks HTTP to it.
+
+It runs `http.server` in a thread on 127.0.0.1 with a free port and implements
+
+    GET  /v1/models              the names in `server.models`
+    POST /v1/chat/completions    JSON, or SSE when the request says "stream": true
+    POST /v1/embeddings          deterministic vectors derived from the text
+
+Every request is recorded in `server.requests` (method, path, headers, parsed JSON body).
+Chat replies follow a script: each call to `reply`/`fail`/`cut_stream`/`invalid_json`/
+`invalid_sse`/`hang` queues one step that answers the next chat request; when the queue is empty
+the server replies with `server.default_text`. A reply text may be a callable that receives the
+request body, so a test can answer from the passages it was sent. An unknown model gets 404
+`model_not_found` and a wrong key (when `server.api_key` is set) gets 401 echoing the key, as
+OpenAI's own API does, so tests can prove `qa` never repeats it.
+
+Use the `openai_server` fixture; `url` is the base URL with `/v1`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable
+
+import pytest
+
+Text = str | Callable[[dict], str]
+
+
+@dataclass
+class Step:
+    kind: str = "reply"  # reply | fail | cut | bad_json | bad_sse | hang
+    text: Text = ""
+    status: int = 200
+    message: str = ""
+    retry_after: str | None = None
+    delay: float = 0.0  # seconds before the reply starts
+    chunk_delay: float = 0.0  # seconds between streamed chunks
+    chunk_chars: int = 4
+    cut_after: int = 2  # chunks sent before a cut
+    finish_reason: str = "stop"
+    usage: dict | None = None
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: Any = None
+
+    @property
+    def messages(self) -> list[dict]:
+        return (self.body or {}).get("messages", [])
+
+
+@dataclass
+class ScriptedServer:
+    models: list[str] = field(default_factory=lambda: ["test-model", "other-model"])
+    default_text: str = "The articles don't say."
+    api_key: str = ""  # when set, requests must carry `Authorization: Bearer <api_key>`
+    embed_dim: int = 16
+    requests: list[Request] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    port: int = 0
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    # -- scripting ------------------------------------------------------------------------------
+    def reply(self, text: Text, **kw: Any) -> "ScriptedServer":
+        self.steps.append(Step("reply", text=text, **kw))
+        return self
+
+    def fail(self, status: int, message: str = "", retry_after: str | None = None, times: int = 1,
+             **kw: Any) -> "ScriptedServer":
+        for _ in range(times):
+            self.steps.append(Step("fail", status=status, message=message or f"scripted failure {status}",
+                                   retry_after=retry_after, **kw))
+        return self
+
+    def cut_stream(self, text: Text, after: int = 2, **kw: Any) -> "ScriptedServer":
+        self.steps.append(Step("cut", text=text, cut_after=after, **kw))
+        return self
+
+    def invalid_json(self) -> "ScriptedServer":
+        self.steps.append(Step("bad_json"))
+        return self
+
+    def invalid_sse(self) -> "ScriptedServer":
+        self.steps.append(Step("bad_sse"))
+        return self
+
+    def hang(self, seconds: float) -> "ScriptedServer":
+        self.steps.append(Step("hang", delay=seconds))
+        return self
+
+    def chat_requests(self) -> list[Request]:
+        return [r for r in self.requests if r.path.endswith("/chat/completions")]
+
+    def _next_step(self) -> Step:
+        with self._lock:
+            return self.steps.pop(0) if self.steps else Step("reply", text=self.default_text)
+
+    def _sleep(self, seconds: float) -> None:
+        self._stop.wait(seconds)
+
+
+def _embedding(text: str, dim: int) -> list[float]:
+    digest = hashlib.sha256(text.encode()).digest()
+    return [(digest[i % len(digest)] - 128) / 128 for i in range(dim)]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive and chunked streams, like real servers
+    server_version = "scripted-openai/1"
+    srv: ScriptedServer  # set on the subclass made per server
+
+    def log_message(self, *args: Any) -> None:  # keep pytest output clean
+        pass
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _record(self) -> Request:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = raw.decode("utf-8", "replace")
+        req = Request(self.command, self.path, dict(self.headers.items()), body)
+        with self.srv._lock:
+            self.srv.requests.append(req)
+        return req
+
+    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None,
+              content_type: str = "application/json") -> None:
+        data = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _error(self, status: int, message: str, code: str | None = None, headers: dict | None = None) -> None:
+        kind = {401: "invalid_request_error", 404: "invalid_request_error", 429: "rate_limit_error"}.get(
+            status, "server_error")
+        self._send(status, {"error": {"message": message, "type": kind, "param": None, "code": code}}, headers)
+
+    def _chunk(self, data: bytes) -> None:
+        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+        self.wfile.flush()
+
+    def _authorised(self) -> bool:
+        if not self.srv.api_key:
+            return True
+        given = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if given == self.srv.api_key:
+            return True
+        # OpenAI's real reply quotes the key it was given; qa must never pass that on.
+        self._error(401, f"Incorrect API key provided: {given}. You can find your API key at "
+                         "https://platform.openai.com/account/api-keys.", "invalid_api_key")
+        return False
+
+    # -- routes ---------------------------------------------------------------------------------
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._record()
+        if not self._authorised():
+            return
+        if self.path.rstrip("/") == "/v1/models":
+            data = [{"id": m, "object": "model", "created": 0, "owned_by": "scripted"} for m in self.srv.models]
+            self._send(200, {"object": "list", "data": data})
+        else:
+            self._error(404, f"no route {self.path}")
+
+    def do_POST(self) -> None:  # noqa: N802
+        req = self._record()
+        if not self._authorised():
+            return
+        if self.path == "/v1/embeddings":
+            inputs = req.body["input"]
+            inputs = [inputs] if isinstance(inputs, str) else inputs
+            data = [{"object": "embedding", "index": i, "embedding": _embedding(t, self.srv.embed_dim)}
+                    for i, t in enumerate(inputs)]
+            self._send(200, {"object": "list", "data": data, "model": req.body.get("model"),
+                             "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+        elif self.path == "/v1/chat/completions":
+            self._chat(req)
+        else:
+            self._error(404, f"no route {self.path}")
+
+    def _chat(self, req: Request) -> None:
+        body = req.body if isinstance(req.body, dict) else {}
+        model = body.get("model", "")
+        if model not in self.srv.models:
+            self._error(404, f"The model `{model}` does not exist or you do not have access to it.",
+                        "model_not_found")
+            return
+        step = self.srv._next_step()
+        if step.delay:
+            self.srv._sleep(step.delay)
+        if step.kind == "hang":
+            return self._error(504, "hung too long")
+        if step.kind == "fail":
+            headers = {"Retry-After": step.retry_after} if step.retry_after is not None else None
+            return self._error(step.status, step.message, headers=headers)
+        if step.kind == "bad_json":
+            return self._send(200, b"<html>502 Bad Gateway</html> {not json", content_type="application/json")
+        if step.kind == "bad_sse" and body.get("stream"):
+            return self._send(200, b"data: {this is not json\n\n", content_type="text/event-stream")
+        if step.kind == "bad_sse":
+            return self._send(200, b"{not json", content_type="application/json")
+        text = step.text(body) if callable(step.text) else step.text
+        usage = step.usage or {"prompt_tokens": sum(len(m.get("content") or "") for m in req.messages) // 2,
+                               "completion_tokens": max(1, len(text) // 2)}
+        usage = {**usage, "total_tokens": usage["prompt_tokens"] + usage["completion_tokens"]}
+        if body.get("stream"):
+            self._stream(body, step, text, usage, model)
+        else:
+            self._send(200, {
+                "id": "chatcmpl-scripted", "object": "chat.completion", "created": int(time.time()), "model": model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                             "finish_reason": step.finish_reason}],
+                "usage": usage})
+
+    def _stream(self, body: dict, step: Step, text: str, usage: dict, model: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+
+        def event(delta: dict, finish: str | None = None, **extra: Any) -> bytes:
+            chunk = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0, "model": model,
+                     "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+            return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
+
+        pieces = [text[i:i + step.chunk_chars] for i in range(0, len(text), step.chunk_chars)] or [""]
+        try:
+            self._chunk(event({"role": "assistant", "content": ""}))
+            for i, piece in enumerate(pieces):
+                if step.kind == "cut" and i == step.cut_after:
+                    # Half an HTTP chunk, then close: the client sees the body end mid-stream.
+                    self.wfile.write(b"40\r\ndata: {\"id\"")
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
+                if step.chunk_delay:
+                    self.srv._sleep(step.chunk_delay)
+                self._chunk(event({"content": piece}))
+            self._chunk(event({}, step.finish_reason))
+            if (body.get("stream_options") or {}).get("include_usage"):
+                usage_chunk = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0,
+                               "model": model, "choices": [], "usage": usage}
+                self._chunk(f"data: {json.dumps(usage_chunk)}\n\n".encode())
+            self._chunk(b"data: [DONE]\n\n")
+            self._chunk(b"")
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that gave up (timeout tests) leaves a broken pipe; that is expected
+
+
+def start_server(**kw: Any) -> tuple[ScriptedServer, ThreadingHTTPServer]:
+    srv = ScriptedServer(**kw)
+    handler = type("Handler", (_Handler,), {"srv": srv})
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
+    srv.port = httpd.server_address[1]
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return srv, httpd
+
+
+def stop_server(srv: ScriptedServer, httpd: ThreadingHTTPServer) -> None:
+    srv._stop.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def openai_server():
+    """A scripted OpenAI-compatible server on 127.0.0.1 (see this module's docstring)."""
+    srv, httpd = start_server()
+    try:
+        yield srv
+    finally:
+        stop_server(srv, httpd)
+
+
+def closed_port() -> int:
+    """A local port with nothing listening on it (connections are refused)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
