@@ -51,7 +51,7 @@ class Step:
 class Request:
     method: str
     path: str
-    headers: dict[str, str]
+    headers: dict[str, str]  # names lower-cased
     body: Any = None
 
     @property
@@ -135,7 +135,7 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(raw) if raw else None
         except ValueError:
             body = raw.decode("utf-8", "replace")
-        req = Request(self.command, self.path, dict(self.headers.items()), body)
+        req = Request(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
         with self.srv._lock:
             self.srv.requests.append(req)
         return req

@@ -3,26 +3,56 @@
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 from qa.config import Settings
-from qa.errors import InputError
+from qa.errors import ConfigError, InputError, ProviderError
 from qa.types import Answer
 
 
+MODES = ("auto", "llm", "extractive")
+
+
 def ask(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
-        mode: str = "auto") -> Answer:
-    """Answer one question from the store. The public entry point used by `qa ask` and `qa eval`."""
+        mode: str = "auto", llm=None, on_token: Callable[[str], None] | None = None) -> Answer:
+    """Answer one question from the store. The public entry point used by `qa ask` and `qa eval`.
+
+    mode: `extractive` quotes passages; `llm` asks the chat model (`llm`, default built from
+    settings) and fails with a ProviderError when the endpoint does; `auto` uses the model when
+    one is configured (QA_LLM_MODEL) and falls back to the extractive answer, with a note, when
+    the endpoint fails. `on_token` receives streamed text as it arrives (LLM only).
+    """
     from qa.answer.extractive import answer_extractive
     from qa.retrieve import retrieve
 
+    if mode not in MODES:
+        raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
+    use_llm = mode == "llm" or (mode == "auto" and (llm is not None or bool(settings.llm_model)))
+    if use_llm and llm is None and not settings.llm_model:
+        raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
+                          "for the endpoint); see the README's 'LLM answers' section")
     question = " ".join(question.split())
     if not question:
         raise InputError("the question is empty")
     t0 = time.perf_counter()
     hits = retrieve(question, settings, store=store, embedder=embedder, k=k)
     t1 = time.perf_counter()
-    answer = answer_extractive(question, hits, settings.refusal_threshold)
+    extra: dict[str, float] = {}
+    if use_llm:
+        from qa.answer.llm import answer_llm
+        from qa.llm import ChatLLM
+
+        try:
+            answer = answer_llm(question, hits, llm or ChatLLM.from_settings(settings), on_token=on_token)
+            extra = answer.timings
+        except ProviderError as e:
+            if mode != "auto":
+                raise
+            answer = answer_extractive(question, hits, settings.refusal_threshold)
+            answer.note = f"LLM unavailable, showing the extractive answer: {e}"
+    else:
+        answer = answer_extractive(question, hits, settings.refusal_threshold)
     t2 = time.perf_counter()
     answer.timings = {"retrieve_ms": round((t1 - t0) * 1000, 2), "answer_ms": round((t2 - t1) * 1000, 2),
-                      "total_ms": round((t2 - t0) * 1000, 2)}
+                      "total_ms": round((t2 - t0) * 1000, 2), **extra}
     return answer

@@ -1,0 +1,181 @@
+"""Checking a model's reply against the passages it was shown.
+
+1. Markers are normalised (`[1, 2]`, `[1-2]`, `【1】` become `[1][2]`, `[1]`) and any marker that names
+   no passage that was sent is removed and reported.
+2. The reply is split into sentences; a marker right after a sentence's final punctuation belongs
+   to that sentence ("...岗位。[1]"). Each cited sentence is checked against each passage it cites
+   by term overlap (`qa.tokens.terms`: character bigrams for Chinese, words and whole numbers
+   otherwise): the share of the sentence's terms found in the passage. A citation is supported
+   when every sentence citing it is covered by its cited passages together (>= SUPPORT_MIN) and
+   the passage itself carries part of it (>= SUPPORT_MIN / 2). Bigram overlap is cheap, needs no
+   model and catches the failure that matters: a sentence pinned on a passage that says
+   something else. A sentence in another language than its passage cannot be compared that way;
+   only its numbers are checked, and a pass leaves `supported` unknown (None).
+3. A reply that declines (the refusal sentence from prompts/refusal.txt, or a close variant, with
+   no valid citation) is a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.ingest.chunk import split_sentences
+from qa.prompts import refusal_phrase
+from qa.tokens import language, terms
+from qa.types import Citation, Hit
+
+SUPPORT_MIN = 0.5
+
+MARKER = re.compile(r"\[(\d+)\]")
+# Loose forms models write: [1, 2] [1,2] [1-3] [1；2] 【1】 [passage 1] [来源1]
+_LOOSE = re.compile(r"[\[【]\s*(?:passages?\s*|来源\s*|段落\s*)?(\d+(?:\s*[-–~,，、;；]\s*(?:passage\s*)?\d+)*)\s*[\]】]",
+                    re.I)
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*?(?:[。！？!?；;…]+[”’\"'」』）)]*|\.(?=\s|$|\[)|\n|$)(?:\s*\[\d+\])*")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LOOSE_REFUSAL = re.compile(
+    r"(文章|资料|段落|材料|文中|原文)[^。，,]{0,6}(没有|并未|未|不)(提到|提及|涉及|包含|说明|给出|回答)"
+    r"|\b(articles?|passages?|texts?|sources?)\b[^.]{0,20}\b(do(es)?n[’']?t|do(es)? not|never)\s+(say|mention|contain|state|answer)",
+    re.I)
+
+
+@dataclass
+class Verification:
+    answer: str  # the reply with markers normalised and invalid ones removed
+    citations: list[Citation]
+    dropped: list[int] = field(default_factory=list)  # markers that named no passage
+    refused: bool = False
+    support: float = 0.0  # mean coverage of the cited sentences by their passages
+    uncited: bool = False  # a substantive reply that cites nothing
+
+
+def normalise_markers(text: str) -> str:
+    def expand(m: re.Match) -> str:
+        body = re.sub(r"(?i)passage\s*", "", m.group(1))
+        nums: list[int] = []
+        for part in re.split(r"\s*[,，、;；]\s*", body):
+            bounds = [int(x) for x in re.split(r"\s*[-–~]\s*", part) if x]
+            if len(bounds) == 2 and 0 < bounds[1] - bounds[0] < 10:
+                nums.extend(range(bounds[0], bounds[1] + 1))
+            else:
+                nums.extend(bounds)
+        return "".join(f"[{n}]" for n in nums)
+
+    return _LOOSE.sub(expand, text)
+
+
+def strip_markers(text: str) -> str:
+    return MARKER.sub("", text)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t]+([。！？!?，,；;：:])", r"\1", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def _norm(text: str) -> str:
+    text = strip_markers(text).lower().replace("’", "'")
+    return re.sub(r"[^\w\u3400-\u9fff']+", "", text)
+
+
+def is_refusal(text: str) -> bool:
+    """True when the reply says the articles do not answer (ignoring citation markers)."""
+    body = _norm(text)
+    if not body:
+        return True
+    for lang in ("zh", "en"):
+        phrase = _norm(refusal_phrase(lang))
+        if phrase and phrase in body:
+            return True
+    return bool(_LOOSE_REFUSAL.search(strip_markers(text)))
+
+
+def _only_refusal(text: str) -> bool:
+    return _norm(text) in {_norm(refusal_phrase(lang)) for lang in ("zh", "en")}
+
+
+def split_answer(text: str) -> list[str]:
+    """Sentences of a reply, each with the markers that follow its final punctuation."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s = m.group(0).strip()
+        if not s:
+            continue
+        if MARKER.fullmatch(re.sub(r"\s+", "", s) or "x") or (out and not strip_markers(s).strip()):
+            out[-1] += s  # markers alone on a line belong to the sentence before
+        else:
+            out.append(s)
+    return out
+
+
+def overlap(sentence: str, passage: str) -> float | None:
+    """Share of the sentence's terms found in the passage (None when there is nothing to compare)."""
+    sent = set(terms(strip_markers(sentence)))
+    if not sent:
+        return None
+    return len(sent & set(terms(passage))) / len(sent)
+
+
+def _numbers_ok(sentence: str, passages: list[str]) -> bool:
+    nums = _NUMBER.findall(strip_markers(sentence))
+    return all(any(n in p for p in passages) for n in nums)
+
+
+def _judge(sentence: str, cited: list[str]) -> tuple[list[bool | None], float | None]:
+    """Per cited passage: supported? And the sentence's coverage by all of them together."""
+    if all(language(sentence) != language(p) for p in cited):
+        ok = _numbers_ok(sentence, cited)
+        return [None if ok else False] * len(cited), None
+    union = overlap(sentence, "\n".join(cited))
+    if union is None:
+        return [True] * len(cited), None
+    verdicts: list[bool | None] = []
+    for p in cited:
+        own = overlap(sentence, p) or 0.0
+        verdicts.append(union >= SUPPORT_MIN and own >= SUPPORT_MIN / 2)
+    return verdicts, union
+
+
+def _best_quote(sentences: list[str], passage: str) -> str:
+    spans = split_sentences(passage)
+    if not spans or not sentences:
+        return ""
+    want = set().union(*(set(terms(strip_markers(s))) for s in sentences))
+    best = max(spans, key=lambda sp: len(want & set(terms(passage[sp.start:sp.end]))))
+    return passage[best.start:best.end]
+
+
+def verify(reply: str, hits: list[Hit]) -> Verification:
+    """Check `reply` (the model's text, citing passage n as hits[n-1]) against the hits."""
+    text = normalise_markers(reply)
+    dropped = sorted({int(n) for n in MARKER.findall(text) if not 1 <= int(n) <= len(hits)})
+    text = _tidy(MARKER.sub(lambda m: m.group(0) if 1 <= int(m.group(1)) <= len(hits) else "", text))
+    cited_any = bool(MARKER.search(text))
+    if not text or is_refusal(text) and (not cited_any or _only_refusal(text)):
+        return Verification(answer=strip_markers(text).strip() or text, citations=[], dropped=dropped, refused=True)
+
+    verdicts: dict[int, list[bool | None]] = {}
+    quotes_for: dict[int, list[str]] = {}
+    coverages: list[float] = []
+    for sentence in split_answer(text):
+        ns = list(dict.fromkeys(int(n) for n in MARKER.findall(sentence)))
+        if not ns:
+            continue
+        per, union = _judge(sentence, [hits[n - 1].text for n in ns])
+        if union is not None:
+            coverages.append(union)
+        for n, v in zip(ns, per):
+            verdicts.setdefault(n, []).append(v)
+            quotes_for.setdefault(n, []).append(sentence)
+
+    citations = []
+    for n in sorted(verdicts):
+        hit = hits[n - 1]
+        known = [v for v in verdicts[n] if v is not None]
+        supported = all(known) if known else None
+        citations.append(Citation(n=n, source=hit.source, title=hit.title, chunk_id=hit.chunk_id, text=hit.text,
+                                  score=round(hit.score, 4), quote=_best_quote(quotes_for[n], hit.text),
+                                  supported=supported))
+    support = round(sum(coverages) / len(coverages), 4) if coverages else 0.0
+    return Verification(answer=text, citations=citations, dropped=dropped, refused=False, support=support,
+                        uncited=not citations)

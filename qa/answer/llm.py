@@ -1,0 +1,88 @@
+"""The LLM answerer: numbered passages in delimited data blocks -> chat model -> verified citations.
+
+The system message is `prompts/answer.txt` verbatim, so nothing an article says can reach it.
+Passages travel in the user message as quoted data inside `<passage>` tags; any text in a
+passage, title or source that could close or open such a tag is neutralised first, so an article
+cannot end its own block and pose as instructions. Passage n is `hits[n-1]`, and
+`qa.answer.citations.verify` maps the model's `[n]` back to exactly that hit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from qa.answer.citations import verify
+from qa.prompts import load_prompt, refusal_phrase
+from qa.tokens import language
+from qa.types import Answer, Hit
+
+# Anything that looks like one of our delimiters: <passage, </passages, < /passage ...
+_DELIMITER = re.compile(r"<(\s*/?\s*(?:passages?|conversation)\b)", re.I)
+# Reasoning models served through compatible APIs (Qwen3, DeepSeek-R1 on Ollama) may put their
+# thinking inline; it is not part of the answer.
+_THINK = re.compile(r"<think>.*?</think>\s*", re.S)
+
+
+def neutralise(text: str) -> str:
+    """Make delimiter look-alikes inert: `<passage` becomes `‹passage` (a different character)."""
+    return _DELIMITER.sub(r"‹\1", text)
+
+
+def _attr(value: str) -> str:
+    return neutralise(" ".join(value.split())).replace('"', "'").replace("<", "‹").replace(">", "›")
+
+
+def format_passages(hits: list[Hit]) -> str:
+    blocks = []
+    for n, hit in enumerate(hits, 1):
+        blocks.append(f'<passage n="{n}" title="{_attr(hit.title)}" source="{_attr(hit.source)}">\n'
+                      f"{neutralise(hit.text)}\n</passage>")
+    return "\n".join(blocks)
+
+
+def _fill(template: str, **values: str) -> str:
+    # Plain replacement, not str.format: passages may hold braces.
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def build_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
+    user = _fill(load_prompt("answer_user"), passages=format_passages(hits), question=neutralise(question),
+                 refusal=refusal_phrase(language(question)))
+    return [{"role": "system", "content": load_prompt("answer")}, {"role": "user", "content": user}]
+
+
+def condense_messages(history: list[tuple[str, str]], question: str) -> list[dict[str, str]]:
+    """Messages asking the model to rewrite a follow-up as a standalone question (for the chat)."""
+    lines = [f"{'User' if role == 'user' else 'Assistant'}: {neutralise(text)}" for role, text in history]
+    return [{"role": "user", "content": _fill(load_prompt("condense"), history="\n".join(lines),
+                                              question=neutralise(question))}]
+
+
+def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], None] | None = None) -> Answer:
+    """Ask `llm` (a `qa.llm.ChatLLM`) to answer from `hits`; check its citations."""
+    if not hits:
+        # Nothing to cite: the model would only be able to invent, so it is not asked.
+        return Answer(question=question, answer=refusal_phrase(language(question)), refused=True, mode="llm",
+                      citations=[], note="no passages were retrieved; the model was not asked")
+    completion = llm.complete(build_messages(question, hits), on_token=on_token)
+    checked = verify(_THINK.sub("", completion.text).strip(), hits)
+    notes = []
+    if checked.dropped:
+        marks = ", ".join(f"[{n}]" for n in checked.dropped)
+        notes.append(f"removed citation {marks}: no passage with that number was sent")
+    weak = [f"[{c.n}]" for c in checked.citations if c.supported is False]
+    if weak:
+        notes.append(f"weakly supported by its passage: {', '.join(weak)}")
+    if checked.uncited:
+        notes.append("the model's answer cites no passage; check it against the sources")
+    if completion.finish_reason == "length":
+        notes.append("the answer was cut off at QA_LLM_MAX_TOKENS")
+    answer = Answer(question=question, answer=checked.answer, refused=checked.refused, mode="llm",
+                    citations=checked.citations, support=checked.support, hits=hits, note="; ".join(notes),
+                    model=completion.model, usage=completion.usage)
+    answer.timings = {"first_token_ms": completion.first_token_ms, "http_ms": round(completion.http_ms, 2),
+                      "llm_attempts": completion.attempts}
+    return answer

@@ -1,0 +1,118 @@
+"""Citation verification: markers are mapped to the passages sent, checked, or removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.citations import SUPPORT_MIN, is_refusal, normalise_markers, overlap, split_answer, verify
+from qa.prompts import refusal_phrase
+from qa.types import Hit
+
+JOBS = "华强广场项目总投资50亿元，建成后可创造就业岗位3000个。项目位于石家庄市新华区，预计2026年投入使用。"
+BCI = "到2030年，我国将构建具有国际竞争力的脑机接口产业生态，培育一批龙头企业。"
+LOGISTICS = "构建高效跨境物流网络，需要完善海外仓布局，提升国际货运航线的覆盖能力。"
+
+
+def hits() -> list[Hit]:
+    return [Hit(f"c{i}", text, 1.0 - i / 10, f"doc{i}.txt", f"title {i}", f"a{i}", rank=i)
+            for i, text in enumerate((JOBS, BCI, LOGISTICS), 1)]
+
+
+def test_a_faithful_sentence_is_supported_and_keeps_the_passage_it_names():
+    v = verify("华强广场项目建成后可创造就业岗位3000个。[1]", hits())
+    assert not v.refused and not v.dropped
+    [c] = v.citations
+    assert (c.n, c.text, c.chunk_id, c.supported) == (1, JOBS, "c1", True)
+    assert c.quote == "华强广场项目总投资50亿元，建成后可创造就业岗位3000个。"
+    assert v.answer == "华强广场项目建成后可创造就业岗位3000个。[1]"
+
+
+def test_out_of_range_markers_are_removed_and_reported():
+    v = verify("华强广场项目建成后可创造就业岗位3000个[1][7]。到2030年构建产业生态[0][2]。", hits())
+    assert v.dropped == [0, 7]
+    assert "[7]" not in v.answer and "[0]" not in v.answer
+    assert [c.n for c in v.citations] == [1, 2]
+
+
+def test_a_sentence_pinned_on_an_unrelated_passage_is_flagged():
+    v = verify("华强广场项目建成后可创造就业岗位3000个。[3] 到2030年将构建脑机接口产业生态。[2]", hits())
+    by_n = {c.n: c for c in v.citations}
+    assert by_n[3].supported is False
+    assert by_n[2].supported is True
+
+
+def test_an_invented_claim_citing_a_real_passage_is_flagged():
+    v = verify("该项目由一家外国航天公司独资建设，并已获得诺贝尔奖。[1]", hits())
+    assert v.citations[0].supported is False
+
+
+def test_a_sentence_split_over_two_passages_is_supported_by_both_together():
+    v = verify("华强广场项目可创造就业岗位3000个，到2030年将构建脑机接口产业生态。[1][2]", hits())
+    assert [c.supported for c in v.citations] == [True, True]
+
+
+def test_every_sentence_citing_a_passage_must_be_supported():
+    v = verify("项目可创造就业岗位3000个。[1] 项目将建设一座月球基地和海底隧道。[1]", hits())
+    assert v.citations[0].supported is False
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("A[1, 2].", "A[1][2]."),
+    ("A[1,3]", "A[1][3]"),
+    ("A【2】", "A[2]"),
+    ("A[1-3]", "A[1][2][3]"),
+    ("A[passage 2]", "A[2]"),
+    ("A[1；2]", "A[1][2]"),
+    ("see [link](http://x) and [note]", "see [link](http://x) and [note]"),
+])
+def test_loose_marker_forms_are_normalised(raw, expected):
+    assert normalise_markers(raw) == expected
+
+
+def test_markers_after_the_final_punctuation_belong_to_that_sentence():
+    assert split_answer("第一句。[1] 第二句！[2][3]\n第三句[1]。") == ["第一句。[1]", "第二句！[2][3]", "第三句[1]。"]
+    assert split_answer("It grew 5.6% in 2024.[2] Then it fell.") == ["It grew 5.6% in 2024.[2]", "Then it fell."]
+
+
+@pytest.mark.parametrize("reply", [
+    refusal_phrase("zh"),
+    refusal_phrase("en"),
+    "The articles don’t say.",
+    "  文章中没有提到这个问题的答案  ",
+    "根据所给文章，文章中并未提到该项目的投资方。",
+    "The passages do not mention who won the match.",
+])
+def test_refusals_are_recognised(reply):
+    assert is_refusal(reply)
+    v = verify(reply, hits())
+    assert v.refused and v.citations == []
+
+
+def test_the_bare_refusal_with_a_stray_marker_is_still_a_refusal():
+    v = verify(refusal_phrase("zh") + "[2]", hits())
+    assert v.refused and v.citations == [] and "[2]" not in v.answer
+
+
+def test_a_cited_answer_is_not_a_refusal():
+    assert not is_refusal("华强广场项目可创造就业岗位3000个。")
+    v = verify("文章没有提到投资方，但项目可创造就业岗位3000个。[1]", hits())
+    assert not v.refused and v.citations[0].n == 1
+
+
+def test_an_answer_without_citations_is_marked_uncited():
+    v = verify("项目会带来很多岗位。", hits())
+    assert not v.refused and v.uncited and v.citations == []
+
+
+def test_an_english_sentence_about_a_chinese_passage_is_checked_by_its_numbers_only():
+    ok = verify("The project will create 3000 jobs.[1]", hits())
+    wrong = verify("The project will create 4500 jobs.[1]", hits())
+    assert ok.citations[0].supported is None
+    assert wrong.citations[0].supported is False
+
+
+def test_overlap_is_the_share_of_the_sentence_found_in_the_passage():
+    assert overlap("就业岗位3000个", JOBS) == 1.0
+    assert overlap("外星人月球基地", JOBS) == 0.0
+    assert overlap("[1]", JOBS) is None
+    assert 0 < SUPPORT_MIN < 1
