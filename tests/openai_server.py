@@ -121,6 +121,7 @@ def _embedding(text: str, dim: int) -> list[float]:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive and chunked streams, like real servers
+    disable_nagle_algorithm = True  # as real servers do; else small replies wait on delayed ACKs
     server_version = "scripted-openai/1"
     srv: ScriptedServer  # set on the subclass made per server
 

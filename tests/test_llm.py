@@ -252,3 +252,190 @@ def test_invalid_json_or_sse_is_one_clear_line(openai_server, stream):
 
 def test_list_models(openai_server):
     assert make_llm(openai_server).list_models() == ["other-model", "test-model"]
+
+
+# -- the CLI over the seed store -------------------------------------------------------------------
+def cli_env(url: str, **extra: str) -> dict[str, str]:
+    return {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": KEY, "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "1",
+            "QA_LLM_MAX_WAIT": "3", "QA_LLM_RETRIES": "1", **extra}
+
+
+def cli_ask(store, env: dict[str, str], *args: str):
+    t = time.perf_counter()
+    result = runner.invoke(app, ["ask", "--store", str(store), *args], env=env)
+    took = time.perf_counter() - t
+    assert "Traceback" not in result.output and KEY not in result.output
+    return result, took
+
+
+def test_ask_llm_json_cites_exactly_the_passages_the_model_was_shown(openai_server, seed_store_dir):
+    openai_server.reply(quote_first_sentences)
+    result, _ = cli_ask(seed_store_dir, cli_env(openai_server.url), "--mode", "llm", "--json", JOBS_Q)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    [req] = openai_server.chat_requests()
+    assert req.body["stream"] is False  # --json never streams
+    shown = shown_passages(req)
+    assert len(shown) == 5  # QA_TOP_K default
+    assert data["mode"] == "llm" and data["model"] == "test-model" and not data["refused"]
+    assert set(data["usage"]) == {"prompt_tokens", "completion_tokens", "total_tokens"}
+    assert "first_token_ms" in data["timings"]
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", data["answer"])]
+    assert markers == [1, 2] and [c["n"] for c in data["citations"]] == [1, 2]
+    for c in data["citations"]:
+        assert c["text"] == shown[c["n"]] and c["supported"] is True
+    assert any("华强广场" in text for text in shown.values())
+
+
+def test_ask_llm_json_reports_dropped_and_unsupported_citations(openai_server, seed_store_dir):
+    openai_server.reply("华强广场项目由火星移民局全资建设。[1] 其余细节见[9]。")
+    result, _ = cli_ask(seed_store_dir, cli_env(openai_server.url), "--mode", "llm", "--json", JOBS_Q)
+    data = json.loads(result.stdout)
+    assert [(c["n"], c["supported"]) for c in data["citations"]] == [(1, False)]
+    assert "[9]" not in data["answer"] and "removed citation [9]" in data["note"]
+
+
+def test_ask_llm_refusal(openai_server, seed_store_dir):
+    openai_server.reply(refusal_phrase("zh"))
+    result, _ = cli_ask(seed_store_dir, cli_env(openai_server.url), "--json", "月球上有多少家咖啡店?")
+    data = json.loads(result.stdout)
+    assert data["mode"] == "llm" and data["refused"] is True and data["citations"] == []
+
+
+def test_text_output_shows_mode_model_and_dims_unsupported_markers(openai_server, seed_store_dir):
+    openai_server.reply(quote_first_sentences)
+    result, _ = cli_ask(seed_store_dir, cli_env(openai_server.url), "--no-stream", JOBS_Q)
+    assert result.exit_code == 0 and "(llm, test-model)" in result.stdout and "Sources" in result.stdout
+    assert openai_server.chat_requests()[0].body["stream"] is False
+
+
+def test_without_a_model_auto_is_extractive_and_llm_mode_says_what_to_set(openai_server, seed_store_dir):
+    env = cli_env(openai_server.url, QA_LLM_MODEL="")
+    result, _ = cli_ask(seed_store_dir, env, "--json", JOBS_Q)
+    assert json.loads(result.stdout)["mode"] == "extractive" and openai_server.chat_requests() == []
+    result, _ = cli_ask(seed_store_dir, env, "--mode", "llm", JOBS_Q)
+    assert result.exit_code == 2 and "set QA_LLM_MODEL" in result.stderr
+    result, _ = cli_ask(seed_store_dir, env, "--mode", "poetry", JOBS_Q)
+    assert result.exit_code == 2 and "unknown answer mode" in result.stderr
+
+
+FAULTS = {
+    # name: (script the server or the environment, words in the one-line error)
+    "timeout": (lambda s, env: s.hang(10).hang(10), "did not answer in time"),
+    "refused": (lambda s, env: env.update(OPENAI_BASE_URL=f"http://127.0.0.1:{closed_port()}/v1"),
+                "refused the connection"),
+    "401": (lambda s, env: setattr(s, "api_key", "sk-another-valid-key-999999"), "rejected the API key"),
+    "404 model": (lambda s, env: env.update(QA_LLM_MODEL="gpt-missing"), "404 Not Found for model 'gpt-missing'"),
+    "429 Retry-After": (lambda s, env: s.fail(429, retry_after="30"), "asks to wait 30s"),
+    "5xx": (lambda s, env: s.fail(502, times=3), "failed with HTTP 502"),
+    "invalid JSON": (lambda s, env: s.invalid_json(), "not valid OpenAI JSON/SSE"),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_llm_mode_faults_end_in_one_line_and_a_nonzero_exit(openai_server, seed_store_dir, fault):
+    script, words = FAULTS[fault]
+    env = cli_env(openai_server.url)
+    script(openai_server, env)
+    result, took = cli_ask(seed_store_dir, env, "--mode", "llm", "--json", JOBS_Q)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: OPENAI_BASE_URL http://127.0.0.1:") and words in line
+    # Retrieval with the local model is part of the run; the LLM part is held to QA_LLM_MAX_WAIT=3.
+    assert took < 3 + 4
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_auto_mode_falls_back_to_a_labelled_extractive_answer(openai_server, seed_store_dir, fault):
+    script, words = FAULTS[fault]
+    env = cli_env(openai_server.url)
+    script(openai_server, env)
+    result, _ = cli_ask(seed_store_dir, env, "--json", JOBS_Q)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["mode"] == "extractive" and data["model"] is None
+    assert data["note"].startswith("LLM unavailable, showing the extractive answer: OPENAI_BASE_URL")
+    assert words in data["note"] and "1000个就业岗位" in data["answer"]
+
+
+def test_the_key_never_appears_in_config_or_debug_free_output(openai_server, seed_store_dir):
+    env = cli_env(openai_server.url)
+    for args in (["config"], ["config", "--json"]):
+        result = runner.invoke(app, [*args, "--store", str(seed_store_dir)], env=env)
+        assert result.exit_code == 0 and KEY not in result.output and KEY[-4:] in result.output
+
+
+# -- a terminal: streaming ----------------------------------------------------------------------------
+STREAMED = "华强广场项目计划明年1月开业，可创造1000个就业岗位。[1]"
+
+
+def spawn_ask(store, env: dict[str, str], *args: str):
+    import os
+    import sys
+
+    import pexpect
+
+    full_env = {**os.environ, **env, "COLUMNS": "200", "NO_COLOR": "1"}
+    return pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), *args], env=full_env,
+                         encoding="utf-8", timeout=60)
+
+
+def finish(child) -> str:
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    text = child.before
+    assert "Traceback" not in text and KEY not in text
+    return text
+
+
+def test_a_terminal_sees_tokens_as_they_arrive_then_the_sources(openai_server, seed_store_dir):
+    openai_server.reply(STREAMED, chunk_chars=4, chunk_delay=0.3)
+    child = spawn_ask(seed_store_dir, cli_env(openai_server.url, QA_LLM_TIMEOUT="10"), JOBS_Q)
+    child.expect_exact("华强广场")
+    first = time.perf_counter()
+    child.expect_exact("Sources")
+    last = time.perf_counter()
+    finish(child)
+    assert child.exitstatus == 0
+    # The first words were on screen while the server was still sending the other ~7 chunks.
+    assert last - first > 1.0
+    assert openai_server.chat_requests()[0].body["stream"] is True
+
+
+def test_no_stream_in_a_terminal_asks_for_the_whole_reply(openai_server, seed_store_dir):
+    openai_server.reply(STREAMED)
+    child = spawn_ask(seed_store_dir, cli_env(openai_server.url), "--no-stream", JOBS_Q)
+    out = finish(child)
+    assert child.exitstatus == 0 and STREAMED.replace("[1]", "") in out
+    assert openai_server.chat_requests()[0].body["stream"] is False
+
+
+def test_a_stream_cut_mid_way_in_llm_mode_ends_in_one_error_line(openai_server, seed_store_dir):
+    openai_server.cut_stream(STREAMED, after=3)
+    child = spawn_ask(seed_store_dir, cli_env(openai_server.url), "--mode", "llm", JOBS_Q)
+    out = finish(child)
+    assert child.exitstatus == 1
+    lines = [line for line in out.replace("\r", "").split("\n") if line]
+    assert lines == ["华强广场项目计划明年1月", f"Error: OPENAI_BASE_URL {openai_server.url} stopped streaming after 12 "
+                     "characters, before the answer was complete (RemoteProtocolError); retry, or use --no-stream"]
+
+
+def test_a_stream_cut_mid_way_in_auto_mode_falls_back_visibly(openai_server, seed_store_dir):
+    openai_server.cut_stream(STREAMED, after=3)
+    child = spawn_ask(seed_store_dir, cli_env(openai_server.url), JOBS_Q)
+    out = finish(child)
+    assert child.exitstatus == 0
+    assert "(the streamed answer was interrupted)" in out and "(extractive)" in out
+    assert "LLM unavailable, showing the extractive answer" in out and "1000个就业岗位" in out
+
+
+def test_invalid_sse_in_a_terminal_is_one_error_line(openai_server, seed_store_dir):
+    openai_server.invalid_sse()
+    child = spawn_ask(seed_store_dir, cli_env(openai_server.url), "--mode", "llm", JOBS_Q)
+    out = finish(child)
+    assert child.exitstatus == 1
+    [line] = [line for line in out.replace("\r", "").split("\n") if line]
+    assert line.startswith("Error: ") and "not valid OpenAI JSON/SSE" in line

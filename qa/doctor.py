@@ -1,0 +1,125 @@
+"""`qa doctor`: check the configuration, the store, the embedder and the LLM endpoint.
+
+Each check reports ok / fail / warn / skip with a one-line detail and, when something is
+wrong, the fix. Checks keep going after a failure so one run shows every problem; a check
+whose prerequisite failed is skipped. Nothing here prints (the CLI renders the list) and no
+detail contains the API key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from qa.config import Settings, load_settings, mask
+from qa.errors import QAError
+from qa.redact import redact
+
+
+@dataclass
+class Check:
+    name: str
+    status: str  # ok | fail | warn | skip
+    detail: str
+    hint: str = ""
+
+
+def diagnose(settings: Settings | None = None, overrides: Mapping[str, Any] | None = None, embedder=None,
+             llm=None) -> list[Check]:
+    """Run every check. Without `settings`, load them (a bad config is the first failed check)."""
+    checks: list[Check] = []
+    if settings is None:
+        try:
+            settings = load_settings(overrides)
+        except QAError as e:
+            return [Check("config", "fail", str(e), "fix or remove the setting named above (qa config shows them)")]
+    checks.append(_config(settings))
+    store, check = _store(settings)
+    checks.append(check)
+    checks.append(_embedder(settings, store, embedder))
+    checks.extend(_endpoint(settings, llm))
+    secrets = settings.secrets()
+    for c in checks:
+        c.detail, c.hint = redact(c.detail, secrets), redact(c.hint, secrets)
+    return checks
+
+
+def _config(settings: Settings) -> Check:
+    key = mask(settings.openai_api_key) if settings.openai_api_key else "none"
+    llm = settings.llm_model or "none (extractive answers only)"
+    detail = (f"store {settings.store}, embedder {settings.embed}, LLM {llm}, "
+              f"endpoint {settings.openai_base_url or 'default (api.openai.com)'}, API key {key}")
+    return Check("config", "ok", detail)
+
+
+def _store(settings: Settings):
+    from qa.store import Store
+
+    try:
+        store = Store.open(settings)
+    except QAError as e:
+        return None, Check("store", "fail", str(e), "build it: qa ingest PATH (e.g. qa ingest seeds/)")
+    docs = len(store.documents)
+    if not docs:
+        return store, Check("store", "warn", f"{settings.store} holds no documents", "qa ingest PATH")
+    return store, Check("store", "ok", f"{settings.store}: {docs} documents, {store.chunk_count()} chunks")
+
+
+def _embedder(settings: Settings, store, embedder) -> Check:
+    from qa.embed import fingerprint, make_embedder
+
+    try:
+        embedder = embedder or make_embedder(settings)
+        vector = embedder.get_query_embedding("测试 test")
+        name = fingerprint(embedder)
+        if store is not None:
+            store.check_embedder(name, len(vector))
+    except QAError as e:
+        return Check("embedder", "fail", str(e), "set QA_EMBED to the embedder that built the store, or rebuild it")
+    except Exception as e:  # noqa: BLE001 - reported, not raised
+        return Check("embedder", "fail", f"{type(e).__name__}: {e}", "set QA_DEBUG=1 and rerun for details")
+    return Check("embedder", "ok", f"{name}, {len(vector)} dimensions")
+
+
+def _endpoint(settings: Settings, llm) -> list[Check]:
+    from qa.llm import ChatLLM
+
+    if llm is None and not settings.llm_model:
+        return [Check("endpoint", "skip", "no chat model configured; answers are extractive",
+                      "for LLM answers set QA_LLM_MODEL and OPENAI_BASE_URL (see README 'LLM answers')")]
+    # One quick attempt each: the doctor should answer fast, not wait out retries.
+    llm = llm or ChatLLM.from_settings(settings, retries=0, max_wait=settings.llm_timeout)
+    checks = []
+    try:
+        models = llm.list_models()
+    except QAError as e:
+        checks.append(Check("models", "fail", str(e), _hint(str(e))))
+        models = None
+    if models is not None:
+        listed = ", ".join(models[:8]) + (" ..." if len(models) > 8 else "")
+        if llm.model in models:
+            checks.append(Check("models", "ok", f"{llm.where} serves {len(models)} models, including {llm.model}"))
+        else:
+            checks.append(Check("models", "warn", f"{llm.where} does not list {llm.model!r} (it lists: {listed or 'none'})",
+                                "set QA_LLM_MODEL to one of the listed models (some providers list only a few)"))
+    try:
+        reply = llm.complete([{"role": "user", "content": "Reply with: OK"}], max_tokens=1)
+        checks.append(Check("chat", "ok", f"{reply.model} answered a 1-token completion in {reply.http_ms:.0f} ms"))
+    except QAError as e:
+        checks.append(Check("chat", "fail", str(e), _hint(str(e))))
+    return checks
+
+
+def _hint(message: str) -> str:
+    text = message.lower()
+    if "refused" in text or "could not be reached" in text or "resolve" in text:
+        return "start the server or correct OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)"
+    if "401" in text or "api key" in text:
+        return "set OPENAI_API_KEY to a valid key for this endpoint"
+    if "404" in text:
+        return "set QA_LLM_MODEL to a model the server lists, and check OPENAI_BASE_URL ends in /v1"
+    if "in time" in text or "max_wait" in text:
+        return "check the server's load, or raise QA_LLM_TIMEOUT"
+    if "429" in text:
+        return "wait, or check the account's rate limits and quota"
+    return "check the server's log; QA_DEBUG=1 shows details"

@@ -1,0 +1,117 @@
+"""`qa doctor` against a real store and the scripted OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEEDS
+from openai_server import closed_port
+from qa.cli import app
+from qa.doctor import diagnose
+
+runner = CliRunner()
+KEY = "sk-doctor-SECRET-0a1b2c3d4e5f6a7b"
+
+
+@pytest.fixture
+def hash_store(hash_settings):
+    from qa.ingest.pipeline import ingest
+
+    report = ingest([SEEDS], hash_settings)
+    assert report.ingested == 1
+    return hash_settings.store
+
+
+def env_for(server_url: str, store, **extra: str) -> dict[str, str]:
+    return {"QA_STORE": str(store), "QA_EMBED": "hash", "OPENAI_BASE_URL": server_url, "OPENAI_API_KEY": KEY,
+            "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "2", **extra}
+
+
+def statuses(checks) -> dict[str, str]:
+    return {c.name: c.status for c in checks}
+
+
+def doctor(env: dict[str, str], *args: str):
+    result = runner.invoke(app, ["doctor", *args], env=env)
+    assert "Traceback" not in result.output and KEY not in result.output
+    return result
+
+
+def test_everything_ok(openai_server, hash_store):
+    openai_server.api_key = KEY
+    result = doctor(env_for(openai_server.url, hash_store), "--json")
+    assert result.exit_code == 0, result.output
+    checks = {c["name"]: c for c in json.loads(result.stdout)}
+    assert {n: c["status"] for n, c in checks.items()} == {
+        "config": "ok", "store": "ok", "embedder": "ok", "models": "ok", "chat": "ok"}
+    assert "****" in checks["config"]["detail"]  # the key is masked, not absent from the report
+    chat = openai_server.chat_requests()
+    assert len(chat) == 1 and chat[0].body["max_tokens"] == 1
+    assert any(r.path == "/v1/models" for r in openai_server.requests)
+
+
+def test_text_output_names_each_check(openai_server, hash_store):
+    result = doctor(env_for(openai_server.url, hash_store))
+    assert result.exit_code == 0
+    for line in ("OK   config", "OK   store", "OK   embedder", "OK   models", "OK   chat"):
+        assert line in result.stdout
+
+
+def test_a_model_the_server_does_not_serve(openai_server, hash_store):
+    result = doctor(env_for(openai_server.url, hash_store, QA_LLM_MODEL="gpt-nope"), "--json")
+    assert result.exit_code == 1
+    checks = {c["name"]: c for c in json.loads(result.stdout)}
+    assert checks["models"]["status"] == "warn" and "test-model" in checks["models"]["detail"]
+    assert checks["chat"]["status"] == "fail" and "404" in checks["chat"]["detail"]
+    assert "QA_LLM_MODEL" in checks["chat"]["hint"]
+
+
+def test_a_wrong_key_fails_without_showing_it(openai_server, hash_store):
+    openai_server.api_key = "sk-the-right-key-123456789"
+    result = doctor(env_for(openai_server.url, hash_store))
+    assert result.exit_code == 1
+    assert "FAIL models" in result.stdout and "FAIL chat" in result.stdout and "401" in result.stdout
+    assert "fix: set OPENAI_API_KEY" in result.stdout
+
+
+def test_nothing_listening(hash_store):
+    url = f"http://127.0.0.1:{closed_port()}/v1"
+    result = doctor(env_for(url, hash_store))
+    assert result.exit_code == 1
+    assert f"OPENAI_BASE_URL {url} refused the connection" in result.stdout
+    assert "fix: start the server or correct OPENAI_BASE_URL" in result.stdout
+
+
+def test_no_model_configured_skips_the_endpoint(hash_settings, hash_store):
+    checks = diagnose(hash_settings)
+    assert statuses(checks) == {"config": "ok", "store": "ok", "embedder": "ok", "endpoint": "skip"}
+
+
+def test_missing_store_and_wrong_embedder(tmp_path, hash_store):
+    result = doctor({"QA_STORE": str(tmp_path / "nowhere"), "QA_EMBED": "hash"}, "--json")
+    checks = {c["name"]: c for c in json.loads(result.stdout)}
+    assert result.exit_code == 1 and checks["store"]["status"] == "fail"
+    assert "qa ingest" in checks["store"]["hint"]
+    # The store was built with the hash embedder; a remote embedder with other vectors is refused.
+    srv_env = {"QA_STORE": str(hash_store), "QA_EMBED": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}
+    checks = {c["name"]: c for c in json.loads(doctor(srv_env, "--json").stdout)}
+    assert checks["embedder"]["status"] == "fail" and "refused the connection" in checks["embedder"]["detail"]
+
+
+def test_remote_embedder_through_the_scripted_server(openai_server, hash_store, tmp_path):
+    from qa.config import load_settings
+    from qa.ingest.pipeline import ingest
+
+    settings = load_settings({"store": str(tmp_path / "remote"), "embed": "openai",
+                              "openai_base_url": openai_server.url}, env={})
+    assert ingest([SEEDS], settings).ingested == 1
+    assert statuses(diagnose(settings))["embedder"] == "ok"
+    assert any(r.path == "/v1/embeddings" for r in openai_server.requests)
+
+
+def test_a_bad_setting_is_the_first_failure(hash_store):
+    result = doctor({"QA_STORE": str(hash_store), "QA_TOP_K": "many"})
+    assert result.exit_code == 1 and "FAIL config" in result.stdout and "top_k" in result.stdout
