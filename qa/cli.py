@@ -48,8 +48,11 @@ def _run(work: Callable[[], Any], settings=None) -> Any:
         _fail(f"unexpected {type(e).__name__}: {e} (set QA_DEBUG=1 for the traceback)", 1, secrets)
 
 
-def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+def _print_json(data: Any, secrets: list[str] = ()) -> None:
+    from qa.redact import redact
+
+    typer.echo(redact(json.dumps(data, ensure_ascii=False, indent=2), secrets) if secrets else
+               json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @app.command()
@@ -84,6 +87,9 @@ def ask(
     question: Annotated[str, typer.Argument(help="the question, in any language")],
     store: StoreOpt = None,
     k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="auto (LLM when QA_LLM_MODEL is set, else extractive), "
+                                      "llm, or extractive")] = "auto",
+    no_stream: Annotated[bool, typer.Option("--no-stream", help="print the LLM answer when complete")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question from the stored articles; every claim cites a numbered passage.
@@ -91,14 +97,24 @@ def ask(
     Example: qa ask "华强广场项目可以创造多少个就业岗位?"
     """
     from qa.answer import ask as run_ask
-    from qa.render import print_answer
+    from qa.render import StreamPrinter, print_answer, stdout_is_terminal
 
     settings = _run(lambda: _settings(store=store, top_k=k))
-    answer = _run(lambda: run_ask(question, settings), settings)
+    # Tokens go to the screen as they arrive only for a person watching a terminal.
+    printer = StreamPrinter() if not (as_json or no_stream) and stdout_is_terminal() else None
+
+    def work():
+        try:
+            return run_ask(question, settings, mode=mode, on_token=printer)
+        finally:
+            if printer:
+                printer.end_line()  # before any error line, so it starts on its own line
+
+    answer = _run(work, settings)
     if as_json:
-        _print_json(answer.to_dict())
+        _print_json(answer.to_dict(), settings.secrets())
     else:
-        print_answer(answer)
+        print_answer(answer, streamed=printer)
 
 
 @app.command()
@@ -126,6 +142,69 @@ def config(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         _print_json({name: {"value": value, "from": origin} for name, value, origin in rows})
     else:
         print_config(rows)
+
+
+@app.command()
+def doctor(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Check the configuration, store, embedder and LLM endpoint; each says OK or FAIL with a fix.
+
+    Example: OPENAI_BASE_URL=http://127.0.0.1:11434/v1 QA_LLM_MODEL=qwen2.5:7b qa doctor
+    """
+    from qa.doctor import diagnose
+    from qa.render import print_checks
+
+    checks = _run(lambda: diagnose(overrides={"store": store}))
+    if as_json:
+        from dataclasses import asdict
+
+        _print_json([asdict(c) for c in checks])
+    else:
+        print_checks(checks)
+    if any(c.status == "fail" for c in checks):
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="gold set, JSONL: id, question, answers, unanswerable, evidence, tags")],
+    store: StoreOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="JSON report [default: <store>/eval/<gold>.json]")] = None,
+    markdown: Annotated[Optional[Path], typer.Option("--markdown", help="also write Markdown for a PR comment")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="an earlier JSON report to compare with")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="auto, llm or extractive, as for qa ask")] = "auto",
+    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="only the first N items")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="only items with this tag (repeatable)")] = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="items (LLM requests) in flight")] = 1,
+    fail_under: Annotated[Optional[list[str]], typer.Option(
+        "--fail-under", metavar="METRIC=VALUE", help="fail when METRIC is below VALUE (repeatable)")] = None,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="largest drop from the baseline allowed")] = 0.02,
+    resume: Annotated[bool, typer.Option("--resume", help="keep the items an interrupted run finished")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="ask the LLM again, ignoring cached replies")] = False,
+    judge: Annotated[bool, typer.Option("--judge", help="also score answers with the LLM as judge")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Score answers, citations and refusals against a gold set; exit 1 on a regression.
+
+    Exit 0 when the run passes, 1 when a metric falls more than --tolerance below the --baseline
+    or under a --fail-under bound (or items failed), 2 for bad input (each bad gold line is listed).
+
+    Example: qa eval eval/gold/seed.jsonl --baseline eval/baselines/seed-extractive.json
+    """
+    from qa.evaluate import EvalOptions, evaluate
+    from qa.report import eval_progress, print_eval
+
+    settings = _run(lambda: _settings(store=store, top_k=k))
+    options = EvalOptions(mode=mode, k=k, limit=limit, tags=tuple(tag or ()), concurrency=concurrency, resume=resume,
+                          cache=not no_cache, judge=judge, out=out, markdown=markdown, baseline=baseline,
+                          tolerance=tolerance, fail_under=tuple(fail_under or ()))
+    with eval_progress(enabled=not as_json) as progress:
+        result = _run(lambda: evaluate(gold, settings, options, progress=progress), settings)
+    if as_json:
+        _print_json(result.report, settings.secrets())
+    else:
+        print_eval(result)
+    raise typer.Exit(result.exit_code)
 
 
 def main() -> None:

@@ -50,18 +50,69 @@ def print_ingest_report(report) -> None:
         err.print(f"[red]failed[/red] {path}: {reason}", markup=True)
 
 
-def _mark_citations(text: str) -> str:
-    return re.sub(r"\[(\d+)\]", r"[bold cyan][\1][/bold cyan]", text)
+def _mark_citations(text: str, weak: frozenset[int] | set[int] = frozenset()) -> str:
+    """Citation markers in bold cyan; those whose passage only weakly supports the sentence dimmed."""
+    def style(m: re.Match) -> str:
+        tag = "dim" if int(m.group(1)) in weak else "bold cyan"
+        return f"[{tag}][{m.group(1)}][/{tag}]"
+
+    return re.sub(r"\[(\d+)\]", style, text)
 
 
-def print_answer(answer: Answer) -> None:
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+class StreamPrinter:
+    """Token callback for `qa.answer.ask`: writes streamed text to the terminal as it arrives."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stdout
+        self.parts: list[str] = []
+        self._mid_line = False
+
+    def __call__(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.stream.write(piece)
+        self.stream.flush()
+        self._mid_line = not piece.endswith("\n")
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def end_line(self) -> None:
+        """Finish a half-written line (before an error message or the final answer)."""
+        if self._mid_line:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._mid_line = False
+
+
+def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
+    """The answer, a status line, any note, then the sources. When the answer was already
+    streamed, its text is printed again only if checking the citations changed or flagged it."""
     from rich.markup import escape
 
     out = console()
-    label = f"({answer.mode}{', refused' if answer.refused else ''})"
-    out.print(_mark_citations(escape(answer.answer)), markup=True)
-    out.print(f"[dim]{label} support {answer.support:.2f}  {answer.timings.get('total_ms', 0):.0f} ms[/dim]",
-              markup=True)
+    weak = {c.n for c in answer.citations if c.supported is False}
+    label = f"({answer.mode}{', ' + answer.model if answer.model else ''}{', refused' if answer.refused else ''})"
+    shown = streamed.text.strip() if streamed and streamed.parts else None
+    if streamed:
+        streamed.end_line()
+    if shown is not None and answer.mode != "llm":
+        out.print("[yellow](the streamed answer was interrupted)[/yellow]", markup=True)
+    if shown is None or answer.mode != "llm" or shown != answer.answer.strip() or weak:
+        if shown is not None and answer.mode == "llm":
+            out.print("[dim]checked:[/dim]", markup=True)
+        out.print(_mark_citations(escape(answer.answer), weak), markup=True)
+    extra = ""
+    if answer.usage:
+        extra += f"  tokens {answer.usage.get('prompt_tokens', '?')}+{answer.usage.get('completion_tokens', '?')}"
+    if answer.timings.get("first_token_ms") is not None:
+        extra += f"  first token {answer.timings['first_token_ms']:.0f} ms"
+    out.print(f"[dim]{escape(label)} support {answer.support:.2f}{extra}  "
+              f"{answer.timings.get('total_ms', 0):.0f} ms[/dim]", markup=True)
     if answer.note:
         out.print(f"[yellow]{escape(answer.note)}[/yellow]", markup=True)
     if not answer.citations:
@@ -106,3 +157,16 @@ def print_config(rows: list[tuple[str, str, str]]) -> None:
     for name, value, origin in rows:
         table.add_row(name, value, origin)
     console().print(table)
+
+
+def print_checks(checks: list) -> None:
+    """`qa doctor` results: one line per check, OK/FAIL/SKIP/WARN, and the fix under each problem."""
+    from rich.markup import escape
+
+    out = console()
+    colour = {"ok": "green", "fail": "red", "skip": "yellow", "warn": "yellow"}
+    for c in checks:
+        tag = f"[{colour[c.status]}]{c.status.upper():<4}[/{colour[c.status]}]"
+        out.print(f"{tag} {c.name:<9} {escape(c.detail)}", markup=True)
+        if c.hint and c.status != "ok":
+            out.print(f"     [dim]fix: {escape(c.hint)}[/dim]", markup=True)
