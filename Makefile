@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_STORE := .qa-demo
 
-.PHONY: demo test install install-test eval bench-retrieval clean
+SEED_GOLD := eval/gold/seed.jsonl
+SEED_BASELINE := eval/baselines/seed-extractive.json
+SEED_RUN := eval/runs/seed-extractive
+
+.PHONY: demo test install install-test eval eval-baseline bench-retrieval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +33,19 @@ demo: install
 
 test: install-test
 	$(BIN)/python -m pytest -q
+
+# The seed gold set on the seed store (ingest skips an unchanged page) against the committed
+# baseline: exit 1 when a metric falls more than 0.02. Reports land in eval/runs/ (not committed).
+eval: install
+	$(BIN)/qa ingest seeds/ --store $(DEMO_STORE)
+	$(BIN)/qa eval $(SEED_GOLD) --store $(DEMO_STORE) --mode extractive --out $(SEED_RUN).json \
+		--markdown $(SEED_RUN).md --baseline $(SEED_BASELINE)
+
+# After a change meant to move the numbers: run the seed set and make it the committed baseline.
+eval-baseline: install
+	$(BIN)/qa ingest seeds/ --store $(DEMO_STORE)
+	$(BIN)/qa eval $(SEED_GOLD) --store $(DEMO_STORE) --mode extractive --out $(SEED_RUN).json
+	mkdir -p $(dir $(SEED_BASELINE)) && cp $(SEED_RUN).json $(SEED_BASELINE)
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) .qa .pytest_cache build dist *.egg-info

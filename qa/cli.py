@@ -164,6 +164,49 @@ def doctor(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="gold set, JSONL: id, question, answers, unanswerable, evidence, tags")],
+    store: StoreOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="JSON report [default: <store>/eval/<gold>.json]")] = None,
+    markdown: Annotated[Optional[Path], typer.Option("--markdown", help="also write Markdown for a PR comment")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="an earlier JSON report to compare with")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="auto, llm or extractive, as for qa ask")] = "auto",
+    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="only the first N items")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="only items with this tag (repeatable)")] = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="items (LLM requests) in flight")] = 1,
+    fail_under: Annotated[Optional[list[str]], typer.Option(
+        "--fail-under", metavar="METRIC=VALUE", help="fail when METRIC is below VALUE (repeatable)")] = None,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="largest drop from the baseline allowed")] = 0.02,
+    resume: Annotated[bool, typer.Option("--resume", help="keep the items an interrupted run finished")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="ask the LLM again, ignoring cached replies")] = False,
+    judge: Annotated[bool, typer.Option("--judge", help="also score answers with the LLM as judge")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Score answers, citations and refusals against a gold set; exit 1 on a regression.
+
+    Exit 0 when the run passes, 1 when a metric falls more than --tolerance below the --baseline
+    or under a --fail-under bound (or items failed), 2 for bad input (each bad gold line is listed).
+
+    Example: qa eval eval/gold/seed.jsonl --baseline eval/baselines/seed-extractive.json
+    """
+    from qa.evaluate import EvalOptions, evaluate
+    from qa.report import eval_progress, print_eval
+
+    settings = _run(lambda: _settings(store=store, top_k=k))
+    options = EvalOptions(mode=mode, k=k, limit=limit, tags=tuple(tag or ()), concurrency=concurrency, resume=resume,
+                          cache=not no_cache, judge=judge, out=out, markdown=markdown, baseline=baseline,
+                          tolerance=tolerance, fail_under=tuple(fail_under or ()))
+    with eval_progress(enabled=not as_json) as progress:
+        result = _run(lambda: evaluate(gold, settings, options, progress=progress), settings)
+    if as_json:
+        _print_json(result.report, settings.secrets())
+    else:
+        print_eval(result)
+    raise typer.Exit(result.exit_code)
+
+
 def main() -> None:
     try:
         app()
