@@ -112,8 +112,10 @@ class CachedChat:
         return getattr(self.llm, name)
 
     def key(self, messages: Any, max_tokens: int | None = None) -> str:
+        # The endpoint counts as a parameter: two servers may serve different weights under one name.
         return reply_key(self.llm.model, messages, {"temperature": self.llm.temperature,
-                                                    "max_tokens": max_tokens or self.llm.max_tokens})
+                                                    "max_tokens": max_tokens or self.llm.max_tokens,
+                                                    "endpoint": getattr(self.llm, "base_url", "")})
 
     def complete(self, messages: list[dict[str, str]], on_token=None, max_tokens: int | None = None):
         from qa.llm import Completion

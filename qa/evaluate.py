@@ -254,7 +254,7 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
                    cache=ReplyCache.for_settings(settings, enabled=options.cache),
                    refusals=[refusal_phrase("zh"), refusal_phrase("en")],
                    sources=[d["source"] for d in docs], titles=[a["title"] for d in docs for a in d["articles"]])
-    if options.judge or (options.mode == "llm" or (options.mode == "auto" and settings.llm_model)):
+    if options.judge or options.mode == "llm" or (options.mode == "auto" and settings.llm_model):
         from qa.llm import ChatLLM
 
         # One client for all items: it is thread-safe and keeps connections open.

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import platform
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,8 @@ def build_report(records: list[dict[str, Any]], fp: dict[str, Any], gold_path: P
         "gold": {"path": str(gold_path), "sha256": gold_hash, "items": len(records), "tags": list(options.tags),
                  "limit": options.limit},
         "run": {"mode": options.mode, "k": fp["retrieval"]["k"], "concurrency": options.concurrency,
+                # In auto mode an item falls back to extractive when the endpoint fails; count both.
+                "answered_by": dict(Counter(r["mode"] for r in ok)),
                 "seconds": round(seconds, 2), "resumed": resumed,
                 "judge": fp["settings"].get("llm_model", "") if options.judge else ""},
         "cache": {"enabled": options.cache, "llm_calls": sum(r.get("llm_calls") or 0 for r in records),
