@@ -104,7 +104,7 @@ def test_ingest_summary_and_idempotence(tmp_path, seed_copy):
     env = {"QA_EMBED": "hash"}
     first = runner.invoke(app, ["ingest", "--store", store, str(seed_copy)], env=env)
     assert first.exit_code == 0, first.output
-    assert re.search(r"files 1\s+ingested 1\s+unchanged 0\s+failed 0\s+articles 6\s+chunks \d+", first.stdout)
+    assert re.search(r"files 1\s+ingested 1\s+unchanged 0\s+skipped 0\s+failed 0\s+articles 6\s+chunks \d+", first.stdout)
     again = runner.invoke(app, ["ingest", "--store", store, "--json", str(seed_copy)], env=env)
     report = json.loads(again.stdout)
     assert (report["ingested"], report["unchanged"], report["chunks"]) == (0, 1, 0)

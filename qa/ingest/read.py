@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,26 +27,71 @@ class RawDocument:
 
 
 def find_files(paths: list[Path]) -> list[Path]:
-    """Files with a supported suffix under `paths` (recursive, sorted, no duplicates)."""
+    """Candidate files with a supported suffix under `paths` (recursive, sorted, no duplicates).
+
+    Symlinked folders are not followed (no loops); symlinked files are listed even when broken
+    so that `check_file` can report them instead of their silently disappearing.
+    """
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.suffix.lower() in SUFFIXES and p.is_file() and not _hidden(p, path):
-                    found[p] = None
-        elif path.is_file():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
+                        found[Path(root) / name] = None
+        elif path.exists() or path.is_symlink():
             found[path] = None
-        elif not path.exists():
+        else:
             raise InputError(f"{path}: no such file or directory")
-    return list(found)
+    return sorted(found)
 
 
-def _hidden(p: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in p.relative_to(root).parts)
+_MAGIC = {b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive", b"%PDF": "a PDF (not supported yet)",
+          b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "a gzip archive",
+          b"\x7fELF": "an executable", b"SQLite format 3": "an SQLite database"}
+
+
+def check_file(path: Path, max_bytes: int) -> str | None:
+    """Why `path` cannot be ingested, in plain words, or None when it looks readable.
+    Raises nothing: every problem becomes a reason."""
+    try:
+        st = path.stat()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symlink loop"
+        if path.is_symlink():
+            return f"broken symlink (points to {os.readlink(path)})"
+        return f"unreadable ({e.strerror})"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    if st.st_size > max_bytes:
+        return f"too large ({st.st_size / 1e6:.1f} MB; the limit is QA_MAX_FILE_MB={max_bytes / 1e6:g})"
+    try:
+        with path.open("rb") as f:
+            head = f.read(8192)
+    except OSError as e:
+        return f"unreadable ({e.strerror})"
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            return f"binary file ({what})"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not _looks_utf16(head):
+        return "binary file"
+    return None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = head[: len(head) // 2 * 2].decode(enc, errors="replace")
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        if text and printable / len(text) > 0.95:
+            return True
+    return False
 
 
 def decode(data: bytes, where: str) -> str:
-    """Bytes -> str. BOMs first (exact), then strict UTF-8, then charset-normalizer's guess."""
+    """Bytes -> str. BOMs first (exact), then UTF-8 (tolerating a few broken bytes), then
+    charset-normalizer's guess (GB18030/GBK, Big5, UTF-16 without BOM, ...)."""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace")
@@ -51,20 +99,24 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lossy = data.decode("utf-8", errors="replace")
+    # A UTF-8 file with a few damaged bytes is still UTF-8; any other encoding would turn it all into mojibake.
+    if lossy.count("\ufffd") <= max(8, len(lossy) // 100):
+        return lossy
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"{where}: cannot detect the text encoding (binary file?)")
+        raise InputError(f"{where}: undecodable (not text in any known encoding)")
     encoding = best.encoding
-    # GBK pages are usually declared or detected as gb2312/gbk; gb18030 is a superset that decodes them all.
-    if encoding.replace("_", "").lower() in {"gb2312", "gbk", "hz", "big5"} and encoding.lower() != "big5":
+    # gb2312/gbk guesses: gb18030 is a superset that decodes every GBK page.
+    if encoding.replace("_", "").lower() in {"gb2312", "gbk", "hz"}:
         encoding = "gb18030"
     return data.decode(encoding, errors="replace")
 
 
-def read_documents(path: Path) -> list[RawDocument]:
-    data = path.read_bytes()
+def read_documents(path: Path, data: bytes | None = None) -> list[RawDocument]:
+    data = path.read_bytes() if data is None else data
     text = decode(data, str(path))
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):

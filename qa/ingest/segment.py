@@ -188,6 +188,9 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
             else:
                 current.paragraphs.append(Paragraph([block.text], section=section))
         i += 1
+    if not any(s.paragraphs for s in segments) and blocks:
+        # Only headline-shaped lines (a one-line note, a list of names): the lines are the text.
+        segments = [Segment(title=title, paragraphs=[Paragraph([b.text]) for b in blocks])]
     segments = [s for s in segments if s.paragraphs]
     if single:
         return segments[:1] or [Segment(title=title)]
