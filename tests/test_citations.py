@@ -116,3 +116,57 @@ def test_overlap_is_the_share_of_the_sentence_found_in_the_passage():
     assert overlap("外星人月球基地", JOBS) == 0.0
     assert overlap("[1]", JOBS) is None
     assert 0 < SUPPORT_MIN < 1
+
+
+# Passages from the seed page, and sentences a model might write about them: faithful
+# paraphrases must pass, fabrications must be flagged.
+SEED = {
+    "hq": "走进河北石家庄新华区华强广场,工作人员正忙着对接入驻商户。该项目曾因产权分散长期闲置,在湾里庙步行街管委会牵头"
+          "搭建平台、逐户沟通后,签约率达98%,计划明年1月开业,可创造1000个就业岗位。\n闲置项目被成功盘活,是新华区优化营商"
+          "环境、激活商业动能的生动缩影。湾里庙步行街在系统化运营后焕发新生,盘活周边闲置物业48.6万平方米,整体出租率提升至"
+          "98.8%,今年3月荣获“国家级旅游度假区”称号。湾里庙商圈日均客流量稳定在30万人次左右,其中省外游客超2万人次。",
+    "bci": "在上海,全国首个脑机接口集聚区“脑智天地”已初见规模。依托复旦大学附属华山医院神经外科临床资源优势,全国首个脑机"
+           "接口未来产业集聚区“脑智天地”在上海闵行区虹桥国际医学中心启动建设。\n自今年6月启动建设以来,集聚区正加快建设头部"
+           "企业引领、初创企业集聚、公共平台支撑的协同创新生态。目前,已引育国内外优秀团队和企业近20家。",
+    "bank": "为进一步加强商业银行托管业务监督管理,促进业务规范健康发展,国家金融监督管理总局近期制定了《商业银行托管业务"
+            "监督管理办法(试行)》。",
+    "heihe": "黑河自贸片区现已成功引入OZON、WB等俄罗斯头部电商平台,建设国欧OZON、FBP半托管仓、俄速达边境仓等新型仓储节点;"
+             "以黑河跨境运输物流园和月星中俄跨境物流枢纽等项目为牵动,发展保税物流、绿色物流、智慧物流等业态。",
+}
+FAITHFUL = [
+    ("华强广场项目计划明年1月开业，可创造1000个就业岗位。", "hq"),
+    ("该项目预计可以带来1000个就业机会。", "hq"),
+    ("华强广场项目建成后将提供1000个工作岗位。", "hq"),
+    ("该项目签约率已达到98%。", "hq"),
+    ("华强广场曾因为产权分散而长期闲置。", "hq"),
+    ("湾里庙步行街盘活了周边48.6万平方米闲置物业。", "hq"),
+    ("湾里庙商圈每天的客流量大约为30万人次。", "hq"),
+    ("上海建成了全国第一个脑机接口集聚区“脑智天地”。", "bci"),
+    ("“脑智天地”集聚区已经引进了将近20家国内外优秀团队和企业。", "bci"),
+    ("国家金融监督管理总局制定了《商业银行托管业务监督管理办法(试行)》。", "bank"),
+    ("新规旨在加强托管业务监管，促进业务规范健康发展。", "bank"),
+    ("黑河自贸片区引入了OZON、WB等俄罗斯电商平台。", "heihe"),
+    ("黑河片区在发展保税物流、绿色物流和智慧物流。", "heihe"),
+]
+FABRICATED = [
+    ("华强广场项目可创造5000个就业岗位。", "hq"),  # the words match, the number does not
+    ("该项目由外国投资者全资建设，总投资50亿元。", "hq"),
+    ("华强广场位于北京市朝阳区，是一座大型体育场馆。", "hq"),
+    ("脑智天地集聚区位于深圳南山区，已有200家企业入驻。", "bci"),
+    ("黑河自贸片区主要发展汽车制造和钢铁产业。", "heihe"),
+    ("上海发布了人工智能大模型产业扶持政策。", "bci"),
+]
+
+
+def seed_hit(key: str) -> Hit:
+    return Hit(key, SEED[key], 0.5, "seed.txt", key, key, rank=1)
+
+
+@pytest.mark.parametrize("sentence, key", FAITHFUL)
+def test_faithful_paraphrases_of_the_seed_are_supported(sentence, key):
+    assert verify(f"{sentence}[1]", [seed_hit(key)]).citations[0].supported is True
+
+
+@pytest.mark.parametrize("sentence, key", FABRICATED)
+def test_fabrications_about_the_seed_are_flagged(sentence, key):
+    assert verify(f"{sentence}[1]", [seed_hit(key)]).citations[0].supported is False

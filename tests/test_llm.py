@@ -145,6 +145,12 @@ def test_reasoning_blocks_are_not_part_of_the_answer(openai_server):
     assert answer.answer == "华强广场项目建成后可创造就业岗位3000个。[1]"
 
 
+def test_an_empty_reply_is_a_provider_failure_not_a_refusal(openai_server):
+    openai_server.reply("<think>the passages ... </think>", finish_reason="length")
+    with pytest.raises(ProviderError, match="returned an empty answer .finish_reason length.; raise QA_LLM_MAX_TOKENS"):
+        answer_llm(JOBS_Q, sample_hits(), make_llm(openai_server))
+
+
 # -- streaming --------------------------------------------------------------------------------------
 def test_streamed_tokens_arrive_in_order_with_usage_and_first_token_time(openai_server):
     text = "华强广场项目建成后可创造就业岗位3000个。[1]"

@@ -3,14 +3,19 @@
 1. Markers are normalised (`[1, 2]`, `[1-2]`, `【1】` become `[1][2]`, `[1]`) and any marker that names
    no passage that was sent is removed and reported.
 2. The reply is split into sentences; a marker right after a sentence's final punctuation belongs
-   to that sentence ("...岗位。[1]"). Each cited sentence is checked against each passage it cites
-   by term overlap (`qa.tokens.terms`: character bigrams for Chinese, words and whole numbers
-   otherwise): the share of the sentence's terms found in the passage. A citation is supported
-   when every sentence citing it is covered by its cited passages together (>= SUPPORT_MIN) and
-   the passage itself carries part of it (>= SUPPORT_MIN / 2). Bigram overlap is cheap, needs no
-   model and catches the failure that matters: a sentence pinned on a passage that says
-   something else. A sentence in another language than its passage cannot be compared that way;
-   only its numbers are checked, and a pass leaves `supported` unknown (None).
+   to that sentence ("...岗位。[1]"). Each cited sentence is compared with the passages it cites
+   by character n-gram overlap: the share of the sentence's characters (CJK characters, words,
+   whole numbers) and of its terms (`qa.tokens.terms`: CJK bigrams, words, numbers) found in the
+   passages, averaged. Single characters forgive paraphrase (带来/创造), bigrams reward shared
+   phrases. A citation is supported when every sentence citing it is covered by its cited
+   passages together (>= SUPPORT_MIN), every number in the sentence occurs in them, and the
+   passage itself shares a part of the sentence's bigrams (>= OWN_MIN). On hand-written
+   paraphrases and fabrications about the seed page this separates the two except for a claim
+   that reuses a passage's words to say the opposite ("停止提供托管服务"), which no overlap
+   measure can see. Cheap, no model, and it catches the failure that matters: a sentence pinned
+   on a passage that says something else, or a number the passage does not give. A sentence in
+   another language than its passage is checked only by its numbers, and a pass leaves
+   `supported` unknown (None).
 3. A reply that declines (the refusal sentence from prompts/refusal.txt, or a close variant, with
    no valid citation) is a refusal.
 """
@@ -22,10 +27,11 @@ from dataclasses import dataclass, field
 
 from qa.ingest.chunk import split_sentences
 from qa.prompts import refusal_phrase
-from qa.tokens import language, terms
+from qa.tokens import CJK, language, terms
 from qa.types import Citation, Hit
 
-SUPPORT_MIN = 0.5
+SUPPORT_MIN = 0.5  # mean of character and bigram coverage of a sentence by its cited passages
+OWN_MIN = 0.25  # bigram coverage by one passage for it to count as a source of the sentence
 
 MARKER = re.compile(r"\[(\d+)\]")
 # Loose forms models write: [1, 2] [1,2] [1-3] [1；2] 【1】 [passage 1] [来源1]
@@ -108,31 +114,43 @@ def split_answer(text: str) -> list[str]:
     return out
 
 
+def _chars(text: str) -> set[str]:
+    return set(CJK.findall(text)) | {t for t in terms(text) if not CJK.match(t)}
+
+
+def _share(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 1.0
+
+
 def overlap(sentence: str, passage: str) -> float | None:
-    """Share of the sentence's terms found in the passage (None when there is nothing to compare)."""
-    sent = set(terms(strip_markers(sentence)))
-    if not sent:
+    """Mean share of the sentence's characters and bigram terms found in the passage (None when
+    the sentence has nothing to compare)."""
+    sentence = strip_markers(sentence)
+    bigrams = set(terms(sentence))
+    if not bigrams:
         return None
-    return len(sent & set(terms(passage))) / len(sent)
+    return (_share(_chars(sentence), _chars(passage)) + _share(bigrams, set(terms(passage)))) / 2
 
 
 def _numbers_ok(sentence: str, passages: list[str]) -> bool:
-    nums = _NUMBER.findall(strip_markers(sentence))
-    return all(any(n in p for p in passages) for n in nums)
+    """Every number the sentence states (1000, 48.6, 2030) is a number some cited passage states."""
+    given = {t for p in passages for t in terms(p) if _NUMBER.fullmatch(t)}
+    return all(n in given for n in _NUMBER.findall(strip_markers(sentence)))
 
 
 def _judge(sentence: str, cited: list[str]) -> tuple[list[bool | None], float | None]:
     """Per cited passage: supported? And the sentence's coverage by all of them together."""
+    numbers_ok = _numbers_ok(sentence, cited)
     if all(language(sentence) != language(p) for p in cited):
-        ok = _numbers_ok(sentence, cited)
-        return [None if ok else False] * len(cited), None
+        return [None if numbers_ok else False] * len(cited), None
     union = overlap(sentence, "\n".join(cited))
     if union is None:
         return [True] * len(cited), None
+    bigrams = set(terms(strip_markers(sentence)))
     verdicts: list[bool | None] = []
     for p in cited:
-        own = overlap(sentence, p) or 0.0
-        verdicts.append(union >= SUPPORT_MIN and own >= SUPPORT_MIN / 2)
+        own = _share(bigrams, set(terms(p)))
+        verdicts.append(numbers_ok and union >= SUPPORT_MIN and own >= OWN_MIN)
     return verdicts, union
 
 

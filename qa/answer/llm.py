@@ -13,6 +13,7 @@ import re
 from typing import Callable
 
 from qa.answer.citations import verify
+from qa.errors import ProviderError
 from qa.prompts import load_prompt, refusal_phrase
 from qa.tokens import language
 from qa.types import Answer, Hit
@@ -68,7 +69,12 @@ def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], No
         return Answer(question=question, answer=refusal_phrase(language(question)), refused=True, mode="llm",
                       citations=[], note="no passages were retrieved; the model was not asked")
     completion = llm.complete(build_messages(question, hits), on_token=on_token)
-    checked = verify(_THINK.sub("", completion.text).strip(), hits)
+    text = _THINK.sub("", completion.text).strip()
+    if not text:
+        # Typically a reasoning model that spent QA_LLM_MAX_TOKENS thinking; not a refusal.
+        raise ProviderError(f"{getattr(llm, 'where', 'the endpoint')} returned an empty answer "
+                            f"(finish_reason {completion.finish_reason}); raise QA_LLM_MAX_TOKENS or try another model")
+    checked = verify(text, hits)
     notes = []
     if checked.dropped:
         marks = ", ".join(f"[{n}]" for n in checked.dropped)
