@@ -6,6 +6,8 @@ Layout of the store directory (created with user-only permissions):
                     Chroma holds but the manifest does not name is invisible (left over from an
                     interrupted ingest) and is deleted by the next write.
     chroma/         Chroma's embedded database (absent when QA_CHROMA_URL names a Chroma server)
+    keyword/        the BM25 keyword index over the same chunks (qa/keyword.py); it follows the
+                    manifest and repairs itself from Chroma's texts when they disagree
     qa.toml         optional settings for this store
 
 A document is replaced in three steps so a reader never sees half of it: add its new chunks
@@ -15,10 +17,13 @@ delete the old chunks. This is the only module that imports chromadb.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import math
 import os
+import shutil
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,7 @@ from qa.types import Hit
 
 MANIFEST = "manifest.json"
 COLLECTION = "qa_chunks"
+KEYWORD_DIR = "keyword"
 FORMAT = 1
 
 
@@ -38,21 +44,30 @@ class Store:
         self.manifest = manifest
         self._collection = None
         self._vector_store = None
+        self._keyword = None
+        self.writable = False  # opened by a writer (ingest): only writers persist keyword-index repairs
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
     def open(cls, settings: Settings, create: bool = False, rebuild: bool = False) -> "Store":
         path = Path(settings.store)
         manifest_path = path / MANIFEST
+        fresh = _empty_manifest(settings)
         if rebuild and path.exists():
-            store = cls(settings, _empty_manifest())
+            try:  # keep the collection name, so a store on a Chroma server stays where it was
+                fresh["collection"] = json.loads(manifest_path.read_text(encoding="utf-8"))["collection"]
+            except (OSError, ValueError, KeyError):
+                pass
+            store = cls(settings, fresh)
             store._drop_collection()
             manifest_path.unlink(missing_ok=True)
+            shutil.rmtree(path / KEYWORD_DIR, ignore_errors=True)
         if not manifest_path.exists():
             if not create:
                 raise StoreMissingError(f"No store at {path}. Run: qa ingest PATH (e.g. qa ingest seeds/)")
             path.mkdir(parents=True, exist_ok=True, mode=0o700)
-            store = cls(settings, _empty_manifest())
+            store = cls(settings, fresh)
+            store.writable = True
             store.save()
             return store
         try:
@@ -62,7 +77,9 @@ class Store:
         if manifest.get("format") != FORMAT:
             raise StoreError(f"{manifest_path}: store format {manifest.get('format')} is not {FORMAT}. "
                              "Rebuild with: qa ingest --rebuild PATH")
-        return cls(settings, manifest)
+        store = cls(settings, manifest)
+        store.writable = create
+        return store
 
     def save(self) -> None:
         """Write the manifest atomically (temp file + fsync + rename)."""
@@ -98,11 +115,15 @@ class Store:
             raise StoreError(f"cannot open the Chroma store at {where}: {e}") from None
 
     @property
+    def collection_name(self) -> str:
+        return self.manifest.get("collection", COLLECTION)
+
+    @property
     def collection(self):
         if self._collection is None:
             # embedding_function=None: Chroma's default function downloads a model; vectors come from qa.embed.
             self._collection = self._client().get_or_create_collection(
-                COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"})
+                self.collection_name, embedding_function=None, metadata={"hnsw:space": "cosine"})
         return self._collection
 
     @property
@@ -115,7 +136,7 @@ class Store:
 
     def _drop_collection(self) -> None:
         try:
-            self._client().delete_collection(COLLECTION)
+            self._client().delete_collection(self.collection_name)
         except Exception:  # noqa: BLE001 - nothing to drop
             pass
         self._collection = None
@@ -155,11 +176,17 @@ class Store:
         nodes = [n for _, _, doc_nodes in batch for n in doc_nodes]
         if nodes:
             self.vector_store.add(nodes)
+            # Indexed before the manifest names them, like Chroma; a crash in between leaves rows
+            # the manifest does not name, which the keyword index ignores and later merges drop.
+            self.keyword.add([_chunk_record(n.node_id, n.get_content(), n.metadata) for n in nodes],
+                             live=self.live_chunk_ids() | {n.node_id for n in nodes})
         for key, entry, doc_nodes in batch:
             old.update(self.documents.get(key, {}).get("chunk_ids", []))
             entry["chunk_ids"] = [n.node_id for n in doc_nodes]
             self.documents[key] = entry
         self.save()
+        if self._keyword is not None:
+            self._keyword.update_live(self.live_chunk_ids())
         stale = sorted(old - self.live_chunk_ids())
         if stale:
             self.collection.delete(ids=stale)
@@ -171,17 +198,85 @@ class Store:
         stale = [cid for cid in stored if cid not in live]
         if stale:
             self.collection.delete(ids=stale)
+        self.keyword.update_live(live)  # opening it compares it with the manifest and repairs it
         return len(stale)
 
     def sources(self) -> list[dict[str, Any]]:
         """Stored documents with their articles, sorted by source."""
         docs = sorted(self.documents.values(), key=lambda d: d["source"])
-        return [{"source": d["source"], "articles": d["articles"], "chunks": len(d["chunk_ids"])} for d in docs]
+        rows = []
+        for d in docs:
+            row = {"source": d["source"], "articles": d["articles"], "chunks": len(d["chunk_ids"])}
+            if d.get("duplicate_of"):  # the same content under another name: stored once, listed twice
+                row["same_as"] = self.documents.get(d["duplicate_of"], {}).get("source", d["duplicate_of"])
+            rows.append(row)
+        return rows
 
     def chunk_count(self) -> int:
         return sum(len(d["chunk_ids"]) for d in self.documents.values())
 
+    # -- keyword index and filters ------------------------------------------------------------
+    @property
+    def keyword(self):
+        """The BM25 index over the live chunks, compared with the manifest (and repaired) on first use."""
+        if self._keyword is None:
+            from qa.keyword import KeywordIndex
+
+            self._keyword = KeywordIndex.open(self.path / KEYWORD_DIR, self.live_chunk_ids(), self._chroma_records,
+                                              persist=self.writable)
+        return self._keyword
+
+    def _chroma_records(self, ids: list[str]) -> list[dict]:
+        out = []
+        for start in range(0, len(ids), 1000):
+            got = self.collection.get(ids=ids[start:start + 1000], include=["documents", "metadatas"])
+            out.extend(_chunk_record(cid, doc or "", md or {})
+                       for cid, doc, md in zip(got["ids"], got["documents"], got["metadatas"]))
+        return out
+
+    def filter_articles(self, source: str | None = None, title: str | None = None) -> set[str] | None:
+        """Article ids whose document source matches the glob `source` (path or file name) and whose
+        title contains `title` (case- and width-insensitive); None when no filter is given."""
+        if not source and not title:
+            return None
+        from qa.keyword import normalize
+
+        want = normalize(title) if title else ""
+        found = set()
+        for doc in self.documents.values():
+            src = doc["source"]
+            if source and not (fnmatch.fnmatch(src, source) or fnmatch.fnmatch(Path(src).name, source)):
+                continue
+            found.update(a["id"] for a in doc["articles"] if want in normalize(a["title"]))
+        return found
+
     # -- reading ------------------------------------------------------------------------------
+    def dense_search(self, embedding: list[float], depth: int, articles: set[str] | None = None) -> list[tuple[str, float]]:
+        """The `depth` live chunks nearest to `embedding`, as (chunk id, cosine similarity), best first.
+
+        Asks the Chroma collection for ids and distances only: reading texts and metadata costs
+        more than the search itself, so `fetch_hits` reads them for the few passages kept."""
+        live = self.live_chunk_ids()
+        if not live or depth <= 0 or articles is not None and not articles:
+            return []
+        where = {"article_id": {"$in": sorted(articles)}} if articles is not None else None
+        n = min(depth + 8, len(live))  # + room for chunks a running ingest has not published
+        got = self.collection.query(query_embeddings=[embedding], n_results=n, where=where, include=["distances"])
+        found = [(cid, 1.0 - dist) for cid, dist in zip(got["ids"][0], got["distances"][0]) if cid in live]
+        return found[:depth]
+
+    def fetch_hits(self, ids: list[str], similarity: dict[str, float] | None = None, default: float = 0.0) -> list[Hit]:
+        """Hits for chunk ids, in the order given, read from the keyword index's copy of the passages
+        (Chroma for any it lacks). `Hit.dense` (and `Hit.score`) is `similarity[id]`, else `default`."""
+        if not ids:
+            return []
+        similarity = similarity or {}
+        found = self.keyword.records(ids)
+        missing = [i for i in ids if i not in found]
+        if missing:
+            found.update((r["id"], r) for r in self._chroma_records(missing))
+        return [_record_to_hit(found[i], similarity.get(i, default)) for i in ids if i in found]
+
     def query(self, embedding: list[float], k: int) -> list[Hit]:
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
@@ -213,5 +308,21 @@ def node_to_hit(node, score: float, rank: int) -> Hit:
                start=int(md.get("start", 0)), end=int(md.get("end", 0)), rank=rank)
 
 
-def _empty_manifest() -> dict[str, Any]:
-    return {"format": FORMAT, "embedder": None, "documents": {}}
+def _empty_manifest(settings: Settings) -> dict[str, Any]:
+    # Many stores may share one Chroma server: each gets a collection of its own, named once here
+    # and kept in the manifest (the store directory may move; the name must not change).
+    name = f"qa-{uuid.uuid4().hex[:16]}" if settings.chroma_url else COLLECTION
+    return {"format": FORMAT, "embedder": None, "collection": name, "documents": {}}
+
+
+def _chunk_record(chunk_id: str, text: str, md: dict) -> dict:
+    """What the keyword index keeps of a chunk (qa.keyword.RECORD_FIELDS + text)."""
+    return {"id": chunk_id, "text": text, "title": md.get("title", ""), "source": md.get("source", ""),
+            "article_id": md.get("article_id", ""), "section": md.get("section", ""),
+            "start": int(md.get("start", 0)), "end": int(md.get("end", 0))}
+
+
+def _record_to_hit(rec: dict, sim: float) -> Hit:
+    return Hit(chunk_id=rec["id"], text=rec["text"], score=float(sim), source=rec["source"], title=rec["title"],
+               article_id=rec["article_id"], section=rec["section"], start=int(rec["start"]), end=int(rec["end"]),
+               dense=float(sim))
