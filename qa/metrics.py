@@ -37,6 +37,9 @@ QUALITY_METRICS = ("accuracy", "exact_match", "contains", "f1", "hit@1", "hit@k"
                    "citation_precision", "citation_recall", "uncited_rate", "refusal_precision", "refusal_recall",
                    "false_refusal_rate", "judge_faithfulness", "judge_correctness")
 LOWER_IS_BETTER = frozenset({"uncited_rate", "false_refusal_rate"})
+# What `score_item` returns and `summarize` reads; a baseline's items must have all of it.
+ITEM_METRICS = frozenset({"answerable", "refused", "has_evidence", "evidence_level", "evidence_rank", "answer_rank",
+                          "exact_match", "contains", "f1", "citations", "good_citations", "uncited", "correct"})
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[a-z]+|\d+")

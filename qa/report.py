@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.errors import InputError
-from qa.metrics import LOWER_IS_BETTER, QUALITY_METRICS, summarize, summarize_by_tag
+from qa.metrics import ITEM_METRICS, LOWER_IS_BETTER, QUALITY_METRICS, summarize, summarize_by_tag
 
 FORMAT = 1
 # Settings that change how long a run takes but not what it answers; a resume may differ in them.
@@ -127,9 +127,10 @@ def load_report(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: not a readable JSON report ({e})") from None
     if not isinstance(data, dict) or not isinstance(data.get("items"), list) or "summary" not in data:
         raise InputError(f"{path}: not a qa eval report (no 'items' and 'summary'); make one with qa eval --out")
-    if any(not isinstance(r, dict) or "id" not in r or ("metrics" not in r and not r.get("error"))
-           for r in data["items"]):
-        raise InputError(f"{path}: some items have no id or metrics; regenerate the baseline with qa eval --out")
+    if any(not isinstance(r, dict) or "id" not in r
+           or (not r.get("error") and not ITEM_METRICS <= set(r.get("metrics") or {})) for r in data["items"]):
+        raise InputError(f"{path}: some items lack an id or the per-item metrics this version compares; "
+                         "regenerate the baseline with qa eval --out")
     return data
 
 
@@ -195,8 +196,8 @@ def compare(report: dict[str, Any], baseline: dict[str, Any], tolerance: float) 
 
     notes = []
     if len(common) != len(current) or len(common) != len(before):
-        notes.append(f"compared on the {len(common)} items both runs scored ({len(current) - len(common)} only "
-                     f"in this run, {len(before) - len(common)} only in the baseline)")
+        notes.append(f"baseline and deltas are over the {len(common)} items both runs scored "
+                     f"({len(current) - len(common)} only in this run, {len(before) - len(common)} only in the baseline)")
     for label, path in (("gold file", ("gold", "sha256")), ("k", ("run", "k")), ("mode", ("run", "mode")),
                         ("embedder", ("fingerprint", "embedder")), ("LLM model", ("fingerprint", "llm_model"))):
         a, b = report.get(path[0], {}).get(path[1]), baseline.get(path[0], {}).get(path[1])

@@ -169,6 +169,11 @@ def test_baseline_comparison_passes_fails_and_rejects_bad_input(tmp_path, hash_s
         assert result.exit_code == 2 and message in result.stderr, (args, result.output)
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     assert run([gold, "--baseline", tmp_path / "list.json"], hash_store).exit_code == 2
+    old_format = read(base)
+    del old_format["items"][0]["metrics"]["correct"]  # a report from a version that scored differently
+    (tmp_path / "old.json").write_text(json.dumps(old_format), encoding="utf-8")
+    result = run([gold, "--baseline", tmp_path / "old.json"], hash_store)
+    assert result.exit_code == 2 and "regenerate the baseline" in result.stderr
 
 
 def test_tolerance_lets_a_small_drop_pass(tmp_path, hash_store, gold):
