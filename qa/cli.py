@@ -16,6 +16,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory [env QA_STORE; default ./.qa]")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print one JSON object for scripts")]
+SourceOpt = Annotated[Optional[str], typer.Option("--source", help="only documents whose path matches this glob, "
+                                                  "e.g. 'seeds/*' or '*.md'")]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", help="only articles whose title contains this text")]
 
 
 def _settings(**overrides: Any):
@@ -90,6 +93,8 @@ def ask(
     mode: Annotated[str, typer.Option("--mode", help="auto (LLM when QA_LLM_MODEL is set, else extractive), "
                                       "llm, or extractive")] = "auto",
     no_stream: Annotated[bool, typer.Option("--no-stream", help="print the LLM answer when complete")] = False,
+    source: SourceOpt = None,
+    title: TitleOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question from the stored articles; every claim cites a numbered passage.
@@ -105,7 +110,7 @@ def ask(
 
     def work():
         try:
-            return run_ask(question, settings, mode=mode, on_token=printer)
+            return run_ask(question, settings, mode=mode, on_token=printer, source=source, title=title)
         finally:
             if printer:
                 printer.end_line()  # before any error line, so it starts on its own line

@@ -44,9 +44,17 @@ OPTIONS: tuple[Option, ...] = (
     Option("openai_api_key", str, "", "OPENAI_API_KEY", "API key for the endpoint", secret=True),
     Option("chroma_url", str, "", "QA_CHROMA_URL", "Chroma server (http://host:port); empty = embedded store"),
     Option("top_k", int, 5, "QA_TOP_K", "passages retrieved per question"),
+    Option("retrieval", str, "hybrid", "QA_RETRIEVAL", "passage search: hybrid (dense + keyword, fused), dense, keyword",
+           choices=("hybrid", "dense", "keyword")),
+    Option("candidates", int, 20, "QA_CANDIDATES", "candidates taken from each of dense and keyword search before fusion"),
+    Option("rrf_k", float, 10.0, "QA_RRF_K", "reciprocal rank fusion constant: larger flattens the rank weights"),
+    Option("dense_weight", float, 1.0, "QA_DENSE_WEIGHT", "weight of the dense ranking in the fusion"),
+    Option("keyword_weight", float, 2.0, "QA_KEYWORD_WEIGHT", "weight of the keyword (BM25) ranking in the fusion"),
+    Option("max_per_article", int, 0, "QA_MAX_PER_ARTICLE", "at most this many passages from one article (0 = no limit)"),
+    Option("rerank", int, 5, "QA_RERANK", "the first this many fused passages are re-ordered by their best sentence (0 = off)"),
     Option("chunk_size", int, 300, "QA_CHUNK_SIZE", "target maximum characters per chunk"),
     Option("chunk_min", int, 150, "QA_CHUNK_MIN", "chunks shorter than this absorb the next sentence"),
-    Option("refusal_threshold", float, 0.34, "QA_REFUSAL_THRESHOLD", "extractive answers below this support are refused"),
+    Option("refusal_threshold", float, 0.25, "QA_REFUSAL_THRESHOLD", "extractive answers below this support are refused"),
     Option("llm_model", str, "", "QA_LLM_MODEL", "chat model; empty = no LLM configured"),
     Option("llm_temperature", float, 0.0, "QA_LLM_TEMPERATURE", "sampling temperature"),
     Option("llm_timeout", float, 60.0, "QA_LLM_TIMEOUT", "seconds before one LLM request gives up"),
@@ -69,9 +77,16 @@ class Settings:
     openai_api_key: str = ""
     chroma_url: str = ""
     top_k: int = 5
+    retrieval: str = "hybrid"
+    candidates: int = 20
+    rrf_k: float = 10.0
+    dense_weight: float = 1.0
+    keyword_weight: float = 2.0
+    max_per_article: int = 0
+    rerank: int = 5
     chunk_size: int = 300
     chunk_min: int = 150
-    refusal_threshold: float = 0.34
+    refusal_threshold: float = 0.25
     llm_model: str = ""
     llm_temperature: float = 0.0
     llm_timeout: float = 60.0

@@ -43,6 +43,7 @@ class Hit:
     start: int = 0
     end: int = 0
     rank: int = 0
+    dense: float = 0.0  # cosine similarity of the passage and the question (0 when unknown)
 
 
 @dataclass

@@ -14,13 +14,15 @@ MODES = ("auto", "llm", "extractive")
 
 
 def ask(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
-        mode: str = "auto", llm=None, on_token: Callable[[str], None] | None = None) -> Answer:
+        mode: str = "auto", llm=None, on_token: Callable[[str], None] | None = None,
+        source: str | None = None, title: str | None = None) -> Answer:
     """Answer one question from the store. The public entry point used by `qa ask` and `qa eval`.
 
     mode: `extractive` quotes passages; `llm` asks the chat model (`llm`, default built from
     settings) and fails with a ProviderError when the endpoint does; `auto` uses the model when
     one is configured (QA_LLM_MODEL) and falls back to the extractive answer, with a note, when
     the endpoint fails. `on_token` receives streamed text as it arrives (LLM only).
+    `source` (a glob over document paths) and `title` (text in the article title) narrow the search.
     """
     from qa.answer.extractive import answer_extractive
     from qa.retrieve import retrieve
@@ -35,7 +37,17 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     if not question:
         raise InputError("the question is empty")
     t0 = time.perf_counter()
-    hits = retrieve(question, settings, store=store, embedder=embedder, k=k)
+    from qa.answer.extractive import dense_similarity
+    from qa.embed import make_embedder
+    from qa.store import Store
+
+    store = store or Store.open(settings)
+    embedder = embedder or make_embedder(settings)
+    hits = retrieve(question, settings, store=store, embedder=embedder, k=k, source=source, title=title)
+    # The extractive answerer weighs question words by their IDF in the collection, and needs
+    # the embedder only for a question in another script than the passages.
+    extract = lambda: answer_extractive(question, hits, settings.refusal_threshold,  # noqa: E731
+                                        idf=store.keyword.idf, similarity=dense_similarity(embedder, question))
     t1 = time.perf_counter()
     extra: dict[str, float] = {}
     if use_llm:
@@ -48,10 +60,10 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
         except ProviderError as e:
             if mode != "auto":
                 raise
-            answer = answer_extractive(question, hits, settings.refusal_threshold)
+            answer = extract()
             answer.note = f"LLM unavailable, showing the extractive answer: {e}"
     else:
-        answer = answer_extractive(question, hits, settings.refusal_threshold)
+        answer = extract()
     t2 = time.perf_counter()
     answer.timings = {"retrieve_ms": round((t1 - t0) * 1000, 2), "answer_ms": round((t2 - t1) * 1000, 2),
                       "total_ms": round((t2 - t0) * 1000, 2), **extra}

@@ -1,0 +1,233 @@
+"""Fit the extractive answerer's window-ranking weights (qa.answer.extractive.WEIGHTS).
+
+python -m eval.bench.tune_answer --fit ../shared/bench/cmrc_trial --check ../shared/bench/cmrc_train30
+
+Each `--fit`/`--check` folder is ingested (cached vectors), its questions are retrieved with the
+current settings, and every candidate window of the top passages is labelled by whether it holds
+a gold answer. The weights maximise the likelihood that a softmax over each question's windows
+puts its mass on the labelled ones (plain gradient descent with a little L2, numpy only). The
+script prints the fitted weights and answer-contains@1 on every set with the current and the
+fitted weights; copying the weights into extractive.py is a deliberate, reviewed step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from eval.bench.cache import DEFAULT_CACHE, CachedEmbedding
+from eval.bench.run import contains_answer, load_gold
+
+
+def margin_report(rows, w: np.ndarray) -> None:
+    """Diagnostics: add the second-best non-overlapping window when within `margin` of the best."""
+    out = []
+    for margin in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
+        ok, chars = 0, 0.0
+        for x, y, lengths, spans in rows:
+            if not len(x):
+                continue
+            s = x @ w
+            order = sorted(range(len(s)), key=lambda i: (-s[i], lengths[i]))
+            best = order[0]
+            picked = [best]
+            for i in order[1:]:
+                if s[i] < s[best] - margin:
+                    break
+                if all(not _overlap(spans[i], spans[j]) for j in picked):
+                    picked.append(i)
+                    break
+            ok += bool(y[picked].any())
+            chars += sum(lengths[i] for i in picked)
+        out.append(f"{margin}: {ok / len(rows):.3f}/{chars / len(rows):.0f}")
+    print("    second window within margin: " + "  ".join(out))
+
+
+def _overlap(a, b) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def collect(set_dir: Path, cache: Path, overrides: dict):
+    """[(windows' feature matrix, labels, window lengths)] per answerable question."""
+    from qa.answer import extractive as ex
+    from qa.config import load_settings
+    from qa.embed import make_embedder
+    from qa.ingest.pipeline import ingest
+    from qa.retrieve import retrieve
+    from qa.store import Store
+
+    tmp = Path(tempfile.mkdtemp(prefix="qa-tune-"))
+    try:
+        settings = load_settings({"store": str(tmp / "store"), **overrides}, env={})
+        embedder = CachedEmbedding(make_embedder(settings), cache)
+        ingest([set_dir / "docs"], settings, embedder=embedder)
+        store = Store.open(settings)
+        items = [it for it in load_gold(set_dir / "gold.jsonl") if not it.unanswerable]
+        embedder.get_query_embeddings([it.question for it in items])
+        rows = []
+        for it in items:
+            hits = retrieve(it.question, settings, store=store, embedder=embedder)
+            q = ex.analyse(it.question, store.keyword.idf)
+            windows = ex.candidate_windows(q, hits)
+            if not windows:
+                rows.append((np.zeros((0, len(ex.FEATURES))), np.zeros(0, dtype=bool), np.zeros(0), []))
+                continue
+            x = np.array([[w.features[f] for f in ex.FEATURES] for w in windows])
+            y = np.array([contains_answer(hits[w.hit].text[w.start:w.end], it.answers) for w in windows])
+            rows.append((x, y, np.array([w.end - w.start for w in windows]), [(w.hit, w.start, w.end) for w in windows]))
+        return rows
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def accuracy(rows, w: np.ndarray) -> tuple[float, float]:
+    ok, chars = 0, 0.0
+    for x, y, lengths, _ in rows:
+        if not len(x):
+            continue
+        s = x @ w
+        best = max(range(len(s)), key=lambda i: (s[i], -lengths[i]))
+        ok += bool(y[best])
+        chars += lengths[best]
+    return ok / len(rows), chars / len(rows)
+
+
+def fit(rows, w0: np.ndarray, steps: int = 3000, lr: float = 0.05, l2: float = 1e-3,
+        frozen: np.ndarray | None = None) -> np.ndarray:
+    data = [(x, y) for x, y, _, _ in rows if len(x) and y.any() and not y.all()]
+    w = w0.copy()
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for step in range(1, steps + 1):
+        grad = l2 * w
+        for x, y in data:
+            s = x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            q = p * y / (p[y].sum())
+            grad += x.T @ (p - q) / len(data)  # d/dw of -log sum_{y} softmax
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad ** 2
+        step_w = lr * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+        w -= step_w if frozen is None else np.where(frozen, 0.0, step_w)
+    return w
+
+
+def top2_report(rows, w: np.ndarray) -> None:
+    """Diagnostics: oracle (any window right), and the best two windows together."""
+    oracle = sum(bool(len(y) and y.any()) for _, y, _, _ in rows) / len(rows)
+    ok2 = 0
+    for x, y, lengths, _ in rows:
+        if len(x):
+            order = np.argsort(-(x @ w))
+            ok2 += bool(y[order[:2]].any())
+    print(f"    oracle {oracle:.3f}  best-2 windows {ok2 / len(rows):.3f}")
+
+
+
+def refusal_supports(set_dir: Path, cache: Path, overrides: dict, extra_gold: list[Path], half: bool = True):
+    """Support of every question (the set's gold plus `extra_gold`). With `half`, the store holds
+    every other doc of the set (sorted by name) and questions about the other half are
+    unanswerable (the collection does not have them); else the store holds every doc and only
+    items marked `unanswerable` are. Returns {"zh"|"en": [(support, answerable, quote ok)]}."""
+    from qa.answer import ask
+    from qa.config import load_settings
+    from qa.embed import make_embedder
+    from qa.ingest.pipeline import ingest
+    from qa.store import Store
+    from qa.tokens import language
+
+    docs = sorted((set_dir / "docs").glob("*.txt"))
+    kept = {p.stem for p in (docs[::2] if half else docs)}
+    tmp = Path(tempfile.mkdtemp(prefix="qa-refusal-"))
+    try:
+        settings = load_settings({"store": str(tmp / "store"), **overrides, "refusal_threshold": 0}, env={})
+        embedder = CachedEmbedding(make_embedder(settings), cache)
+        ingest([p for p in docs if p.stem in kept], settings, embedder=embedder)
+        store = Store.open(settings)
+        items = [it for g in [set_dir / "gold.jsonl", *extra_gold] for it in load_gold(g)]
+        embedder.get_query_embeddings([it.question for it in items])
+        out: dict[str, list] = {"zh": [], "en": []}
+        for it in items:
+            a = ask(it.question, settings, store=store, embedder=embedder, mode="extractive")
+            answerable = not it.unanswerable and bool(set(it.evidence) & kept)
+            # An answerable item counts only if the quote holds a gold answer (else it is noise).
+            ok = not answerable or contains_answer(a.answer, it.answers)
+            out[language(it.question)].append((a.support, answerable, ok))
+        return out
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def refusal_table(rows, label: str) -> None:
+    pos = [s for s, answerable, _ in rows if not answerable]
+    neg = [s for s, answerable, _ in rows if answerable]
+    print(f"  {label}: {len(neg)} answerable, {len(pos)} unanswerable")
+    for t in np.arange(0.0, 1.0001, 0.05):
+        refused_u = sum(s < t for s in pos)
+        refused_a = sum(s < t for s in neg)
+        p = refused_u / (refused_u + refused_a) if refused_u + refused_a else float("nan")
+        print(f"    threshold {t:.2f}: refusal precision {p:.3f} recall {refused_u / max(len(pos), 1):.3f}"
+              f"  false refusals {refused_a / max(len(neg), 1):.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from qa.answer import extractive as ex
+
+    ap = argparse.ArgumentParser(prog="python -m eval.bench.tune_answer", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--fit", type=Path, action="append", required=True, help="set folder to fit on")
+    ap.add_argument("--check", type=Path, action="append", default=[], help="set folder to check on")
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a qa setting")
+    ap.add_argument("--steps", type=int, default=400)
+    ap.add_argument("--fix", action="append", default=[], metavar="FEATURE=WEIGHT",
+                    help="hold a weight fixed (e.g. pair=-1, to keep quotes short)")
+    ap.add_argument("--refusal", action="store_true",
+                    help="instead: support of answerable vs. unanswerable questions (half-corpus stores)")
+    ap.add_argument("--extra-gold", type=Path, action="append", default=[],
+                    help="more questions for --refusal about the first --fit set (e.g. eval/bench/data/train30_en.jsonl)")
+    ap.add_argument("--full-gold", type=Path, action="append", default=[],
+                    help="for --refusal: questions asked of the whole first --fit set (e.g. its near misses)")
+    args = ap.parse_args(argv)
+    overrides = dict(kv.split("=", 1) for kv in args.set)
+    if args.refusal:
+        pooled: dict[str, list] = {"zh": [], "en": []}
+        for i, d in enumerate(args.fit + args.check):
+            for lang, rows in refusal_supports(d, args.cache, overrides, args.extra_gold if i == 0 else []).items():
+                pooled[lang].extend(rows)
+        for lang, rows in pooled.items():
+            if rows:
+                refusal_table(rows, f"{lang} questions, unanswerable = article not in the store")
+        if args.full_gold:
+            full = refusal_supports(args.fit[0], args.cache, overrides, args.extra_gold + args.full_gold, half=False)
+            for lang, rows in full.items():
+                if rows:
+                    refusal_table(rows, f"{lang} questions, unanswerable = near misses ({args.fit[0].name}, whole)")
+        return 0
+
+    sets = {d.name: collect(d, args.cache, overrides) for d in args.fit + args.check}
+    current = np.array([ex.WEIGHTS[f] for f in ex.FEATURES])
+    fixed = {k: float(v) for k, v in (kv.split("=", 1) for kv in args.fix)}
+    start = np.array([fixed.get(f, ex.WEIGHTS[f]) for f in ex.FEATURES])
+    frozen = np.array([f in fixed for f in ex.FEATURES])
+    fitted = fit([r for d in args.fit for r in sets[d.name]], start, steps=args.steps, frozen=frozen)
+    print("fitted weights:")
+    print("  {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(ex.FEATURES, fitted)) + "}")
+    for name, rows in sets.items():
+        role = "fit" if any(d.name == name for d in args.fit) else "check"
+        a0, c0 = accuracy(rows, current)
+        a1, c1 = accuracy(rows, fitted)
+        print(f"  {name} ({role}, {len(rows)} q): current ans@1 {a0:.3f} ({c0:.0f} chars)  fitted {a1:.3f} ({c1:.0f} chars)")
+        top2_report(rows, fitted)
+        margin_report(rows, fitted)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

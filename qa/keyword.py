@@ -1,0 +1,448 @@
+"""The keyword index: BM25 over Chinese-aware tokens, kept in the store directory beside Chroma.
+
+Tokens (`tokenize`): text is NFKC-normalised and lower-cased; a run of Chinese characters gives
+its overlapping character bigrams (a one-character run gives the character); with the `jieba`
+scheme, jieba's search-mode words are added too. English words are split and stemmed (Snowball),
+numbers stay whole ("340.4", "2030"). Which scheme is the default was measured on CMRC 2018 (see
+README, "Retrieval benchmark").
+
+Why not bm25s's own index: bm25s precomputes idf x tf-part for every (term, chunk) pair, so one
+added document changes the stored score of every chunk that shares a term with it; keeping it
+current means rebuilding it. Here, as in Lucene, the index is a list of immutable *segments*
+holding raw term frequencies, and the corpus statistics (live chunks, document frequency,
+average length) are applied at query time. Scores are exactly those of bm25s's default
+(`method="lucene"`, k1=1.5, b=0.75; tests/test_keyword.py checks this against bm25s itself), so
+bm25s remains the reference and serves the benchmark's plain-BM25 baseline.
+
+Layout (`<store>/keyword/`):
+    index.json      format, tokenizer, segment names (replaced atomically; the only entry point)
+    seg-<n>/        one segment, never changed once written: records.json (per row: chunk id,
+                    title, source, article id, section, start, end), text.bin + text_off.npy (the
+                    chunk texts), lens.npy (tokens per row), terms.npy (sorted 64-bit term
+                    hashes), indptr.npy, rows.npy, tfs.npy (postings in CSC order). Arrays are
+                    memory-mapped.
+
+The segments also serve the passages themselves (`records`): reading them back from Chroma costs
+more than a warm search (about 1 ms of the ~5 ms budget), and a segment has the text anyway.
+
+Which rows are live is not stored: the store manifest is the source of truth. A row is live when
+the manifest names its chunk id and no newer segment holds the same id. `replace_document` adds
+a segment for the new chunks; replaced chunks simply stop being live. Segments merge by size
+tier (`MERGE_FACTOR` of a similar size become one, dropping dead rows), so a re-ingest of one
+file writes one small segment and merges only small ones, and a query touches O(log n) segments.
+On open, the index compares the ids it holds with the manifest's and indexes any live chunk it
+lacks (an interrupted ingest, a deleted keyword folder) from the texts Chroma holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+
+FORMAT = 1
+DIRNAME = "keyword"
+SCHEMES = ("bigram", "jieba", "bigram+jieba")
+DEFAULT_SCHEME = "bigram"
+K1, B = 1.5, 0.75  # bm25s defaults
+MERGE_FACTOR = 4  # this many segments of one size tier merge into one
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+# -- tokens -----------------------------------------------------------------------------------
+def normalize(text: str) -> str:
+    """Full-width letters and digits to ASCII, lower case (`２０２４年ＡＩ` -> `2024年ai`)."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer: Snowball stemmers in C
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)  # it logs its dictionary loading to stderr otherwise
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str, scheme: str = DEFAULT_SCHEME) -> list[str]:
+    """Index terms of `text`. Chinese: character bigrams (and jieba words); English: stems; numbers whole."""
+    text = normalize(text)
+    out: list[str] = []
+    words: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if _CJK.match(tok):
+            if len(tok) == 1:
+                out.append(tok)
+            else:
+                out.extend(tok[i:i + 2] for i in range(len(tok) - 1))
+        elif tok[0].isdigit():
+            out.append(tok)
+        else:
+            words.append(tok)
+    if words:
+        out.extend(_stemmer().stemWords(words))
+    if scheme != "bigram":
+        # Words of two or more characters only: single characters are already bigram material,
+        # and jieba's search mode repeats the sub-words of long words, which is what we want.
+        jieba_words = (w for w in _jieba().cut_for_search(text) if len(w) > 1 and _CJK.match(w))
+        if scheme == "jieba":
+            out = [t for t in out if not _CJK.match(t)]
+            out.extend(jieba_words)
+        else:
+            out.extend("w:" + w for w in jieba_words)  # kept apart from bigrams of the same two characters
+    return out
+
+
+def keyword_text(title: str, text: str) -> str:
+    """What is indexed for a chunk: its article's title (as the embedder also sees it) and its text."""
+    return f"{title}\n{text}" if title else text
+
+
+def term_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def hash_terms(terms: Iterable[str]) -> np.ndarray:
+    return np.fromiter((term_hash(t) for t in terms), dtype=np.uint64)
+
+
+# -- segments ---------------------------------------------------------------------------------
+RECORD_FIELDS = ("id", "title", "source", "article_id", "section", "start", "end")
+
+
+@dataclass
+class Segment:
+    name: str
+    records: list[list]  # RECORD_FIELDS per row
+    text: bytes | np.ndarray  # utf-8 texts, concatenated
+    text_off: np.ndarray  # int64, len(rows) + 1
+    lens: np.ndarray  # int32 per row
+    terms: np.ndarray  # uint64, sorted, unique
+    indptr: np.ndarray  # int64, len(terms) + 1
+    rows: np.ndarray  # int32
+    tfs: np.ndarray  # uint16
+
+    def __post_init__(self):
+        self.ids = [r[0] for r in self.records]
+
+    @property
+    def size(self) -> int:
+        return len(self.records)
+
+    def text_of(self, row: int) -> str:
+        return bytes(self.text[self.text_off[row]:self.text_off[row + 1]]).decode("utf-8")
+
+    @classmethod
+    def build(cls, name: str, records: list[list], texts: list[str], token_lists: list[list[str]]) -> "Segment":
+        hashes, rows, tfs = [], [], []
+        lens = np.zeros(len(records), dtype=np.int32)
+        for row, toks in enumerate(token_lists):
+            lens[row] = len(toks)
+            counts: dict[str, int] = {}
+            for t in toks:
+                counts[t] = counts.get(t, 0) + 1
+            hashes.append(hash_terms(counts))
+            rows.append(np.full(len(counts), row, dtype=np.int32))
+            tfs.append(np.fromiter(counts.values(), dtype=np.uint16, count=len(counts)))
+        encoded = [t.encode("utf-8") for t in texts]
+        text_off = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=text_off[1:])
+        return cls._from_coo(name, records, b"".join(encoded), text_off, lens, _cat(hashes, np.uint64),
+                             _cat(rows, np.int32), _cat(tfs, np.uint16))
+
+    @classmethod
+    def _from_coo(cls, name, records, text, text_off, lens, hashes, rows, tfs) -> "Segment":
+        order = np.lexsort((rows, hashes))
+        hashes, rows, tfs = hashes[order], rows[order], tfs[order]
+        terms, starts = np.unique(hashes, return_index=True)
+        indptr = np.append(starts, len(hashes)).astype(np.int64)
+        return cls(name, list(records), text, text_off, lens, terms, indptr, rows, tfs)
+
+    def coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return np.repeat(self.terms, np.diff(self.indptr)), np.asarray(self.rows), np.asarray(self.tfs)
+
+    def postings(self, qhashes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(query term index, row, tf) for every posting of the query terms in this segment."""
+        pos = np.searchsorted(self.terms, qhashes)
+        pos_ok = np.minimum(pos, len(self.terms) - 1)
+        found = (pos < len(self.terms)) & (self.terms[pos_ok] == qhashes) if len(self.terms) else \
+            np.zeros(len(qhashes), dtype=bool)
+        which = np.nonzero(found)[0]
+        starts, ends = self.indptr[pos[which]], self.indptr[pos[which] + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if total == 0:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        # All posting ranges gathered at once: index = range start + offset inside the range.
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        return np.repeat(which, lengths), np.asarray(self.rows[offsets]), np.asarray(self.tfs[offsets])
+
+    def write(self, directory: Path) -> None:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{self.name}-", dir=directory))
+        try:
+            for field in _ARRAYS:
+                np.save(tmp / f"{field}.npy", np.asarray(getattr(self, field)))
+            (tmp / "text.bin").write_bytes(bytes(self.text))
+            (tmp / "records.json").write_text(json.dumps(self.records, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, directory / self.name)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    @classmethod
+    def read(cls, directory: Path, name: str) -> "Segment":
+        d = directory / name
+        arrays = {f: np.load(d / f"{f}.npy", mmap_mode="r") for f in _ARRAYS}
+        records = json.loads((d / "records.json").read_text(encoding="utf-8"))
+        text = np.memmap(d / "text.bin", dtype=np.uint8, mode="r") if (d / "text.bin").stat().st_size else b""
+        return cls(name, records, text, **arrays)
+
+
+_ARRAYS = ("text_off", "lens", "terms", "indptr", "rows", "tfs")
+
+
+def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
+
+
+def merge_segments(name: str, segments: list["Segment"], keep: list[np.ndarray]) -> Segment:
+    """One segment holding the rows of `segments` where `keep` is true (dead rows are dropped)."""
+    records, texts, lens, hashes, rows, tfs = [], [], [], [], [], []
+    base = 0
+    for seg, mask in zip(segments, keep):
+        new_row = np.cumsum(mask) - 1 + base
+        h, r, t = seg.coo()
+        alive = mask[r]
+        hashes.append(h[alive])
+        rows.append(new_row[r[alive]].astype(np.int32))
+        tfs.append(t[alive])
+        kept = np.nonzero(mask)[0]
+        records.extend(seg.records[r] for r in kept)
+        texts.extend(bytes(seg.text[seg.text_off[r]:seg.text_off[r + 1]]) for r in kept)
+        lens.append(np.asarray(seg.lens)[mask])
+        base += len(kept)
+    text_off = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in texts], out=text_off[1:])
+    return Segment._from_coo(name, records, b"".join(texts), text_off, _cat(lens, np.int32), _cat(hashes, np.uint64),
+                             _cat(rows, np.int32), _cat(tfs, np.uint16))
+
+
+# -- the index --------------------------------------------------------------------------------
+Fetch = Callable[[list[str]], list[dict]]  # chunk ids -> their records (from Chroma), see `add`
+
+
+class KeywordIndex:
+    """BM25 over the store's live chunks. `live` is the manifest's set of live chunk ids."""
+
+    def __init__(self, directory: Path, scheme: str = DEFAULT_SCHEME):
+        self.dir = Path(directory)
+        self.scheme = scheme
+        self.segments: list[Segment] = []
+        self.next_seq = 0
+        self._live_ids: set[str] = set()
+        self._where: dict[str, tuple[int, int]] = {}  # live chunk id -> (segment, row)
+        self._masks: list[np.ndarray] = []
+        self._stats: tuple[int, float] = (0, 0.0)
+
+    # opening and repair
+    @classmethod
+    def open(cls, directory: Path, live: set[str], fetch: Fetch, scheme: str = DEFAULT_SCHEME,
+             persist: bool = True) -> "KeywordIndex":
+        """Load the index and make it cover exactly `live`, indexing missing chunks via `fetch`.
+
+        `persist=False` repairs in memory only (a reader must not write while an ingest runs)."""
+        index = cls(directory, scheme)
+        meta = index._read_meta()
+        if meta is not None and meta.get("format") == FORMAT and meta.get("scheme") == scheme:
+            try:
+                index.segments = [Segment.read(index.dir, n) for n in meta["segments"]]
+                index.next_seq = int(meta.get("next", len(index.segments)))
+            except (OSError, ValueError, KeyError):
+                index.segments = []  # unreadable: rebuilt from Chroma below
+        index.set_live(live)
+        missing = sorted(live - index.covered())
+        if missing:
+            index.add(fetch(missing), live=live, persist=persist)
+        elif persist and meta is None and not index.segments:
+            index._write_meta()
+        return index
+
+    def _read_meta(self) -> dict | None:
+        try:
+            return json.loads((self.dir / "index.json").read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return None
+
+    def _write_meta(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        meta = {"format": FORMAT, "scheme": self.scheme, "next": self.next_seq,
+                "segments": [s.name for s in self.segments]}
+        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=self.dir)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(meta, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.dir / "index.json")
+        # Segments no longer named (merged away, or left by a crash) are garbage.
+        named = set(meta["segments"])
+        for p in self.dir.iterdir():
+            if p.is_dir() and p.name not in named:
+                shutil.rmtree(p, ignore_errors=True)
+
+    def covered(self) -> set[str]:
+        return set(self._where)
+
+    def set_live(self, live: set[str]) -> None:
+        """Recompute which rows count: live in the manifest and not shadowed by a newer segment."""
+        self._live_ids = set(live)
+        where: dict[str, tuple[int, int]] = {}
+        masks = []
+        for k in range(len(self.segments) - 1, -1, -1):
+            seg = self.segments[k]
+            mask = np.zeros(seg.size, dtype=bool)
+            for row, cid in enumerate(seg.ids):
+                if cid in live and cid not in where:
+                    where[cid] = (k, row)
+                    mask[row] = True
+            masks.append(mask)
+        self._where = where
+        self._masks = masks[::-1]
+        n = sum(int(m.sum()) for m in self._masks)
+        total_len = sum(float(np.asarray(s.lens)[m].sum()) for s, m in zip(self.segments, self._masks))
+        self._stats = (n, total_len / n if n else 0.0)
+
+    # writing
+    def add(self, chunks: list[dict], live: set[str] | None = None, persist: bool = True) -> None:
+        """Index chunks as a new segment, then merge by size tier. A chunk is a dict with `id` and
+        `text` and optionally the other RECORD_FIELDS (title, source, article_id, section, start, end)."""
+        if chunks:
+            name = f"seg-{self.next_seq:06d}"
+            self.next_seq += 1
+            records = [[c["id"], c.get("title", ""), c.get("source", ""), c.get("article_id", ""),
+                        c.get("section", ""), int(c.get("start", 0)), int(c.get("end", 0))] for c in chunks]
+            texts = [c["text"] for c in chunks]
+            tokens = [tokenize(keyword_text(c.get("title", ""), c["text"]), self.scheme) for c in chunks]
+            seg = Segment.build(name, records, texts, tokens)
+            if persist:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                seg.write(self.dir)
+            self.segments.append(seg)
+        self.set_live(self._live_ids | {c["id"] for c in chunks} if live is None else live)
+        if persist:
+            self._merge_tiers()
+            self._write_meta()
+
+    def _merge_tiers(self) -> None:
+        while True:
+            tiers: dict[int, list[int]] = {}
+            for k, (seg, mask) in enumerate(zip(self.segments, self._masks)):
+                live = int(mask.sum())
+                # A segment mostly dead is rewritten as if it were small.
+                tier = int(math.log(max(live, 1), MERGE_FACTOR)) if live * 2 >= seg.size else -1
+                tiers.setdefault(tier, []).append(k)
+            group = next((g for t, g in sorted(tiers.items()) if len(g) >= MERGE_FACTOR or (t == -1 and g)), None)
+            if group is None:
+                return
+            picked = [self.segments[k] for k in group]
+            name = f"seg-{self.next_seq:06d}"
+            self.next_seq += 1
+            merged = merge_segments(name, picked, [self._masks[k] for k in group])
+            merged.write(self.dir)
+            # The merged segment takes the place of the newest one it replaces, keeping id shadowing right.
+            rest = [s for k, s in enumerate(self.segments) if k not in group[:-1]]
+            self.segments = [merged if s is picked[-1] else s for s in rest]
+            self.set_live(self._live_ids)
+            if not merged.size:
+                self.segments.remove(merged)
+                self.set_live(self._live_ids)
+
+    def update_live(self, live: set[str]) -> None:
+        """The manifest changed without new chunks (a document removed): just re-mask."""
+        self.set_live(live)
+
+    # reading
+    @property
+    def size(self) -> int:
+        return self._stats[0]
+
+    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """Best `k` live chunks for `query` as (chunk id, BM25 score), best first; ties by id."""
+        n, avg_len = self._stats
+        toks = tokenize(query, self.scheme)
+        if not n or not toks or k <= 0:
+            return []
+        uniq = list(dict.fromkeys(toks))
+        qcount = np.array([toks.count(t) for t in uniq], dtype=np.float32)
+        qhashes = hash_terms(uniq)
+        gathered = []
+        df = np.zeros(len(uniq), dtype=np.float64)
+        for seg, mask in zip(self.segments, self._masks):
+            term, row, tf = seg.postings(qhashes)
+            alive = mask[row]
+            term, row, tf = term[alive], row[alive], tf[alive]
+            df += np.bincount(term, minlength=len(uniq))
+            gathered.append((seg, mask, term, row, tf))
+        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))  # bm25s "lucene" idf
+        results: list[tuple[float, str]] = []
+        for seg, mask, term, row, tf in gathered:
+            if not len(row):
+                continue
+            lens = np.asarray(seg.lens)[row]
+            tf = tf.astype(np.float32)
+            part = idf[term] * qcount[term] * tf / (tf + K1 * (1 - B + B * lens / avg_len))
+            scores = np.bincount(row, weights=part, minlength=seg.size)
+            cand = np.nonzero(scores > 0)[0]
+            if allowed is not None:
+                cand = np.array([r for r in cand if seg.ids[r] in allowed], dtype=np.int64)
+            if len(cand) > k:
+                cand = cand[np.argpartition(-scores[cand], k - 1)[:k]]
+            results.extend((float(scores[r]), seg.ids[r]) for r in cand)
+        results.sort(key=lambda x: (-x[0], x[1]))
+        return [(cid, score) for score, cid in results[:k]]
+
+    def records(self, ids: list[str]) -> dict[str, dict]:
+        """Stored passages by chunk id (live rows only): RECORD_FIELDS plus `text`."""
+        found: dict[str, dict] = {}
+        for cid in ids:
+            if cid in self._where:
+                k, row = self._where[cid]
+                seg = self.segments[k]
+                found[cid] = dict(zip(RECORD_FIELDS, seg.records[row]), text=seg.text_of(row))
+        return found
+
+    def idf(self, terms: list[str]) -> list[float]:
+        """BM25 IDF of each term over the live chunks (the answerer weighs question words by it)."""
+        n, df = self.document_frequency(terms)
+        return [math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for d in df]
+
+    def document_frequency(self, terms: list[str]) -> tuple[int, np.ndarray]:
+        """(live chunk count, live chunks holding each term): corpus IDF for the answerer."""
+        qhashes = hash_terms(terms)
+        df = np.zeros(len(terms), dtype=np.float64)
+        for seg, mask in zip(self.segments, self._masks):
+            term, row, _ = seg.postings(qhashes)
+            df += np.bincount(term[mask[row]], minlength=len(terms))
+        return self.size, df
+
+
+__all__ = ["KeywordIndex", "SCHEMES", "DEFAULT_SCHEME", "keyword_text", "normalize", "tokenize"]
