@@ -62,7 +62,20 @@ def _store(settings: Settings):
     docs = len(store.documents)
     if not docs:
         return store, Check("store", "warn", f"{settings.store} holds no documents", "qa ingest PATH")
-    return store, Check("store", "ok", f"{settings.store}: {docs} documents, {store.chunk_count()} chunks")
+    try:
+        c = store.consistency()
+    except Exception as e:  # noqa: BLE001 - a broken Chroma is exactly what this check reports
+        return store, Check("store", "fail", f"{settings.store}: cannot read the index ({e})",
+                            "rebuild it: qa ingest --rebuild PATH")
+    detail = f"{settings.store}: {docs} documents, {c['chunks']} chunks"
+    if c["missing"]:
+        return store, Check("store", "fail", f"{detail}; {c['missing']} chunks named by the manifest are not in Chroma",
+                            "rebuild it: qa ingest --rebuild PATH")
+    if c["orphans"] or c["keyword_missing"]:
+        return store, Check("store", "warn", f"{detail}; {c['orphans']} unpublished chunks left by an interrupted "
+                            f"ingest, {c['keyword_missing']} chunks not yet in the keyword index",
+                            "nothing to do: the next qa ingest removes leftovers and the keyword index catches up on use")
+    return store, Check("store", "ok", f"{detail}; Chroma and the keyword index agree with the manifest")
 
 
 def _embedder(settings: Settings, store, embedder) -> Check:

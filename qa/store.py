@@ -212,6 +212,27 @@ class Store:
             rows.append(row)
         return rows
 
+    def consistency(self) -> dict[str, int]:
+        """Compare the manifest with Chroma and with the keyword index, without repairing anything.
+
+        `missing`: chunks the manifest names but Chroma lacks (only a damaged store has these);
+        `orphans`: chunks Chroma holds that no manifest entry names (an interrupted ingest; the next
+        ingest deletes them); `keyword_missing`: live chunks the keyword index has not indexed yet
+        (it indexes them on next use)."""
+        from qa.keyword import KeywordIndex
+
+        live = self.live_chunk_ids()
+        stored = set(self.collection.get(include=[])["ids"])
+        unindexed: list[str] = []
+
+        def note(ids: list[str]) -> list:
+            unindexed.extend(ids)
+            return []
+
+        KeywordIndex.open(self.path / KEYWORD_DIR, live, note, persist=False)
+        return {"chunks": len(live), "missing": len(live - stored), "orphans": len(stored - live),
+                "keyword_missing": len(unindexed)}
+
     def chunk_count(self) -> int:
         return sum(len(d["chunk_ids"]) for d in self.documents.values())
 

@@ -115,3 +115,30 @@ def test_remote_embedder_through_the_scripted_server(openai_server, hash_store, 
 def test_a_bad_setting_is_the_first_failure(hash_store):
     result = doctor({"QA_STORE": str(hash_store), "QA_TOP_K": "many"})
     assert result.exit_code == 1 and "FAIL config" in result.stdout and "top_k" in result.stdout
+
+
+def test_store_consistency_after_an_interrupted_ingest(hash_settings, hash_store, tmp_path):
+    import shutil
+
+    from qa.ingest.chunk import chunk_article
+    from qa.store import KEYWORD_DIR, Store
+    from qa.types import Article
+
+    # What a killed ingest leaves behind: chunks added to Chroma that no manifest entry names.
+    store = Store.open(hash_settings)
+    nodes = chunk_article(Article(id="crashed-0", title="未发布", text="这段文字从未发布。", source="x.txt"))
+    for node in nodes:
+        node.embedding = [0.1] * 256
+    store.vector_store.add(nodes)
+    shutil.rmtree(hash_store / KEYWORD_DIR)
+    checks = {c.name: c for c in diagnose(hash_settings)}
+    assert checks["store"].status == "warn"
+    assert f"{len(nodes)} unpublished chunks" in checks["store"].detail
+    assert "not yet in the keyword index" in checks["store"].detail and " 0 chunks not yet" not in checks["store"].detail
+
+    from qa.ingest.pipeline import ingest
+
+    ingest([SEEDS], hash_settings)  # unchanged files, but the writer cleans up and re-indexes
+    checks = {c.name: c for c in diagnose(hash_settings)}
+    assert checks["store"].status == "ok", checks["store"].detail
+    assert Store.open(hash_settings).consistency()["orphans"] == 0
