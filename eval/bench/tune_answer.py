@@ -77,7 +77,7 @@ def collect(set_dir: Path, cache: Path, overrides: dict):
             if not windows:
                 rows.append((np.zeros((0, len(ex.FEATURES))), np.zeros(0, dtype=bool), np.zeros(0), []))
                 continue
-            x = np.array([[w.features[f] for f in ex.FEATURES] for w in windows])
+            x = np.array([w.values for w in windows])
             y = np.array([contains_answer(hits[w.hit].text[w.start:w.end], it.answers) for w in windows])
             rows.append((x, y, np.array([w.end - w.start for w in windows]), [(w.hit, w.start, w.end) for w in windows]))
         return rows

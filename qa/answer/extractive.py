@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from qa.ingest.chunk import Span, split_sentences
@@ -44,37 +44,50 @@ from qa.types import Answer, Citation, Hit
 
 # Question words carry no evidence; they are removed before matching.
 QUESTION_WORDS = re.compile(
-    r"多少|几[个家年月日天次项种位名条款]?|哪一年|哪年|哪一|哪些|哪个|哪家|哪位|哪里|哪儿|哪|什么|何时|何地|何处|谁|是否|如何|怎样|怎么|为什么|为何"
+    r"叫什么名字|名字是什么|叫什么|名字|姓名|多少|几[个家年月日天次项种位名条款]?|哪一年|哪年|哪一|哪些|哪个|哪家|哪位|哪里|哪儿|哪|什么|何时|何地|何处|谁|是否|如何|怎样|怎么|为什么|为何"
     r"|吗|呢|请问|根据|文章|报道|提到|介绍|\?|？")
 _EN_STOP = set(
     "what which who whom whose when where why how many much is are was were the a an of in on to for by and or do "
     "does did according article articles say says said that this with from as at be been its it their they "
     "there has have had can could will would name named".split())
 _STOP_CHARS = set("的是了在和与及或有为也而之其这那被把对于以就都并一个中上下等")
-_PARTICLES = re.compile(r"[的是了吗呢吧啊和与或被把也都]")
+_PARTICLES = re.compile(r"[的是吗呢吧啊]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # What kind of answer a question wants, and what such an answer looks like.
-_Q_TIME = re.compile(r"哪一年|哪年|何时|什么时候|哪个月|哪一天|哪天|几月|几号|年代|when|what year|which year|what date", re.I)
+_Q_YEAR = re.compile(r"哪一年|哪年|何年|哪一届|what year|which year|in what year", re.I)
+_Q_MONTH = re.compile(r"哪个月|哪一月|几月|which month|what month", re.I)
+_Q_DAY = re.compile(r"哪一天|哪天|几号|几日|哪日|what day|what date|which day", re.I)
+_Q_TIME = re.compile(r"何时|什么时候|什么时间|哪个时期|什么时期|年代|多会儿|\bwhen\b", re.I)
 _Q_NUMBER = re.compile(r"多少|几|多大|多高|多长|多久|多重|多远|how many|how much|how long|how old|what percentage", re.I)
-_Q_PERSON = re.compile(r"谁|哪位|什么人|\bwho\b|\bwhom\b", re.I)
-_Q_PLACE = re.compile(r"哪里|哪儿|何地|何处|什么地方|什么地区|哪个(?:国家|城市|省|市|区|县|地区)|在哪|\bwhere\b|"
-                      r"which (?:city|country|province|district)", re.I)
+_ROLE = (r"(?:经理|总裁|CEO|院长|主任|书记|市长|区长|县长|局长|部长|董事长|创始人|负责人|主席|校长|教练|作者|导演|"
+         r"父亲|母亲|妻子|丈夫|儿子|女儿|老师|领队)")
+_Q_PERSON = re.compile(r"谁|哪位|什么人|" + _ROLE + r"[^，,。？?]{0,6}(?:名字|姓名|叫什么)|\bwho\b|\bwhom\b", re.I)
+_Q_PLACE = re.compile(r"哪里|哪儿|何地|何处|什么地方|什么地区|哪个(?:国家|城市|省|市|区|县|地区)|哪些(?:国家|城市|省|市|地区)|在哪|"
+                      r"\bwhere\b|which (?:city|country|province|district)", re.I)
 _Q_REASON = re.compile(r"为什么|为何|原因|目的|\bwhy\b", re.I)
-_Q_NAME = re.compile(r"称为什么|称之为什么|叫什么|又称|又名|别称|名称|学名|什么名|全称|简称|called|named|name of", re.I)
+_Q_NAME = re.compile(r"称为什么|称之为什么|叫什么|又称|又名|别称|别名|名称|学名|什么名|名是什么|全称|简称|called|named|name of", re.I)
 _Q_DEFINE = re.compile(r"^(?:什么是|何为|何谓)(.+?)[?？]?$|^(.+?)是什么[?？]?$")
-_MEASURE = re.compile(r"(?:多少|几)([个家年月日天次项种位名条款台套张所座件元岁米倍部份批层届期场]|"
-                      r"亿元|万元|公里|平方米|公斤|通道|岗位|部门|小时|分钟)")
+_UNITS = ("平方公里|平方千米|平方米|万人次|人次|亿元|万元|美元|欧元|英镑|日元|公里|千米|公顷|公斤|千克|毫米|厘米|公分|公尺|"
+          "通道|岗位|部门|小时|分钟|周岁|世代|[个家年月日天次项种位名条款台套张所座件元岁米倍部份批层届期场颗枚只头匹辆架艘株棵本篇首页户人吨克秒周亩]")
+_MEASURE = re.compile(r"(?:多少|几)[万亿千百]?(" + _UNITS + ")")
 _NUMERAL = r"(?<![A-Za-z])(?:\d[\d,.]*|[零一二两三四五六七八九十百千万亿]+)"
-_NUMBER = re.compile(_NUMERAL + r"\s*(?:%|％|[个家项名位条次万亿元倍成年月日天岁米台套张所座件部份批层届期场度]|公里|公斤|公尺|公分|小时|分钟)"
+_NUMBER = re.compile(_NUMERAL + r"\s*(?:%|％|[个家项名位条次万亿元倍成年月日天岁米台套张所座件部份批层届期场度人户]|公里|公斤|公尺|公分|小时|分钟)"
                      r"|(?<![A-Za-z\d])\d+(?:\.\d+)?(?![A-Za-z])")
-_TIME = re.compile(r"\d{1,4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十]{1,3}月|今年|去年|明年|年底|年初|年代|世纪|朝|"
-                   r"\b(?:1[0-9]|20)\d{2}\b")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|镇|乡|村|国|岛|山|河|湖|港|湾|街|路|园|城|洲|部|地区)|"
+_YEAR = re.compile(r"\d{2,4}\s*年(?!代)|[〇零一二三四五六七八九]{4}年|[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,3}年|今年|去年|明年|前年|"
+                   r"(?<!\d)(?:1[0-9]|20)\d{2}(?!\d)")
+_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|月份|年初|年底|年中|月初|月底")
+_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|当天|当日|昨天|今天|前一天")
+_TIME = re.compile(r"\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月|今年|去年|明年|年底|年初|年代|世纪|"
+                   r"朝|时期|期间|之后|之前|以后|以前|(?<!\d)(?:1[0-9]|20)\d{2}(?!\d)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|镇|乡|村|国|岛|山|河|湖|港|湾|街|路|园|城|洲|部|地区|中心|基地)|"
                     r"\b(?:in|at) [A-Z][a-z]+")
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:先生|女士|教授|博士|主任|院长|书记|总裁|董事长|创始人|所长|部长|市长|皇帝|帝|王|后)|"
-                     r"(?:主任|院长|书记|总裁|董事长|创始人|CEO|所长|部长|市长|记者|教授|之女|之子)[,，、 ]?[\u4e00-\u9fff]{2,3}|"
-                     r"[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[A-Z][a-z]+ [A-Z][a-z]+")
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+             "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤瞿麒")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:先生|女士|教授|博士|皇帝|帝|王|后)|"
+                     + _ROLE + r"[,，、 ]?[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}|"
+                     r"[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}(?=介绍|表示|说|告诉|认为|指出|坦言|透露|称|担任|任)|"
+                     r"(?:之女|之子)|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[A-Z][a-z]+ [A-Z][a-z]+")
 _REASON = re.compile(r"因为|由于|因此|所以|为了|导致|原因|以便|以免|是因|造成|缘于|because|due to|so that", re.I)
 _NAME = re.compile(r"又称|又名|称为|称作|叫做|简称|全称|俗称|别称|别名|学名|名为|命名|译名|音译|[“「《(（]", re.I)
 
@@ -87,6 +100,7 @@ WEIGHTS = {"topic_in": 0.49, "focus_corpus": 2.96, "focus_local": 2.48, "focus_c
 
 CONTEXT_CREDIT = 0.5  # support: a question term found only in a neighbouring sentence counts this much
 CUE_MISSING = 0.75  # support is multiplied by this when the question wants a type the quote lacks
+ROLE_MISSING = 0.5  # ... and by this when it asks who holds a role the quote and its neighbours never name
 DENSE_FLOOR, DENSE_FULL = 0.70, 0.85  # cross-script support: similarity mapped onto 0..1
 CROSS_PASSAGES, CROSS_SENTENCES = 2, 12  # cross-script: sentences embedded at query time (~19 ms each)
 CROSS_CUE = 0.02  # cross-script: similarity bonus for a sentence of the wanted answer type
@@ -107,6 +121,8 @@ class Question:
     wants: str  # time | number | person | place | reason | name | ""
     measure: str  # the measure word of 多少X / 几X
     subject: str  # X of 什么是X / X是什么
+    role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
+    sentences: dict = field(default_factory=dict, repr=False)  # chunk id -> its _Sentence list
 
 
 @dataclass
@@ -114,10 +130,41 @@ class Window:
     hit: int
     start: int  # offsets into the hit's text
     end: int
-    features: dict[str, float]
+    values: tuple  # feature values, in FEATURES order
     score: float
     mask: int  # bit i set: question term i is in the window
-    support: float = 0.0
+    support_parts: "_Support | float" = 0.0
+
+    @property
+    def features(self) -> dict[str, float]:
+        return dict(zip(FEATURES, self.values))
+
+    @property
+    def support(self) -> float:
+        """How much of the question the window (with its context) covers, 0..1; see the module doc."""
+        parts = self.support_parts
+        return parts if isinstance(parts, float) else parts.value()
+
+
+@dataclass
+class _Support:
+    """What a window's support is computed from; computed only for the windows that need it."""
+    corpus: "_Weigher"
+    total: float
+    inside: int
+    near: int
+    topic: int
+    cue: bool | None  # None: the question wants no particular type
+    role_ok: bool
+
+    def value(self) -> float:
+        covered = self.corpus(self.inside | self.topic) + CONTEXT_CREDIT * self.corpus(self.near & ~self.inside & ~self.topic)
+        support = covered / self.total
+        if self.cue is False:
+            support *= CUE_MISSING
+        if not self.role_ok:
+            support *= ROLE_MISSING  # "the CEO of X": a passage naming no CEO cannot say who
+        return min(1.0, support)
 
 
 def strip_question(question: str) -> str:
@@ -135,8 +182,14 @@ def question_terms(question: str) -> list[str]:
 def question_type(question: str) -> tuple[str, str]:
     """(wanted answer type, measure word) of a question."""
     m = _MEASURE.search(question)
-    measure = m.group(1) if m else ""
-    if _Q_TIME.search(question) or measure in ("年", "月", "日", "天"):
+    measure = m.group(1) if m and m.group(1) != "个" else ""  # 个 is often dropped: "几个部门" -> "7部门"
+    if _Q_YEAR.search(question):
+        return "year", ""
+    if _Q_MONTH.search(question):
+        return "month", ""
+    if _Q_DAY.search(question):
+        return "day", ""
+    if _Q_TIME.search(question):
         return "time", ""
     for wants, pattern in (("number", _Q_NUMBER), ("person", _Q_PERSON), ("place", _Q_PLACE),
                            ("reason", _Q_REASON), ("name", _Q_NAME)):
@@ -145,13 +198,14 @@ def question_type(question: str) -> tuple[str, str]:
     return "", ""
 
 
-_TYPE_PATTERNS = {"time": _TIME, "person": _PERSON, "place": _PLACE, "reason": _REASON, "name": _NAME}
+_TYPE_PATTERNS = {"year": _YEAR, "month": _MONTH, "day": _DAY, "time": _TIME, "person": _PERSON, "place": _PLACE,
+                  "reason": _REASON, "name": _NAME}
 
 
 def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
     """Does `text` hold a thing of the wanted type that the question does not already name?"""
     if wants == "number":
-        pattern = re.compile(_NUMERAL + r"\s*" + re.escape(measure)) if measure else _NUMBER
+        pattern = re.compile(_NUMERAL + r"\s*[万亿千百]?\s*" + re.escape(measure)) if measure else _NUMBER
     else:
         pattern = _TYPE_PATTERNS.get(wants)
     if pattern is None:
@@ -159,7 +213,20 @@ def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
     return any(m.group(0) not in question for m in pattern.finditer(text))
 
 
+_RECENT: dict[tuple, Question] = {}  # the last few analysed questions (re-ranking, then answering)
+
+
 def analyse(question: str, idf: Idf | None) -> Question:
+    """The question's terms, weights and wanted answer type (memoised for the last few questions)."""
+    key = (question, idf)
+    if key not in _RECENT:
+        if len(_RECENT) >= 8:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = _analyse(question, idf)
+    return _RECENT[key]
+
+
+def _analyse(question: str, idf: Idf | None) -> Question:
     terms = question_terms(question)
     corpus_w = list(idf(terms)) if idf is not None and terms else [1.0] * len(terms)
     stripped = strip_question(question)
@@ -167,7 +234,9 @@ def analyse(question: str, idf: Idf | None) -> Question:
     wants, measure = question_type(question)
     m = _Q_DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
-    return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "")
+    role = re.search(_ROLE, question) if wants == "person" else None
+    return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
+                    role.group(0).lower() if role else "")
 
 
 def _mask(text: str, items: list[str]) -> int:
@@ -205,6 +274,7 @@ class _Sentence:
     chars: int  # mask over Question.chars
     cue: bool
     define: bool
+    role: bool  # holds the role the question asks about
 
 
 def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
@@ -218,7 +288,7 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
         raw = hit.text[span.start:span.end]
         out.append(_Sentence(span, _mask(s, q.terms), _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
-                             bool(q.subject) and raw.startswith(q.subject)))
+                             bool(q.subject) and raw.startswith(q.subject), bool(q.role) and q.role in s))
     return out
 
 
@@ -228,7 +298,13 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
 
     if not q.terms and not q.chars:
         return []
-    per_hit = [_sentences(q, hit) for hit in hits]
+    # Sentences depend on the question and the passage only: re-ranking and answering share them.
+    per_hit = []
+    for hit in hits:
+        key = (hit.chunk_id, hit.text)
+        if key not in q.sentences:
+            q.sentences[key] = _sentences(q, hit)
+        per_hit.append(q.sentences[key])
     flat = [s for sents in per_hit for s in sents]
     n = len(flat)
     if not n:
@@ -238,7 +314,7 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
     chars_w = _Weigher([math.log(1 + n / (1 + sum(1 for s in flat if s.chars >> i & 1))) for i in range(len(q.chars))])
     corpus = _Weigher(q.corpus_w)
     total_c = sum(q.corpus_w) or 1.0
-    weights = [WEIGHTS[f] for f in FEATURES]
+    w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12 = (WEIGHTS[f] for f in FEATURES)
     best_dense = max((h.dense for h in hits), default=0.0)
     all_terms, all_chars = (1 << len(q.terms)) - 1, (1 << len(q.chars)) - 1
     windows = []
@@ -260,24 +336,25 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
                 near = (sents[a - 1].terms if a else 0) | (sents[b + 1].terms if b + 1 < len(sents) else 0)
                 start, end = first.span.start, last.span.end
                 cue = first.cue or last.cue
+                cue_state = (first.cue or last.cue) if q.wants else None
                 f = (corpus(inside & topic) / total_t,
                      corpus(inside & focus) / total_f,
                      local(inside & focus) / total_fl,
                      chars_w(chars_in & focus_chars) / total_fc,
                      corpus(near & focus & ~inside) / total_f,
-                     float(cue),
-                     float(bool(q.wants) and not cue),
-                     float(first.define),
+                     1.0 if cue else 0.0,
+                     1.0 if q.wants and not cue else 0.0,
+                     1.0 if first.define else 0.0,
                      float(hi),
                      dense_delta,
-                     float(b > a),
+                     1.0 if b > a else 0.0,
                      math.log(max(end - start, 1)),
-                     float(a == 0 and hit.start == 0))
-                score = sum(w * v for w, v in zip(weights, f))
-                support = (corpus(inside | topic) + CONTEXT_CREDIT * corpus(near & ~inside & ~topic)) / total_c
-                if q.wants and not cue:
-                    support *= CUE_MISSING
-                windows.append(Window(hi, start, end, dict(zip(FEATURES, f)), score, inside, min(1.0, support)))
+                     1.0 if a == 0 and hit.start == 0 else 0.0)
+                score = (w0 * f[0] + w1 * f[1] + w2 * f[2] + w3 * f[3] + w4 * f[4] + w5 * f[5] + w6 * f[6]
+                         + w7 * f[7] + w8 * f[8] + w9 * f[9] + w10 * f[10] + w11 * f[11] + w12 * f[12])
+                windows.append(Window(hi, start, end, f, score, inside,
+                                      _Support(corpus, total_c, inside, near, topic, cue_state,
+                                               not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]))))
     return windows
 
 
@@ -335,7 +412,7 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity) -
     for (hi, s), sim in zip(sents, sims):
         support = max(0.0, min(1.0, (sim - DENSE_FLOOR) / (DENSE_FULL - DENSE_FLOOR)))
         score = sim + (CROSS_CUE if s.cue else 0.0)
-        windows.append(Window(hi, s.span.start, s.span.end, {}, score, s.terms, support))
+        windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, support))
     return windows
 
 

@@ -1,0 +1,149 @@
+"""The extractive answerer: question types, sentence choice, citations, support and refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.extractive import (analyse, answer_extractive, candidate_windows, has_answer_type, question_terms,
+                                  question_type)
+from qa.prompts import refusal_phrase
+from qa.types import Hit
+
+
+def hit(text: str, title: str = "", n: int = 0, dense: float = 0.8) -> Hit:
+    return Hit(chunk_id=f"doc-{n}:0", text=text, score=1.0 / (n + 1), source=f"doc{n}.txt", title=title,
+               article_id=f"doc-{n}", rank=n + 1, dense=dense)
+
+
+HUAQIANG = hit("华强广场位于新华区中心地段。项目总投资约20亿元，建筑面积12万平方米。"
+               "项目建成后可创造1000个就业岗位。今年9月，项目正式开业迎客。", title="华强广场开业")
+HEIHE = hit("黑河国欧物流仓储中心于去年投入使用。中心每年处理跨境包裹300万件。", title="构建高效跨境物流网络", n=1)
+
+
+@pytest.mark.parametrize("question, wants, measure", [
+    ("华强广场项目可以创造多少个就业岗位？", "number", ""),
+    ("工信部等几个部门联合印发了实施意见？", "number", ""),
+    ("有多少家企业登台亮相？", "number", "家"),
+    ("北京智冉医疗是哪一年成立的？", "year", ""),
+    ("海珠区是在哪个月启动建设的？", "month", ""),
+    ("华强广场项目的总经理叫什么名字？", "person", ""),
+    ("每年接待游客多少万人次？", "number", "人次"),
+    ("项目何时开业？", "time", ""),
+    ("实验室的常务副主任是谁？", "person", ""),
+    ("“脑智天地”集聚区建在哪里？", "place", ""),
+    ("为什么称猴面包树为笨蛋水果？", "reason", ""),
+    ("黄独的英文名是什么？", "name", ""),
+    ("How many jobs will the project create?", "number", ""),
+    ("When was the company founded?", "time", ""),
+    ("上海培育脑机接口产业的行动方案把什么作为核心场景？", "", ""),
+])
+def test_question_types(question, wants, measure):
+    assert question_type(question) == (wants, measure)
+
+
+def test_answer_type_must_be_new_to_the_question():
+    assert has_answer_type("可创造1000个就业岗位", "number", "个", "可以创造多少个就业岗位？")
+    assert not has_answer_type("可创造就业岗位", "number", "个", "可以创造多少个就业岗位？")
+    assert not has_answer_type("AGG01是一种蛋白质", "number", "", "体重是多少？")  # a code, not a quantity
+    assert has_answer_type("成立于2022年", "year", "", "哪一年成立的？")
+    assert not has_answer_type("12月20日拍摄", "year", "", "哪一年建成通车的？")  # a date, but no year
+    assert not has_answer_type("2022年成立", "year", "", "2022年成立的公司是哪家？")  # the question's own year
+    assert has_answer_type("接待游客1200万人次", "number", "人次", "接待游客多少万人次？")
+    assert not has_answer_type("新增床位", "number", "张", "有多少张床位？")
+
+
+def test_question_terms_drop_question_words_and_particles():
+    terms = question_terms("什么是黄独？")
+    assert terms == ["黄独"]  # not 什么, and no 是黄 across the particle
+    assert "creat" in question_terms("How many jobs will the project create?")
+    assert "how" not in question_terms("How many jobs will the project create?")
+
+
+def test_picks_the_sentence_that_answers_with_a_citation():
+    a = answer_extractive("华强广场项目可以创造多少个就业岗位？", [HUAQIANG, HEIHE], threshold=0.25)
+    assert not a.refused and a.mode == "extractive"
+    assert a.answer.startswith("项目建成后可创造1000个就业岗位。[1]")
+    first = a.citations[0]
+    assert first.n == 1 and first.chunk_id == HUAQIANG.chunk_id and first.quote in first.text
+    assert first.title == "华强广场开业" and first.source == "doc0.txt"
+    assert 0.25 <= a.support <= 1.0
+    for c in a.citations:  # every [n] in the answer has its citation, and back
+        assert f"[{c.n}]" in a.answer
+
+
+def test_the_question_type_decides_between_sentences():
+    q_year = "黑河国欧物流仓储中心每年处理多少万件跨境包裹？"
+    a = answer_extractive(q_year, [HUAQIANG, HEIHE], threshold=0.25)
+    assert "中心每年处理跨境包裹300万件。[1]" in a.answer and a.citations[0].chunk_id == HEIHE.chunk_id
+
+
+def test_collection_idf_weights_rare_words():
+    # With collection IDF, the rare word 开业 outweighs the common 项目: the opening sentence wins.
+    q = "项目什么时候开业？"
+    idf = lambda terms: [5.0 if t == "开业" else 0.1 for t in terms]  # noqa: E731
+    a = answer_extractive(q, [HUAQIANG], threshold=0.0, idf=idf)
+    assert "今年9月，项目正式开业迎客。" in a.citations[0].quote
+
+
+def test_refuses_below_the_threshold_and_exposes_the_support():
+    q = "华强广场的总经理叫什么名字？"
+    low = answer_extractive(q, [HUAQIANG], threshold=0.0)
+    assert not low.refused
+    high = answer_extractive(q, [HUAQIANG], threshold=low.support + 0.01)
+    assert high.refused and high.citations == [] and high.answer == refusal_phrase("zh")
+    assert high.support == low.support
+    unrelated = answer_extractive("月球背面的环形山叫什么名字？", [HUAQIANG, HEIHE], threshold=0.25)
+    assert unrelated.refused and unrelated.support < 0.25
+    nothing = answer_extractive("华强广场有多少个就业岗位？", [], threshold=0.25)
+    assert nothing.refused and nothing.support == 0.0
+    english = answer_extractive("What is the capital of France?", [], threshold=0.25)
+    assert english.refused and english.answer == refusal_phrase("en")
+
+
+def test_shorter_quote_wins_a_tie():
+    h = hit("北京是中国的首都，也是全国的政治中心和文化中心之一。北京是中国的首都。")
+    h.start = 120  # not the article's opening sentence, which scores a little higher
+    a = answer_extractive("北京是中国的首都吗", [h], threshold=0.0)
+    assert a.citations[0].quote == "北京是中国的首都。"
+
+
+def test_close_runner_up_is_quoted_too_and_never_twice():
+    a = hit("新华区上半年生产总值340.4亿元。", title="新华区经济", n=0)
+    b = hit("新华区上半年生产总值340.4亿元。", title="新华区经济", n=1)  # the same sentence in an overlapping chunk
+    c = hit("新华区今年上半年生产总值增长5.6%。", title="新华区经济", n=2)
+    ans = answer_extractive("新华区上半年生产总值是多少？", [a, b, c], threshold=0.0)
+    quotes = [x.quote for x in ans.citations]
+    assert len(quotes) == len(set(quotes)) and 1 <= len(quotes) <= 3
+    assert quotes[0] == "新华区上半年生产总值340.4亿元。"
+
+
+def test_cross_script_questions_use_dense_similarity():
+    sims = {"项目建成后可创造1000个就业岗位。": 0.84}
+
+    def similarity(texts):  # a stand-in for the embedder: a similarity per sentence
+        return [sims.get(t, 0.72) for t in texts]
+
+    q = "How many jobs will the Huaqiang Plaza project create?"
+    a = answer_extractive(q, [HUAQIANG], threshold=0.25, similarity=similarity)
+    assert not a.refused and a.citations[0].quote == "项目建成后可创造1000个就业岗位。"
+    sims.clear()
+    far = answer_extractive(q, [HUAQIANG], threshold=0.25, similarity=similarity)
+    assert far.refused and far.answer == refusal_phrase("en")
+
+
+def test_windows_expose_their_features():
+    q = analyse("华强广场项目可以创造多少个就业岗位？", None)
+    windows = candidate_windows(q, [HUAQIANG])
+    best = max(windows, key=lambda w: w.score)
+    assert best.features["cue"] == 1.0 and best.features["focus_corpus"] > 0.5
+    assert any(w.features["pair"] for w in windows)
+
+
+def test_seed_page_answers_through_qa_ask(seed_settings):
+    from qa.answer import ask
+
+    a = ask("华强广场项目可以创造多少个就业岗位?", seed_settings, mode="extractive")
+    assert not a.refused and "1000个" in a.answer and "1000" in a.citations[0].text
+    en = ask("By which year does the national implementation opinion on the brain-computer interface industry "
+             "aim to build an internationally competitive industrial ecosystem?", seed_settings, mode="extractive")
+    assert en.refused or "2030" in en.answer
