@@ -92,16 +92,17 @@ _REASON = re.compile(r"因为|由于|因此|所以|为了|导致|原因|以便|�
 _NAME = re.compile(r"又称|又名|称为|称作|叫做|简称|全称|俗称|别称|别名|学名|名为|命名|译名|音译|[“「《(（]", re.I)
 
 FEATURES = ("topic_in", "focus_corpus", "focus_local", "focus_chars", "focus_near", "cue", "cue_missing", "define",
-            "rank", "dense_delta", "pair", "log_chars", "first")
+            "rank", "dense_delta", "pair", "log_chars", "first", "title")
 # Fitted by eval/bench/tune_answer.py on cmrc_trial (see README, "Retrieval benchmark").
-WEIGHTS = {"topic_in": 0.49, "focus_corpus": 2.96, "focus_local": 2.48, "focus_chars": 5.36, "focus_near": -1.42,
-           "cue": 1.0, "cue_missing": -1.0, "define": 3.12, "rank": -1.35, "dense_delta": 1.93, "pair": -1.0,
-           "log_chars": 0.0, "first": 1.53}
+WEIGHTS = {"topic_in": 0.55, "focus_corpus": 3.29, "focus_local": 2.29, "focus_chars": 4.27, "focus_near": -1.72,
+           "cue": 0.88, "cue_missing": -0.88, "define": 2.26, "rank": -0.86, "dense_delta": 1.36, "pair": -1.0,
+           "log_chars": 0.0, "first": 1.31, "title": 6.16}
 
 CONTEXT_CREDIT = 0.5  # support: a question term found only in a neighbouring sentence counts this much
 CUE_MISSING = 0.75  # support is multiplied by this when the question wants a type the quote lacks
+CUE_MISSING_EXACT = 0.4  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires
 ROLE_MISSING = 0.5  # ... and by this when it asks who holds a role the quote and its neighbours never name
-DENSE_FLOOR, DENSE_FULL = 0.70, 0.85  # cross-script support: similarity mapped onto 0..1
+DENSE_FLOOR, DENSE_FULL = 0.68, 0.84  # cross-script support: similarity mapped onto 0..1
 CROSS_PASSAGES, CROSS_SENTENCES = 2, 12  # cross-script: sentences embedded at query time (~19 ms each)
 CROSS_CUE = 0.02  # cross-script: similarity bonus for a sentence of the wanted answer type
 CROSS_MARGIN = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
@@ -156,12 +157,13 @@ class _Support:
     topic: int
     cue: bool | None  # None: the question wants no particular type
     role_ok: bool
+    exact: bool = False  # the wanted type is precise (a measure word, a year/month/day)
 
     def value(self) -> float:
         covered = self.corpus(self.inside | self.topic) + CONTEXT_CREDIT * self.corpus(self.near & ~self.inside & ~self.topic)
         support = covered / self.total
         if self.cue is False:
-            support *= CUE_MISSING
+            support *= CUE_MISSING_EXACT if self.exact else CUE_MISSING
         if not self.role_ok:
             support *= ROLE_MISSING  # "the CEO of X": a passage naming no CEO cannot say who
         return min(1.0, support)
@@ -314,7 +316,8 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
     chars_w = _Weigher([math.log(1 + n / (1 + sum(1 for s in flat if s.chars >> i & 1))) for i in range(len(q.chars))])
     corpus = _Weigher(q.corpus_w)
     total_c = sum(q.corpus_w) or 1.0
-    w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12 = (WEIGHTS[f] for f in FEATURES)
+    w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13 = (WEIGHTS[f] for f in FEATURES)
+    exact = bool(q.measure) or q.wants in ("year", "month", "day")
     best_dense = max((h.dense for h in hits), default=0.0)
     all_terms, all_chars = (1 << len(q.terms)) - 1, (1 << len(q.chars)) - 1
     windows = []
@@ -327,6 +330,7 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
         total_t, total_f = corpus(topic) or 1.0, corpus(focus) or 1.0
         total_fl, total_fc = local(focus) or 1.0, chars_w(focus_chars) or 1.0
         dense_delta = hit.dense - best_dense
+        title_cov = corpus(topic) / total_c  # how much of the question the article's title names
         for a in range(len(sents)):
             for b in (a, a + 1):
                 if b >= len(sents):
@@ -349,12 +353,14 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
                      dense_delta,
                      1.0 if b > a else 0.0,
                      math.log(max(end - start, 1)),
-                     1.0 if a == 0 and hit.start == 0 else 0.0)
+                     1.0 if a == 0 and hit.start == 0 else 0.0,
+                     title_cov)
                 score = (w0 * f[0] + w1 * f[1] + w2 * f[2] + w3 * f[3] + w4 * f[4] + w5 * f[5] + w6 * f[6]
-                         + w7 * f[7] + w8 * f[8] + w9 * f[9] + w10 * f[10] + w11 * f[11] + w12 * f[12])
+                         + w7 * f[7] + w8 * f[8] + w9 * f[9] + w10 * f[10] + w11 * f[11] + w12 * f[12] + w13 * f[13])
                 windows.append(Window(hi, start, end, f, score, inside,
                                       _Support(corpus, total_c, inside, near, topic, cue_state,
-                                               not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]))))
+                                               not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
+                                               exact)))
     return windows
 
 
