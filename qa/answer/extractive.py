@@ -37,59 +37,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from qa.answer.question_types import (CJK, DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
+                                     strip_question)
 from qa.ingest.chunk import Span, split_sentences
 from qa.prompts import refusal_phrase
 from qa.tokens import language
 from qa.types import Answer, Citation, Hit
-
-# Question words carry no evidence; they are removed before matching.
-QUESTION_WORDS = re.compile(
-    r"叫什么名字|名字是什么|叫什么|名字|姓名|多少|几[个家年月日天次项种位名条款]?|哪一年|哪年|哪一|哪些|哪个|哪家|哪位|哪里|哪儿|哪|什么|何时|何地|何处|谁|是否|如何|怎样|怎么|为什么|为何"
-    r"|吗|呢|请问|根据|文章|报道|提到|介绍|\?|？")
-_EN_STOP = set(
-    "what which who whom whose when where why how many much is are was were the a an of in on to for by and or do "
-    "does did according article articles say says said that this with from as at be been its it their they "
-    "there has have had can could will would name named".split())
-_STOP_CHARS = set("的是了在和与及或有为也而之其这那被把对于以就都并一个中上下等")
-_PARTICLES = re.compile(r"[的是吗呢吧啊]")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-# What kind of answer a question wants, and what such an answer looks like.
-_Q_YEAR = re.compile(r"哪一年|哪年|何年|哪一届|what year|which year|in what year", re.I)
-_Q_MONTH = re.compile(r"哪个月|哪一月|几月|which month|what month", re.I)
-_Q_DAY = re.compile(r"哪一天|哪天|几号|几日|哪日|what day|what date|which day", re.I)
-_Q_TIME = re.compile(r"何时|什么时候|什么时间|哪个时期|什么时期|年代|多会儿|\bwhen\b", re.I)
-_Q_NUMBER = re.compile(r"多少|几|多大|多高|多长|多久|多重|多远|how many|how much|how long|how old|what percentage", re.I)
-_ROLE = (r"(?:经理|总裁|CEO|院长|主任|书记|市长|区长|县长|局长|部长|董事长|创始人|负责人|主席|校长|教练|作者|导演|"
-         r"父亲|母亲|妻子|丈夫|儿子|女儿|老师|领队)")
-_Q_PERSON = re.compile(r"谁|哪位|什么人|" + _ROLE + r"[^，,。？?]{0,6}(?:名字|姓名|叫什么)|\bwho\b|\bwhom\b", re.I)
-_Q_PLACE = re.compile(r"哪里|哪儿|何地|何处|什么地方|什么地区|哪个(?:国家|城市|省|市|区|县|地区)|哪些(?:国家|城市|省|市|地区)|在哪|"
-                      r"\bwhere\b|which (?:city|country|province|district)", re.I)
-_Q_REASON = re.compile(r"为什么|为何|原因|目的|\bwhy\b", re.I)
-_Q_NAME = re.compile(r"称为什么|称之为什么|叫什么|又称|又名|别称|别名|名称|学名|什么名|名是什么|全称|简称|called|named|name of", re.I)
-_Q_DEFINE = re.compile(r"^(?:什么是|何为|何谓)(.+?)[?？]?$|^(.+?)是什么[?？]?$")
-_UNITS = ("平方公里|平方千米|平方米|万人次|人次|亿元|万元|美元|欧元|英镑|日元|公里|千米|公顷|公斤|千克|毫米|厘米|公分|公尺|"
-          "通道|岗位|部门|小时|分钟|周岁|世代|[个家年月日天次项种位名条款台套张所座件元岁米倍部份批层届期场颗枚只头匹辆架艘株棵本篇首页户人吨克秒周亩]")
-_MEASURE = re.compile(r"(?:多少|几)[万亿千百]?(" + _UNITS + ")")
-_NUMERAL = r"(?<![A-Za-z])(?:\d[\d,.]*|[零一二两三四五六七八九十百千万亿]+)"
-_NUMBER = re.compile(_NUMERAL + r"\s*(?:%|％|[个家项名位条次万亿元倍成年月日天岁米台套张所座件部份批层届期场度人户]|公里|公斤|公尺|公分|小时|分钟)"
-                     r"|(?<![A-Za-z\d])\d+(?:\.\d+)?(?![A-Za-z])")
-_YEAR = re.compile(r"\d{2,4}\s*年(?!代)|[〇零一二三四五六七八九]{4}年|[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,3}年|今年|去年|明年|前年|"
-                   r"(?<!\d)(?:1[0-9]|20)\d{2}(?!\d)")
-_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|月份|年初|年底|年中|月初|月底")
-_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|当天|当日|昨天|今天|前一天")
-_TIME = re.compile(r"\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月|今年|去年|明年|年底|年初|年代|世纪|"
-                   r"朝|时期|期间|之后|之前|以后|以前|(?<!\d)(?:1[0-9]|20)\d{2}(?!\d)")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|镇|乡|村|国|岛|山|河|湖|港|湾|街|路|园|城|洲|部|地区|中心|基地)|"
-                    r"\b(?:in|at) [A-Z][a-z]+")
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-             "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤瞿麒")
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:先生|女士|教授|博士|皇帝|帝|王|后)|"
-                     + _ROLE + r"[,，、 ]?[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}|"
-                     r"[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}(?=介绍|表示|说|告诉|认为|指出|坦言|透露|称|担任|任)|"
-                     r"(?:之女|之子)|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[A-Z][a-z]+ [A-Z][a-z]+")
-_REASON = re.compile(r"因为|由于|因此|所以|为了|导致|原因|以便|以免|是因|造成|缘于|because|due to|so that", re.I)
-_NAME = re.compile(r"又称|又名|称为|称作|叫做|简称|全称|俗称|别称|别名|学名|名为|命名|译名|音译|[“「《(（]", re.I)
 
 FEATURES = ("topic_in", "focus_corpus", "focus_local", "focus_chars", "focus_near", "cue", "cue_missing", "define",
             "rank", "dense_delta", "pair", "log_chars", "first", "title")
@@ -169,52 +122,6 @@ class _Support:
         return min(1.0, support)
 
 
-def strip_question(question: str) -> str:
-    """The question without question words, and cut at particles (的/是/了...): "什么是黄独" must
-    not yield the bigram 是黄, a rare (so heavily weighted) string that no answer contains."""
-    return _PARTICLES.sub(" ", QUESTION_WORDS.sub(" ", question))
-
-
-def question_terms(question: str) -> list[str]:
-    from qa.keyword import tokenize
-
-    return list(dict.fromkeys(t for t in tokenize(strip_question(question)) if t not in _EN_STOP))
-
-
-def question_type(question: str) -> tuple[str, str]:
-    """(wanted answer type, measure word) of a question."""
-    m = _MEASURE.search(question)
-    measure = m.group(1) if m and m.group(1) != "个" else ""  # 个 is often dropped: "几个部门" -> "7部门"
-    if _Q_YEAR.search(question):
-        return "year", ""
-    if _Q_MONTH.search(question):
-        return "month", ""
-    if _Q_DAY.search(question):
-        return "day", ""
-    if _Q_TIME.search(question):
-        return "time", ""
-    for wants, pattern in (("number", _Q_NUMBER), ("person", _Q_PERSON), ("place", _Q_PLACE),
-                           ("reason", _Q_REASON), ("name", _Q_NAME)):
-        if pattern.search(question):
-            return wants, measure if wants == "number" else ""
-    return "", ""
-
-
-_TYPE_PATTERNS = {"year": _YEAR, "month": _MONTH, "day": _DAY, "time": _TIME, "person": _PERSON, "place": _PLACE,
-                  "reason": _REASON, "name": _NAME}
-
-
-def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
-    """Does `text` hold a thing of the wanted type that the question does not already name?"""
-    if wants == "number":
-        pattern = re.compile(_NUMERAL + r"\s*[万亿千百]?\s*" + re.escape(measure)) if measure else _NUMBER
-    else:
-        pattern = _TYPE_PATTERNS.get(wants)
-    if pattern is None:
-        return False
-    return any(m.group(0) not in question for m in pattern.finditer(text))
-
-
 _RECENT: dict[tuple, Question] = {}  # the last few analysed questions (re-ranking, then answering)
 
 
@@ -232,11 +139,11 @@ def _analyse(question: str, idf: Idf | None) -> Question:
     terms = question_terms(question)
     corpus_w = list(idf(terms)) if idf is not None and terms else [1.0] * len(terms)
     stripped = strip_question(question)
-    chars = list(dict.fromkeys(c for c in stripped if _CJK.match(c) and c not in _STOP_CHARS))
+    chars = list(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question)
-    m = _Q_DEFINE.match(question.strip())
+    m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
-    role = re.search(_ROLE, question) if wants == "person" else None
+    role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
                     role.group(0).lower() if role else "")
 
