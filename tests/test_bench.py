@@ -1,0 +1,43 @@
+"""`python -m eval.bench` end to end on a three-document corpus with the instant hash embedder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_benchmark_runs_all_systems_and_writes_json(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "A.txt").write_text("华强广场\n\n华强广场项目总投资约20亿元。项目建成后可创造1000个就业岗位。", encoding="utf-8")
+    (docs / "B.txt").write_text("黑河物流\n\n黑河国欧物流仓储中心投入使用。中心每年处理跨境包裹300万件。", encoding="utf-8")
+    (docs / "C.txt").write_text("脑机接口\n\n工信部等7部门联合印发实施意见，明确至2030年构建产业生态。", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    items = [
+        {"id": "1", "question": "华强广场项目建成后可创造多少个就业岗位？", "answers": ["1000个"], "unanswerable": False,
+         "evidence": ["A"]},
+        {"id": "2", "question": "黑河仓储中心每年处理多少万件跨境包裹？", "answers": ["300万件"], "unanswerable": False,
+         "evidence": ["B"]},
+        {"id": "3", "question": "月球背面的环形山叫什么名字？", "answers": [], "unanswerable": True, "evidence": []},
+        {"id": "4", "question": "", "answers": ["x"], "unanswerable": False, "evidence": ["A"]},  # skipped
+    ]
+    gold.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8")
+    out = tmp_path / "report.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "eval.bench", "--corpus", str(docs), "--gold", str(gold), "--name", "tiny",
+         "--out", str(out), "--cache", str(tmp_path / "cache"), "--speed", "2", "--set", "embed=hash"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "| (e) ours |" in result.stdout and "ratio of p50s" in result.stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["questions"] == 3 and report["unanswerable"] == 1 and report["docs"] == 3
+    systems = {row["system"]: row["scores"] for row in report["systems"]}
+    assert list(systems) == ["(a) bm25-bigram", "(b) dense", "(c) hybrid", "(d) llama-index", "(e) ours"]
+    for scores in systems.values():
+        assert {"doc@1", "doc@5", "mrr@10", "chunk@1", "chunk@5", "ans@1", "chars", "refuse_r", "ms"} <= set(scores)
+    ours = systems["(e) ours"]
+    assert ours["chunk@5"] == 1.0 and ours["ans@1"] == 1.0 and ours["refuse_r"] == 1.0
+    assert report["speed"]["questions"] == 2 and report["machine"]
