@@ -63,18 +63,24 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files or folders (.txt .md .html .jsonl), searched recursively")],
     store: StoreOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="delete the store's contents and start over")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="stop at the first file that fails")] = False,
+    no_wait: Annotated[bool, typer.Option("--no-wait", help="fail instead of waiting for another ingest")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Add articles to the store. Unchanged files are skipped; changed files replace their old chunks.
 
+    Exit 0 when every file was ingested, unchanged or skipped (empty, duplicate); 1 when some
+    failed (each is listed with its reason); 2 for usage errors.
+
     Example: qa ingest seeds/
     """
     from qa.ingest.pipeline import ingest as run_ingest
-    from qa.render import ingest_progress, print_ingest_report
+    from qa.render import ingest_progress, print_ingest_report, print_notice
 
     settings = _run(lambda: _settings(store=store))
     with ingest_progress(enabled=not as_json) as progress:
-        report = _run(lambda: run_ingest(paths, settings, rebuild=rebuild, progress=progress), settings)
+        report = _run(lambda: run_ingest(paths, settings, rebuild=rebuild, progress=progress, strict=strict,
+                                         wait=not no_wait, on_wait=print_notice), settings)
     if as_json:
         from dataclasses import asdict
 

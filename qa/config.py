@@ -54,6 +54,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("rerank", int, 5, "QA_RERANK", "the first this many fused passages are re-ordered by their best sentence (0 = off)"),
     Option("chunk_size", int, 300, "QA_CHUNK_SIZE", "target maximum characters per chunk"),
     Option("chunk_min", int, 150, "QA_CHUNK_MIN", "chunks shorter than this absorb the next sentence"),
+    Option("ingest_batch", int, 256, "QA_INGEST_BATCH",
+           "chunks embedded and published together; a smaller batch makes an interrupted ingest lose less"),
+    Option("max_file_mb", float, 50.0, "QA_MAX_FILE_MB", "files larger than this are not ingested"),
+    Option("max_question_chars", int, 2000, "QA_MAX_QUESTION_CHARS", "longer questions are truncated (with a notice)"),
     Option("refusal_threshold", float, 0.25, "QA_REFUSAL_THRESHOLD", "extractive answers below this support are refused"),
     Option("llm_model", str, "", "QA_LLM_MODEL", "chat model; empty = no LLM configured"),
     Option("llm_temperature", float, 0.0, "QA_LLM_TEMPERATURE", "sampling temperature"),
@@ -86,6 +90,9 @@ class Settings:
     rerank: int = 5
     chunk_size: int = 300
     chunk_min: int = 150
+    ingest_batch: int = 256
+    max_file_mb: float = 50.0
+    max_question_chars: int = 2000
     refusal_threshold: float = 0.25
     llm_model: str = ""
     llm_temperature: float = 0.0

@@ -41,13 +41,21 @@ def ingest_progress(enabled: bool = True) -> Iterator:
 
 
 def print_ingest_report(report) -> None:
+    from rich.markup import escape
+
     out = console()
     out.print(f"files {report.files}  ingested {report.ingested}  unchanged {report.unchanged}  "
-              f"failed {len(report.failed)}  articles {report.articles}  chunks {report.chunks}  "
-              f"{report.seconds:.1f}s")
+              f"skipped {len(report.skipped)}  failed {len(report.failed)}  articles {report.articles}  "
+              f"chunks {report.chunks}  {report.seconds:.1f}s")
     err = console(stderr=True)
+    for path, reason in report.skipped:
+        err.print(f"[dim]skipped {escape(path)}: {escape(reason)}[/dim]", markup=True)
     for path, reason in report.failed:
-        err.print(f"[red]failed[/red] {path}: {reason}", markup=True)
+        err.print(f"[red]failed[/red] {escape(path)}: {escape(reason)}", markup=True)
+
+
+def print_notice(message: str) -> None:
+    console(stderr=True).print(message, markup=False)
 
 
 def _mark_citations(text: str, weak: frozenset[int] | set[int] = frozenset()) -> str:
@@ -136,6 +144,10 @@ def print_sources(docs: list[dict]) -> None:
         table.add_column(col, justify=justify, overflow="fold")
     n_articles = n_chars = n_chunks = 0
     for doc in docs:
+        if doc.get("same_as"):
+            table.add_row(doc["source"], "", f"(same content as {doc['same_as']})", "", "", "0")
+        elif not doc["articles"]:
+            table.add_row(doc["source"], "", "(empty)", "", "0", "0")
         for i, a in enumerate(doc["articles"]):
             table.add_row(doc["source"] if i == 0 else "", str(i + 1), a["title"], a["kind"], str(a["chars"]),
                           str(a["chunks"]))

@@ -25,6 +25,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     `source` (a glob over document paths) and `title` (text in the article title) narrow the search.
     """
     from qa.answer.extractive import answer_extractive
+    from qa.question import clean_question
     from qa.retrieve import retrieve
 
     if mode not in MODES:
@@ -33,9 +34,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     if use_llm and llm is None and not settings.llm_model:
         raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
                           "for the endpoint); see the README's 'LLM answers' section")
-    question = " ".join(question.split())
-    if not question:
-        raise InputError("the question is empty")
+    question, notice = clean_question(question, settings.max_question_chars)
     t0 = time.perf_counter()
     from qa.answer.extractive import dense_similarity
     from qa.embed import make_embedder
@@ -67,4 +66,6 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     t2 = time.perf_counter()
     answer.timings = {"retrieve_ms": round((t1 - t0) * 1000, 2), "answer_ms": round((t2 - t1) * 1000, 2),
                       "total_ms": round((t2 - t0) * 1000, 2), **extra}
+    if notice:
+        answer.note = f"{answer.note} {notice}".strip()
     return answer
