@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import math
 import os
 import shutil
 import tempfile
@@ -297,36 +296,6 @@ class Store:
         if missing:
             found.update((r["id"], r) for r in self._chroma_records(missing))
         return [_record_to_hit(found[i], similarity.get(i, default)) for i in ids if i in found]
-
-    def query(self, embedding: list[float], k: int) -> list[Hit]:
-        from llama_index.core.vector_stores.types import VectorStoreQuery
-
-        if not self.documents:
-            return []
-        live = self.live_chunk_ids()
-        depth = min(len(live) + 8, max(k * 2, k + 8))  # room for chunks a running ingest has not published
-        result = self.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=depth))
-        hits = []
-        for node, sim in zip(result.nodes, result.similarities or []):
-            if node.node_id not in live:
-                continue
-            hits.append(node_to_hit(node, 1.0 + math.log(max(sim, 1e-12)), len(hits) + 1))
-            if len(hits) == k:
-                break
-        return hits
-
-    def get_hits(self, ids: list[str]) -> list[Hit]:
-        if not ids:
-            return []
-        nodes = {n.node_id: n for n in self.vector_store.get_nodes(node_ids=ids)}
-        return [node_to_hit(nodes[i], 0.0, 0) for i in ids if i in nodes]
-
-
-def node_to_hit(node, score: float, rank: int) -> Hit:
-    md = node.metadata
-    return Hit(chunk_id=node.node_id, text=node.get_content(), score=float(score), source=md.get("source", ""),
-               title=md.get("title", ""), article_id=md.get("article_id", ""), section=md.get("section", ""),
-               start=int(md.get("start", 0)), end=int(md.get("end", 0)), rank=rank)
 
 
 def _empty_manifest(settings: Settings) -> dict[str, Any]:

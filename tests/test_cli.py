@@ -62,7 +62,7 @@ def test_cited_text_is_exactly_the_stored_slice_of_the_article(seed_store_dir, s
     articles, _ = prepare(SEED_FILE, seed_settings)
     by_id = {a.id: a for a in articles}
     data = _ask_json(seed_store_dir, "黑河自贸片区引入了哪些俄罗斯电商平台?")
-    [hit] = Store.open(seed_settings).get_hits([data["citations"][0]["chunk_id"]])
+    [hit] = Store.open(seed_settings).fetch_hits([data["citations"][0]["chunk_id"]])
     article = by_id[hit.article_id]
     assert data["citations"][0]["text"] == article.text[hit.start:hit.end] == hit.text
 
