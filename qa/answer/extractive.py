@@ -53,7 +53,7 @@ WEIGHTS = {"topic_in": 0.55, "focus_corpus": 3.29, "focus_local": 2.29, "focus_c
 
 CONTEXT_CREDIT = 0.5  # support: a question term found only in a neighbouring sentence counts this much
 CUE_MISSING = 0.75  # support is multiplied by this when the question wants a type the quote lacks
-CUE_MISSING_EXACT = 0.4  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires
+CUE_MISSING_EXACT = 0.2  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires
 ROLE_MISSING = 0.5  # ... and by this when it asks who holds a role the quote and its neighbours never name
 DENSE_FLOOR, DENSE_FULL = 0.68, 0.84  # cross-script support: similarity mapped onto 0..1
 CROSS_PASSAGES, CROSS_SENTENCES = 2, 12  # cross-script: sentences embedded at query time (~19 ms each)
@@ -61,6 +61,8 @@ CROSS_CUE = 0.02  # cross-script: similarity bonus for a sentence of the wanted 
 CROSS_MARGIN = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
 EXTRA_MARGIN = 0.5  # a runner-up window is quoted too when its score is within this of the best
 MAX_QUOTES = 3
+# Support is multiplied by these when the quote misses what the question asks about (qa.answer.slots).
+GAP_FACTORS = {"focus": 0.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2}
 
 Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
 Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
@@ -298,6 +300,18 @@ def support_of(best: Window, hits: list[Hit], question: str) -> float:
     return best.support
 
 
+def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
+    """What the question asks that the best window and its neighbouring sentences lack."""
+    from qa.answer.slots import gaps
+
+    hit = hits[best.hit]
+    spans = split_sentences(hit.text)
+    before = [s for s in spans if s.end <= best.start][-1:]
+    after = [s for s in spans if s.start >= best.end][:1]
+    context = " ".join(hit.text[s.start:s.end] for s in before + after)
+    return gaps(question, hit.text[best.start:best.end], context)
+
+
 def dense_similarity(embedder, question: str) -> Similarity:
     """texts -> cosine similarity to `question`, with `embedder` (the question is embedded on first use)."""
     cache: list = []
@@ -343,10 +357,13 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     best = max(windows, key=key, default=None)
     support = (best.support if cross else support_of(best, hits, question)) if best else 0.0
+    found = gaps_of(question, best, hits) if best is not None else []
+    for gap in found:
+        support *= GAP_FACTORS[gap.kind]
     margin = CROSS_MARGIN if cross else EXTRA_MARGIN
     if best is None or support < threshold:
         return Answer(question=question, answer=refusal_phrase(lang), refused=True, mode="extractive",
-                      citations=[], support=round(support, 4), hits=hits)
+                      citations=[], support=round(support, 4), hits=hits, gaps=[g.describe() for g in found])
     chosen = [best]
     for w in sorted(windows, key=key, reverse=True):
         if len(chosen) == MAX_QUOTES or w.score < best.score - margin:
@@ -363,4 +380,4 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
                                   score=round(hit.score, 4), quote=quote, supported=True))
         parts.append(f"{quote}[{n}]")
     return Answer(question=question, answer=" ".join(parts), refused=False, mode="extractive",
-                  citations=citations, support=round(support, 4), hits=hits)
+                  citations=citations, support=round(support, 4), hits=hits, gaps=[g.describe() for g in found])
