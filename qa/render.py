@@ -123,6 +123,8 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
               f"{answer.timings.get('total_ms', 0):.0f} ms[/dim]", markup=True)
     if answer.note:
         out.print(f"[yellow]{escape(answer.note)}[/yellow]", markup=True)
+    if answer.refused and answer.gaps:
+        out.print(f"[dim]why: {escape('; '.join(answer.gaps))}[/dim]", markup=True)
     if not answer.citations:
         return
     out.print("\n[bold]Sources[/bold]", markup=True)

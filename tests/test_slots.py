@@ -1,0 +1,109 @@
+"""What a question asks about, and the gaps between that and a quote (qa.answer.slots), then the
+refusals they cause in the extractive answerer, on real seed sentences and a real seed store."""
+
+import json
+
+import pytest
+
+from qa.answer.extractive import answer_extractive
+from qa.answer.slots import english_focus, focus, gaps, instance_gap, mentions, period_gap
+from qa.types import Hit
+
+WARD = "广东省第二人民医院脑机接口临床研究与转化病房正式启用,该院院长瞿红鹰介绍,基地将依托粤港澳大湾区区位优势。"
+FOOTFALL = "湾里庙商圈日均客流量稳定在30万人次左右,其中省外游客超2万人次。"
+GDP = "新华区发展和改革局局长杜小博介绍,今年上半年全区生产总值340.4亿元,增速为5.6%。"
+HOSPITAL = "北京智冉医疗科技有限公司联合知名三甲医院成功完成国内首例“超百通道侵入式柔性脑机接口”的临床植人。"
+UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合哈尔滨工业大学(深圳)等科研机构开展跨学科攻关。"
+
+
+@pytest.mark.parametrize("question, word, kind", [
+    ("乙烯酮的密度是多少？", "密度", "focus"),                      # X的Y是多少: the attribute
+    ("病房有多少张床位？", "床位", "focus"),                          # 多少张Y: the counted noun
+    ("为当地创造了多少个就业岗位？", "就业", "focus"),
+    ("火星上有多少人口?", "人口", "focus"),                           # 人 of 人口 is no measure word
+    ("华阳路街道办事处成立于哪一年？", "成立", "event"),              # Y于哪一年: the event
+    ("十八道弯盘山公路是哪一年建成通车的？", "建成", "event"),
+    ("办法从什么时候开始施行？", "施行", "event"),                    # 开始 carries nothing
+    ("黑河国欧物流有限公司的CEO是谁？", "CEO", "focus"),
+    ("江苏路街道办事处主任是谁？", "主任", "focus"),
+    ("巴士系数这一术语是由谁首先提出的？", "提出", "event"),
+])
+def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
+    assert focus(question) == (word, kind)
+
+
+@pytest.mark.parametrize("question", [
+    "利亚伊奇是哪个国家的足球运动员？",      # a category: the answer names a country, not 国家
+    "湾里庙步行街盘活了多大面积的周边闲置物业？",  # 多大面积 names the dimension
+    "李远清团队的系统在美国卖出了多少套？",    # a verb before 多少 is no attribute
+    "平均每天大约接待多少人次？",
+    "广东省第二人民医院的脑机接口基地联合了哪所高校？",
+])
+def test_no_focus_where_the_answer_need_not_repeat_the_word(question):
+    assert focus(question)[0] == ""
+
+
+def test_mentions_accepts_most_of_a_long_word():
+    assert mentions("门票价格为120元", "门票价格")
+    assert mentions("票价120元", "门票价格") is False  # one pair of three is not enough
+    assert mentions("全区生产总值340.4亿元", "生产总值")
+
+
+def test_period_gap_only_when_the_quote_names_other_periods():
+    assert period_gap("新华区2024年全年的地区生产总值是多少？", GDP, "") == "2024全年"
+    assert period_gap("湾里庙商圈去年全年接待游客多少万人次？", FOOTFALL, "") == "去年全年"
+    # 平均每天 and 日均 are the same period; a quote naming no period at all is not contradicted
+    assert period_gap("湾里庙商圈平均每天大约接待多少人次？", FOOTFALL, "") == ""
+    assert period_gap("2024年全区生产总值是多少？", "全区生产总值340.4亿元。", "") == ""
+    assert period_gap("新华区今年上半年的生产总值是多少？", GDP, "") == ""
+
+
+def test_instance_gap_wants_a_name_not_a_description():
+    assert instance_gap("北京智冉医疗合作的是哪家三甲医院？", HOSPITAL) == "医院"
+    assert instance_gap("基地联合了哪所高校开展跨学科攻关？", UNIVERSITY) == ""
+    assert instance_gap("2025脑机接口大会是在上海哪个区举办的？", "2025脑机接口大会在上海召开。") == "区"
+    assert instance_gap("2025脑机接口大会是在上海哪个区举办的？", "2025脑机接口大会在上海闵行区召开。") == ""
+    assert instance_gap("第一届最佳特殊效果奖颁给了哪部电影？", "奖项早期称为最佳特殊效果奖。") == "电影"
+    assert instance_gap("第一届最佳特殊效果奖颁给了哪部电影？", "首届得主是《翼》。") == ""
+
+
+def test_english_focus_needs_a_count_not_the_noun():
+    word, wordings = english_focus("How many parcels does the Guoou warehouse handle per day?")
+    assert word == "parcels"
+    assert gaps("How many parcels does the warehouse handle?", "包裹输送带飞速运转,核对每一件货品信息。", "")
+    assert not gaps("How many parcels does the warehouse handle?", "日均处理包裹3万件。", "")
+    assert [g.kind for g in gaps("What is the population of Xuanhan County?", "宣汉县巴山大峡谷。", "")] == ["english"]
+    assert english_focus("What does the article say about logistics?") == ("", "")
+
+
+def _hit(text: str, title: str, n: int = 0) -> Hit:
+    return Hit(chunk_id=f"c{n}", text=text, score=1.0 - n / 10, source="seeds/page.txt", title=title,
+               article_id="a", start=0, end=len(text), rank=n + 1, dense=0.8)
+
+
+def test_near_misses_are_refused_with_the_reason_and_answers_are_not():
+    ward = _hit(WARD, "脑机接口发展进入快车道")
+    beds = answer_extractive("广东省第二人民医院新启用的脑机接口病房有多少张床位？", [ward], threshold=0.2)
+    assert beds.refused and beds.citations == []
+    assert any("床位" in g for g in beds.gaps)
+    head = answer_extractive("广东省第二人民医院的院长是谁？", [ward], threshold=0.2)
+    assert not head.refused and "瞿红鹰" in head.answer and head.gaps == []
+    gdp = _hit(GDP, "良好营商环境提升发展韧性")
+    whole_year = answer_extractive("新华区2024年全年的地区生产总值是多少？", [gdp], threshold=0.2)
+    assert whole_year.refused and any("2024" in g for g in whole_year.gaps)
+    half_year = answer_extractive("新华区今年上半年的地区生产总值是多少？", [gdp], threshold=0.2)
+    assert not half_year.refused and "340.4亿元" in half_year.answer
+
+
+def test_ask_json_and_terminal_say_why_a_near_miss_is_refused(seed_store_dir):
+    from typer.testing import CliRunner
+
+    from qa.cli import app
+
+    q = "广东省第二人民医院新启用的脑机接口病房有多少张床位？"
+    r = CliRunner().invoke(app, ["ask", "--store", str(seed_store_dir), "--json", q])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert data["refused"] and any("床位" in g for g in data["gaps"])
+    r = CliRunner().invoke(app, ["ask", "--store", str(seed_store_dir), "--no-stream", q])
+    assert r.exit_code == 0 and "床位" in r.output and "没有" in r.output
