@@ -62,7 +62,7 @@ CROSS_MARGIN = 0.01  # cross-script: runner-up sentences this close in similarit
 EXTRA_MARGIN = 0.5  # a runner-up window is quoted too when its score is within this of the best
 MAX_QUOTES = 3
 # Support is multiplied by these when the quote misses what the question asks about (qa.answer.slots).
-GAP_FACTORS = {"focus": 0.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2}
+GAP_FACTORS = {"focus": 0.0, "loose": 0.4, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2}
 
 Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
 Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question

@@ -29,7 +29,7 @@ from qa.answer.question_types import _UNITS, CJK, ROLE
 
 @dataclass(frozen=True)
 class Gap:
-    kind: str  # focus | event | period | instance | english
+    kind: str  # focus | loose | event | period | instance | english
     detail: str  # the word or period the quote lacks, for the user
 
     def describe(self) -> str:
@@ -40,11 +40,14 @@ class Gap:
         return f"the passages do not mention {self.detail}"
 
 
+# a number, but not a bare 一 ("一件货品" is "a piece of goods", not a count)
+_N = r"(?:\d[\d.,]*|[两三四五六七八九十百千万亿][零一二两三四五六七八九十百千万亿]*|一[十百千万亿][零一二两三四五六七八九十百千万亿]*)\s*"
+
 # Words between the focus word and the question word that carry no meaning of their own.
 _FILLER = ("一共|总共|总计|合计|大约|大概|约为|约|共|达到|达|到底|究竟|最高|最多|最少|最低|最大|最早|分别|平均|目前|现在|"
            "当时|已经|一般|通常|主要|具体|全部|是|有|为|的|了|在|于|被")
 _TRAIL = re.compile(r"(?:" + _FILLER + r")+$")
-_LEAD = re.compile(r"^(?:开始|正式|首次|首先|最初|第一次|最早|最先|被|是|在|才|所|又|已经|已|曾经|曾|的|要|将|会|能|可以|可|就要)+")
+_LEAD = re.compile(r"^(?:开始|正式|首次|首先|最初|第一次|最早|最先|再次|重新|又一次|被|是|在|才|所|又|已经|已|曾经|曾|的|要|将|会|能|可以|可|就要)+")
 _MEASURES = "个家枚张套条项名位种次部只座所支号件款台辆艘批期届场颗匹头本篇首户人元岁年天"
 _NUMBER_Q = re.compile(r"(?:多少|几)[万亿千百]?(?:光年|英里|英尺|海里|摄氏度|" + _UNITS + r"|[" + _MEASURES + r"])?")
 _SIZE_Q = re.compile(r"有?多(?:大|高|长|久|重|远|宽|深|厚|快)")
@@ -53,10 +56,11 @@ _WHO_Q = re.compile(r"是谁|为谁|叫什么名字|名字是什么|姓名是什
 # "X的Y是(多少)": Y ends at the copula; only then is the word before the question word an attribute.
 _ATTRIBUTE = re.compile(r"的([\u4e00-\u9fffA-Za-z]{2,8}?)(?:大约|大概|一共|总共|平均|最高|最多|最少|到底|究竟|共|约)?"
                         r"(?:是|为|有|达|约)$")
+_CLEAN_END = re.compile(r"$|[的了吗呢吧，,。？?！!、：:；;\s]")
 _STOP = re.compile(r"[的了吗呢吧，,。？?！!、：:；;“”\"'《》()（）\s]")
 # A focus word that is a category, not an attribute: its answer never repeats it.
 _CATEGORY = re.compile(r"^(?:人|时间|时候|日期|年份|地方|地点|地区|国家|城市|方面|内容|情况|东西|数量|数字|名字|名称|"
-                       r"人数|数目|程度|水平|规模|比例|作用|意义|特点|原因|结果|方式|办法|措施|单位|部门|机构|组织|文件|产品|作品|年龄|年纪|岁数)$")
+                       r"人数|数目|程度|水平|规模|比例|作用|意义|特点|原因|结果|方式|办法|措施|单位|部门|机构|组织|文件|产品|作品|年龄|年纪|岁数|级别|等级|类型|种类)$")
 
 
 def _clip(text: str) -> str:
@@ -90,10 +94,18 @@ def focus(question: str) -> tuple[str, str]:
     q = question.strip().rstrip("？?。.!！ ")
     word, kind = "", "focus"
     if m := _NUMBER_Q.search(q):
-        after = _head(q[m.end():])  # 多少个就业岗位 -> 就业岗位
+        rest = q[m.end():]
+        after = _head(rest)  # 多少个就业岗位 -> 就业岗位
         if len(after) < 2 and m.end() - m.start() == 3:
-            after = _head(q[m.end() - 1:])  # 多少人口: 人 read as a measure word was the noun's start
-        word = after if len(after) >= 2 else _attribute(q[:m.start()])  # 密度是多少 -> 密度
+            rest = q[m.end() - 1:]
+            after = _head(rest)  # 多少人口: 人 read as a measure word was the noun's start
+        if len(after) >= 2:
+            word = after
+            # Two characters are a guess at the noun when more text follows (几首歌进入...): weaker.
+            if not _CLEAN_END.match(_LEAD.sub("", rest)[2:]):
+                kind = "loose"
+        else:
+            word = _attribute(q[:m.start()])  # 密度是多少 -> 密度
     elif m := _SIZE_Q.search(q):
         # 多大面积 / 多大年龄: the noun after names the dimension, which the answer gives as a unit
         word = "" if len(_head(q[m.end():])) >= 2 else _clip(q[:m.start()])  # 种子有多大 -> 种子
@@ -119,12 +131,38 @@ def focus(question: str) -> tuple[str, str]:
     return word, kind
 
 
+# Attributes whose value a passage gives as a number with a unit, without the attribute's name
+# (体重 -> "约8公斤重", 长度 -> "长约15厘米", 占地面积 -> "占地约两平方公里").
+_DIMENSIONS = {
+    "体重|重量": r"公斤|千克|克|吨|斤|磅|重", "长度|全长|身长|体长|长": r"米|公里|千米|厘米|毫米|英尺|英里|长",
+    "高度|身高|高": r"米|厘米|英尺|高", "面积|占地面积|占地": r"平方|公顷|亩|占地", "宽度|宽": r"米|宽",
+    "深度|深": r"米|深", "距离": r"米|公里|光年|英里", "海拔": r"米|海拔", "温度|气温": r"℃|度",
+}
+# Kinship words a passage often writes with one character (弟为北宋文人魏泰).
+_KIN = {"弟弟": "弟", "哥哥": "兄|哥", "姐姐": "姐", "妹妹": "妹", "父亲": "父", "母亲": "母", "妻子": "妻|夫人|太太",
+        "丈夫": "夫", "孩子": "子|女", "子女": "子|女", "儿子": "子", "女儿": "女"}
+_COUNT_SUFFIX = re.compile(r"(?:数量|数目|总数|总量|数)$")
+
+
 def mentions(text: str, word: str) -> bool:
-    """Is `word` in `text`, or (for 3+ characters) at least half of its character pairs?"""
+    """Does `text` speak of `word`: the word itself, most of its character pairs (3+ characters),
+    its stem for an agent noun (经营方 -> 经营), a number with the unit of a dimension (体重 -> 8公斤),
+    or a kinship word's one-character form (弟弟 -> 弟)?"""
     if word in text:
         return True
     pairs = [word[i:i + 2] for i in range(len(word) - 1)]
-    return len(word) >= 3 and sum(p in text for p in pairs) * 2 >= len(pairs) + 1
+    if len(word) >= 3 and sum(p in text for p in pairs) * 2 >= len(pairs) + 1:
+        return True
+    stem = _COUNT_SUFFIX.sub("", word)  # 人口数量 -> 人口
+    if stem != word and len(stem) >= 2 and stem in text:
+        return True
+    if len(word) >= 3 and word[-1] in "者方人商" and word[:-1] in text:
+        return True  # 建立者 -> 建立, 经营方 -> 经营, 代理人 -> 代理
+    for names, units in _DIMENSIONS.items():
+        if re.fullmatch(names, word) or re.search(r"(?:" + names + r")$", word):
+            if re.search(_N + r"[万千百]?(?:" + units + r")|(?:" + units + r")\s*" + _N, text):
+                return True
+    return bool(word in _KIN and re.search(_KIN[word], text))
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one
@@ -192,13 +230,13 @@ def instance_gap(question: str, quote: str) -> str:
     if not category:
         return ""
     suffix = _INSTANCE_SUFFIX[category]
-    for found in re.finditer(r"([\u4e00-\u9fff]{0,10}?)(?:" + suffix + ")", quote):
+    for found in re.finditer(r"([\u4e00-\u9fffA-Za-z0-9·&]{0,10}?)(?:" + suffix + ")", quote):
         # the words just before the suffix, cut at the verb or particle that introduces them
         name = _INTRO.split(found.group(1))[-1]
         for part in re.findall(r"[\u4e00-\u9fff]{2,}", question):
             name = name.replace(part, "")
         name = re.sub(r"三甲|二甲|综合|专科", "", name)
-        if len(name) >= 2 and not _GENERIC.match(name) and found.group(0) not in question:
+        if (len(name) >= 2 and not _GENERIC.match(name) and found.group(0) not in question) or re.search(r"[A-Z]{2}", name):
             return ""
     return category
 
@@ -206,8 +244,6 @@ def instance_gap(question: str, quote: str) -> str:
 # English attribute words and how Chinese text says them: an English question over Chinese
 # passages shares no words with them, so its focus word is looked up here (words not listed are
 # not checked). Common factoid attributes only; each wording must be one a passage would use.
-# a number, but not a bare 一 ("一件货品" is "a piece of goods", not a count)
-_N = r"(?:\d[\d.,]*|[两三四五六七八九十百千万亿][零一二两三四五六七八九十百千万亿]*|一[十百千万亿][零一二两三四五六七八九十百千万亿]*)\s*"
 _EN_FOCUS = {
     "population": "人口", "area": "面积", "height": "身高|高度|高约|高达|米高|海拔", "tall": "身高|高度|米",
     "length": "长度|长约|长达|全长|公里|米", "long": "长度|长约|长达|全长|小时|分钟|年|天", "weight": "体重|重量|重约|公斤|千克|吨|克",
