@@ -58,7 +58,7 @@ OPTIONS: tuple[Option, ...] = (
            "chunks embedded and published together; a smaller batch makes an interrupted ingest lose less"),
     Option("max_file_mb", float, 50.0, "QA_MAX_FILE_MB", "files larger than this are not ingested"),
     Option("max_question_chars", int, 2000, "QA_MAX_QUESTION_CHARS", "longer questions are truncated (with a notice)"),
-    Option("refusal_threshold", float, 0.2, "QA_REFUSAL_THRESHOLD", "extractive answers below this support are refused"),
+    Option("refusal_threshold", float, 0.25, "QA_REFUSAL_THRESHOLD", "extractive answers below this support are refused"),
     Option("llm_model", str, "", "QA_LLM_MODEL", "chat model; empty = no LLM configured"),
     Option("llm_temperature", float, 0.0, "QA_LLM_TEMPERATURE", "sampling temperature"),
     Option("llm_timeout", float, 60.0, "QA_LLM_TIMEOUT", "seconds before one LLM request gives up"),
@@ -93,7 +93,7 @@ class Settings:
     ingest_batch: int = 256
     max_file_mb: float = 50.0
     max_question_chars: int = 2000
-    refusal_threshold: float = 0.2
+    refusal_threshold: float = 0.25
     llm_model: str = ""
     llm_temperature: float = 0.0
     llm_timeout: float = 60.0

@@ -154,7 +154,8 @@ def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
     texts = [{"source": h.source, "title": h.title, "text": h.text} for h in answer.hits]
     usage = getattr(answer, "usage", None) or None
     record.update(
-        answer=answer.answer, refused=refused, mode=answer.mode, support=answer.support, note=answer.note,
+        answer=answer.answer, refused=refused, mode=answer.mode, support=answer.support, gaps=answer.gaps,
+        note=answer.note,
         citations=citations, retrieved=passages,
         metrics=score_item(record["gold"], answer.answer, refused, citations, texts, ctx.k, ctx.sources, ctx.titles),
         timings=dict(answer.timings), usage=usage, llm_calls=cache.calls, cache_hits=cache.hits,

@@ -124,7 +124,7 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
     if answer.note:
         out.print(f"[yellow]{escape(answer.note)}[/yellow]", markup=True)
     if answer.refused and answer.gaps:
-        out.print(f"[dim]why: {escape('; '.join(answer.gaps))}[/dim]", markup=True)
+        out.print(f"[dim]why: {escape('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
     if not answer.citations:
         return
     out.print("\n[bold]Sources[/bold]", markup=True)

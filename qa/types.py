@@ -67,7 +67,7 @@ class Answer:
     citations: list[Citation]
     timings: dict[str, float] = field(default_factory=dict)
     support: float = 0.0  # how well the best evidence covers the question (0..1)
-    gaps: list[str] = field(default_factory=list)  # what the best quote lacks that the question asks
+    gaps: list[dict[str, str]] = field(default_factory=list)  # what the best quote lacks: kind, detail, reason
     hits: list[Hit] = field(default_factory=list)
     note: str = ""
     model: str | None = None  # the model that wrote an llm answer, as the endpoint named it

@@ -41,3 +41,29 @@ def test_benchmark_runs_all_systems_and_writes_json(tmp_path):
     ours = systems["(e) ours"]
     assert ours["chunk@5"] == 1.0 and ours["ans@1"] == 1.0 and ours["refuse_r"] == 1.0
     assert report["speed"]["questions"] == 2 and report["machine"]
+
+
+def test_gap_grid_tunes_slot_factors_on_a_set_with_near_misses(tmp_path):
+    """`tune_answer --gaps`: the store is built, every question answered with the checks listed but
+    not applied, and the grid's best row refuses the near miss without refusing the answerable one."""
+    for name in ("dev", "check"):
+        docs = tmp_path / name / "docs"
+        docs.mkdir(parents=True)
+        (docs / "A.txt").write_text("华强广场\n\n华强广场项目总投资约20亿元。项目建成后可创造1000个就业岗位。", encoding="utf-8")
+        (docs / "B.txt").write_text("黑河物流\n\n黑河国欧物流仓储中心投入使用。中心每年处理跨境包裹300万件。", encoding="utf-8")
+        items = [
+            {"id": "1", "question": "华强广场项目建成后可创造多少个就业岗位？", "answers": ["1000个"], "evidence": ["A"]},
+            {"id": "2", "question": "黑河国欧物流仓储中心每年处理多少万件跨境包裹？", "answers": ["300万件"], "evidence": ["B"]},
+            {"id": "3", "question": "华强广场的总建筑面积是多少？", "answers": [], "unanswerable": True, "evidence": []},
+        ]
+        (tmp_path / name / "gold.jsonl").write_text(
+            "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "eval.bench.tune_answer", "--gaps", "--fit", str(tmp_path / "dev"),
+         "--check", str(tmp_path / "check"), "--cache", str(tmp_path / "cache"), "--set", "embed=hash"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.strip().startswith("gap factors (focus"))
+    best = lines[header + 1]
+    assert "recall near misses 1.000" in best and "false refusals 0.000 (dev), 0.000 (answerable-only)" in best

@@ -8,6 +8,10 @@ a gold answer. The weights maximise the likelihood that a softmax over each ques
 puts its mass on the labelled ones (plain gradient descent with a little L2, numpy only). The
 script prints the fitted weights and answer-contains@1 on every set with the current and the
 fitted weights; copying the weights into extractive.py is a deliberate, reviewed step.
+
+--refusal prints refusal precision/recall per threshold (half-corpus stores, near misses);
+--gaps grids the slot-check factors (extractive.GAP_FACTORS) and the threshold together; its
+best rows are likewise copied by hand.
 """
 
 from __future__ import annotations
@@ -176,6 +180,80 @@ def refusal_table(rows, label: str) -> None:
               f"  false refusals {refused_a / max(len(neg), 1):.3f}")
 
 
+def gap_rows(set_dir: Path, cache: Path, overrides: dict, extra_gold: list[Path], half: bool = False):
+    """(answerable, support before the slot checks, gap kinds) of every question of `set_dir`
+    (plus `extra_gold`). The whole set is in the store and unanswerable = marked so (near misses);
+    with `half`, every other doc is, and questions about the others are unanswerable."""
+    from qa.answer import ask
+    from qa.answer import extractive as ex
+    from qa.config import load_settings
+    from qa.embed import make_embedder
+    from qa.ingest.pipeline import ingest
+    from qa.store import Store
+
+    saved = dict(ex.GAP_FACTORS)
+    tmp = Path(tempfile.mkdtemp(prefix="qa-gaps-"))
+    try:
+        ex.GAP_FACTORS.update({k: 1.0 for k in saved})  # gaps are listed, support is left alone
+        settings = load_settings({"store": str(tmp / "store"), **overrides, "refusal_threshold": 0}, env={})
+        embedder = CachedEmbedding(make_embedder(settings), cache)
+        docs = sorted((set_dir / "docs").glob("*.txt"))
+        kept = {p.stem for p in (docs[::2] if half else docs)}
+        ingest([p for p in docs if p.stem in kept], settings, embedder=embedder)
+        store = Store.open(settings)
+        items = [it for g in [set_dir / "gold.jsonl", *extra_gold] for it in load_gold(g)]
+        embedder.get_query_embeddings([it.question for it in items])
+        rows = []
+        for it in items:
+            a = ask(it.question, settings, store=store, embedder=embedder, mode="extractive")
+            answerable = not it.unanswerable and bool(set(it.evidence) & kept)
+            rows.append((answerable, a.support, [g["kind"] for g in a.gaps]))
+        return rows
+    finally:
+        ex.GAP_FACTORS.update(saved)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
+    """Every combination of gap factors and thresholds on `dev` (answerable and near-miss
+    questions), `away` (half-corpus stores: questions whose article is not there) and
+    `answerable_only` (false refusals only). Prints the best by the mean of near-miss and
+    not-in-store recall, penalised by false refusals over 5% on dev + away and over 3% on the
+    answerable-only set."""
+    import itertools
+
+    from qa.answer import extractive as ex
+
+    kinds = list(ex.GAP_FACTORS)
+
+    def matrix(rows):
+        counts = np.array([[ks.count(k) for k in kinds] for _, _, ks in rows], dtype=float).reshape(len(rows), len(kinds))
+        return (np.array([s for _, s, _ in rows]), counts, np.array([a for a, _, _ in rows]))
+
+    (ds, dc, da), (ws, wc, wa), (ts, tc, _) = matrix(dev), matrix(away), matrix(answerable_only)
+    choices = {k: (0.0, 0.2, 0.4, 0.6, 1.0) for k in kinds}
+    results = []
+    for values in itertools.product(*(choices[k] for k in kinds)):
+        f = np.array(values)
+        dev_s = ds * np.prod(np.power(f, dc), axis=1)
+        away_s = ws * np.prod(np.power(f, wc), axis=1)
+        all_s = ts * np.prod(np.power(f, tc), axis=1)
+        for t in (0.1, 0.15, 0.2, 0.25, 0.3):
+            refused_answerable = np.concatenate([dev_s[da], away_s[wa]]) < t
+            dev_fr = float(np.mean(refused_answerable)) if len(refused_answerable) else 0.0
+            recall = float(np.mean(dev_s[~da] < t)) if (~da).any() else 0.0
+            away_recall = float(np.mean(away_s[~wa] < t)) if (~wa).any() else 0.0
+            fr = float(np.mean(all_s < t)) if len(all_s) else 0.0
+            score = (recall + away_recall) / 2 - 10 * max(0.0, dev_fr - 0.05) - 10 * max(0.0, fr - 0.03)
+            results.append((score, values, t, recall, away_recall, dev_fr, fr))
+    results.sort(key=lambda r: (-r[0], -r[2]))
+    print(f"  gap factors ({', '.join(kinds)}) and threshold; current: "
+          f"{', '.join(f'{ex.GAP_FACTORS[k]:g}' for k in kinds)}")
+    for score, values, t, recall, away_recall, dev_fr, fr in results[:top]:
+        print(f"    {' '.join(f'{v:.1f}' for v in values)}  threshold {t:.2f}: recall near misses {recall:.3f}, "
+              f"not in store {away_recall:.3f}; false refusals {dev_fr:.3f} (dev), {fr:.3f} (answerable-only)")
+
+
 def main(argv: list[str] | None = None) -> int:
     from qa.answer import extractive as ex
 
@@ -194,8 +272,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="more questions for --refusal about the first --fit set (e.g. eval/bench/data/train30_en.jsonl)")
     ap.add_argument("--full-gold", type=Path, action="append", default=[],
                     help="for --refusal: questions asked of the whole first --fit set (e.g. its near misses)")
+    ap.add_argument("--gaps", action="store_true",
+                    help="instead: grid over the slot-check factors (GAP_FACTORS) and the threshold; the first "
+                         "--fit set with --extra-gold/--full-gold is the dev set, --check sets count false refusals")
     args = ap.parse_args(argv)
     overrides = dict(kv.split("=", 1) for kv in args.set)
+    if args.gaps:
+        dev = gap_rows(args.fit[0], args.cache, overrides, args.extra_gold + args.full_gold)
+        away = [r for d in args.fit + args.check for r in gap_rows(d, args.cache, overrides, [], half=True)]
+        answerable = [r for d in args.check for r in gap_rows(d, args.cache, overrides, []) if r[0]]
+        gap_grid(dev, away, answerable)
+        return 0
     if args.refusal:
         pooled: dict[str, list] = {"zh": [], "en": []}
         for i, d in enumerate(args.fit + args.check):

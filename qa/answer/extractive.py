@@ -28,6 +28,12 @@ support comes from the passage's dense similarity instead, mapped linearly from 
 `DENSE_FULL` onto 0..1. Per-sentence embeddings would be a better signal but cost ~19 ms per
 sentence at query time on two cores (a 25 ms budget for the whole question), so only the
 passage's similarity, known from retrieval, is used.
+
+Then the best window is checked against what the question asks about (`qa.answer.slots`: the
+focus word, the period of a figure, a named instance, an English question's attribute), and
+support is multiplied by `GAP_FACTORS` for each gap; a refused answer lists them in `Answer.gaps`.
+The factors and the default threshold were chosen together on CMRC development data
+(eval/bench/tune_answer.py --refusal; see README, "How it works and how the parameters were chosen").
 """
 
 from __future__ import annotations
@@ -61,8 +67,10 @@ CROSS_CUE = 0.02  # cross-script: similarity bonus for a sentence of the wanted 
 CROSS_MARGIN = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
 EXTRA_MARGIN = 0.5  # a runner-up window is quoted too when its score is within this of the best
 MAX_QUOTES = 3
-# Support is multiplied by these when the quote misses what the question asks about (qa.answer.slots).
-GAP_FACTORS = {"focus": 0.0, "loose": 0.4, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2}
+# Support is multiplied by these when the quote misses what the question asks about (qa.answer.slots):
+# 0 refuses outright (a missing attribute, another period, no named instance); verbs and guessed
+# noun boundaries are paraphrased or mis-cut more often, so they only weaken support.
+GAP_FACTORS = {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2}
 
 Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
 Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
@@ -363,7 +371,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     margin = CROSS_MARGIN if cross else EXTRA_MARGIN
     if best is None or support < threshold:
         return Answer(question=question, answer=refusal_phrase(lang), refused=True, mode="extractive",
-                      citations=[], support=round(support, 4), hits=hits, gaps=[g.describe() for g in found])
+                      citations=[], support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found])
     chosen = [best]
     for w in sorted(windows, key=key, reverse=True):
         if len(chosen) == MAX_QUOTES or w.score < best.score - margin:
@@ -380,4 +388,4 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
                                   score=round(hit.score, 4), quote=quote, supported=True))
         parts.append(f"{quote}[{n}]")
     return Answer(question=question, answer=" ".join(parts), refused=False, mode="extractive",
-                  citations=citations, support=round(support, 4), hits=hits, gaps=[g.describe() for g in found])
+                  citations=citations, support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found])

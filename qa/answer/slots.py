@@ -32,6 +32,9 @@ class Gap:
     kind: str  # focus | loose | event | period | instance | english
     detail: str  # the word or period the quote lacks, for the user
 
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "detail": self.detail, "reason": self.describe()}
+
     def describe(self) -> str:
         if self.kind == "period":
             return f"the passages give no figure for {self.detail}"
