@@ -57,7 +57,7 @@ def test_mentions_accepts_the_ways_a_passage_says_a_word():
 
 
 def test_period_gap_only_when_the_quote_names_other_periods():
-    assert period_gap("新华区2024年全年的地区生产总值是多少？", GDP, "") == "2024全年"
+    assert period_gap("新华区2024年全年的地区生产总值是多少？", GDP, "") == "2024年全年"
     assert period_gap("湾里庙商圈去年全年接待游客多少万人次？", FOOTFALL, "") == "去年全年"
     # 平均每天 and 日均 are the same period; a quote naming no period at all is not contradicted
     assert period_gap("湾里庙商圈平均每天大约接待多少人次？", FOOTFALL, "") == ""

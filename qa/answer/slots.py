@@ -206,7 +206,7 @@ def period_gap(question: str, quote: str, context: str) -> str:
     if not said or asked & (said | periods(context)):
         return ""
     # 2024年 asked, 今年/去年 said: the page's date is unknown, so these are other periods.
-    return "".join(sorted(asked, key=question.find))
+    return "".join(p + "年" if p.isdigit() else p for p in sorted(asked, key=question.find))
 
 
 _INSTANCE_Q = re.compile(r"哪(?:一|个|家|所|座|支)([\u4e00-\u9fff]{1,4})")
