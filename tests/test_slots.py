@@ -28,6 +28,7 @@ UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合�
     ("黑河国欧物流有限公司的CEO是谁？", "CEO", "focus"),
     ("江苏路街道办事处主任是谁？", "主任", "focus"),
     ("巴士系数这一术语是由谁首先提出的？", "提出", "event"),
+    ("督邮被废止是在什么时候？", "废止", "event"),
 ])
 def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     assert focus(question) == (word, kind)
@@ -39,6 +40,8 @@ def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     "李远清团队的系统在美国卖出了多少套？",    # a verb before 多少 is no attribute
     "平均每天大约接待多少人次？",
     "广东省第二人民医院的脑机接口基地联合了哪所高校？",
+    "国际初中科学奥林匹克的参赛对象是谁？",   # ends in a category word
+    "系统建成时部署的飞弹分为几类？",         # 分为 is a verb, not "的Y为"
 ])
 def test_no_focus_where_the_answer_need_not_repeat_the_word(question):
     assert focus(question)[0] == ""
@@ -54,6 +57,9 @@ def test_mentions_accepts_the_ways_a_passage_says_a_word():
     assert mentions("人口约33,700人", "人口数量")  # a count suffix
     assert mentions("由东日本旅客铁道所经营的铁路车站", "经营方")  # an agent noun's verb
     assert mentions("弟为北宋文人魏泰", "弟弟") and not mentions("魏玩，字玉汝", "弟弟")
+    assert mentions("近清一直辅助康忠直至天正16年（1588年）死去", "去世")  # an event verb's other wordings
+    assert mentions("它首先由莫瓦桑于1905年制得", "制成")
+    assert not mentions("2025脑机接口大会在上海召开", "设立")
 
 
 def test_period_gap_only_when_the_quote_names_other_periods():

@@ -246,7 +246,7 @@ def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
             fr = float(np.mean(all_s < t)) if len(all_s) else 0.0
             score = (recall + away_recall) / 2 - 10 * max(0.0, dev_fr - 0.05) - 10 * max(0.0, fr - 0.03)
             results.append((score, values, t, recall, away_recall, dev_fr, fr))
-    results.sort(key=lambda r: (-r[0], -r[2]))
+    results.sort(key=lambda r: (-r[0], r[6], -r[2]))  # ties: fewer false refusals, then the higher threshold
     print(f"  gap factors ({', '.join(kinds)}) and threshold; current: "
           f"{', '.join(f'{ex.GAP_FACTORS[k]:g}' for k in kinds)}")
     for score, values, t, recall, away_recall, dev_fr, fr in results[:top]:

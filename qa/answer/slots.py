@@ -62,13 +62,17 @@ _SIZE_Q = re.compile(r"有?多(?:大|高|长|久|重|远|宽|深|厚|快)")
 _TIME_Q = re.compile(r"哪一年|哪年|何年|哪个月|哪一天|哪天|何时|什么时候|什么时间|几月|几号|几时")
 _WHO_Q = re.compile(r"是谁|为谁|叫什么名字|名字是什么|姓名是什么|由谁|被谁")
 # "X的Y是(多少)": Y ends at the copula; only then is the word before the question word an attribute.
-_ATTRIBUTE = re.compile(r"的([\u4e00-\u9fffA-Za-z]{2,8}?)(?:大约|大概|一共|总共|平均|最高|最多|最少|到底|究竟|共|约)?"
+_ATTRIBUTE = re.compile(r"的([\u4e00-\u9fffA-Za-z]{1,7}[^\W分成称作改定列认视])(?:大约|大概|一共|总共|平均|最高|最多|最少|到底|究竟|共|约)?"
                         r"(?:是|为|有|达|约)$")
 _CLEAN_END = re.compile(r"$|[的了吗呢吧，,。？?！!、：:；;\s]")
 _STOP = re.compile(r"[的了吗呢吧，,。？?！!、：:；;“”\"'《》()（）\s]")
 # A focus word that is a category, not an attribute: its answer never repeats it.
 _CATEGORY = re.compile(r"^(?:人|时间|时候|日期|年份|地方|地点|地区|国家|城市|方面|内容|情况|东西|数量|数字|名字|名称|"
                        r"人数|数目|程度|水平|规模|比例|作用|意义|特点|原因|结果|方式|办法|措施|单位|部门|机构|组织|文件|产品|作品|年龄|年纪|岁数|级别|等级|类型|种类)$")
+
+
+# ... nor one that ends in a category (参赛对象, 使用比例).
+_CATEGORY_END = re.compile(r"(?:对象|方面|情况|比例|类型|种类|范围|内容|名称|名字)$")
 
 
 def _clip(text: str) -> str:
@@ -124,8 +128,8 @@ def focus(question: str) -> tuple[str, str]:
         before = q[:m.start()]
         if len(after) >= 2:
             word = after
-        elif v := re.search(r"([\u4e00-\u9fff]{2})[于在]$", before):
-            word = v.group(1)  # 成立于哪一年 -> 成立
+        elif v := re.search(r"([\u4e00-\u9fff]{2})(?:是在|是于|于|在|是)$", before):
+            word = v.group(1)  # 成立于哪一年 -> 成立; 被废止是在什么时候 -> 废止
     elif m := _WHO_Q.search(q):
         before = q[:m.start()]
         if m.group(0) in ("由谁", "被谁"):
@@ -135,7 +139,7 @@ def focus(question: str) -> tuple[str, str]:
             word = r.group(0)  # 办事处主任是谁 -> 主任
         else:
             word = _attribute(before + "是")  # 公司的CEO是谁 -> CEO
-    if len(word) < 2 or _CATEGORY.match(word) or not (CJK.search(word) or word.isupper()):
+    if len(word) < 2 or _CATEGORY.match(word) or _CATEGORY_END.search(word) or not (CJK.search(word) or word.isupper()):
         return "", kind
     return word, kind
 
@@ -150,6 +154,11 @@ _DIMENSIONS = {
 # Kinship words a passage often writes with one character (弟为北宋文人魏泰).
 _KIN = {"弟弟": "弟", "哥哥": "兄|哥", "姐姐": "姐", "妹妹": "妹", "父亲": "父", "母亲": "母", "妻子": "妻|夫人|太太",
         "丈夫": "夫", "孩子": "子|女", "子女": "子|女", "儿子": "子", "女儿": "女"}
+# Event verbs and the other ways a passage says them (去世 -> 死去, 发行 -> 发售, 制成 -> 制得).
+_EVENTS = ("去世|逝世|病逝|辞世|过世|死去|死于|卒于|身故", "出生|生于|诞生|出世", "成立|创立|创建|建立|设立|组建|创办",
+           "发行|发售|发布|推出|上市", "上映|公映|首映|放映", "建成|落成|竣工|完工|建于|始建", "开通|通车|启用|开业|开放",
+           "举办|举行|召开|开幕", "制成|制得|制出|合成|制备", "拍摄|拍了|拍过|拍下", "施行|实施|生效", "退出|退役|退休|离开",
+           "获得|获|荣获|赢得", "发现|发觉|观测到", "提出|首创|倡议", "生活|生存|栖息", "命名|定名|得名")
 _COUNT_SUFFIX = re.compile(r"(?:数量|数目|总数|总量|数)$")
 
 
@@ -165,13 +174,15 @@ def mentions(text: str, word: str) -> bool:
     stem = _COUNT_SUFFIX.sub("", word)  # 人口数量 -> 人口
     if stem != word and len(stem) >= 2 and stem in text:
         return True
-    if len(word) >= 3 and word[-1] in "者方人商" and word[:-1] in text:
-        return True  # 建立者 -> 建立, 经营方 -> 经营, 代理人 -> 代理
+    if len(word) >= 3 and word[-1] in "者方人商" and word[-3:-1] in text:
+        return True  # 建立者 -> 建立, 经营方 -> 经营, 台湾地区代理人 -> 代理
     for names, units in _DIMENSIONS.items():
         if re.fullmatch(names, word) or re.search(r"(?:" + names + r")$", word):
             if re.search(_N + r"[万千百]?(?:" + units + r")|(?:" + units + r")\s*" + _N, text):
                 return True
-    return bool(word in _KIN and re.search(_KIN[word], text))
+    if word in _KIN and re.search(_KIN[word], text):
+        return True
+    return any(word in verbs and re.search(verbs, text) for verbs in _EVENTS)
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one
