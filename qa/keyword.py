@@ -51,14 +51,15 @@ import numpy as np
 
 from qa.keyword_segment import RECORD_FIELDS, Segment, hash_terms, merge_segments
 
-FORMAT = 1
+FORMAT = 2  # 2: pinyin tokens (an index of format 1 is rebuilt from Chroma on open)
 DIRNAME = "keyword"
-SCHEMES = ("bigram", "jieba", "bigram+jieba")
-DEFAULT_SCHEME = "bigram"
+SCHEMES = ("bigram", "jieba", "bigram+jieba", "bigram+pinyin")
+DEFAULT_SCHEME = "bigram+pinyin"
 K1, B = 1.5, 0.75  # bm25s defaults
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 # -- tokens -----------------------------------------------------------------------------------
@@ -83,8 +84,14 @@ def _jieba():
     return jieba
 
 
-def tokenize(text: str, scheme: str = DEFAULT_SCHEME) -> list[str]:
-    """Index terms of `text`. Chinese: character bigrams (and jieba words); English: stems; numbers whole."""
+def tokenize(text: str, scheme: str = DEFAULT_SCHEME, query: bool = False) -> list[str]:
+    """Index terms of `text`. Chinese: character bigrams (and jieba words); English: stems; numbers whole.
+
+    With the `pinyin` scheme, a passage's Chinese runs also give pinyin syllable pairs ("p:hei he"
+    for 黑河), and a `query`'s pinyin names (Heihe) give the same pairs: an English question finds
+    the passages that write its Chinese names in characters. A Chinese query gives none (homophones
+    would only add noise to its character bigrams)."""
+    raw = text
     text = normalize(text)
     out: list[str] = []
     words: list[str] = []
@@ -107,9 +114,33 @@ def tokenize(text: str, scheme: str = DEFAULT_SCHEME) -> list[str]:
         if scheme == "jieba":
             out = [t for t in out if not _CJK.match(t)]
             out.extend(jieba_words)
-        else:
+        elif scheme == "bigram+jieba":
             out.extend("w:" + w for w in jieba_words)  # kept apart from bigrams of the same two characters
+    if scheme.endswith("pinyin"):
+        out.extend(_query_pinyin(raw) if query else _passage_pinyin(text))
     return out
+
+
+def _passage_pinyin(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    out = []
+    for run in _CJK_RUN.findall(text):
+        sounds = lazy_pinyin(run)
+        out.extend(f"p:{a} {b}" for a, b in zip(sounds, sounds[1:]))
+    return out
+
+
+def _query_pinyin(text: str) -> list[str]:
+    if _CJK.search(text):
+        return []
+    from qa.answer.pinyin_names import names
+
+    out = []
+    for _, readings in names(text):
+        for reading in readings:
+            out.extend(f"p:{a} {b}" for a, b in zip(reading, reading[1:]))
+    return list(dict.fromkeys(out))
 
 
 def keyword_text(title: str, text: str) -> str:
@@ -258,7 +289,7 @@ class KeywordIndex:
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Best `k` live chunks for `query` as (chunk id, BM25 score), best first; ties by id."""
         n, avg_len = self._stats
-        toks = tokenize(query, self.scheme)
+        toks = tokenize(query, self.scheme, query=True)
         if not n or not toks or k <= 0:
             return []
         uniq = list(dict.fromkeys(toks))

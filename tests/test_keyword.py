@@ -48,6 +48,23 @@ def test_jieba_schemes_add_words():
     assert "机接" in both and "w:产业" in both
 
 
+def test_pinyin_pairs_join_chinese_passages_and_english_names():
+    passage = tokenize("黑河国欧物流")
+    assert "p:hei he" in passage and "p:guo ou" in passage and "黑河" in passage
+    # a Chinese query matches on characters only; an English one adds its pinyin names' pairs
+    assert not any(t.startswith("p:") for t in tokenize("黑河国欧物流有多少包裹", query=True))
+    english = tokenize("How many parcels does the warehouse in Heihe handle?", query=True)
+    assert "p:hei he" in english and "parcel" in english
+    assert tokenize("黑河国欧物流", "bigram") == ["黑河", "河国", "国欧", "欧物", "物流"]
+
+
+def test_an_english_question_finds_the_passage_naming_its_pinyin_name(tmp_path):
+    index = KeywordIndex.open(tmp_path / "kw", set(), no_fetch)
+    index.add(chunks(sorted(DOCS)), live=set(DOCS))
+    hits = index.search("cross-border logistics network of Heihe", k=2)
+    assert hits and "黑河" in DOCS[hits[0][0]]
+
+
 def test_keyword_text_puts_the_title_first():
     assert keyword_text("标题", "正文") == "标题\n正文"
     assert keyword_text("", "正文") == "正文"
@@ -64,7 +81,7 @@ def test_scores_equal_bm25s_lucene(tmp_path):
     reference = bm25s.BM25()
     reference.index([tokenize(DOCS[i]) for i in ids], show_progress=False)
     for query in ("就业岗位有多少", "生产总值 增长", "creating jobs", "2019年 黑河"):
-        expected = reference.get_scores(tokenize(query))
+        expected = reference.get_scores(tokenize(query, query=True))
         got = dict(index.search(query, k=len(ids)))
         for i, doc_id in enumerate(ids):
             assert got.get(doc_id, 0.0) == pytest.approx(float(expected[i]), rel=1e-5, abs=1e-6)

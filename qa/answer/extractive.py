@@ -70,7 +70,7 @@ MAX_QUOTES = 3
 # Support is multiplied by these when the quote misses what the question asks about (qa.answer.slots):
 # 0 refuses outright (a missing attribute, another period, no named instance); verbs and guessed
 # noun boundaries are paraphrased or mis-cut more often, so they only weaken support.
-GAP_FACTORS = {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2}
+GAP_FACTORS = {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2, "name": 0.2}
 
 Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
 Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
@@ -317,7 +317,7 @@ def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
     before = [s for s in spans if s.end <= best.start][-1:]
     after = [s for s in spans if s.start >= best.end][:1]
     context = " ".join(hit.text[s.start:s.end] for s in before + after)
-    return gaps(question, hit.text[best.start:best.end], context)
+    return gaps(question, hit.text[best.start:best.end], context, passage=f"{hit.title}\n{hit.text}")
 
 
 def dense_similarity(embedder, question: str) -> Similarity:

@@ -70,7 +70,8 @@ def strip_question(question: str) -> str:
 def question_terms(question: str) -> list[str]:
     from qa.keyword import tokenize
 
-    return list(dict.fromkeys(t for t in tokenize(strip_question(question)) if t not in _EN_STOP))
+    # The answerer matches terms as substrings of sentences: characters and words, never pinyin.
+    return list(dict.fromkeys(t for t in tokenize(strip_question(question), "bigram") if t not in _EN_STOP))
 
 
 def question_type(question: str) -> tuple[str, str]:

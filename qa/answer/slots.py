@@ -18,6 +18,8 @@ drops (`extractive.GAP_FACTORS`):
     "知名三甲医院" or "在上海", or gives no 《title》, does not name it.
   - english: an English question's attribute (population, wife, how many parcels), looked up in a
     small glossary of the ways Chinese text says it, is absent.
+  - name: none of an English question's pinyin names (Heihe, Fan Tingsong) is in the passage
+    (`qa.answer.pinyin_names`).
 
 The patterns are plain regular expressions (no segmenter to load at question time). They were
 written against CMRC development questions and their near misses, and the factors chosen by
@@ -34,7 +36,7 @@ from qa.answer.question_types import CJK, ROLE, UNITS
 
 @dataclass(frozen=True)
 class Gap:
-    kind: str  # focus | loose | event | period | instance | english
+    kind: str  # focus | loose | event | period | instance | english | name
     detail: str  # the word or period the quote lacks, for the user
 
     def to_dict(self) -> dict[str, str]:
@@ -311,17 +313,30 @@ def english_focus(question: str) -> tuple[str, str]:
     return "", ""
 
 
+def _english_gaps(question: str, quote: str, context: str, passage: str) -> list[Gap]:
+    from qa.answer.pinyin_names import mentioned, names
+
+    out = []
+    found = names(question)
+    if found and not any(mentioned(readings, passage or quote + context) for _, readings in found):
+        out.append(Gap("name", found[0][0]))  # Heihe, Fan Tingsong: written in characters if it is there
+    word, wordings = english_focus(question)
+    if word and not re.search(wordings, quote + context, re.I):
+        out.append(Gap("english", word))
+    return out
+
+
 def wants_figure(question: str) -> bool:
     """A period qualifies a figure (2024年的生产总值); elsewhere (1990年担任什么职务) the year may
     be stated sentences away from the answer."""
     return bool(_NUMBER_Q.search(question) or _SIZE_Q.search(question))
 
 
-def gaps(question: str, quote: str, context: str) -> list[Gap]:
-    """What the question asks that `quote` (with `context`, its neighbouring sentences) lacks."""
+def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap]:
+    """What the question asks that `quote` (with `context`, its neighbouring sentences) lacks.
+    `passage` (the quoted passage with its title) is where an English question's names are sought."""
     if not CJK.search(question):
-        word, wordings = english_focus(question) if CJK.search(quote) else ("", "")
-        return [Gap("english", word)] if word and not re.search(wordings, quote + context, re.I) else []
+        return _english_gaps(question, quote, context, passage) if CJK.search(quote) else []
     out = []
     word, kind = focus(question)
     if word and not mentions(quote + context, word):

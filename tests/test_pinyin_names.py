@@ -1,0 +1,51 @@
+"""Pinyin names in English questions, found in Chinese text (qa.answer.pinyin_names), and the
+refusal they give an English question whose passages never name who or what it asks about."""
+
+from qa.answer.extractive import answer_extractive
+from qa.answer.pinyin_names import mentioned, names, split_syllables
+from qa.types import Hit
+
+HEIHE = "走进黑龙江省黑河市的国欧物流仓储中心,一派繁忙有序的景象扑面而来。中心每天处理跨境包裹3万件。"
+
+
+def test_names_are_runs_of_capitalised_pinyin_words():
+    assert [n for n, _ in names("How many parcels does the Guoou warehouse in Heihe handle per day?")] == ["Guoou", "Heihe"]
+    assert [n for n, _ in names("When was Fan Tingsong appointed bishop?")] == ["Fan Tingsong"]
+    # English kinds of place end a name; acronyms and exonyms are not pinyin names
+    assert [n for n, _ in names("What is the population of Xuanhan County?")] == ["Xuanhan"]
+    assert [n for n, _ in names("Who is the CEO of Beijing Zhiran Medical Technology?")] == ["Beijing Zhiran"]
+    assert names("What does China export to Hong Kong?") == []
+    # a run with a word that is not pinyin is a foreign name, not a Chinese one
+    assert names("Which country is the singer Sami Kishimoto from?") == []
+    assert names("Which country does the footballer Ljajić play for?") == []
+
+
+def test_a_word_may_read_several_ways():
+    assert ["xi", "an"] in split_syllables("Xian") and ["xian"] in split_syllables("Xian")
+    assert split_syllables("Kishimoto") == []
+
+
+def test_mentioned_reads_every_pronunciation():
+    (_, guoou), (_, heihe) = names("Does the Guoou warehouse in Heihe ship parcels?")
+    assert mentioned(guoou, HEIHE) and mentioned(heihe, HEIHE)
+    assert not mentioned(heihe, "湾里庙商圈日均客流量稳定在30万人次左右。")
+    (_, changsha), = names("Where is Changsha?")
+    assert mentioned(changsha, "长沙市")  # 长 is chang here, zhang elsewhere
+    (_, zhangda), = names("Who is Zhangda?")
+    assert mentioned(zhangda, "长大")
+
+
+def _hit(text: str, title: str) -> Hit:
+    return Hit(chunk_id="c0", text=text, score=1.0, source="seeds/page.txt", title=title, article_id="a",
+               start=0, end=len(text), rank=1, dense=0.83)
+
+
+def test_english_question_about_a_name_the_passage_lacks_is_refused():
+    other = _hit("湾里庙商圈日均客流量稳定在30万人次左右,其中省外游客超2万人次。", "良好营商环境提升发展韧性")
+    away = answer_extractive("How many visitors does the Heihe free trade zone receive per day?", [other],
+                             threshold=0.25, similarity=lambda texts: [0.83] * len(texts))
+    assert away.refused and [g["kind"] for g in away.gaps] == ["name"] and away.gaps[0]["detail"] == "Heihe"
+    here = answer_extractive("How many parcels does the Guoou warehouse in Heihe handle per day?",
+                             [_hit(HEIHE, "构建高效跨境物流网络")], threshold=0.25,
+                             similarity=lambda texts: [0.83] * len(texts))
+    assert not here.refused and "3万件" in here.answer and here.gaps == []
