@@ -49,12 +49,14 @@ eval-baseline: install
 	mkdir -p $(dir $(SEED_BASELINE)) && cp $(SEED_RUN).json $(SEED_BASELINE)
 
 # Retrieval benchmark (issue 6): the CMRC 2018 trial set, read where it lies (never copied into
-# the repo), and the seed gold set. Embeddings are cached in ~/.cache/qa-bench, so reruns take
+# the repo), the seed gold set, and English questions over the Chinese cmrc_train30 articles. Embeddings are cached in ~/.cache/qa-bench, so reruns take
 # about a minute. Prints the tables and writes eval/bench/results/<name>.json.
 BENCH_DATA ?= ../shared/bench
 bench-retrieval: install
 	$(BIN)/python -m eval.bench --corpus $(BENCH_DATA)/cmrc_trial/docs --gold $(BENCH_DATA)/cmrc_trial/gold.jsonl
 	$(BIN)/python -m eval.bench --corpus seeds --gold eval/gold/seed.jsonl --name seed
+	$(BIN)/python -m eval.bench --corpus $(BENCH_DATA)/cmrc_train30/docs --gold eval/bench/data/train30_en.jsonl \
+		--name train30_en --systems abce
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) .qa .pytest_cache build dist *.egg-info
