@@ -176,10 +176,14 @@ class KeywordIndex:
         meta = index._read_meta()
         if meta is not None and meta.get("format") == FORMAT and meta.get("scheme") == scheme:
             try:
+                index.next_seq = int(meta.get("next", len(meta["segments"])))  # new names never clash
                 index.segments = [Segment.read(index.dir, n) for n in meta["segments"]]
-                index.next_seq = int(meta.get("next", len(index.segments)))
             except (OSError, ValueError, KeyError):
                 index.segments = []  # unreadable: rebuilt from Chroma below
+        elif meta is not None and persist:
+            # Another format or scheme (an upgrade): its segments are useless and their names
+            # would clash with the ones about to be written.
+            shutil.rmtree(index.dir, ignore_errors=True)
         index.set_live(live)
         missing = sorted(live - index.covered())
         if missing:
@@ -187,6 +191,13 @@ class KeywordIndex:
         elif persist and meta is None and not index.segments:
             index._write_meta()
         return index
+
+    @classmethod
+    def outdated(cls, directory: Path, scheme: str = DEFAULT_SCHEME) -> bool:
+        """Was the index at `directory` written in another format or scheme (an upgrade)? Then
+        opening it re-tokenises every chunk, which is worth persisting once."""
+        meta = cls(directory, scheme)._read_meta()
+        return meta is not None and (meta.get("format") != FORMAT or meta.get("scheme") != scheme)
 
     def _read_meta(self) -> dict | None:
         try:

@@ -242,9 +242,26 @@ class Store:
         if self._keyword is None:
             from qa.keyword import KeywordIndex
 
-            self._keyword = KeywordIndex.open(self.path / KEYWORD_DIR, self.live_chunk_ids(), self._chroma_records,
-                                              persist=self.writable)
+            directory = self.path / KEYWORD_DIR
+            if self.writable or not KeywordIndex.outdated(directory):
+                self._keyword = KeywordIndex.open(directory, self.live_chunk_ids(), self._chroma_records,
+                                                  persist=self.writable)
+            else:
+                self._keyword = self._rebuild_keyword_index(directory)
         return self._keyword
+
+    def _rebuild_keyword_index(self, directory: Path):
+        """A reader finding an index of an older format rebuilds it from Chroma's texts; it writes
+        the result when no ingest holds the store (else the next ingest will), so that one `qa ask`
+        pays for the rebuild instead of every one."""
+        from qa.keyword import KeywordIndex
+        from qa.lock import writer_lock
+
+        try:
+            with writer_lock(self.path, wait=False):
+                return KeywordIndex.open(directory, self.live_chunk_ids(), self._chroma_records, persist=True)
+        except (StoreError, OSError):
+            return KeywordIndex.open(directory, self.live_chunk_ids(), self._chroma_records, persist=False)
 
     def _chroma_records(self, ids: list[str]) -> list[dict]:
         out = []

@@ -4,6 +4,7 @@ incremental segments and merges, and repair against the store manifest."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -217,3 +218,31 @@ def test_store_repairs_a_deleted_keyword_index(tmp_path, hash_settings):
     assert not (hash_settings.store / "keyword").exists()  # a reader does not write
     ingest([folder], hash_settings)  # the next writer persists the repair
     assert (hash_settings.store / "keyword" / "index.json").exists()
+
+
+def test_a_reader_rebuilds_an_index_of_an_older_format_once(hash_settings, seed_copy):
+    """After an upgrade changes the tokens, the first `ask` rebuilds the keyword index from Chroma
+    and writes it, unless an ingest holds the store; either way the answer is the same."""
+    import json
+
+    from qa.answer import ask
+    from qa.ingest.pipeline import ingest
+    from qa.lock import writer_lock
+    from qa.store import Store
+
+    ingest([seed_copy], hash_settings)
+    meta_path = Path(hash_settings.store) / "keyword" / "index.json"
+
+    def age_index():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["format"] = 1
+        meta_path.write_text(json.dumps(meta), encoding="utf-8")
+
+    question = "华强广场项目可以创造多少个就业岗位？"
+    age_index()
+    with writer_lock(Path(hash_settings.store)):  # an ingest is running: repair in memory only
+        busy = ask(question, hash_settings, store=Store.open(hash_settings), mode="extractive")
+    assert json.loads(meta_path.read_text(encoding="utf-8"))["format"] == 1
+    free = ask(question, hash_settings, store=Store.open(hash_settings), mode="extractive")
+    assert json.loads(meta_path.read_text(encoding="utf-8"))["format"] != 1
+    assert busy.answer == free.answer and "1000" in free.answer
