@@ -98,11 +98,6 @@ def _attribute(before: str) -> str:
     return _clip(m.group(1)) if m else ""
 
 
-def focus_word(question: str) -> str:
-    """The word a Chinese question's question word hangs on ("" when there is none to check)."""
-    return focus(question)[0]
-
-
 def focus(question: str) -> tuple[str, str]:
     """(focus word, kind): "focus" for a thing, "loose" when its end was guessed, "event" for the
     verb of a when/by-whom question; ("", kind) when there is nothing to check."""
