@@ -4,8 +4,8 @@ A reply is stored under `reply_key(model, prompt, params)`: the SHA-256 of the m
 exact prompt (a string or the chat messages) and every parameter that changes the reply
 (temperature, max_tokens, ...). Re-running with unchanged prompts and retrieval therefore sends
 nothing to the endpoint and gets the same replies back, which makes an evaluation re-run free and
-deterministic. One JSON file per reply (`<store>/cache/llm/ab/abcd....json`), written to a temp
-file and renamed, so parallel threads and processes never see half a reply and need no lock.
+deterministic. One JSON file per reply (`<store>/cache/llm/ab/abcd....json`), written atomically
+(`qa.files.write_atomic`), so parallel threads and processes never see half a reply and need no lock.
 
 Two ways to use it. Wrap the model, so the caller needs no knowledge of the cache:
 
@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Mapping
+
+from qa.files import write_atomic
 
 CACHE_DIR = Path("cache") / "llm"
 _FORMAT = 1  # bump to invalidate every stored reply when the stored shape changes
@@ -85,14 +85,7 @@ class ReplyCache:
             return
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".reply-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(value, f, ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps(value, ensure_ascii=False))
 
     @property
     def calls(self) -> int:

@@ -107,7 +107,7 @@ def ask(
 
     Example: qa ask "华强广场项目可以创造多少个就业岗位?"
     """
-    from qa.answer import ask as run_ask
+    from qa.ask import ask as run_ask
     from qa.render import StreamPrinter, print_answer, stdout_is_terminal
 
     settings = _run(lambda: _settings(store=store, top_k=k))
@@ -203,7 +203,7 @@ def eval_(
     Example: qa eval eval/gold/seed.jsonl --baseline eval/baselines/seed-extractive.json
     """
     from qa.evaluate import EvalOptions, evaluate
-    from qa.report import eval_progress, print_eval
+    from qa.render import eval_progress, print_eval
 
     settings = _run(lambda: _settings(store=store, top_k=k))
     options = EvalOptions(mode=mode, k=k, limit=limit, tags=tuple(tag or ()), concurrency=concurrency, resume=resume,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -22,6 +21,7 @@ from pydantic import PrivateAttr
 
 from qa.config import Settings
 from qa.errors import EmbedError
+from qa.text.tokens import hash_features
 
 LOCAL_MODEL = "multilingual-e5-small"
 
@@ -105,9 +105,6 @@ class OpenAICompatibleEmbedding(BaseEmbedding):
         return self._get_query_embedding(query)
 
 
-_FEATURE = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+")
-
-
 class HashEmbedding(BaseEmbedding):
     model_name: str = "hash-bigram"
     dim: int = 256
@@ -117,8 +114,7 @@ class HashEmbedding(BaseEmbedding):
         return f"hash:{self.dim}"
 
     def _vector(self, text: str) -> list[float]:
-        toks = [t.lower() for t in _FEATURE.findall(text)]
-        feats = toks + [a + b for a, b in zip(toks, toks[1:])]
+        feats = hash_features(text)
         vec = [0.0] * self.dim
         for f in feats:
             h = int.from_bytes(hashlib.blake2b(f.encode(), digest_size=8).digest(), "little")

@@ -1,8 +1,15 @@
-"""Prompt templates, loaded by name from the `prompts/` files shipped inside the package."""
+"""Prompt templates, loaded by name from the `prompts/` files shipped inside the package, and the
+one template filler.
+
+`fill` replaces every `{name}` slot in a single pass over the template, so a value is never
+scanned again: a passage that itself contains `{question}` or `{refusal}` reaches the model as
+written. Braces that name no given value are left alone (passages and JSON examples hold braces).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +30,14 @@ def load_prompt(name: str) -> str:
         return path.read_text(encoding="utf-8")
     except OSError:
         raise ConfigError(f"prompt template {name!r} not found at {path}; reinstall qa-assistant") from None
+
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(template: str, **values: str) -> str:
+    """`template` with each `{name}` slot replaced by `values[name]`, in one pass."""
+    return _SLOT.sub(lambda m: values[m.group(1)] if m.group(1) in values else m.group(0), template)
 
 
 def prompt_hashes() -> dict[str, str]:

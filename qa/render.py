@@ -20,8 +20,9 @@ def console(stderr: bool = False):
 
 
 @contextmanager
-def ingest_progress(enabled: bool = True) -> Iterator:
-    """A progress bar on stderr; yields the callback that `qa.ingest.pipeline.ingest` calls."""
+def progress_bars(enabled: bool = True) -> Iterator:
+    """Progress bars on stderr (rich), one per phase, removed when done. Yields the callback
+    `update(label, done, total, item)`, or None when disabled (piped output, --json)."""
     if not enabled:
         yield None
         return
@@ -31,13 +32,30 @@ def ingest_progress(enabled: bool = True) -> Iterator:
                   console=console(stderr=True), transient=True) as bar:
         tasks: dict[str, int] = {}
 
-        def update(phase: str, done: int, total: int, item: str) -> None:
-            label = {"read": "reading", "embed": "embedding chunks"}.get(phase, phase)
-            if phase not in tasks:
-                tasks[phase] = bar.add_task(label, total=total)
-            bar.update(tasks[phase], completed=done, total=total, description=f"{label} {item}")
+        def update(label: str, done: int, total: int | None, item: str) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done, total=total, description=f"{label} {item}".rstrip())
 
         yield update
+
+
+@contextmanager
+def ingest_progress(enabled: bool = True) -> Iterator:
+    """Yields the `progress(phase, done, total, item)` callback that `qa.ingest.pipeline.ingest` calls."""
+    with progress_bars(enabled) as update:
+        if update is None:
+            yield None
+            return
+        labels = {"read": "reading", "embed": "embedding chunks"}
+        yield lambda phase, done, total, item: update(labels.get(phase, phase), done, total, item)
+
+
+@contextmanager
+def eval_progress(enabled: bool = True) -> Iterator:
+    """Yields the `progress(done, total, item_id)` callback that `qa.evaluate.evaluate` calls."""
+    with progress_bars(enabled) as update:
+        yield None if update is None else (lambda done, total, item_id: update("evaluating", done, total, item_id))
 
 
 def print_ingest_report(report) -> None:
@@ -184,3 +202,46 @@ def print_checks(checks: list) -> None:
         out.print(f"{tag} {c.name:<9} {escape(c.detail)}", markup=True)
         if c.hint and c.status != "ok":
             out.print(f"     [dim]fix: {escape(c.hint)}[/dim]", markup=True)
+
+
+def print_eval(result) -> None:
+    """The metrics table (with baseline deltas), per-tag table, flips and the verdict."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from qa.evaluate.markdown import TAG_COLUMNS, fmt, headline, latency_line, metric_rows
+
+    report, comparison, out = result.report, result.comparison, console()
+    out.print(escape(headline(report)), markup=True)
+    table = Table(title="overall", title_justify="left")
+    columns = (("metric", "left"), ("current", "right")) + ((("baseline", "right"), ("Δ", "right")) if comparison else ())
+    for col, justify in columns:
+        table.add_column(col, justify=justify)
+    for metric, current, base, delta in metric_rows(report, comparison):
+        style = "red" if delta.endswith("✗") else ""
+        table.add_row(metric, current, *((base, delta) if comparison else ()), style=style)
+    out.print(table)
+    by_tag = report["summary"]["by_tag"]
+    if by_tag:
+        tags = Table(title="by tag", title_justify="left")
+        tags.add_column("tag")
+        for col in TAG_COLUMNS:
+            tags.add_column(col, justify="right")
+        for tag, m in by_tag.items():
+            tags.add_row(escape(tag), *(fmt(m.get(c)) for c in TAG_COLUMNS))
+        out.print(tags)
+    overall, cache = report["summary"]["overall"], report["cache"]
+    out.print(f"latency p50/p95 ms: {latency_line(report)}")
+    out.print(f"uncited answers {overall['uncited']}; items from the LLM cache {cache['items_from_cache']} "
+              f"of {report['gold']['items']}; resumed {report['run']['resumed']}; {report['run']['seconds']:.1f}s")
+    if comparison:
+        for note in comparison["notes"]:
+            out.print(f"[yellow]{escape(note)}[/yellow]", markup=True)
+        for title, key, colour in (("correct -> wrong", "correct_to_wrong", "red"),
+                                   ("wrong -> correct", "wrong_to_correct", "green")):
+            for flip in comparison[key]:
+                out.print(f"[{colour}]{title}[/{colour}] {escape(flip['id'])} {escape(flip['question'])}", markup=True)
+    for line in result.failures:
+        out.print(f"[red]FAIL[/red] {escape(line)}", markup=True)
+    where = f"report {result.out}" + (f", markdown {result.markdown}" if result.markdown else "")
+    out.print(f"[dim]{escape(where)}[/dim]", markup=True)

@@ -21,13 +21,6 @@ class Article:
     url: str = ""
     date: str = ""
 
-    def section_at(self, offset: int) -> str:
-        name = ""
-        for start, heading in self.sections:
-            if start <= offset:
-                name = heading
-        return name
-
 
 @dataclass
 class Hit:

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS
 from qa.cli import app
-from qa.gold import GoldError, load_gold
-from qa.metrics import normalize
+from qa.evaluate.gold import GoldError, load_gold
+from qa.text.tokens import normalize_answer
 
 runner = CliRunner()
 PASSAGE = re.compile(r'<passage n="(\d+)" title="[^"]*" source="[^"]*">\n(.*?)\n</passage>', re.S)
@@ -391,7 +391,7 @@ def test_seed_gold_set_on_the_seed_store(tmp_path, seed_store_dir):
             assert c["chunk_id"] in {p["chunk_id"] for p in item["retrieved"]}
         m = item["metrics"]
         if m["contains"]:
-            assert any(normalize(a) in normalize(item["answer"]) for a in item["gold"]["answers"])
+            assert any(normalize_answer(a) in normalize_answer(item["answer"]) for a in item["gold"]["answers"])
         if item["gold"]["evidence"]:
             assert m["evidence_level"] == "snippet"  # the seed gold lists stem, title and snippet
         assert item["timings"]["total_ms"] > 0

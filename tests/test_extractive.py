@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.extractive import (analyse, answer_extractive, candidate_windows, has_answer_type, question_terms,
-                                  question_type)
+from qa.answer.extractive import analyse, answer_extractive, candidate_windows
+from qa.text.questions import has_answer_type, question_terms, question_type
 from qa.prompts import refusal_phrase
 from qa.types import Hit
 
@@ -140,7 +140,7 @@ def test_windows_expose_their_features():
 
 
 def test_seed_page_answers_through_qa_ask(seed_settings):
-    from qa.answer import ask
+    from qa.ask import ask
 
     a = ask("华强广场项目可以创造多少个就业岗位?", seed_settings, mode="extractive")
     assert not a.refused and "1000个" in a.answer and "1000" in a.citations[0].text

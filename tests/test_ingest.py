@@ -59,7 +59,7 @@ def test_store_refuses_a_different_embedder(hash_settings, seed_copy):
     local = load_settings({"store": str(hash_settings.store), "embed": "local"}, env={})
     with pytest.raises(StoreError, match="--rebuild"):
         ingest([seed_copy], local)
-    from qa.answer import ask
+    from qa.ask import ask
 
     with pytest.raises(StoreError, match="hash:256"):
         ask("黑河", local)

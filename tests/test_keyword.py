@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.keyword import MERGE_FACTOR, KeywordIndex, keyword_text, tokenize
+from qa.store.keyword import MERGE_FACTOR, KeywordIndex, keyword_text
+from qa.text.tokens import tokenize
 
 DOCS = {
     "a:0": "华强广场项目总投资约20亿元，可创造1000个就业岗位。",
@@ -110,7 +111,7 @@ def test_replacing_a_document_adds_one_segment_and_hides_the_old_rows(tmp_path):
     # As the store does it: the new chunks are indexed while the old ones are still live, then
     # the manifest switches.
     index.add([new], live={"a:0", "a:1", "b:0", "a2:0"})
-    index.update_live(live)
+    index.set_live(live)
     assert [s.name for s in index.segments][:len(first)] == first  # old segments untouched on disk
     hits = dict(index.search("就业岗位", k=5))
     assert set(hits) == {"a2:0"}
@@ -137,7 +138,7 @@ def test_small_segments_merge_by_tier_and_drop_dead_rows(tmp_path):
     assert on_disk == sorted(s.name for s in index.segments)  # merged-away segments deleted
     # Rows the manifest no longer names are dropped when their segment is next merged.
     live -= {"d0:0", "d1:0"}
-    index.update_live(live)
+    index.set_live(live)
     assert index.size == len(live) and "d0:0" not in dict(index.search("第0篇", k=20))
 
 
@@ -225,7 +226,7 @@ def test_a_reader_rebuilds_an_index_of_an_older_format_once(hash_settings, seed_
     and writes it, unless an ingest holds the store; either way the answer is the same."""
     import json
 
-    from qa.answer import ask
+    from qa.ask import ask
     from qa.ingest.pipeline import ingest
     from qa.lock import writer_lock
     from qa.store import Store

@@ -1,10 +1,10 @@
-"""qa.metrics on hand-made items; every expected value is worked out by hand in the comment beside it."""
+"""qa.evaluate.metrics on hand-made items; every expected value is worked out by hand in the comment beside it."""
 
 import pytest
 
-from qa.metrics import (answer_tokens, contains_any, exact_match, f1, finest_evidence, is_refusal, latency,
-                        matches_evidence, normalize, percentile, score_item, strip_citations, summarize,
-                        summarize_by_tag, total_usage)
+from qa.evaluate.metrics import (contains_any, exact_match, f1, finest_evidence, is_refusal, latency, matches_evidence,
+                                 percentile, score_item, strip_citations, summarize, summarize_by_tag, total_usage)
+from qa.text.tokens import answer_tokens, normalize_answer
 
 SOURCE = "/data/seeds/000_59cfcece24790523.txt"
 STEM = "000_59cfcece24790523"
@@ -22,7 +22,7 @@ TITLE = "构建高效跨境物流网络"
     ("98.8%", "988"),  # symbols and the decimal point are punctuation on both sides alike
 ])
 def test_normalize_folds_width_and_drops_punctuation_spaces_articles(text, expected):
-    assert normalize(text) == expected
+    assert normalize_answer(text) == expected
 
 
 def test_tokens_are_chinese_characters_and_whole_words_and_numbers():

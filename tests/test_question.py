@@ -1,4 +1,4 @@
-"""Question limits (qa.question) and how `qa ask` applies them."""
+"""Question limits (qa.text.questions) and how `qa ask` applies them."""
 
 import json
 
@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from qa.cli import app
 from qa.errors import InputError
-from qa.question import clean_question
+from qa.text.questions import clean_question
 
 runner = CliRunner()
 

@@ -120,7 +120,7 @@ def test_bad_inputs_are_reported_one_by_one_and_good_files_are_answerable(tmp_pa
     assert dup_b["chunks"] == 0 and dup_b["same_as"].endswith("dup-a.txt")
 
     settings = load_settings({"store": str(store), "embed": "hash"}, env={})
-    from qa.answer import ask
+    from qa.ask import ask
 
     for name, i in (("gbk.txt", 1), ("gb18030.txt", 2), ("utf16.txt", 3), ("broken-utf8.txt", 4),
                     ("crlf.md", 5), ("cr.txt", 6), ("dup-a.txt", 7)):

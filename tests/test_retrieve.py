@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from qa.cli import app
-from qa.retrieve import diversify, fuse, keyword_query, retrieve
+from qa.ask import find_passages
+from qa.retrieve import diversify, fuse, retrieve
+from qa.text.questions import keyword_query
 from qa.types import Hit
 
 runner = CliRunner()
@@ -95,7 +97,7 @@ def test_source_and_title_filters(corpus, hash_settings):
 def test_rerank_puts_the_answering_passage_first(corpus, hash_settings):
     q = "华强广场项目可以创造多少个就业岗位？"
     plain = retrieve(q, replace(hash_settings, rerank=0), k=3)
-    ranked = retrieve(q, hash_settings, k=3)
+    ranked = find_passages(q, hash_settings, k=3)
     assert {h.chunk_id for h in plain} == {h.chunk_id for h in ranked}
     assert "1000个就业岗位" in ranked[0].text
 

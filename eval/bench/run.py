@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from qa.ingest.chunk import split_sentences
-from qa.tokens import terms
+from qa.text.sentences import split_sentences
+from qa.text.tokens import terms
 
 TOP = 10  # ranks kept per question for the ranking metrics
 _MARKER = re.compile(r"\[\d+\]")
@@ -178,18 +178,17 @@ def system_retriever(store, settings, embedder, method: str) -> Callable[[Item],
 
 
 def system_ours(store, settings, embedder) -> Callable[[Item], Outcome]:
-    """(e) what `qa ask` does: `qa.answer.ask` (hybrid retrieval, re-ranking, extractive answer).
+    """(e) what `qa ask` does: `qa.ask.ask` (hybrid retrieval, re-ranking, extractive answer).
 
     The ranking metrics need ten passages, so the passages are also retrieved with k=10 (same
     ranking; not timed); `ms` is the time of the `ask` call alone."""
-    from qa.answer import ask
-    from qa.retrieve import retrieve
+    from qa.ask import ask, find_passages
 
     def run(item: Item) -> Outcome:
         t = time.perf_counter()
         ans = ask(item.question, settings, store=store, embedder=embedder, mode="extractive")
         ms = (time.perf_counter() - t) * 1000
-        hits = retrieve(item.question, settings, store=store, embedder=embedder, k=max(TOP, settings.top_k))
+        hits = find_passages(item.question, settings, store, embedder, k=max(TOP, settings.top_k))
         text = ans.answer if not ans.refused else ""
         return Outcome([stem(h.source) for h in hits], [h.text for h in hits], text, ans.refused, ans.support, ms)
     return run
@@ -217,7 +216,7 @@ def system_llama_index(corpus: Path, embedder) -> Callable[[Item], Outcome]:
 def speed(items: list[Item], settings, store, embedder, n: int = 200) -> dict[str, float]:
     """Warm timings with the real (uncached) embedder, interleaved so both see the same machine state:
     embedding the question alone vs. `ask` (embedding + hybrid retrieval + extractive answer)."""
-    from qa.answer import ask
+    from qa.ask import ask
 
     questions = [it.question for it in items[:n]]
     for q in questions[:10]:  # warm-up: model, Chroma, keyword index

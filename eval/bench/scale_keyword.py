@@ -21,9 +21,9 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    from qa.ingest.chunk import split_sentences
-    from qa.keyword import KeywordIndex
-    from qa.retrieve import keyword_query
+    from qa.text.sentences import split_sentences
+    from qa.store.keyword import KeywordIndex
+    from qa.text.questions import keyword_query
 
     ap = argparse.ArgumentParser(prog="python -m eval.bench.scale_keyword", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         new = [dict(chunk(i), id=f"new:{i}") for i in range(3)]
         index.add(new, live=live | {c["id"] for c in new})
         live = (live - {"doc0:0", "doc0:1", "doc0:2"}) | {c["id"] for c in new}
-        index.update_live(live)
+        index.set_live(live)
         replace_s = time.perf_counter() - t
         t = time.perf_counter()
         reopened = KeywordIndex.open(tmp / "kw", live, lambda ids: [])

@@ -34,8 +34,8 @@ def prepare(set_dir: Path, cache: Path, schemes: list[str], strip_questions: boo
     from qa.config import load_settings
     from qa.embed import make_embedder
     from qa.ingest.pipeline import ingest
-    from qa.keyword import KeywordIndex
-    from qa.retrieve import keyword_query
+    from qa.store.keyword import KeywordIndex
+    from qa.text.questions import keyword_query
     from qa.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="qa-tune-"))
@@ -63,7 +63,7 @@ def prepare(set_dir: Path, cache: Path, schemes: list[str], strip_questions: boo
 
 
 def main(argv: list[str] | None = None) -> int:
-    from qa.keyword import SCHEMES
+    from qa.text.tokens import SCHEMES
     from qa.retrieve import fuse
 
     ap = argparse.ArgumentParser(prog="python -m eval.bench.tune", description=__doc__,

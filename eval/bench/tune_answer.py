@@ -59,10 +59,10 @@ def _overlap(a, b) -> bool:
 def collect(set_dir: Path, cache: Path, overrides: dict):
     """[(windows' feature matrix, labels, window lengths)] per answerable question."""
     from qa.answer import extractive as ex
+    from qa.ask import find_passages
     from qa.config import load_settings
     from qa.embed import make_embedder
     from qa.ingest.pipeline import ingest
-    from qa.retrieve import retrieve
     from qa.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="qa-tune-"))
@@ -75,7 +75,7 @@ def collect(set_dir: Path, cache: Path, overrides: dict):
         embedder.get_query_embeddings([it.question for it in items])
         rows = []
         for it in items:
-            hits = retrieve(it.question, settings, store=store, embedder=embedder)
+            hits = find_passages(it.question, settings, store, embedder)
             q = ex.analyse(it.question, store.keyword.idf)
             windows = ex.candidate_windows(q, hits)
             if not windows:
@@ -139,12 +139,12 @@ def refusal_supports(set_dir: Path, cache: Path, overrides: dict, extra_gold: li
     every other doc of the set (sorted by name) and questions about the other half are
     unanswerable (the collection does not have them); else the store holds every doc and only
     items marked `unanswerable` are. Returns {"zh"|"en": [(support, answerable, quote ok)]}."""
-    from qa.answer import ask
+    from qa.ask import ask
     from qa.config import load_settings
     from qa.embed import make_embedder
     from qa.ingest.pipeline import ingest
     from qa.store import Store
-    from qa.tokens import language
+    from qa.text.cjk import language
 
     docs = sorted((set_dir / "docs").glob("*.txt"))
     kept = {p.stem for p in (docs[::2] if half else docs)}
@@ -184,7 +184,7 @@ def gap_rows(set_dir: Path, cache: Path, overrides: dict, extra_gold: list[Path]
     """(answerable, support before the slot checks, gap kinds) of every question of `set_dir`
     (plus `extra_gold`). The whole set is in the store and unanswerable = marked so (near misses);
     with `half`, every other doc is, and questions about the others are unanswerable."""
-    from qa.answer import ask
+    from qa.ask import ask
     from qa.answer import extractive as ex
     from qa.config import load_settings
     from qa.embed import make_embedder

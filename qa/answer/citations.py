@@ -5,7 +5,7 @@
 2. The reply is split into sentences; a marker right after a sentence's final punctuation belongs
    to that sentence ("...岗位。[1]"). Each cited sentence is compared with the passages it cites
    by character n-gram overlap: the share of the sentence's characters (CJK characters, words,
-   whole numbers) and of its terms (`qa.tokens.terms`: CJK bigrams, words, numbers) found in the
+   whole numbers) and of its terms (`qa.text.tokens.terms`: CJK bigrams, words, numbers) found in the
    passages, averaged. Single characters forgive paraphrase (带来/创造), bigrams reward shared
    phrases. A citation is supported when every sentence citing it is covered by its cited
    passages together (>= SUPPORT_MIN), every number in the sentence occurs in them, and the
@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.ingest.chunk import split_sentences
+from qa.text.sentences import split_sentences
 from qa.prompts import refusal_phrase
-from qa.tokens import CJK, language, terms
+from qa.text.cjk import CJK, language
+from qa.text.tokens import terms
 from qa.types import Citation, Hit
 
 SUPPORT_MIN = 0.5  # mean of character and bigram coverage of a sentence by its cited passages

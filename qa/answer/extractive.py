@@ -43,11 +43,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from qa.answer.question_types import (CJK, DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
+from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
                                      strip_question)
-from qa.ingest.chunk import Span, split_sentences
 from qa.prompts import refusal_phrase
-from qa.tokens import language
+from qa.text.cjk import CJK, fold, language
+from qa.text.sentences import Span, split_sentences
 from qa.types import Answer, Citation, Hit
 
 FEATURES = ("topic_in", "focus_corpus", "focus_local", "focus_chars", "focus_near", "cue", "cue_missing", "define",
@@ -197,13 +197,11 @@ class _Sentence:
 
 
 def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
-    from qa.keyword import normalize
-
-    norm = normalize(hit.text)
+    norm = fold(hit.text)
     same = len(norm) == len(hit.text)  # NFKC kept every offset: slice the normalised text
     out = []
     for span in split_sentences(hit.text):
-        s = norm[span.start:span.end] if same else normalize(hit.text[span.start:span.end])
+        s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
         raw = hit.text[span.start:span.end]
         out.append(_Sentence(span, _mask(s, q.terms), _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
@@ -213,8 +211,6 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
 
 def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
     """Every one- and two-sentence window of the passages, with its features and score."""
-    from qa.keyword import normalize
-
     if not q.terms and not q.chars:
         return []
     # Sentences depend on the question and the passage only: re-ranking and answering share them.
@@ -241,7 +237,7 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
     for hi, (hit, sents) in enumerate(zip(hits, per_hit)):
         # Topic terms: question terms in the article title. Every window of the article is about
         # them, so the windows are told apart by the other (focus) terms and characters.
-        title = normalize(hit.title) if hit.title else ""
+        title = fold(hit.title) if hit.title else ""
         topic = _mask(title, q.terms) if title else 0
         focus, focus_chars = all_terms & ~topic, all_chars & ~(_mask(title, q.chars) if title else 0)
         total_t, total_f = corpus(topic) or 1.0, corpus(focus) or 1.0

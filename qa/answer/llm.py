@@ -14,8 +14,8 @@ from typing import Callable
 
 from qa.answer.citations import verify
 from qa.errors import ProviderError
-from qa.prompts import load_prompt, refusal_phrase
-from qa.tokens import language
+from qa.prompts import fill, load_prompt, refusal_phrase
+from qa.text.cjk import language
 from qa.types import Answer, Hit
 
 # Anything that looks like one of our delimiters: <passage, </passages, < /passage ...
@@ -42,15 +42,8 @@ def format_passages(hits: list[Hit]) -> str:
     return "\n".join(blocks)
 
 
-def _fill(template: str, **values: str) -> str:
-    # Plain replacement, not str.format: passages may hold braces.
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
-    return template
-
-
 def build_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
-    user = _fill(load_prompt("answer_user"), passages=format_passages(hits), question=neutralise(question),
+    user = fill(load_prompt("answer_user"), passages=format_passages(hits), question=neutralise(question),
                  refusal=refusal_phrase(language(question)))
     return [{"role": "system", "content": load_prompt("answer")}, {"role": "user", "content": user}]
 
@@ -58,7 +51,7 @@ def build_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
 def condense_messages(history: list[tuple[str, str]], question: str) -> list[dict[str, str]]:
     """Messages asking the model to rewrite a follow-up as a standalone question (for the chat)."""
     lines = [f"{'User' if role == 'user' else 'Assistant'}: {neutralise(text)}" for role, text in history]
-    return [{"role": "user", "content": _fill(load_prompt("condense"), history="\n".join(lines),
+    return [{"role": "user", "content": fill(load_prompt("condense"), history="\n".join(lines),
                                               question=neutralise(question))}]
 
 

@@ -19,7 +19,7 @@ drops (`extractive.GAP_FACTORS`):
   - english: an English question's attribute (population, wife, how many parcels), looked up in a
     small glossary of the ways Chinese text says it, is absent.
   - name: none of an English question's pinyin names (Heihe, Fan Tingsong) is in the passage
-    (`qa.answer.pinyin_names`).
+    (`qa.text.pinyin`).
 
 The patterns are plain regular expressions (no segmenter to load at question time). They were
 written against CMRC development questions and their near misses, and the factors chosen by
@@ -31,7 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.question_types import CJK, ROLE, UNITS
+from qa.text.cjk import CJK, HAN
+from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, TIME_Q, WHO_Q,
+                                WORK_Q)
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,8 @@ _FILLER = ("一共|总共|总计|合计|大约|大概|约为|约|共|达到|达|
            "当时|已经|一般|通常|主要|具体|全部|是|有|为|的|了|在|于|被")
 _TRAIL = re.compile(r"(?:" + _FILLER + r")+$")
 _LEAD = re.compile(r"^(?:开始|正式|首次|首先|最初|第一次|最早|最先|再次|重新|又一次|被|是|在|才|所|又|已经|已|曾经|曾|的|要|将|会|能|可以|可|就要)+")
-_MEASURES = "个家枚张套条项名位种次部只座所支号件款台辆艘批期届场颗匹头本篇首户人元岁年天"
-_NUMBER_Q = re.compile(r"(?:多少|几)[万亿千百]?(?:光年|英里|英尺|海里|摄氏度|" + UNITS + r"|[" + _MEASURES + r"])?")
-_SIZE_Q = re.compile(r"有?多(?:大|高|长|久|重|远|宽|深|厚|快)")
-_TIME_Q = re.compile(r"哪一年|哪年|何年|哪个月|哪一天|哪天|何时|什么时候|什么时间|几月|几号|几时")
-_WHO_Q = re.compile(r"是谁|为谁|叫什么名字|名字是什么|姓名是什么|由谁|被谁")
 # "X的Y是(多少)": Y ends at the copula; only then is the word before the question word an attribute.
-_ATTRIBUTE = re.compile(r"的([\u4e00-\u9fffA-Za-z]{1,7}[^\W分成称作改定列认视])(?:大约|大概|一共|总共|平均|最高|最多|最少|到底|究竟|共|约)?"
+_ATTRIBUTE = re.compile(r"的([" + HAN + r"A-Za-z]{1,7}[^\W分成称作改定列认视])(?:大约|大概|一共|总共|平均|最高|最多|最少|到底|究竟|共|约)?"
                         r"(?:是|为|有|达|约)$")
 _CLEAN_END = re.compile(r"$|[的了吗呢吧，,。？?！!、：:；;\s]")
 _STOP = re.compile(r"[的了吗呢吧，,。？?！!、：:；;“”\"'《》()（）\s]")
@@ -80,7 +77,7 @@ _CATEGORY_END = re.compile(r"(?:对象|方面|情况|比例|类型|种类|范围
 def _clip(text: str) -> str:
     """The last run of Chinese/Latin characters of `text`, without fillers, at most 4 characters."""
     text = _TRAIL.sub("", _STOP.split(text)[-1])
-    m = re.search(r"[\u4e00-\u9fffA-Za-z]+$", text)
+    m = re.search(r"[" + HAN + r"A-Za-z]+$", text)
     return m.group(0)[-4:] if m else ""
 
 
@@ -88,7 +85,7 @@ def _head(text: str) -> str:
     """The first two Chinese characters of `text` after leading fillers (the first word, mostly:
     without a segmenter a longer cut would run into the next word, 企业登台亮相)."""
     text = _LEAD.sub("", _STOP.split(text)[0])
-    m = re.match(r"(?![一二两三四五六七八九十])[\u4e00-\u9fff]{2}|[A-Za-z]+", text)
+    m = re.match(r"(?![一二两三四五六七八九十])[" + HAN + r"]{2}|[A-Za-z]+", text)
     return m.group(0) if m else ""
 
 
@@ -103,7 +100,7 @@ def focus(question: str) -> tuple[str, str]:
     verb of a when/by-whom question; ("", kind) when there is nothing to check."""
     q = question.strip().rstrip("？?。.!！ ")
     word, kind = "", "focus"
-    if m := _NUMBER_Q.search(q):
+    if m := NUMBER_Q.search(q):
         rest = q[m.end():]
         after = _head(rest)  # 多少个就业岗位 -> 就业岗位
         if len(after) < 2 and m.end() - m.start() == 3:
@@ -116,18 +113,18 @@ def focus(question: str) -> tuple[str, str]:
                 kind = "loose"
         else:
             word = _attribute(q[:m.start()])  # 密度是多少 -> 密度
-    elif m := _SIZE_Q.search(q):
+    elif m := SIZE_Q.search(q):
         # 多大面积 / 多大年龄: the noun after names the dimension, which the answer gives as a unit
         word = "" if len(_head(q[m.end():])) >= 2 else _clip(q[:m.start()])  # 种子有多大 -> 种子
-    elif m := _TIME_Q.search(q):
+    elif m := TIME_Q.search(q):
         kind = "event"
         after = _head(q[m.end():])  # 哪一年设立的 -> 设立
         before = q[:m.start()]
         if len(after) >= 2:
             word = after
-        elif v := re.search(r"([\u4e00-\u9fff]{2})(?:是在|是于|于|在|是)$", before):
+        elif v := re.search(r"([" + HAN + r"]{2})(?:是在|是于|于|在|是)$", before):
             word = v.group(1)  # 成立于哪一年 -> 成立; 被废止是在什么时候 -> 废止
-    elif m := _WHO_Q.search(q):
+    elif m := WHO_Q.search(q):
         before = q[:m.start()]
         if m.group(0) in ("由谁", "被谁"):
             kind = "event"
@@ -195,7 +192,6 @@ _PERIOD_CLASSES = {
     "今年": r"今年|本年",
     "去年": r"去年|上一年|上年",
 }
-_QUESTION_TIME = re.compile(r"哪一年|哪年|何年|几年|多少年|哪一天|哪天")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
@@ -207,7 +203,7 @@ def periods(text: str) -> set[str]:
 
 def period_gap(question: str, quote: str, context: str) -> str:
     """The question's period when the quote (with its context) names other periods but not it."""
-    asked = periods(_QUESTION_TIME.sub(" ", question))
+    asked = periods(QUESTION_TIME.sub(" ", question))
     if not asked:
         return ""
     said = periods(quote)
@@ -217,20 +213,18 @@ def period_gap(question: str, quote: str, context: str) -> str:
     return "".join(p + "年" if p.isdigit() else p for p in sorted(asked, key=question.find))
 
 
-_INSTANCE_Q = re.compile(r"哪(?:一|个|家|所|座|支)([\u4e00-\u9fff]{1,4})")
-_WORK_Q = re.compile(r"哪(?:一)?(?:部|本|首|张|份|项)([\u4e00-\u9fff]{1,4})")
 # Category -> what names an instance of it (the text before the suffix must be a name, not 知名/一家).
 _INSTANCE_SUFFIX = {"医院": "医院", "区": "区", "县": "县", "市": "市", "省": "省", "大学": "大学|学院", "高校": "大学|学院",
                     "学校": "学校|大学|学院|中学|小学", "公司": "公司|集团", "银行": "银行", "球队": "队"}
 _GENERIC = re.compile(r"^(?:知名|著名|一家|多家|一所|多所|各|该|本|其|大型|当地|附近|国内|国外|顶级|某|这家|那家|全|"
-                      r"一个|多个|省内|市内|区内|县内|[一二三四五六七八九十几多]{1,2}[家所个座])?[^\u4e00-\u9fff]*$")
+                      r"一个|多个|省内|市内|区内|县内|[一二三四五六七八九十几多]{1,2}[家所个座])?[^" + HAN + r"]*$")
 _INTRO = re.compile(r"联合|携手|共同|与|和|及|同|在|的|是|了|到|向|从|对|为|把|被|给|由|跟|经|据|于")
 _TITLED = re.compile(r"^(?:电影|影片|电视剧|剧|作品|小说|书|著作|歌曲|歌|专辑|游戏|文件|法规|规定|政策)")
 
 
 def instance_gap(question: str, quote: str) -> str:
     """"哪家医院" with a quote that names no hospital: returns the category, else ""."""
-    m = _INSTANCE_Q.search(question) or _WORK_Q.search(question)
+    m = INSTANCE_Q.search(question) or WORK_Q.search(question)
     if not m:
         return ""
     if t := _TITLED.match(m.group(1)):
@@ -243,10 +237,10 @@ def instance_gap(question: str, quote: str) -> str:
     if not category:
         return ""
     suffix = _INSTANCE_SUFFIX[category]
-    for found in re.finditer(r"([\u4e00-\u9fffA-Za-z0-9·&]{0,10}?)(?:" + suffix + ")", quote):
+    for found in re.finditer(r"([" + HAN + r"A-Za-z0-9·&]{0,10}?)(?:" + suffix + ")", quote):
         # the words just before the suffix, cut at the verb or particle that introduces them
         name = _INTRO.split(found.group(1))[-1]
-        for part in re.findall(r"[\u4e00-\u9fff]{2,}", question):
+        for part in re.findall(r"[" + HAN + r"]{2,}", question):
             name = name.replace(part, "")
         name = re.sub(r"三甲|二甲|综合|专科", "", name)
         if re.search(r"[A-Z]{2}", name):  # DC漫画公司
@@ -309,7 +303,7 @@ def english_focus(question: str) -> tuple[str, str]:
 
 
 def _english_gaps(question: str, quote: str, context: str, passage: str) -> list[Gap]:
-    from qa.answer.pinyin_names import mentioned, names
+    from qa.text.pinyin import mentioned, names
 
     out = []
     found = names(question)
@@ -324,7 +318,7 @@ def _english_gaps(question: str, quote: str, context: str, passage: str) -> list
 def wants_figure(question: str) -> bool:
     """A period qualifies a figure (2024年的生产总值); elsewhere (1990年担任什么职务) the year may
     be stated sentences away from the answer."""
-    return bool(_NUMBER_Q.search(question) or _SIZE_Q.search(question))
+    return bool(NUMBER_Q.search(question) or SIZE_Q.search(question))
 
 
 def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap]:

@@ -1,4 +1,4 @@
-"""Sentence splitting and chunk packing that respect Chinese punctuation.
+"""Chunk packing: articles into overlapping runs of whole sentences (`qa.text.sentences`).
 
 Chunks never cross an article or a sub-head boundary; each holds whole sentences (roughly
 `chunk_min`..`chunk_size` characters) and repeats the last sentence of the chunk before it, so an
@@ -9,42 +9,9 @@ answer that straddles two chunks is still found whole in one of them. A chunk's 
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
 
+from qa.text.sentences import Span, split_sentences
 from qa.types import Article
-
-# A sentence ends at Chinese or ASCII final punctuation (plus any closing quotes/brackets after
-# it), at a full stop followed by a space, or at a line break. "5.6%" and "340.4" are not ends.
-_SENTENCE = re.compile(r"[^\n]*?(?:[。！？!?；;…]+[”’\"'」』）)】]*|\.(?=\s)|(?=\n)|$)")
-
-
-@dataclass
-class Span:
-    start: int
-    end: int
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentence spans of text[start:end] with surrounding whitespace excluded."""
-    end = len(text) if end is None else end
-    spans = []
-    pos = start
-    while pos < end:
-        if text[pos].isspace():
-            pos += 1
-            continue
-        m = _SENTENCE.match(text, pos, end)
-        stop = m.end() if m and m.end() > pos else end
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append(Span(s, e))
-        pos = stop if stop > pos else pos + 1
-    return spans
 
 
 def _split_long(text: str, span: Span, limit: int) -> list[Span]:

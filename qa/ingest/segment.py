@@ -43,7 +43,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from qa.tokens import CJK as _CJK, terms
+from qa.text.cjk import CJK as _CJK
+from qa.text.tokens import terms
 
 SENTENCE_END = "。！？!?…；;"
 CLOSERS = "”’\"'」』）)】》"
@@ -82,7 +83,9 @@ class Paragraph:
 
 
 @dataclass
-class Segment:
+class Piece:
+    """One piece of a page: an article, a photo caption or a stray fragment, before it becomes an `Article`."""
+
     title: str = ""
     kicker: str = ""
     byline: str = ""
@@ -93,7 +96,8 @@ class Segment:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-def normalize(text: str) -> str:
+def clean_whitespace(text: str) -> str:
+    """Unix line ends, no-break and ideographic spaces as spaces, zero-width characters gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u3000", " ")
     text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
     return re.sub(r"[^\S\n]+", " ", text)
@@ -123,21 +127,21 @@ def classify(line: str, markdown: bool) -> Block:
 
 
 def to_blocks(text: str, markdown: bool) -> list[Block]:
-    blocks = [classify(line.strip(), markdown) for line in normalize(text).split("\n") if line.strip()]
+    blocks = [classify(line.strip(), markdown) for line in clean_whitespace(text).split("\n") if line.strip()]
     for i, block in enumerate(blocks[:-1]):
         if block.kind == "body" and blocks[i + 1].kind == "credit":
             block.kind = "caption"
     return blocks
 
 
-def segment(text: str, markdown: bool = False, title: str = "", single: bool = False) -> list[Segment]:
-    """Split a document into segments (articles, captions, fragments), in page order.
+def segment(text: str, markdown: bool = False, title: str = "", single: bool = False) -> list[Piece]:
+    """Split a document into pieces (articles, captions, fragments), in page order.
 
     `single` keeps everything in one article (a .jsonl record is one article by definition).
     """
     blocks = to_blocks(text, markdown)
-    segments: list[Segment] = []
-    current = Segment(title=title)
+    segments: list[Piece] = []
+    current = Piece(title=title)
     segments.append(current)
     section = ""
     i = 0
@@ -148,20 +152,20 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
             while i + 1 < len(blocks) and blocks[i + 1].kind == "credit":
                 i += 1
                 credits.append(blocks[i].text)
-            segments.append(Segment(kind="caption", byline=" ".join(credits), paragraphs=[Paragraph([block.text])]))
+            segments.append(Piece(kind="caption", byline=" ".join(credits), paragraphs=[Paragraph([block.text])]))
             i += 1
             continue
         head = None if single else _headline_group(blocks, i)
         if head is not None:
             end, kicker, headline, byline = head
-            current = Segment(title=headline, kicker=kicker, byline=byline)
+            current = Piece(title=headline, kicker=kicker, byline=byline)
             segments.append(current)
             section = ""
             i = end
             continue
         if block.kind == "heading":
             if (block.level == 1 and not single) and (current.paragraphs or current.title):
-                current = Segment(title=block.text)
+                current = Piece(title=block.text)
                 segments.append(current)
                 section = ""
             elif not current.title and not current.paragraphs:
@@ -181,7 +185,7 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
             if last is not None and is_dangling(last.pieces[-1]) and last.section == section:
                 last.pieces.append(block.text)
             elif last is not None and block.text.startswith(CONTINUATION_START) and not single:
-                current = Segment(kind="fragment")
+                current = Piece(kind="fragment")
                 segments.append(current)
                 current.paragraphs.append(Paragraph([block.text], section=""))
                 section = ""
@@ -190,10 +194,10 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
         i += 1
     if not any(s.paragraphs for s in segments) and blocks:
         # Only headline-shaped lines (a one-line note, a list of names): the lines are the text.
-        segments = [Segment(title=title, paragraphs=[Paragraph([b.text]) for b in blocks])]
+        segments = [Piece(title=title, paragraphs=[Paragraph([b.text]) for b in blocks])]
     segments = [s for s in segments if s.paragraphs]
     if single:
-        return segments[:1] or [Segment(title=title)]
+        return segments[:1] or [Piece(title=title)]
     segments = _place_fragments(segments)
     segments = [part for s in segments for part in _split_topics(s)]
     _assign_orphan_headlines(segments, blocks)
@@ -266,7 +270,7 @@ def cohesion(paragraphs: list[str]) -> list[float]:
             for g in range(len(paragraphs) - 1)]
 
 
-def _split_topics(seg: Segment) -> list[Segment]:
+def _split_topics(seg: Piece) -> list[Piece]:
     if seg.kind != "article" or len(seg.paragraphs) < 4:
         return [seg]
     scores = cohesion([p.text for p in seg.paragraphs])
@@ -279,9 +283,9 @@ def _split_topics(seg: Segment) -> list[Segment]:
     parts, start = [], 0
     for cut in cuts + [len(seg.paragraphs)]:
         if start == 0:
-            part = Segment(title=seg.title, kicker=seg.kicker, byline=seg.byline, paragraphs=seg.paragraphs[:cut])
+            part = Piece(title=seg.title, kicker=seg.kicker, byline=seg.byline, paragraphs=seg.paragraphs[:cut])
         else:
-            part = Segment(paragraphs=seg.paragraphs[start:cut])
+            part = Piece(paragraphs=seg.paragraphs[start:cut])
             for p in part.paragraphs:
                 p.section = ""  # a new piece does not inherit the sub-head of the one above
         parts.append(part)
@@ -291,7 +295,7 @@ def _split_topics(seg: Segment) -> list[Segment]:
 
 # -- fragments and orphan headlines ---------------------------------------------------------------
 
-def _place_fragments(segments: list[Segment]) -> list[Segment]:
+def _place_fragments(segments: list[Piece]) -> list[Piece]:
     for frag in [s for s in segments if s.kind == "fragment"]:
         best, best_score = None, 0.0
         frag_vec = terms(frag.body())
@@ -321,7 +325,7 @@ def _place_fragments(segments: list[Segment]) -> list[Segment]:
     return [s for s in segments if s.paragraphs]
 
 
-def _seam(seg: Segment, join: tuple[int, int], frag: Segment, body: str) -> int:
+def _seam(seg: Piece, join: tuple[int, int], frag: Piece, body: str) -> int:
     """How natural the fragment reads at a join: how often the two character pairs it would
     create (end of text before + fragment start, fragment end + start of text after) occur."""
     pi, k = join
@@ -330,7 +334,7 @@ def _seam(seg: Segment, join: tuple[int, int], frag: Segment, body: str) -> int:
     return body.count(pieces[k - 1][-1:] + first[:1]) + body.count(last[-1:] + pieces[k][:1])
 
 
-def _assign_orphan_headlines(segments: list[Segment], blocks: list[Block]) -> None:
+def _assign_orphan_headlines(segments: list[Piece], blocks: list[Block]) -> None:
     orphans = []
     for seg in segments:
         m = re.match(r"^(\S{4,30}?)\s+(\S.*——)$", seg.kicker)

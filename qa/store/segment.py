@@ -1,4 +1,4 @@
-"""Segments of the keyword index (qa/keyword.py): immutable, memory-mapped blocks of postings.
+"""Segments of the keyword index (qa/store/keyword.py): immutable, memory-mapped blocks of postings.
 
 A segment holds, for its rows (chunks), the raw term frequencies in CSC order keyed by a 64-bit
 hash of each term (sorted, so a query term is found by binary search without loading a

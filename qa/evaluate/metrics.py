@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from pathlib import PurePath
 from typing import Any, Iterable, Mapping, Sequence
+
+from qa.text.tokens import answer_tokens, normalize_answer
 
 # Quality metrics in the order reports show them; all but these two are higher-is-better.
 QUALITY_METRICS = ("accuracy", "exact_match", "contains", "f1", "hit@1", "hit@k", "mrr@k", "answer_hit@k",
@@ -41,25 +42,7 @@ LOWER_IS_BETTER = frozenset({"uncited_rate", "false_refusal_rate"})
 ITEM_METRICS = frozenset({"answerable", "refused", "has_evidence", "evidence_level", "evidence_rank", "answer_rank",
                           "exact_match", "contains", "f1", "citations", "good_citations", "uncited", "correct"})
 
-_ARTICLES = frozenset({"a", "an", "the"})
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[a-z]+|\d+")
 _CITATION_MARK = re.compile(r"\[\d+(?:\s*[,，、]\s*\d+)*\]")
-
-
-def _fold(text: str) -> str:
-    """NFKC (full-width -> half-width), lower case, punctuation and symbols -> spaces."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(" " if unicodedata.category(ch)[0] in "PS" else ch for ch in text)
-
-
-def answer_tokens(text: str) -> list[str]:
-    """Chinese characters one by one, English words and digit runs whole, articles dropped."""
-    return [t for t in _TOKEN.findall(_fold(text)) if t not in _ARTICLES]
-
-
-def normalize(text: str) -> str:
-    """The comparison form of an answer: folded, no punctuation, no spaces, no articles."""
-    return "".join(answer_tokens(text))
 
 
 def strip_citations(text: str) -> str:
@@ -68,13 +51,13 @@ def strip_citations(text: str) -> str:
 
 
 def exact_match(prediction: str, golds: Sequence[str]) -> float:
-    pred = normalize(strip_citations(prediction))
-    return float(any(pred == normalize(g) for g in golds))
+    pred = normalize_answer(strip_citations(prediction))
+    return float(any(pred == normalize_answer(g) for g in golds))
 
 
 def contains_any(prediction: str, golds: Sequence[str]) -> float:
-    pred = normalize(strip_citations(prediction))
-    return float(any((g := normalize(gold)) and g in pred for gold in golds))
+    pred = normalize_answer(strip_citations(prediction))
+    return float(any((g := normalize_answer(gold)) and g in pred for gold in golds))
 
 
 def f1(prediction: str, golds: Sequence[str]) -> float:
@@ -100,11 +83,11 @@ def matches_evidence(evidence: Sequence[str], source: str, title: str, text: str
     """Whether a passage is where the gold says the answer is: an evidence string equal to the
     passage's source file stem (or name or path), equal to its article title, or quoted in its text."""
     names = {source, PurePath(source).name, PurePath(source).stem} if source else set()
-    norm_title, norm_text = normalize(title), normalize(text)
+    norm_title, norm_text = normalize_answer(title), normalize_answer(text)
     for ev in evidence:
         if ev in names:
             return True
-        norm = normalize(ev)
+        norm = normalize_answer(ev)
         if norm and (norm == norm_title or norm in norm_text):
             return True
     return False
@@ -120,10 +103,10 @@ def finest_evidence(evidence: Sequence[str], sources: Iterable[str] | None = Non
     if sources is None or titles is None:
         return "any", list(evidence)
     names = {n for s in sources for n in (s, PurePath(s).name, PurePath(s).stem)}
-    norm_titles = {normalize(t) for t in titles}
+    norm_titles = {normalize_answer(t) for t in titles}
     groups: dict[str, list[str]] = {"snippet": [], "title": [], "source": []}
     for ev in evidence:
-        level = "source" if ev in names else "title" if normalize(ev) in norm_titles else "snippet"
+        level = "source" if ev in names else "title" if normalize_answer(ev) in norm_titles else "snippet"
         groups[level].append(ev)
     for level in ("snippet", "title", "source"):
         if groups[level]:
@@ -132,14 +115,14 @@ def finest_evidence(evidence: Sequence[str], sources: Iterable[str] | None = Non
 
 
 def contains_answer(text: str, golds: Sequence[str]) -> bool:
-    norm = normalize(text)
-    return any((g := normalize(gold)) and g in norm for gold in golds)
+    norm = normalize_answer(text)
+    return any((g := normalize_answer(gold)) and g in norm for gold in golds)
 
 
 def is_refusal(answer: str, phrases: Iterable[str]) -> bool:
     """Whether an answer says one of the refusal phrases (prompts/refusal.txt)."""
-    norm = normalize(answer)
-    return any((p := normalize(phrase)) and p in norm for phrase in phrases)
+    norm = normalize_answer(answer)
+    return any((p := normalize_answer(phrase)) and p in norm for phrase in phrases)
 
 
 def first_rank(flags: Sequence[bool]) -> int | None:

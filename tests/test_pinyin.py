@@ -1,8 +1,8 @@
-"""Pinyin names in English questions, found in Chinese text (qa.answer.pinyin_names), and the
+"""Pinyin names in English questions, found in Chinese text (qa.text.pinyin), and the
 refusal they give an English question whose passages never name who or what it asks about."""
 
 from qa.answer.extractive import answer_extractive
-from qa.answer.pinyin_names import mentioned, names, split_syllables
+from qa.text.pinyin import mentioned, names, split_syllables
 from qa.types import Hit
 
 HEIHE = "走进黑龙江省黑河市的国欧物流仓储中心,一派繁忙有序的景象扑面而来。中心每天处理跨境包裹3万件。"

@@ -1,15 +1,56 @@
-"""What a question asks for, and how to recognise it in a sentence (used by the extractive answerer).
+"""What a question asks for, and how to recognise it in a sentence.
+
+`clean_question` is what any question goes through first (control characters out, length cut).
+`keyword_query` drops the words that only ask (什么, 多少, 谁...) before a keyword search.
 
 `question_terms` gives the question's index terms without question words (什么/多少/哪里/what/...)
 and cut at particles (的/是/吗...); `question_type` names the kind of answer it wants (a year,
 month or day, a time, a number with its measure word, a person, a place, a reason, a name);
 `has_answer_type` tells whether a sentence holds such a thing that the question does not name.
-The patterns are plain regular expressions over Chinese (and some English) text.
+The slot patterns (`NUMBER_Q`, `SIZE_Q`, `TIME_Q`, `WHO_Q`, ...) find the question word itself,
+so that `qa.answer.slots` can read the word it hangs on. The patterns are plain regular
+expressions over Chinese (and some English) text: no segmenter to load at question time.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from qa.errors import InputError
+from qa.text.cjk import CJK, HAN
+
+# Control characters (C0, C1, and Unicode format characters such as bidi overrides) are stripped
+# from questions: they are invisible in a terminal and can smuggle text into prompts.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_question(question: str, limit: int) -> tuple[str, str]:
+    """Return (question, notice): control characters stripped, whitespace collapsed, and text
+    beyond `limit` characters cut off (the notice says so). An empty question is an InputError."""
+    text = _CONTROL.sub(" ", question)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("the question is empty")
+    notice = ""
+    if limit and len(text) > limit:
+        notice = f"the question was {len(text)} characters; only the first {limit} were used (QA_MAX_QUESTION_CHARS)"
+        text = text[:limit]
+    return text, notice
+
+
+# Words that ask rather than tell: as keywords they only match other questions. The answerer's
+# list (QUESTION_WORDS) also drops frame words (根据文章, 名字): keyword search was tuned with this
+# shorter one, and BM25 already gives such common words little weight.
+ASKING_WORDS = re.compile(
+    r"多少|几[个家年月日天次项种位名条]?|哪一年|哪年|哪一|哪些|哪个|哪里|哪儿|什么|何时|何地|谁|是否|如何|怎样|怎么|为什么|为何"
+    r"|吗|呢|请问|\?|？")
+
+
+def keyword_query(question: str) -> str:
+    return ASKING_WORDS.sub(" ", question)
+
 
 # Question words carry no evidence; they are removed before matching.
 QUESTION_WORDS = re.compile(
@@ -21,7 +62,6 @@ _EN_STOP = set(
     "there has have had can could will would name named".split())
 STOP_CHARS = set("的是了在和与及或有为也而之其这那被把对于以就都并一个中上下等")
 PARTICLES = re.compile(r"[的是吗呢吧啊]")
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # What kind of answer a question wants, and what such an answer looks like.
 _Q_YEAR = re.compile(r"哪一年|哪年|何年|哪一届|what year|which year|in what year", re.I)
@@ -43,20 +83,20 @@ _MEASURE = re.compile(r"(?:多少|几)[万亿千百]?(" + UNITS + ")")
 _NUMERAL = r"(?<![A-Za-z])(?:\d[\d,.]*|[零一二两三四五六七八九十百千万亿]+)"
 _NUMBER = re.compile(_NUMERAL + r"\s*(?:%|％|[个家项名位条次万亿元倍成年月日天岁米台套张所座件部份批层届期场度人户]|公里|公斤|公尺|公分|小时|分钟)"
                      r"|(?<![A-Za-z\d])\d+(?:\.\d+)?(?![A-Za-z])")
-_YEAR = re.compile(r"\d{2,4}\s*年(?!代)|[〇零一二三四五六七八九]{4}年|[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,3}年|今年|去年|明年|前年|"
+_YEAR = re.compile(r"\d{2,4}\s*年(?!代)|[〇零一二三四五六七八九]{4}年|[" + HAN + r"]{2}[元一二三四五六七八九十]{1,3}年|今年|去年|明年|前年|"
                    r"(?<!\d)(?:1[0-9]|20)\d{2}(?!\d)")
 _MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|月份|年初|年底|年中|月初|月底")
 _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|当天|当日|昨天|今天|前一天")
 _TIME = re.compile(r"\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月|今年|去年|明年|年底|年初|年代|世纪|"
                    r"朝|时期|期间|之后|之前|以后|以前|(?<!\d)(?:1[0-9]|20)\d{2}(?!\d)")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|镇|乡|村|国|岛|山|河|湖|港|湾|街|路|园|城|洲|部|地区|中心|基地)|"
+_PLACE = re.compile(r"[" + HAN + r"]{1,8}(?:省|市|县|区|州|镇|乡|村|国|岛|山|河|湖|港|湾|街|路|园|城|洲|部|地区|中心|基地)|"
                     r"\b(?:in|at) [A-Z][a-z]+")
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
              "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤瞿麒")
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:先生|女士|教授|博士|皇帝|帝|王|后)|"
-                     + ROLE + r"[,，、 ]?[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}|"
-                     r"[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}(?=介绍|表示|说|告诉|认为|指出|坦言|透露|称|担任|任)|"
-                     r"(?:之女|之子)|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[A-Z][a-z]+ [A-Z][a-z]+")
+_PERSON = re.compile(r"[" + HAN + r"]{2,4}(?:先生|女士|教授|博士|皇帝|帝|王|后)|"
+                     + ROLE + r"[,，、 ]?[" + _SURNAMES + r"][" + HAN + r"]{1,2}|"
+                     r"[" + _SURNAMES + r"][" + HAN + r"]{1,2}(?=介绍|表示|说|告诉|认为|指出|坦言|透露|称|担任|任)|"
+                     r"(?:之女|之子)|[" + HAN + r"]{1,4}·[" + HAN + r"]{1,6}|[A-Z][a-z]+ [A-Z][a-z]+")
 _REASON = re.compile(r"因为|由于|因此|所以|为了|导致|原因|以便|以免|是因|造成|缘于|because|due to|so that", re.I)
 _NAME = re.compile(r"又称|又名|称为|称作|叫做|简称|全称|俗称|别称|别名|学名|名为|命名|译名|音译|[“「《(（]", re.I)
 
@@ -68,7 +108,7 @@ def strip_question(question: str) -> str:
 
 
 def question_terms(question: str) -> list[str]:
-    from qa.keyword import tokenize
+    from qa.text.tokens import tokenize
 
     # The answerer matches terms as substrings of sentences: characters and words, never pinyin.
     return list(dict.fromkeys(t for t in tokenize(strip_question(question), "bigram") if t not in _EN_STOP))
@@ -106,3 +146,14 @@ def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
     if pattern is None:
         return False
     return any(m.group(0) not in question for m in pattern.finditer(text))
+
+
+# Slot patterns: where the question word is, so that the word it hangs on can be read (qa.answer.slots).
+_MEASURES = "个家枚张套条项名位种次部只座所支号件款台辆艘批期届场颗匹头本篇首户人元岁年天"
+NUMBER_Q = re.compile(r"(?:多少|几)[万亿千百]?(?:光年|英里|英尺|海里|摄氏度|" + UNITS + r"|[" + _MEASURES + r"])?")
+SIZE_Q = re.compile(r"有?多(?:大|高|长|久|重|远|宽|深|厚|快)")
+TIME_Q = re.compile(r"哪一年|哪年|何年|哪个月|哪一天|哪天|何时|什么时候|什么时间|几月|几号|几时")
+WHO_Q = re.compile(r"是谁|为谁|叫什么名字|名字是什么|姓名是什么|由谁|被谁")
+QUESTION_TIME = re.compile(r"哪一年|哪年|何年|几年|多少年|哪一天|哪天")
+INSTANCE_Q = re.compile(r"哪(?:一|个|家|所|座|支)([" + HAN + r"]{1,4})")
+WORK_Q = re.compile(r"哪(?:一)?(?:部|本|首|张|份|项)([" + HAN + r"]{1,4})")

@@ -1,10 +1,7 @@
 """The keyword index: BM25 over Chinese-aware tokens, kept in the store directory beside Chroma.
 
-Tokens (`tokenize`): text is NFKC-normalised and lower-cased; a run of Chinese characters gives
-its overlapping character bigrams (a one-character run gives the character); with the `jieba`
-scheme, jieba's search-mode words are added too. English words are split and stemmed (Snowball),
-numbers stay whole ("340.4", "2030"). Which scheme is the default was measured on CMRC 2018 (see
-README, "Retrieval benchmark").
+Terms come from `qa.text.tokens.tokenize` (character bigrams, English stems, whole numbers, and
+pinyin syllable pairs in the default scheme).
 
 Why not bm25s's own index: bm25s precomputes idf x tf-part for every (term, chunk) pair, so one
 added document changes the stored score of every chunk that shares a term with it; keeping it
@@ -14,7 +11,7 @@ average length) are applied at query time. Scores are exactly those of bm25s's d
 (`method="lucene"`, k1=1.5, b=0.75; tests/test_keyword.py checks this against bm25s itself), so
 bm25s remains the reference and serves the benchmark's plain-BM25 baseline.
 
-Layout (`<store>/keyword/`; segments are qa/keyword_segment.py):
+Layout (`<store>/keyword/`; segments are qa/store/segment.py):
     index.json      format, tokenizer, segment names (replaced atomically; the only entry point)
     seg-<n>/        one segment, never changed once written: records.json (per row: chunk id,
                     title, source, article id, section, start, end), text.bin + text_off.npy (the
@@ -38,109 +35,20 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import re
 import shutil
-import tempfile
-import unicodedata
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
-from qa.keyword_segment import RECORD_FIELDS, Segment, hash_terms, merge_segments
+from qa.files import write_atomic
+from qa.store.segment import RECORD_FIELDS, Segment, hash_terms, merge_segments
+from qa.text.tokens import DEFAULT_SCHEME, tokenize
 
 FORMAT = 2  # 2: pinyin tokens (an index of format 1 is rebuilt from Chroma on open)
 DIRNAME = "keyword"
-SCHEMES = ("bigram", "jieba", "bigram+jieba", "bigram+pinyin")
-DEFAULT_SCHEME = "bigram+pinyin"
 K1, B = 1.5, 0.75  # bm25s defaults
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
-# -- tokens -----------------------------------------------------------------------------------
-def normalize(text: str) -> str:
-    """Full-width letters and digits to ASCII, lower case (`２０２４年ＡＩ` -> `2024年ai`)."""
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer  # PyStemmer: Snowball stemmers in C
-
-    return Stemmer.Stemmer("english")
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)  # it logs its dictionary loading to stderr otherwise
-    jieba.initialize()
-    return jieba
-
-
-def tokenize(text: str, scheme: str = DEFAULT_SCHEME, query: bool = False) -> list[str]:
-    """Index terms of `text`. Chinese: character bigrams (and jieba words); English: stems; numbers whole.
-
-    With the `pinyin` scheme, a passage's Chinese runs also give pinyin syllable pairs ("p:hei he"
-    for 黑河), and a `query`'s pinyin names (Heihe) give the same pairs: an English question finds
-    the passages that write its Chinese names in characters. A Chinese query gives none (homophones
-    would only add noise to its character bigrams)."""
-    raw = text
-    text = normalize(text)
-    out: list[str] = []
-    words: list[str] = []
-    for tok in _TOKEN.findall(text):
-        if _CJK.match(tok):
-            if len(tok) == 1:
-                out.append(tok)
-            else:
-                out.extend(tok[i:i + 2] for i in range(len(tok) - 1))
-        elif tok[0].isdigit():
-            out.append(tok)
-        else:
-            words.append(tok)
-    if words:
-        out.extend(_stemmer().stemWords(words))
-    if scheme != "bigram":
-        # Words of two or more characters only: single characters are already bigram material,
-        # and jieba's search mode repeats the sub-words of long words, which is what we want.
-        jieba_words = (w for w in _jieba().cut_for_search(text) if len(w) > 1 and _CJK.match(w))
-        if scheme == "jieba":
-            out = [t for t in out if not _CJK.match(t)]
-            out.extend(jieba_words)
-        elif scheme == "bigram+jieba":
-            out.extend("w:" + w for w in jieba_words)  # kept apart from bigrams of the same two characters
-    if scheme.endswith("pinyin"):
-        out.extend(_query_pinyin(raw) if query else _passage_pinyin(text))
-    return out
-
-
-def _passage_pinyin(text: str) -> list[str]:
-    from pypinyin import lazy_pinyin
-
-    out = []
-    for run in _CJK_RUN.findall(text):
-        sounds = lazy_pinyin(run)
-        out.extend(f"p:{a} {b}" for a, b in zip(sounds, sounds[1:]))
-    return out
-
-
-def _query_pinyin(text: str) -> list[str]:
-    if _CJK.search(text):
-        return []
-    from qa.answer.pinyin_names import names
-
-    out = []
-    for _, readings in names(text):
-        for reading in readings:
-            out.extend(f"p:{a} {b}" for a, b in zip(reading, reading[1:]))
-    return list(dict.fromkeys(out))
 
 
 def keyword_text(title: str, text: str) -> str:
@@ -209,12 +117,7 @@ class KeywordIndex:
         self.dir.mkdir(parents=True, exist_ok=True)
         meta = {"format": FORMAT, "scheme": self.scheme, "next": self.next_seq,
                 "segments": [s.name for s in self.segments]}
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=self.dir)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(meta, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.dir / "index.json")
+        write_atomic(self.dir / "index.json", json.dumps(meta))
         # Segments no longer named (merged away, or left by a crash) are garbage.
         named = set(meta["segments"])
         for p in self.dir.iterdir():
@@ -288,10 +191,6 @@ class KeywordIndex:
                 self.segments.remove(merged)
                 self.set_live(self._live_ids)
 
-    def update_live(self, live: set[str]) -> None:
-        """The manifest changed without new chunks (a document removed): just re-mask."""
-        self.set_live(live)
-
     # reading
     @property
     def size(self) -> int:
@@ -357,4 +256,4 @@ class KeywordIndex:
         return self.size, df
 
 
-__all__ = ["KeywordIndex", "SCHEMES", "DEFAULT_SCHEME", "keyword_text", "normalize", "tokenize"]
+__all__ = ["KeywordIndex", "keyword_text"]

@@ -16,14 +16,13 @@ from typing import Any
 from qa.errors import ProviderError
 
 JUDGE_MAX_TOKENS = 200
-_SLOT = re.compile(r"\{(question|gold|answer|passages)\}")
 _OBJECT = re.compile(r"\{.*\}", re.S)
 
 
 def judge_prompt(question: str, golds: list[str], unanswerable: bool, answer: str,
                  passages: list[tuple[int, str, str]]) -> str:
     """The filled judge template; `passages` are (n, title, text) of the cited passages."""
-    from qa.prompts import load_prompt
+    from qa.prompts import fill, load_prompt
 
     values = {
         "question": question,
@@ -31,8 +30,7 @@ def judge_prompt(question: str, golds: list[str], unanswerable: bool, answer: st
         "answer": answer,
         "passages": "\n\n".join(f"[{n}] {title}\n{text}" for n, title, text in passages) or "(none)",
     }
-    # One pass, so braces inside an answer or passage are never taken for a slot.
-    return _SLOT.sub(lambda m: values[m.group(1)], load_prompt("judge"))
+    return fill(load_prompt("judge"), **values)
 
 
 def parse_scores(text: str) -> dict[str, Any]:

@@ -1,8 +1,9 @@
-"""`qa eval`: run a gold set through `qa.answer.ask` (the same call `qa ask` makes), score every
+"""`qa eval`: run a gold set through `qa.ask.ask` (the same call `qa ask` makes), score every
 answer, and write a report that a CI job can gate on.
 
-The gold format and its validation live in `qa.gold`, the metrics in `qa.metrics`, and the
-report, baseline comparison and gate in `qa.report`.
+The gold format and its validation live in `qa.evaluate.gold`, the metrics in
+`qa.evaluate.metrics`, the fingerprint in `qa.evaluate.fingerprint`, and the report, baseline
+comparison and gate in `qa.evaluate.report`.
 
 Each finished item is appended to `<report>.records.jsonl` at once, so an interrupted run loses
 nothing; `--resume` skips items whose record is there (made by the same run settings for the same
@@ -16,13 +17,13 @@ import json
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from qa.config import Settings
 from qa.errors import ConfigError, InputError, ProviderError, StoreMissingError
-from qa.gold import GoldItem, load_gold, select
+from qa.evaluate.gold import GoldItem, load_gold, select
 
 MODES = ("auto", "extractive", "llm")
 
@@ -131,10 +132,10 @@ class _Context:
 
 
 def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
-    """Ask one gold question through `qa.answer.ask` and return its scored record."""
-    from qa.answer import ask
+    """Ask one gold question through `qa.ask.ask` and return its scored record."""
+    from qa.ask import ask
     from qa.cache import CachedChat
-    from qa.metrics import is_refusal, score_item
+    from qa.evaluate.metrics import is_refusal, score_item
 
     cache = ctx.cache.scoped()  # this item's own hit/miss counts
     llm = CachedChat(ctx.llm, cache) if ctx.llm is not None else None
@@ -147,8 +148,7 @@ def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
         record.update(error=str(e), timings={"total_ms": round((time.perf_counter() - started) * 1000, 2)})
         return record
     refused = bool(answer.refused or is_refusal(answer.answer, ctx.refusals))
-    citations = [{"n": c.n, "source": c.source, "title": c.title, "chunk_id": c.chunk_id, "text": c.text,
-                  "score": c.score, "quote": c.quote, "supported": c.supported} for c in answer.citations]
+    citations = [asdict(c) for c in answer.citations]
     passages = [{"rank": h.rank or i + 1, "chunk_id": h.chunk_id, "score": round(h.score, 4), "source": h.source,
                  "title": h.title} for i, h in enumerate(answer.hits)]
     texts = [{"source": h.source, "title": h.title, "text": h.text} for h in answer.hits]
@@ -161,7 +161,7 @@ def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
         timings=dict(answer.timings), usage=usage, llm_calls=cache.calls, cache_hits=cache.hits,
         cached=cache.calls > 0 and cache.misses == 0, judge=None, error=None)
     if ctx.judge_llm is not None and not refused:
-        from qa.judge import judge_answer
+        from qa.evaluate.judge import judge_answer
 
         judge_cache = ctx.cache.scoped()
         record["judge"] = {**judge_answer(item, answer, CachedChat(ctx.judge_llm, judge_cache)),
@@ -219,8 +219,10 @@ def _check_options(options: EvalOptions, settings: Settings) -> None:
 
 def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress: Progress | None = None) -> EvalResult:
     """Validate the inputs, run the gold items, write the report(s), compare with the baseline."""
-    from qa import report as reporting
     from qa.cache import ReplyCache
+    from qa.evaluate import report as reporting
+    from qa.evaluate.fingerprint import fingerprint as run_fingerprint, run_key as fingerprint_key
+    from qa.evaluate.markdown import to_markdown
     from qa.embed import make_embedder
     from qa.prompts import load_prompt, refusal_phrase
     from qa.store import Store
@@ -241,10 +243,10 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
                                 "refusal. Run: qa ingest PATH")
     embedder = make_embedder(settings)
     k = options.k or settings.top_k
-    fingerprint = reporting.fingerprint(settings, store, embedder, options.mode, k)
+    fingerprint = run_fingerprint(settings, store, embedder, options.mode, k)
     out = Path(options.out) if options.out else Path(settings.store) / "eval" / f"{gold_path.stem}.json"
     rec_path = records_path(out)
-    run_key = reporting.run_key(fingerprint)
+    run_key = fingerprint_key(fingerprint)
     done = read_records(rec_path, run_key) if options.resume else {}
     kept = [done[it.id] for it in items if it.id in done and done[it.id].get("gold") == it.gold()]
     kept_ids = {r["id"] for r in kept}
@@ -284,7 +286,7 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
     md_path = None
     if options.markdown:
         md_path = Path(options.markdown)
-        reporting.write_text(md_path, reporting.to_markdown(report, comparison, failures))
+        reporting.write_text(md_path, to_markdown(report, comparison, failures))
     return EvalResult(report=report, out=out, records=rec_path, markdown=md_path, comparison=comparison,
                       failures=failures, resumed=len(kept))
 
@@ -292,6 +294,6 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
 def _warm_up(question: str, settings: Settings, store, embedder, k: int) -> None:
     """Load the models and indexes once before timing, so the first item's latency is not the
     cost of starting up."""
-    from qa.retrieve import retrieve
+    from qa.ask import find_passages
 
-    retrieve(question, settings, store=store, embedder=embedder, k=k)
+    find_passages(question, settings, store, embedder, k=k)

@@ -11,8 +11,8 @@ that is the strongest sign an English question gets that it cannot be answered.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+
+from qa.text.cjk import CJK_RUN, HAN
 
 # Capitalised English words that happen to spell pinyin but name things in English.
 _EXONYMS = {"china", "chinese", "mexican", "hong", "kong", "macau", "macao", "tibet", "tibetan", "yangtze", "canton", "peking",
@@ -25,26 +25,38 @@ _KINDS = {"county", "district", "province", "city", "town", "village", "township
           "medical", "technology", "logistics", "institute", "academy", "museum", "dynasty", "emperor", "team",
           "club", "party", "committee", "center", "centre", "market", "industrial", "new", "free", "trade"}
 _WORD = re.compile(r"[A-Za-z]+")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN}]")
 
-
-@lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (about 400), from pypinyin's character dictionary."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    out = set()
-    for readings in pinyin_dict.values():
-        for r in readings.split(","):
-            plain = "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c))
-            out.add(plain.replace("ü", "u").lower())
-    return frozenset(s for s in out if s.isalpha())
+# Every toneless pinyin syllable that pypinyin's character dictionary gives (tests/test_pinyin.py
+# checks this against the installed pypinyin): a constant, because building it from the
+# dictionary costs about 0.75 s, too much for one English question.
+SYLLABLES = frozenset("""
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai
+can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai
+chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di
+dia dian diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng
+fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha
+hai han hang hao he hei hen heng hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian
+jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku
+kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin
+ling liu lo long lou lu luan lue lun luo m ma mai man mang mao me mei men meng mi mian miao mie min
+ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia nian niang niao nie nin ning niu
+nong nou nu nuan nue nun nuo o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou
+pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong
+rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen
+sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan
+tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng
+wo wong wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin
+ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe
+zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui
+zun zuo
+""".split())
 
 
 def split_syllables(word: str) -> list[list[str]]:
     """Every way to read `word` as pinyin syllables (Xian: xian, xi-an); [] when there is none."""
     word = word.lower()
-    syllables = _syllables()
+    syllables = SYLLABLES
     ways: list[list[list[str]]] = [[] for _ in range(len(word) + 1)]
     ways[0] = [[]]
     for end in range(1, len(word) + 1):
@@ -100,3 +112,25 @@ def mentioned(readings: list[list[str]], text: str) -> bool:
             if all(reading[j] in sounds[i + j] for j in range(n)):
                 return True
     return False
+
+
+def passage_terms(text: str) -> list[str]:
+    """Keyword terms of a passage's Chinese runs: adjacent pinyin syllable pairs ("p:hei he")."""
+    from pypinyin import lazy_pinyin
+
+    out = []
+    for run in CJK_RUN.findall(text):
+        sounds = lazy_pinyin(run)
+        out.extend(f"p:{a} {b}" for a, b in zip(sounds, sounds[1:]))
+    return out
+
+
+def query_terms(text: str) -> list[str]:
+    """Keyword terms of an English question's pinyin names (none for a Chinese question)."""
+    if _CJK.search(text):
+        return []
+    out = []
+    for _, readings in names(text):
+        for reading in readings:
+            out.extend(f"p:{a} {b}" for a, b in zip(reading, reading[1:]))
+    return list(dict.fromkeys(out))

@@ -6,7 +6,7 @@ Layout of the store directory (created with user-only permissions):
                     Chroma holds but the manifest does not name is invisible (left over from an
                     interrupted ingest) and is deleted by the next write.
     chroma/         Chroma's embedded database (absent when QA_CHROMA_URL names a Chroma server)
-    keyword/        the BM25 keyword index over the same chunks (qa/keyword.py); it follows the
+    keyword/        the BM25 keyword index over the same chunks (qa/store/keyword.py); it follows the
                     manifest and repairs itself from Chroma's texts when they disagree
     qa.toml         optional settings for this store
 
@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import os
 import shutil
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any
 
 from qa.config import Settings
 from qa.errors import StoreError, StoreMissingError
+from qa.files import write_atomic
 from qa.types import Hit
 
 MANIFEST = "manifest.json"
@@ -83,16 +82,7 @@ class Store:
     def save(self) -> None:
         """Write the manifest atomically (temp file + fsync + rename)."""
         self.path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".manifest-", dir=self.path)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.manifest, f, ensure_ascii=False, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path / MANIFEST)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path / MANIFEST, json.dumps(self.manifest, ensure_ascii=False, indent=1))
 
     # -- chroma -------------------------------------------------------------------------------
     def _client(self):
@@ -162,10 +152,6 @@ class Store:
     def live_chunk_ids(self) -> set[str]:
         return {cid for doc in self.documents.values() for cid in doc["chunk_ids"]}
 
-    def replace_document(self, key: str, entry: dict[str, Any], nodes: list) -> None:
-        """Make `entry` (with its embedded `nodes`) the stored version of document `key`."""
-        self.replace_documents([(key, entry, nodes)])
-
     def replace_documents(self, batch: list[tuple[str, dict[str, Any], list]]) -> None:
         """Publish several documents at once: add all new chunks, switch the manifest entries in
         one atomic write, then delete the chunks no entry names any more. Batching keeps a
@@ -185,7 +171,7 @@ class Store:
             self.documents[key] = entry
         self.save()
         if self._keyword is not None:
-            self._keyword.update_live(self.live_chunk_ids())
+            self._keyword.set_live(self.live_chunk_ids())
         stale = sorted(old - self.live_chunk_ids())
         if stale:
             self.collection.delete(ids=stale)
@@ -197,7 +183,7 @@ class Store:
         stale = [cid for cid in stored if cid not in live]
         if stale:
             self.collection.delete(ids=stale)
-        self.keyword.update_live(live)  # opening it compares it with the manifest and repairs it
+        self.keyword.set_live(live)  # opening it compares it with the manifest and repairs it
         return len(stale)
 
     def sources(self) -> list[dict[str, Any]]:
@@ -218,7 +204,7 @@ class Store:
         `orphans`: chunks Chroma holds that no manifest entry names (an interrupted ingest; the next
         ingest deletes them); `keyword_missing`: live chunks the keyword index has not indexed yet
         (it indexes them on next use)."""
-        from qa.keyword import KeywordIndex
+        from qa.store.keyword import KeywordIndex
 
         live = self.live_chunk_ids()
         stored = set(self.collection.get(include=[])["ids"])
@@ -240,7 +226,7 @@ class Store:
     def keyword(self):
         """The BM25 index over the live chunks, compared with the manifest (and repaired) on first use."""
         if self._keyword is None:
-            from qa.keyword import KeywordIndex
+            from qa.store.keyword import KeywordIndex
 
             directory = self.path / KEYWORD_DIR
             if self.writable or not KeywordIndex.outdated(directory):
@@ -254,7 +240,7 @@ class Store:
         """A reader finding an index of an older format rebuilds it from Chroma's texts; it writes
         the result when no ingest holds the store (else the next ingest will), so that one `qa ask`
         pays for the rebuild instead of every one."""
-        from qa.keyword import KeywordIndex
+        from qa.store.keyword import KeywordIndex
         from qa.lock import writer_lock
 
         try:
@@ -276,15 +262,15 @@ class Store:
         title contains `title` (case- and width-insensitive); None when no filter is given."""
         if not source and not title:
             return None
-        from qa.keyword import normalize
+        from qa.text.cjk import fold
 
-        want = normalize(title) if title else ""
+        want = fold(title) if title else ""
         found = set()
         for doc in self.documents.values():
             src = doc["source"]
             if source and not (fnmatch.fnmatch(src, source) or fnmatch.fnmatch(Path(src).name, source)):
                 continue
-            found.update(a["id"] for a in doc["articles"] if want in normalize(a["title"]))
+            found.update(a["id"] for a in doc["articles"] if want in fold(a["title"]))
         return found
 
     # -- reading ------------------------------------------------------------------------------
@@ -323,7 +309,7 @@ def _empty_manifest(settings: Settings) -> dict[str, Any]:
 
 
 def _chunk_record(chunk_id: str, text: str, md: dict) -> dict:
-    """What the keyword index keeps of a chunk (qa.keyword.RECORD_FIELDS + text)."""
+    """What the keyword index keeps of a chunk (qa.store.segment.RECORD_FIELDS + text)."""
     return {"id": chunk_id, "text": text, "title": md.get("title", ""), "source": md.get("source", ""),
             "article_id": md.get("article_id", ""), "section": md.get("section", ""),
             "start": int(md.get("start", 0)), "end": int(md.get("end", 0))}

@@ -1,0 +1,96 @@
+"""The read path, in one place: clean the question -> retrieve -> rerank -> answer.
+
+`qa ask`, `qa eval`, the benchmarks and the chat all call `ask` (or `find_passages` for the
+passages alone), so a question walks down the layers once and comes back up with an `Answer`:
+`qa.retrieve` finds candidates, `qa.answer.extractive` re-orders the first few by their best
+sentence, `qa.retrieve.diversify` keeps the best `k`, and an answerer quotes or writes the answer.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from qa.config import Settings
+from qa.errors import ConfigError, InputError, ProviderError
+from qa.types import Answer, Hit
+
+MODES = ("auto", "llm", "extractive")
+
+
+def find_passages(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
+                  source: str | None = None, title: str | None = None, method: str | None = None) -> list[Hit]:
+    """The `k` best passages for `question`: fused candidates (`qa.retrieve.candidates`), the first
+    `settings.rerank` re-ordered by their best sentence window as the extractive answerer scores it,
+    then de-duplicated and capped per article (`qa.retrieve.diversify`)."""
+    from qa.answer.extractive import rank_passages
+    from qa.embed import make_embedder
+    from qa.retrieve import candidates, diversify, number
+    from qa.store import Store
+
+    store = store or Store.open(settings)
+    embedder = embedder or make_embedder(settings)
+    k = k or settings.top_k
+    hits = candidates(question, settings, store, embedder, k, source=source, title=title, method=method)
+    if settings.rerank > 1 and len(hits) > 1:
+        hits = rank_passages(question, hits[:settings.rerank], idf=store.keyword.idf) + hits[settings.rerank:]
+    return number(diversify(hits, k, settings.max_per_article))
+
+
+def ask(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
+        mode: str = "auto", llm=None, on_token: Callable[[str], None] | None = None,
+        source: str | None = None, title: str | None = None) -> Answer:
+    """Answer one question from the store.
+
+    mode: `extractive` quotes passages; `llm` asks the chat model (`llm`, default built from
+    settings) and fails with a ProviderError when the endpoint does; `auto` uses the model when
+    one is configured (QA_LLM_MODEL) and falls back to the extractive answer, with a note, when
+    the endpoint fails. `on_token` receives streamed text as it arrives (LLM only).
+    `source` (a glob over document paths) and `title` (text in the article title) narrow the search.
+    """
+    from qa.answer.extractive import answer_extractive, dense_similarity
+    from qa.text.questions import clean_question
+
+    if mode not in MODES:
+        raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
+    use_llm = mode == "llm" or (mode == "auto" and (llm is not None or bool(settings.llm_model)))
+    if use_llm and llm is None and not settings.llm_model:
+        raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
+                          "for the endpoint); see the README's 'LLM answers' section")
+    question, notice = clean_question(question, settings.max_question_chars)
+    t0 = time.perf_counter()
+    from qa.embed import make_embedder
+    from qa.store import Store
+
+    store = store or Store.open(settings)
+    embedder = embedder or make_embedder(settings)
+    hits = find_passages(question, settings, store, embedder, k=k, source=source, title=title)
+    # The extractive answerer weighs question words by their IDF in the collection, and needs
+    # the embedder only for a question in another script than the passages.
+    extract = lambda: answer_extractive(question, hits, settings.refusal_threshold,  # noqa: E731
+                                        idf=store.keyword.idf, similarity=dense_similarity(embedder, question))
+    t1 = time.perf_counter()
+    extra: dict[str, float] = {}
+    if use_llm:
+        from qa.answer.llm import answer_llm
+        from qa.llm import ChatLLM
+
+        try:
+            answer = answer_llm(question, hits, llm or ChatLLM.from_settings(settings), on_token=on_token)
+            extra = answer.timings
+        except ProviderError as e:
+            if mode != "auto":
+                raise
+            answer = extract()
+            answer.note = f"LLM unavailable, showing the extractive answer: {e}"
+    else:
+        answer = extract()
+    t2 = time.perf_counter()
+    answer.timings = {"retrieve_ms": round((t1 - t0) * 1000, 2), "answer_ms": round((t2 - t1) * 1000, 2),
+                      "total_ms": round((t2 - t0) * 1000, 2), **extra}
+    if notice:
+        answer.note = f"{answer.note} {notice}".strip()
+    return answer
+
+
+__all__ = ["MODES", "ask", "find_passages"]
