@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.text.sentences import split_sentences
 from qa.prompts import refusal_phrase
 from qa.text.cjk import CJK, language
+from qa.text.sentences import CLOSERS, END, split_sentences
 from qa.text.tokens import terms
 from qa.types import Citation, Hit
 
@@ -38,7 +38,8 @@ MARKER = re.compile(r"\[(\d+)\]")
 # Loose forms models write: [1, 2] [1,2] [1-3] [1；2] 【1】 [passage 1] [来源1]
 _LOOSE = re.compile(r"[\[【]\s*(?:passages?\s*|来源\s*|段落\s*)?(\d+(?:\s*[-–~,，、;；]\s*(?:passage\s*)?\d+)*)\s*[\]】]",
                     re.I)
-_SENTENCE = re.compile(r"[^。！？!?；;\n]*?(?:[。！？!?；;…]+[”’\"'」』）)]*|\.(?=\s|$|\[)|\n|$)(?:\s*\[\d+\])*")
+# A reply's sentence, with the markers that follow its final punctuation ("...岗位。[1][2]").
+_SENTENCE = re.compile(f"[^{END}\\n]*?(?:[{END}]+[{CLOSERS}]*|\\.(?=\\s|$|\\[)|\\n|$)(?:\\s*\\[\\d+\\])*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LOOSE_REFUSAL = re.compile(
     r"(文章|资料|段落|材料|文中|原文)[^。，,]{0,6}(没有|并未|未|不)(提到|提及|涉及|包含|说明|给出|回答)"

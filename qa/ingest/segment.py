@@ -44,10 +44,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from qa.text.cjk import CJK as _CJK
+from qa.text.sentences import CLOSERS as SENTENCE_CLOSERS, END
 from qa.text.tokens import terms
 
-SENTENCE_END = "。！？!?…；;"
-CLOSERS = "”’\"'」』）)】》"
+SENTENCE_END = END
+CLOSERS = SENTENCE_CLOSERS + "》"  # a line ending in a closed title is finished too
 DANGLING_TAIL = "，,、（(《“‘—-"
 CONTINUATION_START = tuple("等的了着，,、。；;：:）)》”") + ("方面",)
 SHORT_MAX = 30
