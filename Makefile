@@ -8,7 +8,7 @@ SEED_GOLD := eval/gold/seed.jsonl
 SEED_BASELINE := eval/baselines/seed-extractive.json
 SEED_RUN := eval/runs/seed-extractive
 
-.PHONY: demo test install install-test eval eval-baseline bench-retrieval clean
+.PHONY: demo test test-fast install install-test eval eval-baseline bench-retrieval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ demo: install
 
 test: install-test
 	$(BIN)/python -m pytest -q
+
+# The inner loop: everything but the tests marked slow (kill loops, servers, 5,000 files). CI runs `make test`.
+test-fast: install-test
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # The seed gold set on a freshly built seed store against the committed baseline: exit 1 when a
 # metric falls more than 0.02. The store is rebuilt (about 15 s) because ingest skips an unchanged

@@ -151,6 +151,7 @@ def test_strict_stops_at_the_first_failure(tmp_path):
     assert result.stderr.strip().count("\n") == 0
 
 
+@pytest.mark.slow
 def test_many_tiny_files_in_one_folder(tmp_path):
     folder = tmp_path / "tiny"
     folder.mkdir()
@@ -187,6 +188,7 @@ def _consistent(store_dir: Path) -> int:
     return len(live)
 
 
+@pytest.mark.slow
 def test_ingest_killed_at_random_points_recovers_without_duplicates(tmp_path):
     rng = random.Random(20261125)
     folder = tmp_path / "docs"
@@ -252,6 +254,7 @@ def test_second_writer_waits_or_fails_with_no_wait(tmp_path):
     assert "ingested 3" in out
 
 
+@pytest.mark.slow
 def test_two_ingests_at_once_and_asks_during_ingest(tmp_path):
     store = tmp_path / "store"
     first, second = tmp_path / "a", tmp_path / "b"

@@ -69,6 +69,7 @@ def _qa(args, env):
                           text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_two_stores_share_one_chroma_server_with_remote_embeddings(tmp_path, chroma_server, embeddings_server):
     env = {"QA_CHROMA_URL": chroma_server, "QA_EMBED": "openai", "QA_EMBED_MODEL": "e5",
            "QA_EMBED_PREFIX": "input_type", "OPENAI_BASE_URL": embeddings_server, "OPENAI_API_KEY": "sk-unused-local"}
