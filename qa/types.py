@@ -1,9 +1,16 @@
-"""Plain records passed between the pipeline stages. Rendering them is the CLI's job."""
+"""Plain records passed between the pipeline stages. Rendering them is the CLI's job.
+
+Dataclasses for what the code builds and reads (`Article`, `Hit`, `Citation`, `Answer`);
+TypedDicts for records that live as JSON on disk and cross module boundaries as dicts: the
+store manifest's entries (`DocumentEntry`, `ArticleEntry`), the rows of `qa sources`
+(`SourceRow`), and evaluation records (`EvalRecord`), so their shape is written down once and a
+type checker sees every reader and writer, with no conversion and no change to the files.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 
 @dataclass
@@ -60,7 +67,7 @@ class Answer:
     citations: list[Citation]
     timings: dict[str, float] = field(default_factory=dict)
     support: float = 0.0  # how well the best evidence covers the question (0..1)
-    gaps: list[dict[str, str]] = field(default_factory=list)  # what the best quote lacks: kind, detail, reason
+    gaps: list[GapRecord] = field(default_factory=list)  # what the best quote lacks
     hits: list[Hit] = field(default_factory=list)
     note: str = ""
     model: str | None = None  # the model that wrote an llm answer, as the endpoint named it
@@ -71,3 +78,71 @@ class Answer:
         if not with_hits:
             data.pop("hits")
         return data
+
+
+class GapRecord(TypedDict):
+    """What a refused answer's best quote lacks (`qa.answer.slots.Gap.to_dict`)."""
+
+    kind: str  # focus | loose | event | period | instance | english | name
+    detail: str  # the word or period the quote lacks
+    reason: str  # one sentence for the user
+
+
+# -- the store manifest (`<store>/manifest.json`, written by `qa.store.Store.save`) -----------------
+class ArticleEntry(TypedDict):
+    id: str
+    title: str
+    kind: str  # article | caption | fragment
+    chars: int
+    chunks: int
+
+
+class DocumentEntry(TypedDict):
+    """One stored document, keyed in the manifest by its absolute path."""
+
+    source: str  # the path as the user gave it (relative to the working directory when inside it)
+    hash: str  # SHA-256 of the file's bytes
+    ingested_at: float
+    articles: list[ArticleEntry]
+    chunk_ids: NotRequired[list[str]]  # set when the document is published
+    duplicate_of: NotRequired[str]  # key of the document with the same content (stored once)
+
+
+class SourceRow(TypedDict):
+    """A row of `qa sources`."""
+
+    source: str
+    articles: list[ArticleEntry]
+    chunks: int
+    same_as: NotRequired[str]
+
+
+# -- evaluation records (one JSON line per gold item; `qa.evaluate.run.run_item`) -----------------
+class RetrievedRecord(TypedDict):
+    rank: int
+    chunk_id: str
+    score: float
+    source: str
+    title: str
+
+
+class EvalRecord(TypedDict, total=False):
+    id: str
+    question: str
+    gold: dict[str, Any]  # answers, unanswerable, evidence, tags (`qa.evaluate.gold.GoldItem.gold`)
+    answer: str
+    refused: bool
+    mode: str
+    support: float
+    gaps: list[GapRecord]
+    note: str
+    citations: list[dict[str, Any]]  # `Citation` fields (dataclasses.asdict)
+    retrieved: list[RetrievedRecord]
+    metrics: dict[str, Any]  # `qa.evaluate.metrics.score_item`
+    timings: dict[str, float]
+    usage: dict[str, int] | None
+    llm_calls: int
+    cache_hits: int
+    cached: bool
+    judge: dict[str, Any] | None
+    error: str | None

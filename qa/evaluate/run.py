@@ -24,6 +24,7 @@ from typing import Any, Callable
 from qa.config import Settings
 from qa.errors import ConfigError, InputError, ProviderError, StoreMissingError
 from qa.evaluate.gold import GoldItem, load_gold, select
+from qa.types import EvalRecord, RetrievedRecord
 
 MODES = ("auto", "extractive", "llm")
 
@@ -67,7 +68,7 @@ def records_path(out: Path) -> Path:
     return out.with_name(out.stem + ".records.jsonl")
 
 
-def read_records(path: Path, run_key: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def read_records(path: Path, run_key: dict[str, Any]) -> dict[str, EvalRecord]:
     """Finished records of an earlier run with the same `run_key`, by item id. A line cut short by
     a kill is ignored; records of failed items are not finished (they run again)."""
     if not path.exists():
@@ -95,7 +96,7 @@ def read_records(path: Path, run_key: dict[str, Any]) -> dict[str, dict[str, Any
 class _RecordWriter:
     """Appends one JSON line per finished item and flushes it, from any thread."""
 
-    def __init__(self, path: Path, run_key: dict[str, Any], keep: list[dict[str, Any]]):
+    def __init__(self, path: Path, run_key: dict[str, Any], keep: list[EvalRecord]):
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._file = path.open("w", encoding="utf-8")
@@ -107,7 +108,7 @@ class _RecordWriter:
         self._file.write(json.dumps(data, ensure_ascii=False) + "\n")
         self._file.flush()
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, record: EvalRecord) -> None:
         with self._lock:
             self._write(record)
 
@@ -131,7 +132,7 @@ class _Context:
     judge_llm: Any = None  # qa.llm.ChatLLM when --judge
 
 
-def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
+def run_item(item: GoldItem, ctx: _Context) -> EvalRecord:
     """Ask one gold question through `qa.ask.ask` and return its scored record."""
     from qa.ask import ask
     from qa.cache import CachedChat
@@ -139,7 +140,7 @@ def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
 
     cache = ctx.cache.scoped()  # this item's own hit/miss counts
     llm = CachedChat(ctx.llm, cache) if ctx.llm is not None else None
-    record: dict[str, Any] = {"id": item.id, "question": item.question, "gold": item.gold()}
+    record = EvalRecord(id=item.id, question=item.question, gold=item.gold())
     started = time.perf_counter()
     try:
         answer = ask(item.question, ctx.settings, store=ctx.store, embedder=ctx.embedder, k=ctx.k, mode=ctx.mode,
@@ -149,8 +150,8 @@ def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
         return record
     refused = bool(answer.refused or is_refusal(answer.answer, ctx.refusals))
     citations = [asdict(c) for c in answer.citations]
-    passages = [{"rank": h.rank or i + 1, "chunk_id": h.chunk_id, "score": round(h.score, 4), "source": h.source,
-                 "title": h.title} for i, h in enumerate(answer.hits)]
+    passages = [RetrievedRecord(rank=h.rank or i + 1, chunk_id=h.chunk_id, score=round(h.score, 4), source=h.source,
+                                title=h.title) for i, h in enumerate(answer.hits)]
     texts = [{"source": h.source, "title": h.title, "text": h.text} for h in answer.hits]
     usage = getattr(answer, "usage", None) or None
     record.update(
@@ -169,10 +170,10 @@ def run_item(item: GoldItem, ctx: _Context) -> dict[str, Any]:
     return record
 
 
-def run_items(items: list[GoldItem], ctx: _Context, concurrency: int, on_record: Callable[[dict], None],
-              progress: Progress | None = None) -> list[dict[str, Any]]:
+def run_items(items: list[GoldItem], ctx: _Context, concurrency: int, on_record: Callable[[EvalRecord], None],
+              progress: Progress | None = None) -> list[EvalRecord]:
     """Run items with at most `concurrency` in flight; `on_record` sees each record as it finishes."""
-    records: list[dict[str, Any]] = []
+    records: list[EvalRecord] = []
     total = len(items)
     pending = iter(items)
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="qa-eval") as pool:
