@@ -14,7 +14,7 @@ from qa.errors import InputError, QAError
 from qa.ingest.chunk import chunk_article
 from qa.ingest.read import RawDocument, find_files, read_documents
 from qa.ingest.segment import segment
-from qa.types import Article
+from qa.types import Article, ArticleEntry, DocumentEntry
 
 Progress = Callable[[str, int, int, str], None]  # (phase, done, total, current item)
 
@@ -78,7 +78,7 @@ def prepare(path: Path, settings: Settings, data: bytes | None = None) -> tuple[
 class _Batch:
     """Documents prepared but not yet published; flushed every few hundred chunks."""
 
-    items: list[tuple[str, dict, list]] = field(default_factory=list)
+    items: list[tuple[str, DocumentEntry, list]] = field(default_factory=list)
     chunks: int = 0
 
 
@@ -137,7 +137,7 @@ def _ingest_locked(files, settings, store, embedder, rebuild, progress, strict) 
         if previous and previous["hash"] == data_hash and _still_valid(previous, store):
             report.unchanged += 1
             continue
-        entry = {"source": display_path(path), "hash": data_hash, "ingested_at": time.time(), "articles": []}
+        entry = DocumentEntry(source=display_path(path), hash=data_hash, ingested_at=time.time(), articles=[])
         nodes: list = []
         original = by_hash.get(data_hash)
         if original and original != key:
@@ -153,8 +153,8 @@ def _ingest_locked(files, settings, store, embedder, rebuild, progress, strict) 
                 report.skipped.append((entry["source"], "empty (no text)"))
                 if not previous:
                     continue
-            entry["articles"] = [{"id": a.id, "title": a.title, "kind": a.kind, "chars": len(a.text),
-                                  "chunks": sum(1 for n in nodes if n.metadata["article_id"] == a.id)}
+            entry["articles"] = [ArticleEntry(id=a.id, title=a.title, kind=a.kind, chars=len(a.text),
+                                              chunks=sum(1 for n in nodes if n.metadata["article_id"] == a.id))
                                  for a in articles]
             by_hash[data_hash] = key
             if articles:
@@ -172,7 +172,7 @@ def _ingest_locked(files, settings, store, embedder, rebuild, progress, strict) 
 FLUSH_DOCUMENTS = 500  # also bounds how often a folder of tiny files rewrites the manifest
 
 
-def _still_valid(entry: dict, store) -> bool:
+def _still_valid(entry: DocumentEntry, store) -> bool:
     """An unchanged duplicate is only unchanged while its original still has the same content."""
     original = entry.get("duplicate_of")
     return not original or store.documents.get(original, {}).get("hash") == entry["hash"]
