@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.prompts import refusal_phrase
-from qa.text.cjk import CJK, language
+from qa.text.cjk import CJK, HAN, language
 from qa.text.sentences import CLOSERS, END, split_sentences
 from qa.text.tokens import terms
 from qa.types import Citation, Hit
@@ -81,25 +81,26 @@ def _tidy(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-def _norm(text: str) -> str:
+def _bare(text: str) -> str:
+    """Letters, digits and Chinese characters only, lower case, no markers: for comparing refusals."""
     text = strip_markers(text).lower().replace("’", "'")
-    return re.sub(r"[^\w\u3400-\u9fff']+", "", text)
+    return re.sub(f"[^\\w{HAN}']+", "", text)
 
 
 def is_refusal(text: str) -> bool:
     """True when the reply says the articles do not answer (ignoring citation markers)."""
-    body = _norm(text)
+    body = _bare(text)
     if not body:
         return True
     for lang in ("zh", "en"):
-        phrase = _norm(refusal_phrase(lang))
+        phrase = _bare(refusal_phrase(lang))
         if phrase and phrase in body:
             return True
     return bool(_LOOSE_REFUSAL.search(strip_markers(text)))
 
 
 def _only_refusal(text: str) -> bool:
-    return _norm(text) in {_norm(refusal_phrase(lang)) for lang in ("zh", "en")}
+    return _bare(text) in {_bare(refusal_phrase(lang)) for lang in ("zh", "en")}
 
 
 def split_answer(text: str) -> list[str]:
