@@ -49,3 +49,20 @@ def test_english_question_about_a_name_the_passage_lacks_is_refused():
                              [_hit(HEIHE, "构建高效跨境物流网络")], threshold=0.25,
                              similarity=lambda texts: [0.83] * len(texts))
     assert not here.refused and "3万件" in here.answer and here.gaps == []
+
+
+def test_the_syllable_constant_is_what_pypinyin_reads():
+    """SYLLABLES is written out (building it costs ~0.75 s per process); it must stay what the
+    installed pypinyin's dictionary gives, or names would split differently from passages."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from qa.text.pinyin import SYLLABLES
+
+    found = set()
+    for readings in pinyin_dict.values():
+        for r in readings.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c))
+            found.add(plain.replace("ü", "u").lower())
+    assert SYLLABLES == {s for s in found if s.isalpha()}
