@@ -1,21 +1,27 @@
 """The one module that talks to OpenAI-compatible endpoints through the `openai` client.
 
-- `make_client` builds a client for any base URL (OpenAI, DeepSeek, DashScope, Ollama, vLLM,
-  llama.cpp); `describe_failure` turns any exception from it into one plain line that names
-  the endpoint and the next step, with the API key removed.
-- `ChatLLM.complete` sends chat messages, streaming when given a token callback, and retries
-  what is worth retrying (timeouts, refused or dropped connections, 408/409/429/5xx) with
-  exponential backoff, honouring `Retry-After`, inside one total time budget (`llm_max_wait`).
+`make_client` builds a client for any base URL (OpenAI, DeepSeek, DashScope, Ollama, vLLM, llama.cpp);
+`describe_failure` turns any exception from it into one line naming the endpoint and the next step,
+without the API key; `ChatLLM.complete` sends chat messages, streaming when given a token callback.
 
-The client's own retry loop is switched off for chat: it cannot bound the total time and would
-retry a stream after tokens were already shown.
+Retries are the client's (`max_retries` = QA_LLM_RETRIES; `SyncAPIClient.request` in
+openai/_base_client.py): timeouts, dropped connections and 408/409/429/5xx, with backoff and jitter,
+`Retry-After` honoured up to two minutes, and never a stream once it is being read. We keep what it lacks:
+- One budget for a whole answer, QA_LLM_MAX_WAIT. The client's timeout is per request and its wait
+  between retries is a `time.sleep` that no public hook sees, so our client overrides that one method,
+  `_sleep_for_retry`: it waits the client's delay unless that would pass the deadline (then the call
+  ends at once, naming a `Retry-After` beyond the budget) and cuts a retry's timeout to the time left.
+  tests/test_llm.py pins it (test_retry_waits_keep_to_the_budget, test_a_retry_gets_only_the_time_left).
+- A stream that broke before its first token is sent again, within the same retries and budget.
+- The one-line failure messages, and `Completion.attempts` (requests sent).
 """
 
 from __future__ import annotations
 
-import email.utils
+import functools
 import json
-import random
+import math
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -27,19 +33,60 @@ from qa.redact import redact
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 # Local servers (Ollama, llama.cpp, vLLM) ignore the key, but the client refuses to start without one.
 PLACEHOLDER_KEY = "not-needed"
-RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
-BACKOFF_BASE = 0.5  # seconds before the first retry; doubles each time
-BACKOFF_CAP = 8.0
 
 __all__ = ["ChatLLM", "Completion", "describe_failure", "make_client", "DEFAULT_BASE_URL"]
 
 
 def make_client(base_url: str, api_key: str, timeout: float, max_retries: int = 2):
     """An `openai.OpenAI` client for `base_url` (empty = OpenAI's own API)."""
+    return _client_class()(base_url=base_url or DEFAULT_BASE_URL, api_key=api_key or PLACEHOLDER_KEY,
+                           timeout=timeout, max_retries=max_retries)
+
+
+class OutOfTime(Exception):
+    """A retry would wait past the deadline. `error` is what the client raises when out of retries;
+    `asked` the wait when the server asked for it (`Retry-After`)."""
+
+    def __init__(self, error: BaseException, asked: float | None):
+        super().__init__(error)
+        self.error, self.asked = error, asked
+
+
+@functools.cache
+def _client_class():
+    """`openai.OpenAI` with a deadline on its retries (built on first use: `openai` is slow to import)."""
+    import httpx2
     import openai
 
-    return openai.OpenAI(base_url=base_url or DEFAULT_BASE_URL, api_key=api_key or PLACEHOLDER_KEY,
-                         timeout=timeout, max_retries=max_retries)
+    class BudgetedOpenAI(openai.OpenAI):
+        deadline = math.inf  # time.perf_counter() by which the call must be over; set on a per-call copy
+        sleep = staticmethod(time.sleep)
+        sent = 1  # requests sent by this copy: the first, then one per retry
+        slept = 0.0
+
+        def _sleep_for_retry(self, *, retries_taken: int, max_retries: int, options: Any, response: Any) -> None:
+            headers = response.headers if response is not None else None
+            wait = self._calculate_retry_timeout(max_retries - retries_taken, options, headers)
+            left = self.deadline - time.perf_counter() - wait
+            if left <= 0:
+                # What SyncAPIClient.request raises when no retries are left.
+                cause = sys.exc_info()[1]
+                if response is not None:
+                    error = self._make_status_error_from_response(response)
+                elif isinstance(cause, httpx2.TimeoutException):
+                    error = openai.APITimeoutError(request=cause.request)
+                else:
+                    error = openai.APIConnectionError(request=cause.request)
+                error.__cause__ = cause
+                asked = headers is not None and ("retry-after" in headers or "retry-after-ms" in headers)
+                raise OutOfTime(error, wait if asked else None)
+            self.timeout = min(self.timeout, left)  # read again by _build_request for the retry
+            self.sent += 1
+            t = time.perf_counter()
+            self.sleep(wait)
+            self.slept += time.perf_counter() - t
+
+    return BudgetedOpenAI
 
 
 def _where(base_url: str) -> str:
@@ -111,46 +158,12 @@ def describe_failure(exc: BaseException, base_url: str, api_key: str, model: str
     return redact(" ".join(line.split()), [api_key])
 
 
-def retry_after_seconds(exc: BaseException) -> float | None:
-    """The wait a 429/503 reply asks for (`retry-after-ms`, `Retry-After` seconds or HTTP date)."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None)
-    if not headers:
-        return None
-    if headers.get("retry-after-ms"):
-        try:
-            return float(headers["retry-after-ms"]) / 1000
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-def is_retryable(exc: BaseException) -> bool:
-    import openai
-
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts and streams cut before any token
-        return True
-    return isinstance(exc, openai.APIStatusError) and exc.status_code in RETRYABLE_STATUS
-
-
 class StreamCut(Exception):
-    """The stream ended (or broke) after some tokens had been passed on; it cannot be retried."""
+    """The stream broke (or ended without its end marker) while being read, after `chars` characters."""
 
     def __init__(self, cause: BaseException | None, chars: int):
         super().__init__(f"stream ended after {chars} characters")
-        self.cause = cause
-        self.chars = chars
+        self.cause, self.chars = cause, chars
 
 
 @dataclass
@@ -161,7 +174,7 @@ class Completion:
     finish_reason: str | None = None
     first_token_ms: float | None = None  # from the first request sent, retries included
     http_ms: float = 0.0  # time inside the client's calls (network, server, the client's own parsing)
-    attempts: int = 1
+    attempts: int = 1  # requests sent, retries included
     streamed: bool = False
 
 
@@ -176,7 +189,7 @@ class ChatLLM:
     retries: int = 2
     max_wait: float = 120.0
     client: Any = field(default=None, repr=False)
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)  # the client's waits between retries
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> "ChatLLM":
@@ -193,86 +206,72 @@ class ChatLLM:
 
     def _client(self):
         if self.client is None:
-            self.client = make_client(self.base_url, self.api_key, self.timeout, max_retries=0)
+            self.client = make_client(self.base_url, self.api_key, self.timeout, max_retries=self.retries)
         return self.client
 
-    def _fail(self, exc: BaseException, attempts: int) -> ProviderError:
+    def _fail(self, exc: BaseException, attempts: int, asked: float | None = None) -> ProviderError:
         line = describe_failure(exc, self.base_url, self.api_key, self.model)
-        if attempts > 1:
+        if asked is not None:
+            line += f"; the server asks to wait {asked:g}s, beyond the QA_LLM_MAX_WAIT={self.max_wait:g}s budget left"
+        elif attempts > 1:
             line += f" (gave up after {attempts} attempts)"
         return ProviderError(line)
 
     # -- calls ----------------------------------------------------------------------------------
     def list_models(self) -> list[str]:
         try:
-            return sorted(m.id for m in self._client().models.list(timeout=self.timeout))
+            return sorted(m.id for m in self._client().models.list())
         except Exception as e:  # noqa: BLE001 - translated into one line
             raise self._fail(e, 1) from None
 
     def complete(self, messages: list[dict[str, str]], on_token: Callable[[str], None] | None = None,
                  max_tokens: int | None = None) -> Completion:
         """One chat completion; streamed (tokens passed to `on_token`) when a callback is given."""
-        self._client()  # built (and `openai` imported) before the clock starts: not endpoint time
+        client = self._client()  # built (and `openai` imported) before the clock starts: not endpoint time
         started = time.perf_counter()
         deadline = started + self.max_wait
-        http_ms = 0.0
-        attempt = 0
+        earlier, http_ms = 0, 0.0  # requests and time spent on streams that broke before their first token
         while True:
-            attempt += 1
-            remaining = deadline - time.perf_counter()
-            if remaining <= 0:
-                raise ProviderError(f"{self.where} gave no answer within QA_LLM_MAX_WAIT={self.max_wait:g}s "
-                                    f"({attempt - 1} attempts); raise it or check the server")
+            # A copy per call carries its deadline and counts; the client itself is shared across threads.
+            call = client.with_options(timeout=min(self.timeout, deadline - time.perf_counter()),
+                                       max_retries=self.retries - earlier)
+            call.deadline, call.sleep = deadline, self.sleep
             t = time.perf_counter()
             try:
                 if on_token is None:
-                    result = self._once(messages, min(self.timeout, remaining), max_tokens)
+                    result = self._once(call, messages, max_tokens)
                 else:
-                    result = self._stream(messages, min(self.timeout, remaining), max_tokens, on_token,
-                                          started, deadline)
-                result.http_ms += http_ms
-                result.attempts = attempt
-                if result.first_token_ms is None or on_token is None:
-                    result.first_token_ms = round((time.perf_counter() - started) * 1000, 2)
-                return result
+                    result = self._stream(call, messages, max_tokens, on_token, started, deadline)
+                break
+            except OutOfTime as spent:
+                raise self._fail(spent.error, earlier + call.sent, spent.asked) from None
             except StreamCut as cut:
+                earlier += call.sent
+                http_ms += (time.perf_counter() - t - call.slept) * 1000
+                if not cut.chars and earlier <= self.retries and time.perf_counter() < deadline:
+                    continue  # nothing was shown yet: send it again
+                if not cut.chars:
+                    raise self._fail(cut.cause, earlier) from None
                 why = type(_chain(cut.cause)[-1]).__name__ if cut.cause else "no end-of-stream marker"
                 raise ProviderError(f"{self.where} stopped streaming after {cut.chars} characters, before the "
                                     f"answer was complete ({why}); retry, or use --no-stream") from None
             except ProviderError:
                 raise
             except Exception as e:  # noqa: BLE001 - every client failure becomes one line
-                http_ms += (time.perf_counter() - t) * 1000
-                wait = self._backoff(e, attempt, deadline)
-                if wait is None:
-                    raise self._fail(e, attempt) from None
-                self.sleep(wait)
+                raise self._fail(e, earlier + call.sent) from None
+        result.http_ms += http_ms - call.slept * 1000
+        result.attempts = earlier + call.sent
+        if result.first_token_ms is None or on_token is None:
+            result.first_token_ms = round((time.perf_counter() - started) * 1000, 2)
+        return result
 
-    def _backoff(self, exc: BaseException, attempt: int, deadline: float) -> float | None:
-        """Seconds to wait before retrying `exc`, or None to give up now."""
-        if attempt > self.retries or not is_retryable(exc):
-            return None
-        asked = retry_after_seconds(exc)
-        if asked is not None:
-            wait = asked
-        else:
-            wait = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (attempt - 1)) * random.uniform(0.8, 1.2)
-        if time.perf_counter() + wait >= deadline:
-            if asked is not None:
-                raise ProviderError(
-                    f"{describe_failure(exc, self.base_url, self.api_key, self.model)}; the server asks to wait "
-                    f"{asked:g}s, beyond the QA_LLM_MAX_WAIT={self.max_wait:g}s budget left") from None
-            return None
-        return wait
+    def _request(self, call, messages, max_tokens: int | None, stream: bool, **extra: Any):
+        return call.chat.completions.create(model=self.model, messages=messages, temperature=self.temperature,
+                                            max_tokens=max_tokens or self.max_tokens, stream=stream, **extra)
 
-    def _request(self, messages, timeout: float, max_tokens: int | None, stream: bool, **extra: Any):
-        return self._client().chat.completions.create(
-            model=self.model, messages=messages, temperature=self.temperature,
-            max_tokens=max_tokens or self.max_tokens, stream=stream, timeout=timeout, **extra)
-
-    def _once(self, messages, timeout: float, max_tokens: int | None) -> Completion:
+    def _once(self, call, messages, max_tokens: int | None) -> Completion:
         t = time.perf_counter()
-        reply = self._request(messages, timeout, max_tokens, stream=False)
+        reply = self._request(call, messages, max_tokens, stream=False)
         http_ms = (time.perf_counter() - t) * 1000
         if not getattr(reply, "choices", None):
             raise ProviderError(f"{self.where} sent a chat completion without choices; "
@@ -281,20 +280,19 @@ class ChatLLM:
         return Completion(text=choice.message.content or "", model=reply.model or self.model,
                           usage=_usage(reply.usage), finish_reason=choice.finish_reason, http_ms=http_ms)
 
-    def _stream(self, messages, timeout: float, max_tokens: int | None, on_token: Callable[[str], None],
+    def _stream(self, call, messages, max_tokens: int | None, on_token: Callable[[str], None],
                 started: float, deadline: float) -> Completion:
         import openai
 
         t = time.perf_counter()
         in_callback = 0.0
         try:
-            stream = self._request(messages, timeout, max_tokens, stream=True,
-                                   stream_options={"include_usage": True})
+            stream = self._request(call, messages, max_tokens, stream=True, stream_options={"include_usage": True})
         except openai.BadRequestError as e:
             # Some older servers reject stream_options; usage is then simply not reported.
             if "stream_options" not in str(e):
                 raise
-            stream = self._request(messages, timeout, max_tokens, stream=True)
+            stream = self._request(call, messages, max_tokens, stream=True)
         parts: list[str] = []
         chars = 0
         model, usage, finish, first = self.model, None, None, None
@@ -323,7 +321,8 @@ class ChatLLM:
         except ProviderError:
             raise
         except Exception as e:  # noqa: BLE001
-            if chars:
+            # The client wraps a dropped connection in APIConnectionError and does not resend a stream.
+            if chars or isinstance(e, openai.APIConnectionError):
                 raise StreamCut(e, chars) from None
             raise
         if finish is None:

@@ -232,6 +232,31 @@ def test_5xx_is_retried_then_fails(openai_server):
     assert len(openai_server.chat_requests()) == 3
 
 
+def test_retry_waits_keep_to_the_budget(openai_server):
+    # Pins qa.llm's override of the client's `_sleep_for_retry`: its delays (Retry-After, then backoff)
+    # come through `sleep`, and a wait that would pass QA_LLM_MAX_WAIT ends the call at once.
+    openai_server.fail(429, retry_after="2").fail(503).reply("ok")
+    waits: list[float] = []
+    reply = make_llm(openai_server, sleep=waits.append).complete([{"role": "user", "content": "hi"}])
+    assert reply.attempts == 3 and waits[0] == 2 and 0.25 <= waits[1] <= 1.0
+    openai_server.fail(503, times=6)
+    waits.clear()
+    message, took = failing(openai_server, make_llm(openai_server, retries=5, max_wait=0.3, sleep=waits.append))
+    assert "failed with HTTP 503" in message and "attempts" not in message
+    assert waits == [] and took < 0.3 and len(openai_server.chat_requests()) == 3 + 1
+
+
+def test_a_retry_gets_only_the_time_left(openai_server):
+    # Pins the other half of the override: a retry's timeout is cut to what is left of QA_LLM_MAX_WAIT.
+    llm = make_llm(openai_server, timeout=1.0, retries=1, max_wait=1.6)
+    llm.list_models()  # the client is built (and `openai` imported) before the clock starts
+    openai_server.hang(10).hang(10)
+    message, took = failing(openai_server, llm)
+    assert "did not answer in time" in message and "after 2 attempts" in message
+    assert took < 1.6 + 0.5  # a full second attempt would end after 1.0 + 0.375 + 1.0 s
+    assert len(openai_server.chat_requests()) == 2
+
+
 def test_a_stream_cut_after_tokens_fails_without_retrying(openai_server):
     openai_server.cut_stream("华强广场项目建成后可创造就业岗位3000个。", after=2)
     pieces: list[str] = []
