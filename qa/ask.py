@@ -19,11 +19,13 @@ MODES = ("auto", "llm", "extractive")
 
 
 def find_passages(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
-                  source: str | None = None, title: str | None = None, method: str | None = None) -> list[Hit]:
+                  source: str | None = None, title: str | None = None, method: str | None = None,
+                  params=None) -> list[Hit]:
     """The `k` best passages for `question`: fused candidates (`qa.retrieve.candidates`), the first
-    `settings.rerank` re-ordered by their best sentence window as the extractive answerer scores it,
-    then de-duplicated and capped per article (`qa.retrieve.diversify`)."""
-    from qa.answer.extractive import rank_passages
+    `settings.rerank` re-ordered by their best sentence window as the extractive answerer scores it
+    (with `params`, an `ExtractiveParams`; None: its `DEFAULTS`), then de-duplicated and capped per
+    article (`qa.retrieve.diversify`)."""
+    from qa.answer.extractive import DEFAULTS, rank_passages
     from qa.embed import make_embedder
     from qa.retrieve import candidates, diversify, number
     from qa.store import Store
@@ -33,13 +35,14 @@ def find_passages(question: str, settings: Settings, store=None, embedder=None, 
     k = k or settings.top_k
     hits = candidates(question, settings, store, embedder, k, source=source, title=title, method=method)
     if settings.rerank > 1 and len(hits) > 1:
-        hits = rank_passages(question, hits[:settings.rerank], idf=store.keyword.idf) + hits[settings.rerank:]
+        hits = (rank_passages(question, hits[:settings.rerank], idf=store.keyword.idf, params=params or DEFAULTS)
+                + hits[settings.rerank:])
     return number(diversify(hits, k, settings.max_per_article))
 
 
 def ask(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
         mode: str = "auto", llm=None, on_token: Callable[[str], None] | None = None,
-        source: str | None = None, title: str | None = None) -> Answer:
+        source: str | None = None, title: str | None = None, params=None) -> Answer:
     """Answer one question from the store.
 
     mode: `extractive` quotes passages; `llm` asks the chat model (`llm`, default built from
@@ -47,8 +50,9 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     one is configured (QA_LLM_MODEL) and falls back to the extractive answer, with a note, when
     the endpoint fails. `on_token` receives streamed text as it arrives (LLM only).
     `source` (a glob over document paths) and `title` (text in the article title) narrow the search.
+    `params` (an `ExtractiveParams`; None: its `DEFAULTS`) tunes the re-ranking and the extractive answer.
     """
-    from qa.answer.extractive import answer_extractive, dense_similarity
+    from qa.answer.extractive import DEFAULTS, answer_extractive, dense_similarity
     from qa.text.questions import clean_question
 
     if mode not in MODES:
@@ -64,11 +68,13 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
 
     store = store or Store.open(settings)
     embedder = embedder or make_embedder(settings)
-    hits = find_passages(question, settings, store, embedder, k=k, source=source, title=title)
+    params = params or DEFAULTS
+    hits = find_passages(question, settings, store, embedder, k=k, source=source, title=title, params=params)
     # The extractive answerer weighs question words by their IDF in the collection, and needs
     # the embedder only for a question in another script than the passages.
     extract = lambda: answer_extractive(question, hits, settings.refusal_threshold,  # noqa: E731
-                                        idf=store.keyword.idf, similarity=dense_similarity(embedder, question))
+                                        idf=store.keyword.idf, similarity=dense_similarity(embedder, question),
+                                        params=params)
     t1 = time.perf_counter()
     extra: dict[str, float] = {}
     if use_llm:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import FrozenInstanceError, replace
+
 import pytest
 
-from qa.answer.extractive import analyse, answer_extractive, candidate_windows
+from qa.answer.extractive import (DEFAULTS, FEATURES, analyse, answer_extractive, candidate_windows, rank_passages,
+                                  weigh)
 from qa.text.questions import has_answer_type, question_terms, question_type
 from qa.prompts import refusal_phrase
 from qa.types import Hit
@@ -137,6 +142,71 @@ def test_windows_expose_their_features():
     best = max(windows, key=lambda w: w.score)
     assert best.features["cue"] == 1.0 and best.features["focus_corpus"] > 0.5
     assert any(w.features["pair"] for w in windows)
+
+
+def test_window_scores_add_the_weighted_features_in_order():
+    q = analyse("华强广场项目可以创造多少个就业岗位？", None)
+    windows = candidate_windows(q, [HUAQIANG, HEIHE])
+    w = DEFAULTS.weights
+    for win in windows:
+        f = win.values
+        assert f._fields == FEATURES and win.score == weigh(f, w)
+        # the sum as written before features had names, left to right: the same float, bit for bit
+        assert win.score == (w.topic_in * f.topic_in + w.focus_corpus * f.focus_corpus + w.focus_local * f.focus_local
+                             + w.focus_chars * f.focus_chars + w.focus_near * f.focus_near + w.cue * f.cue
+                             + w.cue_missing * f.cue_missing + w.define * f.define + w.rank * f.rank
+                             + w.dense_delta * f.dense_delta + w.pair * f.pair + w.log_chars * f.log_chars
+                             + w.first * f.first + w.title * f.title)
+
+
+def test_params_are_frozen_and_other_values_are_passed_in():
+    with pytest.raises(FrozenInstanceError):
+        DEFAULTS.max_quotes = 1
+    with pytest.raises(TypeError):
+        DEFAULTS.gap_factors["focus"] = 1.0
+    with pytest.raises(TypeError):
+        replace(DEFAULTS, weights={**DEFAULTS.weights._asdict(), "cue_mising": 0.0})  # a typo is an error
+    with pytest.raises(ValueError):
+        replace(DEFAULTS, gap_factors={"focs": 0.0})
+    q = "华强广场项目可以创造多少个就业岗位？"
+    shy = replace(DEFAULTS, weights=DEFAULTS.weights._replace(cue=-10.0))
+    assert "1000个" in answer_extractive(q, [HUAQIANG, HEIHE], threshold=0.0).citations[0].quote
+    assert "1000个" not in answer_extractive(q, [HUAQIANG, HEIHE], threshold=0.0, params=shy).citations[0].quote
+    near_miss = "华强广场的总经理叫什么名字？"  # the page names no 经理: the focus gap refuses it
+    assert answer_extractive(near_miss, [HUAQIANG], threshold=0.2).refused
+    lenient = replace(DEFAULTS, gap_factors=dict.fromkeys(DEFAULTS.gap_factors, 1.0))
+    assert not answer_extractive(near_miss, [HUAQIANG], threshold=0.2, params=lenient).refused
+    assert DEFAULTS.gap_factors["focus"] == 0.0 and DEFAULTS.weights.cue == 0.88  # untouched
+
+
+def test_threads_sharing_the_caches_get_the_single_threaded_answers():
+    """`qa eval --concurrency` answers on a thread pool: the memo of analysed questions (more
+    questions than it holds, so entries are evicted under the threads) and each question's
+    sentence cache are shared, and every thread must get what one thread alone gets."""
+    hits = [HUAQIANG, HEIHE, hit("新华区上半年生产总值340.4亿元，同比增长5.6%。", title="新华区经济", n=2),
+            hit("北京是中国的首都，也是全国的政治中心和文化中心。", title="北京", n=3)]
+    questions = ["华强广场项目可以创造多少个就业岗位？", "黑河国欧物流仓储中心每年处理多少万件跨境包裹？",
+                 "项目什么时候开业？", "华强广场的总经理叫什么名字？", "新华区上半年生产总值是多少？",
+                 "北京是中国的首都吗", "华强广场位于哪里？", "项目总投资是多少？", "建筑面积是多少平方米？",
+                 "仓储中心何时投入使用？", "新华区生产总值增长了多少？", "全国的文化中心是哪里？",
+                 "月球背面的环形山叫什么名字？", "What is the capital of France?"]
+
+    def run(question: str):
+        ranked = rank_passages(question, hits)
+        a = answer_extractive(question, ranked, threshold=0.2)
+        return [h.chunk_id for h in ranked], a.answer, a.refused, a.support, a.citations, a.gaps
+
+    analyse.cache_clear()
+    expected = {q: run(q) for q in questions}
+    work = [q for _ in range(50) for q in questions]
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            got = list(pool.map(run, work))
+    finally:
+        sys.setswitchinterval(old)
+    assert got == [expected[q] for q in work]
 
 
 def test_seed_page_answers_through_qa_ask(seed_settings):

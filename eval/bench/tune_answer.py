@@ -1,4 +1,4 @@
-"""Fit the extractive answerer's window-ranking weights (qa.answer.extractive.WEIGHTS).
+"""Fit the extractive answerer's window-ranking weights (`ExtractiveParams.weights` in qa.answer.extractive).
 
 python -m eval.bench.tune_answer --fit ../shared/bench/cmrc_trial --check ../shared/bench/cmrc_train30
 
@@ -10,13 +10,16 @@ script prints the fitted weights and answer-contains@1 on every set with the cur
 fitted weights; copying the weights into extractive.py is a deliberate, reviewed step.
 
 --refusal prints refusal precision/recall per threshold (half-corpus stores, near misses);
---gaps grids the slot-check factors (extractive.GAP_FACTORS) and the threshold together; its
-best rows are likewise copied by hand.
+--gaps grids the slot-check factors (`ExtractiveParams.gap_factors`) and the threshold together;
+its best rows are likewise copied by hand. Other values are tried by passing a
+`dataclasses.replace` of `extractive.DEFAULTS` down the read path (`ask(..., params=...)`), never
+by changing the module.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 import sys
 import tempfile
@@ -56,8 +59,9 @@ def _overlap(a, b) -> bool:
     return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
 
 
-def collect(set_dir: Path, cache: Path, overrides: dict):
-    """[(windows' feature matrix, labels, window lengths)] per answerable question."""
+def collect(set_dir: Path, cache: Path, overrides: dict, params=None):
+    """[(windows' feature matrix, labels, window lengths)] per answerable question; the matrix has a
+    column per feature in `FEATURES` order. `params`: the answerer's (default `DEFAULTS`)."""
     from qa.answer import extractive as ex
     from qa.ask import find_passages
     from qa.config import load_settings
@@ -65,6 +69,7 @@ def collect(set_dir: Path, cache: Path, overrides: dict):
     from qa.ingest.pipeline import ingest
     from qa.store import Store
 
+    params = params or ex.DEFAULTS
     tmp = Path(tempfile.mkdtemp(prefix="qa-tune-"))
     try:
         settings = load_settings({"store": str(tmp / "store"), **overrides}, env={})
@@ -75,13 +80,13 @@ def collect(set_dir: Path, cache: Path, overrides: dict):
         embedder.get_query_embeddings([it.question for it in items])
         rows = []
         for it in items:
-            hits = find_passages(it.question, settings, store, embedder)
+            hits = find_passages(it.question, settings, store, embedder, params=params)
             q = ex.analyse(it.question, store.keyword.idf)
-            windows = ex.candidate_windows(q, hits)
+            windows = ex.candidate_windows(q, hits, params)
             if not windows:
                 rows.append((np.zeros((0, len(ex.FEATURES))), np.zeros(0, dtype=bool), np.zeros(0), []))
                 continue
-            x = np.array([w.values for w in windows])
+            x = np.array([w.values for w in windows])  # each an ex.Features: a row in FEATURES order
             y = np.array([contains_answer(hits[w.hit].text[w.start:w.end], it.answers) for w in windows])
             rows.append((x, y, np.array([w.end - w.start for w in windows]), [(w.hit, w.start, w.end) for w in windows]))
         return rows
@@ -191,10 +196,10 @@ def gap_rows(set_dir: Path, cache: Path, overrides: dict, extra_gold: list[Path]
     from qa.ingest.pipeline import ingest
     from qa.store import Store
 
-    saved = dict(ex.GAP_FACTORS)
+    # Gaps are listed, support is left alone.
+    params = dataclasses.replace(ex.DEFAULTS, gap_factors=dict.fromkeys(ex.DEFAULTS.gap_factors, 1.0))
     tmp = Path(tempfile.mkdtemp(prefix="qa-gaps-"))
     try:
-        ex.GAP_FACTORS.update({k: 1.0 for k in saved})  # gaps are listed, support is left alone
         settings = load_settings({"store": str(tmp / "store"), **overrides, "refusal_threshold": 0}, env={})
         embedder = CachedEmbedding(make_embedder(settings), cache)
         docs = sorted((set_dir / "docs").glob("*.txt"))
@@ -205,12 +210,11 @@ def gap_rows(set_dir: Path, cache: Path, overrides: dict, extra_gold: list[Path]
         embedder.get_query_embeddings([it.question for it in items])
         rows = []
         for it in items:
-            a = ask(it.question, settings, store=store, embedder=embedder, mode="extractive")
+            a = ask(it.question, settings, store=store, embedder=embedder, mode="extractive", params=params)
             answerable = not it.unanswerable and bool(set(it.evidence) & kept)
             rows.append((answerable, a.support, [g["kind"] for g in a.gaps]))
         return rows
     finally:
-        ex.GAP_FACTORS.update(saved)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -224,7 +228,8 @@ def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
 
     from qa.answer import extractive as ex
 
-    kinds = list(ex.GAP_FACTORS)
+    current = ex.DEFAULTS.gap_factors
+    kinds = list(current)
 
     def matrix(rows):
         counts = np.array([[ks.count(k) for k in kinds] for _, _, ks in rows], dtype=float).reshape(len(rows), len(kinds))
@@ -248,7 +253,7 @@ def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
             results.append((score, values, t, recall, away_recall, dev_fr, fr))
     results.sort(key=lambda r: (-r[0], r[6], -r[2]))  # ties: fewer false refusals, then the higher threshold
     print(f"  gap factors ({', '.join(kinds)}) and threshold; current: "
-          f"{', '.join(f'{ex.GAP_FACTORS[k]:g}' for k in kinds)}")
+          f"{', '.join(f'{current[k]:g}' for k in kinds)}")
     for score, values, t, recall, away_recall, dev_fr, fr in results[:top]:
         print(f"    {' '.join(f'{v:.1f}' for v in values)}  threshold {t:.2f}: recall near misses {recall:.3f}, "
               f"not in store {away_recall:.3f}; false refusals {dev_fr:.3f} (dev), {fr:.3f} (answerable-only)")
@@ -273,10 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full-gold", type=Path, action="append", default=[],
                     help="for --refusal: questions asked of the whole first --fit set (e.g. its near misses)")
     ap.add_argument("--gaps", action="store_true",
-                    help="instead: grid over the slot-check factors (GAP_FACTORS) and the threshold; the first "
+                    help="instead: grid over the slot-check factors (gap_factors) and the threshold; the first "
                          "--fit set with --extra-gold/--full-gold is the dev set, --check sets count false refusals")
     args = ap.parse_args(argv)
     overrides = dict(kv.split("=", 1) for kv in args.set)
+    fixed = {k: float(v) for k, v in (kv.split("=", 1) for kv in args.fix)}
+    if set(fixed) - set(ex.FEATURES):
+        ap.error(f"--fix: no feature {', '.join(sorted(set(fixed) - set(ex.FEATURES)))}; "
+                 f"the features are {', '.join(ex.FEATURES)}")
     if args.gaps:
         dev = gap_rows(args.fit[0], args.cache, overrides, args.extra_gold + args.full_gold)
         away = [r for d in args.fit + args.check for r in gap_rows(d, args.cache, overrides, [], half=True)]
@@ -299,13 +308,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sets = {d.name: collect(d, args.cache, overrides) for d in args.fit + args.check}
-    current = np.array([ex.WEIGHTS[f] for f in ex.FEATURES])
-    fixed = {k: float(v) for k, v in (kv.split("=", 1) for kv in args.fix)}
-    start = np.array([fixed.get(f, ex.WEIGHTS[f]) for f in ex.FEATURES])
+    weights = ex.DEFAULTS.weights  # an ex.Features: a vector in FEATURES order
+    current = np.array(weights)
+    start = np.array(weights._replace(**fixed))
     frozen = np.array([f in fixed for f in ex.FEATURES])
     fitted = fit([r for d in args.fit for r in sets[d.name]], start, steps=args.steps, frozen=frozen)
-    print("fitted weights:")
-    print("  {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(ex.FEATURES, fitted)) + "}")
+    print("fitted weights (ExtractiveParams.weights):")
+    print("  Features(" + ", ".join(f"{f}={v:.3f}" for f, v in zip(ex.FEATURES, fitted)) + ")")
     for name, rows in sets.items():
         role = "fit" if any(d.name == name for d in args.fit) else "check"
         a0, c0 = accuracy(rows, current)

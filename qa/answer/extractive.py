@@ -2,8 +2,8 @@
 answer the question, each with a `[n]` citation, or refuse when none supports it.
 
 Candidates are windows of one or two adjacent sentences of one passage. Each is scored by a
-linear function of a few features (`FEATURES`; weights `WEIGHTS` fitted on CMRC 2018 trial
-questions by eval/bench/tune_answer.py and checked on cmrc_train30):
+linear function of a few named features (`Features`; weights `ExtractiveParams.weights` fitted on
+CMRC 2018 trial questions by eval/bench/tune_answer.py and checked on cmrc_train30):
   - coverage of the question's terms (character bigrams, English stems, whole numbers, after the
     question words 什么/多少/哪里/what/... are removed), each term weighted by its IDF in the whole
     collection (rare words such as names count most), and again by its IDF among the candidate
@@ -15,33 +15,43 @@ questions by eval/bench/tune_answer.py and checked on cmrc_train30):
     何时/when a date, 谁/who a person, 哪里/where a place, 为什么/why a reason, 什么是X a
     definition of X, 又称/叫什么 a name; the window holds such a thing the question does not;
   - the passage's retrieval rank and dense similarity, the window's length and sentence count.
-The best window is quoted; runner-up windows that score within `EXTRA_MARGIN` of it and do not
+The best window is quoted; runner-up windows that score within `extra_margin` of it and do not
 repeat its sentences are quoted after it (three at most), since the scores cannot tell them apart.
 Equal scores go to the shorter quote.
 
 Support (`Answer.support`, 0..1) is how much of the question the quote covers, independent of the
 ranking weights so that the refusal threshold keeps its meaning: the IDF share of question terms
 found in the window or its context (title terms count in full, neighbours at half), times
-`CUE_MISSING` when the question wants a type of answer the window does not hold. When question and
+`cue_missing` when the question wants a type of answer the window does not hold. When question and
 passage are in different scripts (an English question over Chinese text shares no words with it),
-support comes from the passage's dense similarity instead, mapped linearly from `DENSE_FLOOR`..
-`DENSE_FULL` onto 0..1. Per-sentence embeddings would be a better signal but cost ~19 ms per
+support comes from the passage's dense similarity instead, mapped linearly from `dense_floor`..
+`dense_full` onto 0..1. Per-sentence embeddings would be a better signal but cost ~19 ms per
 sentence at query time on two cores (a 25 ms budget for the whole question), so only the
 passage's similarity, known from retrieval, is used.
 
 Then the best window is checked against what the question asks about (`qa.answer.slots`: the
 focus word, the period of a figure, a named instance, an English question's attribute), and
-support is multiplied by `GAP_FACTORS` for each gap; a refused answer lists them in `Answer.gaps`.
+support is multiplied by `gap_factors` for each gap; a refused answer lists them in `Answer.gaps`.
 The factors and the default threshold were chosen together on CMRC development data
 (eval/bench/tune_answer.py --refusal; see README, "How it works and how the parameters were chosen").
+
+Every number above lives in one frozen `ExtractiveParams`; `DEFAULTS` holds the chosen values and
+is what every function here takes unless given another, so a tool tries other values with
+`dataclasses.replace(DEFAULTS, ...)` and passes them in (`qa.ask.ask(..., params=...)`) instead of
+changing module state that concurrent questions share. The two caches (analysed questions, and a
+question's sentences per passage) are shared by the threads of `qa eval --concurrency` and locked.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Callable, NamedTuple
 
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
                                      strip_question)
@@ -50,43 +60,115 @@ from qa.text.cjk import CJK, fold, language
 from qa.text.sentences import Span, split_sentences
 from qa.types import Answer, Citation, Hit
 
-FEATURES = ("topic_in", "focus_corpus", "focus_local", "focus_chars", "focus_near", "cue", "cue_missing", "define",
-            "rank", "dense_delta", "pair", "log_chars", "first", "title")
-# Fitted by eval/bench/tune_answer.py on cmrc_trial (see README, "Retrieval benchmark").
-WEIGHTS = {"topic_in": 0.55, "focus_corpus": 3.29, "focus_local": 2.29, "focus_chars": 4.27, "focus_near": -1.72,
-           "cue": 0.88, "cue_missing": -0.88, "define": 2.26, "rank": -0.86, "dense_delta": 1.36, "pair": -1.0,
-           "log_chars": 0.0, "first": 1.31, "title": 6.16}
 
-CONTEXT_CREDIT = 0.5  # support: a question term found only in a neighbouring sentence counts this much
-CUE_MISSING = 0.75  # support is multiplied by this when the question wants a type the quote lacks
-CUE_MISSING_EXACT = 0.2  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires
-ROLE_MISSING = 0.5  # ... and by this when it asks who holds a role the quote and its neighbours never name
-DENSE_FLOOR, DENSE_FULL = 0.68, 0.84  # cross-script support: similarity mapped onto 0..1
-CROSS_PASSAGES, CROSS_SENTENCES = 2, 12  # cross-script: sentences embedded at query time (~19 ms each)
-CROSS_CUE = 0.02  # cross-script: similarity bonus for a sentence of the wanted answer type
-CROSS_MARGIN = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
-EXTRA_MARGIN = 0.5  # a runner-up window is quoted too when its score is within this of the best
-MAX_QUOTES = 3
+class Features(NamedTuple):
+    """A window's features, the inputs of its score (see the module doc). A tuple in this order
+    (`FEATURES`), so a list of them is a matrix; the weights are a `Features` too."""
+    topic_in: float  # share of the title's question terms in the window
+    focus_corpus: float  # share of the other (focus) terms, by collection IDF
+    focus_local: float  # ... by IDF among the candidate sentences
+    focus_chars: float  # share of the focus characters, by IDF among the candidate sentences
+    focus_near: float  # focus terms only in the neighbouring sentences
+    cue: float  # holds the wanted type of answer
+    cue_missing: float  # the question wants a type the window lacks
+    define: float  # opens with the X of 什么是X
+    rank: float  # the passage's retrieval rank, from 0
+    dense_delta: float  # the passage's dense similarity minus the best passage's
+    pair: float  # two sentences
+    log_chars: float
+    first: float  # the article's first sentence
+    title: float  # share of the question the article's title names
+
+
+FEATURES = Features._fields
+
+
+def weigh(features: Features, weights: Features) -> float:
+    """The weighted sum, added left to right in `FEATURES` order: every fitted and checked result
+    was computed in this order, and float addition is not associative (`sum()` compensates on 3.12)."""
+    total = 0.0
+    for w, f in zip(weights, features):
+        total += w * f
+    return total
+
+
 # Support is multiplied by these when the quote misses what the question asks about (qa.answer.slots):
 # 0 refuses outright (a missing attribute, another period, no named instance); verbs and guessed
 # noun boundaries are paraphrased or mis-cut more often, so they only weaken support.
-GAP_FACTORS = {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2, "name": 0.2}
+_GAP_FACTORS = MappingProxyType(
+    {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2, "name": 0.2})
+
+
+@dataclass(frozen=True)
+class ExtractiveParams:
+    """What the extractive answerer is tuned by (the module doc says how each is used). Frozen all
+    the way down; another set is `dataclasses.replace(DEFAULTS, ...)`, and `weights` and
+    `gap_factors` may be given as plain dicts (all names required, unknown ones rejected)."""
+
+    # Fitted by eval/bench/tune_answer.py on cmrc_trial (see README, "Retrieval benchmark").
+    weights: Features = Features(
+        topic_in=0.55, focus_corpus=3.29, focus_local=2.29, focus_chars=4.27, focus_near=-1.72, cue=0.88,
+        cue_missing=-0.88, define=2.26, rank=-0.86, dense_delta=1.36, pair=-1.0, log_chars=0.0, first=1.31,
+        title=6.16)
+    gap_factors: Mapping[str, float] = field(default_factory=lambda: _GAP_FACTORS)  # gap kind -> factor
+    context_credit: float = 0.5  # support: a question term found only in a neighbouring sentence counts this much
+    cue_missing: float = 0.75  # support is multiplied by this when the question wants a type the quote lacks
+    cue_missing_exact: float = 0.2  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires
+    role_missing: float = 0.5  # ... and this when it asks who holds a role the quote and its neighbours never name
+    dense_floor: float = 0.68  # cross-script support: similarity mapped onto 0..1 from here
+    dense_full: float = 0.84  # ... to here
+    cross_passages: int = 2  # cross-script: sentences of this many passages are embedded at query time
+    cross_sentences: int = 12  # ... and at most this many (~19 ms each)
+    cross_cue: float = 0.02  # cross-script: similarity bonus for a sentence of the wanted answer type
+    cross_margin: float = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
+    extra_margin: float = 0.5  # a runner-up window is quoted too when its score is within this of the best
+    max_quotes: int = 3
+
+    def __post_init__(self) -> None:
+        weights = Features(**self.weights) if isinstance(self.weights, Mapping) else Features(*self.weights)
+        object.__setattr__(self, "weights", weights)
+        factors = dict(self.gap_factors)  # a copy: the caller's dict may change later
+        if set(factors) != set(_GAP_FACTORS):
+            raise ValueError(f"gap_factors needs exactly the gap kinds {list(_GAP_FACTORS)}, got {list(factors)}")
+        object.__setattr__(self, "gap_factors", MappingProxyType(factors))
+
+
+DEFAULTS = ExtractiveParams()
 
 Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
 Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
 
 
-@dataclass
+class _Memo:
+    """A dict cache that threads may share (`qa eval --concurrency`): reads and writes hold a lock,
+    values are computed outside it (two threads may both compute one; the first stored wins)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict = {}
+
+    def get(self, key, compute: Callable[[], object]):
+        with self._lock:
+            value = self._items.get(key)
+        if value is None:
+            value = compute()
+            with self._lock:
+                value = self._items.setdefault(key, value)
+        return value
+
+
+@dataclass(frozen=True)
 class Question:
     text: str
-    terms: list[str]  # index terms, question words removed
-    corpus_w: list[float]  # collection IDF per term
-    chars: list[str]  # informative single Chinese characters
+    terms: tuple[str, ...]  # index terms, question words removed
+    corpus_w: tuple[float, ...]  # collection IDF per term
+    chars: tuple[str, ...]  # informative single Chinese characters
     wants: str  # time | number | person | place | reason | name | ""
     measure: str  # the measure word of 多少X / 几X
     subject: str  # X of 什么是X / X是什么
     role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
-    sentences: dict = field(default_factory=dict, repr=False)  # chunk id -> its _Sentence list
+    # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
+    sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
 
 
 @dataclass
@@ -94,7 +176,7 @@ class Window:
     hit: int
     start: int  # offsets into the hit's text
     end: int
-    values: tuple  # feature values, in FEATURES order
+    values: Features | tuple  # () for a cross-script window, which is scored by similarity alone
     score: float
     mask: int  # bit i set: question term i is in the window
     support_parts: "_Support | float" = 0.0
@@ -120,36 +202,32 @@ class _Support:
     topic: int
     cue: bool | None  # None: the question wants no particular type
     role_ok: bool
-    exact: bool = False  # the wanted type is precise (a measure word, a year/month/day)
+    exact: bool  # the wanted type is precise (a measure word, a year/month/day)
+    params: ExtractiveParams
 
     def value(self) -> float:
-        covered = self.corpus(self.inside | self.topic) + CONTEXT_CREDIT * self.corpus(self.near & ~self.inside & ~self.topic)
+        p = self.params
+        near_only = self.near & ~self.inside & ~self.topic
+        covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only)
         support = covered / self.total
         if self.cue is False:
-            support *= CUE_MISSING_EXACT if self.exact else CUE_MISSING
+            support *= p.cue_missing_exact if self.exact else p.cue_missing
         if not self.role_ok:
-            support *= ROLE_MISSING  # "the CEO of X": a passage naming no CEO cannot say who
+            support *= p.role_missing  # "the CEO of X": a passage naming no CEO cannot say who
         return min(1.0, support)
 
 
-_RECENT: dict[tuple, Question] = {}  # the last few analysed questions (re-ranking, then answering)
-
-
+@lru_cache(maxsize=8)  # re-ranking, then answering, analyse the same question; thread-safe
 def analyse(question: str, idf: Idf | None) -> Question:
     """The question's terms, weights and wanted answer type (memoised for the last few questions)."""
-    key = (question, idf)
-    if key not in _RECENT:
-        if len(_RECENT) >= 8:
-            _RECENT.pop(next(iter(_RECENT)))
-        _RECENT[key] = _analyse(question, idf)
-    return _RECENT[key]
+    return _analyse(question, idf)
 
 
 def _analyse(question: str, idf: Idf | None) -> Question:
-    terms = question_terms(question)
-    corpus_w = list(idf(terms)) if idf is not None and terms else [1.0] * len(terms)
+    terms = tuple(question_terms(question))
+    corpus_w = tuple(idf(list(terms))) if idf is not None and terms else (1.0,) * len(terms)
     stripped = strip_question(question)
-    chars = list(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
+    chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
@@ -158,7 +236,7 @@ def _analyse(question: str, idf: Idf | None) -> Question:
                     role.group(0).lower() if role else "")
 
 
-def _mask(text: str, items: list[str]) -> int:
+def _mask(text: str, items: tuple[str, ...]) -> int:
     bits = 0
     for i, t in enumerate(items):
         if t in text:
@@ -169,7 +247,7 @@ def _mask(text: str, items: list[str]) -> int:
 class _Weigher:
     """Sum of per-item weights over the set bits of a mask, memoised (windows share masks)."""
 
-    def __init__(self, weights: list[float]):
+    def __init__(self, weights: tuple[float, ...] | list[float]):
         self.weights = weights
         self.memo: dict[int, float] = {0: 0.0}
 
@@ -209,17 +287,12 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
     return out
 
 
-def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
+def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS) -> list[Window]:
     """Every one- and two-sentence window of the passages, with its features and score."""
     if not q.terms and not q.chars:
         return []
     # Sentences depend on the question and the passage only: re-ranking and answering share them.
-    per_hit = []
-    for hit in hits:
-        key = (hit.chunk_id, hit.text)
-        if key not in q.sentences:
-            q.sentences[key] = _sentences(q, hit)
-        per_hit.append(q.sentences[key])
+    per_hit = [q.sentences.get((hit.chunk_id, hit.text), lambda hit=hit: _sentences(q, hit)) for hit in hits]
     flat = [s for sents in per_hit for s in sents]
     n = len(flat)
     if not n:
@@ -229,7 +302,9 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
     chars_w = _Weigher([math.log(1 + n / (1 + sum(1 for s in flat if s.chars >> i & 1))) for i in range(len(q.chars))])
     corpus = _Weigher(q.corpus_w)
     total_c = sum(q.corpus_w) or 1.0
-    w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13 = (WEIGHTS[f] for f in FEATURES)
+    weights = params.weights
+    # By keyword through __new__ itself: type() would first pack the keywords into a dict (3x slower).
+    features = Features.__new__
     exact = bool(q.measure) or q.wants in ("year", "month", "day")
     best_dense = max((h.dense for h in hits), default=0.0)
     all_terms, all_chars = (1 << len(q.terms)) - 1, (1 << len(q.chars)) - 1
@@ -254,32 +329,32 @@ def candidate_windows(q: Question, hits: list[Hit]) -> list[Window]:
                 start, end = first.span.start, last.span.end
                 cue = first.cue or last.cue
                 cue_state = (first.cue or last.cue) if q.wants else None
-                f = (corpus(inside & topic) / total_t,
-                     corpus(inside & focus) / total_f,
-                     local(inside & focus) / total_fl,
-                     chars_w(chars_in & focus_chars) / total_fc,
-                     corpus(near & focus & ~inside) / total_f,
-                     1.0 if cue else 0.0,
-                     1.0 if q.wants and not cue else 0.0,
-                     1.0 if first.define else 0.0,
-                     float(hi),
-                     dense_delta,
-                     1.0 if b > a else 0.0,
-                     math.log(max(end - start, 1)),
-                     1.0 if a == 0 and hit.start == 0 else 0.0,
-                     title_cov)
-                score = (w0 * f[0] + w1 * f[1] + w2 * f[2] + w3 * f[3] + w4 * f[4] + w5 * f[5] + w6 * f[6]
-                         + w7 * f[7] + w8 * f[8] + w9 * f[9] + w10 * f[10] + w11 * f[11] + w12 * f[12] + w13 * f[13])
-                windows.append(Window(hi, start, end, f, score, inside,
+                f = features(Features,
+                             topic_in=corpus(inside & topic) / total_t,
+                             focus_corpus=corpus(inside & focus) / total_f,
+                             focus_local=local(inside & focus) / total_fl,
+                             focus_chars=chars_w(chars_in & focus_chars) / total_fc,
+                             focus_near=corpus(near & focus & ~inside) / total_f,
+                             cue=1.0 if cue else 0.0,
+                             cue_missing=1.0 if q.wants and not cue else 0.0,
+                             define=1.0 if first.define else 0.0,
+                             rank=float(hi),
+                             dense_delta=dense_delta,
+                             pair=1.0 if b > a else 0.0,
+                             log_chars=math.log(max(end - start, 1)),
+                             first=1.0 if a == 0 and hit.start == 0 else 0.0,
+                             title=title_cov)
+                windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
                                       _Support(corpus, total_c, inside, near, topic, cue_state,
                                                not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
-                                               exact)))
+                                               exact, params)))
     return windows
 
 
-def rank_passages(question: str, hits: list[Hit], idf: Idf | None = None) -> list[Hit]:
+def rank_passages(question: str, hits: list[Hit], idf: Idf | None = None,
+                  params: ExtractiveParams = DEFAULTS) -> list[Hit]:
     """`hits` re-ordered by the score of their best window (stable for passages without one)."""
-    windows = candidate_windows(analyse(question, idf), hits)
+    windows = candidate_windows(analyse(question, idf), hits, params)
     best: dict[int, float] = {}
     for w in windows:
         if w.score > best.get(w.hit, -math.inf):
@@ -296,12 +371,17 @@ def _overlaps(a: Window, b: Window, hits: list[Hit]) -> bool:
     return ta in tb or tb in ta
 
 
-def support_of(best: Window, hits: list[Hit], question: str) -> float:
+def support_of(best: Window, hits: list[Hit], question: str, params: ExtractiveParams = DEFAULTS) -> float:
     hit = hits[best.hit]
     if language(question) != language(hit.text):
         # No shared words to count: trust the embedder's judgement of the passage instead.
-        return max(0.0, min(1.0, (hit.dense - DENSE_FLOOR) / (DENSE_FULL - DENSE_FLOOR)))
+        return _rescale(hit.dense, params)
     return best.support
+
+
+def _rescale(similarity: float, params: ExtractiveParams) -> float:
+    """Dense similarity mapped linearly from `dense_floor`..`dense_full` onto 0..1."""
+    return max(0.0, min(1.0, (similarity - params.dense_floor) / (params.dense_full - params.dense_floor)))
 
 
 def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
@@ -332,45 +412,48 @@ def dense_similarity(embedder, question: str) -> Similarity:
     return similarity
 
 
-def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity) -> list[Window]:
+def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
+                         params: ExtractiveParams = DEFAULTS) -> list[Window]:
     """Sentences of the first passages scored by their dense similarity to the question (for a
     question that shares no script with the text); support is that similarity, rescaled."""
-    sents = [(hi, s) for hi, hit in enumerate(hits[:CROSS_PASSAGES]) for s in _sentences(q, hit)][:CROSS_SENTENCES]
+    sents = [(hi, s) for hi, hit in enumerate(hits[:params.cross_passages])
+             for s in _sentences(q, hit)][:params.cross_sentences]
     if not sents:
         return []
     sims = similarity([hits[hi].text[s.span.start:s.span.end] for hi, s in sents])
     windows = []
     for (hi, s), sim in zip(sents, sims):
-        support = max(0.0, min(1.0, (sim - DENSE_FLOOR) / (DENSE_FULL - DENSE_FLOOR)))
-        score = sim + (CROSS_CUE if s.cue else 0.0)
+        support = _rescale(sim, params)
+        score = sim + (params.cross_cue if s.cue else 0.0)
         windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, support))
     return windows
 
 
 def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf | None = None,
-                      similarity: Similarity | None = None) -> Answer:
+                      similarity: Similarity | None = None, params: ExtractiveParams = DEFAULTS) -> Answer:
     """Quote the best one to three sentence windows of `hits` with [n] citations, or refuse.
 
     `idf` gives collection IDF for terms (the keyword index's); without it IDF is taken over the
     candidate sentences. `similarity` (texts -> their dense similarity to the question) is used
-    only when the question and the passages are in different scripts."""
+    only when the question and the passages are in different scripts. `params`: the weights,
+    factors and margins (`DEFAULTS` unless a tool tries others)."""
     lang = language(question)
     q = analyse(question, idf)
     cross = bool(hits) and similarity is not None and lang != language(hits[0].text)
-    windows = cross_script_windows(q, hits, similarity) if cross else candidate_windows(q, hits)
+    windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     best = max(windows, key=key, default=None)
-    support = (best.support if cross else support_of(best, hits, question)) if best else 0.0
+    support = (best.support if cross else support_of(best, hits, question, params)) if best else 0.0
     found = gaps_of(question, best, hits) if best is not None else []
     for gap in found:
-        support *= GAP_FACTORS[gap.kind]
-    margin = CROSS_MARGIN if cross else EXTRA_MARGIN
+        support *= params.gap_factors[gap.kind]
+    margin = params.cross_margin if cross else params.extra_margin
     if best is None or support < threshold:
         return Answer(question=question, answer=refusal_phrase(lang), refused=True, mode="extractive",
                       citations=[], support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found])
     chosen = [best]
     for w in sorted(windows, key=key, reverse=True):
-        if len(chosen) == MAX_QUOTES or w.score < best.score - margin:
+        if len(chosen) == params.max_quotes or w.score < best.score - margin:
             break
         # A close runner-up is quoted too (when it does not repeat a chosen sentence): the
         # scores cannot tell them apart, and a reader can.

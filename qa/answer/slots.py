@@ -5,7 +5,7 @@ firms but not for start-ups, the first half of this year but not last year's tot
 the question's words cannot see them: the quote shares every rare word (the names) and misses
 only a common one (床位, 全年). So the extractive answerer asks narrower questions of its best
 quote and the sentences around it; each "no" is a `Gap`, and its kind decides how much support
-drops (`extractive.GAP_FACTORS`):
+drops (`extractive.ExtractiveParams.gap_factors`):
 
   - focus: the word the question word hangs on is absent: the attribute of "X的Y是多少" (密度,
     人口, 转会费), the noun counted by "多少张Y" (床位, 金牌), the person of "Y是谁" (CEO, 领队).
