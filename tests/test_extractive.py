@@ -8,8 +8,8 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from qa.answer.extractive import (DEFAULTS, FEATURES, analyse, answer_extractive, candidate_windows, rank_passages,
-                                  weigh)
+from qa.answer.extractive import analyse, answer_extractive, candidate_windows, rank_passages
+from qa.answer.params import DEFAULTS, FEATURES, weigh
 from qa.text.questions import has_answer_type, question_terms, question_type
 from qa.prompts import refusal_phrase
 from qa.types import Hit

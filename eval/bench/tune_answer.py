@@ -1,4 +1,4 @@
-"""Fit the extractive answerer's window-ranking weights (`ExtractiveParams.weights` in qa.answer.extractive).
+"""Fit the extractive answerer's window-ranking weights (`ExtractiveParams.weights` in qa/answer/params.py).
 
 python -m eval.bench.tune_answer --fit ../shared/bench/cmrc_trial --check ../shared/bench/cmrc_train30
 
@@ -12,7 +12,7 @@ fitted weights; copying the weights into extractive.py is a deliberate, reviewed
 --refusal prints refusal precision/recall per threshold (half-corpus stores, near misses);
 --gaps grids the slot-check factors (`ExtractiveParams.gap_factors`) and the threshold together;
 its best rows are likewise copied by hand. Other values are tried by passing a
-`dataclasses.replace` of `extractive.DEFAULTS` down the read path (`ask(..., params=...)`), never
+`dataclasses.replace` of `qa.answer.params.DEFAULTS` down the read path (`ask(..., params=...)`), never
 by changing the module.
 """
 

@@ -1,0 +1,89 @@
+"""What the extractive answerer (qa/answer/extractive.py) is tuned by, in one frozen dataclass.
+
+`DEFAULTS` holds the chosen values and is what every answerer function takes unless given
+another, so a tool tries other values with `dataclasses.replace(DEFAULTS, ...)` and passes them in
+(`qa.ask.ask(..., params=...)`) instead of changing module state that concurrent questions share.
+The window features are named (`Features`), and the weights are a `Features` too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
+
+
+class Features(NamedTuple):
+    """A window's features, the inputs of its score (see the module doc). A tuple in this order
+    (`FEATURES`), so a list of them is a matrix; the weights are a `Features` too."""
+    topic_in: float  # share of the title's question terms in the window
+    focus_corpus: float  # share of the other (focus) terms, by collection IDF
+    focus_local: float  # ... by IDF among the candidate sentences
+    focus_chars: float  # share of the focus characters, by IDF among the candidate sentences
+    focus_near: float  # focus terms only in the neighbouring sentences
+    cue: float  # holds the wanted type of answer
+    cue_missing: float  # the question wants a type the window lacks
+    define: float  # opens with the X of 什么是X
+    rank: float  # the passage's retrieval rank, from 0
+    dense_delta: float  # the passage's dense similarity minus the best passage's
+    pair: float  # two sentences
+    log_chars: float
+    first: float  # the article's first sentence
+    title: float  # share of the question the article's title names
+
+
+FEATURES = Features._fields
+
+
+def weigh(features: Features, weights: Features) -> float:
+    """The weighted sum, added left to right in `FEATURES` order: every fitted and checked result
+    was computed in this order, and float addition is not associative (`sum()` compensates on 3.12)."""
+    total = 0.0
+    for w, f in zip(weights, features):
+        total += w * f
+    return total
+
+
+# Support is multiplied by these when the quote misses what the question asks about (qa.answer.slots):
+# 0 refuses outright (a missing attribute, another period, no named instance); verbs and guessed
+# noun boundaries are paraphrased or mis-cut more often, so they only weaken support.
+_GAP_FACTORS = MappingProxyType(
+    {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2, "name": 0.2})
+
+
+@dataclass(frozen=True)
+class ExtractiveParams:
+    """What the extractive answerer is tuned by (the module doc says how each is used). Frozen all
+    the way down; another set is `dataclasses.replace(DEFAULTS, ...)`, and `weights` and
+    `gap_factors` may be given as plain dicts (all names required, unknown ones rejected)."""
+
+    # Fitted by eval/bench/tune_answer.py on cmrc_trial (see README, "Retrieval benchmark").
+    weights: Features = Features(
+        topic_in=0.55, focus_corpus=3.29, focus_local=2.29, focus_chars=4.27, focus_near=-1.72, cue=0.88,
+        cue_missing=-0.88, define=2.26, rank=-0.86, dense_delta=1.36, pair=-1.0, log_chars=0.0, first=1.31,
+        title=6.16)
+    gap_factors: Mapping[str, float] = field(default_factory=lambda: _GAP_FACTORS)  # gap kind -> factor
+    context_credit: float = 0.5  # support: a question term found only in a neighbouring sentence counts this much
+    cue_missing: float = 0.75  # support is multiplied by this when the question wants a type the quote lacks
+    cue_missing_exact: float = 0.2  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires
+    role_missing: float = 0.5  # ... and this when it asks who holds a role the quote and its neighbours never name
+    dense_floor: float = 0.68  # cross-script support: similarity mapped onto 0..1 from here
+    dense_full: float = 0.84  # ... to here
+    cross_passages: int = 2  # cross-script: sentences of this many passages are embedded at query time
+    cross_sentences: int = 12  # ... and at most this many (~19 ms each)
+    cross_cue: float = 0.02  # cross-script: similarity bonus for a sentence of the wanted answer type
+    cross_margin: float = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
+    extra_margin: float = 0.5  # a runner-up window is quoted too when its score is within this of the best
+    max_quotes: int = 3
+
+    def __post_init__(self) -> None:
+        weights = Features(**self.weights) if isinstance(self.weights, Mapping) else Features(*self.weights)
+        object.__setattr__(self, "weights", weights)
+        factors = dict(self.gap_factors)  # a copy: the caller's dict may change later
+        if set(factors) != set(_GAP_FACTORS):
+            raise ValueError(f"gap_factors needs exactly the gap kinds {list(_GAP_FACTORS)}, got {list(factors)}")
+        object.__setattr__(self, "gap_factors", MappingProxyType(factors))
+
+
+DEFAULTS = ExtractiveParams()
