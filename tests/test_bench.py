@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -43,6 +45,7 @@ def test_benchmark_runs_all_systems_and_writes_json(tmp_path):
     assert report["speed"]["questions"] == 2 and report["machine"]
 
 
+@pytest.mark.slow
 def test_gap_grid_tunes_slot_factors_on_a_set_with_near_misses(tmp_path):
     """`tune_answer --gaps`: the store is built, every question answered with the checks listed but
     not applied, and the grid's best row refuses the near miss without refusing the answerable one."""
