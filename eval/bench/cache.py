@@ -9,39 +9,34 @@ import hashlib
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
+
+from qa.embed import Embedder, fingerprint
 
 DEFAULT_CACHE = Path("~/.cache/qa-bench").expanduser()
 
 
-class CachedEmbedding(BaseEmbedding):
+class CachedEmbedding(Embedder):
     """Wraps another embedder; same fingerprint, so a store built through it is a normal store."""
 
-    model_name: str = "cached"
-    _inner: Any = PrivateAttr(default=None)
-    _db: Any = PrivateAttr(default=None)
-    _lock: Any = PrivateAttr(default=None)
-    _prefix: str = PrivateAttr(default="")
+    model_name = "cached"
 
-    def __init__(self, inner: BaseEmbedding, cache_dir: Path = DEFAULT_CACHE, **kwargs: Any) -> None:
-        super().__init__(embed_batch_size=inner.embed_batch_size, **kwargs)
+    def __init__(self, inner: Embedder, cache_dir: Path = DEFAULT_CACHE) -> None:
+        super().__init__(inner.embed_batch_size)
         self._inner = inner
         cache_dir.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(cache_dir / "vectors.sqlite"), check_same_thread=False)
         self._db.execute("CREATE TABLE IF NOT EXISTS v (k TEXT PRIMARY KEY, vec BLOB)")
         self._lock = threading.Lock()
-        self._prefix = getattr(inner, "fingerprint", type(inner).__name__)
+        self._prefix = fingerprint(inner)
 
     @property
     def fingerprint(self) -> str:
         return self._prefix
 
     @property
-    def inner(self) -> BaseEmbedding:
+    def inner(self) -> Embedder:
         return self._inner
 
     def _key(self, kind: str, text: str) -> str:
@@ -78,17 +73,14 @@ class CachedEmbedding(BaseEmbedding):
             cached = [v if v is not None else made[t] for t, v in zip(texts, cached)]
         return cached
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def _query(self, query: str) -> list[float]:
         return self._many("query", [query])[0]
 
-    def _get_text_embedding(self, text: str) -> list[float]:
+    def _text(self, text: str) -> list[float]:
         return self._many("passage", [text])[0]
 
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+    def _texts(self, texts: list[str]) -> list[list[float]]:
         return self._many("passage", list(texts))
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
 
     def get_query_embeddings(self, queries: list[str]) -> list[list[float]]:
         """Many questions at once (misses are embedded one by one, as at query time)."""

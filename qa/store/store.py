@@ -115,6 +115,14 @@ class Store:
                 self.collection_name, embedding_function=None, metadata={"hnsw:space": "cosine"})
         return self._collection
 
+    def load(self, dense: bool = True) -> None:
+        """Open now what a reader needs (the keyword index, and the Chroma collection when `dense`)
+        rather than at the first search, so the one-off costs (importing chromadb, ~1 s cold) are
+        paid, and timed, as loading."""
+        _ = self.keyword
+        if dense:
+            _ = self.collection
+
     @property
     def vector_store(self):
         if self._vector_store is None:
