@@ -25,7 +25,8 @@ def find_passages(question: str, settings: Settings, store=None, embedder=None, 
     `settings.rerank` re-ordered by their best sentence window as the extractive answerer scores it
     (with `params`, an `ExtractiveParams`; None: its `DEFAULTS`), then de-duplicated and capped per
     article (`qa.retrieve.diversify`)."""
-    from qa.answer.extractive import DEFAULTS, rank_passages
+    from qa.answer.extractive import rank_passages
+    from qa.answer.params import DEFAULTS
     from qa.embed import make_embedder
     from qa.retrieve import candidates, diversify, number
     from qa.store import Store
@@ -53,7 +54,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     `params` (an `ExtractiveParams`; None: its `DEFAULTS`) tunes the re-ranking and the extractive answer.
     """
     t0 = time.perf_counter()
-    from qa.answer.extractive import DEFAULTS, answer_extractive, dense_similarity
+    from qa.answer.extractive import answer_extractive, dense_similarity
+    from qa.answer.params import DEFAULTS
     from qa.text.questions import clean_question
 
     if mode not in MODES:
@@ -95,6 +97,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     ms = lambda seconds: round(seconds * 1000, 2)  # noqa: E731
     answer.timings = {"load_ms": ms(t1 - t0), "retrieve_ms": ms(t2 - t1), "answer_ms": ms(t3 - t2),
                       "total_ms": ms(t3 - t0), **extra}
+    if not store.documents:
+        notice = f"{notice} the store at {settings.store} holds no documents yet; run: qa ingest PATH".strip()
     if notice:
         answer.note = f"{answer.note} {notice}".strip()
     return answer

@@ -10,8 +10,14 @@ that is the strongest sign an English question gets that it cannot be answered.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
+from qa.errors import ConfigError
 from qa.text.cjk import CJK_RUN, HAN
 
 # Capitalised English words that happen to spell pinyin but name things in English.
@@ -97,15 +103,45 @@ def names(question: str) -> list[tuple[str, list[list[str]]]]:
     return out
 
 
+_TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")  # grave, acute, macron, caron; ü and ê keep their marks
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> dict[str, str]:
+    """pypinyin's per-character readings ({"40657": "hēi,hè", ...}), read from its JSON file.
+
+    `import pypinyin` also loads its 2.5 MB phrase dictionary and converters (about 0.25 s); an
+    English question needs only the single characters' readings (0.015 s). The file is found
+    without running the package's __init__."""
+    spec = importlib.util.find_spec("pypinyin")
+    where = Path(spec.submodule_search_locations[0]) if spec and spec.submodule_search_locations else None
+    if where is None:
+        raise ConfigError("pypinyin is not installed; reinstall qa-assistant")
+    return json.loads((where / "pinyin_dict.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8192)
+def char_sounds(char: str) -> frozenset[str] | None:
+    """Every toneless reading of one character (长 -> chang, zhang), as pypinyin's
+    `pinyin([char], style=Style.NORMAL, heteronym=True)` gives it (tests/test_pinyin.py checks every
+    character), with ü and v read as u; None for a character pypinyin does not know."""
+    raw = _char_table().get(str(ord(char)))
+    if raw is None:
+        return None
+    out = set()
+    for reading in raw.split(","):
+        plain = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", reading)
+                                                      if c not in _TONE_MARKS))
+        out.add(plain.replace("ü", "u").replace("v", "u"))
+    return frozenset(out)
+
+
 def mentioned(readings: list[list[str]], text: str) -> bool:
     """Does Chinese `text` hold a name (one of its syllable `readings`) in consecutive characters?"""
-    from pypinyin import Style, pinyin
-
-    chars = [c for c in text if _CJK.match(c)]
-    if not chars:
+    found = (char_sounds(c) for c in text if _CJK.match(c))
+    sounds = [s for s in found if s is not None]  # unknown characters are skipped, as pypinyin does
+    if not sounds:
         return False
-    sounds = [{s.replace("ü", "u").replace("v", "u") for s in r} for r in pinyin(chars, style=Style.NORMAL,
-                                                                                    heteronym=True, errors="ignore")]
     for reading in readings:
         n = len(reading)
         for i in range(len(sounds) - n + 1):
