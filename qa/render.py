@@ -7,7 +7,7 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
-from qa.types import Answer
+from qa.types import Answer, SourceRow
 
 
 def console(stderr: bool = False):
@@ -155,7 +155,7 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
         out.print(f"    [{style}]{passage}[/{style}]" if style else f"    {passage}", markup=True)
 
 
-def print_sources(docs: list[dict]) -> None:
+def print_sources(docs: list[SourceRow]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False)

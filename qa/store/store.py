@@ -27,7 +27,7 @@ from typing import Any
 from qa.config import Settings
 from qa.errors import StoreError, StoreMissingError
 from qa.files import write_atomic
-from qa.types import Hit
+from qa.types import DocumentEntry, Hit, SourceRow
 
 MANIFEST = "manifest.json"
 COLLECTION = "qa_chunks"
@@ -154,13 +154,13 @@ class Store:
 
     # -- documents ----------------------------------------------------------------------------
     @property
-    def documents(self) -> dict[str, Any]:
+    def documents(self) -> dict[str, DocumentEntry]:
         return self.manifest["documents"]
 
     def live_chunk_ids(self) -> set[str]:
         return {cid for doc in self.documents.values() for cid in doc["chunk_ids"]}
 
-    def replace_documents(self, batch: list[tuple[str, dict[str, Any], list]]) -> None:
+    def replace_documents(self, batch: list[tuple[str, DocumentEntry, list]]) -> None:
         """Publish several documents at once: add all new chunks, switch the manifest entries in
         one atomic write, then delete the chunks no entry names any more. Batching keeps a
         5,000-file ingest from rewriting the manifest 5,000 times; each document still becomes
@@ -194,12 +194,12 @@ class Store:
         self.keyword.set_live(live)  # opening it compares it with the manifest and repairs it
         return len(stale)
 
-    def sources(self) -> list[dict[str, Any]]:
+    def sources(self) -> list[SourceRow]:
         """Stored documents with their articles, sorted by source."""
         docs = sorted(self.documents.values(), key=lambda d: d["source"])
-        rows = []
+        rows: list[SourceRow] = []
         for d in docs:
-            row = {"source": d["source"], "articles": d["articles"], "chunks": len(d["chunk_ids"])}
+            row = SourceRow(source=d["source"], articles=d["articles"], chunks=len(d["chunk_ids"]))
             if d.get("duplicate_of"):  # the same content under another name: stored once, listed twice
                 row["same_as"] = self.documents.get(d["duplicate_of"], {}).get("source", d["duplicate_of"])
             rows.append(row)
