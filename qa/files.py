@@ -1,8 +1,10 @@
-"""The one atomic file write: a reader sees the old file or the new one, never half of either.
+"""The one atomic write: a reader sees the old file or the new one, never half of either.
 
-The data goes to a uniquely named temporary file in the same directory (so two writers never
-share one), is flushed and fsynced, then renamed over the target; on any failure the temporary
-file is removed and the target is untouched.
+`write_atomic`: the data goes to a uniquely named temporary file in the same directory (so two
+writers never share one), is flushed and fsynced, then renamed over the target, and the directory
+is fsynced so the rename itself survives a crash; on any failure the temporary file is removed and
+the target is untouched. `publish_dir` does the same for a directory built beside its target (a
+keyword-index segment): every file in it reaches the disk before the directory gets its name.
 """
 
 from __future__ import annotations
@@ -28,3 +30,32 @@ def write_atomic(path: Path | str, data: str | bytes, mode: int | None = None) -
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
+
+
+def publish_dir(built: Path, target: Path) -> None:
+    """Give the finished directory `built` (a sibling of `target`) the name `target`, after fsyncing
+    every file in it, so that whoever finds `target` finds it whole."""
+    for item in built.iterdir():
+        if item.is_file():
+            fd = os.open(item, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    _fsync_dir(built)
+    os.replace(built, target)
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # a platform or file system without directory handles: the rename is still atomic
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

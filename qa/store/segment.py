@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Iterable
 
 import numpy as np
+
+from qa.files import publish_dir
 
 
 def term_hash(term: str) -> int:
@@ -106,7 +107,7 @@ class Segment:
                 np.save(tmp / f"{field}.npy", np.asarray(getattr(self, field)))
             (tmp / "text.bin").write_bytes(bytes(self.text))
             (tmp / "records.json").write_text(json.dumps(self.records, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, directory / self.name)
+            publish_dir(tmp, directory / self.name)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
