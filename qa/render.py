@@ -43,12 +43,10 @@ def progress_bars(enabled: bool = True) -> Iterator:
 @contextmanager
 def ingest_progress(enabled: bool = True) -> Iterator:
     """Yields the `progress(phase, done, total, item)` callback that `qa.ingest.pipeline.ingest` calls."""
+    labels = {"read": "reading", "embed": "embedding chunks"}
     with progress_bars(enabled) as update:
-        if update is None:
-            yield None
-            return
-        labels = {"read": "reading", "embed": "embedding chunks"}
-        yield lambda phase, done, total, item: update(labels.get(phase, phase), done, total, item)
+        yield None if update is None else (lambda phase, done, total, item:
+                                           update(labels.get(phase, phase), done, total, item))
 
 
 @contextmanager

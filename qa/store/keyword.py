@@ -23,8 +23,8 @@ The segments also serve the passages themselves (`records`): reading them back f
 more than a warm search (about 1 ms of the ~5 ms budget), and a segment has the text anyway.
 
 Which rows are live is not stored: the store manifest is the source of truth. A row is live when
-the manifest names its chunk id and no newer segment holds the same id. `replace_document` adds
-a segment for the new chunks; replaced chunks simply stop being live. Segments merge by size
+the manifest names its chunk id and no newer segment holds the same id. `Store.replace_documents`
+adds a segment for the new chunks; replaced chunks simply stop being live. Segments merge by size
 tier (`MERGE_FACTOR` of a similar size become one, dropping dead rows), so a re-ingest of one
 file writes one small segment and merges only small ones, and a query touches O(log n) segments.
 On open, the index compares the ids it holds with the manifest's and indexes any live chunk it
