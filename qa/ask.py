@@ -16,6 +16,7 @@ from qa.errors import ConfigError, InputError, ProviderError
 from qa.types import Answer, Hit
 
 MODES = ("auto", "llm", "extractive")
+NO_WORDS = "the question has no words to search for"
 
 
 def find_passages(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
@@ -56,7 +57,9 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     t0 = time.perf_counter()
     from qa.answer.extractive import answer_extractive, dense_similarity
     from qa.answer.params import DEFAULTS
-    from qa.text.questions import clean_question
+    from qa.prompts import refusal_phrase
+    from qa.text.cjk import language
+    from qa.text.questions import clean_question, has_words
 
     if mode not in MODES:
         raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
@@ -65,6 +68,12 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
         raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
                           "for the endpoint); see the README's 'LLM answers' section")
     question, notice = clean_question(question, settings.max_question_chars)
+    if not has_words(question):
+        # Refused before anything is loaded: nearest neighbours of "？？？" are passages too.
+        return Answer(question=question, answer=refusal_phrase(language(question)), refused=True,
+                      mode="llm" if use_llm else "extractive", citations=[], note=NO_WORDS,
+                      timings={"load_ms": 0.0, "retrieve_ms": 0.0, "answer_ms": 0.0,
+                               "total_ms": round((time.perf_counter() - t0) * 1000, 2)})
     store, embedder = _load(settings, store, embedder)
     t1 = time.perf_counter()
     params = params or DEFAULTS
@@ -123,4 +132,4 @@ def _load(settings: Settings, store=None, embedder=None):
     return store, QuestionMemo(embedder)
 
 
-__all__ = ["MODES", "ask", "find_passages"]
+__all__ = ["MODES", "NO_WORDS", "ask", "find_passages"]

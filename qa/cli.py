@@ -9,7 +9,7 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from qa.errors import QAError
+from qa.errors import QAError, environment_error
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Ask questions about a collection of articles; every answer cites its passages.")
@@ -48,6 +48,13 @@ def _run(work: Callable[[], Any], settings=None) -> Any:
     except Exception as e:  # noqa: BLE001 - a user sees one line, QA_DEBUG=1 shows the traceback
         if settings is not None and settings.debug:
             raise
+        # A full disk, a read-only mount or a file in the store's place is no bug of qa's: say
+        # which, wherever in the library it surfaced.
+        known = environment_error(e, settings.store) if settings is not None else None
+        if known is not None:
+            _fail(str(known), known.exit_code, secrets)
+        if isinstance(e, OSError) and e.filename is not None and e.strerror:
+            _fail(f"{e.filename}: {e.strerror}", 1, secrets)
         _fail(f"unexpected {type(e).__name__}: {e} (set QA_DEBUG=1 for the traceback)", 1, secrets)
 
 

@@ -37,3 +37,12 @@ def test_cli_reports_truncation(seed_store_dir):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert len(data["question"]) == 30 and "first 30" in data["note"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("？？？", False), ("🙂🙂", False), ("...", False), (" — ！", False),
+    ("什么?", True), ("x", True), ("2025", True), ("١٢", True), ("Ωμέγα", True), ("𠀀", True)])
+def test_has_words(question, expected):
+    from qa.text.questions import has_words
+
+    assert has_words(question) is expected

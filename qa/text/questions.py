@@ -1,6 +1,7 @@
 """What a question asks for, and how to recognise it in a sentence.
 
-`clean_question` is what any question goes through first (control characters out, length cut).
+`clean_question` is what any question goes through first (control characters out, length cut);
+`has_words` tells whether what is left holds anything to search for.
 `keyword_query` drops the words that only ask (什么, 多少, 谁...) before a keyword search.
 
 `question_terms` gives the question's index terms without question words (什么/多少/哪里/what/...)
@@ -18,7 +19,7 @@ import re
 import unicodedata
 
 from qa.errors import InputError
-from qa.text.cjk import CJK, HAN
+from qa.text.cjk import CJK, HAN, is_cjk
 
 # Control characters (C0, C1, and Unicode format characters such as bidi overrides) are stripped
 # from questions: they are invisible in a terminal and can smuggle text into prompts.
@@ -38,6 +39,13 @@ def clean_question(question: str, limit: int) -> tuple[str, str]:
         notice = f"the question was {len(text)} characters; only the first {limit} were used (QA_MAX_QUESTION_CHARS)"
         text = text[:limit]
     return text, notice
+
+
+def has_words(question: str) -> bool:
+    """Does `question` hold a letter or digit of any script, or a Chinese character? One made of
+    punctuation, emoji and spaces ("？？？", "🙂") has nothing to search for: every passage would
+    match it equally, and the dense half of retrieval would still return its nearest ones."""
+    return any(ch.isalnum() or is_cjk(ch) for ch in question)
 
 
 # Words that ask rather than tell: as keywords they only match other questions. The answerer's
