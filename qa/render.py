@@ -66,6 +66,8 @@ def print_ingest_report(report) -> None:
     err = console(stderr=True)
     for path, reason in report.skipped:
         err.print(f"[dim]skipped {escape(path)}: {escape(reason)}[/dim]", markup=True)
+    for path, note in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(path)}: {escape(note)}", markup=True)
     for path, reason in report.failed:
         err.print(f"[red]failed[/red] {escape(path)}: {escape(reason)}", markup=True)
 

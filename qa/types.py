@@ -98,7 +98,8 @@ class ArticleEntry(TypedDict):
 
 
 class DocumentEntry(TypedDict):
-    """One stored document, keyed in the manifest by its absolute path."""
+    """One stored document, keyed in the manifest by its absolute path (bytes of the name that
+    are not UTF-8 written as `\\xNN`, `qa.ingest.read.escape_name`)."""
 
     source: str  # the path as the user gave it (relative to the working directory when inside it)
     hash: str  # SHA-256 of the file's bytes
@@ -106,6 +107,7 @@ class DocumentEntry(TypedDict):
     articles: list[ArticleEntry]
     chunk_ids: NotRequired[list[str]]  # set when the document is published
     duplicate_of: NotRequired[str]  # key of the document with the same content (stored once)
+    bad_lines: NotRequired[list[tuple[int, str]]]  # .jsonl lines left out (line, reason); reported while unchanged
 
 
 class SourceRow(TypedDict):

@@ -74,3 +74,25 @@ def test_find_files_recurses_filters_and_skips_hidden(tmp_path):
     assert found == ["a/b/three.html", "a/b/two.md", "a/one.txt", "five.jsonl"]
     with pytest.raises(InputError, match="no such file"):
         find_files([tmp_path / "missing"])
+
+
+def test_jsonl_bad_lines_are_set_aside_when_asked_for(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"title": "a", "text": "ok"}\n{not json}\n{"title": "b"}\n', encoding="utf-8")
+    bad: list[tuple[int, str]] = []
+    assert [d.line for d in read_documents(path, bad_lines=bad)] == [1]
+    assert bad == [(2, "not valid JSON (Expecting property name enclosed in double quotes)"),
+                   (3, 'missing or empty "text"')]
+    path.write_text('{not json}\n{"title": "b"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"mixed\.jsonl: no good line; line 1: not valid JSON .*\(and 1 more bad"):
+        read_documents(path, bad_lines=[])
+
+
+def test_escape_name_shows_bytes_that_are_not_utf8():
+    import os
+
+    from qa.ingest.read import escape_name
+
+    assert escape_name(os.fsdecode(b"bad\xff\xfe.txt")) == "bad\\xff\\xfe.txt"
+    assert escape_name("新闻 2025.txt") == "新闻 2025.txt"
+    assert escape_name("x\ud800") == "x\\ud800"  # not a file-name byte: escaped all the same

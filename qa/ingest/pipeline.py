@@ -1,7 +1,16 @@
-"""`qa ingest`: files -> articles -> chunks -> vectors -> store."""
+"""`qa ingest`: files -> articles -> chunks -> vectors -> store.
+
+One bad file never costs the others: whatever goes wrong with a file (its name, size, encoding,
+a bad .jsonl line, an error of the embedder or of Chroma while publishing it) is recorded against
+it in `IngestReport.failed` and the run goes on. What stops a run is what no other file can
+escape either: the environment (disk full, read-only or forbidden store, see `_stops_run`), an
+embedder or store that fails the same way for three documents in a row (`FAILURES_TO_STOP`), or
+`--strict`.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import time
@@ -10,9 +19,9 @@ from pathlib import Path
 from typing import Callable
 
 from qa.config import Settings
-from qa.errors import InputError, QAError
+from qa.errors import EmbedError, InputError, QAError, StoreError
 from qa.ingest.chunk import chunk_article
-from qa.ingest.read import RawDocument, find_files, read_documents
+from qa.ingest.read import RawDocument, escape_name, find_files, read_documents
 from qa.ingest.segment import segment
 from qa.types import Article, ArticleEntry, DocumentEntry
 
@@ -27,19 +36,27 @@ class IngestReport:
     articles: int = 0
     chunks: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): empty, duplicate
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source or FILE:LINE or folder, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, note): ingested all the same
     embedded: int = 0
     seconds: float = 0.0
 
 
 def display_path(path: Path) -> str:
     """Path as the user sees it: relative to the working directory when inside it. Symlinks are
-    not resolved (a symlink loop must still have a name to be reported under)."""
+    not resolved (a symlink loop must still have a name to be reported under). Bytes that are not
+    UTF-8 are shown as `\\xNN` (`escape_name`)."""
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(Path.cwd()).as_posix()
+        shown = absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        shown = absolute.as_posix()
+    return escape_name(shown)
+
+
+def manifest_key(path: Path) -> str:
+    """The key of a file's manifest entry: its absolute path, escaped like `display_path`."""
+    return escape_name(os.path.abspath(path))
 
 
 def build_articles(docs: list[RawDocument], source: str, doc_id: str) -> list[Article]:
@@ -65,13 +82,76 @@ def build_articles(docs: list[RawDocument], source: str, doc_id: str) -> list[Ar
     return articles
 
 
-def prepare(path: Path, settings: Settings, data: bytes | None = None) -> tuple[list[Article], list]:
+def prepare(path: Path, settings: Settings, data: bytes | None = None,
+            bad_lines: list[tuple[int, str]] | None = None) -> tuple[list[Article], list]:
+    """Articles and chunks of one file. `bad_lines`: see `qa.ingest.read.jsonl_documents`."""
     data = path.read_bytes() if data is None else data
     doc_hash = hashlib.sha256(data).hexdigest()
     source = display_path(path)
-    articles = build_articles(read_documents(path, data), source, doc_hash[:12])
+    articles = build_articles(read_documents(path, data, bad_lines), source, doc_hash[:12])
     nodes = [n for a in articles for n in chunk_article(a, settings.chunk_size, settings.chunk_min)]
     return articles, nodes
+
+
+FLUSH_DOCUMENTS = 500  # also bounds how often a folder of tiny files rewrites the manifest
+# The same failure for this many documents in a row means the embedder (a remote endpoint, a model
+# that will not load) or the store is broken, not the documents: stop instead of waiting out the
+# client's retries once per remaining file. Small, because each failure may already have cost the
+# openai client's whole retry budget.
+FAILURES_TO_STOP = 3
+_ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT}
+
+
+def _stops_run(error: BaseException) -> bool:
+    """True for an error no other file could escape, seen in `error` or anything it was raised
+    from: a full disk or quota, a read-only or forbidden store (errno), or a `StoreError` (the
+    store has already told the environment's failures from a rejected write by then). Such an error
+    stops the run instead of being recorded against one file. A `DamagedError` is the store's word
+    for a write Chroma refused, which may be one document's; the per-document retry and
+    `FAILURES_TO_STOP` sort that out."""
+    from qa.store.integrity import DamagedError
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, StoreError) and not isinstance(current, DamagedError):
+            return True
+        if isinstance(current, OSError) and current.errno in _ENVIRONMENT_ERRNOS:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def ingest(paths: list[Path], settings: Settings, store=None, embedder=None, rebuild: bool = False,
+           progress: Progress | None = None, strict: bool = False, wait: bool = True,
+           on_wait: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest files and folders. Each file succeeds or fails on its own; failures (files, .jsonl
+    lines as FILE:LINE, folders that cannot be listed) are collected in the report, or with
+    `strict` stop the run. The environment's errors stop it too, and so does the same embedder or
+    store failure for three documents in a row; what was published before stays. One writer at a
+    time holds the store lock."""
+    from qa.lock import writer_lock
+
+    started = time.perf_counter()
+    unreadable: list[tuple[Path, str]] = []
+    files = find_files(paths, on_error=lambda folder, reason: unreadable.append((folder, reason)))
+    if not files:
+        if unreadable:
+            folder, reason = unreadable[0]
+            raise InputError(f"{display_path(folder)}: {reason}")
+        raise InputError(f"no .txt, .md, .html or .jsonl files under {', '.join(map(str, paths))}")
+    with writer_lock(Path(settings.store), wait=wait, on_wait=on_wait):
+        run = _Run(settings, store, embedder, rebuild, progress, strict)
+        for folder, reason in unreadable:
+            run.fail(display_path(folder), reason)
+        for i, path in enumerate(files):
+            run.add(path, i, len(files))
+        run.flush()
+        if rebuild:
+            _switch_generation(run.store, run.report)
+    run.report.seconds = time.perf_counter() - started
+    return run.report
 
 
 @dataclass
@@ -82,94 +162,202 @@ class _Batch:
     chunks: int = 0
 
 
-def ingest(paths: list[Path], settings: Settings, store=None, embedder=None, rebuild: bool = False,
-           progress: Progress | None = None, strict: bool = False, wait: bool = True,
-           on_wait: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest files and folders. Each file succeeds or fails on its own; failures are collected
-    in the report (or, with `strict`, stop the run). One writer at a time holds the store lock."""
-    from qa.lock import writer_lock
+class _StepFailed(Exception):
+    """Publishing a batch failed while embedding or while storing; `error` is what was raised."""
 
-    started = time.perf_counter()
-    files = find_files(paths)
-    if not files:
-        raise InputError(f"no .txt, .md, .html or .jsonl files under {', '.join(map(str, paths))}")
-    with writer_lock(Path(settings.store), wait=wait, on_wait=on_wait):
-        report = _ingest_locked(files, settings, store, embedder, rebuild, progress, strict)
-    report.seconds = time.perf_counter() - started
-    return report
+    def __init__(self, step: str, error: Exception) -> None:
+        super().__init__(f"{step}: {error}")
+        self.step, self.error = step, error
+
+    def reason(self) -> str:
+        if isinstance(self.error, QAError):
+            return str(self.error)
+        return f"{self.step} failed ({type(self.error).__name__}: {self.error})"
 
 
-def _ingest_locked(files, settings, store, embedder, rebuild, progress, strict) -> IngestReport:
-    from qa.embed import fingerprint, make_embedder
-    from qa.ingest.read import check_file
-    from qa.store import Store
+class _Run:
+    """One ingest under the writer lock: the store, the batch being filled and the report."""
 
-    report = IngestReport()
-    store = store or Store.open(settings, create=True, rebuild=rebuild)
-    embedder = embedder or make_embedder(settings)
-    store.check_embedder(fingerprint(embedder))
-    store.collect_garbage()  # chunks an interrupted ingest added but never published
-    by_hash = {e["hash"]: k for k, e in store.documents.items() if not e.get("duplicate_of")}
-    max_bytes = int(settings.max_file_mb * 1_000_000)
-    batch = _Batch()
+    def __init__(self, settings: Settings, store, embedder, rebuild: bool, progress: Progress | None,
+                 strict: bool) -> None:
+        from qa.embed import fingerprint, make_embedder
+        from qa.store import Store
 
-    def fail(path: Path, reason: str) -> None:
-        if strict:
-            raise QAError(f"{path}: {reason} (stopped by --strict)")
-        report.failed.append((display_path(path), reason))
+        self.settings, self.progress, self.strict = settings, progress, strict
+        self.report = IngestReport()
+        self.store = store or Store.open(settings, create=True, rebuild=rebuild)
+        self.embedder = embedder or make_embedder(settings)
+        self.store.check_embedder(fingerprint(self.embedder))
+        if self.store.replaces is None:
+            # What an interrupted ingest left, and damage that is cheap to see, before adding more.
+            from qa.ingest.repair import restore
 
-    for i, path in enumerate(files):
+            repaired = restore(self.store, self.embedder)
+            self.report.warnings.extend((str(self.store.path), f"repaired {line}") for line in repaired.fixed)
+            self.report.warnings.extend((source, "its text was lost from the store; re-adding it if it is among "
+                                         "the files given") for source in repaired.lost)
+        self.by_hash = {e["hash"]: k for k, e in self.store.documents.items() if not e.get("duplicate_of")}
+        self.max_bytes = int(settings.max_file_mb * 1_000_000)
+        self.batch = _Batch()
+        self.failures: tuple[str, int] = ("", 0)  # (reason, documents in a row that failed with it)
+
+    def fail(self, where: str, reason: str) -> None:
+        reason = escape_name(reason)  # an OS error message may quote the undecodable name
+        if self.strict:
+            raise QAError(f"{where}: {reason} (stopped by --strict)")
+        self.report.failed.append((where, reason))
+
+    def add(self, path: Path, i: int, total: int) -> None:
+        """Read, check and prepare one file and queue it for publishing."""
+        from qa.ingest.read import check_file
+
+        report, store = self.report, self.store
+        source = display_path(path)
         report.files += 1
-        if progress:
-            progress("read", i + 1, len(files), display_path(path))
-        reason = check_file(path, max_bytes)
+        if self.progress:
+            self.progress("read", i + 1, total, source)
+        reason = check_file(path, self.max_bytes)
         if reason:
-            fail(path, reason)
-            continue
-        key = os.path.abspath(path)
+            self.fail(source, reason)
+            return
+        key = manifest_key(path)
         try:
             data = path.read_bytes()
         except OSError as e:
-            fail(path, f"unreadable ({e.strerror})")
-            continue
+            self.fail(source, f"unreadable ({e.strerror})")
+            return
         data_hash = hashlib.sha256(data).hexdigest()
         previous = store.documents.get(key)
         if previous and previous["hash"] == data_hash and _still_valid(previous, store):
             report.unchanged += 1
-            continue
-        entry = DocumentEntry(source=display_path(path), hash=data_hash, ingested_at=time.time(), articles=[])
+            for line, why in previous.get("bad_lines", []):  # until the file is fixed, its bad lines still count
+                self.fail(f"{source}:{line}", why)
+            return
+        if key != os.path.abspath(path):
+            report.warnings.append((source, "the file name is not valid UTF-8; stored with its odd bytes as \\xNN"))
+        entry = DocumentEntry(source=source, hash=data_hash, ingested_at=time.time(), articles=[])
         nodes: list = []
-        original = by_hash.get(data_hash)
+        original = self.by_hash.get(data_hash)
         if original and original != key:
             entry["duplicate_of"] = original
-            report.skipped.append((entry["source"], f"same content as {_source_of(original, store, batch)}"))
+            report.skipped.append((source, f"same content as {self._source_of(original)}"))
         else:
+            bad_lines: list[tuple[int, str]] = []
             try:
-                articles, nodes = prepare(path, settings, data)
+                articles, nodes = prepare(path, self.settings, data, bad_lines)
             except QAError as e:
-                fail(path, str(e).removeprefix(f"{path}: "))
-                continue
+                self.fail(source, str(e).removeprefix(f"{path}: "))
+                return
+            except Exception as e:  # noqa: BLE001 - a file the segmenter or chunker chokes on is that file's failure
+                self.fail(source, f"could not be read ({type(e).__name__}: {e})")
+                return
+            for line, why in bad_lines:
+                self.fail(f"{source}:{line}", why)
+            if bad_lines:
+                entry["bad_lines"] = bad_lines
             if not articles:
-                report.skipped.append((entry["source"], "empty (no text)"))
+                report.skipped.append((source, "empty (no text)"))
                 if not previous:
-                    continue
+                    return
             entry["articles"] = [ArticleEntry(id=a.id, title=a.title, kind=a.kind, chars=len(a.text),
                                               chunks=sum(1 for n in nodes if n.metadata["article_id"] == a.id))
                                  for a in articles]
-            by_hash[data_hash] = key
+            self.by_hash[data_hash] = key
             if articles:
                 report.ingested += 1
                 report.articles += len(articles)
                 report.chunks += len(nodes)
-        batch.items.append((key, entry, nodes))
-        batch.chunks += len(nodes)
-        if batch.chunks >= max(1, settings.ingest_batch) or len(batch.items) >= FLUSH_DOCUMENTS:
-            _flush(batch, store, embedder, settings, progress, report)
-    _flush(batch, store, embedder, settings, progress, report)
-    return report
+        self.batch.items.append((key, entry, nodes))
+        self.batch.chunks += len(nodes)
+        if self.batch.chunks >= max(1, self.settings.ingest_batch) or len(self.batch.items) >= FLUSH_DOCUMENTS:
+            self.flush()
 
+    def _source_of(self, key: str) -> str:
+        for k, entry, _ in self.batch.items:
+            if k == key:
+                return entry["source"]
+        return self.store.documents.get(key, {}).get("source", key)
 
-FLUSH_DOCUMENTS = 500  # also bounds how often a folder of tiny files rewrites the manifest
+    def flush(self) -> None:
+        """Publish the batch. When that fails, publish its documents one at a time, so that only
+        the document that fails is lost (recorded in the report) and the others land."""
+        items, self.batch = self.batch.items, _Batch()
+        if not items:
+            return
+        try:
+            self._publish(items)
+            return
+        except _StepFailed as e:
+            if _stops_run(e.error):
+                raise e.error from None
+            if len(items) == 1:
+                self._lose(items[0], e)
+                return
+        for item in items:
+            try:
+                self._publish([item])
+            except _StepFailed as e:
+                if _stops_run(e.error):
+                    raise e.error from None
+                self._lose(item, e)
+
+    def _publish(self, items: list[tuple[str, DocumentEntry, list]]) -> None:
+        from llama_index.core.schema import MetadataMode
+
+        from qa.embed import fingerprint
+
+        report, store = self.report, self.store
+        nodes = [n for _, _, doc_nodes in items for n in doc_nodes]
+        todo = [n for n in nodes if n.embedding is None]  # a retry does not embed again what a failed batch already did
+        step = max(1, self.settings.embed_batch)
+        try:
+            for start in range(0, len(todo), step):
+                part = todo[start:start + step]
+                vectors = self.embedder.get_text_embedding_batch(
+                    [n.get_content(metadata_mode=MetadataMode.EMBED) for n in part])
+                for node, vec in zip(part, vectors):
+                    node.embedding = vec
+                report.embedded += len(part)
+                if self.progress:
+                    self.progress("embed", report.embedded, report.chunks, part[-1].metadata["source"])
+        except Exception as e:  # noqa: BLE001 - sorted by `flush`: the environment's, or this batch's
+            raise _StepFailed("embedding", e) from e
+        before = {key: store.documents.get(key) for key, _, _ in items}
+        try:
+            if nodes:
+                store.record_embedder(fingerprint(self.embedder), len(nodes[0].embedding))
+            store.replace_documents(items)
+        except Exception as e:  # noqa: BLE001
+            # The manifest in memory may already name the entries; the next document's save would
+            # publish them, chunks missing or not.
+            for key, old in before.items():
+                if old is None:
+                    store.documents.pop(key, None)
+                else:
+                    store.documents[key] = old
+            raise _StepFailed("storing", e) from e
+        if nodes:
+            self.failures = ("", 0)
+
+    def _lose(self, item: tuple[str, DocumentEntry, list], failure: _StepFailed) -> None:
+        """Record a document that could not be published and take back what `add` counted for it."""
+        key, entry, nodes = item
+        report = self.report
+        reason = failure.reason()
+        count = self.failures[1] + 1 if self.failures[0] == reason else 1
+        self.failures = (reason, count)
+        if count >= FAILURES_TO_STOP:
+            stop = EmbedError if failure.step == "embedding" else StoreError
+            raise stop(f"{reason} (the same failure for {count} documents in a row, so the run stopped; "
+                       "files already ingested stay)") from failure.error
+        if entry["articles"]:
+            report.ingested -= 1
+            report.articles -= len(entry["articles"])
+            report.chunks -= len(nodes)
+        report.skipped = [s for s in report.skipped if s[0] != entry["source"]]
+        if self.by_hash.get(entry["hash"]) == key and self.store.documents.get(key, {}).get("hash") != entry["hash"]:
+            del self.by_hash[entry["hash"]]
+        self.fail(entry["source"], reason)
 
 
 def _still_valid(entry: DocumentEntry, store) -> bool:
@@ -178,35 +366,14 @@ def _still_valid(entry: DocumentEntry, store) -> bool:
     return not original or store.documents.get(original, {}).get("hash") == entry["hash"]
 
 
-def _source_of(key: str, store, batch: _Batch) -> str:
-    for k, entry, _ in batch.items:
-        if k == key:
-            return entry["source"]
-    return store.documents.get(key, {}).get("source", key)
+def _switch_generation(store, report: IngestReport) -> None:
+    """A rebuild that stored nothing (every file failed) keeps the old generation: switching would
+    trade a working store for an empty one."""
+    if store.documents or not (store.replaces or {}).get("documents"):
+        store.commit()
+    else:
+        report.failed.append((str(store.path), "the rebuild stored no documents; the store keeps its previous "
+                              "contents"))
 
 
-def _flush(batch: _Batch, store, embedder, settings: Settings, progress: Progress | None,
-           report: IngestReport) -> None:
-    from llama_index.core.schema import MetadataMode
-
-    from qa.embed import fingerprint
-
-    if not batch.items:
-        return
-    nodes = [n for _, _, doc_nodes in batch.items for n in doc_nodes]
-    step = max(1, settings.embed_batch)
-    for start in range(0, len(nodes), step):
-        part = nodes[start:start + step]
-        vectors = embedder.get_text_embedding_batch([n.get_content(metadata_mode=MetadataMode.EMBED) for n in part])
-        for node, vec in zip(part, vectors):
-            node.embedding = vec
-        report.embedded += len(part)
-        if progress:
-            progress("embed", report.embedded, report.chunks, part[-1].metadata["source"])
-    if nodes:
-        store.record_embedder(fingerprint(embedder), len(nodes[0].embedding))
-    store.replace_documents(batch.items)
-    batch.items, batch.chunks = [], 0
-
-
-__all__ = ["IngestReport", "build_articles", "display_path", "ingest", "prepare"]
+__all__ = ["FAILURES_TO_STOP", "IngestReport", "build_articles", "display_path", "ingest", "manifest_key", "prepare"]

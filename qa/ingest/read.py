@@ -5,9 +5,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from qa.errors import InputError
 
@@ -26,16 +28,37 @@ class RawDocument:
     line: int = 0  # 1-based line in a .jsonl file
 
 
-def find_files(paths: list[Path]) -> list[Path]:
+def escape_name(text: str) -> str:
+    """A file name (or text holding one) with the bytes that are not UTF-8 shown as `\\xNN`.
+
+    Python hands such bytes over as lone surrogates (`surrogateescape`), which no UTF-8 writer
+    accepts (the manifest, Chroma's metadata, the terminal); the escaped form is stable, so the
+    same file gets the same name on every run.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name can hold (e.g. from a JSON "\\ud800")
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def find_files(paths: list[Path], on_error: Callable[[Path, str], None] | None = None) -> list[Path]:
     """Candidate files with a supported suffix under `paths` (recursive, sorted, no duplicates).
 
     Symlinked folders are not followed (no loops); symlinked files are listed even when broken
-    so that `check_file` can report them instead of their silently disappearing.
+    so that `check_file` can report them instead of their silently disappearing. A folder that
+    cannot be listed goes to `on_error(folder, reason)` and the walk goes on; without `on_error`
+    it is an `InputError`.
     """
+    def unreadable(e: OSError) -> None:
+        folder, reason = Path(e.filename or "?"), f"unreadable folder ({e.strerror})"
+        if on_error is None:
+            raise InputError(f"{folder}: {reason}")
+        on_error(folder, reason)
+
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
+            for root, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
@@ -115,14 +138,16 @@ def decode(data: bytes, where: str) -> str:
     return data.decode(encoding, errors="replace")
 
 
-def read_documents(path: Path, data: bytes | None = None) -> list[RawDocument]:
+def read_documents(path: Path, data: bytes | None = None,
+                   bad_lines: list[tuple[int, str]] | None = None) -> list[RawDocument]:
+    """The raw documents of one file. `bad_lines`: see `jsonl_documents`."""
     data = path.read_bytes() if data is None else data
     text = decode(data, str(path))
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         return [html_document(text)]
     if suffix == ".jsonl":
-        return jsonl_documents(text, path)
+        return jsonl_documents(text, path, bad_lines)
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
     return [RawDocument(text=text, fmt=fmt)]
 
@@ -151,31 +176,49 @@ def html_document(markup: str) -> RawDocument:
     return RawDocument(text="\n\n".join(blocks), fmt="markdown", title=title)
 
 
-def jsonl_documents(text: str, path: Path) -> list[RawDocument]:
-    """One article per line: {"title", "text", optional "url", "date"}. Every bad line is reported."""
-    docs, problems = [], []
+def jsonl_documents(text: str, path: Path, bad_lines: list[tuple[int, str]] | None = None) -> list[RawDocument]:
+    """One article per line: {"title", "text", optional "url", "date"}.
+
+    With `bad_lines`, each bad line is appended there as (line number, reason) and the good lines
+    are returned, so one broken record does not cost the others; without it, or when no line is
+    good, the file is an `InputError` naming the first bad line and how many more there are.
+    """
+    docs: list[RawDocument] = []
+    problems: list[tuple[int, str]] = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            problems.append(f"{path}:{lineno}: not valid JSON ({e.msg})")
+            problems.append((lineno, f"not valid JSON ({e.msg})"))
             continue
         if not isinstance(record, dict):
-            problems.append(f"{path}:{lineno}: expected an object with title and text")
+            problems.append((lineno, "expected an object with title and text"))
             continue
         body = record.get("text")
         if not isinstance(body, str) or not body.strip():
-            problems.append(f"{path}:{lineno}: missing or empty \"text\"")
+            problems.append((lineno, "missing or empty \"text\""))
             continue
         title = record.get("title", "")
         if not isinstance(title, str):
-            problems.append(f"{path}:{lineno}: \"title\" must be a string")
+            problems.append((lineno, "\"title\" must be a string"))
             continue
-        docs.append(RawDocument(text=body, fmt="record", title=title.strip(), url=str(record.get("url", "")),
-                                date=str(record.get("date", "")), line=lineno))
-    if problems:
+        docs.append(RawDocument(text=_storable(body), fmt="record", title=_storable(title.strip()),
+                                url=_storable(str(record.get("url", ""))), date=_storable(str(record.get("date", ""))),
+                                line=lineno))
+    if problems and (bad_lines is None or not docs):
+        lineno, reason = problems[0]
         more = f" (and {len(problems) - 1} more bad lines)" if len(problems) > 1 else ""
-        raise InputError(problems[0] + more)
+        if bad_lines is None:
+            raise InputError(f"{path}:{lineno}: {reason}{more}")
+        raise InputError(f"{path}: no good line; line {lineno}: {reason}{more}")
+    if bad_lines is not None:
+        bad_lines.extend(problems)
     return docs
+
+
+def _storable(text: str) -> str:
+    """JSON may spell a lone surrogate (`"\\ud800"`), which no UTF-8 file or database can store:
+    it becomes U+FFFD, as a broken byte does in `decode`."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
