@@ -163,15 +163,23 @@ def config(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
-def doctor(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+def doctor(
+    store: StoreOpt = None,
+    repair: Annotated[bool, typer.Option("--repair", help="restore damaged parts of the store from its intact "
+                                         "parts first")] = False,
+    as_json: JsonOpt = False,
+) -> None:
     """Check the configuration, store, embedder and LLM endpoint; each says OK or FAIL with a fix.
+
+    The store check reads every file against its checksum and probes the vector index; --repair
+    restores what it finds damaged (re-embedding only lost chunks) and names what it cannot.
 
     Example: OPENAI_BASE_URL=http://127.0.0.1:11434/v1 QA_LLM_MODEL=qwen2.5:7b qa doctor
     """
     from qa.doctor import diagnose
     from qa.render import print_checks
 
-    checks = _run(lambda: diagnose(overrides={"store": store}))
+    checks = _run(lambda: diagnose(overrides={"store": store}, repair=repair))
     if as_json:
         from dataclasses import asdict
 

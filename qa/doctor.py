@@ -25,8 +25,10 @@ class Check:
 
 
 def diagnose(settings: Settings | None = None, overrides: Mapping[str, Any] | None = None, embedder=None,
-             llm=None) -> list[Check]:
-    """Run every check. Without `settings`, load them (a bad config is the first failed check)."""
+             llm=None, repair: bool = False) -> list[Check]:
+    """Run every check. Without `settings`, load them (a bad config is the first failed check).
+    With `repair`, first restore what is damaged in the store (qa/ingest/repair.py); each thing
+    restored, or lost for good, is a check of its own before the usual ones."""
     checks: list[Check] = []
     if settings is None:
         try:
@@ -34,6 +36,8 @@ def diagnose(settings: Settings | None = None, overrides: Mapping[str, Any] | No
         except QAError as e:
             return [Check("config", "fail", str(e), "fix or remove the setting named above (qa config shows them)")]
     checks.append(_config(settings))
+    if repair:
+        checks.extend(_repair(settings, embedder))
     store, check = _store(settings)
     checks.append(check)
     checks.append(_embedder(settings, store, embedder))
@@ -63,19 +67,33 @@ def _store(settings: Settings):
     if not docs:
         return store, Check("store", "warn", f"{settings.store} holds no documents", "qa ingest PATH")
     try:
-        c = store.consistency()
-    except Exception as e:  # noqa: BLE001 - a broken Chroma is exactly what this check reports
-        return store, Check("store", "fail", f"{settings.store}: cannot read the index ({e})",
-                            "rebuild it: qa ingest --rebuild PATH")
+        c = store.inspect(full=True)
+    except QAError as e:  # the environment (disk, permissions): repairing would not help
+        return store, Check("store", "fail", str(e), "fix the cause named above and run qa doctor again")
     detail = f"{settings.store}: {docs} documents, {c['chunks']} chunks"
-    if c["missing"]:
-        return store, Check("store", "fail", f"{detail}; {c['missing']} chunks named by the manifest are not in Chroma",
-                            "rebuild it: qa ingest --rebuild PATH")
+    if c["damaged"] or c["missing"]:
+        found = c["damaged"] + ([f"{c['missing']} chunks named by the manifest are not in Chroma"] if c["missing"] else [])
+        return store, Check("store", "fail", f"{detail}; damaged: " + "; ".join(found),
+                            "restore it from its intact parts: qa doctor --repair")
     if c["orphans"] or c["keyword_missing"]:
         return store, Check("store", "warn", f"{detail}; {c['orphans']} unpublished chunks left by an interrupted "
                             f"ingest, {c['keyword_missing']} chunks not yet in the keyword index",
                             "nothing to do: the next qa ingest removes leftovers and the keyword index catches up on use")
-    return store, Check("store", "ok", f"{detail}; Chroma and the keyword index agree with the manifest")
+    return store, Check("store", "ok", f"{detail}; checksums match, the vector index answers, and Chroma and the "
+                        "keyword index agree with the manifest")
+
+
+def _repair(settings: Settings, embedder) -> list[Check]:
+    from qa.ingest.repair import repair
+
+    try:
+        report = repair(settings, embedder)
+    except QAError as e:
+        return [Check("repair", "fail", str(e), "fix the cause named above, or rebuild: qa ingest --rebuild PATH")]
+    checks = [Check("repair", "ok", line) for line in report.fixed]
+    checks += [Check("repair", "fail", f"{source}: its text was lost from both Chroma and the keyword index; "
+                     "dropped it from the store", f"add it again: qa ingest {source}") for source in report.lost]
+    return checks or [Check("repair", "ok", "nothing was damaged")]
 
 
 def _embedder(settings: Settings, store, embedder) -> Check:

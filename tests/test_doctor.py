@@ -129,7 +129,7 @@ def test_store_consistency_after_an_interrupted_ingest(hash_settings, hash_store
     nodes = chunk_article(Article(id="crashed-0", title="未发布", text="这段文字从未发布。", source="x.txt"))
     for node in nodes:
         node.embedding = [0.1] * 256
-    store.vector_store.add(nodes)
+    store.add_chunks(nodes)
     shutil.rmtree(hash_store / KEYWORD_DIR)
     checks = {c.name: c for c in diagnose(hash_settings)}
     assert checks["store"].status == "warn"
@@ -141,4 +141,4 @@ def test_store_consistency_after_an_interrupted_ingest(hash_settings, hash_store
     ingest([SEEDS], hash_settings)  # unchanged files, but the writer cleans up and re-indexes
     checks = {c.name: c for c in diagnose(hash_settings)}
     assert checks["store"].status == "ok", checks["store"].detail
-    assert Store.open(hash_settings).consistency()["orphans"] == 0
+    assert Store.open(hash_settings).inspect()["orphans"] == 0

@@ -68,30 +68,24 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def chunk_article(article: Article, size: int = 300, minimum: int = 150):
-    """Return llama-index TextNodes for one article (ids `<article id>:<n>`)."""
+def make_node(node_id: str, text: str, metadata: dict):
+    """The llama-index node of one chunk. Only the title joins the text the embedder sees, so a
+    chunk re-embedded from its stored text and metadata (a repair) gets the vector it had."""
     from llama_index.core.schema import TextNode
 
+    return TextNode(id_=node_id, text=text, metadata={**metadata, "hash": content_hash(text)[:16]},
+                    excluded_embed_metadata_keys=["source", "article_id", "kind", "section", "start", "end", "hash"],
+                    excluded_llm_metadata_keys=["article_id", "kind", "start", "end", "hash"])
+
+
+def chunk_article(article: Article, size: int = 300, minimum: int = 150):
+    """Return llama-index TextNodes for one article (ids `<article id>:<n>`)."""
     nodes = []
     for sec_start, sec_end, section in section_ranges(article):
         spans = split_sentences(article.text, sec_start, sec_end)
         for span in pack(article.text, spans, size, minimum):
             text = article.text[span.start:span.end]
-            node_id = f"{article.id}:{len(nodes)}"
-            nodes.append(TextNode(
-                id_=node_id,
-                text=text,
-                metadata={
-                    "source": article.source,
-                    "article_id": article.id,
-                    "title": article.title,
-                    "kind": article.kind,
-                    "section": section,
-                    "start": span.start,
-                    "end": span.end,
-                    "hash": content_hash(text)[:16],
-                },
-                excluded_embed_metadata_keys=["source", "article_id", "kind", "section", "start", "end", "hash"],
-                excluded_llm_metadata_keys=["article_id", "kind", "start", "end", "hash"],
-            ))
+            metadata = {"source": article.source, "article_id": article.id, "title": article.title,
+                        "kind": article.kind, "section": section, "start": span.start, "end": span.end}
+            nodes.append(make_node(f"{article.id}:{len(nodes)}", text, metadata))
     return nodes

@@ -11,12 +11,13 @@ average length) are applied at query time. Scores are exactly those of bm25s's d
 (`method="lucene"`, k1=1.5, b=0.75; tests/test_keyword.py checks this against bm25s itself), so
 bm25s remains the reference and serves the benchmark's plain-BM25 baseline.
 
-Layout (`<store>/keyword/`; segments are qa/store/segment.py):
+Layout (`<store>/keyword/`, or `keyword-<generation>/` after a rebuild; segments are qa/store/segment.py):
     index.json      format, tokenizer, segment names (replaced atomically; the only entry point)
     seg-<n>/        one segment, never changed once written: records.json (per row: chunk id,
                     title, source, article id, section, start, end), text.bin + text_off.npy (the
                     chunk texts), lens.npy (tokens per row), terms.npy (sorted 64-bit term
-                    hashes), indptr.npy, rows.npy, tfs.npy (postings in CSC order). Arrays are
+                    hashes), indptr.npy, rows.npy, tfs.npy (postings in CSC order), text_sum.npy
+                    (CRC-32 per row), sums.json (size and SHA-256 of each file). Arrays are
                     memory-mapped.
 
 The segments also serve the passages themselves (`records`): reading them back from Chroma costs
@@ -28,7 +29,8 @@ adds a segment for the new chunks; replaced chunks simply stop being live. Segme
 tier (`MERGE_FACTOR` of a similar size become one, dropping dead rows), so a re-ingest of one
 file writes one small segment and merges only small ones, and a query touches O(log n) segments.
 On open, the index compares the ids it holds with the manifest's and indexes any live chunk it
-lacks (an interrupted ingest, a deleted keyword folder) from the texts Chroma holds.
+lacks (an interrupted ingest, a deleted keyword folder) from the texts Chroma holds; a writer
+does the same for the chunks of a segment found damaged (qa/store/integrity.py), a reader refuses it.
 """
 
 from __future__ import annotations
@@ -42,10 +44,11 @@ from typing import Callable
 import numpy as np
 
 from qa.files import write_atomic
+from qa.store.integrity import DamagedError
 from qa.store.segment import RECORD_FIELDS, Segment, hash_terms, merge_segments
 from qa.text.tokens import DEFAULT_SCHEME, tokenize
 
-FORMAT = 2  # 2: pinyin tokens (an index of format 1 is rebuilt from Chroma on open)
+FORMAT = 3  # 2: pinyin tokens; 3: checksums (an index of an older format is rebuilt from Chroma on open)
 DIRNAME = "keyword"
 K1, B = 1.5, 0.75  # bm25s defaults
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
@@ -72,6 +75,7 @@ class KeywordIndex:
         self._where: dict[str, tuple[int, int]] = {}  # live chunk id -> (segment, row)
         self._masks: list[np.ndarray] = []
         self._stats: tuple[int, float] = (0, 0.0)
+        self.repaired: list[str] = []  # what `open` found damaged and fixed (a writer only)
 
     # opening and repair
     @classmethod
@@ -79,26 +83,81 @@ class KeywordIndex:
              persist: bool = True) -> "KeywordIndex":
         """Load the index and make it cover exactly `live`, indexing missing chunks via `fetch`.
 
-        `persist=False` repairs in memory only (a reader must not write while an ingest runs)."""
+        `persist=False` is a reader: it repairs gaps in memory only (it must not write while an
+        ingest runs) and raises DamagedError for a damaged segment rather than read from it. A
+        writer (`persist=True`) drops a damaged segment and re-indexes its chunks via `fetch`;
+        `repaired` says what it did. A lost or empty index.json is recovered from the segments."""
         index = cls(directory, scheme)
         meta = index._read_meta()
+        names: list[str] = []
         if meta is not None and meta.get("format") == FORMAT and meta.get("scheme") == scheme:
-            try:
-                index.next_seq = int(meta.get("next", len(meta["segments"])))  # new names never clash
-                index.segments = [Segment.read(index.dir, n) for n in meta["segments"]]
-            except (OSError, ValueError, KeyError):
-                index.segments = []  # unreadable: rebuilt from Chroma below
+            names = [str(n) for n in meta.get("segments", [])]
+            index.next_seq = int(meta.get("next", len(names)))
         elif meta is not None and persist:
             # Another format or scheme (an upgrade): its segments are useless and their names
             # would clash with the ones about to be written.
             shutil.rmtree(index.dir, ignore_errors=True)
+        elif meta is None:
+            names = index._segment_dirs()
+            if names:
+                index.repaired.append(f"{directory.name}/index.json was missing; recovered it from "
+                                      f"{len(names)} segments")
+        # A name never clashes with a folder already on disk, whatever index.json says.
+        index.next_seq = max([index.next_seq] + [_seq(n) + 1 for n in index._segment_dirs()])
+        for name in names:
+            try:
+                index.segments.append(Segment.read(index.dir, name))
+            except DamagedError as e:
+                if not persist:
+                    raise
+                index.repaired.append(f"{e.part}: {e.problem}; re-indexed its chunks")
         index.set_live(live)
         missing = sorted(live - index.covered())
         if missing:
             index.add(fetch(missing), live=live, persist=persist)
-        elif persist and meta is None and not index.segments:
+        elif persist and (meta is None or index.repaired):
             index._write_meta()
         return index
+
+    @classmethod
+    def check(cls, directory: Path, full: bool = True) -> list[DamagedError]:
+        """Every damaged segment named by the index (checksums too when `full`); reads, never writes."""
+        index = cls(directory)
+        meta = index._read_meta()
+        names = index._segment_dirs() if meta is None else [str(n) for n in meta.get("segments", [])]
+        found = []
+        for name in names:
+            try:
+                Segment.read(index.dir, name, full=full)
+            except DamagedError as e:
+                found.append(e)
+        return found
+
+    @classmethod
+    def salvage(cls, directory: Path, ids: set[str]) -> dict[str, dict]:
+        """The records (RECORD_FIELDS + text) of `ids` that intact segments still hold with a
+        matching checksum: what a repair re-embeds a chunk from when Chroma lost it."""
+        index = cls(directory)
+        found: dict[str, dict] = {}
+        for name in reversed(index._segment_dirs()):  # newest first: a newer row shadows an older one
+            try:
+                seg = Segment.read(index.dir, name)
+            except DamagedError:
+                continue
+            for row, cid in enumerate(seg.ids):
+                if cid in ids and cid not in found:
+                    try:
+                        found[cid] = dict(zip(RECORD_FIELDS, seg.records[row]), text=seg.text_of(row))
+                    except DamagedError:
+                        continue
+        return found
+
+    def _segment_dirs(self) -> list[str]:
+        """Published segment folders on disk, oldest first (in-progress ones start with a dot)."""
+        try:
+            return sorted((p.name for p in self.dir.iterdir() if p.is_dir() and p.name.startswith("seg-")), key=_seq)
+        except OSError:
+            return []
 
     @classmethod
     def outdated(cls, directory: Path, scheme: str = DEFAULT_SCHEME) -> bool:
@@ -254,6 +313,13 @@ class KeywordIndex:
             term, row, _ = seg.postings(qhashes)
             df += np.bincount(term[mask[row]], minlength=len(terms))
         return self.size, df
+
+
+def _seq(name: str) -> int:
+    try:
+        return int(name.rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return -1
 
 
 __all__ = ["KeywordIndex", "keyword_text"]

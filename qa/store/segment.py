@@ -4,6 +4,11 @@ A segment holds, for its rows (chunks), the raw term frequencies in CSC order ke
 hash of each term (sorted, so a query term is found by binary search without loading a
 vocabulary), each row's token count, and the chunk's text and metadata. Once written it never
 changes; `merge_segments` writes a new one from several, dropping dead rows.
+
+Damage is caught at three depths (qa/store/integrity.py): reading a segment checks that its files
+are present at their recorded sizes; `qa doctor` checks their checksums; and every text read back
+(a passage shown to the user, a row copied by a merge) is checked against its row's CRC-32, so a
+text edited in place is refused rather than quoted, and never laundered into a new segment.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -19,6 +25,7 @@ from typing import Iterable
 import numpy as np
 
 from qa.files import publish_dir
+from qa.store.integrity import DamagedError, check_files, write_sums
 
 
 def term_hash(term: str) -> int:
@@ -43,6 +50,8 @@ class Segment:
     indptr: np.ndarray  # int64, len(terms) + 1
     rows: np.ndarray  # int32
     tfs: np.ndarray  # uint16
+    text_sum: np.ndarray  # uint32 CRC-32 of each row's text
+    where: Path | None = None  # the keyword folder it was read from (None: built, not read)
 
     def __post_init__(self):
         self.ids = [r[0] for r in self.records]
@@ -52,7 +61,17 @@ class Segment:
         return len(self.records)
 
     def text_of(self, row: int) -> str:
-        return bytes(self.text[self.text_off[row]:self.text_off[row + 1]]).decode("utf-8")
+        return self.text_bytes(row).decode("utf-8")
+
+    def text_bytes(self, row: int) -> bytes:
+        data = bytes(self.text[self.text_off[row]:self.text_off[row + 1]])
+        if zlib.crc32(data) != int(self.text_sum[row]):
+            raise self.damaged(f"the text of chunk {self.ids[row]} does not match its checksum")
+        return data
+
+    def damaged(self, problem: str) -> DamagedError:
+        where = self.where or Path(".")
+        return DamagedError(where.parent, f"{where.name}/{self.name}", problem)
 
     @classmethod
     def build(cls, name: str, records: list[list], texts: list[str], token_lists: list[list[str]]) -> "Segment":
@@ -78,7 +97,9 @@ class Segment:
         hashes, rows, tfs = hashes[order], rows[order], tfs[order]
         terms, starts = np.unique(hashes, return_index=True)
         indptr = np.append(starts, len(hashes)).astype(np.int64)
-        return cls(name, list(records), text, text_off, lens, terms, indptr, rows, tfs)
+        text_sum = np.fromiter((zlib.crc32(text[a:b]) for a, b in zip(text_off[:-1], text_off[1:])),
+                               dtype=np.uint32, count=len(records))
+        return cls(name, list(records), text, text_off, lens, terms, indptr, rows, tfs, text_sum)
 
     def coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return np.repeat(self.terms, np.diff(self.indptr)), np.asarray(self.rows), np.asarray(self.tfs)
@@ -107,21 +128,35 @@ class Segment:
                 np.save(tmp / f"{field}.npy", np.asarray(getattr(self, field)))
             (tmp / "text.bin").write_bytes(bytes(self.text))
             (tmp / "records.json").write_text(json.dumps(self.records, ensure_ascii=False), encoding="utf-8")
+            write_sums(tmp)
             publish_dir(tmp, directory / self.name)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
 
     @classmethod
-    def read(cls, directory: Path, name: str) -> "Segment":
+    def read(cls, directory: Path, name: str, full: bool = False) -> "Segment":
+        """Open a written segment; DamagedError when a file is missing, truncated or (with `full`,
+        which reads every byte) changed since it was written."""
         d = directory / name
-        arrays = {f: np.load(d / f"{f}.npy", mmap_mode="r") for f in _ARRAYS}
-        records = json.loads((d / "records.json").read_text(encoding="utf-8"))
-        text = np.memmap(d / "text.bin", dtype=np.uint8, mode="r") if (d / "text.bin").stat().st_size else b""
-        return cls(name, records, text, **arrays)
+        problem = check_files(d, full)
+        try:
+            if problem is None:
+                arrays = {f: np.load(d / f"{f}.npy", mmap_mode="r") for f in _ARRAYS}
+                records = json.loads((d / "records.json").read_text(encoding="utf-8"))
+                size = (d / "text.bin").stat().st_size
+                text = np.memmap(d / "text.bin", dtype=np.uint8, mode="r") if size else b""
+                seg = cls(name, records, text, **arrays, where=directory)
+                if not (len(seg.text_off) == seg.size + 1 == len(seg.text_sum) + 1 and seg.text_off[-1] == size):
+                    problem = "its arrays do not agree with each other"
+        except (OSError, ValueError, TypeError) as e:
+            problem = f"unreadable ({type(e).__name__}: {e})"
+        if problem:
+            raise DamagedError(directory.parent, f"{directory.name}/{name}", problem)
+        return seg
 
 
-_ARRAYS = ("text_off", "lens", "terms", "indptr", "rows", "tfs")
+_ARRAYS = ("text_off", "lens", "terms", "indptr", "rows", "tfs", "text_sum")
 
 
 def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
@@ -141,7 +176,7 @@ def merge_segments(name: str, segments: list["Segment"], keep: list[np.ndarray])
         tfs.append(t[alive])
         kept = np.nonzero(mask)[0]
         records.extend(seg.records[r] for r in kept)
-        texts.extend(bytes(seg.text[seg.text_off[r]:seg.text_off[r + 1]]) for r in kept)
+        texts.extend(seg.text_bytes(r) for r in kept)
         lens.append(np.asarray(seg.lens)[mask])
         base += len(kept)
     text_off = np.zeros(len(texts) + 1, dtype=np.int64)
