@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from qa.config import Settings, load_settings, mask
-from qa.errors import QAError
+from qa.errors import QAError, StoreMissingError
 from qa.redact import redact
 
 
@@ -61,8 +61,10 @@ def _store(settings: Settings):
 
     try:
         store = Store.open(settings)
-    except QAError as e:
+    except StoreMissingError as e:
         return None, Check("store", "fail", str(e), "build it: qa ingest PATH (e.g. qa ingest seeds/)")
+    except QAError as e:
+        return None, Check("store", "fail", str(e), "do what the line above says")
     docs = len(store.documents)
     if not docs:
         return store, Check("store", "warn", f"{settings.store} holds no documents", "qa ingest PATH")
@@ -71,10 +73,15 @@ def _store(settings: Settings):
     except QAError as e:  # the environment (disk, permissions): repairing would not help
         return store, Check("store", "fail", str(e), "fix the cause named above and run qa doctor again")
     detail = f"{settings.store}: {docs} documents, {c['chunks']} chunks"
+    if c["recovered"]:
+        detail += "; " + "; ".join(c["recovered"])
     if c["damaged"] or c["missing"]:
         found = c["damaged"] + ([f"{c['missing']} chunks named by the manifest are not in Chroma"] if c["missing"] else [])
         return store, Check("store", "fail", f"{detail}; damaged: " + "; ".join(found),
                             "restore it from its intact parts: qa doctor --repair")
+    if c["recovered"]:
+        return store, Check("store", "warn", detail, "nothing is lost: the next qa ingest (or qa doctor --repair) "
+                            "writes it back")
     if c["orphans"] or c["keyword_missing"]:
         return store, Check("store", "warn", f"{detail}; {c['orphans']} unpublished chunks left by an interrupted "
                             f"ingest, {c['keyword_missing']} chunks not yet in the keyword index",

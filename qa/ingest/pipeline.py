@@ -188,6 +188,10 @@ class _Run:
         self.store = store or Store.open(settings, create=True, rebuild=rebuild)
         self.embedder = embedder or make_embedder(settings)
         self.store.check_embedder(fingerprint(self.embedder))
+        if self.store.moved_aside:
+            self.report.warnings.append((str(self.store.path), f"the Chroma database could not be opened; moved "
+                                         f"aside to {self.store.moved_aside.name} (delete it once the rebuild is "
+                                         "good)"))
         if self.store.replaces is None:
             # What an interrupted ingest left, and damage that is cheap to see, before adding more.
             from qa.ingest.repair import restore

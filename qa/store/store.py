@@ -30,6 +30,7 @@ This is the only module that imports chromadb.
 from __future__ import annotations
 
 import fnmatch
+import os
 import json
 import shutil
 import time
@@ -62,6 +63,7 @@ class Store:
         self.writable = False  # opened by a writer (ingest): only writers persist keyword-index repairs
         self.replaces: dict[str, Any] | None = None  # a rebuild: the manifest `commit` will replace
         self._abandoned: str | None = None  # a repair: the broken collection `finish_repair` drops
+        self.moved_aside: Path | None = None  # a rebuild: where a Chroma database that would not open went
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
@@ -101,7 +103,7 @@ class Store:
         store.writable, store.replaces = True, old or {}
         store.drop_abandoned()
         store._guard_write(store.save)  # rebuild.json names the new generation before it exists
-        store.open_chroma_or_move_aside()
+        store.moved_aside = store.open_chroma_or_move_aside(unwritable_too=True)
         return store
 
     def save(self) -> None:
@@ -149,17 +151,21 @@ class Store:
         if folder and self.path / folder != self.keyword_dir:
             shutil.rmtree(self.path / folder, ignore_errors=True)
 
-    def open_chroma_or_move_aside(self) -> Path | None:
+    def open_chroma_or_move_aside(self, unwritable_too: bool = False) -> Path | None:
         """Open the collection; a local Chroma database that cannot be opened (damaged, or a
         `chroma/` left without its database) is moved aside to `chroma.damaged-<time>` and a new
-        one started. Only writers that will refill it call this (a rebuild, a repair). Returns
-        where the damaged one went, or None."""
+        one started. Only writers that will refill it call this (a rebuild, a repair). With
+        `unwritable_too` (a rebuild, which replaces it anyway) so is a `chroma/` that cannot be
+        written while the store folder can. Returns where the old one went, or None."""
         try:
             self._probe_database()
             _ = self.collection
             return None
         except QAError as e:
-            if self.settings.chroma_url or errors.environment_error(e.__cause__ or e, self.path):
+            if self.settings.chroma_url:
+                raise
+            if errors.environment_error(e.__cause__ or e, self.path) and not (
+                    unwritable_too and _writable(self.path) and not _writable(self.path / "chroma")):
                 raise
         aside = self.move_chroma_aside()
         self._probe_database()
@@ -388,7 +394,8 @@ class Store:
         `missing`: chunks the manifest names but Chroma lacks (only a damaged store has these);
         `orphans`: chunks Chroma holds that no manifest entry names (an interrupted ingest; the next
         ingest deletes them); `keyword_missing`: live chunks the keyword index lacks (it indexes
-        them on next use); `damaged`: one line per damaged part. `full` also reads every keyword
+        them on next use); `damaged`: one line per damaged part; `recovered`: what a reader worked
+        around in memory (a lost index.json). `full` also reads every keyword
         file against its checksum and probes the vector index."""
         from qa.store.keyword import KeywordIndex
 
@@ -409,12 +416,13 @@ class Store:
             unindexed.extend(ids)
             return []
 
+        recovered: list[str] = []
         if not damaged or all(not d.startswith(self.keyword_dir.name) for d in damaged):
-            index = KeywordIndex.open(self.keyword_dir, live, note, persist=False)
-            damaged.extend(index.repaired)  # a reader "repairs" only a lost index.json, in memory
+            # A reader "repairs" only a lost index.json, and only in memory: not damage, but worth saying.
+            recovered = KeywordIndex.open(self.keyword_dir, live, note, persist=False).repaired
         return {"chunks": len(live), "missing": len(live - stored) if stored is not None else 0,
                 "orphans": len(stored - live) if stored is not None else 0, "keyword_missing": len(unindexed),
-                "damaged": damaged}
+                "damaged": damaged, "recovered": recovered}
 
     def probe_vectors(self, ids: list[str]) -> None:
         """Make the vector index answer: read a spread of stored vectors, then search with one."""
@@ -561,6 +569,15 @@ def _empty_manifest(settings: Settings) -> dict[str, Any]:
     name = f"qa-{uuid.uuid4().hex[:16]}" if settings.chroma_url else COLLECTION
     return {"format": FORMAT, "embedder": None, "root": name, "collection": name, "keyword": KEYWORD_DIR,
             "documents": {}}
+
+
+def _writable(folder: Path) -> bool:
+    """Can files be created in `folder` (permissions, a read-only mount, a full disk)?"""
+    try:
+        return os.access(folder, os.W_OK) and not os.statvfs(folder).f_flag & os.ST_RDONLY \
+            and shutil.disk_usage(folder).free > 1 << 20
+    except OSError:
+        return False
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:
