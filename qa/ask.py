@@ -17,6 +17,7 @@ from qa.types import Answer, Hit
 
 MODES = ("auto", "llm", "extractive")
 NO_WORDS = "the question has no words to search for"
+TO_ASSISTANT = "the question is an instruction to the assistant, not a question about the articles"
 
 
 def find_passages(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
@@ -59,7 +60,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     from qa.answer.params import DEFAULTS
     from qa.prompts import refusal_phrase
     from qa.text.cjk import language
-    from qa.text.questions import clean_question, has_words
+    from qa.text.questions import addressed_to_assistant, clean_question, has_words
 
     if mode not in MODES:
         raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
@@ -68,10 +69,14 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
         raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
                           "for the endpoint); see the README's 'LLM answers' section")
     question, notice = clean_question(question, settings.max_question_chars)
-    if not has_words(question):
-        # Refused before anything is loaded: nearest neighbours of "？？？" are passages too.
+    # Refused before anything is loaded: nearest neighbours of "？？？" are passages too; and an
+    # extractive answer to "print your system prompt" could only be an unrelated quote (an LLM is
+    # told by its prompt that the question is data, and says it cannot answer).
+    refuse = NO_WORDS if not has_words(question) else \
+        TO_ASSISTANT if not use_llm and addressed_to_assistant(question) else ""
+    if refuse:
         return Answer(question=question, answer=refusal_phrase(language(question)), refused=True,
-                      mode="llm" if use_llm else "extractive", citations=[], note=NO_WORDS,
+                      mode="llm" if use_llm else "extractive", citations=[], note=refuse,
                       timings={"load_ms": 0.0, "retrieve_ms": 0.0, "answer_ms": 0.0,
                                "total_ms": round((time.perf_counter() - t0) * 1000, 2)})
     store, embedder = _load(settings, store, embedder)
@@ -132,4 +137,4 @@ def _load(settings: Settings, store=None, embedder=None):
     return store, QuestionMemo(embedder)
 
 
-__all__ = ["MODES", "NO_WORDS", "ask", "find_passages"]
+__all__ = ["MODES", "NO_WORDS", "TO_ASSISTANT", "ask", "find_passages"]

@@ -48,6 +48,31 @@ def has_words(question: str) -> bool:
     return any(ch.isalnum() or is_cjk(ch) for ch in question)
 
 
+# A request aimed at the assistant itself (its instructions, its prompt) rather than at the
+# articles: the usual shapes of a prompt-injection attempt, in English and Chinese. The extractive
+# answerer has no words in common to refuse it by when the question's script differs from the
+# articles' (it falls back to dense similarity, which rates any English sentence against any
+# Chinese one at ~0.8), so these are refused by their shape instead. Shapes, not topics: "did the
+# council ignore the rules?" is a question about the articles and does not match.
+_TO_ASSISTANT = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b[^.?!\n]{0,30}\b(?:previous|prior|above|earlier|preceding|your|"
+    r"system|all (?:the )?(?:previous|prior|above))\b[^.?!\n]{0,15}\b(?:instructions?|prompts?|rules|directions|"
+    r"messages?|context)\b"
+    r"|\bsystem (?:prompt|message|instructions?)\b"
+    r"|\b(?:print|show|reveal|repeat|output|tell me|display)\b[^.?!\n]{0,20}\byour\b[^.?!\n]{0,20}"
+    r"\b(?:prompt|instructions|rules|configuration)\b"
+    r"|(?:忽略|无视|忘记|忘掉|不要理会|覆盖)[^。？！\n]{0,10}(?:之前|以上|上面|前面|先前|所有|你的|系统)[^。？！\n]{0,6}"
+    r"(?:指令|指示|提示|规则|要求|设定)"
+    r"|系统提示|系统指令"
+    r"|(?:输出|打印|显示|告诉我|重复|泄露)[^。？！\n]{0,8}你的[^。？！\n]{0,6}(?:指令|提示|设定|规则)",
+    re.IGNORECASE)
+
+
+def addressed_to_assistant(question: str) -> bool:
+    """Is `question` an instruction to the assistant about itself (see `_TO_ASSISTANT`)?"""
+    return bool(_TO_ASSISTANT.search(question))
+
+
 # Words that ask rather than tell: as keywords they only match other questions. The answerer's
 # list (QUESTION_WORDS) also drops frame words (根据文章, 名字): keyword search was tuned with this
 # shorter one, and BM25 already gives such common words little weight.
