@@ -133,6 +133,11 @@ def _free(store: Path) -> int:
         return LOW_SPACE  # unknown: not evidence of a full device
 
 
+def can_write(folder: Path | str) -> bool:
+    """Can files be created in `folder` (permissions, a read-only mount, room on the device)?"""
+    return not _cannot_write(Path(folder)) and _free(Path(folder)) >= LOW_SPACE
+
+
 def _cannot_write(store: Path) -> bool:
     # os.access alone is no proof: root may write anywhere except on a read-only mount.
     path = _existing(store)

@@ -10,7 +10,6 @@ embedder or store that fails the same way for three documents in a row (`FAILURE
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import time
@@ -99,28 +98,20 @@ FLUSH_DOCUMENTS = 500  # also bounds how often a folder of tiny files rewrites t
 # client's retries once per remaining file. Small, because each failure may already have cost the
 # openai client's whole retry budget.
 FAILURES_TO_STOP = 3
-_ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT}
 
 
-def _stops_run(error: BaseException) -> bool:
-    """True for an error no other file could escape, seen in `error` or anything it was raised
-    from: a full disk or quota, a read-only or forbidden store (errno), or a `StoreError` (the
-    store has already told the environment's failures from a rejected write by then). Such an error
-    stops the run instead of being recorded against one file. A `DamagedError` is the store's word
-    for a write Chroma refused, which may be one document's; the per-document retry and
-    `FAILURES_TO_STOP` sort that out."""
+def _stops_run(error: BaseException, store: Path) -> bool:
+    """True for an error no other file could escape: the environment of the store (a full disk,
+    a read-only or forbidden store: `qa.errors.environment_error`), or a `StoreError` other than
+    damage. Such an error stops the run instead of being recorded against one file. A
+    `DamagedError` is the store's word for a write Chroma refused, which may be one document's; the
+    per-document retry and `FAILURES_TO_STOP` sort that out."""
+    from qa.errors import environment_error
     from qa.store.integrity import DamagedError
 
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, StoreError) and not isinstance(current, DamagedError):
-            return True
-        if isinstance(current, OSError) and current.errno in _ENVIRONMENT_ERRNOS:
-            return True
-        current = current.__cause__ or current.__context__
-    return False
+    if isinstance(error, StoreError) and not isinstance(error, DamagedError):
+        return True
+    return environment_error(error, store) is not None
 
 
 def ingest(paths: list[Path], settings: Settings, store=None, embedder=None, rebuild: bool = False,
@@ -292,7 +283,7 @@ class _Run:
             self._publish(items)
             return
         except _StepFailed as e:
-            if _stops_run(e.error):
+            if _stops_run(e.error, self.store.path):
                 raise e.error from None
             if len(items) == 1:
                 self._lose(items[0], e)
@@ -301,7 +292,7 @@ class _Run:
             try:
                 self._publish([item])
             except _StepFailed as e:
-                if _stops_run(e.error):
+                if _stops_run(e.error, self.store.path):
                     raise e.error from None
                 self._lose(item, e)
 

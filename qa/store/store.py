@@ -30,7 +30,6 @@ This is the only module that imports chromadb.
 from __future__ import annotations
 
 import fnmatch
-import os
 import json
 import shutil
 import time
@@ -165,7 +164,7 @@ class Store:
             if self.settings.chroma_url:
                 raise
             if errors.environment_error(e.__cause__ or e, self.path) and not (
-                    unwritable_too and _writable(self.path) and not _writable(self.path / "chroma")):
+                    unwritable_too and errors.can_write(self.path) and not errors.can_write(self.path / "chroma")):
                 raise
         aside = self.move_chroma_aside()
         self._probe_database()
@@ -569,15 +568,6 @@ def _empty_manifest(settings: Settings) -> dict[str, Any]:
     name = f"qa-{uuid.uuid4().hex[:16]}" if settings.chroma_url else COLLECTION
     return {"format": FORMAT, "embedder": None, "root": name, "collection": name, "keyword": KEYWORD_DIR,
             "documents": {}}
-
-
-def _writable(folder: Path) -> bool:
-    """Can files be created in `folder` (permissions, a read-only mount, a full disk)?"""
-    try:
-        return os.access(folder, os.W_OK) and not os.statvfs(folder).f_flag & os.ST_RDONLY \
-            and shutil.disk_usage(folder).free > 1 << 20
-    except OSError:
-        return False
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:
