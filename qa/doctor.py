@@ -73,19 +73,19 @@ def _store(settings: Settings):
     except QAError as e:  # the environment (disk, permissions): repairing would not help
         return store, Check("store", "fail", str(e), "fix the cause named above and run qa doctor again")
     detail = f"{settings.store}: {docs} documents, {c['chunks']} chunks"
-    if c["recovered"]:
-        detail += "; " + "; ".join(c["recovered"])
     if c["damaged"] or c["missing"]:
         found = c["damaged"] + ([f"{c['missing']} chunks named by the manifest are not in Chroma"] if c["missing"] else [])
         return store, Check("store", "fail", f"{detail}; damaged: " + "; ".join(found),
                             "restore it from its intact parts: qa doctor --repair")
-    if c["recovered"]:
-        return store, Check("store", "warn", detail, "nothing is lost: the next qa ingest (or qa doctor --repair) "
-                            "writes it back")
-    if c["orphans"] or c["keyword_missing"]:
-        return store, Check("store", "warn", f"{detail}; {c['orphans']} unpublished chunks left by an interrupted "
-                            f"ingest, {c['keyword_missing']} chunks not yet in the keyword index",
-                            "nothing to do: the next qa ingest removes leftovers and the keyword index catches up on use")
+    notes = list(c["recovered"])
+    if c["orphans"]:
+        notes.append(f"{c['orphans']} unpublished chunks left by an interrupted ingest")
+    if c["keyword_missing"]:
+        notes.append(f"{c['keyword_missing']} chunks not yet in the keyword index")
+    if notes:
+        return store, Check("store", "warn", f"{detail}; " + "; ".join(notes),
+                            "nothing is lost: the next qa ingest removes leftovers and writes the keyword index back "
+                            "(or run qa doctor --repair now)")
     return store, Check("store", "ok", f"{detail}; checksums match, the vector index answers, and Chroma and the "
                         "keyword index agree with the manifest")
 

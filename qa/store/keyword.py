@@ -113,6 +113,8 @@ class KeywordIndex:
                 index.repaired.append(f"{e.part}: {e.problem}; re-indexed its chunks")
         index.set_live(live)
         missing = sorted(live - index.covered())
+        if missing and meta is None and not names:
+            index.repaired.append(f"{directory.name}/ was missing or empty; re-indexed its {len(missing)} chunks")
         if missing:
             index.add(fetch(missing), live=live, persist=persist)
         elif persist and (meta is None or index.repaired):

@@ -210,6 +210,10 @@ class Store:
                 self._client_obj = chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or 8000,
                                                        ssl=u.scheme == "https", settings=chroma_settings)
             else:
+                if not self.writable and not (self.path / "chroma" / "chroma.sqlite3").exists():
+                    # Chroma would create an empty database here: a reader must not write, and
+                    # the store's data is missing, not new.
+                    raise DamagedError(self.path, "chroma", "chroma.sqlite3 is missing")
                 self._client_obj = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=chroma_settings)
         except Exception as e:  # noqa: BLE001
             raise self._explain(e, f"cannot open the Chroma store at {url or self.path / 'chroma'}") from e
@@ -418,13 +422,33 @@ class Store:
         recovered: list[str] = []
         if not damaged or all(not d.startswith(self.keyword_dir.name) for d in damaged):
             # A reader "repairs" only a lost index.json, and only in memory: not damage, but worth saying.
-            recovered = KeywordIndex.open(self.keyword_dir, live, note, persist=False).repaired
+            recovered = list(KeywordIndex.open(self.keyword_dir, live, note, persist=False).repaired)
+        if (self.path / REBUILD).exists():
+            recovered.append("an interrupted rebuild left a new generation half built (rebuild.json); "
+                             "the next qa ingest drops it")
         return {"chunks": len(live), "missing": len(live - stored) if stored is not None else 0,
                 "orphans": len(stored - live) if stored is not None else 0, "keyword_missing": len(unindexed),
                 "damaged": damaged, "recovered": recovered}
 
     def probe_vectors(self, ids: list[str]) -> None:
-        """Make the vector index answer: read a spread of stored vectors, then search with one."""
+        """Make the vector index answer (`_probe_vectors`), in a child process: Chroma's native code
+        can crash the whole process on a damaged HNSW file, and `qa doctor` must live to report it."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        import multiprocessing
+
+        if self.settings.chroma_url:  # a server's crash is the server's: probe in-process
+            return self._probe_vectors(ids)
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                problem = pool.submit(_probe_in_child, self.settings, ids).result()
+        except BrokenProcessPool:
+            problem = "the vector index crashed the process that read it"
+        if problem:
+            raise DamagedError(self.path, "chroma", problem)
+
+    def _probe_vectors(self, ids: list[str]) -> None:
+        """Read a spread of stored vectors, then search with one."""
         sample = ids[:: max(1, len(ids) // 64)][:64]
         got = self._chroma(lambda: self.collection.get(ids=sample, include=["embeddings"]))
         vectors = got["embeddings"]
@@ -568,6 +592,17 @@ def _empty_manifest(settings: Settings) -> dict[str, Any]:
     name = f"qa-{uuid.uuid4().hex[:16]}" if settings.chroma_url else COLLECTION
     return {"format": FORMAT, "embedder": None, "root": name, "collection": name, "keyword": KEYWORD_DIR,
             "documents": {}}
+
+
+def _probe_in_child(settings: Settings, ids: list[str]) -> str | None:
+    store = Store(settings, _read_manifest(Path(settings.store) / MANIFEST))
+    try:
+        store._probe_vectors(ids)
+    except DamagedError as e:
+        return e.problem
+    except QAError as e:
+        return str(e)
+    return None
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:
