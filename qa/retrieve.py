@@ -8,7 +8,9 @@ and titles. Their scores are not comparable, so the fusion uses ranks only:
 with each list `candidates` deep. Re-ranking the first few by their best sentence is the
 answerer's knowledge, so `qa.ask.find_passages` does it between `candidates` and `diversify`;
 `retrieve` is the fusion alone. Every hit carries its dense similarity (`Hit.dense`): the
-answerer's support score uses it. Nothing here knows about answers.
+answerer's support score uses it; and its place in each list (`dense_rank`, `keyword_rank` and
+`keyword_score`, `fused_rank`), so that `/why` can show how it was found. Nothing here knows about
+answers.
 """
 
 from __future__ import annotations
@@ -75,8 +77,14 @@ def candidates(question: str, settings: Settings, store, embedder, k: int, sourc
     # A passage that dense search did not return is less similar than the last one it did: that
     # similarity is its (upper-bound) estimate, cheaper than reading its vector back.
     hits = store.fetch_hits(wanted, similarity=dict(dense), default=dense[-1][1] if dense else 0.0)
+    dense_rank = {cid: rank for rank, (cid, _) in enumerate(dense, start=1)}
+    keyword = {cid: (rank, float(score)) for rank, (cid, score) in enumerate(lexical, start=1)}
+    fused_rank = {cid: rank for rank, (cid, _) in enumerate(fused, start=1)}
     for hit in hits:
         hit.score = round(scores[hit.chunk_id], 6)
+        hit.dense_rank = dense_rank.get(hit.chunk_id, 0)
+        hit.keyword_rank, hit.keyword_score = keyword.get(hit.chunk_id, (0, 0.0))
+        hit.fused_rank = fused_rank[hit.chunk_id]
     return hits
 
 

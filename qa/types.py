@@ -44,6 +44,14 @@ class Hit:
     end: int = 0
     rank: int = 0
     dense: float = 0.0  # cosine similarity of the passage and the question (0 when unknown)
+    # How each method placed it, for `/why` (1-based; 0 = that method did not return it, and with
+    # dense_rank 0 `dense` is only an upper-bound estimate). Kept on the hit because the lists they
+    # come from are gone once `qa.retrieve.candidates` returns.
+    dense_rank: int = 0
+    keyword_rank: int = 0
+    keyword_score: float = 0.0  # BM25
+    fused_rank: int = 0  # rank in the fusion, before re-ranking and de-duplication; `score` is its score
+    sentence_score: float | None = None  # its best window's score when re-ranked (`rank_passages`), else None
 
 
 @dataclass

@@ -276,12 +276,15 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
 
 def rank_passages(question: str, hits: list[Hit], idf: Idf | None = None,
                   params: ExtractiveParams = DEFAULTS) -> list[Hit]:
-    """`hits` re-ordered by the score of their best window (stable for passages without one)."""
+    """`hits` re-ordered by the score of their best window (stable for passages without one); each
+    hit keeps that score in `sentence_score` (None without a window) for `/why`."""
     windows = candidate_windows(analyse(question, idf), hits, params)
     best: dict[int, float] = {}
     for w in windows:
         if w.score > best.get(w.hit, -math.inf):
             best[w.hit] = w.score
+    for i, hit in enumerate(hits):
+        hit.sentence_score = best.get(i)
     order = sorted(range(len(hits)), key=lambda i: (-best.get(i, -math.inf), i))
     return [hits[i] for i in order]
 

@@ -1,0 +1,211 @@
+"""The conversation log: every turn of `qa chat`, kept in `chat.db` in the store directory.
+
+Why SQLite (the standard library's `sqlite3`), as simonw/llm keeps its `logs.db`, rather than a
+JSON file per conversation written with `qa.files.write_atomic`:
+- two chats may run at once on one store; SQLite's locking (WAL: readers never wait, writers take
+  turns within `timeout`) lets both append without one rewriting the other's file;
+- each turn is one transaction, committed before `add_turn` returns, so a chat killed with SIGKILL
+  (or a power cut: synchronous=FULL) loses at most the turn in progress, without the cost of
+  rewriting the whole conversation on every turn;
+- it can be queried: `sqlite3 .qa/chat.db "select question, answer from turns"`, and the
+  citations and timings are JSON columns for `json_extract`.
+
+Schema (PRAGMA user_version = SCHEMA):
+    conversations(id, started)                        id: time-ordered hex, e.g. 0197a3c1f2e4b81c9d
+    turns(id, cid, question, standalone, answer, refused, mode, citations, timings, at)
+A conversation is written with its first turn, so a chat left without asking leaves no trace.
+Times are ISO 8601 in UTC.
+
+Failures become one-line errors: the environment (read-only or full device) through
+`qa.errors.environment_error`; a damaged file as a StoreError naming it and saying to move it aside.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from qa.errors import StoreError, environment_error
+
+FILE = "chat.db"
+SCHEMA = 1
+
+_CREATE = """
+CREATE TABLE IF NOT EXISTS conversations (
+    id TEXT PRIMARY KEY,
+    started TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS turns (
+    id INTEGER PRIMARY KEY,
+    cid TEXT NOT NULL REFERENCES conversations(id),
+    question TEXT NOT NULL,
+    standalone TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    refused INTEGER NOT NULL,
+    mode TEXT NOT NULL,
+    citations TEXT NOT NULL,
+    timings TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS turns_cid ON turns(cid, id);
+"""
+# What SQLite says when the file's bytes are not a database it can read.
+_DAMAGED = ("file is not a database", "malformed", "database corrupt", "unsupported file format")
+
+
+class ChatLog:
+    """The turns of every conversation in one SQLite file. Safe to share between threads (a chat
+    answers in a worker thread) and between processes (two chats on one store)."""
+
+    def __init__(self, path: Path | str, timeout: float = 5.0):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._started: dict[str, str] = {}
+        self._db: sqlite3.Connection | None = None
+        try:
+            with self._guard("open"):
+                # isolation_level=None: transactions are the explicit BEGIN/COMMIT below, one per turn.
+                self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                           check_same_thread=False)
+                # SQLite reads the file only now: a damaged one fails here, not in the middle of a chat.
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
+                self._migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    def _migrate(self) -> None:
+        db = self._connection()
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA:
+            return
+        if version > SCHEMA:
+            raise StoreError(f"{self.path} was written by a newer qa (log schema {version}, this qa knows "
+                             f"{SCHEMA}); upgrade qa, or move the file aside to start a new log")
+        # IMMEDIATE: two chats opening a new log at once must not both create it.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                for statement in filter(str.strip, _CREATE.split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    # -- writing ----------------------------------------------------------------------------------
+    def new_conversation(self) -> str:
+        """A new conversation's id: milliseconds since the epoch then random bits, in hex, so ids
+        sort by start time and two chats starting in the same millisecond still differ."""
+        cid = f"{time.time_ns() // 1_000_000:012x}{secrets.token_hex(3)}"
+        self._started[cid] = _now()
+        return cid
+
+    def add_turn(self, cid: str, question: str, standalone: str, answer: str, refused: bool, mode: str,
+                 citations: list[dict], timings: dict) -> None:
+        """Append a turn to conversation `cid`; it is on disk when this returns."""
+        row = (cid, question, standalone, answer, int(bool(refused)), mode,
+               json.dumps(citations, ensure_ascii=False, default=str),
+               json.dumps(timings, ensure_ascii=False, default=str), _now())
+        with self._guard("write to"):
+            db = self._connection()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute("INSERT OR IGNORE INTO conversations (id, started) VALUES (?, ?)",
+                           (cid, self._started.get(cid, row[-1])))
+                db.execute("INSERT INTO turns (cid, question, standalone, answer, refused, mode, citations, "
+                           "timings, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    # -- reading ----------------------------------------------------------------------------------
+    def turns(self, cid: str) -> list[dict[str, Any]]:
+        """The turns of `cid` in the order they were asked (empty for an unknown id)."""
+        with self._guard("read"):
+            rows = self._connection().execute(
+                "SELECT question, standalone, answer, refused, mode, citations, timings, at FROM turns "
+                "WHERE cid = ? ORDER BY id", (cid,)).fetchall()
+            return [{"question": q, "standalone": s, "answer": a, "refused": bool(r), "mode": m,
+                     "citations": json.loads(c), "timings": json.loads(t), "at": at}
+                    for q, s, a, r, m, c, t, at in rows]
+
+    def last_id(self) -> str | None:
+        """The conversation with the latest turn (what `qa chat -c` continues), or None."""
+        with self._guard("read"):
+            row = self._connection().execute("SELECT cid FROM turns ORDER BY id DESC LIMIT 1").fetchone()
+            return row[0] if row else None
+
+    def exists(self, cid: str) -> bool:
+        with self._guard("read"):
+            return self._connection().execute(
+                "SELECT 1 FROM turns WHERE cid = ? LIMIT 1", (cid,)).fetchone() is not None
+
+    def conversations(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Conversations as {id, started, first_question, turns}, the latest spoken in first (the
+        first one is what `-c` continues)."""
+        with self._guard("read"):
+            rows = self._connection().execute(
+                "SELECT c.id, c.started, (SELECT question FROM turns WHERE cid = c.id ORDER BY id LIMIT 1), "
+                "COUNT(t.id) FROM conversations c JOIN turns t ON t.cid = c.id "
+                "GROUP BY c.id ORDER BY MAX(t.id) DESC LIMIT ?", (limit,)).fetchall()
+            return [{"id": i, "started": s, "first_question": q, "turns": n} for i, s, q, n in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def __enter__(self) -> "ChatLog":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- errors -----------------------------------------------------------------------------------
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise StoreError(f"the conversation log {self.path} is closed")
+        return self._db
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        """One connection, one statement sequence at a time; SQLite's errors as one-line StoreErrors."""
+        with self._lock:
+            try:
+                yield
+            except (sqlite3.Error, OSError) as e:
+                raise self._explain(e, action) from e
+
+    def _explain(self, error: BaseException, action: str) -> StoreError:
+        known = environment_error(error, self.path.parent)
+        if known is not None:
+            return known
+        text = str(error)
+        if any(phrase in text.lower() for phrase in _DAMAGED):
+            return StoreError(f"the conversation log {self.path} is damaged ({text}); move it aside "
+                              f"(mv {self.path} {self.path}.damaged) and qa chat starts a new one")
+        if "locked" in text.lower() or "busy" in text.lower():
+            return StoreError(f"the conversation log {self.path} is locked by another process ({text}); "
+                              f"close the other qa chat, or try again")
+        return StoreError(f"cannot {action} the conversation log {self.path}: {text}")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+__all__ = ["FILE", "SCHEMA", "ChatLog"]
