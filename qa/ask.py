@@ -79,7 +79,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
                       mode="llm" if use_llm else "extractive", citations=[], note=refuse,
                       timings={"load_ms": 0.0, "retrieve_ms": 0.0, "answer_ms": 0.0,
                                "total_ms": round((time.perf_counter() - t0) * 1000, 2)})
-    store, embedder = _load(settings, store, embedder)
+    store, embedder = open_reader(settings, store, embedder)
     t1 = time.perf_counter()
     params = params or DEFAULTS
     # A store without documents (a first ingest still running, or killed) has nothing to find:
@@ -118,7 +118,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     return answer
 
 
-def _load(settings: Settings, store=None, embedder=None):
+def open_reader(settings: Settings, store=None, embedder=None):
     """The store and the embedder ready to use: the one-off costs of a fresh process (imports, the
     model, the Chroma collection, the keyword index), next to nothing when both are passed in warm.
 
@@ -137,4 +137,4 @@ def _load(settings: Settings, store=None, embedder=None):
     return store, QuestionMemo(embedder)
 
 
-__all__ = ["MODES", "NO_WORDS", "TO_ASSISTANT", "ask", "find_passages"]
+__all__ = ["MODES", "NO_WORDS", "TO_ASSISTANT", "ask", "find_passages", "open_reader"]

@@ -136,6 +136,44 @@ def ask(
 
 
 @app.command()
+def chat(
+    store: StoreOpt = None,
+    mode: Annotated[str, typer.Option("--mode", help="auto, llm or extractive, as for qa ask")] = "auto",
+    resume: Annotated[bool, typer.Option("--continue", "-c", help="continue the last conversation")] = False,
+    cid: Annotated[Optional[str], typer.Option("--cid", help="continue the conversation with this id")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="list earlier conversations and exit")] = False,
+    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    no_stream: Annotated[bool, typer.Option("--no-stream", help="print each LLM answer when complete")] = False,
+    source: SourceOpt = None,
+    title: TitleOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="with piped input: one JSON object per answer")] = False,
+) -> None:
+    """Chat about the stored articles: follow-up questions are understood, answers cite passages.
+
+    Type /help in the chat for its commands. With piped input, one question per line is answered
+    in plain text (follow-ups still resolved): printf 'q1\\nq2\\n' | qa chat
+
+    Example: qa chat -c
+    """
+    from qa.chat.session import ChatSession
+
+    settings = _run(lambda: _settings(store=store, top_k=k))
+    if list_:
+        from qa.chat.log import FILE, ChatLog
+        from qa.render import print_conversations
+
+        rows = _run(lambda: ChatLog(Path(settings.store) / FILE).conversations(), settings)
+        _print_json(rows) if as_json else print_conversations(rows)
+        return
+    session = _run(lambda: ChatSession.start(settings, mode=mode, cid=cid, resume_last=resume, k=k, source=source,
+                                             title=title), settings)
+    from qa.repl import run as run_chat
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    raise typer.Exit(_run(lambda: run_chat(session, interactive, stream=not no_stream, as_json=as_json), settings))
+
+
+@app.command()
 def sources(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """List stored documents and the articles found in them."""
     from qa.render import print_sources

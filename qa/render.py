@@ -143,16 +143,30 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
         out.print(f"[yellow]{escape(answer.note)}[/yellow]", markup=True)
     if answer.refused and answer.gaps:
         out.print(f"[dim]why: {escape('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
-    if not answer.citations:
-        return
-    out.print("\n[bold]Sources[/bold]", markup=True)
-    for c in answer.citations:
+    if answer.citations:
+        out.print("\n[bold]Sources[/bold]", markup=True)
+        print_citations(answer.citations)
+
+
+def print_citations(citations: list) -> None:
+    """Each cited passage in full under its number, title and source; the quoted words underlined."""
+    from rich.markup import escape
+
+    out = console()
+    for c in citations:
         style = "" if c.supported is not False else "dim"
         out.print(f"[bold cyan][{c.n}][/bold cyan] {escape(c.title)} [dim]— {escape(c.source)}[/dim]", markup=True)
-        passage = escape(c.text)
-        if c.quote and c.quote in c.text:
-            passage = passage.replace(escape(c.quote), f"[u]{escape(c.quote)}[/u]", 1)
-        out.print(f"    [{style}]{passage}[/{style}]" if style else f"    {passage}", markup=True)
+        out.print(f"    [{style}]{_underline(c.text, c.quote)}[/{style}]" if style else
+                  f"    {_underline(c.text, c.quote)}", markup=True)
+
+
+def _underline(text: str, quote: str) -> str:
+    from rich.markup import escape
+
+    passage = escape(text)
+    if quote and quote in text:
+        passage = passage.replace(escape(quote), f"[u]{escape(quote)}[/u]", 1)
+    return passage
 
 
 def print_sources(docs: list[SourceRow]) -> None:
@@ -245,3 +259,142 @@ def print_eval(result) -> None:
         out.print(f"[red]FAIL[/red] {escape(line)}", markup=True)
     where = f"report {result.out}" + (f", markdown {result.markdown}" if result.markdown else "")
     out.print(f"[dim]{escape(where)}[/dim]", markup=True)
+
+
+# -- qa chat ------------------------------------------------------------------------------------
+class ChatStream:
+    """Token callback for a streamed chat answer: the text so far, re-rendered as Markdown in place
+    (rich's Live) as it arrives. Use as a context manager around the answer."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self._live = None
+
+    def __enter__(self) -> "ChatStream":
+        from rich.live import Live
+
+        self._live = Live(console=console(), refresh_per_second=10, transient=False, vertical_overflow="visible")
+        self._live.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._live is not None:
+            self._live.__exit__(*exc)
+
+    def __call__(self, piece: str) -> None:
+        from rich.markdown import Markdown
+
+        self.parts.append(piece)
+        if self._live is not None:
+            self._live.update(Markdown(_markdown_safe(self.text)))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _markdown_safe(text: str) -> str:
+    """Text from articles or models rendered as Markdown must not become links or HTML: `[n]`
+    stays a citation marker, and raw HTML and link syntax are shown as written."""
+    return re.sub(r"([<>])", r"\\\1", text).replace("](", "]\\(")
+
+
+def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = False) -> None:
+    """One chat turn: the answer as Markdown (unless it was streamed and checking left it as it was),
+    a status line, a note, and one compact line per source. `plain`: text only, for pipes."""
+    from rich.markdown import Markdown
+    from rich.markup import escape
+
+    answer = turn.answer
+    if plain:
+        out = sys.stdout
+        if turn.rewritten:
+            out.write(f"(searched: {turn.standalone})\n")
+        out.write(answer.answer.strip() + "\n")
+        if answer.note:
+            out.write(f"note: {answer.note}\n")
+        for c in answer.citations:
+            out.write(f"[{c.n}] {c.title} · {c.source}\n")
+        out.write("\n")
+        out.flush()
+        return
+    out = console()
+    shown = streamed.text.strip() if streamed is not None and streamed.parts else None
+    if shown is None or shown != answer.answer.strip():
+        if shown is not None:
+            out.print("[dim]checked:[/dim]", markup=True)
+        out.print(Markdown(_markdown_safe(answer.answer)))
+    status = f"{answer.mode}{', refused' if answer.refused else ''} · support {answer.support:.2f} · " \
+             f"{answer.timings.get('chat_ms', answer.timings.get('total_ms', 0)):.0f} ms"
+    out.print(f"[dim]{escape(status)}[/dim]", markup=True)
+    if answer.note:
+        out.print(f"[yellow]{escape(answer.note)}[/yellow]", markup=True)
+    if answer.refused and answer.gaps:
+        out.print(f"[dim]why: {escape('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
+    for c in answer.citations:
+        out.print(f"[bold cyan][{c.n}][/bold cyan] {escape(c.title or '(untitled)')} [dim]· {escape(c.source)}[/dim]",
+                  markup=True)
+
+
+def print_rewrite(standalone: str) -> None:
+    from rich.markup import escape
+
+    console().print(f"[dim]  ↳ {escape(standalone)}[/dim]", markup=True)
+
+
+def print_passage(passage) -> None:
+    """`/open N`: the passage in its article, the chunks before and after it dimmed."""
+    from rich.markup import escape
+
+    out = console()
+    c = passage.citation
+    out.print(f"[bold cyan][{c.n}][/bold cyan] [bold]{escape(c.title or '(untitled)')}[/bold] "
+              f"[dim]· {escape(c.source)}[/dim]", markup=True)
+    if passage.before:
+        out.print(f"[dim]{escape(passage.before)}[/dim]", markup=True)
+    out.print(_underline(c.text, c.quote), markup=True)
+    if passage.after:
+        out.print(f"[dim]{escape(passage.after)}[/dim]", markup=True)
+
+
+def print_why(turn) -> None:
+    """`/why`: how each cited passage was found (keyword and dense ranks and scores, the fused rank,
+    the sentence score that chose it) and, for a refusal, what the best quote lacked."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    answer = turn.answer
+    out = console()
+    if turn.rewritten:
+        out.print(f"searched for: {escape(turn.standalone)}", markup=True)
+    cited = {c.chunk_id: c.n for c in answer.citations}
+    hits = [h for h in answer.hits if h.chunk_id in cited] or answer.hits[:3]
+    table = Table(title="how the passages were found" if cited else "the best passages found")
+    for col in ("#", "passage", "keyword rank", "BM25", "dense rank", "cosine", "fused rank", "sentence score"):
+        table.add_column(col, justify="left" if col == "passage" else "right", overflow="fold")
+
+    def rank(value) -> str:
+        return str(value) if value else "–"
+
+    for h in hits:
+        sentence = getattr(h, "sentence_score", None)
+        table.add_row(str(cited.get(h.chunk_id, "")), escape(h.title or h.chunk_id),
+                      rank(getattr(h, "keyword_rank", 0)), f"{getattr(h, 'keyword_score', 0.0):.2f}",
+                      rank(getattr(h, "dense_rank", 0)), f"{h.dense:.3f}", rank(getattr(h, "fused_rank", 0) or h.rank),
+                      "–" if sentence is None else f"{sentence:.3f}")
+    out.print(table)
+    out.print(f"support {answer.support:.2f} ({'refused' if answer.refused else 'answered'}; mode {answer.mode})",
+              markup=False)
+    for g in answer.gaps:
+        out.print(f"[dim]gap ({escape(g['kind'])}): {escape(g['reason'])}[/dim]", markup=True)
+
+
+def print_conversations(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table()
+    for col in ("id", "started", "turns", "first question"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"], r["started"], str(r["turns"]), r["first_question"])
+    console().print(table)

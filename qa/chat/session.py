@@ -1,0 +1,239 @@
+"""A chat conversation, without the terminal: the state `qa chat` keeps between turns.
+
+Each turn is rewritten into a standalone question from the conversation (`qa.chat.rewrite`), then
+answered by the same read path as `qa ask` (`qa.ask.ask`) with a store and embedder opened once
+and kept warm, and logged (`qa.chat.log`) as soon as it is answered. The settings a user changes
+with slash commands (mode, k, filters) live here; what is shown, and how, is qa/repl.py's.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from qa.config import Settings
+from qa.errors import InputError, StoreError
+from qa.types import Answer, Citation
+
+MODES = ("auto", "llm", "extractive")
+
+
+@dataclass
+class Turn:
+    question: str  # as typed
+    standalone: str  # what was searched: the rewrite, or the question itself
+    answer: Answer
+
+    @property
+    def rewritten(self) -> bool:
+        return self.standalone.strip() != self.question.strip()
+
+
+@dataclass
+class Passage:
+    """A cited passage with the text around it in its article (`/open N`)."""
+
+    citation: Citation
+    before: str
+    after: str
+
+
+@dataclass
+class ChatSession:
+    settings: Settings
+    mode: str = "auto"
+    k: int | None = None
+    source: str | None = None
+    title: str | None = None
+    cid: str | None = None
+    log: object | None = None  # qa.chat.log.ChatLog; None: not kept (a store that cannot hold it)
+    history: list = field(default_factory=list)  # qa.chat.rewrite.Exchange per earlier turn
+    turns: list[Turn] = field(default_factory=list)  # this process's turns, for /sources /why /save
+    notice: str = ""  # said once when the chat starts (e.g. why it is not kept)
+
+    def __post_init__(self) -> None:
+        self._store = self._embedder = self._llm = None
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    # -- opening --------------------------------------------------------------------------------
+    @classmethod
+    def start(cls, settings: Settings, mode: str = "auto", cid: str | None = None, resume_last: bool = False,
+              **options) -> "ChatSession":
+        """A new conversation, or the one `cid` names, or (`resume_last`) the newest one."""
+        from qa.chat.log import FILE, ChatLog
+        from qa.chat.rewrite import Exchange
+
+        if mode not in MODES:
+            raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
+        store_dir = Path(settings.store)
+        log, notice = None, ""
+        if (store_dir / "manifest.json").exists():
+            try:
+                log = ChatLog(store_dir / FILE)
+            except StoreError as e:  # a read-only store can still be asked; the chat is just not kept
+                if cid or resume_last:
+                    raise
+                notice = f"this conversation will not be kept: {e}"
+        session = cls(settings, mode=mode, log=log, **options)
+        session.notice = notice
+        if log is not None and resume_last:
+            cid = log.last_id()
+            if cid is None:
+                raise InputError("no earlier conversation to continue; start one with: qa chat")
+        if cid:
+            if log is None or not log.exists(cid):
+                raise InputError(f"no conversation {cid}; list them with: qa chat --list")
+            session.cid = cid
+            for t in log.turns(cid):
+                session.history.append(Exchange(t["question"], t["standalone"], t["answer"]))
+        return session
+
+    def warm_up(self) -> None:
+        """Open the store and load the embedder (the slow part of a first answer) in the background,
+        so the prompt appears at once and the first question rarely waits."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._open, name="qa-chat-warm-up", daemon=True)
+            self._thread.start()
+
+    def _open(self) -> None:
+        from qa.ask import open_reader
+
+        try:
+            self._store, self._embedder = open_reader(self.settings)
+        except BaseException as e:  # noqa: BLE001 - raised in the foreground by `ready`
+            self._error = e
+
+    def ready(self) -> None:
+        """Wait for the warm-up (or do it now); its error, if any, is raised here, once, and the
+        next call tries again (the user may have run `qa ingest` meanwhile)."""
+        if self._store is not None:
+            return
+        if self._thread is None:
+            self._open()
+        else:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    @property
+    def store(self):
+        self.ready()
+        return self._store
+
+    @property
+    def uses_llm(self) -> bool:
+        return self.mode == "llm" or (self.mode == "auto" and bool(self.settings.llm_model))
+
+    def _chat_llm(self):
+        if self._llm is None and self.uses_llm:
+            from qa.llm import ChatLLM
+
+            self._llm = ChatLLM.from_settings(self.settings)
+        return self._llm
+
+    # -- a turn ---------------------------------------------------------------------------------
+    def standalone(self, question: str) -> str:
+        from qa.chat.rewrite import rewrite
+
+        return rewrite(question, self.history, llm=self._chat_llm()) if self.history else question
+
+    def ask(self, question: str, on_token: Callable[[str], None] | None = None,
+            standalone: str | None = None) -> Turn:
+        """Answer one turn. `standalone` skips the rewrite (the caller has shown it already)."""
+        from qa.ask import ask
+        from qa.chat.rewrite import Exchange
+
+        searched = standalone if standalone is not None else self.standalone(question)
+        self.ready()
+        started = time.perf_counter()
+        answer = ask(searched, self.settings, store=self._store, embedder=self._embedder, k=self.k, mode=self.mode,
+                     llm=self._chat_llm(), on_token=on_token, source=self.source, title=self.title)
+        answer.timings["chat_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        turn = Turn(question, searched, answer)
+        self.turns.append(turn)
+        self.history.append(Exchange(question, searched, "" if answer.refused else answer.answer))
+        if self.log is not None:
+            if self.cid is None:
+                self.cid = self.log.new_conversation()
+            self.log.add_turn(self.cid, question, searched, answer.answer, answer.refused, answer.mode,
+                              [c.__dict__ for c in answer.citations], answer.timings)
+        return turn
+
+    # -- slash commands' state ------------------------------------------------------------------
+    @property
+    def last(self) -> Turn | None:
+        return self.turns[-1] if self.turns else None
+
+    def reset(self) -> None:
+        self.cid, self.history, self.turns = None, [], []
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise InputError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+        self.mode = mode
+
+    def set_k(self, value: str) -> None:
+        try:
+            k = int(value)
+        except ValueError:
+            k = 0
+        if k < 1:
+            raise InputError(f"/k takes a whole number of passages, 1 or more (got {value!r})")
+        self.k = k
+
+    def set_filter(self, spec: str) -> None:
+        """`title=TEXT`, `source=GLOB`, or `off`."""
+        spec = spec.strip()
+        if spec in ("off", ""):
+            self.source = self.title = None
+            return
+        name, sep, value = spec.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or name not in ("title", "source") or not value:
+            raise InputError("use /filter title=TEXT, /filter source=GLOB or /filter off")
+        setattr(self, name, value)
+
+    def passage(self, n: int) -> Passage:
+        """Cited passage `n` of the last answer, with the neighbouring chunks of its article."""
+        turn = self.last
+        if turn is None or not turn.answer.citations:
+            raise InputError("no cited passages yet: ask a question first")
+        found = [c for c in turn.answer.citations if c.n == n]
+        if not found:
+            raise InputError(f"the last answer cites passages 1-{len(turn.answer.citations)}; /open {n} is not one")
+        citation = found[0]
+        article, _, index = citation.chunk_id.rpartition(":")
+        before = after = ""
+        if index.isdigit():
+            near = self.store.fetch_hits([f"{article}:{int(index) - 1}", f"{article}:{int(index) + 1}"])
+            for hit in near:
+                if hit.chunk_id.endswith(f":{int(index) - 1}"):
+                    before = hit.text
+                else:
+                    after = hit.text
+        return Passage(citation, before, after)
+
+    def transcript(self) -> str:
+        """This conversation as Markdown, citations as footnotes (`/save`)."""
+        lines = [f"# qa chat {self.cid or ''}".rstrip(), ""]
+        footnotes: list[str] = []
+        for turn in self.turns:
+            lines += [f"**Q:** {turn.question}", ""]
+            if turn.rewritten:
+                lines += [f"*searched: {turn.standalone}*", ""]
+            base = len(footnotes)
+            text = turn.answer.answer
+            for c in turn.answer.citations:
+                text = text.replace(f"[{c.n}]", f"[^{base + c.n}]")
+                footnotes.append(f"[^{base + c.n}]: {c.title} · {c.source}: {' '.join(c.text.split())}")
+            lines += [text, ""]
+        return "\n".join(lines + footnotes) + "\n"
+
+
+__all__ = ["ChatSession", "MODES", "Passage", "Turn"]

@@ -1,0 +1,256 @@
+"""`qa chat` in a terminal: the line editor, slash commands, streaming, Ctrl-C.
+
+The conversation itself (rewrites, answers, the log) is `qa.chat.session`; this module reads lines
+and draws. prompt_toolkit gives the editor users expect (history in the store folder, Up/Down,
+Ctrl-R, bracketed paste, completion of slash commands); `\"\"\"` opens and closes a multi-line
+block as in Ollama, and Alt-Enter inserts a newline. Ctrl-C stops an answer and returns to the
+prompt (the answer runs in the foreground, where SIGINT lands); Ctrl-C on an empty line, Ctrl-D
+or /quit leave with exit code 0. When stdin is not a terminal, one question per line is answered
+in plain text (or JSON lines) with no prompt and no colour.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from qa.chat.session import ChatSession, Turn
+from qa.errors import QAError
+
+HISTORY_FILE = "chat_history"
+COMMANDS = {
+    "/help": "this list",
+    "/sources": "the full passages the last answer cites",
+    "/open": "N: passage N with the text around it in its article",
+    "/why": "how each cited passage was found (keyword, dense and fused ranks, sentence score)",
+    "/mode": "llm | extractive | auto: how answers are written",
+    "/k": "N: passages to retrieve",
+    "/filter": "title=TEXT | source=GLOB | off: narrow the search",
+    "/reset": "start a new conversation",
+    "/copy": "copy the last answer to the clipboard",
+    "/save": "[FILE]: save this conversation as Markdown",
+    "/quit": "leave (also Ctrl-D, or Ctrl-C on an empty line)",
+}
+_CLIPBOARD = (["pbcopy"], ["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"])
+
+
+def run(session: ChatSession, interactive: bool, stream: bool = True, as_json: bool = False) -> int:
+    return _terminal(session, stream) if interactive else _piped(session, as_json)
+
+
+# -- scripts: one question per line --------------------------------------------------------------
+def _piped(session: ChatSession, as_json: bool) -> int:
+    from qa.render import print_chat_answer
+
+    failed = False
+    if session.notice:
+        print(session.notice, file=sys.stderr, flush=True)
+    for line in sys.stdin:
+        question = line.strip()
+        if not question:
+            continue
+        if question in ("/quit", "/exit"):
+            break
+        try:
+            turn = session.ask(question)
+        except QAError as e:
+            print(f"Error: {e}", file=sys.stderr, flush=True)
+            failed = True
+            continue
+        if as_json:
+            print(json.dumps(_turn_record(turn), ensure_ascii=False), flush=True)
+        else:
+            print_chat_answer(turn, plain=True)
+    return 1 if failed else 0
+
+
+def _turn_record(turn: Turn) -> dict:
+    return {"question": turn.question, "standalone": turn.standalone, **turn.answer.to_dict()}
+
+
+# -- people --------------------------------------------------------------------------------------
+def _terminal(session: ChatSession, stream: bool) -> int:
+    from prompt_toolkit import PromptSession
+
+    from qa.render import console
+
+    session.warm_up()
+    prompt = PromptSession(history=_history(session), completer=_completer(), key_bindings=_keys(),
+                           complete_while_typing=True, enable_history_search=False)
+    store = session.settings.store
+    resumed = f" · continuing {session.cid} ({len(session.history)} turns)" if session.history else ""
+    console().print(f"qa chat · store {store} · mode {session.mode}{resumed} · /help for commands, Ctrl-D to quit",
+                    style="dim", markup=False)
+    if session.notice:
+        console().print(session.notice, style="yellow", markup=False)
+    while True:
+        try:
+            text = _read(prompt)
+        except EOFError:
+            return 0
+        except KeyboardInterrupt:
+            continue
+        if not text:
+            continue
+        if text.startswith("/"):
+            if _command(session, text) == "quit":
+                return 0
+            continue
+        _answer(session, text, stream)
+
+
+def _read(prompt) -> str:
+    text = prompt.prompt("› ").strip()
+    if text.startswith('"""'):
+        lines = [text[3:]]
+        while not lines[-1].rstrip().endswith('"""'):
+            lines.append(prompt.prompt("… "))
+        lines[-1] = lines[-1].rstrip()[:-3]
+        text = "\n".join(lines).strip()
+    return text
+
+
+def _answer(session: ChatSession, text: str, stream: bool) -> None:
+    from qa.render import ChatStream, console, print_chat_answer, print_notice, print_rewrite
+
+    try:
+        if session.history:
+            with console().status("[dim]reading the conversation…[/dim]", spinner="dots"):
+                standalone = session.standalone(text)
+            if standalone.strip() != text.strip():
+                print_rewrite(standalone)
+        else:
+            standalone = text
+        with console().status("[dim]loading the store…[/dim]", spinner="dots"):
+            session.ready()
+        if stream and session.uses_llm:
+            with ChatStream() as streamed:
+                turn = session.ask(text, on_token=streamed, standalone=standalone)
+            print_chat_answer(turn, streamed=streamed)
+        else:
+            with console().status("[dim]searching…[/dim]", spinner="dots"):
+                turn = session.ask(text, standalone=standalone)
+            print_chat_answer(turn)
+    except KeyboardInterrupt:
+        print_notice("(stopped)")
+    except QAError as e:
+        print_notice(f"Error: {e}")
+
+
+def _command(session: ChatSession, line: str) -> str | None:
+    from qa.render import console, print_citations, print_notice, print_passage, print_why
+
+    name, _, arg = line.partition(" ")
+    name, arg = name.lower(), arg.strip()
+    out = console()
+    last = session.last
+    try:
+        if name in ("/quit", "/exit"):
+            return "quit"
+        if name == "/help":
+            for command, what in COMMANDS.items():
+                out.print(f"  {command:<9} {what}", markup=False, highlight=False)
+        elif name in ("/sources", "/why", "/copy") and last is None:
+            print_notice(f"{name} needs an answer first: ask a question")
+        elif name == "/sources":
+            if last.answer.citations:
+                print_citations(last.answer.citations)
+            else:
+                print_notice("the last answer cites no passages")
+        elif name == "/open":
+            if not arg.isdigit():
+                print_notice("use /open N, with N a citation number of the last answer")
+            else:
+                print_passage(session.passage(int(arg)))
+        elif name == "/why":
+            print_why(last)
+        elif name == "/mode":
+            session.set_mode(arg)
+            print_notice(f"mode {session.mode}")
+        elif name == "/k":
+            session.set_k(arg)
+            print_notice(f"{session.k} passages")
+        elif name == "/filter":
+            session.set_filter(arg)
+            shown = ", ".join(f"{k}={v}" for k, v in (("title", session.title), ("source", session.source)) if v)
+            print_notice(f"filter {shown or 'off'}")
+        elif name == "/reset":
+            session.reset()
+            print_notice("new conversation")
+        elif name == "/copy":
+            print_notice(_copy(last.answer.answer))
+        elif name == "/save":
+            path = Path(arg or f"qa-chat-{session.cid or 'new'}.md").expanduser()
+            path.write_text(session.transcript(), encoding="utf-8")
+            print_notice(f"saved {len(session.turns)} turns to {path}")
+        else:
+            print_notice(f"unknown command {name}; /help lists them")
+    except QAError as e:
+        print_notice(f"Error: {e}")
+    except OSError as e:
+        print_notice(f"Error: {e.filename or ''}: {e.strerror}")
+    return None
+
+
+def _copy(text: str) -> str:
+    for command in _CLIPBOARD:
+        if shutil.which(command[0]):
+            try:
+                subprocess.run(command, input=text.encode("utf-8"), check=True, timeout=5)
+                return "copied the last answer to the clipboard"
+            except (OSError, subprocess.SubprocessError) as e:
+                return f"{command[0]} could not copy ({e}); use /save FILE instead"
+    return "no clipboard tool found (pbcopy, wl-copy, xclip or xsel); use /save FILE instead"
+
+
+def _history(session: ChatSession):
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+    store = Path(session.settings.store)
+    if (store / "manifest.json").exists():
+        try:
+            return FileHistory(str(store / HISTORY_FILE))
+        except OSError:
+            pass
+    return InMemoryHistory()
+
+
+def _completer():
+    from prompt_toolkit.completion import Completer, Completion
+
+    class Slash(Completer):
+        """Slash commands, completed only at the start of the line."""
+
+        def get_completions(self, document, complete_event):
+            text = document.text_before_cursor
+            if text.startswith("/") and " " not in text:
+                for command, what in COMMANDS.items():
+                    if command.startswith(text):
+                        yield Completion(command, start_position=-len(text), display_meta=what)
+
+    return Slash()
+
+
+def _keys():
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add("c-c")
+    def _(event):  # clears a line being typed; on an empty line, leaves
+        if event.app.current_buffer.text:
+            event.app.current_buffer.reset()
+        else:
+            event.app.exit(exception=EOFError)
+
+    @keys.add("escape", "enter")
+    def _(event):
+        event.current_buffer.insert_text("\n")
+
+    return keys
+
+
+__all__ = ["COMMANDS", "run"]
