@@ -1,0 +1,292 @@
+"""Follow-ups rewritten into the standalone question that is searched for.
+
+With a chat model, `prompts/condense.txt` asks it (as llama-index's CondensePlusContextChatEngine
+does); without one, or when it fails, rules do it. The rules read only the last turn's searched
+question, and change a question only when it has a follow-up's shape:
+
+- an ellipsis, "那上海呢?", "签约率呢?", "what about Shanghai?", "and X?": X takes the place of
+  the same kind of thing in the last question (a place for a place, an organisation for an
+  organisation), or, when X is an attribute (a rate, a time, a name, a role), it is asked about
+  the last question's subject;
+- a pronoun or a demonstrative in the subject's place ("它什么时候开业?", "该院…", "When does it
+  open?") is replaced by the last question's subject, or by the thing the demonstrative names;
+- a question that starts with a modal and names no subject ("能创造多少就业岗位?") gets it.
+
+Anything else is left as typed: a wrong rewrite searches for the wrong thing, which is worse than
+searching for a follow-up as it stands. The cues are grammatical (suffixes, function words,
+capitals), not lists of the seed's names; spaCy or jieba would do better at finding the noun
+phrases, but they cost seconds to load at the chat's first prompt and are optional here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.answer.llm import _THINK, condense_messages
+from qa.errors import ProviderError
+from qa.text.cjk import HAN, language
+from qa.text.questions import ASKING_WORDS, ROLE, has_words
+
+__all__ = ["Exchange", "rewrite", "rewrite_by_rules"]
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One earlier turn of a conversation."""
+
+    question: str  # what the user typed
+    standalone: str  # what was searched (the rewrite, or the question itself)
+    answer: str  # the answer text shown ("" for a refusal is fine)
+
+
+# The model sees the recent conversation only: older turns rarely hold the referent, and long
+# answers would push the follow-up itself far down the prompt.
+_TURNS = 6
+_ANSWER_CHARS = 600
+
+
+def rewrite(question: str, history: list[Exchange], llm=None) -> str:
+    """The standalone question to search for. With `llm` (a `qa.llm.ChatLLM`) the condense prompt
+    asks the model; when it fails or replies with nothing usable, the rules decide. Without
+    history the question is already standalone."""
+    if not history:
+        return question
+    if llm is not None:
+        try:
+            condensed = _condense(question, history, llm)
+        except ProviderError:
+            condensed = ""
+        if condensed:
+            return condensed
+    return rewrite_by_rules(question, history)
+
+
+def _condense(question: str, history: list[Exchange], llm) -> str:
+    turns: list[tuple[str, str]] = []
+    for ex in history[-_TURNS:]:
+        turns.append(("user", ex.question))
+        if ex.answer:
+            turns.append(("assistant", ex.answer[:_ANSWER_CHARS]))
+    reply = _THINK.sub("", llm.complete(condense_messages(turns, question)).text)
+    line = next((s.strip() for s in reply.splitlines() if s.strip()), "")
+    line = _LABEL.sub("", line).strip().strip("\"'“”「」‘’`").strip()
+    # A reply far longer than the question and the last one is an answer or an explanation,
+    # not a rewrite: searching for it would retrieve by the model's own words.
+    limit = 3 * max(len(question), len(history[-1].standalone)) + 40
+    return line if has_words(line) and len(line) <= limit else ""
+
+
+_LABEL = re.compile(r"^(?:\*\*)?(?:standalone question|rewritten question|question|独立问题|改写后的问题|问题)"
+                    r"(?:\*\*)?\s*[:：]\s*", re.I)
+
+
+def rewrite_by_rules(question: str, history: list[Exchange]) -> str:
+    """The follow-up `question` made standalone from the last turn's searched question, or
+    `question` unchanged when it is not a follow-up or its referent cannot be found."""
+    if not history:
+        return question
+    previous = history[-1].standalone or history[-1].question
+    if language(question) == "zh":
+        return _chinese(question, previous) or question
+    return _english(question, previous) or question
+
+
+# -- Chinese ----------------------------------------------------------------------------------------
+_H = f"[{HAN}]"
+_END = r"[?？!！。.\s]*$"
+# "那上海呢?", "签约率呢?", "北京的呢?": a noun phrase and 呢, nothing asked of it.
+_ELLIPSIS = re.compile(r"^(?:那么|那末|那|还有|而)?[,，\s]*(?P<x>.+?)(?:的)?呢" + _END)
+# Pronouns standing for a thing or people; 其 only where it is not part of 其他/其中/尤其...
+_PRONOUN = re.compile(r"(?<![其吉利排无])(?:它们|他们|她们|它|他|她)(?!人)|(?<![尤极及与])其(?![他它中实余次后])")
+_PRONOUN_START = re.compile(r"^(?:那么|那)?[,，\s]*(?:" + _PRONOUN.pattern + ")")
+_DEMONSTRATIVE = re.compile(r"^(?:那么|那)?[,，\s]*(?P<d>该|此|这个|这家|这所|这座|这款|这项|这位|这支|这一|那个|那家|那款|那位"
+                            r"|那座|那项|这)(?P<n>" + _H + r"{1,6})")
+# A question that opens on a modal has left its subject out ("能创造多少就业岗位?").
+_MODAL_START = re.compile(r"^(?:还能|还会|还可以|可以|能(?!源|力|量|耗|效)|将会|将(?!军)|是否|计划|预计)")
+# Where a question's subject ends: particles, the copula, modals and prepositions, common
+# relation verbs and adverbs, question words. 有限 (有限公司) and 最佳 are parts of names.
+_SUBJECT_END = re.compile(
+    r"的|是|有(?!限)|在|将|能(?!源|力|量)|会(?!议|长|员|所|展)|可以|被|把|对|为|由|从|于|了|和|与|及|主要|目前|首次|曾|已|还|也|都|又|"
+    r"所属|通常|一般|早期|分别|最(?=多|高|早|大|小|低|少|近|先|后|长|短|终)|"
+    r"位于|属于|分布|出生|成立|担任|参加|获得|发布|举行|举办|开业|开始|提出|包括|下辖|计划|预计|共|约|"
+    + ASKING_WORDS.pattern + r"|[,，。、;；:：!！]|(?<![A-Za-z0-9])\s|\s(?![A-Za-z0-9])")
+_DEFINE = re.compile(r"^(?:什么是|何为|何谓)(?P<x>.+?)" + _END)
+_TITLE = re.compile(r"^《[^》]+》")
+_CLAUSE_OPENER = re.compile(r"^(?:在|\d{2,4}年|[一二三四五六七八九十]+月)")
+# The kind of a noun phrase, by its last characters: places and organisations...
+_ENTITY = re.compile(r"(?:省|市|县|区|州|镇|乡|村|街道|路|街|岛|国|公司|集团|大学|学院|医院|银行|局|委|厅|署|协会|实验室|"
+                     r"研究院|中心|团队|广场|项目|园|基地)$")
+# ...and attributes, grouped by the question word that asks for them.
+_QUANTITY = re.compile(r"(?:率|数|量|额|值|价|费|速|度|比|比例|龄|面积|规模|人口|岗位|收入|成本|预算|补贴)$")
+_TIME = re.compile(r"(?:时间|日期|时候|年份|期|时)$")
+_NAME = re.compile(r"(?:名|称|号|名称|标题)$")
+_ROLE = re.compile(ROLE + "$")
+
+
+def _chinese(question: str, previous: str) -> str:
+    if m := _ELLIPSIS.match(question):
+        x = m.group("x").strip()
+        if not ASKING_WORDS.search(x) and len(x) <= 20:
+            return _ellipsis(x, previous, _mark(question))
+    if (m := _DEMONSTRATIVE.match(question)) and (noun := _noun(m.group("n"))):
+        span = _referent(previous, noun)
+        return span + question[m.start("n") + len(noun):] if span else ""
+    if _PRONOUN_START.match(question) or (_PRONOUN.search(question) and not _subject(question)):
+        s = _subject(previous) if language(previous) == "zh" else _en_subject(previous)
+        # 其 is "its": 其创始人 -> X的创始人; 它/他们 stand for the name itself.
+        return _PRONOUN.sub(lambda p: s + "的" if p.group(0) == "其" else s, _strip_opener(question), count=1) \
+            if s else ""
+    if _MODAL_START.match(question):
+        s = _subject(previous)
+        return s + question if s else ""
+    return ""
+
+
+def _ellipsis(x: str, previous: str, mark: str) -> str:
+    s = _subject(previous)
+    if _PRONOUN.search(x):
+        # "那它的经纬度呢?": the pronoun names the subject, x names what is asked of it.
+        return (_PRONOUN.sub(lambda _: s, x, count=1) + "是" + _asking(x) + mark) if s else ""
+    entity = _ENTITY.search(x)
+    attribute = _QUANTITY.search(x) or _TIME.search(x) or _NAME.search(x) or _ROLE.search(x)
+    # Bare names (上海, 黄独) are taken for a thing of the subject's kind unless the subject is
+    # marked as a place or organisation and x is not: 重大平台 is not another 闵行区.
+    if not attribute and (entity or re.fullmatch(r"[A-Za-z][\w .·-]*", x) or not (s and _ENTITY.search(s))):
+        if entity:
+            span = _referent(previous, entity.group(0), whole=True)
+            if span and span != x:
+                return previous.replace(span, x, 1)
+        return previous.replace(s, x, 1) if s and s != x else ""
+    return f"{s}的{x}是{_asking(x)}{mark}" if s else ""
+
+
+def _asking(attribute: str) -> str:
+    if _QUANTITY.search(attribute):
+        return "多少"
+    if _TIME.search(attribute):
+        return "什么时候"
+    if _ROLE.search(attribute):
+        return "谁"
+    return "什么"
+
+
+def _mark(question: str) -> str:
+    return "？" if question.rstrip().endswith("？") else "?"
+
+
+def _strip_opener(question: str) -> str:
+    return re.sub(r"^(?:那么|那)[,，\s]*(?=它|他|她|其)", "", question)
+
+
+def _subject(question: str) -> str:
+    """The leading noun phrase of a Chinese question: what a pronoun in the next one stands for."""
+    if m := _DEFINE.match(question):
+        return m.group("x").strip()
+    if m := _TITLE.match(question):
+        return m.group(0)
+    clauses = [c for c in re.split(r"[,，]", question) if c.strip()]
+    # "1990年，范廷颂担任…", "在上海的…发布会上，有…": an opening time or place is not the subject.
+    if len(clauses) > 1 and _CLAUSE_OPENER.match(clauses[0]):
+        question = "，".join(clauses[1:]).strip()
+    # A question that opens on a question word or a particle ("谁创办了它?") has no subject to lend.
+    m = _SUBJECT_END.search(question)
+    return question[:m.start()].strip() if m and m.start() >= 2 else ""
+
+
+def _referent(previous: str, noun: str, whole: bool = False) -> str:
+    """The noun phrase of `previous` that ends with `noun`, or with its first characters (该奖项 for
+    奥斯卡最佳视觉效果奖, 该院 for 广东省第二人民医院); it starts where a clause or phrase does."""
+    if _TIME.search(noun):
+        return ""  # 这时, 那个时候, 这一年 point at a time, not at a thing named before
+    stops = {m.end() for m in _SUBJECT_END.finditer(previous)}
+    heads = [noun] if whole else list(dict.fromkeys([noun, noun[:2], noun[:1]]))
+    for head in heads:
+        at = previous.find(head)
+        if at < 0:
+            continue
+        start = at
+        while start > 0 and start not in stops and re.match(_H + r"|[A-Za-z0-9·]", previous[start - 1]):
+            start -= 1
+        span = previous[start:at + len(head)]
+        if len(span) > len(head) and not ASKING_WORDS.search(span):
+            return span
+    return ""
+
+
+def _noun(text: str) -> str:
+    m = _SUBJECT_END.search(text)
+    return text[:m.start()] if m else text
+
+
+# -- English ----------------------------------------------------------------------------------------
+_EN_ELLIPSIS = re.compile(r"^(?:and\s+|but\s+)?(?:what|how)\s+about\s+(?P<x>.+?)[\s?.!]*$"
+                          r"|^and\s+(?P<y>(?!(?:what|who|when|where|which|why|how|is|are|was|were|do|does|did|can)\b)"
+                          r".+?)[\s?.!]*$", re.I)
+_EN_PRONOUN = re.compile(r"\b(?P<own>its|their|his)\b|\b(?P<her>her)\b(?=\s+[a-z])|\b(?:it|they|them|he|him|she|her)\b",
+                         re.I)
+# Words that open a question with a capital without being a name.
+_OPENERS = frozenset("what who whom whose when where which why how is are was were do does did can could will would "
+                     "has have had should shall may might under by in on at for from according to and but the a an "
+                     "tell give list name i".split())
+_NAME_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w-]*)*")
+_EN_ATTRIBUTE_OF = re.compile(r"^(?P<head>(?:what|which|how\s+\w+)\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:the\s+)?)"
+                              r"(?P<a>[a-z][\w\s'-]*?)(?P<tail>\s+of\s+.+)$", re.I)
+_EN_ATTRIBUTE_POSSESSIVE = re.compile(r"(?P<head>'s\s+)(?P<a>[a-z][\w\s-]*?)(?P<tail>[\s?.!]*)$")
+
+
+def _names(question: str) -> list[str]:
+    out = []
+    for m in _NAME_RUN.finditer(question):
+        words = m.group(0).split()
+        if m.start() == 0 and words[0].lower() in _OPENERS:
+            words = words[1:]
+        run: list[str] = []
+        for word in words:
+            if word.lower() in ("of", "de"):
+                # "Bank of China" is one name; "CEO of Beijing Zhiran" is a role's acronym, then a name.
+                if run and not run[-1].isupper():
+                    run.append(word)
+                elif run:
+                    out.append(" ".join(run))
+                    run = []
+                continue
+            run.append(word)
+        if run and run != ["I"]:
+            out.append(" ".join(run))
+    return out
+
+
+def _en_subject(question: str) -> str:
+    names = _names(question)
+    # A run with a capitalised word ("Beijing Zhiran Medical Technology") is a name; an
+    # all-capitals one ("CEO", "BCI") more often an acronym for a kind of thing.
+    titled = [n for n in names if any(w[:1].isupper() and not w.isupper() for w in n.split())]
+    return (titled or names or [""])[0]
+
+
+def _english(question: str, previous: str) -> str:
+    if m := _EN_ELLIPSIS.match(question.strip()):
+        x = (m.group("x") or m.group("y")).strip()
+        bare = re.sub(r"^(?:the|a|an)\s+", "", x, flags=re.I)
+        if _EN_PRONOUN.fullmatch(bare):
+            return ""  # "what about it?" names nothing new to search for
+        s = _en_subject(previous)
+        if bare[:1].isupper():
+            same = [n for n in _names(previous) if n.isupper() == bare.isupper()] or _names(previous)
+            return previous.replace(same[0], bare, 1) if same else ""
+        if a := _EN_ATTRIBUTE_OF.match(previous):
+            return a.group("head") + bare + a.group("tail")
+        if a := _EN_ATTRIBUTE_POSSESSIVE.search(previous):
+            return previous[:a.start("a")] + bare + a.group("tail")
+        return f"What is the {bare} of {s}?" if s else ""
+    if _EN_PRONOUN.search(question) and not _names(question):
+        s = _en_subject(previous) if language(previous) == "en" else _subject(previous)
+        if not s:
+            return ""
+
+        def name(p: re.Match) -> str:
+            return s + "'s" if p.group("own") or p.group("her") else s
+
+        return _EN_PRONOUN.sub(name, question, count=1)
+    return ""
