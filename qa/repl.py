@@ -117,15 +117,16 @@ def _answer(session: ChatSession, text: str, stream: bool) -> None:
     from qa.render import ChatStream, console, print_chat_answer, print_notice, print_rewrite
 
     try:
-        if session.history:
+        if session.history and session.uses_llm:  # the model may take a while to rewrite
             with console().status("[dim]reading the conversation…[/dim]", spinner="dots"):
                 standalone = session.standalone(text)
-            if standalone.strip() != text.strip():
-                print_rewrite(standalone)
         else:
-            standalone = text
-        with console().status("[dim]loading the store…[/dim]", spinner="dots"):
-            session.ready()
+            standalone = session.standalone(text)
+        if standalone.strip() != text.strip():
+            print_rewrite(standalone)
+        if not session.is_ready:
+            with console().status("[dim]loading the store…[/dim]", spinner="dots"):
+                session.ready()
         if stream and session.uses_llm:
             with ChatStream() as streamed:
                 turn = session.ask(text, on_token=streamed, standalone=standalone)

@@ -22,7 +22,7 @@ from qa.types import Answer, Hit
 _DELIMITER = re.compile(r"<(\s*/?\s*(?:passages?|conversation)\b)", re.I)
 # Reasoning models served through compatible APIs (Qwen3, DeepSeek-R1 on Ollama) may put their
 # thinking inline; it is not part of the answer.
-_THINK = re.compile(r"<think>.*?</think>\s*", re.S)
+THINK = re.compile(r"<think>.*?</think>\s*", re.S)
 
 
 def neutralise(text: str) -> str:
@@ -62,7 +62,7 @@ def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], No
         return Answer(question=question, answer=refusal_phrase(language(question)), refused=True, mode="llm",
                       citations=[], note="no passages were retrieved; the model was not asked")
     completion = llm.complete(build_messages(question, hits), on_token=on_token)
-    text = _THINK.sub("", completion.text).strip()
+    text = THINK.sub("", completion.text).strip()
     if not text:
         # Typically a reasoning model that spent QA_LLM_MAX_TOKENS thinking; not a refusal.
         raise ProviderError(f"{getattr(llm, 'where', 'the endpoint')} returned an empty answer "

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.llm import _THINK, condense_messages
+from qa.answer.llm import THINK, condense_messages
 from qa.errors import ProviderError
 from qa.text.cjk import HAN, language
 from qa.text.questions import ASKING_WORDS, ROLE, has_words
@@ -68,7 +68,7 @@ def _condense(question: str, history: list[Exchange], llm) -> str:
         turns.append(("user", ex.question))
         if ex.answer:
             turns.append(("assistant", ex.answer[:_ANSWER_CHARS]))
-    reply = _THINK.sub("", llm.complete(condense_messages(turns, question)).text)
+    reply = THINK.sub("", llm.complete(condense_messages(turns, question)).text)
     line = next((s.strip() for s in reply.splitlines() if s.strip()), "")
     line = _LABEL.sub("", line).strip().strip("\"'“”「」‘’`").strip()
     # A reply far longer than the question and the last one is an answer or an explanation,

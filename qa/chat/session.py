@@ -107,6 +107,10 @@ class ChatSession:
         except BaseException as e:  # noqa: BLE001 - raised in the foreground by `ready`
             self._error = e
 
+    @property
+    def is_ready(self) -> bool:
+        return self._store is not None
+
     def ready(self) -> None:
         """Wait for the warm-up (or do it now); its error, if any, is raised here, once, and the
         next call tries again (the user may have run `qa ingest` meanwhile)."""
