@@ -8,7 +8,7 @@ SEED_GOLD := eval/gold/seed.jsonl
 SEED_BASELINE := eval/baselines/seed-extractive.json
 SEED_RUN := eval/runs/seed-extractive
 
-.PHONY: demo test test-fast install install-test eval eval-baseline bench-retrieval bench-startup clean
+.PHONY: demo test test-fast install install-test eval eval-baseline bench-retrieval bench-startup bench-chat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,9 @@ bench-retrieval: install
 # BEFORE=<checkout> to time an older tree in the same run. Writes eval/bench/results/startup.json.
 bench-startup: install
 	$(BIN)/python -m eval.bench.startup $(if $(BEFORE),--tree $(BEFORE))
+
+bench-chat: install-test
+	$(BIN)/python -m eval.bench.chat $(if $(STORE),--store $(STORE))
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) .qa .pytest_cache build dist *.egg-info
