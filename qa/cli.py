@@ -162,8 +162,20 @@ def chat(
         from qa.chat.log import FILE, ChatLog
         from qa.render import print_conversations
 
-        rows = _run(lambda: ChatLog(Path(settings.store) / FILE).conversations(), settings)
-        _print_json(rows) if as_json else print_conversations(rows)
+        def listed() -> list[dict]:
+            from qa.store import Store
+
+            Store.open(settings)  # a missing store is named as such
+            path = Path(settings.store) / FILE
+            return ChatLog(path).conversations() if path.exists() else []
+
+        rows = _run(listed, settings)
+        if as_json:
+            _print_json(rows)
+        elif rows:
+            print_conversations(rows)
+        else:
+            typer.echo("no conversations yet; start one with: qa chat")
         return
     session = _run(lambda: ChatSession.start(settings, mode=mode, cid=cid, resume_last=resume, k=k, source=source,
                                              title=title), settings)

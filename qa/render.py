@@ -273,7 +273,11 @@ class ChatStream:
     def __enter__(self) -> "ChatStream":
         from rich.live import Live
 
-        self._live = Live(console=console(), refresh_per_second=10, transient=False, vertical_overflow="visible")
+        from rich.console import Console
+
+        # Not `console()`: with soft wrapping, Live crops each line at the terminal's width.
+        self._live = Live(console=Console(highlight=False), refresh_per_second=10, transient=False,
+                          vertical_overflow="visible")
         self._live.__enter__()
         return self
 

@@ -68,7 +68,7 @@ def _piped(session: ChatSession, as_json: bool) -> int:
 
 
 def _turn_record(turn: Turn) -> dict:
-    return {"question": turn.question, "standalone": turn.standalone, **turn.answer.to_dict()}
+    return {**turn.answer.to_dict(), "question": turn.question, "standalone": turn.standalone}
 
 
 # -- people --------------------------------------------------------------------------------------

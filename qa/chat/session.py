@@ -215,12 +215,15 @@ class ChatSession:
         article, _, index = citation.chunk_id.rpartition(":")
         before = after = ""
         if index.isdigit():
-            near = self.store.fetch_hits([f"{article}:{int(index) - 1}", f"{article}:{int(index) + 1}"])
-            for hit in near:
-                if hit.chunk_id.endswith(f":{int(index) - 1}"):
-                    before = hit.text
-                else:
-                    after = hit.text
+            n = int(index)
+            near = {h.chunk_id: h for h in self.store.fetch_hits([f"{article}:{n - 1}", citation.chunk_id,
+                                                                   f"{article}:{n + 1}"])}
+            this, prev, nxt = (near.get(f"{article}:{i}") for i in (n, n - 1, n + 1))
+            # Neighbouring chunks overlap by a sentence: show each character of the article once.
+            if this is not None and prev is not None:
+                before = prev.text[:max(0, this.start - prev.start)]
+            if this is not None and nxt is not None:
+                after = nxt.text[max(0, this.end - nxt.start):]
         return Passage(citation, before, after)
 
     def transcript(self) -> str:
