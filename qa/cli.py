@@ -30,7 +30,9 @@ def _settings(**overrides: Any):
 def _fail(message: str, code: int, secrets: list[str] = ()) -> None:
     from qa.redact import redact
 
-    typer.echo(f"Error: {redact(message, secrets)}", err=True)
+    from qa.text.controls import safe
+
+    typer.echo(f"Error: {safe(redact(message, secrets))}", err=True)  # messages quote file names and replies
     raise typer.Exit(code)
 
 

@@ -1,4 +1,10 @@
-"""Rendering records for people: rich in a terminal, plain text when piped."""
+"""Rendering records for people: rich in a terminal, plain text when piped.
+
+Every piece of text we did not write (passages, titles, sources, model replies, questions, file
+names in messages) goes through `_esc` (for rich markup) or `safe` (plain) on its way out:
+`qa.text.controls` removes what could drive the terminal, and rich markup inside it (`[bold]`)
+is shown literally. Our own styling is the only markup printed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,15 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
+from qa.text.controls import StreamFilter, safe
 from qa.types import Answer, SourceRow
+
+
+def _esc(text: object) -> str:
+    """Text we did not write, ready for rich markup: controls removed, markup escaped."""
+    from rich.markup import escape
+
+    return escape(safe(str(text)))
 
 
 def console(stderr: bool = False):
@@ -35,7 +49,7 @@ def progress_bars(enabled: bool = True) -> Iterator:
         def update(label: str, done: int, total: int | None, item: str) -> None:
             if label not in tasks:
                 tasks[label] = bar.add_task(label, total=total)
-            bar.update(tasks[label], completed=done, total=total, description=f"{label} {item}".rstrip())
+            bar.update(tasks[label], completed=done, total=total, description=_esc(f"{label} {item}".rstrip()))
 
         yield update
 
@@ -57,7 +71,6 @@ def eval_progress(enabled: bool = True) -> Iterator:
 
 
 def print_ingest_report(report) -> None:
-    from rich.markup import escape
 
     out = console()
     out.print(f"files {report.files}  ingested {report.ingested}  unchanged {report.unchanged}  "
@@ -65,15 +78,18 @@ def print_ingest_report(report) -> None:
               f"chunks {report.chunks}  {report.seconds:.1f}s")
     err = console(stderr=True)
     for path, reason in report.skipped:
-        err.print(f"[dim]skipped {escape(path)}: {escape(reason)}[/dim]", markup=True)
+        err.print(f"[dim]skipped {_esc(path)}: {_esc(reason)}[/dim]", markup=True)
+    for path, count in report.controls_removed:
+        err.print(f"[dim]cleaned {_esc(path)}: removed {count} escape sequences or control characters[/dim]",
+                  markup=True)
     for path, note in report.warnings:
-        err.print(f"[yellow]warning[/yellow] {escape(path)}: {escape(note)}", markup=True)
+        err.print(f"[yellow]warning[/yellow] {_esc(path)}: {_esc(note)}", markup=True)
     for path, reason in report.failed:
-        err.print(f"[red]failed[/red] {escape(path)}: {escape(reason)}", markup=True)
+        err.print(f"[red]failed[/red] {_esc(path)}: {_esc(reason)}", markup=True)
 
 
 def print_notice(message: str) -> None:
-    console(stderr=True).print(message, markup=False)
+    console(stderr=True).print(safe(message), markup=False)
 
 
 def _mark_citations(text: str, weak: frozenset[int] | set[int] = frozenset()) -> str:
@@ -96,9 +112,13 @@ class StreamPrinter:
         self.stream = stream or sys.stdout
         self.parts: list[str] = []
         self._mid_line = False
+        self._filter = StreamFilter()  # an escape sequence may be split across pieces
 
     def __call__(self, piece: str) -> None:
         self.parts.append(piece)
+        piece = self._filter.feed(piece)
+        if not piece:
+            return
         self.stream.write(piece)
         self.stream.flush()
         self._mid_line = not piece.endswith("\n")
@@ -118,7 +138,6 @@ class StreamPrinter:
 def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
     """The answer, a status line, any note, then the sources. When the answer was already
     streamed, its text is printed again only if checking the citations changed or flagged it."""
-    from rich.markup import escape
 
     out = console()
     weak = {c.n for c in answer.citations if c.supported is False}
@@ -131,18 +150,18 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
     if shown is None or answer.mode != "llm" or shown != answer.answer.strip() or weak:
         if shown is not None and answer.mode == "llm":
             out.print("[dim]checked:[/dim]", markup=True)
-        out.print(_mark_citations(escape(answer.answer), weak), markup=True)
+        out.print(_mark_citations(_esc(answer.answer), weak), markup=True)
     extra = ""
     if answer.usage:
         extra += f"  tokens {answer.usage.get('prompt_tokens', '?')}+{answer.usage.get('completion_tokens', '?')}"
     if answer.timings.get("first_token_ms") is not None:
         extra += f"  first token {answer.timings['first_token_ms']:.0f} ms"
-    out.print(f"[dim]{escape(label)} support {answer.support:.2f}{extra}  "
+    out.print(f"[dim]{_esc(label)} support {answer.support:.2f}{extra}  "
               f"{answer.timings.get('total_ms', 0):.0f} ms[/dim]", markup=True)
     if answer.note:
-        out.print(f"[yellow]{escape(answer.note)}[/yellow]", markup=True)
+        out.print(f"[yellow]{_esc(answer.note)}[/yellow]", markup=True)
     if answer.refused and answer.gaps:
-        out.print(f"[dim]why: {escape('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
+        out.print(f"[dim]why: {_esc('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
     if answer.citations:
         out.print("\n[bold]Sources[/bold]", markup=True)
         print_citations(answer.citations)
@@ -150,22 +169,20 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
 
 def print_citations(citations: list) -> None:
     """Each cited passage in full under its number, title and source; the quoted words underlined."""
-    from rich.markup import escape
 
     out = console()
     for c in citations:
         style = "" if c.supported is not False else "dim"
-        out.print(f"[bold cyan][{c.n}][/bold cyan] {escape(c.title)} [dim]— {escape(c.source)}[/dim]", markup=True)
+        out.print(f"[bold cyan][{c.n}][/bold cyan] {_esc(c.title)} [dim]— {_esc(c.source)}[/dim]", markup=True)
         out.print(f"    [{style}]{_underline(c.text, c.quote)}[/{style}]" if style else
                   f"    {_underline(c.text, c.quote)}", markup=True)
 
 
 def _underline(text: str, quote: str) -> str:
-    from rich.markup import escape
 
-    passage = escape(text)
+    passage = _esc(text)
     if quote and quote in text:
-        passage = passage.replace(escape(quote), f"[u]{escape(quote)}[/u]", 1)
+        passage = passage.replace(_esc(quote), f"[u]{_esc(quote)}[/u]", 1)
     return passage
 
 
@@ -179,11 +196,11 @@ def print_sources(docs: list[SourceRow]) -> None:
     n_articles = n_chars = n_chunks = 0
     for doc in docs:
         if doc.get("same_as"):
-            table.add_row(doc["source"], "", f"(same content as {doc['same_as']})", "", "", "0")
+            table.add_row(_esc(doc["source"]), "", _esc(f"(same content as {doc['same_as']})"), "", "", "0")
         elif not doc["articles"]:
-            table.add_row(doc["source"], "", "(empty)", "", "0", "0")
+            table.add_row(_esc(doc["source"]), "", "(empty)", "", "0", "0")
         for i, a in enumerate(doc["articles"]):
-            table.add_row(doc["source"] if i == 0 else "", str(i + 1), a["title"], a["kind"], str(a["chars"]),
+            table.add_row(_esc(doc["source"]) if i == 0 else "", str(i + 1), _esc(a["title"]), a["kind"], str(a["chars"]),
                           str(a["chunks"]))
             n_articles += 1
             n_chars += a["chars"]
@@ -201,39 +218,37 @@ def print_config(rows: list[tuple[str, str, str]]) -> None:
     table.add_column("value")
     table.add_column("from")
     for name, value, origin in rows:
-        table.add_row(name, value, origin)
+        table.add_row(_esc(name), _esc(value), _esc(origin))
     console().print(table)
 
 
 def print_checks(checks: list) -> None:
     """`qa doctor` results: one line per check, OK/FAIL/SKIP/WARN, and the fix under each problem."""
-    from rich.markup import escape
 
     out = console()
     colour = {"ok": "green", "fail": "red", "skip": "yellow", "warn": "yellow"}
     for c in checks:
         tag = f"[{colour[c.status]}]{c.status.upper():<4}[/{colour[c.status]}]"
-        out.print(f"{tag} {c.name:<9} {escape(c.detail)}", markup=True)
+        out.print(f"{tag} {c.name:<9} {_esc(c.detail)}", markup=True)
         if c.hint and c.status != "ok":
-            out.print(f"     [dim]fix: {escape(c.hint)}[/dim]", markup=True)
+            out.print(f"     [dim]fix: {_esc(c.hint)}[/dim]", markup=True)
 
 
 def print_eval(result) -> None:
     """The metrics table (with baseline deltas), per-tag table, flips and the verdict."""
-    from rich.markup import escape
     from rich.table import Table
 
     from qa.evaluate.markdown import TAG_COLUMNS, fmt, headline, latency_line, metric_rows
 
     report, comparison, out = result.report, result.comparison, console()
-    out.print(escape(headline(report)), markup=True)
+    out.print(_esc(headline(report)), markup=True)
     table = Table(title="overall", title_justify="left")
     columns = (("metric", "left"), ("current", "right")) + ((("baseline", "right"), ("Δ", "right")) if comparison else ())
     for col, justify in columns:
         table.add_column(col, justify=justify)
     for metric, current, base, delta in metric_rows(report, comparison):
         style = "red" if delta.endswith("✗") else ""
-        table.add_row(metric, current, *((base, delta) if comparison else ()), style=style)
+        table.add_row(_esc(metric), current, *((base, delta) if comparison else ()), style=style)
     out.print(table)
     by_tag = report["summary"]["by_tag"]
     if by_tag:
@@ -242,7 +257,7 @@ def print_eval(result) -> None:
         for col in TAG_COLUMNS:
             tags.add_column(col, justify="right")
         for tag, m in by_tag.items():
-            tags.add_row(escape(tag), *(fmt(m.get(c)) for c in TAG_COLUMNS))
+            tags.add_row(_esc(tag), *(fmt(m.get(c)) for c in TAG_COLUMNS))
         out.print(tags)
     overall, cache = report["summary"]["overall"], report["cache"]
     out.print(f"latency p50/p95 ms: {latency_line(report)}")
@@ -250,15 +265,15 @@ def print_eval(result) -> None:
               f"of {report['gold']['items']}; resumed {report['run']['resumed']}; {report['run']['seconds']:.1f}s")
     if comparison:
         for note in comparison["notes"]:
-            out.print(f"[yellow]{escape(note)}[/yellow]", markup=True)
+            out.print(f"[yellow]{_esc(note)}[/yellow]", markup=True)
         for title, key, colour in (("correct -> wrong", "correct_to_wrong", "red"),
                                    ("wrong -> correct", "wrong_to_correct", "green")):
             for flip in comparison[key]:
-                out.print(f"[{colour}]{title}[/{colour}] {escape(flip['id'])} {escape(flip['question'])}", markup=True)
+                out.print(f"[{colour}]{title}[/{colour}] {_esc(flip['id'])} {_esc(flip['question'])}", markup=True)
     for line in result.failures:
-        out.print(f"[red]FAIL[/red] {escape(line)}", markup=True)
+        out.print(f"[red]FAIL[/red] {_esc(line)}", markup=True)
     where = f"report {result.out}" + (f", markdown {result.markdown}" if result.markdown else "")
-    out.print(f"[dim]{escape(where)}[/dim]", markup=True)
+    out.print(f"[dim]{_esc(where)}[/dim]", markup=True)
 
 
 # -- qa chat ------------------------------------------------------------------------------------
@@ -300,25 +315,24 @@ class ChatStream:
 def _markdown_safe(text: str) -> str:
     """Text from articles or models rendered as Markdown must not become links or HTML: `[n]`
     stays a citation marker, and raw HTML and link syntax are shown as written."""
-    return re.sub(r"([<>])", r"\\\1", text).replace("](", "]\\(")
+    return re.sub(r"([<>])", r"\\\1", safe(text)).replace("](", "]\\(")
 
 
 def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = False) -> None:
     """One chat turn: the answer as Markdown (unless it was streamed and checking left it as it was),
     a status line, a note, and one compact line per source. `plain`: text only, for pipes."""
     from rich.markdown import Markdown
-    from rich.markup import escape
 
     answer = turn.answer
     if plain:
         out = sys.stdout
         if turn.rewritten:
-            out.write(f"(searched: {turn.standalone})\n")
-        out.write(answer.answer.strip() + "\n")
+            out.write(safe(f"(searched: {turn.standalone})") + "\n")
+        out.write(safe(answer.answer.strip()) + "\n")
         if answer.note:
-            out.write(f"note: {answer.note}\n")
+            out.write(safe(f"note: {answer.note}") + "\n")
         for c in answer.citations:
-            out.write(f"[{c.n}] {c.title} · {c.source}\n")
+            out.write(safe(f"[{c.n}] {c.title} · {c.source}") + "\n")
         out.write("\n")
         out.flush()
         return
@@ -330,47 +344,44 @@ def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = Fa
         out.print(Markdown(_markdown_safe(answer.answer)))
     status = f"{answer.mode}{', refused' if answer.refused else ''} · support {answer.support:.2f} · " \
              f"{answer.timings.get('chat_ms', answer.timings.get('total_ms', 0)):.0f} ms"
-    out.print(f"[dim]{escape(status)}[/dim]", markup=True)
+    out.print(f"[dim]{_esc(status)}[/dim]", markup=True)
     if answer.note:
-        out.print(f"[yellow]{escape(answer.note)}[/yellow]", markup=True)
+        out.print(f"[yellow]{_esc(answer.note)}[/yellow]", markup=True)
     if answer.refused and answer.gaps:
-        out.print(f"[dim]why: {escape('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
+        out.print(f"[dim]why: {_esc('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
     for c in answer.citations:
-        out.print(f"[bold cyan][{c.n}][/bold cyan] {escape(c.title or '(untitled)')} [dim]· {escape(c.source)}[/dim]",
+        out.print(f"[bold cyan][{c.n}][/bold cyan] {_esc(c.title or '(untitled)')} [dim]· {_esc(c.source)}[/dim]",
                   markup=True)
 
 
 def print_rewrite(standalone: str) -> None:
-    from rich.markup import escape
 
-    console().print(f"[dim]  ↳ {escape(standalone)}[/dim]", markup=True)
+    console().print(f"[dim]  ↳ {_esc(standalone)}[/dim]", markup=True)
 
 
 def print_passage(passage) -> None:
     """`/open N`: the passage in its article, the chunks before and after it dimmed."""
-    from rich.markup import escape
 
     out = console()
     c = passage.citation
-    out.print(f"[bold cyan][{c.n}][/bold cyan] [bold]{escape(c.title or '(untitled)')}[/bold] "
-              f"[dim]· {escape(c.source)}[/dim]", markup=True)
+    out.print(f"[bold cyan][{c.n}][/bold cyan] [bold]{_esc(c.title or '(untitled)')}[/bold] "
+              f"[dim]· {_esc(c.source)}[/dim]", markup=True)
     if passage.before:
-        out.print(f"[dim]{escape(passage.before)}[/dim]", markup=True)
+        out.print(f"[dim]{_esc(passage.before)}[/dim]", markup=True)
     out.print(_underline(c.text, c.quote), markup=True)
     if passage.after:
-        out.print(f"[dim]{escape(passage.after)}[/dim]", markup=True)
+        out.print(f"[dim]{_esc(passage.after)}[/dim]", markup=True)
 
 
 def print_why(turn) -> None:
     """`/why`: how each cited passage was found (keyword and dense ranks and scores, the fused rank,
     the sentence score that chose it) and, for a refusal, what the best quote lacked."""
-    from rich.markup import escape
     from rich.table import Table
 
     answer = turn.answer
     out = console()
     if turn.rewritten:
-        out.print(f"searched for: {escape(turn.standalone)}", markup=True)
+        out.print(f"searched for: {_esc(turn.standalone)}", markup=True)
     cited = {c.chunk_id: c.n for c in answer.citations}
     hits = [h for h in answer.hits if h.chunk_id in cited] or answer.hits[:3]
     table = Table(title="how the passages were found" if cited else "the best passages found")
@@ -382,7 +393,7 @@ def print_why(turn) -> None:
 
     for h in hits:
         sentence = getattr(h, "sentence_score", None)
-        table.add_row(str(cited.get(h.chunk_id, "")), escape(h.title or h.chunk_id),
+        table.add_row(str(cited.get(h.chunk_id, "")), _esc(h.title or h.chunk_id),
                       rank(getattr(h, "keyword_rank", 0)), f"{getattr(h, 'keyword_score', 0.0):.2f}",
                       rank(getattr(h, "dense_rank", 0)), f"{h.dense:.3f}", rank(getattr(h, "fused_rank", 0) or h.rank),
                       "–" if sentence is None else f"{sentence:.3f}")
@@ -390,7 +401,7 @@ def print_why(turn) -> None:
     out.print(f"support {answer.support:.2f} ({'refused' if answer.refused else 'answered'}; mode {answer.mode})",
               markup=False)
     for g in answer.gaps:
-        out.print(f"[dim]gap ({escape(g['kind'])}): {escape(g['reason'])}[/dim]", markup=True)
+        out.print(f"[dim]gap ({_esc(g['kind'])}): {_esc(g['reason'])}[/dim]", markup=True)
 
 
 def print_conversations(rows: list[dict]) -> None:
@@ -400,5 +411,5 @@ def print_conversations(rows: list[dict]) -> None:
     for col in ("id", "started", "turns", "first question"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["id"], r["started"], str(r["turns"]), r["first_question"])
+        table.add_row(_esc(r["id"]), _esc(r["started"]), str(r["turns"]), _esc(r["first_question"]))
     console().print(table)

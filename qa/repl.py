@@ -19,6 +19,7 @@ from pathlib import Path
 
 from qa.chat.session import ChatSession, Turn
 from qa.errors import QAError
+from qa.text.controls import safe
 
 HISTORY_FILE = "chat_history"
 COMMANDS = {
@@ -57,7 +58,7 @@ def _piped(session: ChatSession, as_json: bool) -> int:
         try:
             turn = session.ask(question)
         except QAError as e:
-            print(f"Error: {e}", file=sys.stderr, flush=True)
+            print(f"Error: {safe(str(e))}", file=sys.stderr, flush=True)
             failed = True
             continue
         if as_json:

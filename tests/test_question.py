@@ -14,7 +14,8 @@ runner = CliRunner()
 
 def test_control_characters_are_stripped_and_space_collapsed():
     text, notice = clean_question("华强广场\x00项目\x1b[31m 可以\u202e创造\t\n多少岗位?\x7f", 100)
-    assert text == "华强广场 项目 [31m 可以创造 多少岗位?"
+    # Whole escape sequences go (not just the ESC byte), as at ingest: qa.text.controls.
+    assert text == "华强广场项目 可以创造 多少岗位?"
     assert notice == ""
 
 

@@ -16,6 +16,7 @@ from typing import Callable
 
 from qa.config import Settings
 from qa.errors import InputError, StoreError
+from qa.text.controls import safe
 from qa.types import Answer, Citation
 
 MODES = ("auto", "llm", "extractive")
@@ -240,7 +241,7 @@ class ChatSession:
                 text = text.replace(f"[{c.n}]", f"[^{base + c.n}]")
                 footnotes.append(f"[^{base + c.n}]: {c.title} · {c.source}: {' '.join(c.text.split())}")
             lines += [text, ""]
-        return "\n".join(lines + footnotes) + "\n"
+        return safe("\n".join(lines + footnotes)) + "\n"  # a saved file is read in terminals too
 
 
 __all__ = ["ChatSession", "MODES", "Passage", "Turn"]

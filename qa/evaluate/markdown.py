@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.evaluate.metrics import QUALITY_METRICS
+from qa.text.controls import safe
 
 
 def fmt(value: Any) -> str:
@@ -80,4 +81,5 @@ def to_markdown(report: dict[str, Any], comparison: dict[str, Any] | None, fails
                   "|---|" + "---:|" * len(TAG_COLUMNS)]
         lines += [f"| {tag} | " + " | ".join(fmt(m.get(c)) for c in TAG_COLUMNS) + " |" for tag, m in by_tag.items()]
         lines += ["", "</details>"]
-    return "\n".join(lines) + "\n"
+    # Questions and ids come from the gold file: a PR comment or a terminal `cat` must not obey them.
+    return safe("\n".join(lines)) + "\n"

@@ -37,6 +37,8 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): empty, duplicate
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source or FILE:LINE or folder, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, note): ingested all the same
+    # (source, escape sequences and control characters removed from its text: qa.text.controls)
+    controls_removed: list[tuple[str, int]] = field(default_factory=list)
     embedded: int = 0
     seconds: float = 0.0
 
@@ -82,12 +84,25 @@ def build_articles(docs: list[RawDocument], source: str, doc_id: str) -> list[Ar
 
 
 def prepare(path: Path, settings: Settings, data: bytes | None = None,
-            bad_lines: list[tuple[int, str]] | None = None) -> tuple[list[Article], list]:
-    """Articles and chunks of one file. `bad_lines`: see `qa.ingest.read.jsonl_documents`."""
+            bad_lines: list[tuple[int, str]] | None = None,
+            removed: list[int] | None = None) -> tuple[list[Article], list]:
+    """Articles and chunks of one file. `bad_lines`: see `qa.ingest.read.jsonl_documents`;
+    `removed` receives how many escape sequences and control characters were cleaned out
+    (`qa.text.controls`) before the text was split, so chunk offsets index the cleaned text."""
+    from qa.text.controls import strip_controls
+
     data = path.read_bytes() if data is None else data
     doc_hash = hashlib.sha256(data).hexdigest()
     source = display_path(path)
-    articles = build_articles(read_documents(path, data, bad_lines), source, doc_hash[:12])
+    docs = read_documents(path, data, bad_lines)
+    count = 0
+    for doc in docs:
+        doc.text, n_text = strip_controls(doc.text)
+        doc.title, n_title = strip_controls(doc.title)
+        count += n_text + n_title
+    if removed is not None:
+        removed.append(count)
+    articles = build_articles(docs, source, doc_hash[:12])
     nodes = [n for a in articles for n in chunk_article(a, settings.chunk_size, settings.chunk_min)]
     return articles, nodes
 
@@ -238,14 +253,17 @@ class _Run:
             report.skipped.append((source, f"same content as {self._source_of(original)}"))
         else:
             bad_lines: list[tuple[int, str]] = []
+            removed: list[int] = []
             try:
-                articles, nodes = prepare(path, self.settings, data, bad_lines)
+                articles, nodes = prepare(path, self.settings, data, bad_lines, removed)
             except QAError as e:
                 self.fail(source, str(e).removeprefix(f"{path}: "))
                 return
             except Exception as e:  # noqa: BLE001 - a file the segmenter or chunker chokes on is that file's failure
                 self.fail(source, f"could not be read ({type(e).__name__}: {e})")
                 return
+            if sum(removed):
+                report.controls_removed.append((source, sum(removed)))
             for line, why in bad_lines:
                 self.fail(f"{source}:{line}", why)
             if bad_lines:

@@ -20,16 +20,16 @@ import unicodedata
 
 from qa.errors import InputError
 from qa.text.cjk import CJK, HAN, is_cjk
+from qa.text.controls import safe
 
 # Control characters (C0, C1, and Unicode format characters such as bidi overrides) are stripped
 # from questions: they are invisible in a terminal and can smuggle text into prompts.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean_question(question: str, limit: int) -> tuple[str, str]:
     """Return (question, notice): control characters stripped, whitespace collapsed, and text
     beyond `limit` characters cut off (the notice says so). An empty question is an InputError."""
-    text = _CONTROL.sub(" ", question)
+    text = safe(question).replace("\n", " ").replace("\t", " ")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = " ".join(text.split())
     if not text:
