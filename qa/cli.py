@@ -229,15 +229,15 @@ def doctor(
     Example: OPENAI_BASE_URL=http://127.0.0.1:11434/v1 QA_LLM_MODEL=qwen2.5:7b qa doctor
     """
     from qa.doctor import diagnose
-    from qa.render import print_checks
+    from qa.render import print_check
 
-    checks = _run(lambda: diagnose(overrides={"store": store}, repair=repair))
+    # Each check is printed as it finishes: the model and the endpoint take seconds.
+    checks = _run(lambda: diagnose(overrides={"store": store}, repair=repair,
+                                   on_check=None if as_json else print_check))
     if as_json:
         from dataclasses import asdict
 
         _print_json([asdict(c) for c in checks])
-    else:
-        print_checks(checks)
     if any(c.status == "fail" for c in checks):
         raise typer.Exit(1)
 

@@ -9,7 +9,7 @@ detail contains the API key.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from qa.config import Settings, load_settings, mask
 from qa.errors import QAError, StoreMissingError
@@ -25,26 +25,36 @@ class Check:
 
 
 def diagnose(settings: Settings | None = None, overrides: Mapping[str, Any] | None = None, embedder=None,
-             llm=None, repair: bool = False) -> list[Check]:
+             llm=None, repair: bool = False, on_check: Callable[[Check], None] | None = None) -> list[Check]:
     """Run every check. Without `settings`, load them (a bad config is the first failed check).
     With `repair`, first restore what is damaged in the store (qa/ingest/repair.py); each thing
-    restored, or lost for good, is a check of its own before the usual ones."""
+    restored, or lost for good, is a check of its own before the usual ones. `on_check` receives
+    each check as it finishes (loading the model or waiting on an endpoint takes seconds)."""
     checks: list[Check] = []
+    secrets = settings.secrets() if settings is not None else []
+
+    def done(found: list[Check]) -> None:
+        for c in found:
+            c.detail, c.hint = redact(c.detail, secrets), redact(c.hint, secrets)
+            checks.append(c)
+            if on_check:
+                on_check(c)
+
     if settings is None:
         try:
             settings = load_settings(overrides)
         except QAError as e:
-            return [Check("config", "fail", str(e), "fix or remove the setting named above (qa config shows them)")]
-    checks.append(_config(settings))
+            done([Check("config", "fail", str(e), "fix or remove the setting named above (qa config shows them)")])
+            return checks
+        secrets = settings.secrets()
+    done([_config(settings)])
     if repair:
-        checks.extend(_repair(settings, embedder))
+        done(_repair(settings, embedder))
     store, check = _store(settings)
-    checks.append(check)
-    checks.append(_embedder(settings, store, embedder))
-    checks.extend(_endpoint(settings, llm))
-    secrets = settings.secrets()
-    for c in checks:
-        c.detail, c.hint = redact(c.detail, secrets), redact(c.hint, secrets)
+    done([check])
+    done([_embedder(settings, store, embedder)])
+    for step in _endpoint(settings, llm):
+        done([step])
     return checks
 
 
@@ -61,10 +71,11 @@ def _store(settings: Settings):
 
     try:
         store = Store.open(settings)
-    except StoreMissingError as e:
-        return None, Check("store", "fail", str(e), "build it: qa ingest PATH (e.g. qa ingest seeds/)")
-    except QAError as e:
-        return None, Check("store", "fail", str(e), "do what the line above says")
+    except StoreMissingError:
+        return None, Check("store", "fail", f"no store at {settings.store}", "build it: qa ingest PATH (e.g. qa ingest "
+                           "seeds/)")
+    except QAError as e:  # its message ends with what to do
+        return None, Check("store", "fail", str(e))
     docs = len(store.documents)
     if not docs:
         return store, Check("store", "warn", f"{settings.store} holds no documents", "qa ingest PATH")
@@ -119,33 +130,33 @@ def _embedder(settings: Settings, store, embedder) -> Check:
     return Check("embedder", "ok", f"{name}, {len(vector)} dimensions")
 
 
-def _endpoint(settings: Settings, llm) -> list[Check]:
+def _endpoint(settings: Settings, llm) -> Iterator[Check]:
+    """The endpoint's checks, each yielded as soon as it is known."""
     from qa.llm import ChatLLM
 
     if llm is None and not settings.llm_model:
-        return [Check("endpoint", "skip", "no chat model configured; answers are extractive",
-                      "for LLM answers set QA_LLM_MODEL and OPENAI_BASE_URL (see README 'LLM answers')")]
+        yield Check("endpoint", "skip", "no chat model configured; answers are extractive",
+                    "for LLM answers set QA_LLM_MODEL and OPENAI_BASE_URL (see README 'LLM answers')")
+        return
     # One quick attempt each: the doctor should answer fast, not wait out retries.
     llm = llm or ChatLLM.from_settings(settings, retries=0, max_wait=settings.llm_timeout)
-    checks = []
     try:
         models = llm.list_models()
     except QAError as e:
-        checks.append(Check("models", "fail", str(e), _hint(str(e))))
+        yield Check("models", "fail", str(e), _hint(str(e)))
         models = None
     if models is not None:
         listed = ", ".join(models[:8]) + (" ..." if len(models) > 8 else "")
         if llm.model in models:
-            checks.append(Check("models", "ok", f"{llm.where} serves {len(models)} models, including {llm.model}"))
+            yield Check("models", "ok", f"{llm.where} serves {len(models)} models, including {llm.model}")
         else:
-            checks.append(Check("models", "warn", f"{llm.where} does not list {llm.model!r} (it lists: {listed or 'none'})",
-                                "set QA_LLM_MODEL to one of the listed models (some providers list only a few)"))
+            yield Check("models", "warn", f"{llm.where} does not list {llm.model!r} (it lists: {listed or 'none'})",
+                        "set QA_LLM_MODEL to one of the listed models (some providers list only a few)")
     try:
         reply = llm.complete([{"role": "user", "content": "Reply with: OK"}], max_tokens=1)
-        checks.append(Check("chat", "ok", f"{reply.model} answered a 1-token completion in {reply.http_ms:.0f} ms"))
+        yield Check("chat", "ok", f"{reply.model} answered a 1-token completion in {reply.http_ms:.0f} ms")
     except QAError as e:
-        checks.append(Check("chat", "fail", str(e), _hint(str(e))))
-    return checks
+        yield Check("chat", "fail", str(e), _hint(str(e)))
 
 
 def _hint(message: str) -> str:

@@ -36,8 +36,9 @@ def console(stderr: bool = False):
 @contextmanager
 def progress_bars(enabled: bool = True) -> Iterator:
     """Progress bars on stderr (rich), one per phase, removed when done. Yields the callback
-    `update(label, done, total, item)`, or None when disabled (piped output, --json)."""
-    if not enabled:
+    `update(label, done, total, item)`, or None when disabled (--json) or when stderr is not a
+    terminal (a log file would get the bars' last frame, and a blank line)."""
+    if not enabled or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -86,6 +87,10 @@ def print_ingest_report(report) -> None:
         err.print(f"[yellow]warning[/yellow] {_esc(path)}: {_esc(note)}", markup=True)
     for path, reason in report.failed:
         err.print(f"[red]failed[/red] {_esc(path)}: {_esc(reason)}", markup=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def print_notice(message: str) -> None:
@@ -206,7 +211,7 @@ def print_sources(docs: list[SourceRow]) -> None:
             n_chars += a["chars"]
             n_chunks += a["chunks"]
     table.add_section()
-    table.add_row(f"{len(docs)} documents", "", f"{n_articles} articles", "", str(n_chars), str(n_chunks))
+    table.add_row(_count(len(docs), "document"), "", _count(n_articles, "article"), "", str(n_chars), str(n_chunks))
     console().print(table)
 
 
@@ -222,16 +227,14 @@ def print_config(rows: list[tuple[str, str, str]]) -> None:
     console().print(table)
 
 
-def print_checks(checks: list) -> None:
-    """`qa doctor` results: one line per check, OK/FAIL/SKIP/WARN, and the fix under each problem."""
-
+def print_check(c) -> None:
+    """One `qa doctor` result: OK/FAIL/SKIP/WARN and its detail, and the fix under a problem."""
     out = console()
     colour = {"ok": "green", "fail": "red", "skip": "yellow", "warn": "yellow"}
-    for c in checks:
-        tag = f"[{colour[c.status]}]{c.status.upper():<4}[/{colour[c.status]}]"
-        out.print(f"{tag} {c.name:<9} {_esc(c.detail)}", markup=True)
-        if c.hint and c.status != "ok":
-            out.print(f"     [dim]fix: {_esc(c.hint)}[/dim]", markup=True)
+    tag = f"[{colour[c.status]}]{c.status.upper():<4}[/{colour[c.status]}]"
+    out.print(f"{tag} {c.name:<9} {_esc(c.detail)}", markup=True)
+    if c.hint and c.status != "ok":
+        out.print(f"     [dim]fix: {_esc(c.hint)}[/dim]", markup=True)
 
 
 def print_eval(result) -> None:

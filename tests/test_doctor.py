@@ -142,3 +142,38 @@ def test_store_consistency_after_an_interrupted_ingest(hash_settings, hash_store
     checks = {c.name: c for c in diagnose(hash_settings)}
     assert checks["store"].status == "ok", checks["store"].detail
     assert Store.open(hash_settings).inspect()["orphans"] == 0
+
+
+def test_a_missing_store_is_said_once_with_one_fix(tmp_path):
+    result = doctor({"QA_STORE": str(tmp_path / "nowhere"), "QA_EMBED": "hash"})
+    lines = result.stdout.splitlines()
+    store = [i for i, line in enumerate(lines) if line.startswith("FAIL store")]
+    assert result.exit_code == 1 and len(store) == 1
+    assert lines[store[0]] == f"FAIL store     no store at {tmp_path / 'nowhere'}"
+    assert lines[store[0] + 1].strip() == "fix: build it: qa ingest PATH (e.g. qa ingest seeds/)"
+    assert result.stdout.count("qa ingest PATH") == 1
+    # Every failed check has exactly one fix line under it.
+    for i, line in enumerate(lines):
+        if line.startswith("FAIL"):
+            assert lines[i + 1].lstrip().startswith("fix: ") and not lines[i + 2].lstrip().startswith("fix: ")
+
+
+def test_each_check_is_printed_as_it_finishes(openai_server, hash_store):
+    """The endpoint hangs for seconds; the config and store lines are on screen before it answers."""
+    import os
+    import sys
+    import time
+
+    import pexpect
+
+    openai_server.hang(4)  # /v1/models waits; the doctor's one attempt times out (QA_LLM_TIMEOUT=2)
+    env = {**os.environ, **env_for(openai_server.url, hash_store), "NO_COLOR": "1", "COLUMNS": "200"}
+    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "doctor"], env=env, encoding="utf-8", timeout=60)
+    started = time.perf_counter()
+    child.expect_exact("OK   store")
+    store_seen = time.perf_counter() - started
+    child.expect(pexpect.EOF)
+    child.close()
+    finished = time.perf_counter() - started
+    assert "models" in child.before or "chat" in child.before
+    assert finished - store_seen > 1.5, (store_seen, finished)
