@@ -8,6 +8,8 @@ where each value came from so `qa config` can show it. This is the only module t
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -108,22 +110,45 @@ def mask(secret: str) -> str:
     return "****" + secret[-4:] if len(secret) > 12 else "****"
 
 
-def _coerce(opt: Option, raw: Any, where: str) -> Any:
+_KINDS = {int: "a whole number", float: "a number", str: "text"}
+
+
+def _typed(opt: Option, raw: Any, where: str) -> str:
+    """What the user typed, as they typed it: `QA_TOP_K=abc`, `qa.toml: top_k = "abc"`."""
+    if where == "env":
+        return f"{opt.env}={raw}"
+    if where == "flag":
+        return f"{opt.name}={raw}"
     try:
-        if opt.type is int and not isinstance(raw, bool):
+        shown = json.dumps(raw, ensure_ascii=False)  # TOML spells strings, numbers and booleans the same way
+    except TypeError:  # a TOML date or time
+        shown = str(raw)
+    return f"{where}: {opt.name} = {shown}"
+
+
+def _coerce(opt: Option, raw: Any, where: str) -> Any:
+    """`raw` as the option's type; a bad value is a ConfigError naming what the user typed."""
+    try:
+        if isinstance(raw, (bool, list, dict)):
+            raise ValueError  # TOML true/[..]/{..}: int(True) and str([1]) would pass
+        if opt.type is int:
+            if isinstance(raw, float) and not raw.is_integer():
+                raise ValueError  # int(5.7) would quietly be 5
             value: Any = int(raw)
-        elif opt.type is float and not isinstance(raw, bool):
+        elif opt.type is float:
             value = float(raw)
+            if not math.isfinite(value):
+                raise ValueError
         elif opt.type is str:
             value = str(raw)
         else:
             raise ValueError
     except (TypeError, ValueError):
-        raise ConfigError(f"{where}: {opt.name} must be {opt.type.__name__}, got {raw!r}") from None
+        raise ConfigError(f"{_typed(opt, raw, where)}: must be {_KINDS.get(opt.type, opt.type.__name__)}") from None
     if opt.choices and value not in opt.choices:
-        raise ConfigError(f"{where}: {opt.name} must be one of {', '.join(opt.choices)}, got {value!r}")
+        raise ConfigError(f"{_typed(opt, raw, where)}: must be one of {', '.join(opt.choices)}")
     if opt.type in (int, float) and value < 0:
-        raise ConfigError(f"{where}: {opt.name} must not be negative, got {value!r}")
+        raise ConfigError(f"{_typed(opt, raw, where)}: must not be negative")
     return value
 
 

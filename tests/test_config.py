@@ -28,9 +28,9 @@ def test_env_store_and_default_store(tmp_path):
 
 
 @pytest.mark.parametrize("env, message", [
-    ({"QA_TOP_K": "many"}, "top_k must be int"),
-    ({"QA_EMBED": "magic"}, "embed must be one of local, openai, hash"),
-    ({"QA_CHUNK_SIZE": "-5"}, "must not be negative"),
+    ({"QA_TOP_K": "many"}, "QA_TOP_K=many: must be a whole number"),
+    ({"QA_EMBED": "magic"}, "QA_EMBED=magic: must be one of local, openai, hash"),
+    ({"QA_CHUNK_SIZE": "-5"}, "QA_CHUNK_SIZE=-5: must not be negative"),
 ])
 def test_bad_values_name_the_setting(tmp_path, env, message):
     with pytest.raises(ConfigError, match=message):
