@@ -219,7 +219,7 @@ class _Run:
 
     def add(self, path: Path, i: int, total: int) -> None:
         """Read, check and prepare one file and queue it for publishing."""
-        from qa.ingest.read import check_file
+        from qa.ingest.read import SKIP_REASONS, check_file
 
         report, store = self.report, self.store
         source = display_path(path)
@@ -227,6 +227,9 @@ class _Run:
         if self.progress:
             self.progress("read", i + 1, total, source)
         reason = check_file(path, self.max_bytes)
+        if reason in SKIP_REASONS:  # a link, not a damaged file: reported, but no failure
+            report.skipped.append((source, reason))
+            return
         if reason:
             self.fail(source, reason)
             return

@@ -14,6 +14,10 @@ from typing import Callable
 from qa.errors import InputError
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+SYMLINK_LOOP = "symlink loop"
+LINKED_FOLDER = "symlinked folder, not followed (pass it on its own to ingest it)"
+# Reasons `check_file` gives for a link that holds no text to damage: the file is skipped, not failed.
+SKIP_REASONS = (SYMLINK_LOOP, LINKED_FOLDER)
 
 
 @dataclass
@@ -44,10 +48,11 @@ def escape_name(text: str) -> str:
 def find_files(paths: list[Path], on_error: Callable[[Path, str], None] | None = None) -> list[Path]:
     """Candidate files with a supported suffix under `paths` (recursive, sorted, no duplicates).
 
-    Symlinked folders are not followed (no loops); symlinked files are listed even when broken
-    so that `check_file` can report them instead of their silently disappearing. A folder that
-    cannot be listed goes to `on_error(folder, reason)` and the walk goes on; without `on_error`
-    it is an `InputError`.
+    Symlinked folders are not followed (no loops); symlinked files are listed even when broken,
+    and inside a folder symlink loops (`ln -s loop loop`, `ln -s . self`, whatever their names)
+    and symlinked folders are listed too, so that `check_file` reports each instead of its
+    silently disappearing. A folder that cannot be listed goes to `on_error(folder, reason)` and
+    the walk goes on; without `on_error` it is an `InputError`.
     """
     def unreadable(e: OSError) -> None:
         folder, reason = Path(e.filename or "?"), f"unreadable folder ({e.strerror})"
@@ -60,14 +65,28 @@ def find_files(paths: list[Path], on_error: Callable[[Path, str], None] | None =
         if path.is_dir():
             for root, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in dirs:  # os.walk does not descend into these; check_file says why
+                    if os.path.islink(os.path.join(root, name)):
+                        found[Path(root) / name] = None
                 for name in sorted(names):
-                    if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
+                    if name.startswith("."):
+                        continue
+                    # A link that loops has no type: os.walk lists it with the files, whatever its name.
+                    if Path(name).suffix.lower() in SUFFIXES or _loops(os.path.join(root, name)):
                         found[Path(root) / name] = None
         elif path.exists() or path.is_symlink():
             found[path] = None
         else:
             raise InputError(f"{path}: no such file or directory")
     return sorted(found)
+
+
+def _loops(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as e:
+        return e.errno == errno.ELOOP
+    return False
 
 
 _MAGIC = {b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive", b"%PDF": "a PDF (not supported yet)",
@@ -82,10 +101,14 @@ def check_file(path: Path, max_bytes: int) -> str | None:
         st = path.stat()
     except OSError as e:
         if e.errno == errno.ELOOP:
-            return "symlink loop"
+            return SYMLINK_LOOP
         if path.is_symlink():
             return f"broken symlink (points to {os.readlink(path)})"
         return f"unreadable ({e.strerror})"
+    if stat.S_ISDIR(st.st_mode) and path.is_symlink():
+        # A link to its own folder or an ancestor (`ln -s . self`) would be walked forever.
+        target, folder = path.resolve(), path.parent.resolve()
+        return SYMLINK_LOOP if target == folder or target in folder.parents else LINKED_FOLDER
     if not stat.S_ISREG(st.st_mode):
         return "not a regular file"
     if st.st_size > max_bytes:
