@@ -11,14 +11,56 @@ import typer
 
 from qa.errors import QAError, environment_error
 
+# rich_markup_mode=None: help is plain text, printed as written. Rich markup would swallow every
+# "[env QA_STORE; default ./.qa]" as a tag, Markdown every "*.md" and "<store>", and neither
+# reflows a docstring's hard-wrapped paragraphs (click's formatter does). It also keeps rich
+# out of `qa --help`'s imports.
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]},
                   help="Ask questions about a collection of articles; every answer cites its passages.")
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory [env QA_STORE; default ./.qa]")]
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", metavar="DIR",
+                                                  help="store directory [env QA_STORE; default ./.qa]")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print one JSON object for scripts")]
-SourceOpt = Annotated[Optional[str], typer.Option("--source", help="only documents whose path matches this glob, "
-                                                  "e.g. 'seeds/*' or '*.md'")]
-TitleOpt = Annotated[Optional[str], typer.Option("--title", help="only articles whose title contains this text")]
+SourceOpt = Annotated[Optional[str], typer.Option("--source", metavar="GLOB", help="only documents whose path matches "
+                                                  "this glob, e.g. 'seeds/*' or '*.md'")]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT",
+                                                 help="only articles whose title contains this text")]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("qa-assistant")  # the distribution's name (pyproject.toml), not the module's
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from qa import __version__ as number
+        typer.echo(f"qa {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    pass
+
+
+def _question(words: list[str]) -> str:
+    """The question as typed: several words are joined with spaces; `-` alone reads standard input."""
+    if words != ["-"]:
+        return " ".join(words)
+    if sys.stdin is None:
+        text = ""
+    else:
+        if sys.stdin.isatty():
+            typer.echo("reading the question from standard input; end it with Ctrl-D", err=True)
+        text = sys.stdin.buffer.read().decode(sys.stdin.encoding or "utf-8", "replace").strip()
+    if not text:
+        _fail('no question on standard input; pipe one in: echo "问题" | qa ask -', 2)
+    return text
 
 
 def _settings(**overrides: Any):
@@ -81,7 +123,9 @@ def ingest(
     Exit 0 when every file was ingested, unchanged or skipped (empty, duplicate); 1 when some
     failed (each is listed with its reason); 2 for usage errors.
 
-    Example: qa ingest seeds/
+    \b
+    Example:
+      qa ingest seeds/
     """
     from qa.ingest.pipeline import ingest as run_ingest
     from qa.render import ingest_progress, print_ingest_report, print_notice
@@ -102,9 +146,11 @@ def ingest(
 
 @app.command()
 def ask(
-    question: Annotated[str, typer.Argument(help="the question, in any language")],
+    words: Annotated[list[str], typer.Argument(metavar="question", show_default=False, help=(
+        "the question, in any language; several words are joined with spaces; - reads it from standard input"))],
     store: StoreOpt = None,
-    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
+                                             help="passages to retrieve [env QA_TOP_K]")] = None,
     mode: Annotated[str, typer.Option("--mode", help="auto (LLM when QA_LLM_MODEL is set, else extractive), "
                                       "llm, or extractive")] = "auto",
     no_stream: Annotated[bool, typer.Option("--no-stream", help="print the LLM answer when complete")] = False,
@@ -114,11 +160,16 @@ def ask(
 ) -> None:
     """Answer a question from the stored articles; every claim cites a numbered passage.
 
-    Example: qa ask "华强广场项目可以创造多少个就业岗位?"
+    \b
+    Examples:
+      qa ask "华强广场项目可以创造多少个就业岗位?"
+      qa ask --json How many jobs are created
+      echo "华强广场项目可以创造多少个就业岗位?" | qa ask -
     """
     from qa.ask import ask as run_ask
     from qa.render import StreamPrinter, print_answer, stdout_is_terminal
 
+    question = _question(words)
     settings = _run(lambda: _settings(store=store, top_k=k))
     # Tokens go to the screen as they arrive only for a person watching a terminal.
     printer = StreamPrinter() if not (as_json or no_stream) and stdout_is_terminal() else None
@@ -144,7 +195,8 @@ def chat(
     resume: Annotated[bool, typer.Option("--continue", "-c", help="continue the last conversation")] = False,
     cid: Annotated[Optional[str], typer.Option("--cid", help="continue the conversation with this id")] = None,
     list_: Annotated[bool, typer.Option("--list", help="list earlier conversations and exit")] = False,
-    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
+                                             help="passages to retrieve [env QA_TOP_K]")] = None,
     no_stream: Annotated[bool, typer.Option("--no-stream", help="print each LLM answer when complete")] = False,
     source: SourceOpt = None,
     title: TitleOpt = None,
@@ -155,7 +207,9 @@ def chat(
     Type /help in the chat for its commands. With piped input, one question per line is answered
     in plain text (follow-ups still resolved): printf 'q1\\nq2\\n' | qa chat
 
-    Example: qa chat -c
+    \b
+    Example:
+      qa chat -c
     """
     from qa.chat.session import ChatSession
 
@@ -226,7 +280,9 @@ def doctor(
     The store check reads every file against its checksum and probes the vector index; --repair
     restores what it finds damaged (re-embedding only lost chunks) and names what it cannot.
 
-    Example: OPENAI_BASE_URL=http://127.0.0.1:11434/v1 QA_LLM_MODEL=qwen2.5:7b qa doctor
+    \b
+    Example:
+      OPENAI_BASE_URL=http://127.0.0.1:11434/v1 QA_LLM_MODEL=qwen2.5:7b qa doctor
     """
     from qa.doctor import diagnose
     from qa.render import print_check
@@ -250,7 +306,8 @@ def eval_(
     markdown: Annotated[Optional[Path], typer.Option("--markdown", help="also write Markdown for a PR comment")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="an earlier JSON report to compare with")] = None,
     mode: Annotated[str, typer.Option("--mode", help="auto, llm or extractive, as for qa ask")] = "auto",
-    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, help="passages to retrieve [env QA_TOP_K]")] = None,
+    k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
+                                             help="passages to retrieve [env QA_TOP_K]")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="only the first N items")] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", help="only items with this tag (repeatable)")] = None,
     concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="items (LLM requests) in flight")] = 1,
@@ -267,7 +324,9 @@ def eval_(
     Exit 0 when the run passes, 1 when a metric falls more than --tolerance below the --baseline
     or under a --fail-under bound (or items failed), 2 for bad input (each bad gold line is listed).
 
-    Example: qa eval eval/gold/seed.jsonl --baseline eval/baselines/seed-extractive.json
+    \b
+    Example:
+      qa eval eval/gold/seed.jsonl --baseline eval/baselines/seed-extractive.json
     """
     from qa.evaluate import EvalOptions, evaluate
     from qa.render import eval_progress, print_eval
