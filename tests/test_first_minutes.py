@@ -1,0 +1,172 @@
+"""The first five minutes of a new user (issue 14): help that shows every word, -h and --version,
+the question from several words or from standard input, bad settings named as typed, and
+symlink loops in a folder reported as skipped. Each test asserts the text a user sees."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEEDS
+from qa.cli import app
+
+runner = CliRunner()
+COMMANDS = ("ingest", "ask", "chat", "sources", "config", "doctor", "eval")
+QUESTION = "华强广场项目可以创造多少个就业岗位?"
+
+
+@pytest.fixture
+def hash_store(hash_settings):
+    from qa.ingest.pipeline import ingest
+
+    assert ingest([SEEDS], hash_settings).ingested == 1
+    return hash_settings.store
+
+
+def _help(*args: str) -> str:
+    result = runner.invoke(app, [*args], env={"COLUMNS": "80"}, prog_name="qa")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+# 1. help text
+def test_help_shows_the_brackets_in_every_help_string():
+    ask = _help("ask", "--help")
+    assert "  --store DIR    store directory [env QA_STORE; default ./.qa]\n" in ask
+    assert "  -k, --k N      passages to retrieve [env QA_TOP_K]  [x>=1]\n" in ask
+    assert ("  --source GLOB  only documents whose path matches this glob, e.g. 'seeds/*' or\n"
+            "                 '*.md'\n") in ask
+    evaluate = _help("eval", "--help")
+    assert "--out <path>               JSON report [default: <store>/eval/<gold>.json]\n" in evaluate
+    for command in COMMANDS:  # every option that mentions QA_STORE shows it
+        assert "[env QA_STORE; default ./.qa]" in _help(command, "--help")
+
+
+def test_help_docstrings_are_paragraphs_and_examples_stay_whole():
+    ingest = _help("ingest", "--help")
+    assert ("  Exit 0 when every file was ingested, unchanged or skipped (empty, duplicate);\n"
+            "  1 when some failed (each is listed with its reason); 2 for usage errors.\n") in ingest
+    assert "  Example:\n    qa ingest seeds/\n" in ingest
+    evaluate = _help("eval", "--help")
+    assert "    qa eval eval/gold/seed.jsonl --baseline eval/baselines/seed-extractive.json\n" in evaluate
+    ask = _help("ask", "--help")
+    assert ("  Examples:\n"
+            f"    qa ask \"{QUESTION}\"\n"
+            "    qa ask --json How many jobs are created\n"
+            f"    echo \"{QUESTION}\" | qa ask -\n") in ask
+
+
+# 2. -h and --version
+@pytest.mark.parametrize("command", ("", *COMMANDS))
+def test_dash_h_is_help_everywhere(command):
+    args = [command] if command else []
+    short = _help(*args, "-h")
+    assert short == _help(*args, "--help")
+    assert "  -h, --help" in short
+
+
+def test_version_prints_the_package_version_without_heavy_imports():
+    code = ("import sys, qa.cli; sys.argv = ['qa', '--version']\n"
+            "try:\n    qa.cli.main()\nexcept SystemExit as e:\n    code = e.code\n"
+            "print(sorted(m for m in ('rich', 'chromadb', 'numpy', 'llama_index', 'openai') if m in sys.modules),"
+            " code, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout == f"qa {version('qa-assistant')}\n"
+    assert done.stderr == "[] 0\n"
+    assert _help("--help").startswith("Usage: qa [OPTIONS] COMMAND [ARGS]...\n")
+    assert "  --version   print the version and exit\n" in _help("--help")
+
+
+# 3. the question: several words, or standard input
+def _qa(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
+    env["QA_EMBED"] = "hash"
+    return subprocess.run([sys.executable, "-m", "qa.cli", *args], input=stdin, capture_output=True, text=True,
+                          env=env, encoding="utf-8")
+
+
+def test_ask_dash_reads_the_whole_question_from_stdin(hash_store):
+    done = _qa(["ask", "--json", "--store", str(hash_store), "-"], stdin=f"\n  {QUESTION}\n")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["question"] == QUESTION
+    assert "1000" in answer["answer"]
+
+
+def test_ask_dash_with_nothing_on_stdin_is_a_usage_error(hash_store):
+    done = _qa(["ask", "--store", str(hash_store), "-"], stdin=" \n")
+    assert done.returncode == 2
+    assert done.stderr == 'Error: no question on standard input; pipe one in: echo "问题" | qa ask -\n'
+    assert done.stdout == ""
+
+
+def test_ask_joins_several_words_and_options_go_anywhere(hash_store):
+    result = runner.invoke(app, ["ask", "--json", "How", "many", "--store", str(hash_store), "jobs", "-k", "3"],
+                           env={"QA_EMBED": "hash"})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["question"] == "How many jobs"
+    missing = runner.invoke(app, ["ask"])
+    assert missing.exit_code == 2 and "Error: Missing argument 'question'." in missing.stderr
+
+
+# 8. bad settings name what the user typed
+@pytest.mark.parametrize("env, message", [
+    ({"QA_TOP_K": "abc"}, "QA_TOP_K=abc: must be a whole number"),
+    ({"QA_LLM_TIMEOUT": "soon"}, "QA_LLM_TIMEOUT=soon: must be a number"),
+    ({"QA_RETRIEVAL": "foo"}, "QA_RETRIEVAL=foo: must be one of hybrid, dense, keyword"),
+    ({"QA_CHUNK_SIZE": "-5"}, "QA_CHUNK_SIZE=-5: must not be negative"),
+])
+def test_bad_env_values_are_named_as_typed(tmp_path, env, message):
+    result = runner.invoke(app, ["ask", "--store", str(tmp_path), "a question"], env=env)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {message}\n"
+
+
+@pytest.mark.parametrize("line, message", [
+    ('top_k = "abc"', 'top_k = "abc": must be a whole number'),
+    ("top_k = 5.5", "top_k = 5.5: must be a whole number"),
+    ('retrieval = "foo"', 'retrieval = "foo": must be one of hybrid, dense, keyword'),
+    ("llm_timeout = true", "llm_timeout = true: must be a number"),
+])
+def test_bad_config_file_values_name_the_file_and_key(tmp_path, line, message):
+    (tmp_path / "qa.toml").write_text(line + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["config", "--store", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path / 'qa.toml'}: {message}\n"
+
+
+# 9. symlink loops, inside a folder or passed directly, are skipped with the reason
+@pytest.fixture
+def looping_folder(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(SEEDS.joinpath(next(SEEDS.glob("*.txt")).name).read_text(encoding="utf-8"),
+                                  encoding="utf-8")
+    os.symlink("loop", folder / "loop")  # no suffix: os.walk lists it with the files
+    os.symlink(".", folder / "self")  # os.walk lists it with the folders and does not follow it
+    os.symlink("..", folder / "sub" / "up")
+    (tmp_path / "other").mkdir()
+    os.symlink("../other", folder / "elsewhere")
+    return folder
+
+
+def test_symlink_loops_in_a_folder_are_skipped_with_their_reason(tmp_path, looping_folder):
+    store = str(tmp_path / "store")
+    result = runner.invoke(app, ["ingest", "--json", "--store", store, str(looping_folder)], env={"QA_EMBED": "hash"})
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["failed"] == [] and report["ingested"] == 1 and report["files"] == 5
+    skipped = {os.path.relpath(p, looping_folder): reason for p, reason in report["skipped"]}
+    assert skipped == {"loop": "symlink loop", "self": "symlink loop", os.path.join("sub", "up"): "symlink loop",
+                       "elsewhere": "symlinked folder, not followed (pass it on its own to ingest it)"}
+
+    direct = runner.invoke(app, ["ingest", "--store", store, str(looping_folder / "loop")], env={"QA_EMBED": "hash"})
+    assert direct.exit_code == 0, direct.output
+    assert f"skipped {looping_folder / 'loop'}: symlink loop\n" in direct.stderr
+    assert "files 1  ingested 0  unchanged 0  skipped 1  failed 0" in direct.stdout
