@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Iterator
 
 from qa.text.controls import StreamFilter, safe
@@ -110,17 +111,33 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-class StreamPrinter:
-    """Token callback for `qa.answer.ask`: writes streamed text to the terminal as it arrives."""
+def markdown_terminal() -> bool:
+    """Whether model answers are rendered as Markdown: on a terminal that shows styles; printed as
+    written when piped, with NO_COLOR set (rich reads it) or on a dumb terminal."""
+    out = console()
+    return out.is_terminal and not out.no_color and not out.is_dumb_terminal
 
-    def __init__(self, stream=None) -> None:
+
+class StreamPrinter:
+    """Token callback for `qa.answer.ask`: shows streamed text as it arrives. With `markdown`
+    (default: `markdown_terminal()`, when writing to stdout) the text so far is re-rendered as
+    Markdown in place, as `qa chat` does (`ChatStream`); otherwise each piece is written as it comes."""
+
+    def __init__(self, stream=None, markdown: bool | None = None) -> None:
+        self.markdown = markdown if markdown is not None else stream is None and markdown_terminal()
         self.stream = stream or sys.stdout
         self.parts: list[str] = []
         self._mid_line = False
         self._filter = StreamFilter()  # an escape sequence may be split across pieces
+        self._live: ChatStream | None = None
 
     def __call__(self, piece: str) -> None:
         self.parts.append(piece)
+        if self.markdown:
+            if self._live is None:  # started by the first piece: nothing is drawn while retrieving
+                self._live = ChatStream().__enter__()
+            self._live(piece)
+            return
         piece = self._filter.feed(piece)
         if not piece:
             return
@@ -133,7 +150,10 @@ class StreamPrinter:
         return "".join(self.parts)
 
     def end_line(self) -> None:
-        """Finish a half-written line (before an error message or the final answer)."""
+        """Finish a half-written line (before an error message or the final answer); stop re-rendering."""
+        if self._live is not None:
+            live, self._live, self.markdown = self._live, None, False
+            live.__exit__(None, None, None)
         if self._mid_line:
             self.stream.write("\n")
             self.stream.flush()
@@ -146,6 +166,7 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
 
     out = console()
     weak = {c.n for c in answer.citations if c.supported is False}
+    markdown = answer.mode == "llm" and markdown_terminal()  # an extractive answer is article text
     label = f"({answer.mode}{', ' + answer.model if answer.model else ''}{', refused' if answer.refused else ''})"
     shown = streamed.text.strip() if streamed and streamed.parts else None
     if streamed:
@@ -155,7 +176,10 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
     if shown is None or answer.mode != "llm" or shown != answer.answer.strip() or weak:
         if shown is not None and answer.mode == "llm":
             out.print("[dim]checked:[/dim]", markup=True)
-        out.print(_mark_citations(_esc(answer.answer), weak), markup=True)
+        if markdown:
+            out.print(_answer_markdown(answer.answer, weak))
+        else:
+            out.print(_mark_citations(_esc(answer.answer), weak), markup=True)
     extra = ""
     if answer.usage:
         extra += f"  tokens {answer.usage.get('prompt_tokens', '?')}+{answer.usage.get('completion_tokens', '?')}"
@@ -170,6 +194,13 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
     if answer.citations:
         out.print("\n[bold]Sources[/bold]", markup=True)
         print_citations(answer.citations)
+    passages = answer.closest_passages()
+    if passages:
+        out.print("\n[bold]Closest passages (not cited)[/bold]", markup=True)
+        for p in passages:
+            out.print(f"[dim]{p['n']}.[/dim] {_esc(p['title'] or '(untitled)')} [dim]· {_esc(p['source'])}[/dim]",
+                      markup=True)
+            _print_indented(out, _esc(p["text"]))
 
 
 def print_citations(citations: list) -> None:
@@ -177,10 +208,21 @@ def print_citations(citations: list) -> None:
 
     out = console()
     for c in citations:
-        style = "" if c.supported is not False else "dim"
-        out.print(f"[bold cyan][{c.n}][/bold cyan] {_esc(c.title)} [dim]— {_esc(c.source)}[/dim]", markup=True)
-        out.print(f"    [{style}]{_underline(c.text, c.quote)}[/{style}]" if style else
-                  f"    {_underline(c.text, c.quote)}", markup=True)
+        out.print(f"[bold cyan][{c.n}][/bold cyan] {_esc(c.title or '(untitled)')} [dim]· {_esc(c.source)}[/dim]",
+                  markup=True)
+        _print_indented(out, _underline(c.text, c.quote), style="" if c.supported is not False else "dim")
+
+
+def _print_indented(out, markup: str, style: str = "", indent: int = 4) -> None:
+    """A passage under its heading with every line indented, its later paragraphs too. On a
+    terminal the lines are folded at its width and stay indented; piped, they are not folded."""
+    from rich.text import Text
+
+    text = Text.from_markup(markup, style=style)
+    lines = text.wrap(out, max(out.width - indent, 20)) if out.is_terminal else text.split("\n", allow_blank=True)
+    for line in lines:
+        line.rstrip()
+        out.print(Text(" " * indent) + line if line.plain else "")
 
 
 def _underline(text: str, quote: str) -> str:
@@ -281,8 +323,9 @@ def print_eval(result) -> None:
 
 # -- qa chat ------------------------------------------------------------------------------------
 class ChatStream:
-    """Token callback for a streamed chat answer: the text so far, re-rendered as Markdown in place
-    (rich's Live) as it arrives. Use as a context manager around the answer."""
+    """Token callback for a streamed chat answer (and `qa ask`'s, through `StreamPrinter`): the text
+    so far, re-rendered as Markdown in place (rich's Live) as it arrives. Use as a context manager
+    around the answer."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -304,11 +347,9 @@ class ChatStream:
             self._live.__exit__(*exc)
 
     def __call__(self, piece: str) -> None:
-        from rich.markdown import Markdown
-
         self.parts.append(piece)
         if self._live is not None:
-            self._live.update(Markdown(_markdown_safe(self.text)))
+            self._live.update(_answer_markdown(self.text))
 
     @property
     def text(self) -> str:
@@ -318,13 +359,45 @@ class ChatStream:
 def _markdown_safe(text: str) -> str:
     """Text from articles or models rendered as Markdown must not become links or HTML: `[n]`
     stays a citation marker, and raw HTML and link syntax are shown as written."""
-    return re.sub(r"([<>])", r"\\\1", safe(text)).replace("](", "]\\(")
+    # "]:" too: a line "[1]: …" would be a link reference definition, hidden, and turn [1] into a link.
+    return re.sub(r"([<>])", r"\\\1", safe(text)).replace("](", "]\\(").replace("]:", "]\\:")
+
+
+def _answer_markdown(text: str, weak: frozenset[int] | set[int] = frozenset()):
+    """An answer as rich Markdown (`_markdown_safe`), its `[n]` markers styled as in a plain
+    answer (`_mark_citations`): bold cyan, dimmed when the passage only weakly supports it."""
+    return _cited_markdown()(_markdown_safe(text), weak)
+
+
+@lru_cache(maxsize=1)
+def _cited_markdown():
+    from rich.markdown import Markdown, Paragraph
+
+    class CitedParagraph(Paragraph):
+        @classmethod
+        def create(cls, markdown, token):
+            paragraph = super().create(markdown, token)
+            paragraph.weak = markdown.weak
+            return paragraph
+
+        def __rich_console__(self, console, options):
+            for m in re.finditer(r"\[(\d+)\]", self.text.plain):
+                self.text.stylize("dim" if int(m.group(1)) in self.weak else "bold cyan", m.start(), m.end())
+            yield from super().__rich_console__(console, options)
+
+    class CitedMarkdown(Markdown):
+        elements = {**Markdown.elements, "paragraph_open": CitedParagraph}
+
+        def __init__(self, text: str, weak=frozenset()) -> None:
+            self.weak = weak
+            super().__init__(text)
+
+    return CitedMarkdown
 
 
 def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = False) -> None:
     """One chat turn: the answer as Markdown (unless it was streamed and checking left it as it was),
     a status line, a note, and one compact line per source. `plain`: text only, for pipes."""
-    from rich.markdown import Markdown
 
     answer = turn.answer
     if plain:
@@ -344,7 +417,7 @@ def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = Fa
     if shown is None or shown != answer.answer.strip():
         if shown is not None:
             out.print("[dim]checked:[/dim]", markup=True)
-        out.print(Markdown(_markdown_safe(answer.answer)))
+        out.print(_answer_markdown(answer.answer))
     status = f"{answer.mode}{', refused' if answer.refused else ''} · support {answer.support:.2f} · " \
              f"{answer.timings.get('chat_ms', answer.timings.get('total_ms', 0)):.0f} ms"
     out.print(f"[dim]{_esc(status)}[/dim]", markup=True)

@@ -66,6 +66,9 @@ class Citation:
     supported: bool | None = None
 
 
+CLOSEST = 3  # passages shown with a refusal (`Answer.closest_passages`)
+
+
 @dataclass
 class Answer:
     question: str
@@ -85,7 +88,29 @@ class Answer:
         data = asdict(self)
         if not with_hits:
             data.pop("hits")
+        data["passages"] = self.closest_passages()
         return data
+
+    def closest_passages(self, limit: int = CLOSEST) -> list[PassageRecord]:
+        """A refusal cites nothing, but the reader should still see what came close: the best
+        `limit` passages retrieved, numbered as the answerer saw them (passage n is `hits[n-1]`).
+        Empty for an answer (its passages are its citations) and when nothing was retrieved."""
+        if not self.refused:
+            return []
+        return [PassageRecord(n=n, source=h.source, title=h.title, chunk_id=h.chunk_id, text=h.text,
+                              score=round(h.score, 4)) for n, h in enumerate(self.hits[:limit], start=1)]
+
+
+class PassageRecord(TypedDict):
+    """A passage shown but not cited (`passages` in `qa ask --json`): the fields of a citation
+    without `quote` and `supported`."""
+
+    n: int
+    source: str
+    title: str
+    chunk_id: str
+    text: str
+    score: float
 
 
 class GapRecord(TypedDict):

@@ -1,0 +1,194 @@
+"""How `qa ask` shows an answer (issue 14, items 4-6): the closest passages of a refusal, model
+answers rendered as Markdown on a terminal (streamed too) and printed as written when piped or with
+NO_COLOR, and every line of a passage indented. The CLI runs for real: CliRunner over the seed store
+for piped output, a pseudo-terminal (pexpect) for what a terminal shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from qa.cli import app
+
+runner = CliRunner()
+INVESTMENT_Q = "华强广场的总投资是多少亿元?"  # the seed page names the project, never its investment
+JOBS_Q = "华强广场项目可以创造多少个就业岗位?"
+KEY = "sk-display-test-key-123456"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+def ask(store, *args: str, env: dict[str, str] | None = None):
+    result = runner.invoke(app, ["ask", "--store", str(store), *args], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+def passage_block(stdout: str, heading: str) -> list[str]:
+    """The lines under `heading` (to the end of the output)."""
+    lines = stdout.splitlines()
+    return lines[lines.index(heading) + 1:]
+
+
+# -- 4. a refusal shows what came close ---------------------------------------------------------------
+def test_a_refusal_shows_the_closest_passages_under_their_heading(seed_store_dir):
+    out = ask(seed_store_dir, INVESTMENT_Q).stdout
+    assert out.startswith("文章中没有提到这个问题的答案。\n(extractive, refused)")
+    assert "why: the passages do not mention 总投资" in out
+    assert "Sources" not in out  # nothing is cited
+    block = passage_block(out, "Closest passages (not cited)")
+    headings = [line for line in block if not line.startswith("    ")]
+    assert len(headings) == 3
+    assert headings[0] == "1. 良好营商环境提升发展韧性 · seeds/000_59cfcece24790523.txt"
+    assert [h.split(".")[0] for h in headings] == ["1", "2", "3"]
+    # The passage in full, each of its paragraphs indented under its heading.
+    assert block[1].startswith("    走进河北石家庄新华区华强广场") and block[2].startswith("    闲置项目被成功盘活,")
+
+
+def test_a_refusal_in_json_lists_the_closest_passages_and_cites_nothing(seed_store_dir, seed_settings):
+    from qa.store import Store
+
+    data = json.loads(ask(seed_store_dir, "--json", INVESTMENT_Q).stdout)
+    assert data["refused"] is True and data["citations"] == []
+    # Only `passages` is new; the rest of `qa ask --json` is as it was.
+    assert list(data) == ["question", "answer", "refused", "mode", "citations", "timings", "support", "gaps",
+                          "note", "model", "usage", "passages"]
+    passages = data["passages"]
+    assert [p["n"] for p in passages] == [1, 2, 3]
+    for p in passages:
+        assert set(p) == {"n", "source", "title", "chunk_id", "text", "score"}
+        [hit] = Store.open(seed_settings).fetch_hits([p["chunk_id"]])
+        assert p["text"] == hit.text and p["title"] == hit.title and p["source"] == hit.source
+    assert "华强广场" in passages[0]["text"]
+    assert passages[0]["score"] >= passages[1]["score"] >= passages[2]["score"] > 0
+
+
+def test_an_answer_lists_its_citations_and_no_closest_passages(seed_store_dir):
+    data = json.loads(ask(seed_store_dir, "--json", JOBS_Q).stdout)
+    assert not data["refused"] and data["citations"] and data["passages"] == []
+    assert "Closest passages" not in ask(seed_store_dir, JOBS_Q).stdout
+
+
+def test_a_question_refused_before_retrieval_has_no_passages(seed_store_dir):
+    data = json.loads(ask(seed_store_dir, "--json", "？？？").stdout)
+    assert data["refused"] and data["passages"] == []
+
+
+# -- 6. every line of a passage indented ----------------------------------------------------------------
+def test_every_line_of_a_cited_passage_is_indented_under_its_heading(seed_store_dir):
+    out = ask(seed_store_dir, JOBS_Q).stdout
+    block = passage_block(out, "Sources")
+    assert block[0] == "[1] 良好营商环境提升发展韧性 · seeds/000_59cfcece24790523.txt"
+    passage = block[1:]
+    assert len(passage) >= 2  # the cited passage has a second paragraph...
+    assert all(line.startswith("    ") for line in passage)  # ...indented like the first
+    assert passage[1].startswith("    闲置项目被成功盘活")
+
+
+def test_passage_text_stays_text(hash_settings):
+    """Markup and controls in a passage are shown as written / removed, on every indented line."""
+    from qa.ingest.pipeline import ingest
+
+    doc = hash_settings.store.parent / "doc.txt"
+    doc.write_text("[bold]标题[/bold] 测试\n\n华强广场项目签约率达98%[red]。\x1b[31m\n\n第二段:[link=x]点击[/link]说明文字足够长。\n",
+                   encoding="utf-8")
+    ingest([doc], hash_settings)
+    env = {"QA_EMBED": "hash", "QA_REFUSAL_THRESHOLD": "0"}
+    out = ask(hash_settings.store, "签约率是多少?", env=env).stdout
+    assert "\x1b" not in out
+    lines = passage_block(out, "Sources")[1:]
+    assert lines and all(line.startswith("    ") for line in lines)
+    assert "98%[red]。" in out and "[link=x]点击[/link]" in out
+
+
+# -- 5. LLM answers as Markdown on a terminal, as written when piped ---------------------------------
+MARKDOWN_REPLY = "**华强广场**项目计划明年1月开业。[1]\n\n- 可创造1000个就业岗位 [1]\n- 签约率达98% [1]"
+
+
+def llm_env(url: str, **extra: str) -> dict[str, str]:
+    return {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": KEY, "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "10",
+            "QA_LLM_MAX_WAIT": "20", "QA_LLM_RETRIES": "1", **extra}
+
+
+def spawn_ask(store, env: dict[str, str], *args: str):
+    import pexpect
+
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE")}
+    full_env.update({"COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color", **env})
+    return pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), *args], env=full_env,
+                         encoding="utf-8", timeout=60)
+
+
+def finish(child) -> str:
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Traceback" not in child.before and KEY not in child.before
+    return child.before
+
+
+def final_screen(raw: str) -> str:
+    """The text as it stands once re-rendering is over: a redraw moves the cursor up over the lines
+    drawn before (`ESC[1A`) and clears them (`ESC[2K`), so the last frame follows the last move."""
+    last = max(raw.rfind("\x1b[1A"), raw.rfind("\x1b[2K"))
+    return ANSI.sub("", raw[last:] if last >= 0 else raw).replace("\r", "")
+
+
+def test_a_terminal_renders_a_streamed_llm_answer_as_markdown(openai_server, seed_store_dir):
+    openai_server.reply(MARKDOWN_REPLY, chunk_chars=6, chunk_delay=0.25)
+    child = spawn_ask(seed_store_dir, llm_env(openai_server.url), JOBS_Q)
+    child.expect_exact("华强广场")
+    first = time.perf_counter()
+    child.expect_exact("Sources")
+    assert time.perf_counter() - first > 1.0  # shown while the other chunks were still coming
+    raw = child.before + child.after + finish(child)
+    assert openai_server.chat_requests()[0].body["stream"] is True
+    screen = final_screen(raw)
+    answer = screen[:screen.index("(llm, test-model)")]
+    assert "**" not in answer and "华强广场项目计划明年1月开业。[1]" in answer  # bold, markers kept as [n]
+    assert re.search(r"• 可创造1000个就业岗位 \[1\]", answer)  # a list item, not "- …"
+    assert "checked:" not in screen  # the streamed text was the checked answer: not printed twice
+    assert "\x1b[1m" in raw and "\x1b[1;36m[1]" in raw  # bold text, bold cyan markers
+
+
+def test_a_terminal_renders_a_whole_llm_answer_as_markdown(openai_server, seed_store_dir):
+    openai_server.reply(MARKDOWN_REPLY)
+    child = spawn_ask(seed_store_dir, llm_env(openai_server.url), "--no-stream", JOBS_Q)
+    screen = ANSI.sub("", finish(child)).replace("\r", "")
+    assert "**" not in screen and "• 可创造1000个就业岗位 [1]" in screen and "Sources" in screen
+
+
+def test_no_color_prints_the_llm_answer_as_written(openai_server, seed_store_dir):
+    openai_server.reply(MARKDOWN_REPLY, chunk_chars=6)
+    child = spawn_ask(seed_store_dir, llm_env(openai_server.url, NO_COLOR="1"), JOBS_Q)
+    out = finish(child).replace("\r", "")
+    assert MARKDOWN_REPLY.split("\n")[0] in out and "- 可创造1000个就业岗位 [1]" in out and "\x1b[1A" not in out
+
+
+def test_piped_output_prints_the_llm_answer_as_written(openai_server, seed_store_dir):
+    openai_server.reply(MARKDOWN_REPLY)
+    out = ask(seed_store_dir, JOBS_Q, env=llm_env(openai_server.url)).stdout
+    assert out.startswith(MARKDOWN_REPLY + "\n(llm, test-model)")
+
+
+@pytest.mark.parametrize("reply", [
+    "[1]: http://evil.example 华强广场\n\n项目可创造1000个就业岗位。[1]",
+    "项目可创造1000个就业岗位。[1](http://evil.example) <b>粗体</b> <http://evil.example>",
+])
+def test_markdown_rendering_makes_no_links_or_html_of_a_reply(openai_server, seed_store_dir, reply):
+    openai_server.reply(reply)
+    child = spawn_ask(seed_store_dir, llm_env(openai_server.url), "--no-stream", JOBS_Q)
+    raw = finish(child)
+    screen = ANSI.sub("", raw).replace("\r", "")
+    assert "\x1b]8;" not in raw  # no terminal hyperlink
+    assert "http://evil.example" in screen and "[1]" in screen  # shown as written, not hidden in a link
+    if "<b>" in reply:
+        assert "<b>粗体</b>" in screen
