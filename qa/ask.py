@@ -45,7 +45,8 @@ def find_passages(question: str, settings: Settings, store=None, embedder=None, 
 
 def ask(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
         mode: str = "auto", llm=None, on_token: Callable[[str], None] | None = None,
-        source: str | None = None, title: str | None = None, params=None) -> Answer:
+        source: str | None = None, title: str | None = None, params=None,
+        on_step: Callable[[str], None] | None = None) -> Answer:
     """Answer one question from the store.
 
     mode: `extractive` quotes passages; `llm` asks the chat model (`llm`, default built from
@@ -54,6 +55,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     the endpoint fails. `on_token` receives streamed text as it arrives (LLM only).
     `source` (a glob over document paths) and `title` (text in the article title) narrow the search.
     `params` (an `ExtractiveParams`; None: its `DEFAULTS`) tunes the re-ranking and the extractive answer.
+    `on_step` hears what is being done ("loading the embedding model and the store", "searching",
+    "asking the model"), for a spinner on a slow start.
     """
     t0 = time.perf_counter()
     from qa.answer.extractive import answer_extractive, dense_similarity
@@ -79,7 +82,10 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
                       mode="llm" if use_llm else "extractive", citations=[], note=refuse,
                       timings={"load_ms": 0.0, "retrieve_ms": 0.0, "answer_ms": 0.0,
                                "total_ms": round((time.perf_counter() - t0) * 1000, 2)})
+    step = on_step or (lambda _: None)
+    step("loading the embedding model and the store…")
     store, embedder = open_reader(settings, store, embedder)
+    step("searching…")
     t1 = time.perf_counter()
     params = params or DEFAULTS
     # A store without documents (a first ingest still running, or killed) has nothing to find:
@@ -98,6 +104,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
         from qa.llm import ChatLLM
 
         try:
+            step("asking the model…")
             answer = answer_llm(question, hits, llm or ChatLLM.from_settings(settings), on_token=on_token)
             extra = answer.timings
         except ProviderError as e:

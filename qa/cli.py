@@ -167,16 +167,19 @@ def ask(
       echo "华强广场项目可以创造多少个就业岗位?" | qa ask -
     """
     from qa.ask import ask as run_ask
-    from qa.render import StreamPrinter, print_answer, stdout_is_terminal
+    from qa.render import StreamPrinter, Working, print_answer, stdout_is_terminal
 
     question = _question(words)
     settings = _run(lambda: _settings(store=store, top_k=k))
+    working = Working("starting…")  # shown on a terminal's stderr only if a step takes over 0.5 s
     # Tokens go to the screen as they arrive only for a person watching a terminal.
-    printer = StreamPrinter() if not (as_json or no_stream) and stdout_is_terminal() else None
+    printer = StreamPrinter(working=working) if not (as_json or no_stream) and stdout_is_terminal() else None
 
     def work():
         try:
-            return run_ask(question, settings, mode=mode, on_token=printer, source=source, title=title)
+            with working:
+                return run_ask(question, settings, mode=mode, on_token=printer, source=source, title=title,
+                               on_step=working.update)
         finally:
             if printer:
                 printer.end_line()  # before any error line, so it starts on its own line

@@ -35,7 +35,7 @@ def console(stderr: bool = False):
 
 
 @contextmanager
-def progress_bars(enabled: bool = True) -> Iterator:
+def progress_bars(enabled: bool = True, waiting: str = "") -> Iterator:
     """Progress bars on stderr (rich), one per phase, removed when done. Yields the callback
     `update(label, done, total, item)`, or None when disabled (--json) or when stderr is not a
     terminal (a log file would get the bars' last frame, and a blank line)."""
@@ -47,8 +47,12 @@ def progress_bars(enabled: bool = True) -> Iterator:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console(stderr=True), transient=True) as bar:
         tasks: dict[str, int] = {}
+        # What happens before the first update (imports, loading the model) gets a line too.
+        first = [bar.add_task(_esc(waiting), total=None)] if waiting else []
 
         def update(label: str, done: int, total: int | None, item: str) -> None:
+            while first:
+                bar.remove_task(first.pop())
             if label not in tasks:
                 tasks[label] = bar.add_task(label, total=total)
             bar.update(tasks[label], completed=done, total=total, description=_esc(f"{label} {item}".rstrip()))
@@ -60,7 +64,7 @@ def progress_bars(enabled: bool = True) -> Iterator:
 def ingest_progress(enabled: bool = True) -> Iterator:
     """Yields the `progress(phase, done, total, item)` callback that `qa.ingest.pipeline.ingest` calls."""
     labels = {"read": "reading", "embed": "embedding chunks"}
-    with progress_bars(enabled) as update:
+    with progress_bars(enabled, waiting="loading the embedding model and the store…") as update:
         yield None if update is None else (lambda phase, done, total, item:
                                            update(labels.get(phase, phase), done, total, item))
 
@@ -70,6 +74,52 @@ def eval_progress(enabled: bool = True) -> Iterator:
     """Yields the `progress(done, total, item_id)` callback that `qa.evaluate.evaluate` calls."""
     with progress_bars(enabled) as update:
         yield None if update is None else (lambda done, total, item_id: update("evaluating", done, total, item_id))
+
+
+class Working:
+    """A spinner on stderr for a step that turns out slow: it appears only after `delay` seconds,
+    only on a terminal, and says what is happening (`update`). Stopped by `stop`, by leaving the
+    `with` block, or by the first token of a streamed answer (StreamPrinter)."""
+
+    def __init__(self, label: str, delay: float = 0.5) -> None:
+        import threading
+
+        self.label = label
+        self._status = None
+        self._lock = threading.Lock()
+        self._stopped = not sys.stderr.isatty()
+        self._timer = None if self._stopped else threading.Timer(delay, self._show)
+        if self._timer is not None:
+            self._timer.daemon = True
+
+    def __enter__(self) -> "Working":
+        if self._timer is not None:
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _show(self) -> None:
+        with self._lock:
+            if not self._stopped:
+                self._status = console(stderr=True).status(f"[dim]{_esc(self.label)}[/dim]", spinner="dots")
+                self._status.start()
+
+    def update(self, label: str) -> None:
+        with self._lock:
+            self.label = label
+            if self._status is not None:
+                self._status.update(f"[dim]{_esc(label)}[/dim]")
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._status is not None:
+                self._status.stop()
+                self._status = None
 
 
 def print_ingest_report(report) -> None:
@@ -123,7 +173,8 @@ class StreamPrinter:
     (default: `markdown_terminal()`, when writing to stdout) the text so far is re-rendered as
     Markdown in place, as `qa chat` does (`ChatStream`); otherwise each piece is written as it comes."""
 
-    def __init__(self, stream=None, markdown: bool | None = None) -> None:
+    def __init__(self, stream=None, markdown: bool | None = None, working: Working | None = None) -> None:
+        self.working = working  # a spinner to stop when the first piece arrives
         self.markdown = markdown if markdown is not None else stream is None and markdown_terminal()
         self.stream = stream or sys.stdout
         self.parts: list[str] = []
@@ -132,6 +183,8 @@ class StreamPrinter:
         self._live: ChatStream | None = None
 
     def __call__(self, piece: str) -> None:
+        if self.working is not None:
+            self.working.stop()
         self.parts.append(piece)
         if self.markdown:
             if self._live is None:  # started by the first piece: nothing is drawn while retrieving

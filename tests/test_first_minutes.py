@@ -170,3 +170,48 @@ def test_symlink_loops_in_a_folder_are_skipped_with_their_reason(tmp_path, loopi
     assert direct.exit_code == 0, direct.output
     assert f"skipped {looping_folder / 'loop'}: symlink loop\n" in direct.stderr
     assert "files 1  ingested 0  unchanged 0  skipped 1  failed 0" in direct.stdout
+
+
+# 10. a slow cold start says what it is doing, on a terminal only; the summary starts at once
+def test_a_slow_start_shows_a_spinner_on_a_terminal_and_nothing_when_piped(seed_store_dir, tmp_path):
+    import re
+    import shutil
+
+    import pexpect
+
+    store = tmp_path / "store"
+    shutil.copytree(seed_store_dir, store)  # the real embedder: loading it is the slow step
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}, "COLUMNS": "160"}
+    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), QUESTION], env=env,
+                          encoding="utf-8", timeout=60)
+    child.expect(pexpect.EOF)
+    child.close()
+    screen = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", child.before)
+    assert child.exitstatus == 0 and "loading the embedding model and the store…" in screen
+    assert "1000" in screen
+
+    piped = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--store", str(store), QUESTION], env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0 and "1000" in piped.stdout
+    assert piped.stderr == "" and "loading" not in piped.stdout
+
+
+def test_the_ingest_summary_starts_on_the_first_line_when_piped(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The kiwi festival had nine floats.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "qa.cli", "ingest", "--store", str(tmp_path / "s"), str(folder)],
+                          env={**os.environ, "QA_EMBED": "hash"}, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.startswith("files 1  ingested 1"), repr(done.stdout)
+    assert done.stderr == ""
+
+
+def test_sources_counts_are_singular_for_one(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The kiwi festival had nine floats.\n", encoding="utf-8")
+    env = {"QA_EMBED": "hash", "QA_STORE": str(tmp_path / "s")}
+    assert runner.invoke(app, ["ingest", str(folder)], env=env).exit_code == 0
+    out = runner.invoke(app, ["sources"], env=env).stdout
+    assert "1 document " in out and "1 article " in out and "1 documents" not in out
