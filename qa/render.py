@@ -78,8 +78,10 @@ def eval_progress(enabled: bool = True) -> Iterator:
 
 class Working:
     """A spinner on stderr for a step that turns out slow: it appears only after `delay` seconds,
-    only on a terminal, and says what is happening (`update`). Stopped by `stop`, by leaving the
-    `with` block, or by the first token of a streamed answer (StreamPrinter)."""
+    only on a terminal that redraws (not with NO_COLOR or TERM=dumb, which ask for plain,
+    unanimated output: screen readers, editor shells, logs of a pty), and says what is happening
+    (`update`). Stopped by `stop`, by leaving the `with` block, or by the first token of a
+    streamed answer (StreamPrinter)."""
 
     def __init__(self, label: str, delay: float = 0.5) -> None:
         import threading
@@ -87,7 +89,10 @@ class Working:
         self.label = label
         self._status = None
         self._lock = threading.Lock()
-        self._stopped = not sys.stderr.isatty()
+        import os
+
+        plain = "NO_COLOR" in os.environ or os.environ.get("TERM", "") in ("dumb", "")
+        self._stopped = plain or not sys.stderr.isatty()
         self._timer = None if self._stopped else threading.Timer(delay, self._show)
         if self._timer is not None:
             self._timer.daemon = True

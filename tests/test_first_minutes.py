@@ -181,7 +181,8 @@ def test_a_slow_start_shows_a_spinner_on_a_terminal_and_nothing_when_piped(seed_
 
     store = tmp_path / "store"
     shutil.copytree(seed_store_dir, store)  # the real embedder: loading it is the slow step
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}, "COLUMNS": "160"}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_")) and k != "NO_COLOR"},
+           "COLUMNS": "160", "TERM": "xterm-256color"}
     child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), QUESTION], env=env,
                           encoding="utf-8", timeout=60)
     child.expect(pexpect.EOF)
@@ -194,6 +195,12 @@ def test_a_slow_start_shows_a_spinner_on_a_terminal_and_nothing_when_piped(seed_
                            capture_output=True, text=True, timeout=60)
     assert piped.returncode == 0 and "1000" in piped.stdout
     assert piped.stderr == "" and "loading" not in piped.stdout
+
+    plain = pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), QUESTION],
+                          env={**env, "TERM": "dumb"}, encoding="utf-8", timeout=60)
+    plain.expect(pexpect.EOF)
+    plain.close()
+    assert plain.exitstatus == 0 and "loading" not in plain.before and "1000" in plain.before
 
 
 def test_the_ingest_summary_starts_on_the_first_line_when_piped(tmp_path):
