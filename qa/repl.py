@@ -115,8 +115,13 @@ def _read(prompt) -> str:
 
 
 def _answer(session: ChatSession, text: str, stream: bool) -> None:
+    import signal
+
     from qa.render import ChatStream, console, print_chat_answer, print_notice, print_rewrite
 
+    # Ctrl-C must interrupt the answer: the line editor's event loop handles SIGINT itself while
+    # it reads a line, and a handler it leaves behind would swallow the signal.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         if session.history and session.uses_llm:  # the model may take a while to rewrite
             with console().status("[dim]reading the conversation…[/dim]", spinner="dots"):
