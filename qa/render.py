@@ -455,7 +455,8 @@ def _cited_markdown():
 
 def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = False) -> None:
     """One chat turn: the answer as Markdown (unless it was streamed and checking left it as it was),
-    a status line, a note, and one compact line per source. `plain`: text only, for pipes."""
+    a status line, a note, and one compact line per source (for a refusal, per passage that came
+    close). `plain`: text only, for pipes."""
 
     answer = turn.answer
     if plain:
@@ -467,6 +468,8 @@ def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = Fa
             out.write(safe(f"note: {answer.note}") + "\n")
         for c in answer.citations:
             out.write(safe(f"[{c.n}] {c.title} · {c.source}") + "\n")
+        for p in answer.closest_passages():
+            out.write(safe(f"closest (not cited): {p['title'] or '(untitled)'} · {p['source']}") + "\n")
         out.write("\n")
         out.flush()
         return
@@ -485,6 +488,10 @@ def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = Fa
         out.print(f"[dim]why: {_esc('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
     for c in answer.citations:
         out.print(f"[bold cyan][{c.n}][/bold cyan] {_esc(c.title or '(untitled)')} [dim]· {_esc(c.source)}[/dim]",
+                  markup=True)
+    # A refusal cites nothing; what came close is named, and /why shows how close.
+    for p in answer.closest_passages():
+        out.print(f"[dim]closest (not cited): {_esc(p['title'] or '(untitled)')} · {_esc(p['source'])}[/dim]",
                   markup=True)
 
 

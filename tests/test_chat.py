@@ -436,3 +436,13 @@ def test_a_triple_quoted_block_is_one_question(own_store):
     rows = turns(own_store)
     assert [r["question"] for r in rows] == ["华强广场项目\n可以创造多少个就业岗位?"], rows
     assert "1000个就业岗位" in rows[0]["answer"]
+
+
+def test_a_refusal_in_the_chat_names_the_passages_that_came_close(chat_store):
+    result = chat_cli(chat_store, "--mode", "extractive", stdin="华强广场的总投资是多少亿元?\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    closest = re.findall(r"^closest \(not cited\): (.+) · (seeds/\S+)$", out, re.M)
+    assert 1 <= len(closest) <= 3, out
+    assert not SOURCE_LINE.search(out)  # nothing is cited
+    assert "良好营商环境提升发展韧性" in {title for title, _ in closest}, out
