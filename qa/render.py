@@ -508,10 +508,10 @@ def print_passage(passage) -> None:
     out.print(f"[bold cyan][{c.n}][/bold cyan] [bold]{_esc(c.title or '(untitled)')}[/bold] "
               f"[dim]· {_esc(c.source)}[/dim]", markup=True)
     if passage.before:
-        out.print(f"[dim]{_esc(passage.before)}[/dim]", markup=True)
-    out.print(_underline(c.text, c.quote), markup=True)
+        _print_indented(out, _esc(passage.before), style="dim")
+    _print_indented(out, _underline(c.text, c.quote))
     if passage.after:
-        out.print(f"[dim]{_esc(passage.after)}[/dim]", markup=True)
+        _print_indented(out, _esc(passage.after), style="dim")
 
 
 def print_why(turn) -> None:

@@ -170,6 +170,8 @@ def test_extractive_conversation_follow_up_and_slash_commands(chat_store, tmp_pa
     assert squash(cited["text"]) in squash(opened), opened
     assert len(squash(opened)) > len(squash(cited["text"])) + len(squash(cited["title"])) + 40, \
         "/open shows no text around the passage:\n" + opened
+    text_lines = [line for line in opened.splitlines() if squash(line) and squash(line) in squash(cited["text"])]
+    assert text_lines and all(line.startswith("    ") for line in text_lines), opened  # indented under the title
     bad = chat.run("/open 9", "›")
     assert "/open 9 is not one" in bad
 
