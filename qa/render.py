@@ -8,6 +8,7 @@ is shown literally. Our own styling is the only markup printed.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -89,8 +90,6 @@ class Working:
         self.label = label
         self._status = None
         self._lock = threading.Lock()
-        import os
-
         plain = "NO_COLOR" in os.environ or os.environ.get("TERM", "") in ("dumb", "")
         self._stopped = plain or not sys.stderr.isatty()
         self._timer = None if self._stopped else threading.Timer(delay, self._show)

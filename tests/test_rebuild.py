@@ -22,6 +22,7 @@ import pytest
 
 from test_damage import (ANSWER, ANSWER_FILE, FILES, QUESTION, assert_answers, assert_doctor_ok, collections, manifest,
                          qa, truncate, write_corpus)
+from test_damage import docs, store  # noqa: F401 - fixtures: a private copy of this module's `built` store
 
 QA = Path(sys.executable).with_name("qa")
 
@@ -43,18 +44,6 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     assert json.loads(done.stdout)["chunks"] > 1000
     assert list(store.glob("chroma/*/data_level0.bin"))
     return docs, store
-
-
-@pytest.fixture
-def store(built, tmp_path) -> Path:
-    dest = tmp_path / "store"
-    shutil.copytree(built[1], dest)
-    return dest
-
-
-@pytest.fixture
-def docs(built) -> Path:
-    return built[0]
 
 
 def sources(store: Path) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -167,7 +167,7 @@ class ChatSession:
             if self.cid is None:
                 self.cid = self.log.new_conversation()
             self.log.add_turn(self.cid, question, searched, answer.answer, answer.refused, answer.mode,
-                              [c.__dict__ for c in answer.citations], answer.timings)
+                              [asdict(c) for c in answer.citations], answer.timings)
         return turn
 
     # -- slash commands' state ------------------------------------------------------------------

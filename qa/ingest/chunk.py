@@ -78,6 +78,21 @@ def make_node(node_id: str, text: str, metadata: dict):
                     excluded_llm_metadata_keys=["article_id", "kind", "start", "end", "hash"])
 
 
+def embed_nodes(nodes: list, embedder, batch: int, on_batch=None) -> None:
+    """Give each node its vector, `batch` texts per call to the embedder, from the text the embedder
+    is meant to see (its title and text: `make_node`). `on_batch(part)` follows each call."""
+    from llama_index.core.schema import MetadataMode
+
+    step = max(1, batch)
+    for start in range(0, len(nodes), step):
+        part = nodes[start:start + step]
+        vectors = embedder.get_text_embedding_batch([n.get_content(metadata_mode=MetadataMode.EMBED) for n in part])
+        for node, vector in zip(part, vectors):
+            node.embedding = vector
+        if on_batch:
+            on_batch(part)
+
+
 def chunk_article(article: Article, size: int = 300, minimum: int = 150):
     """Return llama-index TextNodes for one article (ids `<article id>:<n>`)."""
     nodes = []

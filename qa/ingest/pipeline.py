@@ -318,24 +318,20 @@ class _Run:
                 self._lose(item, e)
 
     def _publish(self, items: list[tuple[str, DocumentEntry, list]]) -> None:
-        from llama_index.core.schema import MetadataMode
-
         from qa.embed import fingerprint
+        from qa.ingest.chunk import embed_nodes
 
         report, store = self.report, self.store
         nodes = [n for _, _, doc_nodes in items for n in doc_nodes]
         todo = [n for n in nodes if n.embedding is None]  # a retry does not embed again what a failed batch already did
-        step = max(1, self.settings.embed_batch)
+
+        def embedded(part: list) -> None:
+            report.embedded += len(part)
+            if self.progress:
+                self.progress("embed", report.embedded, report.chunks, part[-1].metadata["source"])
+
         try:
-            for start in range(0, len(todo), step):
-                part = todo[start:start + step]
-                vectors = self.embedder.get_text_embedding_batch(
-                    [n.get_content(metadata_mode=MetadataMode.EMBED) for n in part])
-                for node, vec in zip(part, vectors):
-                    node.embedding = vec
-                report.embedded += len(part)
-                if self.progress:
-                    self.progress("embed", report.embedded, report.chunks, part[-1].metadata["source"])
+            embed_nodes(todo, self.embedder, self.settings.embed_batch, on_batch=embedded)
         except Exception as e:  # noqa: BLE001 - sorted by `flush`: the environment's, or this batch's
             raise _StepFailed("embedding", e) from e
         before = {key: store.documents.get(key) for key, _, _ in items}

@@ -87,22 +87,14 @@ def restore(store, embedder, full: bool = False) -> RepairReport:
 
 
 def _reembed(store, embedder, records: dict[str, dict]) -> None:
-    from llama_index.core.schema import MetadataMode
-
-    from qa.ingest.chunk import make_node
+    from qa.ingest.chunk import embed_nodes, make_node
 
     kinds = {a["id"]: a.get("kind", "") for d in store.documents.values() for a in d["articles"]}
     nodes = [make_node(cid, r["text"], {"source": r["source"], "article_id": r["article_id"], "title": r["title"],
                                         "kind": kinds.get(r["article_id"], ""), "section": r["section"],
                                         "start": r["start"], "end": r["end"]})
              for cid, r in sorted(records.items())]
-    step = 64
-    for start in range(0, len(nodes), step):
-        part = nodes[start:start + step]
-        vectors = embedder.get_text_embedding_batch([n.get_content(metadata_mode=MetadataMode.EMBED) for n in part])
-        for node, vector in zip(part, vectors):
-            node.embedding = vector
-        store.add_chunks(part)
+    embed_nodes(nodes, embedder, store.settings.embed_batch, on_batch=store.add_chunks)
 
 
 __all__ = ["RepairReport", "repair", "restore"]

@@ -363,8 +363,9 @@ class Store:
         self._delete(sorted(old - self.live_chunk_ids()))
 
     def _delete(self, ids: list[str]) -> None:
-        for start in range(0, len(ids), self.max_batch):
-            part = ids[start:start + self.max_batch]
+        step = self.max_batch
+        for start in range(0, len(ids), step):
+            part = ids[start:start + step]
             self._chroma(lambda: self.collection.delete(ids=part))
 
     def collect_garbage(self, stored: set[str] | None = None) -> int:
