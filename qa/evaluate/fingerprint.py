@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 # Settings that change how long a run takes but not what it answers; a resume may differ in them.
-_NOT_RESULT_SETTINGS = frozenset({"llm_timeout", "llm_retries", "llm_max_wait", "embed_batch", "chroma_url"})
+_NOT_RESULT_SETTINGS = frozenset({"llm_timeout", "llm_retries", "llm_max_wait", "embed_batch", "embed_concurrency", "chroma_url", "chroma_token"})
 
 
 def git_commit(root: Path | None = None) -> dict[str, Any]:
