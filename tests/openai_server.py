@@ -14,6 +14,22 @@ request body, so a test can answer from the passages it was sent. An unknown mod
 `model_not_found` and a wrong key (when `server.api_key` is set) gets 401 echoing the key, as
 OpenAI's own API does, so tests can prove `qa` never repeats it.
 
+Embeddings requests are scripted apart from chat (they may run in parallel, from several threads):
+- `embed_delay`: seconds each embeddings request waits before its reply, or a callable that
+  receives the request's inputs and returns them (different delays make replies overtake).
+- `embed_in_flight` / `embed_max_in_flight`: embeddings requests being answered now, and the most
+  at once so far. A request counts from its arrival until just before its reply is written, so
+  a client that sends its next request as soon as it reads a reply is never counted twice.
+- `fail_embeddings(status, times)`: the next `times` embeddings requests fail with `status`
+  (`RESET`: the connection is closed without a reply).
+- `reject_embeddings(marker, status)`: every embeddings request with an input containing `marker`
+  fails with `status` (400 by default, which the openai client does not retry).
+- `embed_data`: what the reply's `data` holds: "ordered" (the default), "reversed" (the list
+  reversed, each `index` still right), "duplicate_index" (the last item has the first item's
+  index), "short" (the last item left out) or "long" (one item too many).
+- `embedding_requests()` lists the embeddings requests received, failed ones included;
+  `Request.inputs` is one request's input texts. `_embedding(text, dim)` is the vector of a text.
+
 Use the `openai_server` fixture; `url` is the base URL with `/v1`.
 """
 
@@ -30,6 +46,7 @@ from typing import Any, Callable
 import pytest
 
 Text = str | Callable[[dict], str]
+RESET = 0  # a "status" for fail_embeddings: close the connection without replying
 
 
 @dataclass
@@ -58,6 +75,12 @@ class Request:
     def messages(self) -> list[dict]:
         return (self.body or {}).get("messages", [])
 
+    @property
+    def inputs(self) -> list[str]:
+        """The texts of an embeddings request."""
+        given = (self.body or {}).get("input", []) if isinstance(self.body, dict) else []
+        return [given] if isinstance(given, str) else list(given)
+
 
 @dataclass
 class ScriptedServer:
@@ -67,6 +90,12 @@ class ScriptedServer:
     embed_dim: int = 16
     requests: list[Request] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+    embed_delay: float | Callable[[list[str]], float] = 0.0
+    embed_data: str = "ordered"  # ordered | reversed | duplicate_index | short | long
+    embed_in_flight: int = 0
+    embed_max_in_flight: int = 0
+    embed_failures: list[int] = field(default_factory=list)  # statuses of the next embeddings requests
+    embed_rejects: dict[str, int] = field(default_factory=dict)  # marker -> status, for every request
     port: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -103,8 +132,21 @@ class ScriptedServer:
         self.steps.append(Step("hang", delay=seconds))
         return self
 
+    def fail_embeddings(self, status: int = 500, times: int = 1) -> "ScriptedServer":
+        with self._lock:
+            self.embed_failures.extend([status] * times)
+        return self
+
+    def reject_embeddings(self, marker: str, status: int = 400) -> "ScriptedServer":
+        self.embed_rejects[marker] = status
+        return self
+
     def chat_requests(self) -> list[Request]:
         return [r for r in self.requests if r.path.endswith("/chat/completions")]
+
+    def embedding_requests(self) -> list[Request]:
+        with self._lock:
+            return [r for r in self.requests if r.path.endswith("/embeddings")]
 
     def _next_step(self) -> Step:
         with self._lock:
@@ -188,16 +230,44 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorised():
             return
         if self.path == "/v1/embeddings":
-            inputs = req.body["input"]
-            inputs = [inputs] if isinstance(inputs, str) else inputs
-            data = [{"object": "embedding", "index": i, "embedding": _embedding(t, self.srv.embed_dim)}
-                    for i, t in enumerate(inputs)]
-            self._send(200, {"object": "list", "data": data, "model": req.body.get("model"),
-                             "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+            self._embeddings(req)
         elif self.path == "/v1/chat/completions":
             self._chat(req)
         else:
             self._error(404, f"no route {self.path}")
+
+    def _embeddings(self, req: Request) -> None:
+        srv, inputs = self.srv, req.inputs
+        with srv._lock:
+            srv.embed_in_flight += 1
+            srv.embed_max_in_flight = max(srv.embed_max_in_flight, srv.embed_in_flight)
+            status = srv.embed_failures.pop(0) if srv.embed_failures else 200
+        try:
+            delay = srv.embed_delay(inputs) if callable(srv.embed_delay) else srv.embed_delay
+            if delay:
+                srv._sleep(delay)
+        finally:
+            with srv._lock:
+                srv.embed_in_flight -= 1
+        if status == 200:
+            status = next((s for marker, s in srv.embed_rejects.items() if any(marker in t for t in inputs)), 200)
+        if status == RESET:
+            self.close_connection = True
+            return
+        if status != 200:
+            return self._error(status, f"scripted embeddings failure {status}")
+        data = [{"object": "embedding", "index": i, "embedding": _embedding(t, srv.embed_dim)}
+                for i, t in enumerate(inputs)]
+        if srv.embed_data == "reversed":
+            data.reverse()
+        elif srv.embed_data == "duplicate_index" and len(data) > 1:
+            data[-1]["index"] = data[0]["index"]
+        elif srv.embed_data == "short":
+            data.pop()
+        elif srv.embed_data == "long":
+            data.append({"object": "embedding", "index": len(data), "embedding": _embedding("", srv.embed_dim)})
+        self._send(200, {"object": "list", "data": data, "model": (req.body or {}).get("model"),
+                         "usage": {"prompt_tokens": 1, "total_tokens": 1}})
 
     def _chat(self, req: Request) -> None:
         body = req.body if isinstance(req.body, dict) else {}
