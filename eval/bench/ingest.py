@@ -54,7 +54,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def corpus_files(corpus: Path, docs: int | None) -> list[Path]:
-    files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md", ".html", ".htm", ".jsonl"))
+    files = sorted(p for p in corpus.resolve().iterdir() if p.suffix in (".txt", ".md", ".html", ".htm", ".jsonl"))
     return files[:docs] if docs else files
 
 

@@ -174,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
                              f"{base_url}/models"))
         with urllib.request.urlopen(f"{base_url}/models", timeout=10) as reply:
             model = json.loads(reply.read())["data"][0]["id"]
-        server_alone(base_url, model, texts[:batch], batch, 1)  # warm-up: one-off costs of a first request are nobody's throughput
+        # Warm-up: what a first request costs once is nobody's throughput.
+        server_alone(base_url, model, texts[:batch], batch, 1)
 
         remote = {"QA_CHROMA_URL": chroma_url, "QA_EMBED": "openai", "OPENAI_BASE_URL": base_url,
                   "OPENAI_API_KEY": API_KEY, "QA_EMBED_MODEL": model, "QA_EMBED_PREFIX": "input_type"}
