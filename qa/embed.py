@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Any
+from collections import deque
+from typing import Any, Callable, Iterator
 
 from qa.config import Settings
 from qa.errors import ConfigError, EmbedError
@@ -33,9 +34,12 @@ DEFAULT_BATCH = 10  # llama-index's default, kept for embedders built without se
 class Embedder:
     """What the code asks of an embedder. Subclasses write `_query` and `_text`, and `_texts`
     when their model embeds several texts in one call; `get_text_embedding_batch` cuts the texts
-    into calls of `embed_batch_size`, as llama-index's `BaseEmbedding` does."""
+    into calls of `embed_batch_size`, as llama-index's `BaseEmbedding` does, and runs up to
+    `concurrency` of them at once (1 but for a remote embedder: a local model already uses
+    every core for one call)."""
 
     model_name = "unknown"
+    concurrency = 1
 
     def __init__(self, embed_batch_size: int = DEFAULT_BATCH) -> None:
         if embed_batch_size < 1:
@@ -55,11 +59,17 @@ class Embedder:
     def get_text_embedding(self, text: str) -> list[float]:
         return self._text(text)
 
-    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
+    def get_text_embedding_batch(self, texts: list[str], on_part: OnPart | None = None) -> list[list[float]]:
+        """The vectors of `texts`, in order. `on_part(start, vectors)` is called as each call's
+        vectors arrive, in order of `start`, so a caller can store or count them early."""
         texts = list(texts)
+        step = self.embed_batch_size
+        calls = [texts[start:start + step] for start in range(0, len(texts), step)]
         out: list[list[float]] = []
-        for start in range(0, len(texts), self.embed_batch_size):
-            out.extend(self._texts(texts[start:start + self.embed_batch_size]))
+        for vectors in _in_order(self._texts, calls, self.concurrency):
+            if on_part:
+                on_part(len(out), vectors)
+            out.extend(vectors)
         return out
 
     def _query(self, query: str) -> list[float]:
@@ -70,6 +80,34 @@ class Embedder:
 
     def _texts(self, texts: list[str]) -> list[list[float]]:
         return [self._text(t) for t in texts]
+
+
+OnPart = Callable[[int, list[list[float]]], None]
+
+
+def _in_order(call: Callable[[list[str]], list[list[float]]], parts: list[list[str]],
+              concurrency: int) -> Iterator[list[list[float]]]:
+    """`call(part)` for each part, in order, with up to `concurrency` calls in flight (threads: the
+    calls wait on the network). A call's failure is raised once the calls before it are through;
+    the ones not yet started are cancelled."""
+    if concurrency <= 1 or len(parts) <= 1:
+        yield from map(call, parts)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="qa-embed") as pool:
+        pending: deque = deque()
+        todo = iter(parts)
+        try:
+            for part in todo:
+                pending.append(pool.submit(call, part))
+                if len(pending) >= concurrency:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 class LocalE5Embedding(Embedder):
@@ -108,8 +146,12 @@ class LocalE5Embedding(Embedder):
 
 class OpenAICompatibleEmbedding(Embedder):
     def __init__(self, api_key: str = "", model_name: str = "text-embedding-3-small", base_url: str = "",
-                 prefix: str = "none", timeout: float = 60.0, embed_batch_size: int = DEFAULT_BATCH) -> None:
+                 prefix: str = "none", timeout: float = 60.0, embed_batch_size: int = DEFAULT_BATCH,
+                 concurrency: int = 4) -> None:
         super().__init__(embed_batch_size)
+        if concurrency < 1:
+            raise ConfigError(f"QA_EMBED_CONCURRENCY must be at least 1, not {concurrency}")
+        self.concurrency = concurrency
         self.model_name = model_name
         self.base_url = base_url
         self.prefix = prefix  # none | e5 | input_type
@@ -124,7 +166,7 @@ class OpenAICompatibleEmbedding(Embedder):
     def _embed(self, texts: list[str], kind: str) -> list[list[float]]:
         from qa.llm import make_client, describe_failure
 
-        if self._client is None:
+        if self._client is None:  # one client for all threads: it pools connections and is thread-safe
             self._client = make_client(self.base_url, self._api_key, self.timeout)
         extra: dict[str, Any] = {}
         if self.prefix == "e5":
@@ -135,10 +177,12 @@ class OpenAICompatibleEmbedding(Embedder):
             reply = self._client.embeddings.create(model=self.model_name, input=texts, **extra)
         except Exception as e:  # noqa: BLE001 - translated into one plain line
             raise EmbedError(f"embeddings endpoint failed: {describe_failure(e, self.base_url, self._api_key)}") from None
-        vectors = [d.embedding for d in sorted(reply.data, key=lambda d: d.index)]
-        if len(vectors) != len(texts):
-            raise EmbedError(f"embeddings endpoint returned {len(vectors)} vectors for {len(texts)} inputs")
-        return vectors
+        # Servers may answer in any order; each vector says which input it belongs to.
+        data = sorted(reply.data or [], key=lambda d: d.index)
+        if [d.index for d in data] != list(range(len(texts))):
+            got = f"{len(data)} vectors" if len(data) != len(texts) else "vectors with indices that do not match them"
+            raise EmbedError(f"embeddings endpoint {self.base_url or 'OpenAI'} returned {got} for {len(texts)} inputs")
+        return [d.embedding for d in data]
 
     def _query(self, query: str) -> list[float]:
         return self._embed([query], "query")[0]
@@ -200,8 +244,8 @@ class QuestionMemo(Embedder):
     def get_text_embedding(self, text: str) -> list[float]:
         return self.inner.get_text_embedding(text)
 
-    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
-        return self.inner.get_text_embedding_batch(texts)
+    def get_text_embedding_batch(self, texts: list[str], on_part: OnPart | None = None) -> list[list[float]]:
+        return self.inner.get_text_embedding_batch(texts, on_part)
 
 
 def make_embedder(settings: Settings) -> Embedder:
@@ -213,7 +257,8 @@ def make_embedder(settings: Settings) -> Embedder:
         raise EmbedError("QA_EMBED=openai needs OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint wants one)")
     return OpenAICompatibleEmbedding(
         api_key=settings.openai_api_key, model_name=settings.embed_model, base_url=settings.openai_base_url,
-        prefix=settings.embed_prefix, timeout=settings.llm_timeout, embed_batch_size=settings.embed_batch)
+        prefix=settings.embed_prefix, timeout=settings.llm_timeout, embed_batch_size=settings.embed_batch,
+        concurrency=settings.embed_concurrency)
 
 
 def fingerprint(embedder) -> str:

@@ -59,7 +59,7 @@ def test_chunks_follow_sections_and_never_span_articles():
         by_section.setdefault(node.metadata["section"], []).append(node.text)
     assert list(by_section) == ["", "发挥标准先导作用", "推动科技成果转化", "加快构建产业生态"]
     assert any("2030年" in t for t in by_section[""])
-    all_ids = [n.id_ for a in articles for n in chunk_article(a, 300, 150)]
+    all_ids = [n.id for a in articles for n in chunk_article(a, 300, 150)]
     assert len(all_ids) == len(set(all_ids))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from qa.text.sentences import Span, split_sentences
-from qa.types import Article
+from qa.types import Article, Chunk
 
 
 def _split_long(text: str, span: Span, limit: int) -> list[Span]:
@@ -68,33 +68,28 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def make_node(node_id: str, text: str, metadata: dict):
-    """The llama-index node of one chunk. Only the title joins the text the embedder sees, so a
-    chunk re-embedded from its stored text and metadata (a repair) gets the vector it had."""
-    from llama_index.core.schema import TextNode
-
-    return TextNode(id_=node_id, text=text, metadata={**metadata, "hash": content_hash(text)[:16]},
-                    excluded_embed_metadata_keys=["source", "article_id", "kind", "section", "start", "end", "hash"],
-                    excluded_llm_metadata_keys=["article_id", "kind", "start", "end", "hash"])
+def make_node(node_id: str, text: str, metadata: dict) -> Chunk:
+    """One chunk. Only the title joins the text the embedder sees (`Chunk.embed_text`), so a chunk
+    re-embedded from its stored text and metadata (a repair) gets the vector it had."""
+    return Chunk(id=node_id, text=text, metadata={**metadata, "hash": content_hash(text)[:16]})
 
 
-def embed_nodes(nodes: list, embedder, batch: int, on_batch=None) -> None:
-    """Give each node its vector, `batch` texts per call to the embedder, from the text the embedder
-    is meant to see (its title and text: `make_node`). `on_batch(part)` follows each call."""
-    from llama_index.core.schema import MetadataMode
-
-    step = max(1, batch)
-    for start in range(0, len(nodes), step):
-        part = nodes[start:start + step]
-        vectors = embedder.get_text_embedding_batch([n.get_content(metadata_mode=MetadataMode.EMBED) for n in part])
+def embed_nodes(nodes: list[Chunk], embedder, on_batch=None) -> None:
+    """Give each chunk its vector, from the text the embedder is meant to see (`Chunk.embed_text`).
+    The embedder cuts the texts into its own calls (`QA_EMBED_BATCH` each; a remote one keeps
+    several in flight); `on_batch(part)` follows each call, in order."""
+    def done(start: int, vectors: list[list[float]]) -> None:
+        part = nodes[start:start + len(vectors)]
         for node, vector in zip(part, vectors):
             node.embedding = vector
         if on_batch:
             on_batch(part)
 
+    embedder.get_text_embedding_batch([n.embed_text for n in nodes], on_part=done)
+
 
 def chunk_article(article: Article, size: int = 300, minimum: int = 150):
-    """Return llama-index TextNodes for one article (ids `<article id>:<n>`)."""
+    """The chunks of one article (ids `<article id>:<n>`)."""
     nodes = []
     for sec_start, sec_end, section in section_ranges(article):
         spans = split_sentences(article.text, sec_start, sec_end)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -149,11 +151,15 @@ def ingest(paths: list[Path], settings: Settings, store=None, embedder=None, reb
         raise InputError(f"no .txt, .md, .html or .jsonl files under {', '.join(map(str, paths))}")
     with writer_lock(Path(settings.store), wait=wait, on_wait=on_wait):
         run = _Run(settings, store, embedder, rebuild, progress, strict)
-        for folder, reason in unreadable:
-            run.fail(display_path(folder), reason)
-        for i, path in enumerate(files):
-            run.add(path, i, len(files))
-        run.flush()
+        try:
+            for folder, reason in unreadable:
+                run.fail(display_path(folder), reason)
+            for i, path in enumerate(files):
+                run.add(path, i, len(files))
+            run.flush()
+            run.flush()  # the last batch: the first call only started embedding it
+        finally:
+            run.close()
         if rebuild:
             _switch_generation(run.store, run.report)
     run.report.seconds = time.perf_counter() - started
@@ -171,7 +177,7 @@ class _Batch:
 class _StepFailed(Exception):
     """Publishing a batch failed while embedding or while storing; `error` is what was raised."""
 
-    def __init__(self, step: str, error: Exception) -> None:
+    def __init__(self, step: str, error: BaseException) -> None:
         super().__init__(f"{step}: {error}")
         self.step, self.error = step, error
 
@@ -181,8 +187,18 @@ class _StepFailed(Exception):
         return f"{self.step} failed ({type(self.error).__name__}: {self.error})"
 
 
+class _Cancelled(Exception):
+    """The run is over (an error or Ctrl-C on the main thread): stop embedding its last batch."""
+
+
 class _Run:
-    """One ingest under the writer lock: the store, the batch being filled and the report."""
+    """One ingest under the writer lock: the store, the batch being filled and the report.
+
+    A full batch is embedded on a background thread while the main thread reads, cleans and chunks
+    the files of the next one (embedding is the slow part: the local model computes in native code
+    on every core, a remote one waits on the network); then, on the main thread, it is written to
+    Chroma and the keyword index. At most three batches are in memory: one being written, one being
+    embedded and one being filled."""
 
     def __init__(self, settings: Settings, store, embedder, rebuild: bool, progress: Progress | None,
                  strict: bool) -> None:
@@ -210,6 +226,9 @@ class _Run:
         self.max_bytes = int(settings.max_file_mb * 1_000_000)
         self.batch = _Batch()
         self.failures: tuple[str, int] = ("", 0)  # (reason, documents in a row that failed with it)
+        self.embedding: tuple[list, Future] | None = None  # the batch on the background thread
+        self._pool: ThreadPoolExecutor | None = None
+        self._cancelled = threading.Event()
 
     def fail(self, where: str, reason: str) -> None:
         reason = escape_name(reason)  # an OS error message may quote the undecodable name
@@ -289,19 +308,41 @@ class _Run:
             self.flush()
 
     def _source_of(self, key: str) -> str:
-        for k, entry, _ in self.batch.items:
+        queued = self.batch.items + (self.embedding[0] if self.embedding else [])
+        for k, entry, _ in queued:
             if k == key:
                 return entry["source"]
         return self.store.documents.get(key, {}).get("source", key)
 
     def flush(self) -> None:
-        """Publish the batch. When that fails, publish its documents one at a time, so that only
-        the document that fails is lost (recorded in the report) and the others land."""
+        """Start embedding the batch being filled on the background thread, then publish the one
+        embedded before it (so its writes overlap the new batch's embedding)."""
         items, self.batch = self.batch.items, _Batch()
-        if not items:
-            return
+        previous, self.embedding = self.embedding, None
+        if items:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-ingest")
+            self.embedding = (items, self._pool.submit(self._embed, items))
+        if previous:
+            self._publish_embedded(*previous)
+
+    def close(self) -> None:
+        """Stop the background thread: after the last batch was published, or on an error or
+        Ctrl-C (the batch it was embedding is dropped after its current call)."""
+        self._cancelled.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _publish_embedded(self, items: list[tuple[str, DocumentEntry, list]], embedding: Future) -> None:
+        """Store a batch whose embedding has run. When that fails, publish its documents one at a
+        time, so that only the document that fails is lost (recorded in the report) and the
+        others land."""
         try:
-            self._publish(items)
+            error = embedding.exception()
+            if error is not None:
+                raise error
+            self._store(items)
             return
         except _StepFailed as e:
             if _stops_run(e.error, self.store.path):
@@ -309,31 +350,43 @@ class _Run:
             if len(items) == 1:
                 self._lose(items[0], e)
                 return
+        if self.embedding:  # one embedding at a time: the model or the endpoint is shared
+            wait([self.embedding[1]])
         for item in items:
             try:
-                self._publish([item])
+                self._embed([item])
+                self._store([item])
             except _StepFailed as e:
                 if _stops_run(e.error, self.store.path):
                     raise e.error from None
                 self._lose(item, e)
 
-    def _publish(self, items: list[tuple[str, DocumentEntry, list]]) -> None:
-        from qa.embed import fingerprint
+    def _embed(self, items: list[tuple[str, DocumentEntry, list]]) -> None:
         from qa.ingest.chunk import embed_nodes
 
-        report, store = self.report, self.store
-        nodes = [n for _, _, doc_nodes in items for n in doc_nodes]
-        todo = [n for n in nodes if n.embedding is None]  # a retry does not embed again what a failed batch already did
+        report = self.report
+        # A retry does not embed again what a failed batch already did.
+        todo = [n for _, _, doc_nodes in items for n in doc_nodes if n.embedding is None]
 
         def embedded(part: list) -> None:
+            if self._cancelled.is_set():
+                raise _Cancelled()
             report.embedded += len(part)
             if self.progress:
                 self.progress("embed", report.embedded, report.chunks, part[-1].metadata["source"])
 
         try:
-            embed_nodes(todo, self.embedder, self.settings.embed_batch, on_batch=embedded)
-        except Exception as e:  # noqa: BLE001 - sorted by `flush`: the environment's, or this batch's
+            embed_nodes(todo, self.embedder, on_batch=embedded)
+        except _Cancelled:
+            raise
+        except Exception as e:  # noqa: BLE001 - sorted by `_publish_embedded`: the environment's, or this batch's
             raise _StepFailed("embedding", e) from e
+
+    def _store(self, items: list[tuple[str, DocumentEntry, list]]) -> None:
+        from qa.embed import fingerprint
+
+        store = self.store
+        nodes = [n for _, _, doc_nodes in items for n in doc_nodes]
         before = {key: store.documents.get(key) for key, _, _ in items}
         try:
             if nodes:

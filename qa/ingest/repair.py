@@ -94,7 +94,7 @@ def _reembed(store, embedder, records: dict[str, dict]) -> None:
                                         "kind": kinds.get(r["article_id"], ""), "section": r["section"],
                                         "start": r["start"], "end": r["end"]})
              for cid, r in sorted(records.items())]
-    embed_nodes(nodes, embedder, store.settings.embed_batch, on_batch=store.add_chunks)
+    embed_nodes(nodes, embedder, on_batch=store.add_chunks)
 
 
 __all__ = ["RepairReport", "repair", "restore"]

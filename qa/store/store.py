@@ -316,8 +316,8 @@ class Store:
         for start in range(0, len(nodes), step):
             part = nodes[start:start + step]
             self._chroma(lambda: self.collection.upsert(
-                ids=[n.node_id for n in part], embeddings=[n.embedding for n in part],
-                documents=[n.get_content() for n in part], metadatas=[dict(n.metadata) for n in part]))
+                ids=[n.id for n in part], embeddings=[n.embedding for n in part],
+                documents=[n.text for n in part], metadatas=[dict(n.metadata) for n in part]))
 
     # -- embedder guard -----------------------------------------------------------------------
     def check_embedder(self, fingerprint: str, dim: int | None = None) -> None:
@@ -351,11 +351,11 @@ class Store:
             self.add_chunks(nodes)
             # Indexed before the manifest names them, like Chroma; a crash in between leaves rows
             # the manifest does not name, which the keyword index ignores and later merges drop.
-            self.keyword.add([_chunk_record(n.node_id, n.get_content(), n.metadata) for n in nodes],
-                             live=self.live_chunk_ids() | {n.node_id for n in nodes})
+            self.keyword.add([_chunk_record(n.id, n.text, n.metadata) for n in nodes],
+                             live=self.live_chunk_ids() | {n.id for n in nodes})
         for key, entry, doc_nodes in batch:
             old.update(self.documents.get(key, {}).get("chunk_ids", []))
-            entry["chunk_ids"] = [n.node_id for n in doc_nodes]
+            entry["chunk_ids"] = [n.id for n in doc_nodes]
             self.documents[key] = entry
         self._guard_write(self.save)
         if self._keyword is not None:
