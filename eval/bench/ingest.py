@@ -186,9 +186,9 @@ def main(argv: list[str] | None = None) -> int:
 
     result = {
         "machine": machine(), "corpus": str(args.corpus), "files": len(files), "embed": args.embed,
-        "ingest": {"chunks": chunks, "embedded": report["embedded"], "seconds": round(ingest_s, 2),
+        "ingest": {"chunks": chunks, "embedded": report["embedded"], "seconds": round(ingest_s, 3),
                    "inner_seconds": round(report["seconds"], 2), "chunks_per_s": round(ingest_rate, 3)},
-        "raw": {"embedder": EMBEDDERS[args.embed], "chunks": len(texts), "seconds": round(raw_s, 2),
+        "raw": {"embedder": EMBEDDERS[args.embed], "chunks": len(texts), "seconds": round(raw_s, 3),
                 "chunks_per_s": round(raw_rate, 3)},
         "ingest_to_raw": round(ingest_rate / raw_rate, 3),
         "add_one_file": {"median_s": round(add_med, 3), "runs_s": [round(s, 3) for s in adds],
