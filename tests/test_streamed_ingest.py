@@ -137,7 +137,7 @@ def test_every_chunk_is_stored_exactly_once(corpus, unbatched, tmp_path):
 
 
 def _answers(store: Path) -> None:
-    asked = _qa(["ask", "--json", "上海第41号报道第1段的工程今年完成投资多少?"], store)
+    asked = _qa(["ask", "--json", "广州第41号报道第1段的工程今年完成投资多少?"], store)
     assert asked.returncode == 0, asked.stderr
     data = json.loads(asked.stdout)
     assert data["citations"] or data["passages"]
