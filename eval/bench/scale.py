@@ -236,6 +236,9 @@ def build(size: int, store: Path, meta_path: Path | None, recipe: dict, pool, pl
     report = json.loads(done["out"])
     if report["failed"]:
         raise SystemExit(f"qa ingest failed on {len(report['failed'])} files: {report['failed'][:3]}")
+    if stored_chunks(store) != made["chunks"]:
+        print(f"  {size}: note: qa ingest stored {stored_chunks(store)} chunks, prepare counted {made['chunks']}",
+              file=sys.stderr)
     meta = {"recipe": recipe, "files": made["files"], "chunks": made["chunks"], "stored_chunks": stored_chunks(store),
             "planted": made["planted"], "build_s": round(done["ms"] / 1000, 2),
             "ingest_s": round(report["seconds"], 2), "build_rss_mb": round(done["rss_mb"], 1)}
