@@ -142,7 +142,7 @@ def _qa(args: list[str], server, store: Path, **extra: str) -> subprocess.Comple
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
     env.update({"QA_STORE": str(store), "QA_EMBED": "openai", "QA_EMBED_MODEL": "test-embed",
                 "OPENAI_BASE_URL": server.url, "OPENAI_API_KEY": "sk-test", "QA_EMBED_BATCH": "4",
-                "QA_EMBED_CONCURRENCY": "3", "QA_INGEST_BATCH": "8"}, **extra)
+                "QA_EMBED_CONCURRENCY": "3", "QA_INGEST_BATCH": "16"}, **extra)
     return subprocess.run([sys.executable, "-m", "qa.cli", *args], env=env, capture_output=True, text=True,
                           timeout=300)
 
@@ -162,7 +162,7 @@ def test_ingest_with_remote_embeddings_lands_every_document(tmp_path, openai_ser
     assert report["ingested"] == len(made) and not report["failed"]
     chunks = _sources(openai_server, tmp_path / "store")
     assert set(chunks) == {name for name, _, _ in made} and all(n >= 2 for n in chunks.values())
-    assert report["chunks"] == sum(chunks.values()) > 2 * 8, "several ingest batches"
+    assert report["chunks"] == sum(chunks.values()) > 3 * 16, "several ingest batches, of 4 requests each"
     assert 1 < openai_server.embed_max_in_flight <= 3
 
     name, question, number = made[17]
