@@ -51,7 +51,7 @@ def restore(store, embedder, full: bool = False) -> RepairReport:
     if aside:
         report.fixed.append(f"chroma: could not be opened; moved aside to {aside.name} and started anew")
     live = store.live_chunk_ids()
-    stored = store.stored_ids()
+    stored = store.stored_ids(expected=None if full else live)
     broken = None
     if full and stored:
         try:
