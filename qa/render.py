@@ -43,10 +43,18 @@ def progress_bars(enabled: bool = True, waiting: str = "") -> Iterator:
     if not enabled or not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.text import Text
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console(stderr=True), transient=True) as bar:
+    class Rate(ProgressColumn):
+        """Items a second (rich's own speed column counts bytes)."""
+
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
+                  TextColumn("eta"), TimeRemainingColumn(), console=console(stderr=True), transient=True) as bar:
         tasks: dict[str, int] = {}
         # What happens before the first update (imports, loading the model) gets a line too.
         first = [bar.add_task(_esc(waiting), total=None)] if waiting else []

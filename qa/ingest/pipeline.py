@@ -226,6 +226,7 @@ class _Run:
         self.max_bytes = int(settings.max_file_mb * 1_000_000)
         self.batch = _Batch()
         self.failures: tuple[str, int] = ("", 0)  # (reason, documents in a row that failed with it)
+        self.files_total = 0
         self.embedding: tuple[list, Future] | None = None  # the batch on the background thread
         self._pool: ThreadPoolExecutor | None = None
         self._cancelled = threading.Event()
@@ -243,6 +244,7 @@ class _Run:
         report, store = self.report, self.store
         source = display_path(path)
         report.files += 1
+        self.files_total = total
         if self.progress:
             self.progress("read", i + 1, total, source)
         reason = check_file(path, self.max_bytes)
@@ -306,6 +308,14 @@ class _Run:
         self.batch.chunks += len(nodes)
         if self.batch.chunks >= max(1, self.settings.ingest_batch) or len(self.batch.items) >= FLUSH_DOCUMENTS:
             self.flush()
+
+    def _expected_chunks(self) -> int:
+        """Chunks the run will embed, for the progress bar's end and its ETA: files are chunked as
+        they are read, so until the last is read, the chunks so far scaled to every file."""
+        report = self.report
+        if not report.files or report.files >= self.files_total:
+            return report.chunks
+        return max(report.chunks, round(report.chunks * self.files_total / report.files))
 
     def _source_of(self, key: str) -> str:
         queued = self.batch.items + (self.embedding[0] if self.embedding else [])
@@ -373,7 +383,7 @@ class _Run:
                 raise _Cancelled()
             report.embedded += len(part)
             if self.progress:
-                self.progress("embed", report.embedded, report.chunks, part[-1].metadata["source"])
+                self.progress("embed", report.embedded, self._expected_chunks(), part[-1].metadata["source"])
 
         try:
             embed_nodes(todo, self.embedder, on_batch=embedded)
