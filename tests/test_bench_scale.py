@@ -49,6 +49,11 @@ def test_each_planted_passage_is_in_exactly_the_recorded_document(tmp_path, monk
     assert [p["id"] for p in plants] == [f"D{d}_Q" for d in range(10)]
     # The answer's sentence and its two neighbours, not the whole passage.
     assert all(p["answer"] in p["passage"] and p["passage"].count("动工") == 3 for p in plants)
+    # Distractors from the two documents no question comes from; with `all`, from every document
+    # but never a planted sentence.
+    assert {s[:2] for s in pool} == {PLACES[10], PLACES[11]} and len(pool) == 24
+    every, _ = load_source(docs, gold, 10, "all")
+    assert len(every) == 12 * 12 - 3 * 10 and not any(s in p["passage"] for s in every for p in plants)
     made = write_corpus(tmp_path / "corpus", 300, pool, plants, seed=0)
     texts = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "corpus").glob("*.txt")}
     assert made["files"] == len(texts) and 300 <= made["chunks"] < 320
@@ -68,7 +73,7 @@ def test_each_planted_passage_is_in_exactly_the_recorded_document(tmp_path, monk
 def test_scale_benchmark_measures_every_size_and_reuses_kept_stores(tmp_path):
     docs, gold = _source(tmp_path)
     out, keep = tmp_path / "results" / "scale.json", tmp_path / "keep"
-    common = ["--questions", 10, "--runs", 1, "--corpus", docs, "--gold", gold, "--out", out, "--keep", keep]
+    common = ["--questions", 10, "--distractors", "all", "--runs", 1, "--corpus", docs, "--gold", gold, "--out", out, "--keep", keep]
     done = _scale("--sizes", "400,200", *common)
     assert "| chunks | files | build s |" in done.stdout and "targets:" in done.stdout
     report = json.loads(out.read_text(encoding="utf-8"))
