@@ -73,7 +73,8 @@ def test_each_planted_passage_is_in_exactly_the_recorded_document(tmp_path, monk
 def test_scale_benchmark_measures_every_size_and_reuses_kept_stores(tmp_path):
     docs, gold = _source(tmp_path)
     out, keep = tmp_path / "results" / "scale.json", tmp_path / "keep"
-    common = ["--questions", 10, "--distractors", "all", "--runs", 1, "--corpus", docs, "--gold", gold, "--out", out, "--keep", keep]
+    common = ["--questions", 10, "--distractors", "all", "--runs", 1, "--corpus", docs, "--gold", gold,
+              "--out", out, "--keep", keep]
     done = _scale("--sizes", "400,200", *common)
     assert "| chunks | files | build s |" in done.stdout and "targets:" in done.stdout
     report = json.loads(out.read_text(encoding="utf-8"))
