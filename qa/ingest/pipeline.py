@@ -110,6 +110,13 @@ def prepare(path: Path, settings: Settings, data: bytes | None = None,
 
 
 FLUSH_DOCUMENTS = 500  # also bounds how often a folder of tiny files rewrites the manifest
+# Each publish rewrites the whole manifest (~12 MB at 100k chunks, 0.2 s). Once that is slow, a
+# batch fills for at least PUBLISH_COST_SHARE times as long, so rewriting it costs at most ~1/10 of
+# the run whatever the store's size: with the local embedder (50 s a batch) it never matters, with
+# a fast remote one or the hash embedder on a big store the batches grow. A kill still loses only
+# seconds of work. Below SLOW_SAVE (a manifest of ~25k chunks), QA_INGEST_BATCH alone decides.
+PUBLISH_COST_SHARE = 10
+SLOW_SAVE = 0.05
 # The same failure for this many documents in a row means the embedder (a remote endpoint, a model
 # that will not load) or the store is broken, not the documents: stop instead of waiting out the
 # client's retries once per remaining file. Small, because each failure may already have cost the
@@ -227,6 +234,7 @@ class _Run:
         self.batch = _Batch()
         self.failures: tuple[str, int] = ("", 0)  # (reason, documents in a row that failed with it)
         self.files_total = 0
+        self.filling_since = time.perf_counter()
         self.embedding: tuple[list, Future] | None = None  # the batch on the background thread
         self._pool: ThreadPoolExecutor | None = None
         self._cancelled = threading.Event()
@@ -306,7 +314,9 @@ class _Run:
                 report.chunks += len(nodes)
         self.batch.items.append((key, entry, nodes))
         self.batch.chunks += len(nodes)
-        if self.batch.chunks >= max(1, self.settings.ingest_batch) or len(self.batch.items) >= FLUSH_DOCUMENTS:
+        full = self.batch.chunks >= max(1, self.settings.ingest_batch) or len(self.batch.items) >= FLUSH_DOCUMENTS
+        if full and (self.store.save_seconds < SLOW_SAVE
+                     or time.perf_counter() - self.filling_since >= PUBLISH_COST_SHARE * self.store.save_seconds):
             self.flush()
 
     def _expected_chunks(self) -> int:
@@ -328,6 +338,7 @@ class _Run:
         """Start embedding the batch being filled on the background thread, then publish the one
         embedded before it (so its writes overlap the new batch's embedding)."""
         items, self.batch = self.batch.items, _Batch()
+        self.filling_since = time.perf_counter()
         previous, self.embedding = self.embedding, None
         if items:
             if self._pool is None:

@@ -189,8 +189,12 @@ class KeywordIndex:
         return set(self._where)
 
     def set_live(self, live: set[str]) -> None:
-        """Recompute which rows count: live in the manifest and not shadowed by a newer segment."""
-        self._live_ids = set(live)
+        """Recompute which rows count: live in the manifest and not shadowed by a newer segment.
+        What a publish does (ids only leave, or only arrive in the newest segment) is applied to
+        the rows it touches: a full pass costs ~70 ms at 100k chunks, and a publish needs two."""
+        live = set(live)
+        if self._masks and len(self._masks) == len(self.segments) and self._update_live(live):
+            return
         where: dict[str, tuple[int, int]] = {}
         masks = []
         for k in range(len(self.segments) - 1, -1, -1):
@@ -201,11 +205,57 @@ class KeywordIndex:
                     where[cid] = (k, row)
                     mask[row] = True
             masks.append(mask)
+        self._live_ids = live
         self._where = where
         self._masks = masks[::-1]
         n = sum(int(m.sum()) for m in self._masks)
         total_len = sum(float(np.asarray(s.lens)[m].sum()) for s, m in zip(self.segments, self._masks))
         self._stats = (n, total_len / n if n else 0.0)
+
+    def _update_live(self, live: set[str]) -> bool:
+        """`set_live` for ids that only left, or only arrived and are all in the newest segment,
+        which `self._masks` does not cover yet (just added). False when neither: a full pass."""
+        n, avg_len = self._stats
+        total = n * avg_len
+        if not live <= self._live_ids:
+            return False
+        gone = self._live_ids - live
+        for cid in gone:
+            if cid in self._where:
+                k, row = self._where.pop(cid)
+                self._masks[k][row] = False
+                n -= 1
+                total -= float(self.segments[k].lens[row])
+        self._live_ids = live
+        self._stats = (n, total / n if n else 0.0)
+        return True
+
+    def _add_newest(self, live: set[str]) -> bool:
+        """`set_live` right after appending a segment, when the ids that arrive are all in it."""
+        seg, k = self.segments[-1], len(self.segments) - 1
+        come = live - self._live_ids
+        if not self._live_ids <= live or not come <= set(seg.ids):
+            return False
+        n, avg_len = self._stats
+        total = n * avg_len
+        mask = np.zeros(seg.size, dtype=bool)
+        for row, cid in enumerate(seg.ids):
+            if cid not in live:
+                continue
+            if cid in self._where:  # the newest row of an id shadows the older one
+                old_k, old_row = self._where[cid]
+                if old_k < len(self._masks) and self._masks[old_k][old_row]:
+                    self._masks[old_k][old_row] = False
+                    n -= 1
+                    total -= float(self.segments[old_k].lens[old_row])
+            self._where[cid] = (k, row)
+            mask[row] = True
+            n += 1
+            total += float(seg.lens[row])
+        self._masks.append(mask)
+        self._live_ids = live
+        self._stats = (n, total / n if n else 0.0)
+        return True
 
     # writing
     def add(self, chunks: list[dict], live: set[str] | None = None, persist: bool = True) -> None:
@@ -223,7 +273,9 @@ class KeywordIndex:
                 self.dir.mkdir(parents=True, exist_ok=True)
                 seg.write(self.dir)
             self.segments.append(seg)
-        self.set_live(self._live_ids | {c["id"] for c in chunks} if live is None else live)
+        live = set(self._live_ids | {c["id"] for c in chunks} if live is None else live)
+        if not (chunks and len(self._masks) == len(self.segments) - 1 and self._add_newest(live)):
+            self.set_live(live)
         if persist:
             self._merge_tiers()
             self._write_meta()
@@ -247,10 +299,10 @@ class KeywordIndex:
             # The merged segment takes the place of the newest one it replaces, keeping id shadowing right.
             rest = [s for k, s in enumerate(self.segments) if k not in group[:-1]]
             self.segments = [merged if s is picked[-1] else s for s in rest]
-            self.set_live(self._live_ids)
             if not merged.size:
                 self.segments.remove(merged)
-                self.set_live(self._live_ids)
+            self._masks = []  # rows moved: a full pass
+            self.set_live(self._live_ids)
 
     # reading
     @property
