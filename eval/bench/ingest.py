@@ -2,7 +2,7 @@
 time to add one short file to an existing store next to `import chromadb`, all in one run (the
 machine is shared and noisy, so the ratios are the figures to compare).
 
-python -m eval.bench.ingest [--corpus DIR] [--docs N] [--embed local|hash] [--adds 3] [--out FILE.json]
+python -m eval.bench.ingest [--corpus DIR] [--docs N] [--embed local|hash] [--runs 1] [--adds 3] [--out FILE.json]
 
 1. `qa ingest FILES --store NEW --json` in a fresh process on a fresh store; its wall time, so
    start-up, model load and Chroma count. chunks/s = chunks it reports / wall time.
@@ -10,14 +10,19 @@ python -m eval.bench.ingest [--corpus DIR] [--docs N] [--embed local|hash] [--ad
    .get_text_embedding_batch(texts)`, timed from process start, model load included) on exactly
    the texts ingest embeds: every file through `qa.ingest.pipeline.prepare`, each chunk's
    `embed_text`, files with the same bytes counted once as ingest does.
-3. `--adds` short new files, each added to the store of step 1 by its own `qa ingest` (a re-run
-   of the same file would be skipped as unchanged), interleaved with `python -c "import chromadb"`.
+   With `--runs R`, 1 and 2 are repeated R times in alternating order (ingest first, then raw
+   first, ...) and the medians compared: whichever runs second meets a machine whose other users
+   have moved on. The CPU seconds of each process are shown too: they hardly change with the
+   machine's load, so a wall-time gap with equal CPU per chunk is the machine, not ingest.
+3. `--adds` short new files, each added to the store of the first ingest by its own `qa ingest`
+   (a re-run of the same file would be skipped as unchanged), interleaved with
+   `python -c "import chromadb"`.
 
 Targets: ingest >= 0.8 x raw chunks/s; adding one short file <= 2.5 s (median) with the local
 embedder. The corpus is read where it lies (default ../shared/bench/cmrc_trial/docs, 256 docs,
-~650 chunks; a full run takes about 2 x 130 s); `--docs N` takes the first N files by name. Every
-subprocess runs without the caller's QA_* / OPENAI_* variables, so settings are the defaults.
-Writes eval/bench/results/ingest.json.
+590 chunks; one run takes about 2 x 90 s on a quiet 2-core machine); `--docs N` takes the first N
+files by name. Every subprocess runs without the caller's QA_* / OPENAI_* variables, so settings
+are the defaults. Writes eval/bench/results/ingest.json.
 """
 
 from __future__ import annotations
@@ -139,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=None, metavar="N", help="only the first N files (by name)")
     ap.add_argument("--embed", choices=sorted(EMBEDDERS), default="local",
                     help="the embedder of both ingest and the raw run (hash: for testing the benchmark)")
+    ap.add_argument("--runs", type=int, default=1,
+                    help="ingest and raw runs, in alternating order (the later one meets a different machine)")
     ap.add_argument("--adds", type=int, default=3, help="short files added one by one to the built store")
     ap.add_argument("--out", type=Path, default=ROOT / "eval/bench/results/ingest.json")
     args = ap.parse_args(argv)
@@ -150,9 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     env = clean_env(QA_EMBED=args.embed)
     tmp = Path(tempfile.mkdtemp(prefix="qa-bench-ingest-"))
     try:
-        store = tmp / "store"
-        ingest_s, ingest_cpu, report = qa_ingest(files, store, env)
-        raw_s, raw_cpu = raw_embed(texts, args.embed, tmp)
+        ingests, raws = [], []
+        for r in range(args.runs):
+            for step in ("ingest", "raw") if r % 2 == 0 else ("raw", "ingest"):
+                if step == "ingest":
+                    ingests.append(qa_ingest(files, tmp / f"store-{r}", env))
+                else:
+                    raws.append(raw_embed(texts, args.embed, tmp))
+        store, report = tmp / "store-0", ingests[0][2]
         adds, chromadb = [], []
         for n in range(args.adds):
             chromadb.append(timed([sys.executable, "-c", "import chromadb"], clean_env())[0])
@@ -163,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
+    ingest_s, ingest_cpu = (statistics.median(run[i] for run in ingests) for i in (0, 1))
+    raw_s, raw_cpu = (statistics.median(run[i] for run in raws) for i in (0, 1))
     chunks = report["chunks"]
     if chunks != len(texts) or report["embedded"] != len(texts):
         print(f"note: ingest reported {chunks} chunks ({report['embedded']} embedded), the raw run embedded "
@@ -177,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.embed == "local":
         goals.append((f"one short file added in {add_med:.2f} s <= 2.5 s (median of {len(adds)})", add_med <= 2.5))
 
-    print(f"ingest throughput: {len(files)} files of {args.corpus}, embedder {args.embed}; {machine()}")
+    print(f"ingest throughput: {len(files)} files of {args.corpus}, embedder {args.embed}, "
+          f"median of {args.runs} run{'s' * (args.runs > 1)}; {machine()}")
     print("| run | chunks | seconds | chunks/s | x raw | CPU s | CPU ms/chunk |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, n, s, rate, ratio, cpu in rows:
@@ -194,11 +209,14 @@ def main(argv: list[str] | None = None) -> int:
 
     result = {
         "machine": machine(), "corpus": str(args.corpus), "files": len(files), "embed": args.embed,
+        "runs": args.runs,
         "ingest": {"chunks": chunks, "embedded": report["embedded"], "seconds": round(ingest_s, 3),
                    "inner_seconds": round(report["seconds"], 2), "cpu_seconds": round(ingest_cpu, 2),
+                   "runs_s": [round(run[0], 3) for run in ingests],
                    "chunks_per_s": round(ingest_rate, 3)},
         "raw": {"embedder": EMBEDDERS[args.embed], "chunks": len(texts), "seconds": round(raw_s, 3),
-                "cpu_seconds": round(raw_cpu, 2), "chunks_per_s": round(raw_rate, 3)},
+                "cpu_seconds": round(raw_cpu, 2), "runs_s": [round(run[0], 3) for run in raws],
+                "chunks_per_s": round(raw_rate, 3)},
         "ingest_to_raw": round(ingest_rate / raw_rate, 3),
         "add_one_file": {"median_s": round(add_med, 3), "runs_s": [round(s, 3) for s in adds],
                          "import_chromadb_median_s": round(chromadb_med, 3),

@@ -5,7 +5,7 @@
 python -m eval.bench.remote [--corpus DIR] [--docs 64] [--seeds DIR] [--gold FILE] [--agree-embed hash|local]
                             [--passes 3] [--out FILE.json]
 
-1. Ingest: the first `--docs` files of the corpus (default 64 of the 256 CMRC trial docs, ~160
+1. Ingest: the first `--docs` files of the corpus (default 64 of the 256 CMRC trial docs, 139
    chunks, to keep the run to a few minutes), each run a fresh store in a fresh `qa ingest`
    process, wall time, so start-up counts: embedded; server c1; server c4. chunks/s and c4/c1.
 2. The server alone: the same chunk texts cut into QA_EMBED_BATCH-sized batches (what ingest
