@@ -86,8 +86,16 @@ bench-ingest: install
 	$(BIN)/python -m eval.bench.ingest --corpus $(BENCH_DATA)/cmrc_trial/docs $(if $(DOCS),--docs $(DOCS)) \
 		$(if $(RUNS),--runs $(RUNS))
 
-bench-scale: install
-	$(BIN)/python -m eval.bench.scale
+# bench-scale: synthetic stores of 1k, 10k and 100k chunks (SIZES=...), hash embedder: build, disk,
+# load, warm and cold retrieval, RSS, hit@5; then each size's build and one cold ask under
+# pyinstrument (profiles in eval/bench/results/). About 40 minutes on 2 cores with 100k.
+SIZES ?= 1000,10000,100000
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
+
+bench-scale: $(VENV)/.installed-bench
+	$(BIN)/python -m eval.bench.scale --corpus $(BENCH_DATA)/cmrc_trial/docs --sizes $(SIZES) --profile
 
 bench-remote: install
 	$(BIN)/python -m eval.bench.remote --corpus $(BENCH_DATA)/cmrc_trial/docs $(if $(DOCS),--docs $(DOCS))

@@ -34,7 +34,7 @@ checked: warm p95 <= 50 ms at 10k and <= 150 ms at 100k chunks, cold ask <= 3 s 
 
 `--keep DIR` keeps each store (DIR/N, with DIR/N.json describing it); with `--reuse` a kept store
 built by the same recipe (seed, questions, distractors, source corpus, size) is measured again without being
-rebuilt, its build figures read from DIR/N.json. `--profile` re-runs the largest size's build (into
+rebuilt, its build figures read from DIR/N.json. `--profile` re-runs each size's build (into
 a scratch store) and one cold ask under pyinstrument (`pip install -e '.[bench]'`) and writes their
 text profiles next to the JSON, printing where the time goes by qa function.
 """
@@ -54,7 +54,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SOURCE = Path("/work/shared/bench/cmrc_trial/docs")
+SOURCE = ROOT.parent / "shared/bench/cmrc_trial/docs"
 RECIPE = 2  # bump when the corpus recipe changes, so --reuse does not measure a store made the old way
 WARMUP = "城市更新项目的进展如何?"  # not a benchmark question: the first search pays one-off costs
 
@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "eval/bench/results/scale.json")
     ap.add_argument("--keep", type=Path, default=None, metavar="DIR", help="keep the stores in DIR (DIR/N)")
     ap.add_argument("--reuse", action="store_true", help="measure kept stores of the same recipe without rebuilding")
-    ap.add_argument("--profile", action="store_true", help="profile the largest size's build and one cold ask")
+    ap.add_argument("--profile", action="store_true", help="profile each size's build and one cold ask")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -451,9 +451,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nbuild: {a['build_s']:.1f}s for {a['chunks']} chunks, {b['build_s']:.1f}s for {b['chunks']} "
                   f"({b['build_s'] / a['build_s']:.1f}x time for {b['chunks'] / a['chunks']:.1f}x chunks)")
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        if args.profile:
-            profiles = profile(sizes[-1], (keep or scratch) / str(sizes[-1]), pool, plants, args.seed, scratch,
-                               args.out.parent)
+        if args.profile:  # after the timed runs, so no figure above is profiled
+            profiles = {str(size): profile(size, (keep or scratch) / str(size), pool, plants, args.seed, scratch,
+                                           args.out.parent) for size in sizes}
         args.out.write_text(json.dumps({
             "machine": machine(), "date": time.strftime("%Y-%m-%d"), "embed": "hash", "retrieval": "hybrid",
             "seed": args.seed, "questions": len(plants), "distractors": args.distractors, "runs": args.runs,
