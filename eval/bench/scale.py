@@ -23,7 +23,9 @@ At each size:
   reads its vector index only at the first query, so that query is timed too (1st query);
 - warm: in one process, after loading, `qa.retrieve.retrieve` (hybrid) per question: p50/p95 ms
   and hit@1/hit@5 from the same results; also hit@5 of keyword search alone (untimed), since the
-  hash embedder's dense ranking is noise that the fusion lets in;
+  hash embedder's dense ranking is noise that the fusion lets in, and of bm25s (the reference BM25
+  the index's scores equal) over every live chunk: where hit@5 moves with the size, equal figures
+  say the corpus moved it, not a broken index;
 - cold: fresh `python -m qa.cli ask --json Q --store S` processes (one untimed first, then
   `--runs`): median wall ms and the peak RSS of each ask process alone (os.wait4's rusage).
 
@@ -196,7 +198,8 @@ def child_main(what: str, store: str) -> None:
     retrieve(WARMUP, settings, opened, embedder)
     first_ms = (time.perf_counter() - t) * 1000
     times, top, keyword = [], [], []
-    for question in json.loads(sys.stdin.read()):
+    questions = sys.stdin.read()
+    for question in json.loads(questions):
         t = time.perf_counter()
         hits = retrieve(question, settings, opened, embedder)
         times.append((time.perf_counter() - t) * 1000)
@@ -204,7 +207,30 @@ def child_main(what: str, store: str) -> None:
         # Keyword search alone, untimed: the hash embedder's dense ranking is noise, and this
         # tells how much of a change in hit@5 is the fusion letting that noise in.
         keyword.append([Path(h.source).name for h in retrieve(question, settings, opened, embedder, method="keyword")])
-    print(json.dumps({"load_ms": load_ms, "first_ms": first_ms, "times_ms": times, "top": top, "keyword": keyword}))
+    print(json.dumps({"load_ms": load_ms, "first_ms": first_ms, "times_ms": times, "top": top, "keyword": keyword,
+                      "reference": reference_keyword(opened, json.loads(questions))}))
+
+
+def reference_keyword(store, questions: list[str], k: int = 5) -> list[list[str]]:
+    """The top `k` documents of each question by bm25s (the reference BM25 our index's scores equal,
+    tests/test_keyword.py) over every live chunk, tokenised as the index tokenises: when keyword
+    hit@5 moves with the size, this says whether the index or the corpus moved it."""
+    import bm25s
+    import numpy as np
+
+    from qa.store.keyword import keyword_text
+    from qa.text.questions import keyword_query
+    from qa.text.tokens import tokenize
+
+    records = list(store.keyword.records(sorted(store.live_chunk_ids())).values())
+    reference = bm25s.BM25()
+    reference.index([tokenize(keyword_text(r["title"], r["text"])) for r in records], show_progress=False)
+    out = []
+    for question in questions:
+        scores = reference.get_scores(tokenize(keyword_query(question), query=True))
+        best = np.argsort(-scores, kind="stable")[:k]
+        out.append([Path(records[i]["source"]).name for i in best if scores[i] > 0])
+    return out
 
 
 def disk_mb(path: Path) -> float:
@@ -267,6 +293,7 @@ def measure(size: int, store: Path, meta: dict, plants: list[dict], runs: int, r
     hit1 = sum(top[:1] == [w] for top, w in zip(warm["top"], where)) / len(plants)
     hit5 = sum(w in top[:5] for top, w in zip(warm["top"], where)) / len(plants)
     hit5_keyword = sum(w in top[:5] for top, w in zip(warm["keyword"], where)) / len(plants)
+    hit5_bm25s = sum(w in top[:5] for top, w in zip(warm["reference"], where)) / len(plants)
     asks, rss, inner = [], [], []
     for i in range(runs + 1):
         question = plants[i % len(plants)]["question"]
@@ -285,6 +312,7 @@ def measure(size: int, store: Path, meta: dict, plants: list[dict], runs: int, r
             "warm_p50_ms": round(percentile(warm["times_ms"], 0.5), 2),
             "warm_p95_ms": round(percentile(warm["times_ms"], 0.95), 2),
             "hit1": round(hit1, 3), "hit5": round(hit5, 3), "hit5_keyword": round(hit5_keyword, 3),
+            "hit5_bm25s": round(hit5_bm25s, 3),
             "cold_ask_ms": round(statistics.median(asks), 1), "cold_ask_total_ms": round(statistics.median(inner), 1),
             "ask_rss_mb": round(max(rss), 1), "build_rss_mb": meta["build_rss_mb"],
             "runs": {"load_ms": [round(v, 1) for v in loads], "cold_ask_ms": [round(v, 1) for v in asks],
@@ -313,19 +341,26 @@ def targets(rows: list[dict]) -> list[dict]:
     spread = max(hits) - min(hits)
     goals.append({"target": f"hit@5 the same at every size: {min(hits):.3f}..{max(hits):.3f} "
                             f"(spread {spread:.3f} <= 0.02)", "met": spread <= 0.02 if len(rows) > 1 else None})
+    # An index that lost chunks or scored them wrong would part from the reference; a corpus whose
+    # distractors crowd out an answer moves both alike.
+    same = [r for r in rows if r.get("hit5_bm25s") is not None]
+    goals.append({"target": "keyword hit@5 equals bm25s's over the same chunks at every size: "
+                            + ", ".join(f"{r['hit5_keyword']:.3f}/{r['hit5_bm25s']:.3f}" for r in same),
+                  "met": all(abs(r["hit5_keyword"] - r["hit5_bm25s"]) < 1e-9 for r in same) if same else None})
+    return goals
     return goals
 
 
 def print_table(rows: list[dict], chromadb_ms: float, questions: int) -> None:
     print("| chunks | files | build s | chunks/s | disk MB | load ms | 1st query ms | warm p50 ms | warm p95 ms "
-          "| hit@1 | hit@5 | hit@5 kw | cold ask ms | x import chromadb | ask RSS MB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| hit@1 | hit@5 | hit@5 kw | hit@5 bm25s | cold ask ms | x import chromadb | ask RSS MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['chunks']} | {r['files']} | {r['build_s']:.1f}{' (kept)' if r['reused'] else ''} "
               f"| {r['chunks_per_s']:.0f} | {r['disk_mb']:.1f} | {r['load_ms']:.0f} | {r['first_query_ms']:.0f} "
               f"| {r['warm_p50_ms']:.1f} "
               f"| {r['warm_p95_ms']:.1f} | {r['hit1']:.3f} | {r['hit5']:.3f} | {r['hit5_keyword']:.3f} "
-              f"| {r['cold_ask_ms']:.0f} | {r['cold_ask_ms'] / chromadb_ms:.2f} | {r['ask_rss_mb']:.0f} |")
+              f"| {r.get('hit5_bm25s', float('nan')):.3f} | {r['cold_ask_ms']:.0f} | {r['cold_ask_ms'] / chromadb_ms:.2f} | {r['ask_rss_mb']:.0f} |")
     base = rows[0]
     print(f"\nratio to {base['chunks']} chunks (hit@k over {questions} questions; "
           f"import chromadb {chromadb_ms:.0f} ms):")
