@@ -81,3 +81,23 @@ def test_char_sounds_are_pypinyins_toneless_heteronyms_for_every_character():
         [ref] = pinyin([c], style=Style.NORMAL, heteronym=True, errors="ignore")
         assert char_sounds(c) == {s.replace("ü", "u").replace("v", "u") for s in ref}, c
     assert char_sounds("a") is None
+
+
+def test_passage_terms_are_the_pairs_of_pypinyins_lazy_pinyin():
+    """Remembering each word's reading changes nothing: the terms are the syllable pairs of
+    `lazy_pinyin(run)` for every Chinese run, phrase readings (重庆 chong qing, 银行 yin hang) included."""
+    from pypinyin import lazy_pinyin
+
+    from conftest import SEEDS
+    from qa.text.cjk import CJK_RUN
+    from qa.text.pinyin import passage_terms
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.rglob("*.txt"))]
+    texts += ["重庆银行行长说，长大后要去重庆。", "他重新调整了银行的行业标准，重量不变。"] * 2  # the second time from memory
+    for text in texts:
+        expected = []
+        for run in CJK_RUN.findall(text):
+            sounds = lazy_pinyin(run)
+            expected += [f"p:{a} {b}" for a, b in zip(sounds, sounds[1:])]
+        assert passage_terms(text) == expected
+    assert "p:chong qing" in passage_terms("重庆") and "p:yin hang" in passage_terms("银行")
