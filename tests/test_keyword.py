@@ -281,3 +281,26 @@ def test_publishes_applied_row_by_row_give_what_a_full_pass_gives(tmp_path):
         mine, theirs = index.search("项目就业岗位 jobs", 5), full.search("项目就业岗位 jobs", 5)
         assert [cid for cid, _ in mine] == [cid for cid, _ in theirs]
         assert [score for _, score in mine] == pytest.approx([score for _, score in theirs], rel=1e-9)
+
+
+def test_merges_stop_at_a_size_so_memory_stays_bounded(tmp_path, monkeypatch):
+    """A merge holds all its postings in memory: segments past MAX_MERGE_ROWS / MERGE_FACTOR live
+    rows merge no more, so no merge writes more than ~MAX_MERGE_ROWS rows; searches still see
+    every row, and a big segment gone mostly dead is still rewritten (alone)."""
+    import qa.store.keyword as keyword
+
+    monkeypatch.setattr(keyword, "MAX_MERGE_ROWS", 16)
+    index = KeywordIndex.open(tmp_path / "kw", set(), no_fetch)
+    live: set[str] = set()
+    for n in range(100):
+        cid = f"d{n}:0"
+        live.add(cid)
+        index.add([{"id": cid, "text": f"第{n}篇文章讲述城市{n}号地铁线路的建设进展"}], live=set(live))
+    assert max(s.size for s in index.segments) <= 16
+    assert len(index.segments) > 100 // 16  # without the cap, the tiers would have merged these
+    assert index.size == len(live) and dict(index.search("第37篇", k=1)).keys() == {"d37:0"}
+    big = max(index.segments, key=lambda s: s.size)
+    live -= set(big.ids[: big.size * 3 // 4])
+    index.set_live(live)
+    index.add([{"id": "new:0", "text": "新的文章"}], live=live | {"new:0"})  # a write merges
+    assert big not in index.segments and index.size == len(live) + 1

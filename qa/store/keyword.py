@@ -52,6 +52,11 @@ FORMAT = 3  # 2: pinyin tokens; 3: checksums (an index of an older format is reb
 DIRNAME = "keyword"
 K1, B = 1.5, 0.75  # bm25s defaults
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
+# A merge holds every posting of what it merges in memory at once (~40 bytes each, ~350 a chunk):
+# unbounded, the last merges of a 100k-chunk build took 3 GB. A segment with more live rows than
+# this / MERGE_FACTOR is merged no more (unless mostly dead, rewritten alone), so a merge writes
+# at most ~this many rows, whatever the store's size; a query then reads a few more segments.
+MAX_MERGE_ROWS = 1 << 14
 
 
 def keyword_text(title: str, text: str) -> str:
@@ -286,9 +291,15 @@ class KeywordIndex:
             for k, (seg, mask) in enumerate(zip(self.segments, self._masks)):
                 live = int(mask.sum())
                 # A segment mostly dead is rewritten as if it were small.
-                tier = int(math.log(max(live, 1), MERGE_FACTOR)) if live * 2 >= seg.size else -1
+                big = live > MAX_MERGE_ROWS // MERGE_FACTOR
+                if live * 2 < seg.size:
+                    tier = -2 - k if big else -1  # a big one is rewritten alone
+                elif big:
+                    continue
+                else:
+                    tier = int(math.log(max(live, 1), MERGE_FACTOR))
                 tiers.setdefault(tier, []).append(k)
-            group = next((g for t, g in sorted(tiers.items()) if len(g) >= MERGE_FACTOR or (t == -1 and g)), None)
+            group = next((g for t, g in sorted(tiers.items()) if len(g) >= MERGE_FACTOR or (t < 0 and g)), None)
             if group is None:
                 return
             picked = [self.segments[k] for k in group]
