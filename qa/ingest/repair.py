@@ -82,7 +82,7 @@ def restore(store, embedder, full: bool = False) -> RepairReport:
     lost = (missing - texts.keys()) | (live - keyword.covered())
     if lost:
         report.lost = store.forget_chunks(lost)
-    store.finish_repair(stored | texts.keys())
+    store.finish_repair(stored | texts.keys(), changed=bool(report.fixed or report.lost))
     return report
 
 

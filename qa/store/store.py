@@ -135,13 +135,16 @@ class Store:
         if isinstance(left, dict) and left.get("collection") != self.manifest.get("collection"):
             self._drop_generation(left)
         (self.path / REBUILD).unlink(missing_ok=True)
+        others = [p for p in self.path.glob(f"{KEYWORD_DIR}*") if p.is_dir() and p != self.keyword_dir]
+        if not others:
+            return  # the usual case, spared reading manifest.json (12 MB at 100k chunks)
         keep = {self.keyword_dir.name}
         try:  # during a rebuild, readers still use the generation manifest.json names
             keep.add(_read_manifest(self.path / MANIFEST).get("keyword", KEYWORD_DIR))
         except QAError:
             pass
-        for p in self.path.glob(f"{KEYWORD_DIR}*"):
-            if p.is_dir() and p.name not in keep:
+        for p in others:
+            if p.name not in keep:
                 shutil.rmtree(p, ignore_errors=True)
 
     def _drop_generation(self, manifest: dict[str, Any]) -> None:
@@ -520,10 +523,11 @@ class Store:
             self._keyword.set_live(self.live_chunk_ids())
         return sources
 
-    def finish_repair(self, stored: set[str]) -> None:
-        """Save the repaired manifest, drop a replaced collection and the chunks no entry names
-        (`stored`: the ids Chroma holds, known to the caller, to spare fetching them again)."""
-        self._guard_write(self.save)
+    def finish_repair(self, stored: set[str], changed: bool = True) -> None:
+        """Save the repaired manifest (when `changed`), drop a replaced collection and the chunks no
+        entry names (`stored`: the ids Chroma holds, known to the caller, to spare fetching them again)."""
+        if changed or self._abandoned:
+            self._guard_write(self.save)
         if self._abandoned:
             self._drop_generation({"collection": self._abandoned})
             self._abandoned = None
