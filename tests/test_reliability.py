@@ -181,8 +181,9 @@ def _consistent(store_dir: Path) -> int:
     settings = load_settings({"store": str(store_dir), "embed": "hash"}, env={})
     store = Store.open(settings)
     live = store.live_chunk_ids()
-    stored = set(store.collection.get(include=[])["ids"])
-    assert live <= stored, "the manifest names chunks that Chroma does not hold"
+    if live:  # a run killed at once may leave an empty manifest and no Chroma database yet
+        stored = set(store.collection.get(include=[])["ids"])
+        assert live <= stored, "the manifest names chunks that Chroma does not hold"
     sources = json.loads(_qa(["sources", "--json"], store_dir).stdout)
     assert sum(d["chunks"] for d in sources) == len(live)
     return len(live)
@@ -205,7 +206,8 @@ def test_ingest_killed_at_random_points_recovers_without_duplicates(tmp_path):
         # others once a random number of documents of this run are published, i.e. somewhere
         # inside the next batch: embedding, adding to Chroma, or writing the manifest.
         target = 0 if version == 1 else rng.randrange(1, count - 40)
-        deadline = started + (rng.uniform(0.5, 2.5) if version == 1 else 60)
+        # (An ingest of these 300 files now takes ~2 s in all, so the first kill comes within 1.2 s.)
+        deadline = started + (rng.uniform(0.3, 1.2) if version == 1 else 60)
         while proc.poll() is None and time.time() < deadline:
             if target and _fresh(store, started) >= target:
                 break
