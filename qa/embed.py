@@ -97,9 +97,8 @@ def _in_order(call: Callable[[list[str]], list[list[float]]], parts: list[list[s
 
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="qa-embed") as pool:
         pending: deque = deque()
-        todo = iter(parts)
         try:
-            for part in todo:
+            for part in parts:
                 pending.append(pool.submit(call, part))
                 if len(pending) >= concurrency:
                     yield pending.popleft().result()

@@ -79,7 +79,7 @@ class KeywordIndex:
         self._live_ids: set[str] = set()
         self._where: dict[str, tuple[int, int]] = {}  # live chunk id -> (segment, row)
         self._masks: list[np.ndarray] = []
-        self._stats: tuple[int, float] = (0, 0.0)
+        self._stats: tuple[int, float] = (0, 0.0)  # live rows, their total length in tokens
         self.repaired: list[str] = []  # what `open` found damaged and fixed (a writer only)
 
     # opening and repair
@@ -213,26 +213,18 @@ class KeywordIndex:
         self._live_ids = live
         self._where = where
         self._masks = masks[::-1]
-        n = sum(int(m.sum()) for m in self._masks)
-        total_len = sum(float(np.asarray(s.lens)[m].sum()) for s, m in zip(self.segments, self._masks))
-        self._stats = (n, total_len / n if n else 0.0)
+        self._stats = (sum(int(m.sum()) for m in self._masks),
+                       sum(float(np.asarray(s.lens)[m].sum()) for s, m in zip(self.segments, self._masks)))
 
     def _update_live(self, live: set[str]) -> bool:
         """`set_live` for ids that only left, or only arrived and are all in the newest segment,
         which `self._masks` does not cover yet (just added). False when neither: a full pass."""
-        n, avg_len = self._stats
-        total = n * avg_len
         if not live <= self._live_ids:
             return False
-        gone = self._live_ids - live
-        for cid in gone:
+        for cid in self._live_ids - live:
             if cid in self._where:
-                k, row = self._where.pop(cid)
-                self._masks[k][row] = False
-                n -= 1
-                total -= float(self.segments[k].lens[row])
+                self._count(*self._where.pop(cid), live=False)
         self._live_ids = live
-        self._stats = (n, total / n if n else 0.0)
         return True
 
     def _add_newest(self, live: set[str]) -> bool:
@@ -241,26 +233,25 @@ class KeywordIndex:
         come = live - self._live_ids
         if not self._live_ids <= live or not come <= set(seg.ids):
             return False
-        n, avg_len = self._stats
-        total = n * avg_len
-        mask = np.zeros(seg.size, dtype=bool)
+        self._masks.append(np.zeros(seg.size, dtype=bool))
         for row, cid in enumerate(seg.ids):
             if cid not in live:
                 continue
             if cid in self._where:  # the newest row of an id shadows the older one
-                old_k, old_row = self._where[cid]
-                if old_k < len(self._masks) and self._masks[old_k][old_row]:
-                    self._masks[old_k][old_row] = False
-                    n -= 1
-                    total -= float(self.segments[old_k].lens[old_row])
+                self._count(*self._where[cid], live=False)
             self._where[cid] = (k, row)
-            mask[row] = True
-            n += 1
-            total += float(seg.lens[row])
-        self._masks.append(mask)
+            self._count(k, row, live=True)
         self._live_ids = live
-        self._stats = (n, total / n if n else 0.0)
         return True
+
+    def _count(self, k: int, row: int, live: bool) -> None:
+        """Mark row `row` of segment `k` live or not, keeping the statistics in step."""
+        if bool(self._masks[k][row]) == live:
+            return
+        self._masks[k][row] = live
+        n, total = self._stats
+        sign = 1 if live else -1
+        self._stats = (n + sign, total + sign * float(self.segments[k].lens[row]))
 
     # writing
     def add(self, chunks: list[dict], live: set[str] | None = None, persist: bool = True) -> None:
@@ -322,7 +313,8 @@ class KeywordIndex:
 
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Best `k` live chunks for `query` as (chunk id, BM25 score), best first; ties by id."""
-        n, avg_len = self._stats
+        n, total_len = self._stats
+        avg_len = total_len / n if n else 0.0
         toks = tokenize(query, self.scheme, query=True)
         if not n or not toks or k <= 0:
             return []
