@@ -191,3 +191,35 @@ def test_a_file_the_endpoint_rejects_fails_alone(tmp_path, openai_server):
     again = _qa(["ingest", str(tmp_path / "docs")], openai_server, tmp_path / "store")
     assert again.returncode == 1 and bad.name in again.stdout + again.stderr
     assert "Traceback" not in again.stderr
+
+
+@pytest.mark.parametrize("batch", ["16", "1"], ids=["same-batch", "later-batch"])
+def test_a_copy_of_a_rejected_file_fails_with_it(tmp_path, openai_server, batch):
+    """A duplicate is stored as a pointer to its original; when the original cannot be stored,
+    the copy must not point at nothing (listed, but its text nowhere): it fails too, and the next
+    ingest tries both again."""
+    made = _corpus(tmp_path / "docs")
+    text = f"被拒收的文件\n\n这份文件含有{MARKER},嵌入服务每次都拒绝它。" * 3
+    for name in ("15-bad.txt", "15-copy.txt"):  # next to each other: queued before the first fails
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    openai_server.reject_embeddings(MARKER, status=400)
+    result = _qa(["ingest", "--json", str(tmp_path / "docs")], openai_server, tmp_path / "store",
+                 QA_INGEST_BATCH=batch)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    failed = {Path(source).name: reason for source, reason in report["failed"]}
+    assert set(failed) == {"15-bad.txt", "15-copy.txt"}, report
+    bad = next(s for s, _ in report["failed"] if s.endswith("15-bad.txt"))
+    assert failed["15-copy.txt"] == f"same content as {bad}, which could not be stored"
+    assert not [s for s, _ in report["skipped"] if Path(s).name == "15-copy.txt"], report["skipped"]
+    listed = _qa(["sources", "--json"], openai_server, tmp_path / "store")
+    rows = {Path(d["source"]).name: d for d in json.loads(listed.stdout)}
+    assert set(rows) == {name for name, _, _ in made}, sorted(rows)
+
+    # Once the endpoint takes the text, the next ingest stores the original and points the copy at it.
+    openai_server.embed_rejects.clear()
+    again = _qa(["ingest", "--json", str(tmp_path / "docs")], openai_server, tmp_path / "store")
+    assert again.returncode == 0, again.stderr
+    rows = {Path(d["source"]).name: d for d in json.loads(_qa(["sources", "--json"], openai_server,
+                                                                tmp_path / "store").stdout)}
+    assert rows["15-bad.txt"]["chunks"] >= 1 and Path(rows["15-copy.txt"]["same_as"]).name == "15-bad.txt"

@@ -233,6 +233,7 @@ class _Run:
         self.max_bytes = int(settings.max_file_mb * 1_000_000)
         self.batch = _Batch()
         self.failures: tuple[str, int] = ("", 0)  # (reason, documents in a row that failed with it)
+        self.lost: dict[str, str] = {}  # key -> source of each document that could not be stored
         self.files_total = 0
         self.filling_since = time.perf_counter()
         self.embedding: tuple[list, Future] | None = None  # the batch on the background thread
@@ -332,7 +333,7 @@ class _Run:
         for k, entry, _ in queued:
             if k == key:
                 return entry["source"]
-        return self.store.documents.get(key, {}).get("source", key)
+        return self.store.documents.get(key, {}).get("source") or self.lost.get(key, key)
 
     def flush(self) -> None:
         """Start embedding the batch being filled on the background thread, then publish the one
@@ -407,6 +408,7 @@ class _Run:
         from qa.embed import fingerprint
 
         store = self.store
+        items = self._with_originals(items)
         nodes = [n for _, _, doc_nodes in items for n in doc_nodes]
         before = {key: store.documents.get(key) for key, _, _ in items}
         try:
@@ -425,6 +427,22 @@ class _Run:
         if nodes:
             self.failures = ("", 0)
 
+    def _with_originals(self, items: list[tuple[str, DocumentEntry, list]]) -> list[tuple[str, DocumentEntry, list]]:
+        """The items but the copies whose original was lost after they were queued: a copy is
+        stored as a pointer to its original's chunks, and must not point at nothing. Such a copy
+        fails with its original (and the next ingest tries both again)."""
+        here = {key for key, entry, _ in items if not entry.get("duplicate_of")}
+        kept = []
+        for item in items:
+            key, entry, _ = item
+            original = entry.get("duplicate_of")
+            if original and original not in here and self.store.documents.get(original, {}).get("hash") != entry["hash"]:
+                self.report.skipped = [s for s in self.report.skipped if s[0] != entry["source"]]
+                self.fail(entry["source"], f"same content as {self._source_of(original)}, which could not be stored")
+                continue
+            kept.append(item)
+        return kept
+
     def _lose(self, item: tuple[str, DocumentEntry, list], failure: _StepFailed) -> None:
         """Record a document that could not be published and take back what `add` counted for it."""
         key, entry, nodes = item
@@ -441,6 +459,7 @@ class _Run:
             report.articles -= len(entry["articles"])
             report.chunks -= len(nodes)
         report.skipped = [s for s in report.skipped if s[0] != entry["source"]]
+        self.lost[key] = entry["source"]
         if self.by_hash.get(entry["hash"]) == key and self.store.documents.get(key, {}).get("hash") != entry["hash"]:
             del self.by_hash[entry["hash"]]
         self.fail(entry["source"], reason)
