@@ -71,6 +71,39 @@ def test_subheads_become_sections():
     assert "发挥标准先导作用" not in bci.body()
 
 
+LEAD = "据县教育局今天上午发布的消息，全县今年共投入两亿元，新建学校五所，可容纳学生八千人。"
+
+
+def test_a_short_line_under_the_headline_is_text_not_a_subhead():
+    # OCR wrapped the lead's first line after a few words; before any text it cannot head a section.
+    pieces = segment(f"青山县新建学校五所\n\n今年在城区和各乡镇\n一共新建学校五所，总投资两亿元。\n{LEAD}")
+    [piece] = pieces
+    assert piece.title == "青山县新建学校五所"
+    assert piece.body().startswith("今年在城区和各乡镇一共新建学校五所")
+    assert all(p.section == "" for p in piece.paragraphs)
+
+
+def test_a_short_line_finishing_an_open_sentence_joins_it():
+    text = (f"青山县新建学校五所\n\n{LEAD}\n县教育局表示，新建的五所学校将在今年九月开学以前全部交付使用，并同步\n"
+            f"配齐教师和校车\n，确保学生按时入学。\n{LEAD}")
+    [piece] = segment(text)
+    assert "并同步配齐教师和校车，确保学生按时入学。" in piece.body()
+    assert all(p.section == "" for p in piece.paragraphs)
+
+
+def test_a_subhead_after_a_finished_paragraph_still_heads_its_section():
+    [piece] = segment(f"青山县新建学校五所\n\n{LEAD}\n加快配齐师资\n{LEAD}")
+    assert [p.section for p in piece.paragraphs] == ["", "加快配齐师资"]
+
+
+def test_a_subhead_without_text_of_its_own_is_kept_as_text():
+    # Two sub-head-shaped lines in a row, and one at the very end: only a line followed by text
+    # can head it; the others are kept as lines of text rather than dropped.
+    [piece] = segment(f"青山县新建学校五所\n\n{LEAD}\n第一部分\n加快配齐师资\n{LEAD}\n下一步工作安排")
+    assert [(p.text, p.section) for p in piece.paragraphs] == [
+        (LEAD, ""), ("第一部分", ""), (LEAD, "加快配齐师资"), ("下一步工作安排", "加快配齐师资")]
+
+
 def test_ocr_line_breaks_are_joined_mid_sentence():
     custody = _by_title(segment(SEED))["商业银行托管业务迎来监管新规"].body()
     assert "禁止性行为,主要包括禁止承担托管产品财产的信用风险" in custody

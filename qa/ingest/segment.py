@@ -13,8 +13,11 @@ column ended. This module rebuilds the pieces. The heuristics, in the order they
 3. Headlines. One or more kicker/short blocks followed by a byline start a new article; the last
    short block is the headline, the ones above are kicker/column lines. A kicker followed by a
    short block starts an article even without a byline. A short block before any body text is the
-   document's title (plain-text docs whose first line is a title). Any other short block is a
-   sub-head: it becomes the `section` of the text under it.
+   document's title (plain-text docs whose first line is a title). A short block is body text
+   when it cannot be a sub-head: right under the headline, before any text (a subtitle, or the
+   lead's first line wrapped by OCR), or after a line that ends mid-sentence (the rest of that
+   sentence). Any other short block is a sub-head: it becomes the `section` of the text under it;
+   one with no text under it (another sub-head or a new piece follows) is kept as a line of text.
 4. Line joins. A body block that ends mid-sentence (last character a CJK character, letter, digit
    or `，、（《“`) is joined to the next body block: OCR broke the line at a column end (`主` / `要包括`).
 5. Fragments. A body block that starts like the middle of a sentence (`等…`, `的…`, punctuation)
@@ -145,6 +148,18 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
     current = Piece(title=title)
     segments.append(current)
     section = ""
+    # A sub-head waiting for its first paragraph: (its piece, its text, the section before it).
+    # One that never gets a paragraph (another sub-head or a new piece comes first) becomes a
+    # paragraph itself, so that its words are not lost.
+    pending: tuple[Piece, str, str] | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            piece, text, before = pending
+            piece.paragraphs.append(Paragraph([text], section=before))
+            pending = None
+
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -159,40 +174,54 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
         head = None if single else _headline_group(blocks, i)
         if head is not None:
             end, kicker, headline, byline = head
+            flush()
             current = Piece(title=headline, kicker=kicker, byline=byline)
             segments.append(current)
             section = ""
             i = end
             continue
-        if block.kind == "heading":
+        kind = block.kind
+        last = current.paragraphs[-1] if current.paragraphs else None
+        if kind == "short" and (current.title and last is None or last is not None and
+                                is_dangling(last.pieces[-1]) and last.section == section):
+            # Not a sub-head: a line right under the headline, before any text (a subtitle, or
+            # the lead's first line wrapped by OCR), or the end of a sentence the line above left
+            # open. As a sub-head its words would be in no passage.
+            kind = "body"
+        if kind == "heading":
             if (block.level == 1 and not single) and (current.paragraphs or current.title):
+                flush()
                 current = Piece(title=block.text)
                 segments.append(current)
                 section = ""
             elif not current.title and not current.paragraphs:
                 current.title = block.text
             else:
-                section = block.text
-        elif block.kind in ("short", "kicker"):
+                flush()
+                pending, section = (current, block.text, section), block.text
+        elif kind in ("short", "kicker"):
             if not current.title and not current.paragraphs:
                 current.title = block.text.rstrip("—")
             else:
-                section = block.text.rstrip("—")
-        elif block.kind in ("byline", "credit"):
+                flush()
+                pending, section = (current, block.text.rstrip("—"), section), block.text.rstrip("—")
+        elif kind in ("byline", "credit"):
             if not current.byline:
                 current.byline = block.text
         else:  # body, or a caption inside a single-article record
-            last = current.paragraphs[-1] if current.paragraphs else None
             if last is not None and is_dangling(last.pieces[-1]) and last.section == section:
                 last.pieces.append(block.text)
             elif last is not None and block.text.startswith(CONTINUATION_START) and not single:
+                flush()
                 current = Piece(kind="fragment")
                 segments.append(current)
                 current.paragraphs.append(Paragraph([block.text], section=""))
                 section = ""
             else:
                 current.paragraphs.append(Paragraph([block.text], section=section))
+                pending = None
         i += 1
+    flush()
     if not any(s.paragraphs for s in segments) and blocks:
         # Only headline-shaped lines (a one-line note, a list of names): the lines are the text.
         segments = [Piece(title=title, paragraphs=[Paragraph([b.text]) for b in blocks])]
