@@ -192,6 +192,7 @@ class StreamPrinter:
         self.parts: list[str] = []
         self._mid_line = False
         self._filter = StreamFilter()  # an escape sequence may be split across pieces
+        self._written = 0  # characters of `shown` written so far
         self._live: ChatStream | None = None
 
     def __call__(self, piece: str) -> None:
@@ -203,6 +204,8 @@ class StreamPrinter:
                 self._live = ChatStream().__enter__()
             self._live(piece)
             return
+        shown = self.shown
+        piece, self._written = shown[self._written:], len(shown)
         piece = self._filter.feed(piece)
         if not piece:
             return
@@ -213,6 +216,13 @@ class StreamPrinter:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+    @property
+    def shown(self) -> str:
+        """The text a reader sees: the model's reasoning blocks left out (`shown_so_far`)."""
+        from qa.answer.llm import shown_so_far
+
+        return shown_so_far(self.text)[0]
 
     def end_line(self) -> None:
         """Finish a half-written line (before an error message or the final answer); stop re-rendering."""
@@ -233,7 +243,7 @@ def print_answer(answer: Answer, streamed: StreamPrinter | None = None) -> None:
     weak = {c.n for c in answer.citations if c.supported is False}
     markdown = answer.mode == "llm" and markdown_terminal()  # an extractive answer is article text
     label = f"({answer.mode}{', ' + answer.model if answer.model else ''}{', refused' if answer.refused else ''})"
-    shown = streamed.text.strip() if streamed and streamed.parts else None
+    shown = streamed.shown.strip() if streamed and streamed.parts else None
     if streamed:
         streamed.end_line()
     if shown is not None and answer.mode != "llm":
@@ -412,13 +422,28 @@ class ChatStream:
             self._live.__exit__(*exc)
 
     def __call__(self, piece: str) -> None:
+        from qa.answer.llm import shown_so_far
+
         self.parts.append(piece)
         if self._live is not None:
-            self._live.update(_answer_markdown(self.text))
+            shown, thinking = shown_so_far(self.text)
+            if thinking:  # the reasoning itself is not shown: it is not the answer
+                from rich.console import Group
+                from rich.text import Text
+
+                self._live.update(Group(_answer_markdown(shown), Text("thinking…", style="dim")))
+            else:
+                self._live.update(_answer_markdown(shown))
 
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+    @property
+    def shown(self) -> str:
+        from qa.answer.llm import shown_so_far
+
+        return shown_so_far(self.text)[0]
 
 
 def _markdown_safe(text: str) -> str:
@@ -481,7 +506,7 @@ def print_chat_answer(turn, streamed: ChatStream | None = None, plain: bool = Fa
         out.flush()
         return
     out = console()
-    shown = streamed.text.strip() if streamed is not None and streamed.parts else None
+    shown = streamed.shown.strip() if streamed is not None and streamed.parts else None
     if shown is None or shown != answer.answer.strip():
         if shown is not None:
             out.print("[dim]checked:[/dim]", markup=True)

@@ -159,6 +159,38 @@ def test_a_terminal_renders_a_streamed_llm_answer_as_markdown(openai_server, see
     assert "\x1b[1m" in raw and "\x1b[1;36m[1]" in raw  # bold text, bold cyan markers
 
 
+THINKING_REPLY = "<think>段落1说可创造1000个岗位, 2 < 3</think>\n\n华强广场项目可创造1000个就业岗位。[1]"
+REASONING = "段落1说"
+
+
+def test_a_terminal_shows_thinking_not_the_reasoning_then_the_answer_once(openai_server, seed_store_dir):
+    # Qwen3 or DeepSeek-R1 behind an OpenAI-compatible API streams its reasoning inline first.
+    openai_server.reply(THINKING_REPLY, chunk_chars=3, chunk_delay=0.1)
+    child = spawn_ask(seed_store_dir, llm_env(openai_server.url), JOBS_Q)
+    child.expect_exact("thinking…")
+    raw = child.before + child.after + finish(child)
+    assert REASONING not in raw and "think>" not in raw  # not in any frame, not even for a moment
+    screen = final_screen(raw)
+    assert "华强广场项目可创造1000个就业岗位。[1]" in screen and "thinking…" not in screen
+    assert "checked:" not in screen  # the reasoning left out, the stream was the answer: printed once
+
+
+def test_a_plain_terminal_streams_the_answer_without_the_reasoning(openai_server, seed_store_dir):
+    # NO_COLOR: pieces are written as they come, so the reasoning is held back piece by piece.
+    openai_server.reply(THINKING_REPLY, chunk_chars=2, chunk_delay=0.02)
+    out = finish(spawn_ask(seed_store_dir, llm_env(openai_server.url, NO_COLOR="1"), JOBS_Q)).replace("\r", "")
+    assert REASONING not in out and "think>" not in out and "checked:" not in out
+    assert out.count("华强广场项目可创造1000个就业岗位。[1]") == 1, out
+
+
+def test_a_reply_cut_off_while_thinking_is_an_empty_answer_not_the_reasoning(openai_server, seed_store_dir):
+    openai_server.reply("<think>段落1说可创造1000个岗位, 段落2", chunk_chars=4, finish_reason="length")
+    result = runner.invoke(app, ["ask", "--store", str(seed_store_dir), "--mode", "llm", JOBS_Q],
+                           env=llm_env(openai_server.url))
+    assert result.exit_code != 0 and "QA_LLM_MAX_TOKENS" in result.output
+    assert REASONING not in result.output and "Traceback" not in result.output
+
+
 def test_a_terminal_renders_a_whole_llm_answer_as_markdown(openai_server, seed_store_dir):
     openai_server.reply(MARKDOWN_REPLY)
     child = spawn_ask(seed_store_dir, llm_env(openai_server.url), "--no-stream", JOBS_Q)

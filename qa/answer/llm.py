@@ -21,8 +21,23 @@ from qa.types import Answer, Hit
 # Anything that looks like one of our delimiters: <passage, </passages, < /passage ...
 _DELIMITER = re.compile(r"<(\s*/?\s*(?:passages?|conversation)\b)", re.I)
 # Reasoning models served through compatible APIs (Qwen3, DeepSeek-R1 on Ollama) may put their
-# thinking inline; it is not part of the answer.
-THINK = re.compile(r"<think>.*?</think>\s*", re.S)
+# thinking inline; it is not part of the answer. A block the reply ends inside (cut off at
+# QA_LLM_MAX_TOKENS) is thinking too.
+THINK = re.compile(r"<think>.*?(?:</think>\s*|\Z)", re.S)
+_OPEN_THINK = "<think>"
+_IN_THINK = re.compile(r"<think>(?:(?!</think>).)*\Z", re.S)
+
+
+def shown_so_far(text: str) -> tuple[str, bool]:
+    """What a reader is shown of a reply still streaming, and whether the model is thinking:
+    reasoning blocks are left out, and so is a `<think>` tag still arriving (`<th`). Each result
+    extends the one before it, so a stream can be written piece by piece."""
+    thinking = bool(_IN_THINK.search(text))
+    text = THINK.sub("", text)
+    for k in range(min(len(_OPEN_THINK) - 1, len(text)), 0, -1):
+        if _OPEN_THINK.startswith(text[-k:]):
+            return text[:-k], thinking
+    return text, thinking
 
 
 def neutralise(text: str) -> str:
