@@ -399,12 +399,17 @@ def print_eval(result) -> None:
 # -- qa chat ------------------------------------------------------------------------------------
 class ChatStream:
     """Token callback for a streamed chat answer (and `qa ask`'s, through `StreamPrinter`): the text
-    so far, re-rendered as Markdown in place (rich's Live) as it arrives. Use as a context manager
-    around the answer."""
+    so far, rendered as Markdown as it arrives. Use as a context manager around the answer.
+
+    Only the block still being written is redrawn in place (rich's Live); each block a blank line
+    has finished is printed once above it and left alone. Live cannot move the cursor above the
+    top of the screen, so redrawing a whole answer taller than the terminal left copies of its
+    first lines in the scrollback."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self._live = None
+        self._done = 0  # characters of `shown` printed for good
 
     def __enter__(self) -> "ChatStream":
         from rich.live import Live
@@ -424,16 +429,21 @@ class ChatStream:
     def __call__(self, piece: str) -> None:
         from qa.answer.llm import shown_so_far
 
-        self.parts.append(piece)
-        if self._live is not None:
-            shown, thinking = shown_so_far(self.text)
-            if thinking:  # the reasoning itself is not shown: it is not the answer
-                from rich.console import Group
-                from rich.text import Text
+        from rich.console import Group
+        from rich.text import Text
 
-                self._live.update(Group(_answer_markdown(shown), Text("thinking…", style="dim")))
-            else:
-                self._live.update(_answer_markdown(shown))
+        self.parts.append(piece)
+        if self._live is None:
+            return
+        shown, thinking = shown_so_far(self.text)
+        gap = [Text("")] if self._done else []  # the blank line between two blocks
+        done = _finished_blocks(shown, self._done)
+        if done > self._done:
+            self._live.console.print(Group(*gap, _answer_markdown(shown[self._done:done])))
+            self._done, gap = done, [Text("")]
+        # The reasoning itself is not shown: it is not the answer.
+        self._live.update(Group(*gap, _answer_markdown(shown[self._done:]),
+                                *([Text("thinking…", style="dim")] if thinking else [])))
 
     @property
     def text(self) -> str:
@@ -444,6 +454,15 @@ class ChatStream:
         from qa.answer.llm import shown_so_far
 
         return shown_so_far(self.text)[0]
+
+
+def _finished_blocks(text: str, start: int) -> int:
+    """Where the Markdown blocks of `text` that a blank line has finished end (from `start`): a
+    blank line inside a fenced code block finishes nothing."""
+    end = text.rfind("\n\n", start)
+    while end >= 0 and len(re.findall(r"^\s*(?:```|~~~)", text[:end], re.M)) % 2:
+        end = text.rfind("\n\n", start, end)
+    return end + 2 if end >= 0 else start
 
 
 def _markdown_safe(text: str) -> str:

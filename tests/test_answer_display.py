@@ -136,10 +136,19 @@ def finish(child) -> str:
 
 
 def final_screen(raw: str) -> str:
-    """The text as it stands once re-rendering is over: a redraw moves the cursor up over the lines
-    drawn before (`ESC[1A`) and clears them (`ESC[2K`), so the last frame follows the last move."""
-    last = max(raw.rfind("\x1b[1A"), raw.rfind("\x1b[2K"))
-    return ANSI.sub("", raw[last:] if last >= 0 else raw).replace("\r", "")
+    """The text a terminal of `spawn_ask`'s size holds once re-rendering is over (`terminal_lines`)."""
+    return "\n".join(terminal_lines(raw, 100, 40))
+
+
+def terminal_lines(raw: str, columns: int, lines: int) -> list[str]:
+    """Every line a terminal of that size holds after `raw` (a VT100 emulator, pyte): the lines
+    scrolled off the top, then the screen."""
+    import pyte
+
+    screen = pyte.HistoryScreen(columns, lines, history=10_000, ratio=1)
+    pyte.Stream(screen).feed(raw)
+    rows = list(screen.history.top) + [screen.buffer[y] for y in range(lines)]
+    return ["".join(row[x].data for x in range(columns)).rstrip() for row in rows]
 
 
 def test_a_terminal_renders_a_streamed_llm_answer_as_markdown(openai_server, seed_store_dir):
@@ -189,6 +198,23 @@ def test_a_reply_cut_off_while_thinking_is_an_empty_answer_not_the_reasoning(ope
                            env=llm_env(openai_server.url))
     assert result.exit_code != 0 and "QA_LLM_MAX_TOKENS" in result.output
     assert REASONING not in result.output and "Traceback" not in result.output
+
+
+# 30 paragraphs told apart by letters (a number the passage lacks would make the citation weak).
+TAGS = [f"{a}{b}" for a in "pq" for b in "abcdefghijklmno"]
+TALL_REPLY = "\n\n".join(f"段落{t}:华强广场项目计划明年1月开业,可创造1000个就业岗位。[1]" for t in TAGS)
+
+
+def test_a_streamed_answer_taller_than_the_terminal_is_drawn_once(openai_server, seed_store_dir):
+    # rich's Live cannot move the cursor above the top of the screen: redrawing a block taller
+    # than the terminal leaves copies of it in the scrollback.
+    openai_server.reply(TALL_REPLY, chunk_chars=8, chunk_delay=0.01)
+    child = spawn_ask(seed_store_dir, llm_env(openai_server.url, COLUMNS="80", LINES="12"), JOBS_Q)
+    child.setwinsize(12, 80)
+    held = terminal_lines(finish(child), 80, 12)
+    counts = {t: sum(1 for line in held if line.startswith(f"段落{t}:")) for t in TAGS}
+    assert set(counts.values()) == {1}, (counts, held)
+    assert "checked:" not in held
 
 
 def test_a_terminal_renders_a_whole_llm_answer_as_markdown(openai_server, seed_store_dir):
