@@ -442,7 +442,7 @@ class ChatStream:
             self._live.console.print(Group(*gap, _answer_markdown(shown[self._done:done])))
             self._done, gap = done, [Text("")]
         # The reasoning itself is not shown: it is not the answer.
-        self._live.update(Group(*gap, _answer_markdown(shown[self._done:]),
+        self._live.update(Group(*gap, _answer_markdown(_closed(shown[self._done:])),
                                 *([Text("thinking…", style="dim")] if thinking else [])))
 
     @property
@@ -463,6 +463,16 @@ def _finished_blocks(text: str, start: int) -> int:
     while end >= 0 and len(re.findall(r"^\s*(?:```|~~~)", text[:end], re.M)) % 2:
         end = text.rfind("\n\n", start, end)
     return end + 2 if end >= 0 else start
+
+
+def _closed(text: str) -> str:
+    """A block still being written, with a `**` or `` ` `` it has opened closed for now: shown
+    bold (or as code) at once, instead of as raw asterisks that turn bold a moment later."""
+    if text.count("```") % 2 or text.count("~~~") % 2:
+        return text  # inside a code fence, asterisks and backticks are text
+    marks = [m for m in ("**", "`") if text.replace("```", "").count(m) % 2]
+    # The one opened last is closed first.
+    return text + "".join(sorted(marks, key=text.rfind, reverse=True))
 
 
 def _markdown_safe(text: str) -> str:

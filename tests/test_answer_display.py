@@ -217,6 +217,15 @@ def test_a_streamed_answer_taller_than_the_terminal_is_drawn_once(openai_server,
     assert "checked:" not in held
 
 
+def test_bold_being_streamed_is_never_shown_as_raw_asterisks(openai_server, seed_store_dir):
+    # Pieces of 3 characters, 0.05 s apart: the closing "**" comes about 0.6 s after the opening one.
+    openai_server.reply("**华强广场项目计划明年1月开业,可创造1000个就业岗位,签约率达98%**。[1]",
+                        chunk_chars=3, chunk_delay=0.05)
+    raw = finish(spawn_ask(seed_store_dir, llm_env(openai_server.url), JOBS_Q))
+    assert "*" not in ANSI.sub("", raw)  # in no frame
+    assert "华强广场项目计划明年1月开业,可创造1000个就业岗位,签约率达98%。[1]" in final_screen(raw)
+
+
 def test_a_terminal_renders_a_whole_llm_answer_as_markdown(openai_server, seed_store_dir):
     openai_server.reply(MARKDOWN_REPLY)
     child = spawn_ask(seed_store_dir, llm_env(openai_server.url), "--no-stream", JOBS_Q)
