@@ -180,7 +180,24 @@ def markdown_terminal() -> bool:
     return out.is_terminal and not out.no_color and not out.is_dumb_terminal
 
 
-class StreamPrinter:
+class _Streamed:
+    """The pieces of a streamed reply received so far, and what of them a reader is shown."""
+
+    parts: list[str]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    @property
+    def shown(self) -> str:
+        """The text a reader sees: the model's reasoning blocks left out (`shown_so_far`)."""
+        from qa.answer.llm import shown_so_far
+
+        return shown_so_far(self.text)[0]
+
+
+class StreamPrinter(_Streamed):
     """Token callback for `qa.answer.ask`: shows streamed text as it arrives. With `markdown`
     (default: `markdown_terminal()`, when writing to stdout) the text so far is re-rendered as
     Markdown in place, as `qa chat` does (`ChatStream`); otherwise each piece is written as it comes."""
@@ -212,17 +229,6 @@ class StreamPrinter:
         self.stream.write(piece)
         self.stream.flush()
         self._mid_line = not piece.endswith("\n")
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-    @property
-    def shown(self) -> str:
-        """The text a reader sees: the model's reasoning blocks left out (`shown_so_far`)."""
-        from qa.answer.llm import shown_so_far
-
-        return shown_so_far(self.text)[0]
 
     def end_line(self) -> None:
         """Finish a half-written line (before an error message or the final answer); stop re-rendering."""
@@ -397,7 +403,7 @@ def print_eval(result) -> None:
 
 
 # -- qa chat ------------------------------------------------------------------------------------
-class ChatStream:
+class ChatStream(_Streamed):
     """Token callback for a streamed chat answer (and `qa ask`'s, through `StreamPrinter`): the text
     so far, rendered as Markdown as it arrives. Use as a context manager around the answer.
 
@@ -445,15 +451,6 @@ class ChatStream:
         self._live.update(Group(*gap, _answer_markdown(_closed(shown[self._done:])),
                                 *([Text("thinking…", style="dim")] if thinking else [])))
 
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-    @property
-    def shown(self) -> str:
-        from qa.answer.llm import shown_so_far
-
-        return shown_so_far(self.text)[0]
 
 
 def _finished_blocks(text: str, start: int) -> int:

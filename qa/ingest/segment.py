@@ -160,6 +160,11 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
             piece.paragraphs.append(Paragraph([text], section=before))
             pending = None
 
+    def subhead(name: str) -> None:
+        nonlocal pending, section
+        flush()
+        pending, section = (current, name, section), name
+
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -197,14 +202,12 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
             elif not current.title and not current.paragraphs:
                 current.title = block.text
             else:
-                flush()
-                pending, section = (current, block.text, section), block.text
+                subhead(block.text)
         elif kind in ("short", "kicker"):
             if not current.title and not current.paragraphs:
                 current.title = block.text.rstrip("—")
             else:
-                flush()
-                pending, section = (current, block.text.rstrip("—"), section), block.text.rstrip("—")
+                subhead(block.text.rstrip("—"))
         elif kind in ("byline", "credit"):
             if not current.byline:
                 current.byline = block.text
