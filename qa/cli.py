@@ -26,6 +26,38 @@ SourceOpt = Annotated[Optional[str], typer.Option("--source", metavar="GLOB", he
                                                   "this glob, e.g. 'seeds/*' or '*.md'")]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT",
                                                  help="only articles whose title contains this text")]
+ModeOpt = Annotated[str, typer.Option("--mode", metavar="MODE", help="auto, llm or extractive, as for qa ask")]
+
+
+def _shown(argument) -> str:
+    return (argument.metavar or argument.name.upper()) + ("..." if argument.nargs != 1 else "")
+
+
+class _PlainHelp(typer.core.TyperCommand):
+    """Help that names each argument by its metavar alone, as click and man pages do
+    (`QUESTION...`): typer writes a required one as `{question}...` in the usage line and adds its
+    Python type (`<list[str]>`) in the list. Options show the metavars they declare."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                pieces.extend(param.get_usage_pieces(ctx))
+            else:
+                pieces.append(_shown(param) if param.required else f"[{_shown(param)}]")
+        return pieces
+
+    def format_options(self, ctx, formatter) -> None:
+        rows: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None and param.param_type_name in rows:
+                name = _shown(param) if param.param_type_name == "argument" else record[0]
+                rows[param.param_type_name].append((name, record[1]))
+        for title, kind in (("Arguments", "argument"), ("Options", "option")):
+            if rows[kind]:
+                with formatter.section(title):
+                    formatter.write_dl(rows[kind])
 
 
 def _print_version(value: bool) -> None:
@@ -109,9 +141,10 @@ def _print_json(data: Any, secrets: list[str] = ()) -> None:
                json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@app.command()
+@app.command(cls=_PlainHelp)
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="files or folders (.txt .md .html .jsonl), searched recursively")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="files or folders (.txt .md .html .jsonl), "
+                                                "searched recursively")],
     store: StoreOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="delete the store's contents and start over")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="stop at the first file that fails")] = False,
@@ -144,15 +177,15 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_PlainHelp)
 def ask(
-    words: Annotated[list[str], typer.Argument(metavar="question", show_default=False, help=(
+    words: Annotated[list[str], typer.Argument(metavar="QUESTION", show_default=False, help=(
         "the question, in any language; several words are joined with spaces; - reads it from standard input"))],
     store: StoreOpt = None,
     k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
                                              help="passages to retrieve [env QA_TOP_K]")] = None,
-    mode: Annotated[str, typer.Option("--mode", help="auto (LLM when QA_LLM_MODEL is set, else extractive), "
-                                      "llm, or extractive")] = "auto",
+    mode: Annotated[str, typer.Option("--mode", metavar="MODE", help="auto (LLM when QA_LLM_MODEL is set, else "
+                                      "extractive), llm, or extractive")] = "auto",
     no_stream: Annotated[bool, typer.Option("--no-stream", help="print the LLM answer when complete")] = False,
     source: SourceOpt = None,
     title: TitleOpt = None,
@@ -191,12 +224,13 @@ def ask(
         print_answer(answer, streamed=printer)
 
 
-@app.command()
+@app.command(cls=_PlainHelp)
 def chat(
     store: StoreOpt = None,
-    mode: Annotated[str, typer.Option("--mode", help="auto, llm or extractive, as for qa ask")] = "auto",
+    mode: ModeOpt = "auto",
     resume: Annotated[bool, typer.Option("--continue", "-c", help="continue the last conversation")] = False,
-    cid: Annotated[Optional[str], typer.Option("--cid", help="continue the conversation with this id")] = None,
+    cid: Annotated[Optional[str], typer.Option("--cid", metavar="ID",
+                                               help="continue the conversation with this id")] = None,
     list_: Annotated[bool, typer.Option("--list", help="list earlier conversations and exit")] = False,
     k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
                                              help="passages to retrieve [env QA_TOP_K]")] = None,
@@ -244,7 +278,7 @@ def chat(
     raise typer.Exit(_run(lambda: run_chat(session, interactive, stream=not no_stream, as_json=as_json), settings))
 
 
-@app.command()
+@app.command(cls=_PlainHelp)
 def sources(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """List stored documents and the articles found in them."""
     from qa.render import print_sources
@@ -258,7 +292,7 @@ def sources(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         print_sources(docs)
 
 
-@app.command()
+@app.command(cls=_PlainHelp)
 def config(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Show the effective settings and where each came from (secrets masked)."""
     from qa.render import print_config
@@ -271,7 +305,7 @@ def config(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         print_config(rows)
 
 
-@app.command()
+@app.command(cls=_PlainHelp)
 def doctor(
     store: StoreOpt = None,
     repair: Annotated[bool, typer.Option("--repair", help="restore damaged parts of the store from its intact "
@@ -301,22 +335,29 @@ def doctor(
         raise typer.Exit(1)
 
 
-@app.command("eval")
+@app.command("eval", cls=_PlainHelp)
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="gold set, JSONL: id, question, answers, unanswerable, evidence, tags")],
+    gold: Annotated[Path, typer.Argument(metavar="GOLD", help="gold set, JSONL: id, question, answers, unanswerable, "
+                                         "evidence, tags")],
     store: StoreOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="JSON report [default: <store>/eval/<gold>.json]")] = None,
-    markdown: Annotated[Optional[Path], typer.Option("--markdown", help="also write Markdown for a PR comment")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="an earlier JSON report to compare with")] = None,
-    mode: Annotated[str, typer.Option("--mode", help="auto, llm or extractive, as for qa ask")] = "auto",
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE",
+                                                help="JSON report [default: <store>/eval/<gold>.json]")] = None,
+    markdown: Annotated[Optional[Path], typer.Option("--markdown", metavar="FILE",
+                                                     help="also write Markdown for a PR comment")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE",
+                                                     help="an earlier JSON report to compare with")] = None,
+    mode: ModeOpt = "auto",
     k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
                                              help="passages to retrieve [env QA_TOP_K]")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="only the first N items")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="only items with this tag (repeatable)")] = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="items (LLM requests) in flight")] = 1,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="only the first N items")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG",
+                                                     help="only items with this tag (repeatable)")] = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, metavar="N",
+                                             help="items (LLM requests) in flight")] = 1,
     fail_under: Annotated[Optional[list[str]], typer.Option(
         "--fail-under", metavar="METRIC=VALUE", help="fail when METRIC is below VALUE (repeatable)")] = None,
-    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="largest drop from the baseline allowed")] = 0.02,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0, metavar="DROP",
+                                             help="largest drop from the baseline allowed")] = 0.02,
     resume: Annotated[bool, typer.Option("--resume", help="keep the items an interrupted run finished")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="ask the LLM again, ignoring cached replies")] = False,
     judge: Annotated[bool, typer.Option("--judge", help="also score answers with the LLM as judge")] = False,

@@ -123,3 +123,91 @@ def test_config_shows_origins_and_masks_secrets(tmp_path):
     assert key not in result.output and data["openai_api_key"]["from"] == "env"
     table = runner.invoke(app, ["config", "--store", str(tmp_path)], env={"OPENAI_API_KEY": key})
     assert key not in table.output and "top_k" in table.output
+
+
+def test_jsonl_line_without_a_title_is_titled_by_its_first_clause_and_warned(tmp_path):
+    docs, store = tmp_path / "docs", str(tmp_path / "store")
+    docs.mkdir()
+    (docs / "records.jsonl").write_text("\n".join([
+        json.dumps({"title": "港口", "text": "渡轮每天七点开往岛上。"}, ensure_ascii=False),
+        json.dumps({"text": "猕猴桃节今年有九辆彩车参加游行，观众很多。"}, ensure_ascii=False),
+        json.dumps({"title": "  ", "text": "石家庄新建了一个很大的广场。广场在市中心。"}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    env = {"QA_EMBED": "hash"}
+    result = runner.invoke(app, ["ingest", "--store", store, str(docs)], env=env)
+    assert result.exit_code == 0, result.output
+    warnings = sorted(line for line in result.stderr.splitlines() if line.startswith("warning"))
+    assert len(warnings) == 2, result.stderr
+    assert "records.jsonl:2: " in warnings[0] and "猕猴桃节今年有九辆彩车参加游行" in warnings[0]
+    assert "records.jsonl:3: " in warnings[1] and "石家庄新建了一个很大的广场" in warnings[1]
+    listed = runner.invoke(app, ["sources", "--store", store, "--json"], env=env)
+    [doc] = json.loads(listed.stdout)
+    assert [a["title"] for a in doc["articles"]] == ["港口", "猕猴桃节今年有九辆彩车参加游行", "石家庄新建了一个很大的广场"]
+
+
+def _hash_store(tmp_path) -> str:
+    doc = tmp_path / "a.txt"
+    doc.write_text("港口\n\n渡轮每天七点开往岛上。", encoding="utf-8")
+    store = str(tmp_path / "store")
+    result = runner.invoke(app, ["ingest", "--store", store, str(doc)], env={"QA_EMBED": "hash"})
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def test_a_store_of_a_newer_format_says_upgrade_qa_and_an_older_one_rebuild(tmp_path):
+    from qa.store.store import FORMAT
+
+    store = _hash_store(tmp_path)
+    manifest_path = tmp_path / "store" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    newer = f"written by a newer qa (store format {FORMAT + 1}, this qa knows {FORMAT}); upgrade qa"
+    for found, advice, not_advice in ((FORMAT + 1, newer, "--rebuild"),  # a rebuild would destroy it
+                                      (FORMAT - 1, "Rebuild with: qa ingest --rebuild PATH", "newer qa")):
+        manifest_path.write_text(json.dumps({**manifest, "format": found}), encoding="utf-8")
+        result = runner.invoke(app, ["ask", "--store", store, "渡轮几点开?"], env={"QA_EMBED": "hash"})
+        assert result.exit_code != 0 and advice in result.stderr and not_advice not in result.stderr, result.stderr
+
+
+def _help_lines(*args: str) -> tuple[str, list[str]]:
+    """The help text and its usage line and Arguments/Options lines (not the docstring's)."""
+    result = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "100"}, prog_name="qa")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    usage = [line for line in text.splitlines() if line.startswith("Usage:")]
+    listed = text.split("\nArguments:\n", 1)[-1] if "\nArguments:\n" in text else text.split("\nOptions:\n", 1)[-1]
+    return text, usage + listed.splitlines()
+
+
+def _examples(doc: str) -> list[str]:
+    """The lines under a docstring's "Example:" or "Examples:"."""
+    found, inside = [], False
+    for line in doc.splitlines():
+        if line.strip() in ("Example:", "Examples:"):
+            inside = True
+        elif inside and line.strip():
+            found.append(line.strip())
+        else:
+            inside = False
+    return found
+
+
+def test_every_help_shows_plain_metavars_and_keeps_its_examples():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    assert len(group.commands) >= 7
+    examples = 0
+    _, lines = _help_lines()
+    assert not [line for line in lines if any(bad in line for bad in ("{", "<list", "<int", "range>"))]
+    for name, command in group.commands.items():
+        text, lines = _help_lines(name)
+        for bad in ("{", "<list", "<int", "<float", "<str>", "<path>", "range>"):
+            assert not [line for line in lines if bad in line], (name, bad, text)
+        for example in _examples(command.help or ""):
+            assert f"    {example}\n" in text, (name, example)
+            examples += 1
+    assert examples >= 7  # ingest, ask (3), chat, doctor, eval
+    _, ask = _help_lines("ask")
+    assert ask[0] == "Usage: qa ask [OPTIONS] QUESTION..."
+    _, ingest = _help_lines("ingest")
+    assert ingest[0] == "Usage: qa ingest [OPTIONS] PATH..."

@@ -43,7 +43,7 @@ def test_help_shows_the_brackets_in_every_help_string():
     assert ("  --source GLOB  only documents whose path matches this glob, e.g. 'seeds/*' or\n"
             "                 '*.md'\n") in ask
     evaluate = _help("eval", "--help")
-    assert "--out <path>               JSON report [default: <store>/eval/<gold>.json]\n" in evaluate
+    assert "--out FILE                 JSON report [default: <store>/eval/<gold>.json]\n" in evaluate
     for command in COMMANDS:  # every option that mentions QA_STORE shows it
         assert "[env QA_STORE; default ./.qa]" in _help(command, "--help")
 
@@ -112,7 +112,7 @@ def test_ask_joins_several_words_and_options_go_anywhere(hash_store):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["question"] == "How many jobs"
     missing = runner.invoke(app, ["ask"])
-    assert missing.exit_code == 2 and "Error: Missing argument 'question'." in missing.stderr
+    assert missing.exit_code == 2 and "Error: Missing argument 'QUESTION'." in missing.stderr
 
 
 # 8. bad settings name what the user typed

@@ -79,3 +79,27 @@ def test_store_dir_is_private_and_chunks_carry_metadata(hash_settings, seed_copy
     for key in ("source", "article_id", "title", "section", "start", "end", "hash"):
         assert key in md
     assert md["source"].endswith("seeds/000_59cfcece24790523.txt")
+
+
+def test_one_file_shows_embedding_progress_while_the_embedder_works(hash_settings, tmp_path):
+    """The "embedding chunks" bar is up as soon as the embedder starts, not only once it is done."""
+    from qa.embed import HashEmbedding
+
+    events: list[tuple] = []
+
+    class Watched(HashEmbedding):
+        def _text(self, text: str) -> list[float]:
+            events.append(("vector",))
+            return super()._text(text)
+
+    doc = tmp_path / "one.txt"
+    doc.write_text("标题\n\n" + "\n\n".join(f"第{i}段:石家庄新建的广场可以创造一千个就业岗位,这是第{i}次报道。" * 4
+                                          for i in range(12)), encoding="utf-8")
+    report = ingest([doc], hash_settings, embedder=Watched(),
+                    progress=lambda phase, done, total, item: events.append((phase, done, total)))
+    assert report.ingested == 1 and 4 <= report.chunks < hash_settings.embed_batch  # one embedder call
+    first_vector = events.index(("vector",))
+    embeds = [e for e in events if e[0] == "embed"]
+    assert ("embed", 0, report.chunks) in events[:first_vector]
+    assert embeds[-1] == ("embed", report.chunks, report.chunks)
+    assert all(total == report.chunks and done <= total for _, done, total in embeds)

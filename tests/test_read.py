@@ -96,3 +96,15 @@ def test_escape_name_shows_bytes_that_are_not_utf8():
     assert escape_name(os.fsdecode(b"bad\xff\xfe.txt")) == "bad\\xff\\xfe.txt"
     assert escape_name("新闻 2025.txt") == "新闻 2025.txt"
     assert escape_name("x\ud800") == "x\\ud800"  # not a file-name byte: escaped all the same
+
+
+def test_jsonl_line_without_a_title_gets_its_first_clause_and_a_note(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        {"title": "港口", "text": "渡轮每天七点开往岛上。"},
+        {"title": None, "text": "猕猴桃节今年有九辆彩车参加游行，观众很多。"},
+    )) + "\n", encoding="utf-8")
+    notes: list[tuple[int, str]] = []
+    docs = read_documents(path, notes=notes)
+    assert [d.title for d in docs] == ["港口", "猕猴桃节今年有九辆彩车参加游行"]
+    assert [line for line, _ in notes] == [2] and "猕猴桃节今年有九辆彩车参加游行" in notes[0][1]

@@ -86,9 +86,9 @@ def build_articles(docs: list[RawDocument], source: str, doc_id: str) -> list[Ar
 
 
 def prepare(path: Path, settings: Settings, data: bytes | None = None,
-            bad_lines: list[tuple[int, str]] | None = None,
-            removed: list[int] | None = None) -> tuple[list[Article], list]:
-    """Articles and chunks of one file. `bad_lines`: see `qa.ingest.read.jsonl_documents`;
+            bad_lines: list[tuple[int, str]] | None = None, removed: list[int] | None = None,
+            notes: list[tuple[int, str]] | None = None) -> tuple[list[Article], list]:
+    """Articles and chunks of one file. `bad_lines`, `notes`: see `qa.ingest.read.jsonl_documents`;
     `removed` receives how many escape sequences and control characters were cleaned out
     (`qa.text.controls`) before the text was split, so chunk offsets index the cleaned text."""
     from qa.text.controls import strip_controls
@@ -96,7 +96,7 @@ def prepare(path: Path, settings: Settings, data: bytes | None = None,
     data = path.read_bytes() if data is None else data
     doc_hash = hashlib.sha256(data).hexdigest()
     source = display_path(path)
-    docs = read_documents(path, data, bad_lines)
+    docs = read_documents(path, data, bad_lines, notes)
     count = 0
     for doc in docs:
         doc.text, n_text = strip_controls(doc.text)
@@ -287,8 +287,9 @@ class _Run:
         else:
             bad_lines: list[tuple[int, str]] = []
             removed: list[int] = []
+            notes: list[tuple[int, str]] = []
             try:
-                articles, nodes = prepare(path, self.settings, data, bad_lines, removed)
+                articles, nodes = prepare(path, self.settings, data, bad_lines, removed, notes)
             except QAError as e:
                 self.fail(source, str(e).removeprefix(f"{path}: "))
                 return
@@ -299,6 +300,7 @@ class _Run:
                 report.controls_removed.append((source, sum(removed)))
             for line, why in bad_lines:
                 self.fail(f"{source}:{line}", why)
+            report.warnings.extend((f"{source}:{line}", note) for line, note in notes)
             if bad_lines:
                 entry["bad_lines"] = bad_lines
             if not articles:
@@ -397,6 +399,10 @@ class _Run:
             if self.progress:
                 self.progress("embed", report.embedded, self._expected_chunks(), part[-1].metadata["source"])
 
+        if todo and self.progress:
+            # The bar shows from the start: updates follow each embedder call, and one file's
+            # chunks (or a last batch's) may all go in one call of many seconds.
+            self.progress("embed", report.embedded, self._expected_chunks(), todo[0].metadata["source"])
         try:
             embed_nodes(todo, self.embedder, on_batch=embedded)
         except _Cancelled:

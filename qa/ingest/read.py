@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from qa.errors import InputError
+from qa.ingest.segment import derive_title
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 SYMLINK_LOOP = "symlink loop"
@@ -161,16 +162,16 @@ def decode(data: bytes, where: str) -> str:
     return data.decode(encoding, errors="replace")
 
 
-def read_documents(path: Path, data: bytes | None = None,
-                   bad_lines: list[tuple[int, str]] | None = None) -> list[RawDocument]:
-    """The raw documents of one file. `bad_lines`: see `jsonl_documents`."""
+def read_documents(path: Path, data: bytes | None = None, bad_lines: list[tuple[int, str]] | None = None,
+                   notes: list[tuple[int, str]] | None = None) -> list[RawDocument]:
+    """The raw documents of one file. `bad_lines`, `notes`: see `jsonl_documents`."""
     data = path.read_bytes() if data is None else data
     text = decode(data, str(path))
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         return [html_document(text)]
     if suffix == ".jsonl":
-        return jsonl_documents(text, path, bad_lines)
+        return jsonl_documents(text, path, bad_lines, notes)
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
     return [RawDocument(text=text, fmt=fmt)]
 
@@ -199,12 +200,15 @@ def html_document(markup: str) -> RawDocument:
     return RawDocument(text="\n\n".join(blocks), fmt="markdown", title=title)
 
 
-def jsonl_documents(text: str, path: Path, bad_lines: list[tuple[int, str]] | None = None) -> list[RawDocument]:
+def jsonl_documents(text: str, path: Path, bad_lines: list[tuple[int, str]] | None = None,
+                    notes: list[tuple[int, str]] | None = None) -> list[RawDocument]:
     """One article per line: {"title", "text", optional "url", "date"}.
 
     With `bad_lines`, each bad line is appended there as (line number, reason) and the good lines
     are returned, so one broken record does not cost the others; without it, or when no line is
     good, the file is an `InputError` naming the first bad line and how many more there are.
+    A line without a title (missing, null or blank) is titled as an article without a headline
+    is (`derive_title`), and `notes` receives (line number, what was done).
     """
     docs: list[RawDocument] = []
     problems: list[tuple[int, str]] = []
@@ -223,11 +227,17 @@ def jsonl_documents(text: str, path: Path, bad_lines: list[tuple[int, str]] | No
         if not isinstance(body, str) or not body.strip():
             problems.append((lineno, "missing or empty \"text\""))
             continue
-        title = record.get("title", "")
-        if not isinstance(title, str):
+        title = record.get("title")
+        if title is not None and not isinstance(title, str):
             problems.append((lineno, "\"title\" must be a string"))
             continue
-        docs.append(RawDocument(text=_storable(body), fmt="record", title=_storable(title.strip()),
+        title = _storable((title or "").strip())
+        if not title:
+            # An empty title would be listed by `qa sources` and cited as nothing.
+            title = derive_title(_storable(body))
+            if notes is not None:
+                notes.append((lineno, f"no \"title\"; titled by its first words: {title}"))
+        docs.append(RawDocument(text=_storable(body), fmt="record", title=title,
                                 url=_storable(str(record.get("url", ""))), date=_storable(str(record.get("date", ""))),
                                 line=lineno))
     if problems and (bad_lines is None or not docs):

@@ -647,6 +647,10 @@ def _read_manifest(path: Path) -> dict[str, Any]:
         raise StoreError(f"{path}: unreadable store manifest ({e}). Rebuild with: qa ingest --rebuild PATH") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         found = manifest.get("format") if isinstance(manifest, dict) else None
+        if type(found) is int and found > FORMAT:
+            # A rebuild would replace what that qa stored with what this one can read.
+            raise StoreError(f"{path}: written by a newer qa (store format {found}, this qa knows {FORMAT}); "
+                             "upgrade qa, or use another --store")
         raise StoreError(f"{path}: store format {found} is not {FORMAT}. Rebuild with: qa ingest --rebuild PATH")
     return manifest
 
