@@ -136,9 +136,10 @@ def _run(work: Callable[[], Any], settings=None) -> Any:
 
 def _print_json(data: Any, secrets: list[str] = ()) -> None:
     from qa.redact import redact
+    from qa.text.controls import safe_json
 
-    typer.echo(redact(json.dumps(data, ensure_ascii=False, indent=2), secrets) if secrets else
-               json.dumps(data, ensure_ascii=False, indent=2))
+    text = safe_json(data, indent=2)  # a file name's or a reply's controls spelt out, not sent to the terminal
+    typer.echo(redact(text, secrets) if secrets else text)
 
 
 @app.command(cls=_PlainHelp)

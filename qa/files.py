@@ -5,17 +5,34 @@ writers never share one), is flushed and fsynced, then renamed over the target, 
 is fsynced so the rename itself survives a crash; on any failure the temporary file is removed and
 the target is untouched. `publish_dir` does the same for a directory built beside its target (a
 keyword-index segment): every file in it reaches the disk before the directory gets its name.
+
+What qa keeps (the manifest, the questions in the chat log and its history, eval records) is
+readable by its user only: files 0600, folders 0700, whatever the umask or an older qa left.
+`write_atomic` gets that from `tempfile.mkstemp` (0600) unless told another `mode`, and since it
+renames over its target, a symbolic link there is replaced, never written through: it is also how a
+file the user names (`/save FILE`) is written. A file qa opens in place (a lock, a log, an
+append-only records file) goes through `open_private`, which never follows a link: someone who can
+plant `writer.lock -> ~/.bashrc` would otherwise have qa truncate the file it points to.
+`private_dir` makes the store folder 0700 when qa writes to it.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from qa.errors import StoreError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
 
 def write_atomic(path: Path | str, data: str | bytes, mode: int | None = None) -> None:
-    """Replace `path` with `data` (text is written as UTF-8); `mode` sets the new file's permissions."""
+    """Replace `path` with `data` (text is written as UTF-8); the new file is 0600 unless `mode`
+    says otherwise, and a symbolic link at `path` is replaced by the file, not followed."""
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
@@ -31,6 +48,51 @@ def write_atomic(path: Path | str, data: str | bytes, mode: int | None = None) -
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def open_private(path: Path | str, flags: int = os.O_RDWR, create: bool = True) -> int:
+    """A descriptor for `path` (opened with `flags`), never through a symbolic link: a new file is
+    created 0600, an existing one of ours is made 0600. A link is a one-line StoreError naming it;
+    `create=False` opens only a file that exists (FileNotFoundError otherwise)."""
+    path = Path(path)
+    flags |= os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_CREAT if create else 0)
+    try:
+        fd = os.open(path, flags, FILE_MODE)
+    except OSError as e:
+        if e.errno == errno.ELOOP and path.is_symlink():
+            raise StoreError(f"{path} is a symbolic link, and qa never writes through one (it would change "
+                             f"the file it points to); remove it (rm {path}) and run again") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if stat.S_IMODE(info.st_mode) != FILE_MODE and info.st_uid == os.geteuid():
+            _tighten(lambda: os.fchmod(fd, FILE_MODE))  # made by an older qa, or under a looser umask
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def private_dir(path: Path | str) -> Path:
+    """Create the folder `path` (and its parents) if need be, and make it 0700 if it is ours: every
+    file in it is then out of other users' reach, Chroma's and SQLite's own files included, whatever
+    modes their libraries give them."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    info = path.stat()
+    if stat.S_IMODE(info.st_mode) != DIR_MODE and info.st_uid == os.geteuid():
+        _tighten(lambda: os.chmod(path, DIR_MODE))
+    return path
+
+
+def _tighten(chmod) -> None:
+    try:
+        chmod()
+    except OSError as e:
+        # A file system without Unix modes (FAT, some network mounts) refuses the change; what it
+        # offers instead is the mount's to decide, and refusing to write there would help no one.
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
 
 
 def publish_dir(built: Path, target: Path) -> None:

@@ -1,7 +1,8 @@
 """One writer at a time per store: an advisory file lock (fcntl.flock) on `<store>/writer.lock`.
 
 The lock dies with its process, so a killed ingest never leaves a stale lock behind. Readers
-never take it: they read the manifest, which is replaced atomically.
+never take it: they read the manifest, which is replaced atomically. The lock file is opened with
+`qa.files.open_private`, so a symbolic link planted in its place is refused, not truncated through.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from qa.errors import StoreError
+from qa.files import open_private, private_dir
 
 LOCK_FILE = "writer.lock"
 
 
-def _holder(path: Path) -> str:
+def _holder(fd: int) -> str:
+    """The pid the holder wrote, read through our own descriptor (the name may since be anything)."""
     try:
-        return path.read_text().strip() or "?"
+        return os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
     except OSError:
         return "?"
 
@@ -28,9 +31,8 @@ def _holder(path: Path) -> str:
 @contextmanager
 def writer_lock(store_dir: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None,
                 poll: float = 0.2) -> Iterator[None]:
-    store_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = store_dir / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    private_dir(store_dir)
+    fd = open_private(store_dir / LOCK_FILE)
     try:
         told = False
         while True:
@@ -38,7 +40,7 @@ def writer_lock(store_dir: Path, wait: bool = True, on_wait: Callable[[str], Non
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                pid = _holder(path)
+                pid = _holder(fd)
                 if not wait:
                     raise StoreError(f"another ingest is running on {store_dir} (pid {pid}); "
                                      "wait for it or run again without --no-wait") from None

@@ -62,7 +62,9 @@ def _piped(session: ChatSession, as_json: bool) -> int:
             failed = True
             continue
         if as_json:
-            print(json.dumps(_turn_record(turn), ensure_ascii=False), flush=True)
+            from qa.text.controls import safe_json  # controls in a file name or reply spelt out
+
+            print(safe_json(_turn_record(turn)), flush=True)
         else:
             print_chat_answer(turn, plain=True)
     return 1 if failed else 0
@@ -214,13 +216,22 @@ def _copy(text: str) -> str:
 
 
 def _history(session: ChatSession):
+    """The questions typed in earlier chats (Up, Ctrl-R), in the store folder: created 0600 (it holds
+    every question asked) before prompt_toolkit appends to it; a symbolic link there is not followed
+    and this chat's history stays in memory."""
+    import os
+
     from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+    from qa.errors import QAError
+    from qa.files import open_private
 
     store = Path(session.settings.store)
     if (store / "manifest.json").exists():
         try:
+            os.close(open_private(store / HISTORY_FILE))
             return FileHistory(str(store / HISTORY_FILE))
-        except OSError:
+        except (OSError, QAError):
             pass
     return InMemoryHistory()
 

@@ -16,6 +16,12 @@ Schema (PRAGMA user_version = SCHEMA):
 A conversation is written with its first turn, so a chat left without asking leaves no trace.
 Times are ISO 8601 in UTC.
 
+What is kept is what was displayed: `qa.text.controls.safe` is applied to every text field, so that
+the query above cannot replay a model's OSC 52 clipboard write or a screen clear. The log holds every
+question asked, so `chat.db` is created 0600 before SQLite opens it (SQLite gives its -wal and -shm
+files the database file's mode), an older one is made 0600, and the store folder 0700; a symbolic
+link in the place of any of the three is refused (`qa.files.open_private`), not written through.
+
 Failures become one-line errors: the environment (read-only or full device) through
 `qa.errors.environment_error`; a damaged file as a StoreError naming it and saying to move it aside.
 """
@@ -23,6 +29,7 @@ Failures become one-line errors: the environment (read-only or full device) thro
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -33,6 +40,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from qa.errors import StoreError, environment_error
+from qa.files import open_private, private_dir
+from qa.text.controls import safe, safe_json
 
 FILE = "chat.db"
 SCHEMA = 1
@@ -56,6 +65,8 @@ CREATE TABLE IF NOT EXISTS turns (
 );
 CREATE INDEX IF NOT EXISTS turns_cid ON turns(cid, id);
 """
+# The citation fields that hold text from the articles or the model (`qa.types.Citation`).
+_CITED_TEXT = ("title", "source", "text", "quote")
 # What SQLite says when the file's bytes are not a database it can read.
 _DAMAGED = ("file is not a database", "malformed", "database corrupt", "unsupported file format")
 
@@ -71,6 +82,7 @@ class ChatLog:
         self._db: sqlite3.Connection | None = None
         try:
             with self._guard("open"):
+                self._make_private()
                 # isolation_level=None: transactions are the explicit BEGIN/COMMIT below, one per turn.
                 self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
                                            check_same_thread=False)
@@ -81,6 +93,17 @@ class ChatLog:
         except BaseException:
             self.close()
             raise
+
+    def _make_private(self) -> None:
+        """The folder 0700, the log 0600 (created so, before SQLite creates it 0644), and a WAL or
+        shared-memory file left by an earlier chat 0600; a link in the place of any is a StoreError."""
+        private_dir(self.path.parent)
+        os.close(open_private(self.path))
+        for companion in ("-wal", "-shm"):
+            try:
+                os.close(open_private(f"{self.path}{companion}", os.O_RDONLY, create=False))
+            except FileNotFoundError:
+                pass
 
     def _migrate(self) -> None:
         db = self._connection()
@@ -114,9 +137,9 @@ class ChatLog:
     def add_turn(self, cid: str, question: str, standalone: str, answer: str, refused: bool, mode: str,
                  citations: list[dict], timings: dict) -> None:
         """Append a turn to conversation `cid`; it is on disk when this returns."""
-        row = (cid, question, standalone, answer, int(bool(refused)), mode,
-               json.dumps(citations, ensure_ascii=False, default=str),
-               json.dumps(timings, ensure_ascii=False, default=str), _now())
+        cited = [{**c, **{k: safe(c[k]) for k in _CITED_TEXT if isinstance(c.get(k), str)}} for c in citations]
+        row = (cid, safe(question), safe(standalone), safe(answer), int(bool(refused)), mode,
+               safe_json(cited, default=str), safe_json(timings, default=str), _now())
         with self._guard("write to"):
             db = self._connection()
             db.execute("BEGIN IMMEDIATE")

@@ -22,6 +22,7 @@ from typing import Any
 
 from qa.errors import InputError
 from qa.files import write_atomic
+from qa.text.controls import safe_json
 from qa.evaluate.metrics import ITEM_METRICS, LOWER_IS_BETTER, QUALITY_METRICS, summarize, summarize_by_tag
 
 FORMAT = 1
@@ -76,17 +77,17 @@ def load_report(path: Path) -> dict[str, Any]:
 def write_json(path: Path, data: dict[str, Any]) -> None:
     """Indented, except that each item is one line: a committed baseline then diffs item by item."""
     head = {k: v for k, v in data.items() if k != "items"}
-    text = json.dumps(head, ensure_ascii=False, indent=1)
+    text = safe_json(head, indent=1)
     if "items" in data:
-        items = ",\n".join("  " + json.dumps(it, ensure_ascii=False) for it in data["items"])
+        items = ",\n".join("  " + safe_json(it) for it in data["items"])
         text = text[:-2] + (",\n" if head else "\n") + f' "items": [\n{items}\n ]\n}}'
     write_text(path, text + "\n")
 
 
 def write_text(path: Path, text: str) -> None:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_atomic(path, text)  # 0600: a report holds every question and answer
 
 
 # -- baseline and gates ---------------------------------------------------------------------------

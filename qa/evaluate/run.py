@@ -14,6 +14,7 @@ questions (and LLM requests) are in flight.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -24,6 +25,8 @@ from typing import Any, Callable
 from qa.config import Settings
 from qa.errors import ConfigError, InputError, ProviderError, StoreMissingError
 from qa.evaluate.gold import GoldItem, load_gold, select
+from qa.files import open_private
+from qa.text.controls import safe_json
 from qa.types import EvalRecord, RetrievedRecord
 
 MODES = ("auto", "extractive", "llm")
@@ -97,15 +100,16 @@ class _RecordWriter:
     """Appends one JSON line per finished item and flushes it, from any thread."""
 
     def __init__(self, path: Path, run_key: dict[str, Any], keep: list[EvalRecord]):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._lock = threading.Lock()
-        self._file = path.open("w", encoding="utf-8")
+        # 0600 and never through a link, like every file qa keeps: it holds the questions asked.
+        self._file = os.fdopen(open_private(path, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8")
         self._write({"run": run_key})
         for record in keep:
             self._write(record)
 
     def _write(self, data: dict[str, Any]) -> None:
-        self._file.write(json.dumps(data, ensure_ascii=False) + "\n")
+        self._file.write(safe_json(data) + "\n")
         self._file.flush()
 
     def add(self, record: EvalRecord) -> None:

@@ -40,7 +40,7 @@ from typing import Any
 from qa.config import Settings
 from qa import errors
 from qa.errors import QAError, StoreError, StoreMissingError
-from qa.files import write_atomic
+from qa.files import private_dir, write_atomic
 from qa.store.integrity import DamagedError
 from qa.types import DocumentEntry, Hit, SourceRow
 
@@ -112,7 +112,7 @@ class Store:
         Compact JSON: at 100k chunks the manifest is ~12 MB, written at each publish, and indenting
         it takes 3.5 times as long. `save_seconds` is how long the last save took."""
         started = time.perf_counter()
-        self.path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(self.path)  # 0700 even if it existed before: it holds what was asked of it
         target = REBUILD if self.replaces is not None else MANIFEST
         write_atomic(self.path / target, json.dumps(self.manifest, ensure_ascii=False, separators=(",", ":")))
         self.save_seconds = time.perf_counter() - started

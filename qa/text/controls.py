@@ -10,11 +10,17 @@ as text; then any C0 control but newline and tab, DEL and C1 controls (U+0080–
 Unicode bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make displayed
 text differ from stored text. Carriage returns, form feeds and vertical tabs end a line (an old
 Mac file, a page break) instead of moving the cursor back over what was written.
+
+JSON is the one place these characters are kept, spelt out rather than removed (`safe_json`): a
+script must get back the file name or reply as it was, and a terminal or editor showing the JSON
+must not act on them.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 _ST = r"(?:\x07|\x1b\\|\x9c)"  # string terminators: BEL (xterm), ESC \, 8-bit ST
 # A string whose terminator never comes is cut at the end of its line (a terminal would swallow
@@ -40,6 +46,16 @@ def strip_controls(text: str) -> tuple[str, int]:
 def safe(text: str) -> str:
     """`text` fit for a terminal (`strip_controls` without the count)."""
     return strip_controls(text)[0] if text else text
+
+
+def safe_json(data: Any, **options: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, **options)` with DEL, the C1 controls and the bidi
+    controls written as \\uXXXX escapes, as json.dumps writes the C0 ones. Outside strings json.dumps
+    writes only ASCII punctuation and the newlines and spaces of `indent` (which `CONTROL` leaves
+    alone), so every character replaced is inside a string: the text is still JSON and loads back
+    to `data`."""
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class StreamFilter:
@@ -76,4 +92,4 @@ def _unfinished(tail: str) -> bool:
     return bool(re.fullmatch(r"\x1b[ -/]*", tail))
 
 
-__all__ = ["CONTROL", "StreamFilter", "safe", "strip_controls"]
+__all__ = ["CONTROL", "StreamFilter", "safe", "safe_json", "strip_controls"]
