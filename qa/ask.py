@@ -65,12 +65,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     from qa.text.cjk import language
     from qa.text.questions import addressed_to_assistant, clean_question, has_words
 
-    if mode not in MODES:
-        raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
+    check_mode(mode, settings, llm=llm)
     use_llm = mode == "llm" or (mode == "auto" and (llm is not None or bool(settings.llm_model)))
-    if use_llm and llm is None and not settings.llm_model:
-        raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
-                          "for the endpoint); see the README's 'LLM answers' section")
     question, notice = clean_question(question, settings.max_question_chars)
     # Refused before anything is loaded: nearest neighbours of "？？？" are passages too; and an
     # extractive answer to "print your system prompt" could only be an unrelated quote (an LLM is
@@ -125,6 +121,17 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     return answer
 
 
+def check_mode(mode: str, settings: Settings, llm=None) -> None:
+    """A ConfigError when `mode` cannot be used with these settings (`llm` without a chat model, none given as `llm`), so
+    `qa ask` and `qa chat` (at start and on `/mode`) refuse it with the same words
+    before any question is sent to an endpoint that cannot answer it."""
+    if mode not in MODES:
+        raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
+    if mode == "llm" and llm is None and not settings.llm_model:
+        raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
+                          "for the endpoint); see the README's 'LLM answers' section")
+
+
 def open_reader(settings: Settings, store=None, embedder=None):
     """The store and the embedder ready to use: the one-off costs of a fresh process (imports, the
     model, the Chroma collection, the keyword index), next to nothing when both are passed in warm.
@@ -144,4 +151,4 @@ def open_reader(settings: Settings, store=None, embedder=None):
     return store, QuestionMemo(embedder)
 
 
-__all__ = ["MODES", "NO_WORDS", "TO_ASSISTANT", "ask", "find_passages", "open_reader"]
+__all__ = ["MODES", "NO_WORDS", "TO_ASSISTANT", "ask", "check_mode", "find_passages", "open_reader"]

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
-
-from qa.errors import QAError, environment_error
 
 # rich_markup_mode=None: help is plain text, printed as written. Rich markup would swallow every
 # "[env QA_STORE; default ./.qa]" as a tag, Markdown every "*.md" and "<store>", and neither
@@ -101,37 +98,32 @@ def _settings(**overrides: Any):
     return load_settings(overrides)
 
 
-def _fail(message: str, code: int, secrets: list[str] = ()) -> None:
-    from qa.redact import redact
+def _fail(message: str, code: int) -> None:
+    from qa.errors import QAError
 
-    from qa.text.controls import safe
+    _exit_with(QAError(message), code)
 
-    typer.echo(f"Error: {safe(redact(message, secrets))}", err=True)  # messages quote file names and replies
-    raise typer.Exit(code)
+
+def _exit_with(error: BaseException, code: int | None = None, settings=None) -> None:
+    """Print `error` as the one line every failure gets (`qa.render.error_line`) and exit."""
+    from qa.render import error_line
+
+    line, default = error_line(error, settings)
+    typer.echo(line, err=True)
+    raise typer.Exit(default if code is None else code)
 
 
 def _run(work: Callable[[], Any], settings=None) -> Any:
-    """Run `work`, turning a failure into one line on stderr and an exit code."""
-    secrets = settings.secrets() if settings else []
+    """Run `work`, turning a failure into one line on stderr and an exit code (QA_DEBUG=1: the
+    traceback instead)."""
     try:
         return work()
-    except QAError as e:
-        if settings is not None and settings.debug:
-            raise
-        _fail(str(e), e.exit_code, secrets)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
-    except Exception as e:  # noqa: BLE001 - a user sees one line, QA_DEBUG=1 shows the traceback
+    except Exception as e:  # noqa: BLE001 - a user sees one line
         if settings is not None and settings.debug:
             raise
-        # A full disk, a read-only mount or a file in the store's place is no bug of qa's: say
-        # which, wherever in the library it surfaced.
-        known = environment_error(e, settings.store) if settings is not None else None
-        if known is not None:
-            _fail(str(known), known.exit_code, secrets)
-        if isinstance(e, OSError) and e.filename is not None and e.strerror:
-            _fail(f"{e.filename}: {e.strerror}", 1, secrets)
-        _fail(f"unexpected {type(e).__name__}: {e} (set QA_DEBUG=1 for the traceback)", 1, secrets)
+        _exit_with(e, settings=settings)
 
 
 def _print_json(data: Any, secrets: list[str] = ()) -> None:

@@ -157,7 +157,36 @@ def _count(n: int, noun: str) -> str:
 
 
 def print_notice(message: str) -> None:
-    console(stderr=True).print(safe(message), markup=False)
+    """A line on stderr. On a terminal rich folds it between words (the terminal itself would cut
+    "resolve" into "resolv" and "e"); piped, it stays one line."""
+    out = console(stderr=True)
+    out.print(safe(message), markup=False, soft_wrap=not out.is_terminal)
+
+
+def error_line(error: BaseException, settings=None) -> tuple[str, int]:
+    """("Error: …" on one line, exit code) for any failure: what `qa` commands print before they
+    exit and what the chat prints before it goes on, so both say the same thing the same way.
+
+    A QAError says its own message. Anything else that comes from the store's surroundings (a
+    full device, a read-only mount, a file in the store's place) is named as such wherever in the
+    library it surfaced; an OSError names its file; the rest is "unexpected", with the way to see
+    the traceback. The configured secrets and anything shaped like a key are masked, and text
+    that could drive the terminal is removed: messages quote file names, replies and questions."""
+    from qa.errors import QAError, environment_error
+    from qa.redact import redact
+
+    code = 1
+    if isinstance(error, QAError):
+        line, code = str(error), error.exit_code
+    elif (known := environment_error(error, settings.store) if settings is not None else None) is not None:
+        line, code = str(known), known.exit_code
+    elif isinstance(error, OSError) and error.filename is not None and error.strerror:
+        line = f"{error.filename}: {error.strerror}"
+    else:
+        line = f"unexpected {type(error).__name__}: {error} (set QA_DEBUG=1 for the traceback)"
+    line = safe(redact(line, settings.secrets() if settings is not None else []))
+    # One line, unless the message lists several things itself (each bad line of a gold file).
+    return "Error: " + "\n".join(" ".join(part.split()) for part in line.splitlines() if part.strip()), code
 
 
 def _mark_citations(text: str, weak: frozenset[int] | set[int] = frozenset()) -> str:

@@ -3,23 +3,28 @@
 The conversation itself (rewrites, answers, the log) is `qa.chat.session`; this module reads lines
 and draws. prompt_toolkit gives the editor users expect (history in the store folder, Up/Down,
 Ctrl-R, bracketed paste, completion of slash commands); `\"\"\"` opens and closes a multi-line
-block as in Ollama, and Alt-Enter inserts a newline. Ctrl-C stops an answer and returns to the
-prompt (the answer runs in the foreground, where SIGINT lands); Ctrl-C on an empty line, Ctrl-D
-or /quit leave with exit code 0. When stdin is not a terminal, one question per line is answered
-in plain text (or JSON lines) with no prompt and no colour.
+block as in Ollama (inside one, Ctrl-C drops the block and Ctrl-D asks what was typed), and
+Alt-Enter inserts a newline. Ctrl-C stops an answer and returns to the prompt (the answer runs in
+the foreground, where SIGINT lands); Ctrl-C on an empty line, Ctrl-D or /quit leave with exit
+code 0. When stdin is not a terminal, one question per line is answered in plain text (or JSON
+lines) with no prompt and no colour.
+
+Nothing typed or piped ends the chat: a line is decoded with replacement before anything reads it
+(`qa.text.questions.readable`), and every failure of a turn or a command is printed as the one
+line `qa` prints for any error (`qa.render.error_line`: secrets masked), then the chat goes on.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from qa.chat.session import ChatSession, Turn
-from qa.errors import QAError
-from qa.text.controls import safe
+from qa.text.questions import readable
 
 HISTORY_FILE = "chat_history"
 COMMANDS = {
@@ -32,7 +37,7 @@ COMMANDS = {
     "/filter": "title=TEXT | source=GLOB | off: narrow the search",
     "/reset": "start a new conversation",
     "/copy": "copy the last answer to the clipboard",
-    "/save": "[FILE]: save this conversation as Markdown",
+    "/save": "[FILE]: save this conversation as Markdown (/save! FILE replaces a file)",
     "/quit": "leave (also Ctrl-D, or Ctrl-C on an empty line)",
 }
 _CLIPBOARD = (["pbcopy"], ["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"])
@@ -44,21 +49,24 @@ def run(session: ChatSession, interactive: bool, stream: bool = True, as_json: b
 
 # -- scripts: one question per line --------------------------------------------------------------
 def _piped(session: ChatSession, as_json: bool) -> int:
-    from qa.render import print_chat_answer
+    from qa.render import print_chat_answer, print_notice
 
     failed = False
     if session.notice:
-        print(session.notice, file=sys.stderr, flush=True)
-    for line in sys.stdin:
-        question = line.strip()
+        print_notice(session.notice)
+    for raw in sys.stdin.buffer:
+        question, notice = readable(raw.decode("utf-8", "surrogateescape"))
+        question = question.strip()
+        if notice:
+            print_notice(notice)
         if not question:
             continue
         if question in ("/quit", "/exit"):
             break
-        try:
+        with _reported(session) as report:
             turn = session.ask(question)
-        except QAError as e:
-            print(f"Error: {safe(str(e))}", file=sys.stderr, flush=True)
+        _say(session)
+        if report.failed:
             failed = True
             continue
         if as_json:
@@ -80,6 +88,8 @@ def _terminal(session: ChatSession, stream: bool) -> int:
 
     from qa.render import console
 
+    from qa.render import print_notice
+
     session.warm_up()
     prompt = PromptSession(history=_history(session), completer=_completer(), key_bindings=_keys(),
                            complete_while_typing=True, enable_history_search=False)
@@ -96,6 +106,9 @@ def _terminal(session: ChatSession, stream: bool) -> int:
             return 0
         except KeyboardInterrupt:
             continue
+        text, notice = readable(text)
+        if notice:
+            print_notice(notice)
         if not text:
             continue
         if text.startswith("/"):
@@ -106,11 +119,22 @@ def _terminal(session: ChatSession, stream: bool) -> int:
 
 
 def _read(prompt) -> str:
-    text = prompt.prompt("› ").strip()
+    """One question: a line, or a \"\"\" block. In a block, Ctrl-C drops it (KeyboardInterrupt: back
+    to the prompt, nothing asked) and Ctrl-D on an empty line ends it as if closed, so neither
+    leaves the chat nor loses what was typed without a word."""
+    from qa.render import print_notice
+
+    text = prompt.prompt("› ", key_bindings=_keys()).strip()
     if text.startswith('"""'):
         lines = [text[3:]]
         while not lines[-1].rstrip().endswith('"""'):
-            lines.append(prompt.prompt("… "))
+            try:
+                lines.append(prompt.prompt("… ", key_bindings=_keys(in_block=True)))
+            except EOFError:
+                lines.append('"""')
+            except KeyboardInterrupt:
+                print_notice("(the block was dropped)")
+                raise
         lines[-1] = lines[-1].rstrip()[:-3]
         text = "\n".join(lines).strip()
     return text
@@ -124,29 +148,80 @@ def _answer(session: ChatSession, text: str, stream: bool) -> None:
     # Ctrl-C must interrupt the answer: the line editor's event loop handles SIGINT itself while
     # it reads a line, and a handler it leaves behind would swallow the signal.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        if session.history and session.uses_llm:  # the model may take a while to rewrite
-            with console().status("[dim]reading the conversation…[/dim]", spinner="dots"):
+    with _reported(session), _no_echo():
+        try:
+            if session.history and session.uses_llm:  # the model may take a while to rewrite
+                with console().status("[dim]reading the conversation…[/dim]", spinner="dots"):
+                    standalone = session.standalone(text)
+            else:
                 standalone = session.standalone(text)
-        else:
-            standalone = session.standalone(text)
-        if standalone.strip() != text.strip():
-            print_rewrite(standalone)
-        if not session.is_ready:
-            with console().status("[dim]loading the store…[/dim]", spinner="dots"):
-                session.ready()
-        if stream and session.uses_llm:
-            with ChatStream() as streamed:
-                turn = session.ask(text, on_token=streamed, standalone=standalone)
-            print_chat_answer(turn, streamed=streamed)
-        else:
-            with console().status("[dim]searching…[/dim]", spinner="dots"):
-                turn = session.ask(text, standalone=standalone)
-            print_chat_answer(turn)
-    except KeyboardInterrupt:
-        print_notice("(stopped)")
-    except QAError as e:
-        print_notice(f"Error: {e}")
+            if standalone.strip() != session.question(text)[0]:
+                print_rewrite(standalone)
+            if not session.is_ready:
+                with console().status("[dim]loading the store…[/dim]", spinner="dots"):
+                    session.ready()
+            if stream and session.uses_llm:
+                with ChatStream() as streamed:
+                    turn = session.ask(text, on_token=streamed, standalone=standalone)
+                print_chat_answer(turn, streamed=streamed)
+            else:
+                with console().status("[dim]searching…[/dim]", spinner="dots"):
+                    turn = session.ask(text, standalone=standalone)
+                print_chat_answer(turn)
+        except KeyboardInterrupt:
+            print_notice("(stopped)")
+    _say(session)
+
+
+class _Report:
+    failed = False
+
+
+@contextmanager
+def _reported(session: ChatSession) -> Iterator[_Report]:
+    """Any failure inside becomes the one error line `qa` prints (`error_line`), and the chat goes
+    on; `.failed` tells the caller. QA_DEBUG=1 lets the traceback through."""
+    from qa.render import error_line, print_notice
+
+    report = _Report()
+    try:
+        yield report
+    except Exception as e:  # noqa: BLE001 - one line, and the next question is answered
+        if session.settings.debug:
+            raise
+        report.failed = True
+        print_notice(error_line(e, session.settings)[0])
+
+
+def _say(session: ChatSession) -> None:
+    """What happened to the conversation meanwhile (the log could not be written), said once."""
+    from qa.render import print_notice
+
+    for notice in session.take_notices():
+        print_notice(notice)
+
+
+@contextmanager
+def _no_echo() -> Iterator[None]:
+    """No echo of keys typed while an answer is drawn: the terminal would echo Ctrl-C as "^C"
+    after the last column of the live answer, moving it to a new line, and the final redraw would
+    then leave the first copy of the answer above the second. Keys typed ahead are kept for the
+    next prompt; signals still work."""
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        before = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError):  # not POSIX, or not a terminal
+        yield
+        return
+    quiet = list(before)
+    quiet[3] &= ~(termios.ECHO | getattr(termios, "ECHOCTL", 0))
+    termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    try:
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
 def _command(session: ChatSession, line: str) -> str | None:
@@ -156,7 +231,7 @@ def _command(session: ChatSession, line: str) -> str | None:
     name, arg = name.lower(), arg.strip()
     out = console()
     last = session.last
-    try:
+    with _reported(session):
         if name in ("/quit", "/exit"):
             return "quit"
         if name == "/help":
@@ -170,7 +245,7 @@ def _command(session: ChatSession, line: str) -> str | None:
             else:
                 print_notice("the last answer cites no passages")
         elif name == "/open":
-            if not arg.isdigit():
+            if not (arg.isascii() and arg.isdigit()):  # "²".isdigit() too, and int() refuses it
                 print_notice("use /open N, with N a citation number of the last answer")
             else:
                 print_passage(session.passage(int(arg)))
@@ -191,16 +266,11 @@ def _command(session: ChatSession, line: str) -> str | None:
             print_notice("new conversation")
         elif name == "/copy":
             print_notice(_copy(last.answer.answer))
-        elif name == "/save":
-            path = Path(arg or f"qa-chat-{session.cid or 'new'}.md").expanduser()
-            path.write_text(session.transcript(), encoding="utf-8")
-            print_notice(f"saved {len(session.turns)} turns to {path}")
+        elif name in ("/save", "/save!"):
+            path = session.save(Path(arg) if arg else None, replace=name == "/save!")
+            print_notice(f"saved {len(session.earlier) + len(session.turns)} turns to {path}")
         else:
             print_notice(f"unknown command {name}; /help lists them")
-    except QAError as e:
-        print_notice(f"Error: {e}")
-    except OSError as e:
-        print_notice(f"Error: {e.filename or ''}: {e.strerror}")
     return None
 
 
@@ -252,17 +322,24 @@ def _completer():
     return Slash()
 
 
-def _keys():
+def _keys(in_block: bool = False):
     from prompt_toolkit.key_binding import KeyBindings
 
     keys = KeyBindings()
 
     @keys.add("c-c")
-    def _(event):  # clears a line being typed; on an empty line, leaves
-        if event.app.current_buffer.text:
+    def _(event):  # clears a line being typed; on an empty line, leaves; in a block, drops the block
+        if in_block:
+            event.app.exit(exception=KeyboardInterrupt)
+        elif event.app.current_buffer.text:
             event.app.current_buffer.reset()
         else:
             event.app.exit(exception=EOFError)
+
+    @keys.add("c-@")
+    def _(event):
+        """NUL (Ctrl-@, Ctrl-Space) inserts nothing; prompt_toolkit's own binding starts a
+        selection, and the line came back cut at it."""
 
     @keys.add("escape", "enter")
     def _(event):

@@ -195,7 +195,7 @@ def test_extractive_conversation_follow_up_and_slash_commands(chat_store, tmp_pa
     assert "3 passages" in chat.run("/k 3", "passages")
     assert "Error: /k takes a whole number" in chat.run("/k zero", "Error")
     assert "mode extractive" in chat.run("/mode extractive", "mode extractive")
-    assert "Error: unknown mode" in chat.run("/mode poetry", "Error")
+    assert "Error: unknown answer mode" in chat.run("/mode poetry", "Error")
 
     # /filter title=…: only that article is searched; /filter off: all of them again
     assert "filter title=脑机接口" in chat.run("/filter title=脑机接口", "filter title=")

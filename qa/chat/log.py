@@ -80,6 +80,7 @@ class ChatLog:
         self._lock = threading.Lock()
         self._started: dict[str, str] = {}
         self._db: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None
         try:
             with self._guard("open"):
                 self._make_private()
@@ -90,6 +91,7 @@ class ChatLog:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=FULL")
                 self._migrate()
+                self._identity = _identity(self.path)
         except BaseException:
             self.close()
             raise
@@ -142,6 +144,7 @@ class ChatLog:
                safe_json(cited, default=str), safe_json(timings, default=str), _now())
         with self._guard("write to"):
             db = self._connection()
+            self._check_identity()
             db.execute("BEGIN IMMEDIATE")
             try:
                 db.execute("INSERT OR IGNORE INTO conversations (id, started) VALUES (?, ?)",
@@ -199,6 +202,13 @@ class ChatLog:
         self.close()
 
     # -- errors -----------------------------------------------------------------------------------
+    def _check_identity(self) -> None:
+        """The open connection still writes the file at `path`. SQLite keeps writing a log that was
+        deleted or replaced while the chat ran (into the unlinked file), so the turns would vanish
+        when the chat ends without a word."""
+        if _identity(self.path) != self._identity:
+            raise StoreError(f"the conversation log {self.path} was deleted or replaced while the chat ran")
+
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
             raise StoreError(f"the conversation log {self.path} is closed")
@@ -225,6 +235,15 @@ class ChatLog:
             return StoreError(f"the conversation log {self.path} is locked by another process ({text}); "
                               f"close the other qa chat, or try again")
         return StoreError(f"cannot {action} the conversation log {self.path}: {text}")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, None when there is none."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _now() -> str:

@@ -1,9 +1,11 @@
 """A chat conversation, without the terminal: the state `qa chat` keeps between turns.
 
-Each turn is rewritten into a standalone question from the conversation (`qa.chat.rewrite`), then
-answered by the same read path as `qa ask` (`qa.ask.ask`) with a store and embedder opened once
-and kept warm, and logged (`qa.chat.log`) as soon as it is answered. The settings a user changes
-with slash commands (mode, k, filters) live here; what is shown, and how, is qa/repl.py's.
+Each turn is cut to the question limit, rewritten into a standalone question from the conversation
+(`qa.chat.rewrite`), then answered by the same read path as `qa ask` (`qa.ask.ask`) with a store
+and embedder opened once and kept warm, and logged (`qa.chat.log`) as soon as it is answered. An
+answer is never lost to the log: when the log cannot be written, the turn is still returned, the
+chat goes on unlogged, and `take_notices` says so once. The settings a user changes with slash
+commands (mode, k, filters) live here; what is shown, and how, is qa/repl.py's.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from qa.ask import MODES, check_mode
 from qa.config import Settings
 from qa.errors import InputError, StoreError
+from qa.files import write_atomic
+from qa.answer.citations import MARKER
 from qa.text.controls import safe
+from qa.text.questions import cut_question, readable
 from qa.types import Answer, Citation
-
-MODES = ("auto", "llm", "extractive")
 
 
 @dataclass
@@ -53,12 +57,14 @@ class ChatSession:
     log: object | None = None  # qa.chat.log.ChatLog; None: not kept (a store that cannot hold it)
     history: list = field(default_factory=list)  # qa.chat.rewrite.Exchange per earlier turn
     turns: list[Turn] = field(default_factory=list)  # this process's turns, for /sources /why /save
+    earlier: list[dict] = field(default_factory=list)  # logged turns of a continued conversation (/save)
     notice: str = ""  # said once when the chat starts (e.g. why it is not kept)
 
     def __post_init__(self) -> None:
         self._store = self._embedder = self._llm = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+        self._notices: list[str] = []
 
     # -- opening --------------------------------------------------------------------------------
     @classmethod
@@ -68,8 +74,7 @@ class ChatSession:
         from qa.chat.log import FILE, ChatLog
         from qa.chat.rewrite import Exchange
 
-        if mode not in MODES:
-            raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
+        check_mode(mode, settings)
         store_dir = Path(settings.store)
         log, notice = None, ""
         if (store_dir / "manifest.json").exists():
@@ -89,8 +94,9 @@ class ChatSession:
             if log is None or not log.exists(cid):
                 raise InputError(f"no conversation {cid}; list them with: qa chat --list")
             session.cid = cid
-            for t in log.turns(cid):
-                session.history.append(Exchange(t["question"], t["standalone"], t["answer"]))
+            session.earlier = log.turns(cid)
+            for t in session.earlier:
+                session.history.append(Exchange(t["question"], t["standalone"], "" if t["refused"] else t["answer"]))
         return session
 
     def warm_up(self) -> None:
@@ -136,16 +142,30 @@ class ChatSession:
         return self.mode == "llm" or (self.mode == "auto" and bool(self.settings.llm_model))
 
     def _chat_llm(self):
-        if self._llm is None and self.uses_llm:
+        """The chat model while the mode uses one; None after `/mode extractive` (or `auto` with no
+        model), so no answer or rewrite then goes near the endpoint."""
+        if not self.uses_llm:
+            return None
+        if self._llm is None:
             from qa.llm import ChatLLM
 
             self._llm = ChatLLM.from_settings(self.settings)
         return self._llm
 
     # -- a turn ---------------------------------------------------------------------------------
+    def question(self, text: str) -> tuple[str, str]:
+        """(the question as it will be asked and logged, a notice): decoded and cut to
+        QA_MAX_QUESTION_CHARS before anything else sees it, so a megabyte pasted as a follow-up
+        is never sent to the model for its rewrite, nor kept in the history that later rewrites
+        send again. Its lines stay as typed (a \"\"\" block); `qa.ask` cleans it for the search."""
+        text, bad = readable(text.strip())
+        text, cut = cut_question(text, self.settings.max_question_chars)
+        return text, "; ".join(filter(None, (bad, cut)))
+
     def standalone(self, question: str) -> str:
         from qa.chat.rewrite import rewrite
 
+        question = self.question(question)[0]
         return rewrite(question, self.history, llm=self._chat_llm()) if self.history else question
 
     def ask(self, question: str, on_token: Callable[[str], None] | None = None,
@@ -154,21 +174,41 @@ class ChatSession:
         from qa.ask import ask
         from qa.chat.rewrite import Exchange
 
+        question, cut = self.question(question)
         searched = standalone if standalone is not None else self.standalone(question)
         self.ready()
         started = time.perf_counter()
         answer = ask(searched, self.settings, store=self._store, embedder=self._embedder, k=self.k, mode=self.mode,
                      llm=self._chat_llm(), on_token=on_token, source=self.source, title=self.title)
         answer.timings["chat_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        if cut and cut not in answer.note:
+            answer.note = f"{answer.note} {cut}".strip()
         turn = Turn(question, searched, answer)
         self.turns.append(turn)
         self.history.append(Exchange(question, searched, "" if answer.refused else answer.answer))
-        if self.log is not None:
+        self._keep(turn)
+        return turn
+
+    def _keep(self, turn: Turn) -> None:
+        """Log `turn`. A log that fails now (locked by another process, made read-only, damaged,
+        deleted) costs the log, never the answer: the chat goes on unlogged and says so once."""
+        if self.log is None:
+            return
+        answer = turn.answer
+        try:
             if self.cid is None:
                 self.cid = self.log.new_conversation()
-            self.log.add_turn(self.cid, question, searched, answer.answer, answer.refused, answer.mode,
+            self.log.add_turn(self.cid, turn.question, turn.standalone, answer.answer, answer.refused, answer.mode,
                               [asdict(c) for c in answer.citations], answer.timings)
-        return turn
+        except StoreError as e:
+            self.log.close()
+            self.log = None
+            self._notices.append(f"this conversation is no longer being kept: {e}")
+
+    def take_notices(self) -> list[str]:
+        """What happened to the conversation since last asked (each said once)."""
+        notices, self._notices = self._notices, []
+        return notices
 
     # -- slash commands' state ------------------------------------------------------------------
     @property
@@ -176,11 +216,10 @@ class ChatSession:
         return self.turns[-1] if self.turns else None
 
     def reset(self) -> None:
-        self.cid, self.history, self.turns = None, [], []
+        self.cid, self.history, self.turns, self.earlier = None, [], [], []
 
     def set_mode(self, mode: str) -> None:
-        if mode not in MODES:
-            raise InputError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+        check_mode(mode, self.settings)
         self.mode = mode
 
     def set_k(self, value: str) -> None:
@@ -228,20 +267,65 @@ class ChatSession:
         return Passage(citation, before, after)
 
     def transcript(self) -> str:
-        """This conversation as Markdown, citations as footnotes (`/save`)."""
+        """The whole conversation as Markdown, citations as footnotes (`/save`): the turns logged
+        before this process continued it (`qa chat -c`) too, and each passage one footnote however
+        many turns cite it."""
+        records = self.earlier + [{"question": t.question, "standalone": t.standalone, "answer": t.answer.answer,
+                                   "citations": [asdict(c) for c in t.answer.citations]} for t in self.turns]
         lines = [f"# qa chat {self.cid or ''}".rstrip(), ""]
-        footnotes: list[str] = []
-        for turn in self.turns:
-            lines += [f"**Q:** {turn.question}", ""]
-            if turn.rewritten:
-                lines += [f"*searched: {turn.standalone}*", ""]
-            base = len(footnotes)
-            text = turn.answer.answer
-            for c in turn.answer.citations:
-                text = text.replace(f"[{c.n}]", f"[^{base + c.n}]")
-                footnotes.append(f"[^{base + c.n}]: {c.title} · {c.source}: {' '.join(c.text.split())}")
+        footnotes: dict[tuple[str, str], int] = {}
+        notes: list[str] = []
+        for record in records:
+            lines += [f"**Q:** {record['question']}", ""]
+            if record["standalone"].strip() != record["question"].strip():
+                lines += [f"*searched: {record['standalone']}*", ""]
+            numbers: dict[int, int] = {}
+            for c in record["citations"]:
+                key = (c.get("chunk_id", ""), c.get("text", ""))
+                if key not in footnotes:
+                    footnotes[key] = len(footnotes) + 1
+                    notes.append(f"[^{footnotes[key]}]: {c.get('title', '')} · {c.get('source', '')}: "
+                                 f"{' '.join(c.get('text', '').split())}")
+                numbers[c["n"]] = footnotes[key]
+            text = MARKER.sub(lambda m: f"[^{numbers[int(m.group(1))]}]" if int(m.group(1)) in numbers
+                              else m.group(0), record["answer"])
             lines += [text, ""]
-        return safe("\n".join(lines + footnotes)) + "\n"  # a saved file is read in terminals too
+        return safe("\n".join(lines + notes)) + "\n"  # a saved file is read in terminals too
+
+    def default_save_path(self) -> Path:
+        return Path(f"qa-chat-{self.cid or 'new'}.md")
+
+    def save(self, path: Path | None = None, replace: bool = False) -> Path:
+        """Write `transcript()` to `path` (default `qa-chat-<id>.md`), readable by its owner only.
+
+        An existing file is replaced only when `replace` is given, or when it is this
+        conversation's own earlier save (its first line names the conversation, and the new
+        transcript holds every turn it held). A device or pipe (`/dev/stdout`) is written in
+        place; a regular file atomically, so a full disk leaves the old file whole."""
+        path = (path or self.default_save_path()).expanduser()
+        text = self.transcript()
+        try:
+            if path.exists() and not path.is_file():
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                return path
+            if path.exists() and not replace and not self._saved_here(path, text):
+                raise InputError(f"{path} already exists; /save! {path} replaces it, or /save ANOTHER.md")
+            write_atomic(path, text, mode=0o600)
+        except OSError as e:
+            raise InputError(f"cannot save the conversation to {path}: {e.strerror or e}") from e
+        return path
+
+    def _saved_here(self, path: Path, text: str) -> bool:
+        """Is `path` an earlier `/save` of this very conversation (so replacing it loses nothing)?"""
+        if self.cid is None:
+            return False
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                first = f.readline()
+        except OSError:
+            return False
+        return first.strip() == text.splitlines()[0].strip()
 
 
 __all__ = ["ChatSession", "MODES", "Passage", "Turn"]

@@ -1,6 +1,7 @@
 """What a question asks for, and how to recognise it in a sentence.
 
-`clean_question` is what any question goes through first (control characters out, length cut);
+`clean_question` is what any question goes through first (undecodable bytes replaced, control
+characters out, length cut; `readable` does the first for any line typed or piped);
 `has_words` tells whether what is left holds anything to search for.
 `keyword_query` drops the words that only ask (什么, 多少, 谁...) before a keyword search.
 
@@ -26,19 +27,44 @@ from qa.text.controls import safe
 # from questions: they are invisible in a terminal and can smuggle text into prompts.
 
 
+INVALID_UTF8 = "the input held bytes that are not UTF-8; each was replaced with \ufffd"
+
+
+def readable(text: str) -> tuple[str, str]:
+    """Return (text, notice): `text` as read from a terminal, a pipe or the command line, with
+    what was not valid UTF-8 replaced by U+FFFD (the notice says so, else it is empty).
+
+    Python hands such bytes on as lone surrogates (its "surrogateescape" reading of stdin and
+    argv; prompt_toolkit does the same), which no encoder takes: the chat log, the JSON printed
+    and the request to a model would all fail on them, far from where they came in."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text, ""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")  # the original bytes back
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace"), INVALID_UTF8
+
+
 def clean_question(question: str, limit: int) -> tuple[str, str]:
-    """Return (question, notice): control characters stripped, whitespace collapsed, and text
-    beyond `limit` characters cut off (the notice says so). An empty question is an InputError."""
+    """Return (question, notice): undecodable bytes replaced (`readable`), control characters
+    stripped, whitespace collapsed, and text beyond `limit` characters cut off (the notice says
+    so). An empty question is an InputError."""
+    question, notice = readable(question)
     text = safe(question).replace("\n", " ").replace("\t", " ")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = " ".join(text.split())
     if not text:
         raise InputError("the question is empty")
-    notice = ""
-    if limit and len(text) > limit:
-        notice = f"the question was {len(text)} characters; only the first {limit} were used (QA_MAX_QUESTION_CHARS)"
-        text = text[:limit]
-    return text, notice
+    text, cut = cut_question(text, limit)
+    return text, "; ".join(filter(None, (notice, cut)))
+
+
+def cut_question(text: str, limit: int) -> tuple[str, str]:
+    """(`text` cut to `limit` characters, a notice saying so or ""); 0 is no limit."""
+    if not limit or len(text) <= limit:
+        return text, ""
+    return text[:limit], f"the question was {len(text)} characters; only the first {limit} were used (QA_MAX_QUESTION_CHARS)"
 
 
 def has_words(question: str) -> bool:
