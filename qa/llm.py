@@ -7,11 +7,17 @@ without the API key; `ChatLLM.complete` sends chat messages, streaming when give
 Retries are the client's (`max_retries` = QA_LLM_RETRIES; `SyncAPIClient.request` in
 openai/_base_client.py): timeouts, dropped connections and 408/409/429/5xx, with backoff and jitter,
 `Retry-After` honoured up to two minutes, and never a stream once it is being read. We keep what it lacks:
-- One budget for a whole answer, QA_LLM_MAX_WAIT. The client's timeout is per request and its wait
-  between retries is a `time.sleep` that no public hook sees, so our client overrides that one method,
-  `_sleep_for_retry`: it waits the client's delay unless that would pass the deadline (then the call
+- One budget for a whole answer, QA_LLM_MAX_WAIT. The client's timeout is per read and its wait
+  between retries is a `time.sleep` that no public hook sees, so our client overrides two methods.
+  `_sleep_for_retry` waits the client's delay unless that would pass the deadline (then the call
   ends at once, naming a `Retry-After` beyond the budget) and cuts a retry's timeout to the time left.
-  tests/test_llm.py pins it (test_retry_waits_keep_to_the_budget, test_a_retry_gets_only_the_time_left).
+  `_send_request` reads every reply body, JSON or SSE, through `_Deadlined`, which checks the
+  deadline between the pieces the socket delivers and closes the reply when it has passed: a server
+  trickling a byte a second never trips the per-read timeout and once held `qa ask --no-stream`
+  for ten minutes (issue 21). A read already waiting when the deadline passes still ends within
+  the call's timeout, which is never more than the budget left when the request was sent.
+  tests/test_llm.py pins both (test_retry_waits_keep_to_the_budget, test_a_retry_gets_only_the_time_left,
+  test_a_reply_trickling_in_ends_at_the_budget).
 - A stream that broke before its first token is sent again, within the same retries and budget.
 - The one-line failure messages, and `Completion.attempts` (requests sent).
 """
@@ -41,6 +47,10 @@ def make_client(base_url: str, api_key: str, timeout: float, max_retries: int = 
     """An `openai.OpenAI` client for `base_url` (empty = OpenAI's own API)."""
     return _client_class()(base_url=base_url or DEFAULT_BASE_URL, api_key=api_key or PLACEHOLDER_KEY,
                            timeout=timeout, max_retries=max_retries)
+
+
+class Overtime(Exception):
+    """The reply was still arriving when the call's deadline passed."""
 
 
 class OutOfTime(Exception):
@@ -85,6 +95,36 @@ def _client_class():
             t = time.perf_counter()
             self.sleep(wait)
             self.slept += time.perf_counter() - t
+
+        def _send_request(self, request: Any, *, stream: bool, **kwargs: Any) -> Any:
+            if not math.isfinite(self.deadline):
+                return super()._send_request(request, stream=stream, **kwargs)
+            # What httpx's `send(stream=False)` does, with the body read through the deadline; read
+            # here, inside the client's retry loop, so a dropped connection is still retried.
+            response = super()._send_request(request, stream=True, **kwargs)
+            response.stream = _Deadlined(response.stream, self.deadline)
+            if not stream:
+                try:
+                    response.read()
+                except BaseException:
+                    response.close()
+                    raise
+            return response
+
+    class _Deadlined(httpx2.SyncByteStream):
+        """A reply body that ends with `Overtime` once `deadline` has passed."""
+
+        def __init__(self, stream: Any, deadline: float):
+            self.stream, self.deadline = stream, deadline
+
+        def __iter__(self):
+            for piece in self.stream:
+                if time.perf_counter() > self.deadline:
+                    raise Overtime()
+                yield piece
+
+        def close(self) -> None:
+            self.stream.close()
 
     return BudgetedOpenAI
 
@@ -241,10 +281,17 @@ class ChatLLM:
                 if on_token is None:
                     result = self._once(call, messages, max_tokens)
                 else:
-                    result = self._stream(call, messages, max_tokens, on_token, started, deadline)
+                    result = self._stream(call, messages, max_tokens, on_token, started)
                 break
             except OutOfTime as spent:
                 raise self._fail(spent.error, earlier + call.sent, spent.asked) from None
+            except Overtime:
+                if on_token is not None:
+                    raise ProviderError(f"{self.where} was still streaming after QA_LLM_MAX_WAIT="
+                                        f"{self.max_wait:g}s; raise it or lower QA_LLM_MAX_TOKENS") from None
+                raise ProviderError(f"{self.where} was still sending its reply after QA_LLM_MAX_WAIT="
+                                    f"{self.max_wait:g}s; raise it if the server is only slow, or check the "
+                                    "server and any proxy in between") from None
             except StreamCut as cut:
                 earlier += call.sent
                 http_ms += (time.perf_counter() - t - call.slept) * 1000
@@ -281,7 +328,7 @@ class ChatLLM:
                           usage=_usage(reply.usage), finish_reason=choice.finish_reason, http_ms=http_ms)
 
     def _stream(self, call, messages, max_tokens: int | None, on_token: Callable[[str], None],
-                started: float, deadline: float) -> Completion:
+                started: float) -> Completion:
         import openai
 
         t = time.perf_counter()
@@ -314,11 +361,7 @@ class ChatLLM:
                     c = time.perf_counter()
                     on_token(piece)
                     in_callback += time.perf_counter() - c
-                if time.perf_counter() > deadline:
-                    stream.close()
-                    raise ProviderError(f"{self.where} was still streaming after QA_LLM_MAX_WAIT="
-                                        f"{self.max_wait:g}s; raise it or lower QA_LLM_MAX_TOKENS")
-        except ProviderError:
+        except (ProviderError, Overtime):
             raise
         except Exception as e:  # noqa: BLE001
             # The client wraps a dropped connection in APIConnectionError and does not resend a stream.

@@ -61,3 +61,13 @@ def seed_copy(tmp_path) -> Path:
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+@pytest.fixture
+def hash_store(hash_settings) -> Path:
+    """The seed page in a fresh store with the instant hash embedder (run the CLI with QA_EMBED=hash)."""
+    from qa.ingest.pipeline import ingest
+
+    report = ingest([SEEDS], hash_settings)
+    assert report.ingested == 1
+    return Path(hash_settings.store)

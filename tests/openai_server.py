@@ -8,9 +8,12 @@ It runs `http.server` in a thread on 127.0.0.1 with a free port and implements
 
 Every request is recorded in `server.requests` (method, path, headers, parsed JSON body).
 Chat replies follow a script: each call to `reply`/`fail`/`cut_stream`/`invalid_json`/
-`invalid_sse`/`hang` queues one step that answers the next chat request; when the queue is empty
-the server replies with `server.default_text`. A reply text may be a callable that receives the
-request body, so a test can answer from the passages it was sent. An unknown model gets 404
+`invalid_sse`/`hang`/`trickle` queues one step that answers the next chat request; when the queue
+is empty the server replies with `server.default_text`. A reply text may be a callable that
+receives the request body, so a test can answer from the passages it was sent (`echo_key` is one:
+it repeats the request's `Authorization` header, as a careless proxy or a model told to might).
+`trickle` sends the headers at once and then the body (JSON or SSE) one byte every `every` seconds,
+so each read returns in time and only a deadline on the whole reply can end it. An unknown model gets 404
 `model_not_found` and a wrong key (when `server.api_key` is set) gets 401 echoing the key, as
 OpenAI's own API does, so tests can prove `qa` never repeats it.
 
@@ -36,6 +39,7 @@ Use the `openai_server` fixture; `url` is the base URL with `/v1`.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import threading
 import time
@@ -45,13 +49,13 @@ from typing import Any, Callable
 
 import pytest
 
-Text = str | Callable[[dict], str]
+Text = str | Callable[[dict], str] | Callable[[dict, dict], str]
 RESET = 0  # a "status" for fail_embeddings: close the connection without replying
 
 
 @dataclass
 class Step:
-    kind: str = "reply"  # reply | fail | cut | bad_json | bad_sse | hang
+    kind: str = "reply"  # reply | fail | cut | bad_json | bad_sse | hang | trickle
     text: Text = ""
     status: int = 200
     message: str = ""
@@ -62,6 +66,7 @@ class Step:
     cut_after: int = 2  # chunks sent before a cut
     finish_reason: str = "stop"
     usage: dict | None = None
+    model: Text | None = None  # the reply's `model` field; the requested model when None
 
 
 @dataclass
@@ -132,6 +137,10 @@ class ScriptedServer:
         self.steps.append(Step("hang", delay=seconds))
         return self
 
+    def trickle(self, text: Text, every: float = 1.0, **kw: Any) -> "ScriptedServer":
+        self.steps.append(Step("trickle", text=text, chunk_delay=every, **kw))
+        return self
+
     def fail_embeddings(self, status: int = 500, times: int = 1) -> "ScriptedServer":
         with self._lock:
             self.embed_failures.extend([status] * times)
@@ -154,6 +163,11 @@ class ScriptedServer:
 
     def _sleep(self, seconds: float) -> None:
         self._stop.wait(seconds)
+
+
+def echo_key(body: dict, headers: dict[str, str]) -> str:
+    """A reply text (or model name) repeating the request's Authorization header."""
+    return f"Your request said {headers.get('authorization', '')} and nothing else."
 
 
 def _embedding(text: str, dim: int) -> list[float]:
@@ -290,52 +304,93 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, b"data: {this is not json\n\n", content_type="text/event-stream")
         if step.kind == "bad_sse":
             return self._send(200, b"{not json", content_type="application/json")
-        text = step.text(body) if callable(step.text) else step.text
+        text = _fill(step.text, req)
+        model = _fill(step.model, req) if step.model is not None else model
         usage = step.usage or {"prompt_tokens": sum(len(m.get("content") or "") for m in req.messages) // 2,
                                "completion_tokens": max(1, len(text) // 2)}
         usage = {**usage, "total_tokens": usage["prompt_tokens"] + usage["completion_tokens"]}
-        if body.get("stream"):
-            self._stream(body, step, text, usage, model)
+        if step.kind == "trickle":
+            events = _events(body, step, text, usage, model) if body.get("stream") else None
+            data = b"".join(events) if events else json.dumps(_completion(step, text, usage, model)).encode()
+            self._trickle(data, "text/event-stream" if events else "application/json", step.chunk_delay)
+        elif body.get("stream"):
+            self._stream(step, _events(body, step, text, usage, model))
         else:
-            self._send(200, {
-                "id": "chatcmpl-scripted", "object": "chat.completion", "created": int(time.time()), "model": model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                             "finish_reason": step.finish_reason}],
-                "usage": usage})
+            self._send(200, _completion(step, text, usage, model))
 
-    def _stream(self, body: dict, step: Step, text: str, usage: dict, model: str) -> None:
+    def _trickle(self, data: bytes, content_type: str, every: float) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for i in range(len(data)):
+                self.wfile.write(data[i:i + 1])
+                self.wfile.flush()
+                self.srv._sleep(every)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def _stream(self, step: Step, events: list[bytes]) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-
-        def event(delta: dict, finish: str | None = None, **extra: Any) -> bytes:
-            chunk = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0, "model": model,
-                     "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
-            return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
-
-        pieces = [text[i:i + step.chunk_chars] for i in range(0, len(text), step.chunk_chars)] or [""]
         try:
-            self._chunk(event({"role": "assistant", "content": ""}))
-            for i, piece in enumerate(pieces):
-                if step.kind == "cut" and i == step.cut_after:
+            self._chunk(events[0])  # the role
+            pieces = 0
+            for event in events[1:]:
+                piece = b'"delta": {"content"' in event
+                if step.kind == "cut" and piece and pieces == step.cut_after:
                     # Half an HTTP chunk, then close: the client sees the body end mid-stream.
                     self.wfile.write(b"40\r\ndata: {\"id\"")
                     self.wfile.flush()
                     self.close_connection = True
                     return
-                if step.chunk_delay:
+                if step.chunk_delay and piece:
                     self.srv._sleep(step.chunk_delay)
-                self._chunk(event({"content": piece}))
-            self._chunk(event({}, step.finish_reason))
-            if (body.get("stream_options") or {}).get("include_usage"):
-                usage_chunk = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0,
-                               "model": model, "choices": [], "usage": usage}
-                self._chunk(f"data: {json.dumps(usage_chunk)}\n\n".encode())
-            self._chunk(b"data: [DONE]\n\n")
+                pieces += piece
+                self._chunk(event)
             self._chunk(b"")
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
+
+
+def _fill(text: Text, req: Request) -> str:
+    """A step's text: a string, or what a callable makes of the request's body (or of its body
+    and headers, when it takes two arguments)."""
+    if not callable(text):
+        return text
+    if len(inspect.signature(text).parameters) == 2:
+        return text(req.body, req.headers)
+    return text(req.body)
+
+
+def _completion(step: Step, text: str, usage: dict, model: str) -> dict:
+    return {"id": "chatcmpl-scripted", "object": "chat.completion", "created": int(time.time()), "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                         "finish_reason": step.finish_reason}],
+            "usage": usage}
+
+
+def _events(body: dict, step: Step, text: str, usage: dict, model: str) -> list[bytes]:
+    """A whole SSE reply: the role, the text in pieces of `step.chunk_chars`, the finish reason,
+    the usage when asked for, and [DONE]."""
+
+    def event(delta: dict, finish: str | None = None) -> bytes:
+        chunk = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0, "model": model,
+                 "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+        return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
+
+    pieces = [text[i:i + step.chunk_chars] for i in range(0, len(text), step.chunk_chars)] or [""]
+    events = [event({"role": "assistant", "content": ""}), *(event({"content": p}) for p in pieces),
+              event({}, step.finish_reason)]
+    if (body.get("stream_options") or {}).get("include_usage"):
+        usage_chunk = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0,
+                       "model": model, "choices": [], "usage": usage}
+        events.append(f"data: {json.dumps(usage_chunk)}\n\n".encode())
+    events.append(b"data: [DONE]\n\n")
+    return events
 
 
 class _QuietServer(ThreadingHTTPServer):

@@ -274,6 +274,26 @@ def test_a_stream_cut_before_any_token_is_retried(openai_server):
 
 
 @pytest.mark.parametrize("stream", [False, True])
+def test_a_reply_trickling_in_ends_at_the_budget(openai_server, stream):
+    # One byte a second: every read returns within QA_LLM_TIMEOUT, so only a deadline on the whole
+    # call can end it (before, a non-streamed call waited for the whole ~300-byte body).
+    openai_server.trickle("华强广场项目建成后可创造就业岗位3000个。[1]", every=1.0)
+    llm = make_llm(openai_server, timeout=5, max_wait=2)
+    message, took = failing(openai_server, llm, on_token=(lambda t: None) if stream else None)
+    still = "still streaming" if stream else "still sending its reply"
+    assert message.startswith(f"OPENAI_BASE_URL {openai_server.url} was {still} after QA_LLM_MAX_WAIT=2s; ")
+    assert took < 2 + 1.5
+    assert len(openai_server.chat_requests()) == 1
+
+
+def test_a_slow_but_steady_reply_within_the_budget_is_read_whole(openai_server):
+    openai_server.trickle("ok", every=0.002)
+    reply = make_llm(openai_server, max_wait=10).complete([{"role": "user", "content": "hi"}])
+    assert (reply.text, reply.model, reply.finish_reason) == ("ok", "test-model", "stop")
+    assert reply.usage["total_tokens"] > 0
+
+
+@pytest.mark.parametrize("stream", [False, True])
 def test_invalid_json_or_sse_is_one_clear_line(openai_server, stream):
     openai_server.invalid_sse() if stream else openai_server.invalid_json()
     message, _ = failing(openai_server, make_llm(openai_server), on_token=(lambda t: None) if stream else None)
@@ -388,6 +408,25 @@ def test_auto_mode_falls_back_to_a_labelled_extractive_answer(openai_server, see
     assert data["mode"] == "extractive" and data["model"] is None
     assert data["note"].startswith("LLM unavailable, showing the extractive answer: OPENAI_BASE_URL")
     assert words in data["note"] and "1000个就业岗位" in data["answer"]
+
+
+def test_no_stream_ask_against_a_trickling_server_ends_in_one_line_at_the_budget(openai_server, hash_store):
+    import os
+    import subprocess
+    import sys
+
+    openai_server.trickle("华强广场项目建成后可创造就业岗位3000个。[1]", every=1.0)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
+    env.update(cli_env(openai_server.url, QA_LLM_MAX_WAIT="2", QA_LLM_TIMEOUT="5", QA_EMBED="hash"))
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--store", str(hash_store), "--no-stream",
+                           "--mode", "llm", JOBS_Q], env=env, capture_output=True, text=True, timeout=30)
+    took = time.perf_counter() - t
+    assert proc.returncode == 1 and proc.stdout == "", proc.stdout + proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"Error: OPENAI_BASE_URL {openai_server.url} was still sending its reply after "
+                           "QA_LLM_MAX_WAIT=2s; ")
+    assert took < 10
 
 
 def test_the_key_never_appears_in_config_or_debug_free_output(openai_server, seed_store_dir):
