@@ -112,16 +112,21 @@ class CachedChat:
 
     def complete(self, messages: list[dict[str, str]], on_token=None, max_tokens: int | None = None):
         from qa.llm import Completion
+        from qa.redact import redact
 
+        # `qa.llm.ChatLLM` masks the key in its replies; masked again here for any other model, and
+        # for replies stored before it did (issue 21).
+        secrets = getattr(self.llm, "secrets", ())
         key = self.key(messages, max_tokens)
         stored = self.cache.get(key)
         if stored is not None:
-            if on_token and stored["text"]:
-                on_token(stored["text"])
-            return Completion(text=stored["text"], model=stored.get("model") or self.llm.model,
+            text = redact(stored["text"], secrets)
+            if on_token and text:
+                on_token(text)
+            return Completion(text=text, model=redact(stored.get("model") or self.llm.model, secrets),
                               usage=stored.get("usage"), finish_reason=stored.get("finish_reason"),
                               first_token_ms=0.0, http_ms=0.0, attempts=0, streamed=bool(on_token))
         completion = self.llm.complete(messages, on_token=on_token, max_tokens=max_tokens)
-        self.cache.put(key, {"text": completion.text, "model": completion.model, "usage": completion.usage,
-                             "finish_reason": completion.finish_reason})
+        self.cache.put(key, {"text": redact(completion.text, secrets), "model": redact(completion.model, secrets),
+                             "usage": completion.usage, "finish_reason": completion.finish_reason})
         return completion

@@ -20,6 +20,9 @@ openai/_base_client.py): timeouts, dropped connections and 408/409/429/5xx, with
   test_a_reply_trickling_in_ends_at_the_budget).
 - A stream that broke before its first token is sent again, within the same retries and budget.
 - The one-line failure messages, and `Completion.attempts` (requests sent).
+- A reply never carries the key: a server or a model told to may echo the `Authorization` header,
+  so `complete` masks the key and anything shaped like one (`qa.redact`) in the text and the model
+  name it returns, and streamed pieces pass through a `StreamRedactor` first (issue 21).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from typing import Any, Callable
 
 from qa.config import Settings
 from qa.errors import ProviderError
-from qa.redact import redact
+from qa.redact import StreamRedactor, redact
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 # Local servers (Ollama, llama.cpp, vLLM) ignore the key, but the client refuses to start without one.
@@ -244,6 +247,11 @@ class ChatLLM:
     def where(self) -> str:
         return _where(self.base_url)
 
+    @property
+    def secrets(self) -> list[str]:
+        """What a reply must never show (a server or model may echo the key it was sent)."""
+        return [self.api_key]
+
     def _client(self):
         if self.client is None:
             self.client = make_client(self.base_url, self.api_key, self.timeout, max_retries=self.retries)
@@ -306,6 +314,9 @@ class ChatLLM:
                 raise
             except Exception as e:  # noqa: BLE001 - every client failure becomes one line
                 raise self._fail(e, earlier + call.sent) from None
+        # The key, and anything shaped like one, is masked here at the source, so every place the reply
+        # goes (screen, --json, chat.db, /save, eval reports, the reply cache) gets it masked.
+        result.text, result.model = redact(result.text, self.secrets), redact(result.model, self.secrets)
         result.http_ms += http_ms - call.slept * 1000
         result.attempts = earlier + call.sent
         if result.first_token_ms is None or on_token is None:
@@ -341,6 +352,7 @@ class ChatLLM:
                 raise
             stream = self._request(call, messages, max_tokens, stream=True)
         parts: list[str] = []
+        masker = StreamRedactor(self.secrets)  # holds back what could still become a key
         chars = 0
         model, usage, finish, first = self.model, None, None, None
         try:
@@ -359,7 +371,8 @@ class ChatLLM:
                     parts.append(piece)
                     chars += len(piece)
                     c = time.perf_counter()
-                    on_token(piece)
+                    if shown := masker.feed(piece):
+                        on_token(shown)
                     in_callback += time.perf_counter() - c
         except (ProviderError, Overtime):
             raise
@@ -373,6 +386,8 @@ class ChatLLM:
                 raise StreamCut(None, chars)
             raise ProviderError(f"{self.where} ended the stream without an answer or end marker; "
                                 "check the server's log and retry")
+        if rest := masker.close():
+            on_token(rest)
         http_ms = (time.perf_counter() - t - in_callback) * 1000
         return Completion(text="".join(parts), model=model, usage=usage, finish_reason=finish,
                           first_token_ms=first, http_ms=http_ms, streamed=True)

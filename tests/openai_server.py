@@ -10,8 +10,10 @@ Every request is recorded in `server.requests` (method, path, headers, parsed JS
 Chat replies follow a script: each call to `reply`/`fail`/`cut_stream`/`invalid_json`/
 `invalid_sse`/`hang`/`trickle` queues one step that answers the next chat request; when the queue
 is empty the server replies with `server.default_text`. A reply text may be a callable that
-receives the request body, so a test can answer from the passages it was sent (`echo_key` is one:
-it repeats the request's `Authorization` header, as a careless proxy or a model told to might).
+receives the request body (and its headers, when it takes two arguments), so a test can answer
+from the passages it was sent; `echo_key` repeats the request's `Authorization` header, as a
+careless proxy or a model told to by an article might.
+A step's `model` (a string, or a callable like a text) is what its reply names in `model`.
 `trickle` sends the headers at once and then the body (JSON or SSE) one byte every `every` seconds,
 so each read returns in time and only a deadline on the whole reply can end it. An unknown model gets 404
 `model_not_found` and a wrong key (when `server.api_key` is set) gets 401 echoing the key, as
@@ -166,8 +168,9 @@ class ScriptedServer:
 
 
 def echo_key(body: dict, headers: dict[str, str]) -> str:
-    """A reply text (or model name) repeating the request's Authorization header."""
-    return f"Your request said {headers.get('authorization', '')} and nothing else."
+    """A reply text repeating the request's Authorization header, and the key in it on its own."""
+    auth = headers.get("authorization", "")
+    return f"Your request said {auth}, so the key is {auth.removeprefix('Bearer ')} and nothing else."
 
 
 def _embedding(text: str, dim: int) -> list[float]:
