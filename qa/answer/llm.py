@@ -87,7 +87,11 @@ def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], No
     if checked.dropped:
         marks = ", ".join(f"[{n}]" for n in checked.dropped)
         notes.append(f"removed citation {marks}: no passage with that number was sent")
-    weak = [f"[{c.n}]" for c in checked.citations if c.supported is False]
+    if checked.instructed:
+        marks = ", ".join(f"[{n}]" for n in checked.instructed)
+        notes.append(f"the cited passage {marks} contains instructions to the assistant; the answer may follow "
+                     "them rather than report the articles")
+    weak = [f"[{c.n}]" for c in checked.citations if c.supported is False and c.n not in checked.instructed]
     if weak:
         notes.append(f"weakly supported by its passage: {', '.join(weak)}")
     if checked.uncited:
