@@ -107,7 +107,8 @@ def addressed_to_assistant(question: str) -> bool:
 _ORDERS = re.compile(
     r"\b(?:ignore|disregard|forget|skip)\s+(?:(?:the|this|that|any|all|every|your)\s+)?(?:user'?s?\s+)?"
     r"(?:question|query|request|user|passages?|articles?|sources?|context)\b"
-    r"|(?:^|[.!?;:]\s+)(?:please\s+)?(?:answer|reply|respond|say|output|print|cite)\b"
+    # Not "Output", "Print" or "Say" opening a sentence: "Output rose 5%" is news, not an order.
+    r"|(?:^|[.!?;:]\s+)(?:please\s+)?(?:answer|reply|respond|cite)\b"
     r"|\b(?:you|assistants?|ai|models?|chatbots?|llms?)\s+(?:must|should|shall|are to|have to|need to)\s+"
     r"(?:now\s+|only\s+|always\s+)?(?:answer|reply|respond|say|output|print|write|cite|ignore|state)\b"
     r"|\bcite\s+(?:\[\d+\]|passage|source|this)"
