@@ -94,7 +94,7 @@ class ReplyCache:
 
 class CachedChat:
     """A chat model (`qa.llm.ChatLLM`) whose replies go through a `ReplyCache`: same `complete`
-    interface, so it is passed wherever a model is (`qa.answer.ask(..., llm=CachedChat(...))`)
+    interface, so it is passed wherever a model is (`qa.ask.ask(..., llm=CachedChat(...))`)
     and the answerer needs no knowledge of the cache. Failures are never cached."""
 
     def __init__(self, llm, cache: ReplyCache):

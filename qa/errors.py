@@ -67,7 +67,7 @@ def environment_error(error: BaseException, store: Path | str) -> StoreError | N
     """A one-line StoreError when `error` comes from the environment of the store directory `store`
     (its device is full, it is read-only, it is a file), else None. Callers raise it `from` the error."""
     store = Path(store)
-    chain = _chain(error)
+    chain = cause_chain(error)
     blocker = _existing(store)
     if blocker.is_file():
         where = "" if blocker == Path(os.path.abspath(store)) else f" (its parent {blocker})"
@@ -101,8 +101,9 @@ def _read_only(store: Path, where: object, why: str) -> StoreError:
                       f"read-write, or choose another --store or QA_STORE")
 
 
-def _chain(error: BaseException) -> list[BaseException]:
-    """The error and the ones it was raised from or during (Chroma wraps the OSError it met)."""
+def cause_chain(error: BaseException) -> list[BaseException]:
+    """The error and the ones it was raised from or during, outermost first, at most ten (Chroma
+    wraps the OSError it met; the openai client wraps httpx's error, which wraps the socket's)."""
     out: list[BaseException] = []
     e: BaseException | None = error
     while e is not None and e not in out and len(out) < 10:

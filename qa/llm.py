@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from qa.config import Settings
-from qa.errors import ProviderError
+from qa.errors import ProviderError, cause_chain
 from qa.redact import StreamRedactor, redact
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -77,6 +77,8 @@ def _client_class():
         sent = 1  # requests sent by this copy: the first, then one per retry
         slept = 0.0
 
+        # SEE: https://github.com/openai/openai-python/blob/main/src/openai/_base_client.py
+        # (SyncAPIClient._sleep_for_retry and _send_request, private: tests/test_llm.py pins both)
         def _sleep_for_retry(self, *, retries_taken: int, max_retries: int, options: Any, response: Any) -> None:
             headers = response.headers if response is not None else None
             wait = self._calculate_retry_timeout(max_retries - retries_taken, options, headers)
@@ -145,15 +147,6 @@ def _server_message(exc: Any) -> str:
     return message[:200]
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    out, seen = [], set()
-    while exc is not None and id(exc) not in seen:
-        out.append(exc)
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return out
-
-
 def describe_failure(exc: BaseException, base_url: str, api_key: str, model: str = "") -> str:
     """One line saying what failed at which endpoint and what to do next; never contains the key."""
     import openai
@@ -167,7 +160,7 @@ def describe_failure(exc: BaseException, base_url: str, api_key: str, model: str
     elif isinstance(exc, openai.APITimeoutError):
         line = f"{where} did not answer in time; check the server, or raise QA_LLM_TIMEOUT"
     elif isinstance(exc, openai.APIConnectionError):
-        chain = _chain(exc)
+        chain = cause_chain(exc)
         text = " ".join(f"{type(e).__name__} {e}" for e in chain)
         if any(isinstance(e, ConnectionRefusedError) for e in chain) or "refused" in text.lower():
             line = f"{where} refused the connection; is the server running there? Check the host and port"
@@ -307,7 +300,7 @@ class ChatLLM:
                     continue  # nothing was shown yet: send it again
                 if not cut.chars:
                     raise self._fail(cut.cause, earlier) from None
-                why = type(_chain(cut.cause)[-1]).__name__ if cut.cause else "no end-of-stream marker"
+                why = type(cause_chain(cut.cause)[-1]).__name__ if cut.cause else "no end-of-stream marker"
                 raise ProviderError(f"{self.where} stopped streaming after {cut.chars} characters, before the "
                                     f"answer was complete ({why}); retry, or use --no-stream") from None
             except ProviderError:

@@ -295,9 +295,10 @@ def _history(session: ChatSession):
 
     from qa.errors import QAError
     from qa.files import open_private
+    from qa.store import MANIFEST
 
     store = Path(session.settings.store)
-    if (store / "manifest.json").exists():
+    if (store / MANIFEST).exists():
         try:
             os.close(open_private(store / HISTORY_FILE))
             return FileHistory(str(store / HISTORY_FILE))

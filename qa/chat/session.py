@@ -73,11 +73,12 @@ class ChatSession:
         """A new conversation, or the one `cid` names, or (`resume_last`) the newest one."""
         from qa.chat.log import FILE, ChatLog
         from qa.chat.rewrite import Exchange
+        from qa.store import MANIFEST
 
         check_mode(mode, settings)
         store_dir = Path(settings.store)
         log, notice = None, ""
-        if (store_dir / "manifest.json").exists():
+        if (store_dir / MANIFEST).exists():
             try:
                 log = ChatLog(store_dir / FILE)
             except StoreError as e:  # a read-only store can still be asked; the chat is just not kept
