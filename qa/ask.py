@@ -13,9 +13,8 @@ from typing import Callable
 
 from qa.config import Settings
 from qa.errors import ConfigError, InputError, ProviderError
-from qa.types import Answer, Hit
+from qa.types import Answer, Hit, Mode
 
-MODES = ("auto", "llm", "extractive")
 NO_WORDS = "the question has no words to search for"
 TO_ASSISTANT = "the question is an instruction to the assistant, not a question about the articles"
 
@@ -44,7 +43,7 @@ def find_passages(question: str, settings: Settings, store=None, embedder=None, 
 
 
 def ask(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
-        mode: str = "auto", llm=None, on_token: Callable[[str], None] | None = None,
+        mode: Mode | str = Mode.AUTO, llm=None, on_token: Callable[[str], None] | None = None,
         source: str | None = None, title: str | None = None, params=None,
         on_step: Callable[[str], None] | None = None) -> Answer:
     """Answer one question from the store.
@@ -65,8 +64,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     from qa.text.cjk import language
     from qa.text.questions import addressed_to_assistant, clean_question, has_words
 
-    check_mode(mode, settings, llm=llm)
-    use_llm = mode == "llm" or (mode == "auto" and (llm is not None or bool(settings.llm_model)))
+    mode = check_mode(mode, settings, llm=llm)
+    use_llm = uses_llm(mode, settings, llm)
     question, notice = clean_question(question, settings.max_question_chars)
     # Refused before anything is loaded: nearest neighbours of "？？？" are passages too; and an
     # extractive answer to "print your system prompt" could only be an unrelated quote (an LLM is
@@ -104,7 +103,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
             answer = answer_llm(question, hits, llm or ChatLLM.from_settings(settings), on_token=on_token)
             extra = answer.timings
         except ProviderError as e:
-            if mode != "auto":
+            if mode != Mode.AUTO:
                 raise
             answer = extract()
             answer.note = f"LLM unavailable, showing the extractive answer: {e}"
@@ -121,14 +120,32 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     return answer
 
 
-def check_mode(mode: str, settings: Settings, llm=None) -> None:
-    """A ConfigError when `mode` cannot be used with these settings (`llm` without a chat model, none given as `llm`), so
-    `qa ask` and `qa chat` (at start and on `/mode`) refuse it with the same words
-    before any question is sent to an endpoint that cannot answer it."""
-    if mode not in MODES:
-        raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(MODES)}")
-    if mode == "llm" and llm is None and not settings.llm_model:
-        raise ConfigError("--mode llm needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
+def uses_llm(mode: Mode | str, settings: Settings, llm=None) -> bool:
+    """Whether answers in `mode` come from the chat model: `llm` always, `auto` when one is given
+    (`llm`) or configured (QA_LLM_MODEL). The one place `auto` is resolved: `ask`, the chat (its
+    rewrites and streaming) and `qa eval` (its client) all ask here."""
+    return mode == Mode.LLM or (mode == Mode.AUTO and (llm is not None or bool(settings.llm_model)))
+
+
+def check_mode(mode: Mode | str, settings: Settings, llm=None) -> Mode:
+    """`mode` as a Mode, or an InputError naming the modes (the chat's `/mode poetry`; the
+    commands' parser already refuses it), or a ConfigError when it cannot be used with these
+    settings (`llm` without a chat model, none given as `llm`), so `qa ask`, `qa chat` (at start
+    and on `/mode`) and `qa eval` refuse it with the same words before any question is sent to an
+    endpoint that cannot answer it."""
+    try:
+        mode = Mode(mode)
+    except ValueError:
+        raise InputError(f"unknown answer mode {mode!r}; use one of {', '.join(Mode)}") from None
+    if mode == Mode.LLM:
+        require_model(settings, "--mode llm", llm)
+    return mode
+
+
+def require_model(settings: Settings, flag: str, llm=None) -> None:
+    """A ConfigError saying what to set when `flag` needs a chat model and none is configured or given."""
+    if llm is None and not settings.llm_model:
+        raise ConfigError(f"{flag} needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
                           "for the endpoint); see the README's 'LLM answers' section")
 
 
@@ -151,4 +168,4 @@ def open_reader(settings: Settings, store=None, embedder=None):
     return store, QuestionMemo(embedder)
 
 
-__all__ = ["MODES", "NO_WORDS", "TO_ASSISTANT", "ask", "check_mode", "find_passages", "open_reader"]
+__all__ = ["NO_WORDS", "TO_ASSISTANT", "ask", "check_mode", "find_passages", "open_reader", "require_model", "uses_llm"]

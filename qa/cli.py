@@ -8,6 +8,8 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from qa.types import Mode
+
 # rich_markup_mode=None: help is plain text, printed as written. Rich markup would swallow every
 # "[env QA_STORE; default ./.qa]" as a tag, Markdown every "*.md" and "<store>", and neither
 # reflows a docstring's hard-wrapped paragraphs (click's formatter does). It also keeps rich
@@ -23,7 +25,7 @@ SourceOpt = Annotated[Optional[str], typer.Option("--source", metavar="GLOB", he
                                                   "this glob, e.g. 'seeds/*' or '*.md'")]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT",
                                                  help="only articles whose title contains this text")]
-ModeOpt = Annotated[str, typer.Option("--mode", metavar="MODE", help="auto, llm or extractive, as for qa ask")]
+ModeOpt = Annotated[Mode, typer.Option("--mode", metavar="MODE", help="auto, llm or extractive, as for qa ask")]
 
 
 def _shown(argument) -> str:
@@ -177,8 +179,8 @@ def ask(
     store: StoreOpt = None,
     k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
                                              help="passages to retrieve [env QA_TOP_K]")] = None,
-    mode: Annotated[str, typer.Option("--mode", metavar="MODE", help="auto (LLM when QA_LLM_MODEL is set, else "
-                                      "extractive), llm, or extractive")] = "auto",
+    mode: Annotated[Mode, typer.Option("--mode", metavar="MODE", help="auto (LLM when QA_LLM_MODEL is set, else "
+                                       "extractive), llm, or extractive")] = Mode.AUTO,
     no_stream: Annotated[bool, typer.Option("--no-stream", help="print the LLM answer when complete")] = False,
     source: SourceOpt = None,
     title: TitleOpt = None,
@@ -220,7 +222,7 @@ def ask(
 @app.command(cls=_PlainHelp)
 def chat(
     store: StoreOpt = None,
-    mode: ModeOpt = "auto",
+    mode: ModeOpt = Mode.AUTO,
     resume: Annotated[bool, typer.Option("--continue", "-c", help="continue the last conversation")] = False,
     cid: Annotated[Optional[str], typer.Option("--cid", metavar="ID",
                                                help="continue the conversation with this id")] = None,
@@ -339,7 +341,7 @@ def eval_(
                                                      help="also write Markdown for a PR comment")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE",
                                                      help="an earlier JSON report to compare with")] = None,
-    mode: ModeOpt = "auto",
+    mode: ModeOpt = Mode.AUTO,
     k: Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
                                              help="passages to retrieve [env QA_TOP_K]")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="only the first N items")] = None,

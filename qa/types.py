@@ -10,7 +10,19 @@ type checker sees every reader and writer, with no conversion and no change to t
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any, NotRequired, TypedDict
+
+
+class Mode(StrEnum):
+    """How an answer is written: `extractive` quotes passages, `llm` asks the chat model, `auto`
+    the model when one is configured. The option type of `qa ask`, `qa chat` and `qa eval` (the
+    parser lists the choices) and `/mode`; `qa.ask.uses_llm` resolves `auto`, `qa.ask.check_mode`
+    says what a mode needs. A str, so it compares, prints and serializes as its value."""
+
+    AUTO = "auto"
+    LLM = "llm"
+    EXTRACTIVE = "extractive"
 
 
 @dataclass

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS
+from support import ROOT, SEEDS
 from qa.cli import app
 from qa.evaluate.gold import GoldError, load_gold
 from qa.text.tokens import normalize_answer
@@ -163,7 +163,7 @@ def test_baseline_comparison_passes_fails_and_rejects_bad_input(tmp_path, hash_s
             (["--baseline", gold], "not a readable JSON report"),
             (["--fail-under", "speed=1"], "expected METRIC=VALUE"),
             (["--fail-under", "f1=high"], "is not a number"),
-            (["--mode", "psychic"], "--mode must be one of"),
+            (["--mode", "psychic"], "'psychic' is not one of"),
             (["--mode", "llm"], "needs a chat model")):
         result = run([gold, "--out", tmp_path / "bad.json", *args], hash_store)
         assert result.exit_code == 2 and message in result.stderr, (args, result.output)

@@ -9,36 +9,17 @@ import re
 import time
 
 import pytest
-from typer.testing import CliRunner
 
 from openai_server import closed_port
+from support import Q_JOBS as JOBS_Q
+from support.cli import invoke, run_qa, spawn_qa
+from support.scripted import KEY, PASSAGE, cli_env, quote_first_sentences, shown_passages
 from qa.answer.llm import answer_llm, build_messages
-from qa.cli import app
 from qa.errors import ProviderError
 from qa.llm import ChatLLM
 from qa.prompts import load_prompt, prompt_dir, refusal_phrase
 from qa.types import Hit
 
-runner = CliRunner()
-KEY = "sk-test-SECRETKEY-a1b2c3d4e5f6g7h8"
-PASSAGE = re.compile(r'<passage n="(\d+)" title="([^"]*)" source="([^"]*)">\n(.*?)\n</passage>', re.S)
-JOBS_Q = "华强广场项目可以创造多少个就业岗位?"
-
-
-def shown_passages(request) -> dict[int, str]:
-    """Passage number -> text, as the model saw them in the user message."""
-    return {int(n): text for n, _, _, text in PASSAGE.findall(request.messages[1]["content"])}
-
-
-def quote_first_sentences(body: dict) -> str:
-    """A faithful model: the first sentence of passages 1 and 2, each cited."""
-    user = body["messages"][1]["content"]
-    passages = {int(n): text for n, _, _, text in PASSAGE.findall(user)}
-    out = []
-    for n in (1, 2):
-        first = re.split(r"(?<=[。！？])", passages[n])[0]
-        out.append(f"{first}[{n}]")
-    return "".join(out)
 
 
 def sample_hits() -> list[Hit]:
@@ -306,14 +287,9 @@ def test_list_models(openai_server):
 
 
 # -- the CLI over the seed store -------------------------------------------------------------------
-def cli_env(url: str, **extra: str) -> dict[str, str]:
-    return {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": KEY, "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "1",
-            "QA_LLM_MAX_WAIT": "3", "QA_LLM_RETRIES": "1", **extra}
-
-
 def cli_ask(store, env: dict[str, str], *args: str):
     t = time.perf_counter()
-    result = runner.invoke(app, ["ask", "--store", str(store), *args], env=env)
+    result = invoke("ask", "--store", store, *args, env=env)
     took = time.perf_counter() - t
     assert "Traceback" not in result.output and KEY not in result.output
     return result, took
@@ -367,7 +343,7 @@ def test_without_a_model_auto_is_extractive_and_llm_mode_says_what_to_set(openai
     result, _ = cli_ask(seed_store_dir, env, "--mode", "llm", JOBS_Q)
     assert result.exit_code == 2 and "set QA_LLM_MODEL" in result.stderr
     result, _ = cli_ask(seed_store_dir, env, "--mode", "poetry", JOBS_Q)
-    assert result.exit_code == 2 and "unknown answer mode" in result.stderr
+    assert result.exit_code == 2 and "'poetry' is not one of 'auto', 'llm', 'extractive'" in result.stderr
 
 
 FAULTS = {
@@ -411,16 +387,10 @@ def test_auto_mode_falls_back_to_a_labelled_extractive_answer(openai_server, see
 
 
 def test_no_stream_ask_against_a_trickling_server_ends_in_one_line_at_the_budget(openai_server, hash_store):
-    import os
-    import subprocess
-    import sys
-
     openai_server.trickle("华强广场项目建成后可创造就业岗位3000个。[1]", every=1.0)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    env.update(cli_env(openai_server.url, QA_LLM_MAX_WAIT="2", QA_LLM_TIMEOUT="5", QA_EMBED="hash"))
+    env = cli_env(openai_server.url, QA_LLM_MAX_WAIT="2", QA_LLM_TIMEOUT="5", QA_EMBED="hash")
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--store", str(hash_store), "--no-stream",
-                           "--mode", "llm", JOBS_Q], env=env, capture_output=True, text=True, timeout=30)
+    proc = run_qa("ask", "--store", hash_store, "--no-stream", "--mode", "llm", JOBS_Q, env=env, timeout=30)
     took = time.perf_counter() - t
     assert proc.returncode == 1 and proc.stdout == "", proc.stdout + proc.stderr
     [line] = proc.stderr.splitlines()
@@ -432,7 +402,7 @@ def test_no_stream_ask_against_a_trickling_server_ends_in_one_line_at_the_budget
 def test_the_key_never_appears_in_config_or_debug_free_output(openai_server, seed_store_dir):
     env = cli_env(openai_server.url)
     for args in (["config"], ["config", "--json"]):
-        result = runner.invoke(app, [*args, "--store", str(seed_store_dir)], env=env)
+        result = invoke(*args, "--store", seed_store_dir, env=env)
         assert result.exit_code == 0 and KEY not in result.output and KEY[-4:] in result.output
 
 
@@ -441,14 +411,7 @@ STREAMED = "华强广场项目计划明年1月开业，可创造1000个就业岗
 
 
 def spawn_ask(store, env: dict[str, str], *args: str):
-    import os
-    import sys
-
-    import pexpect
-
-    full_env = {**os.environ, **env, "COLUMNS": "200", "NO_COLOR": "1"}
-    return pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), *args], env=full_env,
-                         encoding="utf-8", timeout=60)
+    return spawn_qa("ask", "--store", store, *args, env={**env, "COLUMNS": "200", "NO_COLOR": "1"})
 
 
 def finish(child) -> str:

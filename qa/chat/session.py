@@ -16,14 +16,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from qa.ask import MODES, check_mode
+from qa.ask import check_mode, uses_llm
 from qa.config import Settings
 from qa.errors import InputError, StoreError
 from qa.files import write_atomic
 from qa.answer.citations import MARKER
 from qa.text.controls import safe
 from qa.text.questions import cut_question, readable
-from qa.types import Answer, Citation
+from qa.types import Answer, Citation, Mode
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Passage:
 @dataclass
 class ChatSession:
     settings: Settings
-    mode: str = "auto"
+    mode: Mode = Mode.AUTO
     k: int | None = None
     source: str | None = None
     title: str | None = None
@@ -68,14 +68,14 @@ class ChatSession:
 
     # -- opening --------------------------------------------------------------------------------
     @classmethod
-    def start(cls, settings: Settings, mode: str = "auto", cid: str | None = None, resume_last: bool = False,
+    def start(cls, settings: Settings, mode: Mode | str = Mode.AUTO, cid: str | None = None, resume_last: bool = False,
               **options) -> "ChatSession":
         """A new conversation, or the one `cid` names, or (`resume_last`) the newest one."""
         from qa.chat.log import FILE, ChatLog
         from qa.chat.rewrite import Exchange
         from qa.store import MANIFEST
 
-        check_mode(mode, settings)
+        mode = check_mode(mode, settings)
         store_dir = Path(settings.store)
         log, notice = None, ""
         if (store_dir / MANIFEST).exists():
@@ -140,7 +140,7 @@ class ChatSession:
 
     @property
     def uses_llm(self) -> bool:
-        return self.mode == "llm" or (self.mode == "auto" and bool(self.settings.llm_model))
+        return uses_llm(self.mode, self.settings)
 
     def _chat_llm(self):
         """The chat model while the mode uses one; None after `/mode extractive` (or `auto` with no
@@ -219,9 +219,8 @@ class ChatSession:
     def reset(self) -> None:
         self.cid, self.history, self.turns, self.earlier = None, [], [], []
 
-    def set_mode(self, mode: str) -> None:
-        check_mode(mode, self.settings)
-        self.mode = mode
+    def set_mode(self, mode: Mode | str) -> None:
+        self.mode = check_mode(mode, self.settings)
 
     def set_k(self, value: str) -> None:
         try:
@@ -329,4 +328,4 @@ class ChatSession:
         return first.strip() == text.splitlines()[0].strip()
 
 
-__all__ = ["ChatSession", "MODES", "Passage", "Turn"]
+__all__ = ["ChatSession", "Passage", "Turn"]

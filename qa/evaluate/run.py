@@ -22,21 +22,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from qa.ask import check_mode, require_model, uses_llm
 from qa.config import Settings
-from qa.errors import ConfigError, InputError, ProviderError, StoreMissingError
+from qa.errors import InputError, ProviderError, StoreMissingError
 from qa.evaluate.gold import GoldItem, load_gold, select
 from qa.files import open_private
 from qa.text.controls import safe_json
-from qa.types import EvalRecord, RetrievedRecord
-
-MODES = ("auto", "extractive", "llm")
+from qa.types import EvalRecord, Mode, RetrievedRecord
 
 Progress = Callable[[int, int, str], None]  # (done, total, item id)
 
 
 @dataclass
 class EvalOptions:
-    mode: str = "auto"
+    mode: Mode | str = Mode.AUTO
     k: int | None = None
     limit: int | None = None
     tags: tuple[str, ...] = ()
@@ -126,7 +125,7 @@ class _Context:
     settings: Settings
     store: Any
     embedder: Any
-    mode: str
+    mode: Mode
     k: int
     cache: Any  # qa.cache.ReplyCache
     refusals: list[str]
@@ -207,19 +206,17 @@ def run_items(items: list[GoldItem], ctx: _Context, concurrency: int, on_record:
 
 
 # -- the whole run --------------------------------------------------------------------------------
-def _check_options(options: EvalOptions, settings: Settings) -> None:
-    if options.mode not in MODES:
-        raise InputError(f"--mode must be one of {', '.join(MODES)}, got {options.mode!r}")
+def _check_options(options: EvalOptions, settings: Settings) -> Mode:
+    mode = check_mode(options.mode, settings)
     if options.concurrency < 1:
         raise InputError(f"--concurrency must be at least 1, got {options.concurrency}")
     if options.limit is not None and options.limit < 1:
         raise InputError(f"--limit must be at least 1, got {options.limit}")
     if options.tolerance < 0:
         raise InputError(f"--tolerance must not be negative, got {options.tolerance}")
-    for wanted, flag in ((options.judge, "--judge"), (options.mode == "llm", "--mode llm")):
-        if wanted and not settings.llm_model:
-            raise ConfigError(f"{flag} needs a chat model: set QA_LLM_MODEL (and OPENAI_BASE_URL, OPENAI_API_KEY "
-                              "for the endpoint)")
+    if options.judge:
+        require_model(settings, "--judge")
+    return mode
 
 
 def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress: Progress | None = None) -> EvalResult:
@@ -232,7 +229,7 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
     from qa.prompts import load_prompt, refusal_phrase
     from qa.store import Store
 
-    _check_options(options, settings)
+    mode = _check_options(options, settings)
     gold_path = Path(gold_path)
     items = select(load_gold(gold_path), options.tags, options.limit)
     if not items:
@@ -248,7 +245,7 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
                                 "refusal. Run: qa ingest PATH")
     embedder = make_embedder(settings)
     k = options.k or settings.top_k
-    fingerprint = run_fingerprint(settings, store, embedder, options.mode, k)
+    fingerprint = run_fingerprint(settings, store, embedder, mode, k)
     out = Path(options.out) if options.out else Path(settings.store) / "eval" / f"{gold_path.stem}.json"
     rec_path = records_path(out)
     run_key = fingerprint_key(fingerprint)
@@ -258,16 +255,17 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
     todo = [it for it in items if it.id not in kept_ids]
 
     docs = store.sources()
-    ctx = _Context(settings=settings, store=store, embedder=embedder, mode=options.mode, k=k,
+    ctx = _Context(settings=settings, store=store, embedder=embedder, mode=mode, k=k,
                    cache=ReplyCache.for_settings(settings, enabled=options.cache),
                    refusals=[refusal_phrase("zh"), refusal_phrase("en")],
                    sources=[d["source"] for d in docs], titles=[a["title"] for d in docs for a in d["articles"]])
-    if options.judge or options.mode == "llm" or (options.mode == "auto" and settings.llm_model):
+    answers_by_llm = uses_llm(mode, settings)
+    if options.judge or answers_by_llm:
         from qa.llm import ChatLLM
 
         # One client for all items: it is thread-safe and keeps connections open.
         model = ChatLLM.from_settings(settings)
-        ctx.llm = model if options.mode != "extractive" else None
+        ctx.llm = model if answers_by_llm else None
         ctx.judge_llm = model if options.judge else None
     if progress:
         progress(len(kept), len(items), "")
