@@ -2,7 +2,8 @@
 
 import pytest
 
-from qa.evaluate.metrics import (contains_any, exact_match, f1, finest_evidence, is_refusal, latency, matches_evidence,
+from qa.answer.citations import is_refusal
+from qa.evaluate.metrics import (contains_any, exact_match, f1, finest_evidence, latency, matches_evidence,
                                  percentile, score_item, strip_citations, summarize, summarize_by_tag, total_usage)
 from qa.text.tokens import answer_tokens, normalize_answer
 
@@ -66,11 +67,14 @@ def test_f1_is_token_level_for_english_and_keeps_numbers_whole():
 
 
 def test_refusal_phrase_is_detected_in_any_form():
-    phrases = ["文章中没有提到这个问题的答案。", "The articles don't say."]
-    assert is_refusal("文章中没有提到这个问题的答案", phrases)
-    assert is_refusal("Sorry: the articles don’t say", phrases)  # a curly apostrophe is punctuation too
-    assert is_refusal("the articles dont say.", phrases)
-    assert not is_refusal("2030年[1]", phrases)
+    # The evaluator's rule (qa.answer.citations.is_refusal, loose=False): the sentence itself, in any form.
+    assert is_refusal("文章中没有提到这个问题的答案", loose=False)
+    assert is_refusal("Sorry: the articles don’t say", loose=False)  # a curly apostrophe is punctuation too
+    assert is_refusal("the articles dont say.", loose=False)
+    assert not is_refusal("2030年[1]", loose=False)
+    # An article's own words quoted as an answer are an answer to the evaluator, a refusal in a model's reply.
+    assert not is_refusal("文中未提到具体的数字。", loose=False) and is_refusal("文中未提到具体的数字。")
+    assert not is_refusal("", loose=False) and is_refusal("")
 
 
 # -- evidence ---------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from qa.prompts import refusal_phrase
 from qa.text.cjk import CJK, HAN, language
 from qa.text.questions import instructs_assistant
 from qa.text.sentences import CLOSERS, END, split_sentences
-from qa.text.tokens import terms
+from qa.text.tokens import normalize_answer, terms
 from qa.types import Citation, Hit
 
 SUPPORT_MIN = 0.5  # mean of character and bigram coverage of a sentence by its cited passages
@@ -95,8 +95,18 @@ def _bare(text: str) -> str:
     return re.sub(f"[^\\w{HAN}']+", "", text)
 
 
-def is_refusal(text: str) -> bool:
-    """True when the reply says the articles do not answer (ignoring citation markers)."""
+def is_refusal(text: str, loose: bool = True) -> bool:
+    """True when `text` says the articles do not answer: it holds the refusal sentence of either
+    language (prompts/refusal.txt).
+
+    `loose` (checking a model's reply): compared without markers, case or punctuation, and an
+    empty reply or a close variant a model writes ("the articles don't mention…") counts too.
+    `qa eval` passes False, as it judges every answer, extractive ones included: only the sentence
+    itself, compared as answers are scored (`normalize_answer`), so an article's own "文中未提到…"
+    quoted as an answer stays an answer, and the baselines keep the rule they were measured with."""
+    if not loose:
+        body = normalize_answer(text)
+        return any((phrase := normalize_answer(refusal_phrase(lang))) and phrase in body for lang in ("zh", "en"))
     body = _bare(text)
     if not body:
         return True

@@ -119,12 +119,6 @@ def contains_answer(text: str, golds: Sequence[str]) -> bool:
     return any((g := normalize_answer(gold)) and g in norm for gold in golds)
 
 
-def is_refusal(answer: str, phrases: Iterable[str]) -> bool:
-    """Whether an answer says one of the refusal phrases (prompts/refusal.txt)."""
-    norm = normalize_answer(answer)
-    return any((p := normalize_answer(phrase)) and p in norm for phrase in phrases)
-
-
 def first_rank(flags: Sequence[bool]) -> int | None:
     """1-based rank of the first true flag, or None."""
     return next((i + 1 for i, flag in enumerate(flags) if flag), None)

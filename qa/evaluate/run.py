@@ -128,7 +128,6 @@ class _Context:
     mode: Mode
     k: int
     cache: Any  # qa.cache.ReplyCache
-    refusals: list[str]
     sources: list[str]
     titles: list[str]
     llm: Any = None  # qa.llm.ChatLLM when answers come from a model
@@ -139,7 +138,8 @@ def run_item(item: GoldItem, ctx: _Context) -> EvalRecord:
     """Ask one gold question through `qa.ask.ask` and return its scored record."""
     from qa.ask import ask
     from qa.cache import CachedChat
-    from qa.evaluate.metrics import is_refusal, score_item
+    from qa.answer.citations import is_refusal
+    from qa.evaluate.metrics import score_item
 
     cache = ctx.cache.scoped()  # this item's own hit/miss counts
     llm = CachedChat(ctx.llm, cache) if ctx.llm is not None else None
@@ -151,7 +151,7 @@ def run_item(item: GoldItem, ctx: _Context) -> EvalRecord:
     except ProviderError as e:  # one item's endpoint failure; the rest of the run goes on
         record.update(error=str(e), timings={"total_ms": round((time.perf_counter() - started) * 1000, 2)})
         return record
-    refused = bool(answer.refused or is_refusal(answer.answer, ctx.refusals))
+    refused = bool(answer.refused or is_refusal(answer.answer, loose=False))
     citations = [asdict(c) for c in answer.citations]
     passages = [RetrievedRecord(rank=h.rank or i + 1, chunk_id=h.chunk_id, score=round(h.score, 4), source=h.source,
                                 title=h.title) for i, h in enumerate(answer.hits)]
@@ -226,7 +226,7 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
     from qa.evaluate.fingerprint import fingerprint as run_fingerprint, run_key as fingerprint_key
     from qa.evaluate.markdown import to_markdown
     from qa.embed import make_embedder
-    from qa.prompts import load_prompt, refusal_phrase
+    from qa.prompts import load_prompt
     from qa.store import Store
 
     mode = _check_options(options, settings)
@@ -257,7 +257,6 @@ def evaluate(gold_path: Path, settings: Settings, options: EvalOptions, progress
     docs = store.sources()
     ctx = _Context(settings=settings, store=store, embedder=embedder, mode=mode, k=k,
                    cache=ReplyCache.for_settings(settings, enabled=options.cache),
-                   refusals=[refusal_phrase("zh"), refusal_phrase("en")],
                    sources=[d["source"] for d in docs], titles=[a["title"] for d in docs for a in d["articles"]])
     answers_by_llm = uses_llm(mode, settings)
     if options.judge or answers_by_llm:
