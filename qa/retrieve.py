@@ -6,8 +6,9 @@ matches; keyword search (BM25 over character bigrams, qa/store/keyword.py) finds
 and titles. Their scores are not comparable, so the fusion uses ranks only:
     fused(c) = dense_weight / (rrf_k + dense rank of c) + keyword_weight / (rrf_k + keyword rank of c)
 with each list `candidates` deep. Re-ranking the first few by their best sentence is the
-answerer's knowledge, so `qa.ask.find_passages` does it between `candidates` and `diversify`;
-`retrieve` is the fusion alone. Every hit carries its dense similarity (`Hit.dense`): the
+answerer's knowledge, so `qa.ask.find_passages` does it between `candidates` and `diversify`:
+it is the one entry point (the app, the chat, eval and the benchmarks), and with `rerank=0` the
+fusion alone. Every hit carries its dense similarity (`Hit.dense`): the
 answerer's support score uses it; and its place in each list (`dense_rank`, `keyword_rank` and
 `keyword_score`, `fused_rank`), so that `/why` can show how it was found. Nothing here knows about
 answers.
@@ -95,17 +96,4 @@ def number(hits: list[Hit]) -> list[Hit]:
     return hits
 
 
-def retrieve(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
-             source: str | None = None, title: str | None = None, method: str | None = None) -> list[Hit]:
-    """The `k` best passages by fusion alone (no sentence re-ranking: `qa.ask.find_passages` adds it)."""
-    from qa.embed import make_embedder
-    from qa.store import Store
-
-    store = store or Store.open(settings)
-    embedder = embedder or make_embedder(settings)
-    k = k or settings.top_k
-    hits = candidates(question, settings, store, embedder, k, source=source, title=title, method=method)
-    return number(diversify(hits, k, settings.max_per_article))
-
-
-__all__ = ["candidates", "diversify", "fuse", "keyword_query", "number", "retrieve"]
+__all__ = ["candidates", "diversify", "fuse", "keyword_query", "number"]

@@ -205,7 +205,7 @@ def test_reingesting_one_changed_file_does_not_rebuild_the_index(tmp_path, hash_
 def test_store_repairs_a_deleted_keyword_index(tmp_path, hash_settings):
     from qa.config import load_settings
     from qa.ingest.pipeline import ingest
-    from qa.retrieve import retrieve
+    from qa.ask import find_passages
     from qa.store import Store
 
     folder = tmp_path / "docs"
@@ -214,7 +214,7 @@ def test_store_repairs_a_deleted_keyword_index(tmp_path, hash_settings):
     ingest([folder], hash_settings)
     shutil.rmtree(hash_settings.store / "keyword")
     settings = load_settings({"store": str(hash_settings.store), "embed": "hash", "retrieval": "keyword"}, env={})
-    hits = retrieve("就业岗位", settings, store=Store.open(settings))
+    hits = find_passages("就业岗位", settings, store=Store.open(settings))
     assert hits and "1000个就业岗位" in hits[0].text
     assert not (hash_settings.store / "keyword").exists()  # a reader does not write
     ingest([folder], hash_settings)  # the next writer persists the repair

@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 from typer.testing import CliRunner
 
-from qa.cli import app
 from qa.ask import find_passages
-from qa.retrieve import diversify, fuse, retrieve
+from qa.cli import app
+from qa.retrieve import diversify, fuse
 from qa.text.questions import keyword_query
 from qa.types import Hit
 
@@ -75,7 +75,7 @@ def corpus(tmp_path, hash_settings):
 
 def test_hybrid_finds_the_passage_with_the_exact_number(corpus, hash_settings):
     for method in ("hybrid", "keyword", "dense"):
-        hits = retrieve("每年处理多少万件跨境包裹？", hash_settings, k=3, method=method)
+        hits = find_passages("每年处理多少万件跨境包裹？", hash_settings, k=3, method=method)
         assert hits and "300万件" in hits[0].text, method
         assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
         assert all(-1.0 <= h.dense <= 1.0 for h in hits)
@@ -83,20 +83,20 @@ def test_hybrid_finds_the_passage_with_the_exact_number(corpus, hash_settings):
 
 def test_source_and_title_filters(corpus, hash_settings):
     q = "就业岗位有多少个？"
-    everything = {h.source.split("/")[-1] for h in retrieve(q, hash_settings, k=5)}
+    everything = {h.source.split("/")[-1] for h in find_passages(q, hash_settings, k=5)}
     assert {"huaqiang.txt", "heihe.txt"} <= everything
-    only_heihe = retrieve(q, hash_settings, k=5, source="*heihe*")
+    only_heihe = find_passages(q, hash_settings, k=5, source="*heihe*")
     assert only_heihe and {h.source.split("/")[-1] for h in only_heihe} == {"heihe.txt"}
-    by_folder = retrieve(q, hash_settings, k=5, source="*/science/*")
+    by_folder = find_passages(q, hash_settings, k=5, source="*/science/*")
     assert {h.title for h in by_folder} == {"脑机接口发展进入快车道"}
-    by_title = retrieve(q, hash_settings, k=5, title="华强")
+    by_title = find_passages(q, hash_settings, k=5, title="华强")
     assert by_title and {h.title for h in by_title} == {"华强广场开业"}
-    assert retrieve(q, hash_settings, k=5, source="*.md") == []
+    assert find_passages(q, hash_settings, k=5, source="*.md") == []
 
 
 def test_rerank_puts_the_answering_passage_first(corpus, hash_settings):
     q = "华强广场项目可以创造多少个就业岗位？"
-    plain = retrieve(q, replace(hash_settings, rerank=0), k=3)
+    plain = find_passages(q, replace(hash_settings, rerank=0), k=3)
     ranked = find_passages(q, hash_settings, k=3)
     assert {h.chunk_id for h in plain} == {h.chunk_id for h in ranked}
     assert "1000个就业岗位" in ranked[0].text

@@ -43,10 +43,10 @@ def summary(name: str, values: list[float]) -> dict:
 def main() -> None:
     from openai_server import start_server, stop_server
     from qa.answer.llm import answer_llm, build_messages
+    from qa.ask import find_passages
     from qa.config import load_settings
     from qa.ingest.pipeline import ingest
     from qa.llm import ChatLLM
-    from qa.retrieve import retrieve
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=200)
@@ -56,7 +56,7 @@ def main() -> None:
     store = Path(tempfile.mkdtemp()) / "store"
     settings = load_settings({"store": str(store), "embed": "hash"}, env={})
     ingest([ROOT / "seeds"], settings)
-    hits = retrieve(QUESTION, settings)
+    hits = find_passages(QUESTION, settings)
     srv, httpd = start_server()
     results = []
     try:

@@ -14,7 +14,7 @@ python -m eval.bench.remote [--corpus DIR] [--docs 64] [--seeds DIR] [--gold FIL
    ceiling c4 can reach: when it is no better than sequential, the server is the bound.
 3. Agreement: the seed folder built into an embedded store and a server store with the SAME
    embedder (`--agree-embed`, hash by default: instant, and the stores are what is compared);
-   every gold question retrieved (`qa.retrieve.retrieve`, top_k) in both: identical top-k lists,
+   every gold question retrieved (`qa.ask.find_passages`, top_k) in both: identical top-k lists,
    and warm latency (one untimed pass, then `--passes` passes alternating the modes) p50/p95.
 
 Targets: c4 >= 1.5 x c1 (or the server's own ceiling says why not); the same top-k for every
@@ -103,10 +103,10 @@ def percentile(values: list[float], q: float) -> float:
 
 def agreement(seeds: Path, gold: Path, chroma_url: str, embed: str, passes: int, tmp: Path) -> dict:
     """Top-k agreement and warm retrieval latency of the seed store, embedded vs server mode."""
+    from qa.ask import find_passages
     from qa.config import load_settings
     from qa.embed import make_embedder
     from qa.ingest.pipeline import ingest
-    from qa.retrieve import retrieve
     from qa.store import Store
 
     questions = [json.loads(line)["question"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -123,7 +123,7 @@ def agreement(seeds: Path, gold: Path, chroma_url: str, embed: str, passes: int,
 
     def ids(mode: str, question: str) -> list[str]:
         settings, store, embedder = opened[mode]
-        return [h.chunk_id for h in retrieve(question, settings, store=store, embedder=embedder)]
+        return [h.chunk_id for h in find_passages(question, settings, store=store, embedder=embedder)]
 
     tops = {mode: [ids(mode, q) for q in questions] for mode in modes}  # also the warm-up pass
     times: dict[str, list[float]] = {mode: [] for mode in modes}

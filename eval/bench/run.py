@@ -164,14 +164,14 @@ def system_bm25_bigram(store) -> Callable[[Item], Outcome]:
 
 
 def system_retriever(store, settings, embedder, method: str) -> Callable[[Item], Outcome]:
-    """(b) dense / (c) hybrid retrieval through qa.retrieve, answered by the best-overlap baseline."""
-    from qa.retrieve import retrieve
+    """(b) dense / (c) hybrid retrieval through `qa.ask.find_passages`, answered by the best-overlap baseline."""
+    from qa.ask import find_passages
 
     # (c) is the fusion alone: the sentence re-ranking belongs to (e).
     plain = replace(settings, rerank=0)
 
     def run(item: Item) -> Outcome:
-        hits = retrieve(item.question, plain, store=store, embedder=embedder, k=TOP, method=method)
+        hits = find_passages(item.question, plain, store=store, embedder=embedder, k=TOP, method=method)
         answer = best_overlap_sentence(item.question, [hits[0].text]) if hits else ""
         return Outcome([stem(h.source) for h in hits], [h.text for h in hits], answer)
     return run

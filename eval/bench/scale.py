@@ -21,7 +21,8 @@ At each size:
   seconds and chunks/s; the store's size on disk (allocated blocks, as du counts them);
 - load: in fresh processes, `Store.open(settings)` + `store.load()` (median of `--runs`); Chroma
   reads its vector index only at the first query, so that query is timed too (1st query);
-- warm: in one process, after loading, `qa.retrieve.retrieve` (hybrid) per question: p50/p95 ms
+- warm: in one process, after loading, `qa.ask.find_passages` (hybrid and re-ranked, what `qa ask`
+  and the chat run) per question: p50/p95 ms
   and hit@1/hit@5 from the same results; also hit@5 of keyword search alone (untimed), since the
   hash embedder's dense ranking is noise that the fusion lets in, and of bm25s (the reference BM25
   the index's scores equal) over every live chunk: where hit@5 moves with the size, equal figures
@@ -190,23 +191,24 @@ def child_main(what: str, store: str) -> None:
     if what == "load":
         print(json.dumps({"load_ms": load_ms}))
         return
+    from qa.ask import find_passages
     from qa.embed import make_embedder
-    from qa.retrieve import retrieve
 
     embedder = make_embedder(settings)
     t = time.perf_counter()
-    retrieve(WARMUP, settings, opened, embedder)
+    find_passages(WARMUP, settings, opened, embedder)
     first_ms = (time.perf_counter() - t) * 1000
     times, top, keyword = [], [], []
     questions = sys.stdin.read()
     for question in json.loads(questions):
         t = time.perf_counter()
-        hits = retrieve(question, settings, opened, embedder)
+        hits = find_passages(question, settings, opened, embedder)
         times.append((time.perf_counter() - t) * 1000)
         top.append([Path(h.source).name for h in hits])
         # Keyword search alone, untimed: the hash embedder's dense ranking is noise, and this
         # tells how much of a change in hit@5 is the fusion letting that noise in.
-        keyword.append([Path(h.source).name for h in retrieve(question, settings, opened, embedder, method="keyword")])
+        keyword.append([Path(h.source).name for h in find_passages(question, settings, opened, embedder,
+                                                                   method="keyword")])
     print(json.dumps({"load_ms": load_ms, "first_ms": first_ms, "times_ms": times, "top": top, "keyword": keyword,
                       "reference": reference_keyword(opened, json.loads(questions))}))
 
