@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
 from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, TIME_Q, WHO_Q,
                                 WORK_Q)
@@ -52,26 +53,20 @@ class Gap:
         return f"the passages do not mention {self.detail}"
 
 
-# a number, but not a bare 一 ("一件货品" is "a piece of goods", not a count)
-_N = r"(?:\d[\d.,]*|[两三四五六七八九十百千万亿][零一二两三四五六七八九十百千万亿]*|一[十百千万亿][零一二两三四五六七八九十百千万亿]*)\s*"
-
-# Words between the focus word and the question word that carry no meaning of their own.
-_FILLER = ("一共|总共|总计|合计|大约|大概|约为|约|共|达到|达|到底|究竟|最高|最多|最少|最低|最大|最早|分别|平均|目前|现在|"
-           "当时|已经|一般|通常|主要|具体|全部|是|有|为|的|了|在|于|被")
-_TRAIL = re.compile(r"(?:" + _FILLER + r")+$")
-_LEAD = re.compile(r"^(?:开始|正式|首次|首先|最初|第一次|最早|最先|再次|重新|又一次|被|是|在|才|所|又|已经|已|曾经|曾|的|要|将|会|能|可以|可|就要)+")
+# The words and shapes read here are in the lexicon (qa/text/lexicon/zh.toml; English in en.toml).
+_N = lexicon.pattern("count")  # a number, but not a bare 一 ("一件货品" is a piece of goods)
+_TRAIL = lexicon.regex("trail")  # words between the focus word and the question word
+_LEAD = lexicon.regex("lead_run")
 # "X的Y是(多少)": Y ends at the copula; only then is the word before the question word an attribute.
-_ATTRIBUTE = re.compile(r"的([" + HAN + r"A-Za-z]{1,7}[^\W分成称作改定列认视])(?:大约|大概|一共|总共|平均|最高|最多|最少|到底|究竟|共|约)?"
-                        r"(?:是|为|有|达|约)$")
-_CLEAN_END = re.compile(r"$|[的了吗呢吧，,。？?！!、：:；;\s]")
-_STOP = re.compile(r"[的了吗呢吧，,。？?！!、：:；;“”\"'《》()（）\s]")
-# A focus word that is a category, not an attribute: its answer never repeats it.
-_CATEGORY = re.compile(r"^(?:人|时间|时候|日期|年份|地方|地点|地区|国家|城市|方面|内容|情况|东西|数量|数字|名字|名称|"
-                       r"人数|数目|程度|水平|规模|比例|作用|意义|特点|原因|结果|方式|办法|措施|单位|部门|机构|组织|文件|产品|作品|年龄|年纪|岁数|级别|等级|类型|种类)$")
-
-
-# ... nor one that ends in a category (参赛对象, 使用比例).
-_CATEGORY_END = re.compile(r"(?:对象|方面|情况|比例|类型|种类|范围|内容|名称|名字)$")
+_ATTRIBUTE = lexicon.regex("attribute")
+_CLEAN_END = lexicon.regex("clean_end")
+_STOP = lexicon.regex("stop")
+# A focus word that is a category, not an attribute: its answer never repeats it; nor one that
+# ends in a category (参赛对象, 使用比例).
+_CATEGORY = lexicon.regex("category_word")
+_CATEGORY_END = lexicon.regex("category_ending")
+_HEAD = lexicon.regex("head")
+_EVENT_BEFORE = lexicon.regex("event_before_when")
 
 
 def _clip(text: str) -> str:
@@ -85,7 +80,7 @@ def _head(text: str) -> str:
     """The first two Chinese characters of `text` after leading fillers (the first word, mostly:
     without a segmenter a longer cut would run into the next word, 企业登台亮相)."""
     text = _LEAD.sub("", _STOP.split(text)[0])
-    m = re.match(r"(?![一二两三四五六七八九十])[" + HAN + r"]{2}|[A-Za-z]+", text)
+    m = _HEAD.match(text)
     return m.group(0) if m else ""
 
 
@@ -122,11 +117,11 @@ def focus(question: str) -> tuple[str, str]:
         before = q[:m.start()]
         if len(after) >= 2:
             word = after
-        elif v := re.search(r"([" + HAN + r"]{2})(?:是在|是于|于|在|是)$", before):
+        elif v := _EVENT_BEFORE.search(before):
             word = v.group(1)  # 成立于哪一年 -> 成立; 被废止是在什么时候 -> 废止
     elif m := WHO_Q.search(q):
         before = q[:m.start()]
-        if m.group(0) in ("由谁", "被谁"):
+        if m.group(0) in lexicon.words("by_whom"):
             kind = "event"
             word = _head(q[m.end():])  # 由谁首先提出 -> 提出
         elif r := re.search(ROLE + "$", before):
@@ -138,22 +133,14 @@ def focus(question: str) -> tuple[str, str]:
     return word, kind
 
 
-# Attributes whose value a passage gives as a number with a unit, without the attribute's name
-# (体重 -> "约8公斤重", 长度 -> "长约15厘米", 占地面积 -> "占地约两平方公里").
-_DIMENSIONS = {
-    "体重|重量": r"公斤|千克|克|吨|斤|磅|重", "长度|全长|身长|体长|长": r"米|公里|千米|厘米|毫米|英尺|英里|长",
-    "高度|身高|高": r"米|厘米|英尺|高", "面积|占地面积|占地": r"平方|公顷|亩|占地", "宽度|宽": r"米|宽",
-    "深度|深": r"米|深", "距离": r"米|公里|光年|英里", "海拔": r"米|海拔", "温度|气温": r"℃|度",
-}
-# Kinship words a passage often writes with one character (弟为北宋文人魏泰).
-_KIN = {"弟弟": "弟", "哥哥": "兄|哥", "姐姐": "姐", "妹妹": "妹", "父亲": "父", "母亲": "母", "妻子": "妻|夫人|太太",
-        "丈夫": "夫", "孩子": "子|女", "子女": "子|女", "儿子": "子", "女儿": "女"}
-# Event verbs and the other ways a passage says them (去世 -> 死去, 发行 -> 发售, 制成 -> 制得).
-_EVENTS = ("去世|逝世|病逝|辞世|过世|死去|死于|卒于|身故", "出生|生于|诞生|出世", "成立|创立|创建|建立|设立|组建|创办",
-           "发行|发售|发布|推出|上市", "上映|公映|首映|放映", "建成|落成|竣工|完工|建于|始建", "开通|通车|启用|开业|开放",
-           "举办|举行|召开|开幕", "制成|制得|制出|合成|制备", "拍摄|拍了|拍过|拍下", "施行|实施|生效", "退出|退役|退休|离开",
-           "获得|获|荣获|赢得", "发现|发觉|观测到", "提出|首创|倡议", "生活|生存|栖息", "命名|定名|得名")
-_COUNT_SUFFIX = re.compile(r"(?:数量|数目|总数|总量|数)$")
+# Glossaries: attributes whose value a passage gives as a number with a unit, without the
+# attribute's name (体重 -> "约8公斤重"); kinship words a passage often writes with one character
+# (弟为北宋文人魏泰); event verbs and the other ways a passage says them (去世 -> 死去).
+_DIMENSIONS = lexicon.glossary("dimension")
+_DIMENSION_COUNT = lexicon.pattern("dimension_count")
+_KIN = lexicon.glossary("kin")
+_EVENTS = tuple(lexicon.glossary("event").values())
+_COUNT_SUFFIX = lexicon.regex("count_suffix_end")
 
 
 def mentions(text: str, word: str) -> bool:
@@ -168,11 +155,11 @@ def mentions(text: str, word: str) -> bool:
     stem = _COUNT_SUFFIX.sub("", word)  # 人口数量 -> 人口
     if stem != word and len(stem) >= 2 and stem in text:
         return True
-    if len(word) >= 3 and word[-1] in "者方人商" and word[-3:-1] in text:
+    if len(word) >= 3 and word[-1] in lexicon.words("agent_suffix") and word[-3:-1] in text:
         return True  # 建立者 -> 建立, 经营方 -> 经营, 台湾地区代理人 -> 代理
     for names, units in _DIMENSIONS.items():
         if re.fullmatch(names, word) or re.search(r"(?:" + names + r")$", word):
-            if re.search(_N + r"[万千百]?(?:" + units + r")|(?:" + units + r")\s*" + _N, text):
+            if re.search(_DIMENSION_COUNT + r"(?:" + units + r")|(?:" + units + r")\s*" + _N, text):
                 return True
     if word in _KIN and re.search(_KIN[word], text):
         return True
@@ -181,18 +168,8 @@ def mentions(text: str, word: str) -> bool:
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one
 # of the same class, or none at all.
-_PERIOD_CLASSES = {
-    "全年": r"全年|年度|全年度",
-    "上半年": r"上半年|前半年|1-6月|1至6月|前6个月|前六个月",
-    "下半年": r"下半年|后半年",
-    "季度": r"[一二三四1-4]季度|前三季度|季度",
-    "每天": r"每天|每日|日均|平均每天|一天|单日|每一天",
-    "每月": r"每月|月均|每个月",
-    "每年": r"每年|年均|每一年",
-    "今年": r"今年|本年",
-    "去年": r"去年|上一年|上年",
-}
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_PERIOD_CLASSES = lexicon.glossary("period")
+_YEAR = lexicon.regex("calendar_year")  # 2024年: a period of its own
 
 
 def periods(text: str) -> set[str]:
@@ -214,12 +191,12 @@ def period_gap(question: str, quote: str, context: str) -> str:
 
 
 # Category -> what names an instance of it (the text before the suffix must be a name, not 知名/一家).
-_INSTANCE_SUFFIX = {"医院": "医院", "区": "区", "县": "县", "市": "市", "省": "省", "大学": "大学|学院", "高校": "大学|学院",
-                    "学校": "学校|大学|学院|中学|小学", "公司": "公司|集团", "银行": "银行", "球队": "队"}
-_GENERIC = re.compile(r"^(?:知名|著名|一家|多家|一所|多所|各|该|本|其|大型|当地|附近|国内|国外|顶级|某|这家|那家|全|"
-                      r"一个|多个|省内|市内|区内|县内|[一二三四五六七八九十几多]{1,2}[家所个座])?[^" + HAN + r"]*$")
-_INTRO = re.compile(r"联合|携手|共同|与|和|及|同|在|的|是|了|到|向|从|对|为|把|被|给|由|跟|经|据|于")
-_TITLED = re.compile(r"^(?:电影|影片|电视剧|剧|作品|小说|书|著作|歌曲|歌|专辑|游戏|文件|法规|规定|政策)")
+_INSTANCE_SUFFIX = lexicon.glossary("instance")
+_GENERIC = lexicon.regex("generic_name")
+_INTRO = re.compile(lexicon.alternation("introducer"))
+_TITLED = lexicon.regex("titled_work_start")
+_TITLE = lexicon.regex("book_title")
+_GRADE = re.compile(lexicon.alternation("hospital_grade"))
 
 
 def instance_gap(question: str, quote: str) -> str:
@@ -229,7 +206,7 @@ def instance_gap(question: str, quote: str) -> str:
         return ""
     if t := _TITLED.match(m.group(1)):
         # a work is named by its title in 《》, and not one the question already names
-        return "" if any(x not in question for x in re.findall(r"《[^》]+》", quote)) else t.group(0)
+        return "" if any(x not in question for x in _TITLE.findall(quote)) else t.group(0)
     asked = m.group(1)
     # the category is the longest known one the asked words start with, or end with (哪家三甲医院)
     category = next((c for c in sorted(_INSTANCE_SUFFIX, key=len, reverse=True)
@@ -242,7 +219,7 @@ def instance_gap(question: str, quote: str) -> str:
         name = _INTRO.split(found.group(1))[-1]
         for part in re.findall(r"[" + HAN + r"]{2,}", question):
             name = name.replace(part, "")
-        name = re.sub(r"三甲|二甲|综合|专科", "", name)
+        name = _GRADE.sub("", name)
         if re.search(r"[A-Z]{2}", name):  # DC漫画公司
             return ""
         if len(name) >= 2 and not _GENERIC.match(name) and found.group(0) not in question:
@@ -250,38 +227,12 @@ def instance_gap(question: str, quote: str) -> str:
     return category
 
 
-# English attribute words and how Chinese text says them: an English question over Chinese
-# passages shares no words with them, so its focus word is looked up here (words not listed are
-# not checked). Common factoid attributes only; each wording must be one a passage would use.
-_MONEY = _N + "[万亿]?(?:元|美元|欧元|英镑)"
-_EN_FOCUS = {
-    "population": "人口", "area": "面积", "height": "身高|高度|高约|高达|米高|海拔", "tall": "身高|高度|米",
-    "length": "长度|长约|长达|全长|公里|米", "long": "长度|长约|长达|全长|小时|分钟|年|天",
-    "weight": "体重|重量|重约|公斤|千克|吨|克", "density": "密度", "diameter": "直径", "depth": "深度|水深",
-    "width": "宽度|宽约", "age": "岁|年龄", "old": "岁|年龄", "temperature": "温度|气温|℃|度",
-    "speed": "速度|时速|公里/小时", "capacity": "容量|座位|容纳|产能",
-    "wife": "妻子|夫人|妻|太太", "husband": "丈夫|先生|夫", "father": "父亲|父", "mother": "母亲|母", "son": "儿子|子",
-    "daughter": "女儿|女", "brother": "兄|弟|哥", "sister": "姐|妹", "children": "子女|孩子|儿子|女儿",
-    "ceo": "CEO|首席执行官|总裁|总经理", "president": "总统|主席|总裁|校长|会长", "founder": "创始人|创办|创立|创建",
-    "chairman": "董事长|主席", "director": "主任|导演|局长|院长|总监", "mayor": "市长", "coach": "教练",
-    "captain": "队长|船长|机长", "singer": "主唱|歌手", "author": "作者|著", "leader": "领导|领队|队长|负责人",
-    "price": "价格|售价|定价|票价|" + _MONEY, "cost": "成本|花费|耗资|造价|" + _MONEY, "money": _MONEY + "|融资|募集",
-    "raise": "融资|募集|筹集|" + _MONEY, "funding": "融资|资金|投资|" + _MONEY, "fee": "费用|" + _MONEY,
-    "salary": "工资|薪|年薪|月薪", "revenue": "收入|营收|营业额", "profit": "利润|盈利", "gdp": "生产总值|GDP",
-    "budget": "预算", "jobs": "岗位|就业", "visitors": "游客|访客|人次|客流", "tourists": "游客|人次|客流",
-    "students": "学生|学员", "residents": "居民|人口", "beds": "床位|张床", "sales": "销量|销售|售出",
-    "sold": "销量|售出|卖出|销售", "founded": "成立|创立|创办|创建|设立", "established": "成立|设立|建立|创立",
-    "built": "建成|建于|修建|兴建|建造", "opened": "开通|开业|开放|启用|开幕", "born": "出生|生于",
-    "died": "去世|逝世|死|卒", "released": "发行|发布|上映|推出", "launched": "推出|发布|上线|启动",
-}
-# "how many X": the passage must give a count of X (the noun alone, 包裹输送带, is no answer).
-_EN_COUNT = {
-    "parcels": "件|单|个包裹", "packages": "件|个包裹", "orders": "单|笔", "copies": "套|份|张|本|册", "employees": "人|名",
-    "staff": "人|名", "workers": "人|名", "jobs": "个|岗位", "visitors": "人次|人", "tourists": "人次|人",
-    "students": "人|名", "members": "人|名", "people": "人|名", "residents": "人", "beds": "张", "cars": "辆",
-    "vehicles": "辆", "companies": "家", "firms": "家", "enterprises": "家", "hospitals": "家|所", "schools": "所",
-    "countries": "个|国", "products": "款|个|种", "units": "套|台|个", "sets": "套|台", "times": "次", "years": "年",
-}
+# English attribute words and how Chinese text says them (en.toml): an English question over
+# Chinese passages shares no words with them, so its focus word is looked up here (words not
+# listed are not checked); "how many X" wants a count of X (the noun alone is no answer).
+_EN_FOCUS = lexicon.glossary("focus")
+_EN_COUNT = lexicon.glossary("count")
+_COUNT_MAGNITUDE = lexicon.pattern("count_magnitude")
 _EN_PATTERNS = [re.compile(p, re.I) for p in (
     r"\bhow (tall|long|old)\b", r"\bhow much (money)\b", r"\bhow many (\w+)", r"\bwhat (?:is|was|are|were) the (\w+) of\b",
     r"\bwho (?:is|was) the (\w+) of\b", r"\b(?:who|what) (?:is|was|are|were) [\w .-]+?'s (\w+)",
@@ -293,7 +244,7 @@ def english_focus(question: str) -> tuple[str, str]:
     """(the English focus word, the Chinese wordings of it) of an English question, or ("", "")."""
     if (m := re.search(r"\bhow many (\w+)", question, re.I)) and m.group(1).lower() in _EN_COUNT:
         word = m.group(1).lower()
-        return word, _N + "[万亿千百]?(?:" + _EN_COUNT[word] + ")"
+        return word, _COUNT_MAGNITUDE + "(?:" + _EN_COUNT[word] + ")"
     for pattern in _EN_PATTERNS:
         if m := pattern.search(question):
             word = m.group(1).lower()
