@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 from qa.answer.llm import THINK, condense_messages
 from qa.errors import ProviderError
+from qa.text import lexicon
 from qa.text.cjk import HAN, language
-from qa.text.questions import ASKING_WORDS, ROLE, has_words
+from qa.text.questions import ASKING_WORDS, has_words
 
 __all__ = ["Exchange", "rewrite", "rewrite_by_rules"]
 
@@ -77,8 +78,7 @@ def _condense(question: str, history: list[Exchange], llm) -> str:
     return line if has_words(line) and len(line) <= limit else ""
 
 
-_LABEL = re.compile(r"^(?:\*\*)?(?:standalone question|rewritten question|question|独立问题|改写后的问题|问题)"
-                    r"(?:\*\*)?\s*[:：]\s*", re.I)
+_LABEL = lexicon.regex("condense_label", re.I)
 
 
 def rewrite_by_rules(question: str, history: list[Exchange]) -> str:
@@ -93,35 +93,29 @@ def rewrite_by_rules(question: str, history: list[Exchange]) -> str:
 
 
 # -- Chinese ----------------------------------------------------------------------------------------
+# The patterns are in the lexicon (qa/text/lexicon/zh.toml), which says what each one matches.
 _H = f"[{HAN}]"
-_END = r"[?？!！。.\s]*$"
-# "那上海呢?", "签约率呢?", "北京的呢?": a noun phrase and 呢, nothing asked of it.
-_ELLIPSIS = re.compile(r"^(?:那么|那末|那|还有|而)?[,，\s]*(?P<x>.+?)(?:的)?呢" + _END)
-# Pronouns standing for a thing or people; 其 only where it is not part of 其他/其中/尤其...
-_PRONOUN = re.compile(r"(?<![其吉利排无])(?:它们|他们|她们|它|他|她)(?!人)|(?<![尤极及与])其(?![他它中实余次后])")
-_PRONOUN_START = re.compile(r"^(?:那么|那)?[,，\s]*(?:" + _PRONOUN.pattern + ")")
-_DEMONSTRATIVE = re.compile(r"^(?:那么|那)?[,，\s]*(?P<d>该|此|这个|这家|这所|这座|这款|这项|这位|这支|这一|那个|那家|那款|那位"
-                            r"|那座|那项|这)(?P<n>" + _H + r"{1,6})")
-# A question that opens on a modal has left its subject out ("能创造多少就业岗位?").
-_MODAL_START = re.compile(r"^(?:还能|还会|还可以|可以|能(?!源|力|量|耗|效)|将会|将(?!军)|是否|计划|预计)")
-# Where a question's subject ends: particles, the copula, modals and prepositions, common
-# relation verbs and adverbs, question words. 有限 (有限公司) and 最佳 are parts of names.
-_SUBJECT_END = re.compile(
-    r"的|是|有(?!限)|在|将|能(?!源|力|量)|会(?!议|长|员|所|展)|可以|被|把|对|为|由|从|于|了|和|与|及|主要|目前|首次|曾|已|还|也|都|又|"
-    r"所属|通常|一般|早期|分别|最(?=多|高|早|大|小|低|少|近|先|后|长|短|终)|"
-    r"位于|属于|分布|出生|成立|担任|参加|获得|发布|举行|举办|开业|开始|提出|包括|下辖|计划|预计|共|约|"
-    + ASKING_WORDS.pattern + r"|[,，。、;；:：!！]|(?<![A-Za-z0-9])\s|\s(?![A-Za-z0-9])")
-_DEFINE = re.compile(r"^(?:什么是|何为|何谓)(?P<x>.+?)" + _END)
-_TITLE = re.compile(r"^《[^》]+》")
-_CLAUSE_OPENER = re.compile(r"^(?:在|\d{2,4}年|[一二三四五六七八九十]+月)")
+_ELLIPSIS = lexicon.regex("ellipsis")  # "那上海呢?": a noun phrase and 呢, nothing asked of it
+_PRONOUN = lexicon.regex("pronoun")
+_PRONOUN_START = lexicon.regex("pronoun_start")
+_PRONOUN_OPENER = lexicon.regex("pronoun_opener")
+_DEMONSTRATIVE = lexicon.regex("demonstrative")
+_MODAL_START = lexicon.regex("modal_start")  # a question that opens on a modal has left its subject out
+_SUBJECT_END = lexicon.regex("subject_end")  # where a question's subject ends
+_DEFINE = lexicon.regex("rewrite_define")
+_TITLE = lexicon.regex("title_start")
+_CLAUSE_OPENER = lexicon.regex("clause_opener")
+_CLAUSE = lexicon.regex("clause_comma")
 # The kind of a noun phrase, by its last characters: places and organisations...
-_ENTITY = re.compile(r"(?:省|市|县|区|州|镇|乡|村|街道|路|街|岛|国|公司|集团|大学|学院|医院|银行|局|委|厅|署|协会|实验室|"
-                     r"研究院|中心|团队|广场|项目|园|基地)$")
-# ...and attributes, grouped by the question word that asks for them.
-_QUANTITY = re.compile(r"(?:率|数|量|额|值|价|费|速|度|比|比例|龄|面积|规模|人口|岗位|收入|成本|预算|补贴)$")
-_TIME = re.compile(r"(?:时间|日期|时候|年份|期|时)$")
-_NAME = re.compile(r"(?:名|称|号|名称|标题)$")
-_ROLE = re.compile(ROLE + "$")
+_ENTITY = lexicon.regex("entity")
+# ...and attributes, grouped by the question word that asks for them (`_ASKING_FOR`). Rewrite's
+# time and name are the ends of attribute nouns, named apart from the time and name an answer
+# sentence holds (qa.text.questions).
+_QUANTITY = lexicon.regex("quantity_attribute")
+_TIME = lexicon.regex("time_attribute")
+_NAME = lexicon.regex("name_attribute")
+_ROLE = lexicon.regex("role_attribute")
+_ASKING_FOR = lexicon.glossary("asking_for")
 
 
 def _chinese(question: str, previous: str) -> str:
@@ -163,12 +157,12 @@ def _ellipsis(x: str, previous: str, mark: str) -> str:
 
 def _asking(attribute: str) -> str:
     if _QUANTITY.search(attribute):
-        return "多少"
+        return _ASKING_FOR["quantity"]
     if _TIME.search(attribute):
-        return "什么时候"
+        return _ASKING_FOR["time"]
     if _ROLE.search(attribute):
-        return "谁"
-    return "什么"
+        return _ASKING_FOR["role"]
+    return _ASKING_FOR["other"]
 
 
 def _mark(question: str) -> str:
@@ -176,7 +170,7 @@ def _mark(question: str) -> str:
 
 
 def _strip_opener(question: str) -> str:
-    return re.sub(r"^(?:那么|那)[,，\s]*(?=它|他|她|其)", "", question)
+    return _PRONOUN_OPENER.sub("", question)
 
 
 def _subject(question: str) -> str:
@@ -185,7 +179,7 @@ def _subject(question: str) -> str:
         return m.group("x").strip()
     if m := _TITLE.match(question):
         return m.group(0)
-    clauses = [c for c in re.split(r"[,，]", question) if c.strip()]
+    clauses = [c for c in _CLAUSE.split(question) if c.strip()]
     # "1990年，范廷颂担任…", "在上海的…发布会上，有…": an opening time or place is not the subject.
     if len(clauses) > 1 and _CLAUSE_OPENER.match(clauses[0]):
         question = "，".join(clauses[1:]).strip()
