@@ -1,19 +1,25 @@
 """Shared fixtures. Every test gets a clean environment (no QA_* / OPENAI_* leaking in from the
 machine) and a temp working directory; the seed store is built once per session with the real
-local embedder, because embedding the seed page takes seconds."""
+local embedder, because embedding the seed page takes seconds. Helpers (running `qa`, the pty
+chat, the scripted model) live in tests/support/; test modules import from there, never from
+each other or from this file.
+
+The speed rule: a test whose call takes 10 s or more on a quiet machine is marked `slow`, so that
+`make test-fast` (`-m "not slow"`) stays quick. The hooks at the end enforce it with a margin for a
+busy CI machine: a test not marked slow whose call takes `slow_limit` seconds or more (pyproject,
+[tool.pytest.ini_options]) is named at the end of the session, and the session fails."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SEED_FILE = next(SEEDS.glob("*.txt"))
-DATA = Path(__file__).resolve().parent / "data"
+from support import SEEDS
+from support.chat import copy_store
 
 # The scripted OpenAI-compatible server (`openai_server` fixture) lives in tests/openai_server.py.
 pytest_plugins = ["openai_server"]
@@ -71,3 +77,66 @@ def hash_store(hash_settings) -> Path:
     report = ingest([SEEDS], hash_settings)
     assert report.ingested == 1
     return Path(hash_settings.store)
+
+
+@pytest.fixture
+def own_store(seed_store_dir, tmp_path) -> Path:
+    """A private writable copy of the seed store, for tests that read back or damage chat.db or
+    chat_history (a chat writes both into its store folder)."""
+    return copy_store(seed_store_dir, tmp_path / "store")
+
+
+@pytest.fixture(scope="module")
+def chat_store(seed_store_dir, tmp_path_factory) -> Path:
+    """One writable copy of the seed store per module, for chats that do not read back the log."""
+    return copy_store(seed_store_dir, tmp_path_factory.mktemp("chat-store") / "store")
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server (`chroma run`) on a free port; yields its URL."""
+    from support.servers import free_port, serve
+
+    exe = Path(sys.executable).parent / "chroma"
+    if not exe.exists():
+        exe = Path(shutil.which("chroma") or "chroma")
+    port = free_port()
+    proc = serve([str(exe), "run", "--path", str(tmp_path_factory.mktemp("chroma")), "--host", "127.0.0.1",
+                  "--port", str(port)], f"http://127.0.0.1:{port}/api/v2/heartbeat")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+# -- the speed rule (see the module docstring) -----------------------------------------------------
+def pytest_addoption(parser):
+    parser.addini("slow_limit", "seconds: a test not marked slow whose call takes this long fails the session",
+                  default="20")
+
+
+class SpeedRule:
+    """Names each test not marked slow whose call phase took `limit` seconds or more, and fails the
+    session for it (setup is not counted: a module's store is built once, whichever test comes first)."""
+
+    def __init__(self, limit: float):
+        self.limit = limit
+        self.too_slow: list[tuple[str, float]] = []
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" and report.duration >= self.limit and "slow" not in report.keywords:
+            self.too_slow.append((report.nodeid, report.duration))
+
+    def pytest_sessionfinish(self, session):
+        if self.too_slow and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter):
+        if self.too_slow:
+            terminalreporter.section("tests too slow to go unmarked", red=True, bold=True)
+            for nodeid, took in self.too_slow:
+                terminalreporter.write_line(f"SLOW {nodeid}: {took:.1f} s, the limit is {self.limit:g} s; "
+                                            "mark it @pytest.mark.slow or make it faster")
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(SpeedRule(float(config.getini("slow_limit"))), "speed-rule")

@@ -6,25 +6,21 @@ for piped output, a pseudo-terminal (pexpect) for what a terminal shows."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 import time
 
 import pytest
-from typer.testing import CliRunner
 
-from qa.cli import app
+from support import Q_JOBS as JOBS_Q
+from support.cli import invoke, spawn_qa
+from support.scripted import KEY, cli_env
 
-runner = CliRunner()
 INVESTMENT_Q = "华强广场的总投资是多少亿元?"  # the seed page names the project, never its investment
-JOBS_Q = "华强广场项目可以创造多少个就业岗位?"
-KEY = "sk-display-test-key-123456"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 
 def ask(store, *args: str, env: dict[str, str] | None = None):
-    result = runner.invoke(app, ["ask", "--store", str(store), *args], env=env)
+    result = invoke("ask", "--store", store, *args, env=env)
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     return result
@@ -112,17 +108,13 @@ MARKDOWN_REPLY = "**华强广场**项目计划明年1月开业。[1]\n\n- 可创
 
 
 def llm_env(url: str, **extra: str) -> dict[str, str]:
-    return {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": KEY, "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "10",
-            "QA_LLM_MAX_WAIT": "20", "QA_LLM_RETRIES": "1", **extra}
+    return {**cli_env(url, QA_LLM_TIMEOUT="10", QA_LLM_MAX_WAIT="20"), **extra}
 
 
 def spawn_ask(store, env: dict[str, str], *args: str):
-    import pexpect
-
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE")}
-    full_env.update({"COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color", **env})
-    return pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), *args], env=full_env,
-                         encoding="utf-8", timeout=60)
+    terminal = {"COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color"}
+    return spawn_qa("ask", "--store", store, *args, env={**terminal, **env},
+                    unset=("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE"))
 
 
 def finish(child) -> str:
@@ -194,8 +186,7 @@ def test_a_plain_terminal_streams_the_answer_without_the_reasoning(openai_server
 
 def test_a_reply_cut_off_while_thinking_is_an_empty_answer_not_the_reasoning(openai_server, seed_store_dir):
     openai_server.reply("<think>段落1说可创造1000个岗位, 段落2", chunk_chars=4, finish_reason="length")
-    result = runner.invoke(app, ["ask", "--store", str(seed_store_dir), "--mode", "llm", JOBS_Q],
-                           env=llm_env(openai_server.url))
+    result = invoke("ask", "--store", seed_store_dir, "--mode", "llm", JOBS_Q, env=llm_env(openai_server.url))
     assert result.exit_code != 0 and "QA_LLM_MAX_TOKENS" in result.output
     assert REASONING not in result.output and "Traceback" not in result.output
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_benchmark_runs_all_systems_and_writes_json(tmp_path):

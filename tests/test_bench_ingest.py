@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from support import ROOT, SEEDS
 
 
 def _corpus(folder):

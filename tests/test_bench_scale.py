@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 PLACES = ["东湖", "西山", "南港", "北岭", "青石", "白沙", "金川", "银杏", "红旗", "绿洲", "长安", "平遥"]
 THINGS = ["图书馆", "体育馆", "博物馆", "水电站", "物流园", "科技馆", "湿地公园", "跨江大桥", "游泳池", "天文台",

@@ -9,129 +9,15 @@ history. The scripted OpenAI-compatible server (tests/openai_server.py) stands i
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import sqlite3
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-import pexpect
-import pytest
+from support import Q_BEIJING, Q_JOBS, SEED_TEXT
+from support.chat import Chat, chat_cli, squash, turns
+from support.scripted import cli_env, quote_first_sentences
 
-from test_llm import KEY, cli_env, quote_first_sentences
-
-ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-TIMEOUT = 30
-Q_BEIJING = "北京的脑机接口政策是什么?"
-Q_JOBS = "华强广场项目可以创造多少个就业岗位?"
 BCI_TITLE = "脑机接口发展进入快车道"
-SEED_TEXT = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8")
 SOURCE_LINE = re.compile(r"^\[(\d+)\] (.+?) · (seeds/\S+\.txt)\r?$", re.M)
-
-
-def strip(text: str) -> str:
-    return ANSI.sub("", text)
-
-
-def squash(text: str) -> str:
-    """Text without any whitespace: a passage compared with the screen, where lines may wrap."""
-    return re.sub(r"\s+", "", text)
-
-
-def base_env(**extra: str) -> dict[str, str]:
-    # PROMPT_TOOLKIT_NO_CPR: pexpect does not answer prompt_toolkit's cursor-position request the
-    # way a real terminal does; without it prompt_toolkit prints a CPR warning at exit.
-    return {**os.environ, "COLUMNS": "120", "LINES": "40", "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1", **extra}
-
-
-class Chat:
-    """`qa chat` in a pseudo-terminal, with everything it has shown kept as plain text."""
-
-    def __init__(self, store: Path, *args: str, env: dict[str, str] | None = None):
-        self.started = time.perf_counter()
-        self.child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "chat", "--store", str(store), *args],
-                                   env=base_env(**(env or {})), encoding="utf-8", dimensions=(40, 120),
-                                   timeout=TIMEOUT)
-        self.screen = ""
-
-    def expect(self, text: str, timeout: float | None = None) -> str:
-        """Wait for `text`; return (plain) what was shown since the last wait, up to and including it."""
-        try:
-            self.child.expect_exact(text, timeout=TIMEOUT if timeout is None else timeout)
-        except (pexpect.TIMEOUT, pexpect.EOF) as e:
-            pending = strip(self.child.before if isinstance(self.child.before, str) else "")
-            raise AssertionError(f"{text!r} never appeared ({type(e).__name__}); screen so far:\n"
-                                 f"{self.screen}\n--- then:\n{pending}") from None
-        seen = strip(self.child.before + self.child.after)
-        self.screen += seen
-        return seen
-
-    def prompt(self) -> str:
-        return self.expect("›")
-
-    def send(self, line: str) -> None:
-        self.child.send(line + "\r")
-
-    def run(self, line: str, until: str, timeout: float | None = None) -> str:
-        """Type `line`, wait for `until`, then for the next prompt; return everything shown."""
-        self.send(line)
-        return self.expect(until, timeout) + self.prompt()
-
-    def finish(self, send: str | None = None) -> int:
-        """Send `send` (raw), wait for the program to end, return its exit code."""
-        if send is not None:
-            self.child.send(send)
-        try:
-            self.child.expect(pexpect.EOF, timeout=TIMEOUT)
-        except pexpect.TIMEOUT:
-            raise AssertionError(f"the chat did not exit; screen:\n{self.screen}\n--- then:\n"
-                                 f"{strip(self.child.before)}") from None
-        self.screen += strip(self.child.before)
-        self.child.close()
-        assert "Traceback" not in self.screen, self.screen
-        assert KEY not in self.screen
-        return self.child.exitstatus
-
-    def quit(self) -> int:
-        return self.finish("/quit\r")
-
-
-def copy_store(seed_store_dir: Path, dest: Path) -> Path:
-    shutil.copytree(seed_store_dir, dest)
-    return dest
-
-
-@pytest.fixture(scope="module")
-def chat_store(seed_store_dir, tmp_path_factory) -> Path:
-    """One writable copy of the seed store for the tests that do not read back the log."""
-    return copy_store(seed_store_dir, tmp_path_factory.mktemp("chat-store") / "store")
-
-
-@pytest.fixture
-def own_store(seed_store_dir, tmp_path) -> Path:
-    """A private writable copy, for tests that read back chat.db or chat_history."""
-    return copy_store(seed_store_dir, tmp_path / "store")
-
-
-def turns(store: Path) -> list[dict]:
-    db = sqlite3.connect(store / "chat.db")
-    try:
-        rows = db.execute("SELECT cid, question, standalone, answer, mode, citations FROM turns "
-                          "ORDER BY id").fetchall()
-    finally:
-        db.close()
-    return [{"cid": c, "question": q, "standalone": s, "answer": a, "mode": m, "citations": json.loads(cit)}
-            for c, q, s, a, m, cit in rows]
-
-
-def chat_cli(store: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None):
-    """`qa chat` with a pipe for stdin and stdout (not a terminal)."""
-    return subprocess.run([sys.executable, "-m", "qa.cli", "chat", "--store", str(store), *args], input=stdin,
-                          capture_output=True, text=True, encoding="utf-8", env=base_env(**(env or {})),
-                          timeout=120)
 
 
 # -- 1. a conversation in extractive mode, and the slash commands ------------------------------------

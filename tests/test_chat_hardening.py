@@ -13,26 +13,21 @@ import json
 import os
 import re
 import sqlite3
-import sys
 import time
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from test_chat import Q_BEIJING, Q_JOBS, Chat, base_env, chat_cli, copy_store, turns
-from test_llm import KEY, cli_env, quote_first_sentences
+from support import Q_BEIJING, Q_JOBS
+from support.chat import TERMINAL, Chat, chat_cli, turns
+from support.cli import run_qa, spawn_qa
+from support.scripted import KEY, cli_env, quote_first_sentences
 
 from qa.chat.log import FILE, ChatLog
 from qa.chat.session import ChatSession
 from qa.config import load_settings
 from qa.errors import ConfigError, InputError
-
-
-@pytest.fixture
-def own_store(seed_store_dir, tmp_path) -> Path:
-    """A private writable copy of the seed store: these tests read back or damage its chat log."""
-    return copy_store(seed_store_dir, tmp_path / "store")
 
 
 def session_for(store: Path, **options) -> ChatSession:
@@ -130,8 +125,7 @@ def test_a_log_deleted_mid_chat_is_said_not_written_into_a_ghost(own_store):
 
 
 def test_a_piped_chat_answers_every_line_when_the_log_is_locked_midway(own_store):
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "chat", "--store", str(own_store), "--mode", "extractive"],
-                          env=base_env(), encoding="utf-8", timeout=60)
+    child = spawn_qa("chat", "--store", own_store, "--mode", "extractive", env=TERMINAL)
     child.setecho(False)
     child.sendline(Q_BEIJING)
     child.expect_exact("· seeds/")
@@ -153,11 +147,9 @@ def test_a_piped_chat_answers_every_line_when_the_log_is_locked_midway(own_store
 
 # -- 6. what is typed or piped never ends the chat -----------------------------------------------------
 def test_invalid_utf8_piped_is_replaced_said_and_answered(own_store):
-    import subprocess
-
     stdin = "华强广场项目可以创造多少个就业岗位".encode() + b"\xff\xfe?\n" + "它什么时候开业?\n".encode()
-    result = subprocess.run([sys.executable, "-m", "qa.cli", "chat", "--store", str(own_store), "--mode",
-                             "extractive", "--json"], input=stdin, capture_output=True, env=base_env(), timeout=120)
+    result = run_qa("chat", "--store", own_store, "--mode", "extractive", "--json", stdin=stdin, env=TERMINAL,
+                    text=False, timeout=120)
     assert result.returncode == 0, result.stderr.decode()
     stderr = result.stderr.decode()
     assert "not UTF-8" in stderr and "Traceback" not in stderr and "unexpected" not in stderr
@@ -271,11 +263,11 @@ def screen_rows(raw: bytes, columns: int, lines: int) -> list[str]:
 def test_ctrl_c_during_a_streamed_answer_leaves_one_copy_on_screen(openai_server, own_store):
     openai_server.reply("全国首个脑机接口集聚区“脑智天地”位于上海闵行区虹桥国际医学中心。[1]", chunk_chars=2,
                         chunk_delay=0.3)
-    env = {**base_env(**cli_env(openai_server.url, QA_LLM_TIMEOUT="10", QA_LLM_MAX_WAIT="30")), "TERM": "xterm",
+    env = {**TERMINAL, **cli_env(openai_server.url, QA_LLM_TIMEOUT="10", QA_LLM_MAX_WAIT="30"), "TERM": "xterm",
            "COLUMNS": "100", "LINES": "30"}
     env.pop("NO_COLOR")
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "chat", "--store", str(own_store), "--mode", "llm"],
-                          env=env, dimensions=(30, 100), timeout=30)
+    child = spawn_qa("chat", "--store", own_store, "--mode", "llm", env=env, unset=["NO_COLOR"],
+                     dimensions=(30, 100), timeout=30, encoding=None)
     raw = b""
     child.expect_exact("›".encode())
     raw += child.before + child.after
@@ -310,9 +302,9 @@ def test_a_failing_command_is_one_masked_line_and_the_chat_goes_on(own_store, tm
 
 
 def test_a_notice_is_folded_between_words_on_a_narrow_terminal(own_store):
-    env = {**base_env(COLUMNS="40"), "TERM": "xterm"}
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "chat", "--store", str(own_store), "--mode", "extractive"],
-                          env=env, dimensions=(24, 40), timeout=30)
+    env = {**TERMINAL, "COLUMNS": "40", "TERM": "xterm"}
+    child = spawn_qa("chat", "--store", own_store, "--mode", "extractive", env=env, dimensions=(24, 40), timeout=30,
+                     encoding=None)
     child.expect_exact("›".encode())
     raw = child.before + child.after
     child.send(b"/k lots\r")

@@ -4,7 +4,7 @@ from qa.ingest.chunk import chunk_article, split_sentences
 from qa.ingest.pipeline import build_articles
 from qa.ingest.read import RawDocument
 
-from conftest import SEED_FILE
+from support import SEED_FILE
 
 SEED = SEED_FILE.read_text(encoding="utf-8")
 

@@ -217,7 +217,7 @@ def test_sentences_about_the_world_are_not_orders(text):
 
 
 def test_no_sentence_of_the_seed_page_gives_orders():
-    from conftest import SEED_FILE
+    from support import SEED_FILE
     from qa.text.questions import instructs_assistant
     from qa.text.sentences import split_sentences
 

@@ -10,58 +10,19 @@ sees the files as a fresh `qa` process would.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qa.cli import app
-
-runner = CliRunner()
-QA = Path(sys.executable).with_name("qa")
-
-ANIMALS = ["heron", "otter", "badger", "falcon", "marten", "beaver", "lynx", "stoat", "plover", "curlew"]
-PLACES = ["Ashford", "Brierley", "Calder", "Dunmore", "Elston", "Fenwick", "Garside", "Holbrook"]
-FILES, PARAS = 40, 40
-
-# number 1205 is survey 5, paragraph 5: "The heron census at Elston recorded number 1205."
-QUESTION = "What did the census record as number 1205?"
-ANSWER = "1205"
-ANSWER_FILE = "survey-05.txt"
-
-
-def write_corpus(folder: Path) -> None:
-    """FILES English .txt files of PARAS paragraphs, each naming a distinct number 1000..2599."""
-    folder.mkdir(parents=True)
-    for f in range(FILES):
-        lines = [f"Field survey {f}", ""]
-        for p in range(PARAS):
-            n = 1000 + f * PARAS + p
-            animal, place = ANIMALS[(f + p) % len(ANIMALS)], PLACES[(f * 3 + p) % len(PLACES)]
-            lines += [f"The {animal} census at {place} recorded number {n}. Observers walked the river bank at "
-                      f"dawn and counted every {animal} they saw near the old mill of {place} in survey {f}.", ""]
-        (folder / f"survey-{f:02d}.txt").write_text("\n".join(lines), encoding="utf-8")
+from support.survey import (ANSWER, ANSWER_FILE, FILES, ask, assert_answers, assert_doctor_ok, build,
+                            collections, manifest, qa, qa_process, store_line, truncate)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
     """(corpus folder, store): the store built once by a real `qa ingest` process."""
-    root = tmp_path_factory.mktemp("damage")
-    docs, store = root / "docs", root / "store"
-    write_corpus(docs)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    done = subprocess.run([str(QA), "ingest", str(docs), "--store", str(store), "--json"], cwd=root,
-                          env={**env, "QA_EMBED": "hash"}, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
-    assert report["ingested"] == FILES and report["chunks"] > 1000
-    assert list(store.glob("chroma/*/data_level0.bin")), "Chroma did not persist an HNSW index"
-    return docs, store
+    return build(tmp_path_factory.mktemp("damage"))
 
 
 @pytest.fixture
@@ -77,57 +38,7 @@ def docs(built) -> Path:
     return built[0]
 
 
-# -- helpers ------------------------------------------------------------------------------------
-def qa(*args: str, **env: str):
-    """Run the real CLI in this process, as a fresh process would see the store."""
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()
-    result = runner.invoke(app, [str(a) for a in args], env={"QA_EMBED": "hash", **env})
-    SharedSystemClient.clear_system_cache()
-    assert "Traceback" not in result.output, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
-
-
-@dataclass
-class Ran:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
-def qa_process(*args: str, **env: str) -> Ran:
-    """Run `qa` as its own process: a crash inside Chroma's native code (reading a damaged HNSW
-    file) then fails the test with the signal instead of taking pytest down."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    done = subprocess.run([str(QA), *map(str, args)], env={**base, "QA_EMBED": "hash", **env},
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode >= 0, f"qa {args[0]} died of signal {-done.returncode}: {done.stderr[-2000:]}"
-    assert "Traceback" not in done.stderr, done.stderr
-    return Ran(done.returncode, done.stdout, done.stderr)
-
-
-def ask(store: Path, question: str = QUESTION, run=qa):
-    return run("ask", question, "--store", store, "--json", "--mode", "extractive")
-
-
-def assert_answers(store: Path, question: str = QUESTION, number: str = ANSWER, source: str = ANSWER_FILE,
-                   run=qa) -> dict:
-    result = ask(store, question, run)
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert not data["refused"], data
-    assert number in data["answer"]
-    cited = data["citations"][0]
-    assert number in cited["quote"] and cited["source"].endswith(source), cited
-    return data
-
-
+# -- helpers (the common ones are in support.survey) -----------------------------------------------
 def shown(data: dict) -> str:
     """What an answer quotes or cites (the question itself is echoed back, so it is left out)."""
     return json.dumps([data["answer"], data["citations"]])
@@ -147,12 +58,6 @@ def assert_damaged(result, store: Path, *names: str) -> str:
     return line
 
 
-def store_line(result) -> str:
-    found = [line for line in result.stdout.splitlines() if line.split()[1:2] == ["store"]]
-    assert len(found) == 1, result.stdout
-    return found[0]
-
-
 def assert_doctor_fails(store: Path, *names: str, run=qa) -> str:
     result = run("doctor", "--store", store)
     assert result.exit_code == 1, result.output
@@ -160,14 +65,6 @@ def assert_doctor_fails(store: Path, *names: str, run=qa) -> str:
     assert line.startswith("FAIL store"), result.stdout
     for name in names:
         assert name in line, line
-    return line
-
-
-def assert_doctor_ok(store: Path, run=qa) -> str:
-    result = run("doctor", "--store", store)
-    assert result.exit_code == 0, result.output
-    line = store_line(result)
-    assert line.startswith("OK   store"), result.stdout
     return line
 
 
@@ -183,28 +80,6 @@ def segment_holding(store: Path, text: bytes) -> Path:
     found = [p for p in store.glob("keyword*/seg-*") if text in (p / "text.bin").read_bytes()]
     assert len(found) == 1, found
     return found[0]
-
-
-def manifest(store: Path) -> dict:
-    return json.loads((store / "manifest.json").read_text(encoding="utf-8"))
-
-
-def collections(store: Path) -> set[str]:
-    import chromadb
-    from chromadb.api.client import SharedSystemClient
-    from chromadb.config import Settings
-
-    try:
-        client = chromadb.PersistentClient(path=str(store / "chroma"), settings=Settings(anonymized_telemetry=False))
-        return {c.name for c in client.list_collections()}
-    finally:
-        SharedSystemClient.clear_system_cache()
-
-
-def truncate(path: Path, size: int | None = None) -> None:
-    before = path.stat().st_size
-    os.truncate(path, before // 2 if size is None else size)
-    assert path.stat().st_size < before
 
 
 # -- keyword segments -----------------------------------------------------------------------------

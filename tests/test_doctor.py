@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from typer.testing import CliRunner
 
-from conftest import SEEDS
+from support import SEEDS
+from support.cli import invoke, spawn_qa
 from openai_server import closed_port
-from qa.cli import app
 from qa.doctor import diagnose
 
-runner = CliRunner()
 KEY = "sk-doctor-SECRET-0a1b2c3d4e5f6a7b"
-
-
-@pytest.fixture
-def hash_store(hash_settings):
-    from qa.ingest.pipeline import ingest
-
-    report = ingest([SEEDS], hash_settings)
-    assert report.ingested == 1
-    return hash_settings.store
 
 
 def env_for(server_url: str, store, **extra: str) -> dict[str, str]:
@@ -35,7 +23,7 @@ def statuses(checks) -> dict[str, str]:
 
 
 def doctor(env: dict[str, str], *args: str):
-    result = runner.invoke(app, ["doctor", *args], env=env)
+    result = invoke("doctor", *args, env=env)
     assert "Traceback" not in result.output and KEY not in result.output
     return result
 
@@ -161,15 +149,12 @@ def test_a_missing_store_is_said_once_with_one_fix(tmp_path):
 
 def test_each_check_is_printed_as_it_finishes(openai_server, hash_store):
     """The endpoint hangs for seconds; the config and store lines are on screen before it answers."""
-    import os
-    import sys
     import time
 
     import pexpect
 
     openai_server.hang(4)  # /v1/models waits; the doctor's one attempt times out (QA_LLM_TIMEOUT=2)
-    env = {**os.environ, **env_for(openai_server.url, hash_store), "NO_COLOR": "1", "COLUMNS": "200"}
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "doctor"], env=env, encoding="utf-8", timeout=60)
+    child = spawn_qa("doctor", env={**env_for(openai_server.url, hash_store), "NO_COLOR": "1", "COLUMNS": "200"})
     started = time.perf_counter()
     child.expect_exact("OK   store")
     store_seen = time.perf_counter() - started

@@ -13,15 +13,14 @@ tests/openai_server.py (its docstring lists the knobs used here). Run:
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from openai_server import RESET, _embedding
+from support.cli import run_qa
 from qa.config import load_settings
 from qa.embed import OpenAICompatibleEmbedding, make_embedder
 from qa.errors import EmbedError
@@ -139,12 +138,10 @@ def _corpus(folder: Path) -> list[tuple[str, str, str]]:
 
 
 def _qa(args: list[str], server, store: Path, **extra: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    env.update({"QA_STORE": str(store), "QA_EMBED": "openai", "QA_EMBED_MODEL": "test-embed",
-                "OPENAI_BASE_URL": server.url, "OPENAI_API_KEY": "sk-test", "QA_EMBED_BATCH": "4",
-                "QA_EMBED_CONCURRENCY": "3", "QA_INGEST_BATCH": "16"}, **extra)
-    return subprocess.run([sys.executable, "-m", "qa.cli", *args], env=env, capture_output=True, text=True,
-                          timeout=300)
+    """`qa ARGS` on `store`, embedding through the scripted server `server`."""
+    return run_qa(*args, env={"QA_STORE": str(store), "QA_EMBED": "openai", "QA_EMBED_MODEL": "test-embed",
+                              "OPENAI_BASE_URL": server.url, "OPENAI_API_KEY": "sk-test", "QA_EMBED_BATCH": "4",
+                              "QA_EMBED_CONCURRENCY": "3", "QA_INGEST_BATCH": "16", **extra})
 
 
 def _sources(server, store: Path) -> dict[str, int]:

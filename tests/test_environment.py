@@ -7,7 +7,6 @@ needed; otherwise the tests skip). Root ignores file modes, so read-only is a re
 from __future__ import annotations
 
 import errno
-import os
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from support import SEEDS
+from support.cli import run_qa
 from qa.errors import environment_error
 
 QUESTION = "华强广场项目可以创造多少个就业岗位?"
@@ -44,9 +44,7 @@ def tmpfs(tmp_path):
 
 
 def qa(*args: str | Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QA_EMBED": "hash"}
-    return subprocess.run([sys.executable, "-m", "qa.cli", *map(str, args)], capture_output=True, text=True,
-                          env=env, timeout=300)
+    return run_qa(*args, env={"QA_EMBED": "hash"})
 
 
 def assert_plain(result: subprocess.CompletedProcess, phrase: str) -> None:

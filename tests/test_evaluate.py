@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from support import ROOT, SEEDS
+from support.cli import invoke
 from qa.cli import app
 from qa.evaluate.gold import GoldError, load_gold
 from qa.text.tokens import normalize_answer
@@ -63,7 +64,7 @@ def gold(tmp_path) -> Path:
 
 
 def run(args: list[str], store: Path, **env: str):
-    return runner.invoke(app, ["eval", *map(str, args), "--store", str(store)], env={"QA_EMBED": "hash", **env})
+    return invoke("eval", *args, "--store", store, env={"QA_EMBED": "hash", **env})
 
 
 def read(path: Path) -> dict:

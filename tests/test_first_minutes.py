@@ -13,24 +13,16 @@ from importlib.metadata import version
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from support import SEEDS, Q_JOBS as QUESTION
+from support.cli import invoke, run_qa, spawn_qa
 from qa.cli import app
 
 runner = CliRunner()
 COMMANDS = ("ingest", "ask", "chat", "sources", "config", "doctor", "eval")
-QUESTION = "华强广场项目可以创造多少个就业岗位?"
-
-
-@pytest.fixture
-def hash_store(hash_settings):
-    from qa.ingest.pipeline import ingest
-
-    assert ingest([SEEDS], hash_settings).ingested == 1
-    return hash_settings.store
 
 
 def _help(*args: str) -> str:
-    result = runner.invoke(app, [*args], env={"COLUMNS": "80"}, prog_name="qa")
+    result = invoke(*args, env={"COLUMNS": "80"}, prog_name="qa")
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -85,10 +77,7 @@ def test_version_prints_the_package_version_without_heavy_imports():
 
 # 3. the question: several words, or standard input
 def _qa(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    env["QA_EMBED"] = "hash"
-    return subprocess.run([sys.executable, "-m", "qa.cli", *args], input=stdin, capture_output=True, text=True,
-                          env=env, encoding="utf-8")
+    return run_qa(*args, stdin=stdin, env={"QA_EMBED": "hash"})
 
 
 def test_ask_dash_reads_the_whole_question_from_stdin(hash_store):
@@ -181,23 +170,19 @@ def test_a_slow_start_shows_a_spinner_on_a_terminal_and_nothing_when_piped(seed_
 
     store = tmp_path / "store"
     shutil.copytree(seed_store_dir, store)  # the real embedder: loading it is the slow step
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_")) and k != "NO_COLOR"},
-           "COLUMNS": "160", "TERM": "xterm-256color"}
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), QUESTION], env=env,
-                          encoding="utf-8", timeout=60)
+    env = {"COLUMNS": "160", "TERM": "xterm-256color"}
+    child = spawn_qa("ask", "--store", store, QUESTION, env=env, unset=["NO_COLOR"])
     child.expect(pexpect.EOF)
     child.close()
     screen = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", child.before)
     assert child.exitstatus == 0 and "loading the embedding model and the store…" in screen
     assert "1000" in screen
 
-    piped = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--store", str(store), QUESTION], env=env,
-                           capture_output=True, text=True, timeout=60)
+    piped = run_qa("ask", "--store", store, QUESTION, env=env, unset=["NO_COLOR"], timeout=60)
     assert piped.returncode == 0 and "1000" in piped.stdout
     assert piped.stderr == "" and "loading" not in piped.stdout
 
-    plain = pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--store", str(store), QUESTION],
-                          env={**env, "TERM": "dumb"}, encoding="utf-8", timeout=60)
+    plain = spawn_qa("ask", "--store", store, QUESTION, env={**env, "TERM": "dumb"}, unset=["NO_COLOR"])
     plain.expect(pexpect.EOF)
     plain.close()
     assert plain.exitstatus == 0 and "loading" not in plain.before and "1000" in plain.before
@@ -207,8 +192,7 @@ def test_the_ingest_summary_starts_on_the_first_line_when_piped(tmp_path):
     folder = tmp_path / "d"
     folder.mkdir()
     (folder / "a.txt").write_text("The kiwi festival had nine floats.\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "qa.cli", "ingest", "--store", str(tmp_path / "s"), str(folder)],
-                          env={**os.environ, "QA_EMBED": "hash"}, capture_output=True, text=True, timeout=60)
+    done = run_qa("ingest", "--store", tmp_path / "s", folder, env={"QA_EMBED": "hash"}, timeout=60)
     assert done.returncode == 0
     assert done.stdout.startswith("files 1  ingested 1"), repr(done.stdout)
     assert done.stderr == ""

@@ -11,7 +11,7 @@ import pytest
 
 from qa.ingest.segment import segment
 
-from conftest import ROOT, SEED_FILE
+from support import ROOT, SEED_FILE
 
 GOLD = ROOT / "eval" / "gold" / "seed.jsonl"
 STEM = SEED_FILE.stem

@@ -12,22 +12,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qa.cli import app
+from support.cli import invoke, qa_env
 from qa.config import load_settings
 from qa.embed import HashEmbedding
 from qa.errors import EmbedError, QAError, StoreError
 from qa.ingest.pipeline import FAILURES_TO_STOP, ingest
 from qa.store import Store
 
-runner = CliRunner()
 HASH = {"QA_EMBED": "hash"}
 
 
 def _qa(*args: str) -> tuple[int, dict | list | None, str]:
     """Run the CLI; return (exit code, parsed stdout when it is JSON, stderr)."""
-    result = runner.invoke(app, list(args), env=HASH)
+    result = invoke(*args, env=HASH)
     try:
         data = json.loads(result.stdout)
     except ValueError:
@@ -108,7 +106,7 @@ def test_a_file_name_that_is_not_utf8_is_ingested_under_an_escaped_name(tmp_path
     assert code == 0, err
     assert (again["ingested"], again["unchanged"], again["failed"]) == (0, 3, [])
 
-    text = runner.invoke(app, ["ingest", "--store", str(store), str(odd)], env=HASH)
+    text = invoke("ingest", "--store", store, odd, env=HASH)
     assert text.exit_code == 0 and "unchanged 1" in text.stdout
 
 
@@ -235,8 +233,7 @@ def test_an_unreadable_folder_is_reported_and_the_run_goes_on(tmp_path):
     (docs / "kiwi.txt").write_text("The kiwi festival had nine floats.\n", encoding="utf-8")
     (docs / "locked" / "hidden.txt").write_text("Text behind a locked door.\n", encoding="utf-8")
     os.chmod(docs / "locked", 0)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    env.update(QA_EMBED="hash", QA_STORE=str(store))
+    env = qa_env(QA_EMBED="hash", QA_STORE=str(store))
     try:
         result = subprocess.run([*prefix, sys.executable, "-m", "qa.cli", "ingest", "--json", str(docs)],
                                 env=env, capture_output=True, text=True, timeout=120)

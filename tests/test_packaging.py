@@ -5,7 +5,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_wheel_ships_every_prompt_file(tmp_path):

@@ -88,7 +88,7 @@ def test_passage_terms_are_the_pairs_of_pypinyins_lazy_pinyin():
     `lazy_pinyin(run)` for every Chinese run, phrase readings (重庆 chong qing, 银行 yin hang) included."""
     from pypinyin import lazy_pinyin
 
-    from conftest import SEEDS
+    from support import SEEDS
     from qa.text.cjk import CJK_RUN
     from qa.text.pinyin import passage_terms
 

@@ -15,12 +15,12 @@ import re
 import sqlite3
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from support.cli import run_qa
 from qa.chat.log import FILE, ChatLog
 from qa.cli import app
 from qa.errors import StoreError
@@ -39,16 +39,10 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(os.lstat(path).st_mode)
 
 
-def env(**extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    return {**base, **HASH, **extra}
-
-
 def qa(*args: str, stdin: str = "", umask: int | None = None) -> subprocess.CompletedProcess:
     """The real `qa` in a child process; `umask`: the one it starts with."""
-    return subprocess.run([sys.executable, "-m", "qa.cli", *args], input=stdin, capture_output=True, text=True,
-                          encoding="utf-8", env=env(), timeout=120,
-                          preexec_fn=None if umask is None else (lambda: os.umask(umask)))
+    return run_qa(*args, stdin=stdin, env=HASH, timeout=120,
+                  preexec_fn=None if umask is None else (lambda: os.umask(umask)))
 
 
 @pytest.fixture

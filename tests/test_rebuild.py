@@ -10,40 +10,38 @@ are real `qa` processes.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from test_damage import (ANSWER, ANSWER_FILE, FILES, QUESTION, assert_answers, assert_doctor_ok, collections, manifest,
-                         qa, truncate, write_corpus)
-from test_damage import docs, store  # noqa: F401 - fixtures: a private copy of this module's `built` store
+from support.cli import run_qa, start_qa
+from support.survey import (ANSWER, ANSWER_FILE, FILES, QUESTION, assert_answers, assert_doctor_ok, build, collections,
+                            manifest, qa, truncate)
 
-QA = Path(sys.executable).with_name("qa")
-
-
-def qa_env(**extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    return {**base, "QA_EMBED": "hash", **extra}
+HASH = {"QA_EMBED": "hash"}
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
     """(corpus folder, store) built once by a real `qa ingest` process."""
-    root = tmp_path_factory.mktemp("rebuild")
-    docs, store = root / "docs", root / "store"
-    write_corpus(docs)
-    done = subprocess.run([str(QA), "ingest", str(docs), "--store", str(store), "--json"], cwd=root, env=qa_env(),
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["chunks"] > 1000
-    assert list(store.glob("chroma/*/data_level0.bin"))
-    return docs, store
+    return build(tmp_path_factory.mktemp("rebuild"))
+
+
+@pytest.fixture
+def store(built, tmp_path) -> Path:
+    """A private copy of the built store."""
+    dest = tmp_path / "store"
+    shutil.copytree(built[1], dest)
+    return dest
+
+
+@pytest.fixture
+def docs(built) -> Path:
+    return built[0]
 
 
 def sources(store: Path) -> list[str]:
@@ -65,8 +63,7 @@ def assert_one_generation(store: Path) -> None:
 
 
 def rebuild_process(docs: Path, store: Path, **env: str) -> subprocess.Popen:
-    return subprocess.Popen([str(QA), "ingest", "--rebuild", str(docs), "--store", str(store), "--json"],
-                            env=qa_env(**env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return start_qa("ingest", "--rebuild", docs, "--store", store, "--json", env={**HASH, **env})
 
 
 def wait_for(condition, process: subprocess.Popen, what: str, timeout: float = 60.0) -> None:
@@ -214,9 +211,8 @@ def test_readers_during_a_rebuild(store, docs):
             asked += 1
             during += rebuilding or (store / "rebuild.json").exists()
             if len(cli_asks) < 4 and all(p.poll() is not None for p in cli_asks):
-                cli_asks.append(subprocess.Popen(
-                    [str(QA), "ask", QUESTION, "--store", str(store), "--json", "--mode", "extractive"],
-                    env=qa_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+                cli_asks.append(start_qa("ask", QUESTION, "--store", store, "--json", "--mode", "extractive",
+                                         env=HASH))
         out, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
@@ -230,9 +226,7 @@ def test_readers_during_a_rebuild(store, docs):
         check(ask(QUESTION, settings, store=reader, mode="extractive"))
     assert reader.manifest["collection"] != first  # the reader followed the switch
     assert reader.manifest["collection"] == manifest(store)["collection"]
-    cli_asks.append(subprocess.Popen([str(QA), "ask", QUESTION, "--store", str(store), "--json", "--mode",
-                                      "extractive"], env=qa_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True))
+    cli_asks.append(start_qa("ask", QUESTION, "--store", store, "--json", "--mode", "extractive", env=HASH))
     for p in cli_asks:
         out, err = p.communicate(timeout=60)
         assert p.returncode == 0, err
@@ -253,8 +247,8 @@ def test_eval_during_a_rebuild(store, docs, tmp_path):
     process = rebuild_process(docs, store)
     try:
         wait_for(lambda: (store / "rebuild.json").exists(), process, "rebuild.json was written")
-        evaluation = subprocess.run([str(QA), "eval", str(gold), "--store", str(store), "--mode", "extractive",
-                                     "--out", str(report)], env=qa_env(), capture_output=True, text=True, timeout=120)
+        evaluation = run_qa("eval", gold, "--store", store, "--mode", "extractive", "--out", report, env=HASH,
+                            timeout=120)
         out, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:

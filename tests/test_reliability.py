@@ -8,28 +8,24 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from support.cli import run_qa, start_qa
 
 from qa.config import load_settings
 from qa.ingest.pipeline import ingest
 from qa.lock import writer_lock
 from qa.store import Store
 
-QA = [sys.executable, "-m", "qa.cli"]
-
-
 def _env(store: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    env.update({"QA_STORE": str(store), "QA_EMBED": "hash"}, **extra)
-    return env
+    return {"QA_STORE": str(store), "QA_EMBED": "hash", **extra}
 
 
 def _qa(args: list[str], store: Path, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(QA + args, env=_env(store, **extra), capture_output=True, text=True, timeout=timeout)
+    return run_qa(*args, env=_env(store, **extra), timeout=timeout)
 
 
 def _fact(i: int) -> tuple[str, str]:
@@ -200,8 +196,8 @@ def test_ingest_killed_at_random_points_recovers_without_duplicates(tmp_path):
     for version in range(1, 6):
         _write_facts(folder, count, version=version)  # every run has all files to re-ingest
         started = time.time()
-        proc = subprocess.Popen(QA + ["ingest", str(folder)], env=_env(store, QA_INGEST_BATCH="20"),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = start_qa("ingest", folder, env=_env(store, QA_INGEST_BATCH="20"), stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL)
         # The first kill comes after a random delay (usually before anything is published); the
         # others once a random number of documents of this run are published, i.e. somewhere
         # inside the next batch: embedding, adding to Chroma, or writing the manifest.
@@ -246,8 +242,7 @@ def test_second_writer_waits_or_fails_with_no_wait(tmp_path):
         refused = _qa(["ingest", "--no-wait", str(folder)], store)
         assert refused.returncode == 1
         assert f"another ingest is running on {store} (pid {os.getpid()})" in refused.stderr
-        waiting = subprocess.Popen(QA + ["ingest", str(folder)], env=_env(store), stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)
+        waiting = start_qa("ingest", folder, env=_env(store))
         time.sleep(3)
         assert waiting.poll() is None, "the second writer did not wait for the lock"
     out, err = waiting.communicate(timeout=60)
@@ -264,8 +259,7 @@ def test_two_ingests_at_once_and_asks_during_ingest(tmp_path):
     second.mkdir()
     (second / "other.txt").write_text("另一篇\n\n石家庄新华区华强广场可创造1000个就业岗位。", encoding="utf-8")
     assert _qa(["ingest", str(second)], store).returncode == 0  # readers need a store to read
-    procs = [subprocess.Popen(QA + ["ingest", str(folder)], env=_env(store), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for folder in (first, second)]
+    procs = [start_qa("ingest", folder, env=_env(store)) for folder in (first, second)]
     asked = 0
     while procs[0].poll() is None or asked < 2:
         result = _qa(["ask", "--json", "华强广场可以创造多少个就业岗位?"], store)

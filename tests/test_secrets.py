@@ -12,9 +12,7 @@ masks it where it stands alone (the `model` field); `Bearer <key>` in the text i
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 import time
 from pathlib import Path
 
@@ -22,13 +20,16 @@ import pytest
 from typer.testing import CliRunner
 
 from openai_server import echo_key
+from support import Q_JOBS as QUESTION
+from support.chat import TERMINAL
+from support.cli import spawn_qa
+from support.scripted import cli_env
 from qa.cli import app
 from qa.llm import ChatLLM
 from qa.redact import redact
 
 runner = CliRunner()
 KEY = "proxy-KEY-7Hq2Zp9xW4"
-QUESTION = "华强广场项目可以创造多少个就业岗位?"
 
 
 def bare_key(body: dict, headers: dict[str, str]) -> str:
@@ -42,8 +43,8 @@ def echoing(server, times: int = 1, **kw) -> None:
 
 
 def env(server, store: Path, **extra: str) -> dict[str, str]:
-    return {"QA_EMBED": "hash", "QA_STORE": str(store), "QA_LLM_MODEL": "test-model", "OPENAI_BASE_URL": server.url,
-            "OPENAI_API_KEY": KEY, "QA_LLM_RETRIES": "0", "QA_LLM_TIMEOUT": "10", "QA_LLM_MAX_WAIT": "20", **extra}
+    return {**cli_env(server.url, OPENAI_API_KEY=KEY, QA_LLM_RETRIES="0", QA_LLM_TIMEOUT="10", QA_LLM_MAX_WAIT="20"),
+            "QA_EMBED": "hash", "QA_STORE": str(store), **extra}
 
 
 def holding_the_key(*places: Path) -> list[str]:
@@ -150,9 +151,8 @@ def test_ask_streamed_on_a_terminal(openai_server, hash_store):
     import pexpect
 
     echoing(openai_server, chunk_chars=3, chunk_delay=0.01)
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "ask", "--mode", "llm", QUESTION],
-                          env={**os.environ, **env(openai_server, hash_store), "COLUMNS": "200", "NO_COLOR": "1"},
-                          encoding="utf-8", timeout=60)
+    child = spawn_qa("ask", "--mode", "llm", QUESTION,
+                     env={**env(openai_server, hash_store), "COLUMNS": "200", "NO_COLOR": "1"})
     child.expect(pexpect.EOF)
     child.close()
     screen = child.before
@@ -165,10 +165,7 @@ def test_chat_screen_streamed_on_a_terminal(openai_server, hash_store):
     import pexpect
 
     echoing(openai_server, chunk_chars=3, chunk_delay=0.01)
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "chat", "--mode", "llm"],
-                          env={**os.environ, **env(openai_server, hash_store), "COLUMNS": "120", "NO_COLOR": "1",
-                               "PROMPT_TOOLKIT_NO_CPR": "1"},
-                          encoding="utf-8", dimensions=(40, 120), timeout=60)
+    child = spawn_qa("chat", "--mode", "llm", env={**env(openai_server, hash_store), **TERMINAL}, dimensions=(40, 120))
     screen = ""
     for send, until in (("", "›"), (QUESTION, "nothing else"), ("", "›"), ("/quit", pexpect.EOF)):
         if send:

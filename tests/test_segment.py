@@ -2,7 +2,7 @@
 
 from qa.ingest.segment import classify, is_dangling, segment
 
-from conftest import SEED_FILE
+from support import SEED_FILE
 
 SEED = SEED_FILE.read_text(encoding="utf-8")
 

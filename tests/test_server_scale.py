@@ -1,6 +1,6 @@
 """A Chroma server behind a token, and what one question costs it (issue 13).
 
-A small HTTP proxy on 127.0.0.1 stands in front of a real `chroma run` (test_server_mode's
+A small HTTP proxy on 127.0.0.1 stands in front of a real `chroma run` (the conftest
 `chroma_server`): it forwards every request (method, path, headers, body), records each, and
 answers 401 to a request without `Authorization: Bearer <token>`, as a Chroma server with token
 auth, or a gateway in front of one, does. Through it:
@@ -26,8 +26,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from test_server_mode import _qa, chroma_server  # noqa: F401 - chroma_server is a fixture
-from test_streamed_ingest import _write_corpus
+from support.cli import run_qa
+from support.reports import write_corpus
 
 TOKEN = "chroma-secret-7f3a9c"
 WRONG = "chroma-wrong-5b21e8"
@@ -108,7 +108,7 @@ class _Forward(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def proxy(chroma_server):  # noqa: F811 - the fixture imported above
+def proxy(chroma_server):
     state = ChromaProxy(upstream=chroma_server, token=TOKEN)
     handler = type("Forward", (_Forward,), {"proxy": state})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -130,9 +130,9 @@ def built(proxy, tmp_path_factory) -> tuple[Path, list[Recorded]]:
     """A store of a few hundred chunks on the server, ingested through the proxy with the token;
     returns it and the requests that ingest made."""
     root = tmp_path_factory.mktemp("server-scale")
-    _write_corpus(root / "docs")
+    write_corpus(root / "docs")
     proxy.take()
-    result = _qa(["ingest", "--json", "--store", str(root / "store"), str(root / "docs")], _env(proxy))
+    result = run_qa("ingest", "--json", "--store", str(root / "store"), str(root / "docs"), env=_env(proxy))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["chunks"] > 200
     return root / "store", proxy.take()
@@ -147,7 +147,7 @@ def test_the_token_goes_with_every_request(proxy, built):
     assert _carries_token(ingest_requests)
     assert any(r.path.endswith("/upsert") for r in ingest_requests), "the chunks went through the proxy"
 
-    asked = _qa(["ask", "--json", "--store", str(store), QUESTION], _env(proxy))
+    asked = run_qa("ask", "--json", "--store", str(store), QUESTION, env=_env(proxy))
     assert asked.returncode == 0, asked.stderr
     data = json.loads(asked.stdout)
     assert any("广州第41号报道第1段" in c["text"] for c in data["citations"] + data["passages"])
@@ -163,7 +163,7 @@ def test_a_rejected_token_is_one_line_without_the_token(proxy, built, tmp_path, 
     (docs / "note.txt").write_text("一份资料\n\n黑河口岸第9号仓库的年吞吐量为1009吨。", encoding="utf-8")
     args = ["ask", "--store", str(store), QUESTION] if command == "ask" else \
         ["ingest", "--store", str(tmp_path / "new"), str(docs)]
-    result = _qa(args, _env(proxy, token))
+    result = run_qa(*args, env=_env(proxy, token))
     proxy.take()
     assert result.returncode == 1, result.stdout + result.stderr
     err = result.stderr.strip()
@@ -188,7 +188,7 @@ def _whole_collection_reads(requests: list[Recorded]) -> list[str]:
 def test_a_question_reads_no_whole_collection(proxy, built):
     store, _ = built
     proxy.take()
-    asked = _qa(["ask", "--json", "--store", str(store), QUESTION], _env(proxy))
+    asked = run_qa("ask", "--json", "--store", str(store), QUESTION, env=_env(proxy))
     assert asked.returncode == 0, asked.stderr
     requests = proxy.take()
     assert _whole_collection_reads(requests) == []

@@ -5,13 +5,12 @@ asserting milliseconds fails on a busy machine."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import SEEDS
+from support.cli import qa_env
 
 # Runs `qa` as the console script does, then writes the top-level packages it imported.
 RECORD = """
@@ -27,19 +26,9 @@ HEAVY = {"jieba", "llama_index", "openai"}
 def run_qa(tmp_path, *args: str, embed: str = "local") -> tuple[subprocess.CompletedProcess, set[str]]:
     """`qa ARGS` in a new process with a clean environment: (the process, the packages it imported)."""
     record = tmp_path / "modules.json"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    env["QA_EMBED"] = embed
     done = subprocess.run([sys.executable, "-c", RECORD, str(record), *args], capture_output=True, text=True,
-                          env=env, cwd=tmp_path)
+                          env=qa_env(QA_EMBED=embed), cwd=tmp_path)
     return done, set(json.loads(record.read_text()))
-
-
-@pytest.fixture
-def hash_store(hash_settings):
-    from qa.ingest.pipeline import ingest
-
-    assert ingest([SEEDS], hash_settings).ingested == 1
-    return hash_settings.store
 
 
 @pytest.mark.parametrize("embed, question", [

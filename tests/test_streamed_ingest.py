@@ -13,55 +13,31 @@ written here. Run:
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from support.cli import run_qa, start_qa
+from support.reports import FILES, LARGE, write_corpus
+
 from qa.config import load_settings
 from qa.ingest.pipeline import ingest
 from qa.store import Store
 from qa.store.keyword import KeywordIndex
 
-QA = [sys.executable, "-m", "qa.cli"]
 BATCH = "16"
-FILES = 60
-LARGE = "doc030-large.txt"  # sorted among the others, so a run publishes small files after it too
-CITIES = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "西安", "重庆"]
-
-
-def _paragraph(i: int, j: int) -> str:
-    city = CITIES[(i + j) % len(CITIES)]
-    return (f"{city}第{i}号报道第{j}段:当地第{i * 10 + j}号工程今年完成投资{1000 + 7 * i + j}万元,"
-            f"带动就业{200 + i + 3 * j}人。") * 5
-
-
-def _write_corpus(folder: Path) -> None:
-    """60 files of three paragraphs (three or four chunks each) and one of 100 paragraphs."""
-    folder.mkdir(parents=True)
-    for i in range(FILES):
-        body = "\n\n".join(_paragraph(i, j) for j in range(3))
-        (folder / f"doc{i:03d}.txt").write_text(f"第{i}号报道\n\n{body}", encoding="utf-8")
-    body = "\n\n".join(_paragraph(999, j) for j in range(100))
-    (folder / LARGE).write_text(f"长篇报道\n\n{body}", encoding="utf-8")
 
 
 def _env(store: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    return {**env, "QA_STORE": str(store), "QA_EMBED": "hash", "QA_INGEST_BATCH": BATCH, **extra}
-
-
-def _qa(args: list[str], store: Path, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(QA + args, env=_env(store, **extra), capture_output=True, text=True, timeout=300)
+    return {"QA_STORE": str(store), "QA_EMBED": "hash", "QA_INGEST_BATCH": BATCH, **extra}
 
 
 def _ingest(docs: Path, store: Path) -> dict:
-    result = _qa(["ingest", "--json", str(docs)], store)
+    result = run_qa("ingest", "--json", str(docs), env=_env(store))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -108,7 +84,7 @@ def _published(store_dir: Path) -> int:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("streamed") / "docs"
-    _write_corpus(folder)
+    write_corpus(folder)
     return folder
 
 
@@ -137,7 +113,7 @@ def test_every_chunk_is_stored_exactly_once(corpus, unbatched, tmp_path):
 
 
 def _answers(store: Path) -> None:
-    asked = _qa(["ask", "--json", "广州第41号报道第1段的工程今年完成投资多少?"], store)
+    asked = run_qa("ask", "--json", "广州第41号报道第1段的工程今年完成投资多少?", env=_env(store))
     assert asked.returncode == 0, asked.stderr
     data = json.loads(asked.stdout)
     assert data["citations"] or data["passages"]
@@ -150,8 +126,7 @@ def test_an_ingest_killed_between_batches_is_completed_by_the_next(corpus, unbat
     # Two kills, each once a few more documents are published, i.e. inside a later batch: while it
     # is embedded, prepared or written.
     for more in (8, 12):
-        proc = subprocess.Popen(QA + ["ingest", str(corpus)], env=_env(store), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = start_qa("ingest", corpus, env=_env(store), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         while proc.poll() is None and _published(store) < published[-1] + more and time.monotonic() < deadline:
             time.sleep(0.005)
@@ -161,7 +136,7 @@ def test_an_ingest_killed_between_batches_is_completed_by_the_next(corpus, unbat
         published.append(_published(store))
         assert published[-2] < published[-1] < FILES + 1
         live = _stored_once(store, "killed")
-        sources = json.loads(_qa(["sources", "--json"], store).stdout)
+        sources = json.loads(run_qa("sources", "--json", env=_env(store)).stdout)
         assert len(sources) == published[-1] and sum(d["chunks"] for d in sources) == len(live)
         _answers(store)
 

@@ -19,7 +19,6 @@ allowed and the hostile sequences themselves are looked for.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -29,8 +28,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from test_llm import KEY, cli_env, runner
-from qa.cli import app
+from support.cli import invoke, qa_env, run_qa, spawn_qa, start_qa
+from support.scripted import KEY, cli_env
 
 TIMEOUT = 60
 
@@ -130,15 +129,13 @@ def ok(raw: bytes, own: re.Pattern | None = None, strict: bool = True) -> None:
 
 
 def env(**extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    return {**base, "QA_EMBED": "hash", "COLUMNS": "200", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb",
-            "PROMPT_TOOLKIT_NO_CPR": "1", **extra}
+    return qa_env({"QA_EMBED": "hash", "COLUMNS": "200", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb",
+                   "PROMPT_TOOLKIT_NO_CPR": "1"}, **extra)
 
 
 def run_pty(args: list[str], extra: dict[str, str] | None = None) -> tuple[bytes, int]:
     """`qa ARGS` in a pseudo-terminal; all it wrote (raw bytes) and its exit code."""
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", *args], env=env(**(extra or {})), timeout=TIMEOUT,
-                          dimensions=(50, 200))
+    child = spawn_qa(*args, env=env(**(extra or {})), timeout=TIMEOUT, dimensions=(50, 200), encoding=None)
     child.expect(pexpect.EOF)
     child.close()
     raw = child.before
@@ -148,8 +145,7 @@ def run_pty(args: list[str], extra: dict[str, str] | None = None) -> tuple[bytes
 
 
 def run_piped(args: list[str], extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "qa.cli", *args], capture_output=True, env=env(**(extra or {})),
-                          timeout=TIMEOUT)
+    return run_qa(*args, env=env(**(extra or {})), timeout=TIMEOUT, text=False)
 
 
 def write_articles(folder: Path) -> Path:
@@ -252,8 +248,8 @@ def test_ask_in_a_terminal_shows_the_words_and_no_control_part(corpus, name):
 
 def run_many_pty(runs: dict[str, list[str]], extra: dict[str, str] | None = None) -> dict[str, tuple[bytes, int]]:
     """Several `qa` commands in pseudo-terminals at once (each prints far less than a pty buffers)."""
-    children = {key: pexpect.spawn(sys.executable, ["-m", "qa.cli", *args], env=env(**(extra or {})),
-                                   timeout=TIMEOUT * 2, dimensions=(50, 200)) for key, args in runs.items()}
+    children = {key: spawn_qa(*args, env=env(**(extra or {})), timeout=TIMEOUT * 2, dimensions=(50, 200),
+                              encoding=None) for key, args in runs.items()}
     out = {}
     for key, child in children.items():
         child.expect(pexpect.EOF)
@@ -272,9 +268,7 @@ def test_ask_in_an_xterm_every_fragment(corpus):
 
 
 def test_piped_ask_every_fragment(corpus):
-    procs = {name: subprocess.Popen([sys.executable, "-m", "qa.cli", *ask_args(corpus["store"], name)],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
-             for name in NAMES}
+    procs = {name: start_qa(*ask_args(corpus["store"], name), env=env(), text=False) for name in NAMES}
     problems, outputs = {}, {}
     for name, proc in procs.items():
         out, err = proc.communicate(timeout=TIMEOUT * 2)
@@ -295,7 +289,7 @@ def test_json_citations_quote_the_stored_passage_exactly(corpus):
     cited = set()
     for name in NAMES:
         # In process (typer's runner): JSON output is not a terminal's business, and this is faster.
-        result = runner.invoke(app, ["ask", "--json", *ask_args(corpus["store"], name)[1:]], env={"QA_EMBED": "hash"})
+        result = invoke("ask", "--json", *ask_args(corpus["store"], name)[1:], env={"QA_EMBED": "hash"})
         assert result.exit_code == 0, result.output
         citations = json.loads(result.stdout)["citations"]
         assert citations, (name, result.stdout)
@@ -392,8 +386,8 @@ def chat_leaks(raw: bytes) -> list[str]:
 
 def run_chat(store: Path, questions: list[str], extra: dict[str, str] | None = None, *args: str) -> bytes:
     """`qa chat` in a pseudo-terminal (TERM=xterm-256color): each question, then /sources, then /quit."""
-    child = pexpect.spawn(sys.executable, ["-m", "qa.cli", "chat", "--store", str(store), *args],
-                          env=env(TERM="xterm-256color", **(extra or {})), timeout=TIMEOUT, dimensions=(50, 200))
+    child = spawn_qa("chat", "--store", store, *args, env=env(TERM="xterm-256color", **(extra or {})),
+                     timeout=TIMEOUT, dimensions=(50, 200), encoding=None)
     out = b""
 
     def wait(text: str) -> None:
@@ -548,9 +542,8 @@ def test_an_old_store_is_still_caught_at_display_by_ask(old_store):
 
 
 def test_an_old_store_piped_ask_is_clean(old_store):
-    procs = {name: subprocess.Popen([sys.executable, "-m", "qa.cli", "ask", "--store", str(old_store), "--mode",
-                                     "extractive", question(name)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    env=env()) for name in SAMPLE}
+    procs = {name: start_qa("ask", "--store", old_store, "--mode", "extractive", question(name), env=env(), text=False)
+             for name in SAMPLE}
     problems = {}
     for name, proc in procs.items():
         out, err = proc.communicate(timeout=TIMEOUT * 2)
