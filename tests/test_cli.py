@@ -5,13 +5,15 @@ import re
 
 from typer.testing import CliRunner
 
+from support.cli import invoke
+
 from qa.cli import app
 
 runner = CliRunner()
 
 
 def _ask_json(store, question):
-    result = runner.invoke(app, ["ask", "--store", str(store), "--json", question])
+    result = invoke("ask", "--store", store, "--json", question)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -57,7 +59,7 @@ def test_cited_text_is_exactly_the_stored_slice_of_the_article(seed_store_dir, s
     from qa.ingest.pipeline import prepare
     from qa.store import Store
 
-    from conftest import SEED_FILE
+    from support import SEED_FILE
 
     articles, _ = prepare(SEED_FILE, seed_settings)
     by_id = {a.id: a for a in articles}
