@@ -157,7 +157,7 @@ def _hash_store(tmp_path) -> str:
 
 
 def test_a_store_of_a_newer_format_says_upgrade_qa_and_an_older_one_rebuild(tmp_path):
-    from qa.store.store import FORMAT
+    from qa.store.manifest import FORMAT
 
     store = _hash_store(tmp_path)
     manifest_path = tmp_path / "store" / "manifest.json"

@@ -420,7 +420,9 @@ class _Run:
         try:
             if nodes:
                 store.record_embedder(fingerprint(self.embedder), len(nodes[0].embedding))
-            store.replace_documents(items)
+            from qa.store import DocumentUpdate
+
+            store.replace_documents([DocumentUpdate(*item) for item in items])
         except Exception as e:  # noqa: BLE001
             # The manifest in memory may already name the entries; the next document's save would
             # publish them, chunks missing or not.

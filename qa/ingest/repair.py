@@ -47,15 +47,15 @@ def restore(store, embedder, full: bool = False) -> RepairReport:
     report = RepairReport()
     if store.documents:
         store.check_embedder(fingerprint(embedder))
-    aside = store.open_chroma_or_move_aside()
+    aside = store.chroma.open_or_move_aside()
     if aside:
         report.fixed.append(f"chroma: could not be opened; moved aside to {aside.name} and started anew")
     live = store.live_chunk_ids()
-    stored = store.stored_ids(expected=None if full else live)
+    stored = store.chroma.stored_ids(expected=None if full else live)
     broken = None
     if full and stored:
         try:
-            store.probe_vectors(sorted(stored))
+            store.chroma.probe_vectors(sorted(stored))
         except DamagedError as e:
             store.renew_collection()
             broken, stored = e.problem, set()

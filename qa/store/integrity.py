@@ -4,6 +4,7 @@ Every immutable part of the store (a keyword segment) records the size and SHA-2
 files when it is written. Opening checks what is cheap (each file present at its recorded size);
 `qa doctor` checks everything (the checksums). A part found damaged raises `DamagedError`, which
 names the part and the command that restores it, so a damaged part is never silently used.
+A write to the store folder that the environment refuses (`guard_write`) is one plain line too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from qa import errors
 from qa.errors import StoreError
 
 SUMS = "sums.json"
@@ -24,6 +26,14 @@ class DamagedError(StoreError):
     def __init__(self, store: Path | str, part: str, problem: str):
         self.part, self.problem = part, problem
         super().__init__(f"the store at {store} is damaged ({part}: {problem}); repair it: {REPAIR}")
+
+
+def guard_write(store: Path, op):
+    """Run `op`, a write to the store folder `store`; the environment's failures become one plain line."""
+    try:
+        return op()
+    except OSError as e:
+        raise errors.environment_error(e, store) or StoreError(f"{e.filename or store}: {e.strerror}") from None
 
 
 def file_digest(path: Path) -> str:

@@ -1,0 +1,247 @@
+"""Chroma access: the client (an embedded database in `<store>/chroma`, or a server named by
+QA_CHROMA_URL), the store's collection, its writes, probes and moving a damaged database aside.
+
+Failures of Chroma are translated here: the environment (disk full, read-only) into
+`qa.errors.environment_error`'s line, a server that refuses or cannot be reached into a
+StoreError, anything else into a DamagedError naming the repair. This is the only module that
+imports chromadb.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from qa import errors
+from qa.config import Settings
+from qa.errors import QAError, StoreError
+from qa.store.integrity import DamagedError, guard_write
+from qa.store.manifest import COLLECTION, MANIFEST, read_manifest
+
+
+class Chroma:
+    """The Chroma side of one store. `name` gives the collection the manifest names now (a
+    rebuild or a repair changes it); a reader whose collection is missing asks `follow` whether a
+    rebuild switched generations under it (True: it did, and `name` gives the new one)."""
+
+    def __init__(self, settings: Settings, path: Path, writable: bool, name: Callable[[], str],
+                 follow: Callable[[], bool] = lambda: False) -> None:
+        self.settings, self.path, self.writable = settings, path, writable
+        self._name, self._follow = name, follow
+        self._client_obj = None
+        self._collection = None
+
+    def client(self):
+        if self._client_obj is not None:
+            return self._client_obj
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        url = self.settings.chroma_url
+        auth: dict[str, Any] = {}
+        if url and self.settings.chroma_token:  # Chroma's own token auth: `Authorization: Bearer <token>`
+            auth = {"chroma_client_auth_provider": "chromadb.auth.token_authn.TokenAuthClientProvider",
+                    "chroma_client_auth_credentials": self.settings.chroma_token}
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, **auth)
+        try:
+            if url:
+                from urllib.parse import urlparse
+
+                u = urlparse(url if "://" in url else f"http://{url}")
+                self._client_obj = chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or 8000,
+                                                       ssl=u.scheme == "https", settings=chroma_settings)
+            else:
+                if not self.writable and not (self.path / "chroma" / "chroma.sqlite3").exists():
+                    # Chroma would create an empty database here: a reader must not write, and
+                    # the store's data is missing, not new.
+                    raise DamagedError(self.path, "chroma", "chroma.sqlite3 is missing")
+                self._client_obj = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=chroma_settings)
+        except Exception as e:  # noqa: BLE001
+            raise self.explain(e, f"cannot open the Chroma store at {url or self.path / 'chroma'}") from e
+        return self._client_obj
+
+    def explain(self, error: BaseException, doing: str = "") -> QAError:
+        """One plain error for a failure of Chroma: the environment, an unreachable server, or damage."""
+        if isinstance(error, QAError):
+            return error
+        env = errors.environment_error(error, self.path)
+        if env is not None:
+            return env
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if self.settings.chroma_url:
+            where = doing or f"the Chroma server at {self.settings.chroma_url} failed"
+            if any(word in detail.lower() for word in ("token", "unauthorized", "forbidden", "401", "403")):
+                detail = detail.rstrip(".") + ("; check QA_CHROMA_TOKEN" if self.settings.chroma_token else \
+                    "; the server may want a token: set QA_CHROMA_TOKEN")
+            return StoreError(f"{where}: {detail}")
+        return DamagedError(self.path, "chroma", detail)
+
+    def call(self, op):
+        """Run `op`, a call of Chroma; its failures become one plain error (`explain`)."""
+        try:
+            return op()
+        except (AttributeError, NameError):
+            raise  # a bug in qa, not damage: a repair would not help, and the traceback tells where
+        except Exception as e:  # noqa: BLE001 - translated into one plain line
+            raise self.explain(e) from e
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            client = self.client()
+            name = self._name()
+            # embedding_function=None: Chroma's default function downloads a model; vectors come from qa.embed.
+            if self.writable:
+                self._collection = self.call(lambda: client.get_or_create_collection(
+                    name, embedding_function=None, metadata={"hnsw:space": "cosine"}))
+            else:  # a reader never creates one: a missing collection is damage (or a finished rebuild)
+                try:
+                    self._collection = client.get_collection(name, embedding_function=None)
+                except Exception as e:  # noqa: BLE001
+                    if self._follow():
+                        return self.collection
+                    if errors.environment_error(e, self.path):
+                        raise self.explain(e) from e
+                    raise DamagedError(self.path, "chroma", f"its collection {name} is missing") from e
+        return self._collection
+
+    def forget(self) -> None:
+        """Let go of the collection: the manifest names another now."""
+        self._collection = None
+
+    # -- opening a damaged database ---------------------------------------------------------------
+    def open_or_move_aside(self, unwritable_too: bool = False) -> Path | None:
+        """Open the collection; a local Chroma database that cannot be opened (damaged, or a
+        `chroma/` left without its database) is moved aside to `chroma.damaged-<time>` and a new
+        one started. Only writers that will refill it call this (a rebuild, a repair). With
+        `unwritable_too` (a rebuild, which replaces it anyway) so is a `chroma/` that cannot be
+        written while the store folder can. Returns where the old one went, or None."""
+        try:
+            self.probe_database()
+            _ = self.collection
+            return None
+        except QAError as e:
+            if self.settings.chroma_url:
+                raise
+            if errors.environment_error(e.__cause__ or e, self.path) and not (
+                    unwritable_too and errors.can_write(self.path) and not errors.can_write(self.path / "chroma")):
+                raise
+        aside = self.move_aside()
+        self.probe_database()
+        _ = self.collection
+        return aside
+
+    def move_aside(self) -> Path:
+        from chromadb.api.client import SharedSystemClient
+
+        aside = self.path / f"chroma.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+        n = 1
+        while aside.exists():
+            aside = aside.with_name(f"{aside.name.split('~')[0]}~{n}")
+            n += 1
+        guard_write(self.path, lambda: (self.path / "chroma").rename(aside))
+        SharedSystemClient.clear_system_cache()  # the process must not keep using the moved database
+        self._client_obj = self._collection = None
+        return aside
+
+    def probe_database(self) -> None:
+        """Chroma creates an empty database where it finds none: a `chroma/` holding index files
+        but no database is damaged, not new."""
+        folder = self.path / "chroma"
+        if not self.settings.chroma_url and folder.is_dir() and any(folder.iterdir()) \
+                and not (folder / "chroma.sqlite3").exists():
+            raise DamagedError(self.path, "chroma", "chroma.sqlite3 is missing")
+        self.call(lambda: self.client().list_collections())
+
+    def probe_vectors(self, ids: list[str]) -> None:
+        """Make the vector index answer (`_probe_vectors`), in a child process: Chroma's native code
+        can crash the whole process on a damaged HNSW file, and `qa doctor` must live to report it."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        import multiprocessing
+
+        if self.settings.chroma_url:  # a server's crash is the server's: probe in-process
+            return self._probe_vectors(ids)
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                problem = pool.submit(_probe_in_child, self.settings, ids).result()
+        except BrokenProcessPool:
+            problem = "the vector index crashed the process that read it"
+        if problem:
+            raise DamagedError(self.path, "chroma", problem)
+
+    def _probe_vectors(self, ids: list[str]) -> None:
+        """Read a spread of stored vectors, then search with one."""
+        sample = ids[:: max(1, len(ids) // 64)][:64]
+        got = self.call(lambda: self.collection.get(ids=sample, include=["embeddings"]))
+        vectors = got["embeddings"]
+        if vectors is None or len(vectors) != len(sample):
+            raise DamagedError(self.path, "chroma", "stored vectors are missing")
+        query = [float(x) for x in vectors[0]]
+        self.call(lambda: self.collection.query(query_embeddings=[query], n_results=min(10, len(ids)),
+                                                include=["distances"]))
+
+    # -- writes and ids ------------------------------------------------------------------------
+    @property
+    def max_batch(self) -> int:
+        """Records one Chroma call may carry (the client refuses bigger batches)."""
+        try:
+            return max(1, int(self.client().get_max_batch_size()))
+        except Exception:  # noqa: BLE001 - an older server without the call
+            return 1000
+
+    def add_chunks(self, nodes: list) -> None:
+        """Upsert embedded nodes in batches the client accepts (a retried batch is harmless)."""
+        step = self.max_batch
+        for start in range(0, len(nodes), step):
+            part = nodes[start:start + step]
+            self.call(lambda: self.collection.upsert(
+                ids=[n.id for n in part], embeddings=[n.embedding for n in part],
+                documents=[n.text for n in part], metadatas=[dict(n.metadata) for n in part]))
+
+    def delete(self, ids: list[str]) -> None:
+        step = self.max_batch
+        for start in range(0, len(ids), step):
+            part = ids[start:start + step]
+            self.call(lambda: self.collection.delete(ids=part))
+
+    def drop_collection(self, name: str) -> None:
+        """Delete the collection `name` (an old generation's, a replaced one), if it is there."""
+        try:
+            self.client().delete_collection(name)
+        except Exception:  # noqa: BLE001 - already gone, or in a database moved aside
+            pass
+
+    def stored_ids(self, expected: set[str] | None = None) -> set[str]:
+        """The chunk ids Chroma holds. Given the ids it should hold (`expected`, the manifest's), a
+        count that matches is taken for them, sparing a read of every id: what each ingest checks
+        first, and at 100k chunks on a Chroma server that read is megabytes. An interrupted ingest
+        leaves more chunks than the manifest names, damage fewer; `qa doctor` compares the ids."""
+        if expected is not None and self.call(lambda: self.collection.count()) == len(expected):
+            return set(expected)
+        return set(self.call(lambda: self.collection.get(include=[])["ids"]))
+
+
+def chunk_record(chunk_id: str, text: str, md: dict) -> dict:
+    """What the keyword index keeps of a chunk (qa.store.segment.RECORD_FIELDS + text), from
+    Chroma's id, document and metadata (or a node's, before they are stored)."""
+    return {"id": chunk_id, "text": text, "title": md.get("title", ""), "source": md.get("source", ""),
+            "article_id": md.get("article_id", ""), "section": md.get("section", ""),
+            "start": int(md.get("start", 0)), "end": int(md.get("end", 0))}
+
+
+def _probe_in_child(settings: Settings, ids: list[str]) -> str | None:
+    manifest = read_manifest(Path(settings.store) / MANIFEST)
+    chroma = Chroma(settings, Path(settings.store), writable=False,
+                    name=lambda: manifest.get("collection", COLLECTION))
+    try:
+        chroma._probe_vectors(ids)
+    except DamagedError as e:
+        return e.problem
+    except QAError as e:
+        return str(e)
+    return None
+
+
+__all__ = ["Chroma", "chunk_record"]
