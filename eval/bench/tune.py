@@ -5,7 +5,7 @@ python -m eval.bench.tune --set-dir ../shared/bench/cmrc_trial --set-dir ../shar
 For every question the dense ranking and the keyword ranking (per tokenisation scheme) are
 computed once; fusion settings are then scored offline, so the grid takes seconds. Prints, per
 data set, keyword-only and hybrid chunk@1 / chunk@5 for each setting, and the settings ranked by
-their mean over the data sets. The README's "Retrieval benchmark" section records the outcome.
+their mean over the data sets. docs/benchmarks.md ("Retrieval") records the outcome.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ Then the best window is checked against what the question asks about (`qa.answer
 focus word, the period of a figure, a named instance, an English question's attribute), and
 support is multiplied by `gap_factors` for each gap; a refused answer lists them in `Answer.gaps`.
 The factors and the default threshold were chosen together on CMRC development data
-(eval/bench/tune_answer.py --refusal; see README, "How it works and how the parameters were chosen").
+(eval/bench/tune_answer.py --refusal; see docs/internals.md, "Finding and answering: how the parameters were chosen").
 
 Every number above lives in one frozen `ExtractiveParams` (qa/answer/params.py); `DEFAULTS` holds
 the chosen values and is what every function here takes unless given another. The two caches (analysed questions, and a

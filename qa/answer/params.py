@@ -58,7 +58,7 @@ class ExtractiveParams:
     the way down; another set is `dataclasses.replace(DEFAULTS, ...)`, and `weights` and
     `gap_factors` may be given as plain dicts (all names required, unknown ones rejected)."""
 
-    # Fitted by eval/bench/tune_answer.py on cmrc_trial (see README, "Retrieval benchmark").
+    # Fitted by eval/bench/tune_answer.py on cmrc_trial (see docs/benchmarks.md, "Retrieval").
     weights: Features = Features(
         topic_in=0.55, focus_corpus=3.29, focus_local=2.29, focus_chars=4.27, focus_near=-1.72, cue=0.88,
         cue_missing=-0.88, define=2.26, rank=-0.86, dense_delta=1.36, pair=-1.0, log_chars=0.0, first=1.31,

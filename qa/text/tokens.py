@@ -6,7 +6,7 @@ only on purpose.
   and citation checks compare texts with it.
 - `tokenize`: the keyword index's terms (`scheme`): the same bigrams after NFKC folding, English
   words stemmed (Snowball), optionally jieba words and pinyin syllable pairs. Which scheme is the
-  default was measured on CMRC 2018 (README, "Retrieval benchmark").
+  default was measured on CMRC 2018 (docs/benchmarks.md, "Retrieval").
 - `answer_tokens`: how answers are compared, as the CMRC 2018 and SQuAD scripts do: single Chinese
   characters, whole English words and digit runs, punctuation and articles dropped.
 - `hash_features`: the features of the deterministic hash embedder (characters, words, numbers).
