@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from qa.errors import ConfigError
-from qa.text.cjk import CJK_RUN, HAN
+from qa.text.cjk import CJK, CJK_RUN
 
 # Capitalised English words that happen to spell pinyin but name things in English.
 _EXONYMS = {"china", "chinese", "mexican", "hong", "kong", "macau", "macao", "tibet", "tibetan", "yangtze", "canton", "peking",
@@ -31,7 +31,6 @@ _KINDS = {"county", "district", "province", "city", "town", "village", "township
           "medical", "technology", "logistics", "institute", "academy", "museum", "dynasty", "emperor", "team",
           "club", "party", "committee", "center", "centre", "market", "industrial", "new", "free", "trade"}
 _WORD = re.compile(r"[A-Za-z]+")
-_CJK = re.compile(f"[{HAN}]")
 
 # Every toneless pinyin syllable that pypinyin's character dictionary gives (tests/test_pinyin.py
 # checks this against the installed pypinyin): a constant, because building it from the
@@ -138,7 +137,7 @@ def char_sounds(char: str) -> frozenset[str] | None:
 
 def mentioned(readings: list[list[str]], text: str) -> bool:
     """Does Chinese `text` hold a name (one of its syllable `readings`) in consecutive characters?"""
-    found = (char_sounds(c) for c in text if _CJK.match(c))
+    found = (char_sounds(c) for c in text if CJK.match(c))
     sounds = [s for s in found if s is not None]  # unknown characters are skipped, as pypinyin does
     if not sounds:
         return False
@@ -183,7 +182,7 @@ def _converter():
 
 def query_terms(text: str) -> list[str]:
     """Keyword terms of an English question's pinyin names (none for a Chinese question)."""
-    if _CJK.search(text):
+    if CJK.search(text):
         return []
     out = []
     for _, readings in names(text):
