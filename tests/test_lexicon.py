@@ -6,6 +6,9 @@ holds nothing unused and that each pattern compiles."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,8 @@ from qa.text import lexicon
 from qa.text.questions import (ASKING_WORDS, DEFINE, NUMBER_Q, QUESTION_WORDS, SIZE_Q, has_answer_type,
                                keyword_query, question_terms, question_type)
 
-QA = Path(__file__).resolve().parents[1] / "qa"
+ROOT = Path(__file__).resolve().parents[1]
+QA = ROOT / "qa"
 
 
 def entries(*classes: str) -> list[str]:
@@ -381,3 +385,23 @@ def test_unknown_names_are_refused():
         lexicon.words("no_such_class")
     with pytest.raises(KeyError):
         lexicon.fill("{no_such_class}")
+
+
+def test_wheel_ships_the_lexicon(tmp_path):
+    """An install outside the repository reads the data files from inside the package."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    [wheel] = tmp_path.glob("qa_assistant-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    files = sorted(p.name for p in (QA / "text" / "lexicon").glob("*.toml"))
+    assert files == ["en.toml", "zh.toml"]
+    assert {f"qa/text/lexicon/{f}" for f in files} <= names
+
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = ("import qa.text.lexicon as x, qa.text.questions as q; print(x.__file__); "
+            "print(q.question_type('上海世博会在哪一年举办？')[0])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}, check=True).stdout.splitlines()
+    assert Path(out[0]).parent == site / "qa" / "text" / "lexicon"
+    assert out[1] == "year"
