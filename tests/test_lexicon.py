@@ -15,6 +15,7 @@ import pytest
 
 from qa.answer import slots
 from qa.chat.rewrite import Exchange, _subject, rewrite_by_rules
+from qa.ingest.segment import classify, segment
 from qa.text import lexicon
 from qa.text.questions import (ASKING_WORDS, DEFINE, NUMBER_Q, QUESTION_WORDS, SIZE_Q, has_answer_type,
                                keyword_query, question_terms, question_type)
@@ -57,8 +58,8 @@ def test_name_question_word_asks_for_a_name(word):
     assert slots.focus(f"这家公司的创始人{word}？") == ("创始人", "focus")
 
 
-@pytest.mark.xfail(strict=True, reason="q_name has 名是什么 but not 名字是什么: a gap left as found, since "
-                                       "filling it would move answers (issue 22 asks for none to move)")
+@pytest.mark.xfail(strict=True, reason="q_name has 名是什么 but not 名字是什么: a gap left as found "
+                                       "(moving the lexicon was to change no answer)")
 def test_name_question_type_of_mingzi_shi_shenme():
     assert question_type("这种植物名字是什么？")[0] == "name"
 
@@ -342,6 +343,27 @@ def test_condense_label_is_cut_from_a_reply(word):
     from qa.chat.rewrite import _LABEL
 
     assert _LABEL.sub("", f"{word}: 北京的面积是多少？") == "北京的面积是多少？"
+
+
+# -- page layout (qa.ingest.segment) ---------------------------------------------------------------
+@pytest.mark.parametrize("word", entries("byline"))
+def test_byline_word_opens_a_byline(word):
+    assert classify(f"{word} 王宝会", False).kind == "byline"
+
+
+@pytest.mark.parametrize("char", entries("dangling_word"))
+def test_short_line_ending_in_a_function_word_is_unfinished(char):
+    assert classify(f"主要内容{char}", False).kind == "body"
+    assert classify("主要内容", False).kind == "short"
+
+
+PAGE = "北京市今年推出了一批新的政策措施，涵盖交通、教育、医疗与养老服务。\n\n{}多个领域的改革也在稳步推进之中，预计明年全面完成。"
+
+
+@pytest.mark.parametrize("word", entries("continuation_word"))
+def test_block_opening_with_a_continuation_word_is_a_fragment(word):
+    assert [p.kind for p in segment(PAGE.format(word))] == ["article", "fragment"]
+    assert [p.kind for p in segment(PAGE.format("但"))] == ["article"]
 
 
 # -- the data itself -------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from qa.text import lexicon
 from qa.text.cjk import CJK as _CJK
 from qa.text.sentences import CLOSERS as SENTENCE_CLOSERS, END
 from qa.text.tokens import terms
@@ -53,7 +54,7 @@ from qa.text.tokens import terms
 SENTENCE_END = END
 CLOSERS = SENTENCE_CLOSERS + "》"  # a line ending in a closed title is finished too
 DANGLING_TAIL = "，,、（(《“‘—-"
-CONTINUATION_START = tuple("等的了着，,、。；;：:）)》”") + ("方面",)
+CONTINUATION_START = tuple("，,、。；;：:）)》”") + lexicon.words("continuation_word")
 SHORT_MAX = 30
 # Set on the seed page: gaps between two pieces score 0.018-0.039, gaps inside an article 0.054-0.26
 # (median 0.11-0.15), so a cut needs both an absolute and a relative drop.
@@ -61,8 +62,10 @@ COHESION_SPLIT = 0.048
 COHESION_RELATIVE = 0.5
 COHESION_WINDOW = 3
 
-_BYLINE = re.compile(r"^(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|新华社记者|新华社|本报讯|文/|文／|By\s)")
-_CREDIT = re.compile(r"(^.{0,20}摄$)|(^[（(][^）)]{1,15}[）)]$)|(^图[/／].{1,20}$)")
+# Bylines, credits and the words that leave a line unfinished are in the lexicon (zh.toml).
+_BYLINE = lexicon.regex("byline_start")
+_CREDIT = lexicon.regex("credit")
+_DANGLING = DANGLING_TAIL + "".join(lexicon.words("dangling_word"))
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
@@ -125,7 +128,7 @@ def classify(line: str, markdown: bool) -> Block:
     if line.endswith("——") and len(line) <= 60:
         return Block(line, "kicker")
     if (len(line) <= SHORT_MAX and line[-1] not in SENTENCE_END + CLOSERS + ":：." and "。" not in line
-            and line[-1] not in DANGLING_TAIL + "的了和与及在对把被从向为以"):
+            and line[-1] not in _DANGLING):
         return Block(line, "short")
     return Block(line, "body")
 
