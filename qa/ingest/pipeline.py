@@ -3,14 +3,17 @@
 One bad file never costs the others: whatever goes wrong with a file (its name, size, encoding,
 a bad .jsonl line, an error of the embedder or of Chroma while publishing it) is recorded against
 it in `IngestReport.failed` and the run goes on. What stops a run is what no other file can
-escape either: the environment (disk full, read-only or forbidden store, see `_stops_run`), an
+escape either: the environment (disk full, read-only or forbidden store, see `stops_run`), an
 embedder or store that fails the same way for three documents in a row (`FAILURES_TO_STOP`), or
-`--strict`.
+`--strict` (qa/ingest/failures.py).
+
+Each file is classified (qa/ingest/prepare.py: skipped, failed, unchanged, a copy, or new), a new
+one read into articles and chunks, and queued as a `DocumentUpdate` in a batch; batches are
+embedded on a background thread and published to the store (`_Run`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -21,10 +24,11 @@ from typing import Callable
 
 from qa.config import Settings
 from qa.errors import EmbedError, InputError, QAError, StoreError
-from qa.ingest.chunk import chunk_article
-from qa.ingest.read import RawDocument, escape_name, find_files, read_documents
-from qa.ingest.segment import segment
-from qa.types import Article, ArticleEntry, DocumentEntry
+from qa.ingest.failures import FAILURES_TO_STOP, Cancelled, StepFailed, stops_run
+from qa.ingest.prepare import FileState, build_articles, classify, display_path, manifest_key, prepare
+from qa.ingest.read import escape_name, find_files
+from qa.store import DocumentUpdate
+from qa.types import ArticleEntry, DocumentEntry
 
 Progress = Callable[[str, int, int, str], None]  # (phase, done, total, current item)
 
@@ -45,70 +49,6 @@ class IngestReport:
     seconds: float = 0.0
 
 
-def display_path(path: Path) -> str:
-    """Path as the user sees it: relative to the working directory when inside it. Symlinks are
-    not resolved (a symlink loop must still have a name to be reported under). Bytes that are not
-    UTF-8 are shown as `\\xNN` (`escape_name`)."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        shown = absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        shown = absolute.as_posix()
-    return escape_name(shown)
-
-
-def manifest_key(path: Path) -> str:
-    """The key of a file's manifest entry: its absolute path, escaped like `display_path`."""
-    return escape_name(os.path.abspath(path))
-
-
-def build_articles(docs: list[RawDocument], source: str, doc_id: str) -> list[Article]:
-    """Segment each raw document into articles with ids `<doc id>-<n>`."""
-    articles: list[Article] = []
-    for doc in docs:
-        single = doc.fmt == "record"
-        for seg in segment(doc.text, markdown=doc.fmt == "markdown", title=doc.title, single=single):
-            text, sections, offset = [], [], 0
-            current = None
-            for para in seg.paragraphs:
-                if para.section != current:
-                    sections.append((offset, para.section))
-                    current = para.section
-                body = para.text
-                text.append(body)
-                offset += len(body) + 1
-            title = seg.title or (doc.title if single else "")
-            articles.append(Article(
-                id=f"{doc_id}-{len(articles)}", title=title, text="\n".join(text), source=source, kind=seg.kind,
-                kicker=seg.kicker, byline=seg.byline,
-                sections=[(o, s) for o, s in sections if s or o], url=doc.url, date=doc.date))
-    return articles
-
-
-def prepare(path: Path, settings: Settings, data: bytes | None = None,
-            bad_lines: list[tuple[int, str]] | None = None, removed: list[int] | None = None,
-            notes: list[tuple[int, str]] | None = None) -> tuple[list[Article], list]:
-    """Articles and chunks of one file. `bad_lines`, `notes`: see `qa.ingest.read.jsonl_documents`;
-    `removed` receives how many escape sequences and control characters were cleaned out
-    (`qa.text.controls`) before the text was split, so chunk offsets index the cleaned text."""
-    from qa.text.controls import strip_controls
-
-    data = path.read_bytes() if data is None else data
-    doc_hash = hashlib.sha256(data).hexdigest()
-    source = display_path(path)
-    docs = read_documents(path, data, bad_lines, notes)
-    count = 0
-    for doc in docs:
-        doc.text, n_text = strip_controls(doc.text)
-        doc.title, n_title = strip_controls(doc.title)
-        count += n_text + n_title
-    if removed is not None:
-        removed.append(count)
-    articles = build_articles(docs, source, doc_hash[:12])
-    nodes = [n for a in articles for n in chunk_article(a, settings.chunk_size, settings.chunk_min)]
-    return articles, nodes
-
-
 FLUSH_DOCUMENTS = 500  # also bounds how often a folder of tiny files rewrites the manifest
 # Each publish rewrites the whole manifest (~12 MB at 100k chunks, 0.2 s). Once that is slow, a
 # batch fills for at least PUBLISH_COST_SHARE times as long, so rewriting it costs at most ~1/10 of
@@ -117,25 +57,6 @@ FLUSH_DOCUMENTS = 500  # also bounds how often a folder of tiny files rewrites t
 # seconds of work. Below SLOW_SAVE (a manifest of ~25k chunks), QA_INGEST_BATCH alone decides.
 PUBLISH_COST_SHARE = 10
 SLOW_SAVE = 0.05
-# The same failure for this many documents in a row means the embedder (a remote endpoint, a model
-# that will not load) or the store is broken, not the documents: stop instead of waiting out the
-# client's retries once per remaining file. Small, because each failure may already have cost the
-# openai client's whole retry budget.
-FAILURES_TO_STOP = 3
-
-
-def _stops_run(error: BaseException, store: Path) -> bool:
-    """True for an error no other file could escape: the environment of the store (a full disk,
-    a read-only or forbidden store: `qa.errors.environment_error`), or a `StoreError` other than
-    damage. Such an error stops the run instead of being recorded against one file. A
-    `DamagedError` is the store's word for a write Chroma refused, which may be one document's; the
-    per-document retry and `FAILURES_TO_STOP` sort that out."""
-    from qa.errors import environment_error
-    from qa.store.integrity import DamagedError
-
-    if isinstance(error, StoreError) and not isinstance(error, DamagedError):
-        return True
-    return environment_error(error, store) is not None
 
 
 def ingest(paths: list[Path], settings: Settings, store=None, embedder=None, rebuild: bool = False,
@@ -177,25 +98,8 @@ def ingest(paths: list[Path], settings: Settings, store=None, embedder=None, reb
 class _Batch:
     """Documents prepared but not yet published; flushed every few hundred chunks."""
 
-    items: list[tuple[str, DocumentEntry, list]] = field(default_factory=list)
+    items: list[DocumentUpdate] = field(default_factory=list)
     chunks: int = 0
-
-
-class _StepFailed(Exception):
-    """Publishing a batch failed while embedding or while storing; `error` is what was raised."""
-
-    def __init__(self, step: str, error: BaseException) -> None:
-        super().__init__(f"{step}: {error}")
-        self.step, self.error = step, error
-
-    def reason(self) -> str:
-        if isinstance(self.error, QAError):
-            return str(self.error)
-        return f"{self.step} failed ({type(self.error).__name__}: {self.error})"
-
-
-class _Cancelled(Exception):
-    """The run is over (an error or Ctrl-C on the main thread): stop embedding its last batch."""
 
 
 class _Run:
@@ -247,76 +151,77 @@ class _Run:
         self.report.failed.append((where, reason))
 
     def add(self, path: Path, i: int, total: int) -> None:
-        """Read, check and prepare one file and queue it for publishing."""
-        from qa.ingest.read import SKIP_REASONS, check_file
-
-        report, store = self.report, self.store
+        """One file: classify it (`classify`), count it in the report, and queue what it publishes."""
+        report = self.report
         source = display_path(path)
         report.files += 1
         self.files_total = total
         if self.progress:
             self.progress("read", i + 1, total, source)
-        reason = check_file(path, self.max_bytes)
-        if reason in SKIP_REASONS:  # a link, not a damaged file: reported, but no failure
-            report.skipped.append((source, reason))
-            return
-        if reason:
-            self.fail(source, reason)
-            return
-        key = manifest_key(path)
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            self.fail(source, f"unreadable ({e.strerror})")
-            return
-        data_hash = hashlib.sha256(data).hexdigest()
-        previous = store.documents.get(key)
-        if previous and previous["hash"] == data_hash and _still_valid(previous, store):
+        found = classify(path, source, self.store.documents, self.by_hash, self.max_bytes)
+        if found.kind == "skipped":
+            report.skipped.append((source, found.reason))
+        elif found.kind == "failed":
+            self.fail(source, found.reason)
+        elif found.kind == "unchanged":
             report.unchanged += 1
-            for line, why in previous.get("bad_lines", []):  # until the file is fixed, its bad lines still count
+            for line, why in found.previous.get("bad_lines", []):  # until the file is fixed, its bad lines still count
                 self.fail(f"{source}:{line}", why)
-            return
-        if key != os.path.abspath(path):
-            report.warnings.append((source, "the file name is not valid UTF-8; stored with its odd bytes as \\xNN"))
-        entry = DocumentEntry(source=source, hash=data_hash, ingested_at=time.time(), articles=[])
-        nodes: list = []
-        original = self.by_hash.get(data_hash)
-        if original and original != key:
-            entry["duplicate_of"] = original
-            report.skipped.append((source, f"same content as {self._source_of(original)}"))
         else:
-            bad_lines: list[tuple[int, str]] = []
-            removed: list[int] = []
-            notes: list[tuple[int, str]] = []
-            try:
-                articles, nodes = prepare(path, self.settings, data, bad_lines, removed, notes)
-            except QAError as e:
-                self.fail(source, str(e).removeprefix(f"{path}: "))
-                return
-            except Exception as e:  # noqa: BLE001 - a file the segmenter or chunker chokes on is that file's failure
-                self.fail(source, f"could not be read ({type(e).__name__}: {e})")
-                return
-            if sum(removed):
-                report.controls_removed.append((source, sum(removed)))
-            for line, why in bad_lines:
-                self.fail(f"{source}:{line}", why)
-            report.warnings.extend((f"{source}:{line}", note) for line, note in notes)
-            if bad_lines:
-                entry["bad_lines"] = bad_lines
-            if not articles:
-                report.skipped.append((source, "empty (no text)"))
-                if not previous:
-                    return
-            entry["articles"] = [ArticleEntry(id=a.id, title=a.title, kind=a.kind, chars=len(a.text),
-                                              chunks=sum(1 for n in nodes if n.metadata["article_id"] == a.id))
-                                 for a in articles]
-            self.by_hash[data_hash] = key
-            if articles:
-                report.ingested += 1
-                report.articles += len(articles)
-                report.chunks += len(nodes)
-        self.batch.items.append((key, entry, nodes))
-        self.batch.chunks += len(nodes)
+            if found.key != os.path.abspath(path):
+                report.warnings.append((source, "the file name is not valid UTF-8; stored with its odd bytes as \\xNN"))
+            entry = DocumentEntry(source=source, hash=found.hash, ingested_at=time.time(), articles=[])
+            update = self._copy(found, entry) if found.kind == "copy" else self._prepare(path, found, entry)
+            if update is not None:
+                self._queue(update)
+
+    def _copy(self, found: FileState, entry: DocumentEntry) -> DocumentUpdate:
+        """A file with the content of another document: stored as a pointer to its chunks."""
+        entry["duplicate_of"] = found.original
+        self.report.skipped.append((found.source, f"same content as {self._source_of(found.original)}"))
+        return DocumentUpdate(found.key, entry, [])
+
+    def _prepare(self, path: Path, found: FileState, entry: DocumentEntry) -> DocumentUpdate | None:
+        """A new or changed file: its articles and chunks (`prepare`), its bad lines and notes
+        reported. None when it failed, or is empty and was never stored."""
+        report, source = self.report, found.source
+        bad_lines: list[tuple[int, str]] = []
+        removed: list[int] = []
+        notes: list[tuple[int, str]] = []
+        try:
+            articles, nodes = prepare(path, self.settings, found.data, bad_lines, removed, notes)
+        except QAError as e:
+            self.fail(source, str(e).removeprefix(f"{path}: "))
+            return None
+        except Exception as e:  # noqa: BLE001 - a file the segmenter or chunker chokes on is that file's failure
+            self.fail(source, f"could not be read ({type(e).__name__}: {e})")
+            return None
+        if sum(removed):
+            report.controls_removed.append((source, sum(removed)))
+        for line, why in bad_lines:
+            self.fail(f"{source}:{line}", why)
+        report.warnings.extend((f"{source}:{line}", note) for line, note in notes)
+        if bad_lines:
+            entry["bad_lines"] = bad_lines
+        if not articles:
+            report.skipped.append((source, "empty (no text)"))
+            if not found.previous:
+                return None
+        entry["articles"] = [ArticleEntry(id=a.id, title=a.title, kind=a.kind, chars=len(a.text),
+                                          chunks=sum(1 for n in nodes if n.metadata["article_id"] == a.id))
+                             for a in articles]
+        self.by_hash[found.hash] = found.key
+        if articles:
+            report.ingested += 1
+            report.articles += len(articles)
+            report.chunks += len(nodes)
+        return DocumentUpdate(found.key, entry, nodes)
+
+    def _queue(self, update: DocumentUpdate) -> None:
+        """Add a document to the batch being filled; a full one goes to embedding (`flush`), unless
+        saving the manifest is slow and the batch has not filled for long enough yet."""
+        self.batch.items.append(update)
+        self.batch.chunks += len(update.nodes)
         full = self.batch.chunks >= max(1, self.settings.ingest_batch) or len(self.batch.items) >= FLUSH_DOCUMENTS
         if full and (self.store.save_seconds < SLOW_SAVE
                      or time.perf_counter() - self.filling_since >= PUBLISH_COST_SHARE * self.store.save_seconds):
@@ -332,9 +237,9 @@ class _Run:
 
     def _source_of(self, key: str) -> str:
         queued = self.batch.items + (self.embedding[0] if self.embedding else [])
-        for k, entry, _ in queued:
-            if k == key:
-                return entry["source"]
+        for update in queued:
+            if update.key == key:
+                return update.entry["source"]
         return self.store.documents.get(key, {}).get("source") or self.lost.get(key, key)
 
     def flush(self) -> None:
@@ -358,7 +263,7 @@ class _Run:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def _publish_embedded(self, items: list[tuple[str, DocumentEntry, list]], embedding: Future) -> None:
+    def _publish_embedded(self, items: list[DocumentUpdate], embedding: Future) -> None:
         """Store a batch whose embedding has run. When that fails, publish its documents one at a
         time, so that only the document that fails is lost (recorded in the report) and the
         others land."""
@@ -368,33 +273,33 @@ class _Run:
                 raise error
             self._store(items)
             return
-        except _StepFailed as e:
-            if _stops_run(e.error, self.store.path):
+        except StepFailed as e:
+            if stops_run(e.error, self.store.path):
                 raise e.error from None
             if len(items) == 1:
                 self._lose(items[0], e)
                 return
         if self.embedding:  # one embedding at a time: the model or the endpoint is shared
             wait([self.embedding[1]])
-        for item in items:
+        for update in items:
             try:
-                self._embed([item])
-                self._store([item])
-            except _StepFailed as e:
-                if _stops_run(e.error, self.store.path):
+                self._embed([update])
+                self._store([update])
+            except StepFailed as e:
+                if stops_run(e.error, self.store.path):
                     raise e.error from None
-                self._lose(item, e)
+                self._lose(update, e)
 
-    def _embed(self, items: list[tuple[str, DocumentEntry, list]]) -> None:
+    def _embed(self, items: list[DocumentUpdate]) -> None:
         from qa.ingest.chunk import embed_nodes
 
         report = self.report
         # A retry does not embed again what a failed batch already did.
-        todo = [n for _, _, doc_nodes in items for n in doc_nodes if n.embedding is None]
+        todo = [n for update in items for n in update.nodes if n.embedding is None]
 
         def embedded(part: list) -> None:
             if self._cancelled.is_set():
-                raise _Cancelled()
+                raise Cancelled()
             report.embedded += len(part)
             if self.progress:
                 self.progress("embed", report.embedded, self._expected_chunks(), part[-1].metadata["source"])
@@ -405,24 +310,22 @@ class _Run:
             self.progress("embed", report.embedded, self._expected_chunks(), todo[0].metadata["source"])
         try:
             embed_nodes(todo, self.embedder, on_batch=embedded)
-        except _Cancelled:
+        except Cancelled:
             raise
         except Exception as e:  # noqa: BLE001 - sorted by `_publish_embedded`: the environment's, or this batch's
-            raise _StepFailed("embedding", e) from e
+            raise StepFailed("embedding", e) from e
 
-    def _store(self, items: list[tuple[str, DocumentEntry, list]]) -> None:
+    def _store(self, items: list[DocumentUpdate]) -> None:
         from qa.embed import fingerprint
 
         store = self.store
         items = self._with_originals(items)
-        nodes = [n for _, _, doc_nodes in items for n in doc_nodes]
-        before = {key: store.documents.get(key) for key, _, _ in items}
+        nodes = [n for update in items for n in update.nodes]
+        before = {update.key: store.documents.get(update.key) for update in items}
         try:
             if nodes:
                 store.record_embedder(fingerprint(self.embedder), len(nodes[0].embedding))
-            from qa.store import DocumentUpdate
-
-            store.replace_documents([DocumentUpdate(*item) for item in items])
+            store.replace_documents(items)
         except Exception as e:  # noqa: BLE001
             # The manifest in memory may already name the entries; the next document's save would
             # publish them, chunks missing or not.
@@ -431,29 +334,29 @@ class _Run:
                     store.documents.pop(key, None)
                 else:
                     store.documents[key] = old
-            raise _StepFailed("storing", e) from e
+            raise StepFailed("storing", e) from e
         if nodes:
             self.failures = ("", 0)
 
-    def _with_originals(self, items: list[tuple[str, DocumentEntry, list]]) -> list[tuple[str, DocumentEntry, list]]:
+    def _with_originals(self, items: list[DocumentUpdate]) -> list[DocumentUpdate]:
         """The items but the copies whose original was lost after they were queued: a copy is
         stored as a pointer to its original's chunks, and must not point at nothing. Such a copy
         fails with its original (and the next ingest tries both again)."""
-        here = {key for key, entry, _ in items if not entry.get("duplicate_of")}
+        here = {update.key for update in items if not update.entry.get("duplicate_of")}
         kept = []
-        for item in items:
-            key, entry, _ = item
+        for update in items:
+            entry = update.entry
             original = entry.get("duplicate_of")
             if original and original not in here and self.store.documents.get(original, {}).get("hash") != entry["hash"]:
                 self.report.skipped = [s for s in self.report.skipped if s[0] != entry["source"]]
                 self.fail(entry["source"], f"same content as {self._source_of(original)}, which could not be stored")
                 continue
-            kept.append(item)
+            kept.append(update)
         return kept
 
-    def _lose(self, item: tuple[str, DocumentEntry, list], failure: _StepFailed) -> None:
+    def _lose(self, update: DocumentUpdate, failure: StepFailed) -> None:
         """Record a document that could not be published and take back what `add` counted for it."""
-        key, entry, nodes = item
+        key, entry, nodes = update.key, update.entry, update.nodes
         report = self.report
         reason = failure.reason()
         count = self.failures[1] + 1 if self.failures[0] == reason else 1
@@ -471,12 +374,6 @@ class _Run:
         if self.by_hash.get(entry["hash"]) == key and self.store.documents.get(key, {}).get("hash") != entry["hash"]:
             del self.by_hash[entry["hash"]]
         self.fail(entry["source"], reason)
-
-
-def _still_valid(entry: DocumentEntry, store) -> bool:
-    """An unchanged duplicate is only unchanged while its original still has the same content."""
-    original = entry.get("duplicate_of")
-    return not original or store.documents.get(original, {}).get("hash") == entry["hash"]
 
 
 def _switch_generation(store, report: IngestReport) -> None:
