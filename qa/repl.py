@@ -49,7 +49,7 @@ def run(session: ChatSession, interactive: bool, stream: bool = True, as_json: b
 
 # -- scripts: one question per line --------------------------------------------------------------
 def _piped(session: ChatSession, as_json: bool) -> int:
-    from qa.render import print_chat_answer, print_notice
+    from qa.render import print_notice, print_plain_answer
 
     failed = False
     if session.notice:
@@ -74,7 +74,7 @@ def _piped(session: ChatSession, as_json: bool) -> int:
 
             print(safe_json(_turn_record(turn)), flush=True)
         else:
-            print_chat_answer(turn, plain=True)
+            print_plain_answer(turn)
     return 1 if failed else 0
 
 
@@ -143,7 +143,7 @@ def _read(prompt) -> str:
 def _answer(session: ChatSession, text: str, stream: bool) -> None:
     import signal
 
-    from qa.render import ChatStream, console, print_chat_answer, print_notice, print_rewrite
+    from qa.render import ChatStream, console, print_answer, print_notice, print_rewrite
 
     # Ctrl-C must interrupt the answer: the line editor's event loop handles SIGINT itself while
     # it reads a line, and a handler it leaves behind would swallow the signal.
@@ -163,11 +163,11 @@ def _answer(session: ChatSession, text: str, stream: bool) -> None:
             if stream and session.uses_llm:
                 with ChatStream() as streamed:
                     turn = session.ask(text, on_token=streamed, standalone=standalone)
-                print_chat_answer(turn, streamed=streamed)
+                print_answer(turn.answer, streamed=streamed, layout="chat")
             else:
                 with console().status("[dim]searching…[/dim]", spinner="dots"):
                     turn = session.ask(text, standalone=standalone)
-                print_chat_answer(turn)
+                print_answer(turn.answer, layout="chat")
         except KeyboardInterrupt:
             print_notice("(stopped)")
     _say(session)
