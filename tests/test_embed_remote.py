@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -43,6 +44,21 @@ def _sent(server) -> list[list[str]]:
     return [r.inputs for r in server.embedding_requests()]
 
 
+def _hold_until_full(server, concurrency: int, calls: int, patience: float = 10.0):
+    """An `embed_delay` that keeps each request open until `concurrency` are in flight (or every one
+    of the `calls` requests has arrived), so the most in flight is the client's bound, not a race
+    between a fixed delay and a busy machine (a 0.15 s delay saw 3 of 4 under load). A client that
+    sends too many shows more; one that holds back leaves the wait to end at `patience`."""
+    def delay(_inputs) -> float:
+        end = time.monotonic() + patience
+        while time.monotonic() < end:
+            if server.embed_in_flight >= concurrency or len(server.embedding_requests()) >= calls:
+                break
+            time.sleep(0.005)
+        return 0.01
+    return delay
+
+
 # -- order, batches and the bound on requests in flight ---------------------------------------------
 
 def test_vectors_come_back_in_input_order(openai_server):
@@ -56,7 +72,7 @@ def test_vectors_come_back_in_input_order(openai_server):
 
 @pytest.mark.parametrize("concurrency", [1, 3])
 def test_requests_in_flight_never_exceed_the_concurrency(openai_server, concurrency):
-    openai_server.embed_delay = 0.15  # long enough for every allowed request to be sent meanwhile
+    openai_server.embed_delay = _hold_until_full(openai_server, concurrency, CALLS)
     assert _embedder(openai_server, concurrency).get_text_embedding_batch(TEXTS) == _expected(openai_server)
     assert openai_server.embed_max_in_flight == concurrency
     sent = _sent(openai_server)
@@ -70,14 +86,14 @@ def test_requests_in_flight_never_exceed_the_concurrency(openai_server, concurre
 ])
 def test_make_embedder_passes_batch_and_concurrency(openai_server, env, texts, concurrency, batch):
     settings = load_settings({"embed": "openai"}, env={"OPENAI_BASE_URL": openai_server.url, **env})
-    openai_server.embed_delay = 0.15
+    openai_server.embed_delay = _hold_until_full(openai_server, concurrency, -(-len(texts) // batch))
     assert make_embedder(settings).get_text_embedding_batch(texts) == _expected(openai_server, texts)
     assert openai_server.embed_max_in_flight == concurrency
     assert max(len(part) for part in _sent(openai_server)) == batch
 
 
 def test_fewer_requests_than_the_concurrency(openai_server):
-    openai_server.embed_delay = 0.1
+    openai_server.embed_delay = _hold_until_full(openai_server, 8, 2)
     assert _embedder(openai_server, concurrency=8).get_text_embedding_batch(TEXTS[:6]) == \
         _expected(openai_server, TEXTS[:6])
     assert len(_sent(openai_server)) == 2 and openai_server.embed_max_in_flight == 2

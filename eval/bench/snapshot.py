@@ -6,8 +6,11 @@ behaviour (the lexicon moving to data files, modules split by job) can be checke
     ... change the code ...
     python -m eval.bench.snapshot ... --out /tmp/after.json --compare /tmp/before.json
 
-The store is built with the hash embedder (seconds, deterministic), so a difference is the
-answerer's or the keyword index's, never the model's. `--compare` prints each question whose
+The store is built with the hash embedder (seconds) and searched by keyword alone: Chroma loads its
+vector index by replaying writes on several threads, so on a store of a few hundred chunks the
+dense half can return a different neighbour from one process to the next (1 answer in 1,000 moved
+between two runs of the same tree), and the hash embedder's neighbours mean nothing anyway. A
+difference is then the answerer's, the tokenizer's or the keyword index's, never noise. `--compare` prints each question whose
 answer, refusal, support, gaps or citations moved, and exits 1 when any did.
 """
 
@@ -25,7 +28,8 @@ def _store(corpus: Path, root: Path):
     from qa.ingest.pipeline import ingest
 
     digest = hashlib.sha256(str(corpus.resolve()).encode()).hexdigest()[:12]
-    settings = load_settings({"store": str(root / f"snapshot-{digest}"), "embed": "hash"}, env={})
+    settings = load_settings({"store": str(root / f"snapshot-{digest}"), "embed": "hash", "retrieval": "keyword"},
+                             env={})
     ingest([corpus], settings)
     return settings
 
