@@ -390,13 +390,15 @@ def test_no_stream_ask_against_a_trickling_server_ends_in_one_line_at_the_budget
     openai_server.trickle("华强广场项目建成后可创造就业岗位3000个。[1]", every=1.0)
     env = cli_env(openai_server.url, QA_LLM_MAX_WAIT="2", QA_LLM_TIMEOUT="5", QA_EMBED="hash")
     t = time.perf_counter()
-    proc = run_qa("ask", "--store", hash_store, "--no-stream", "--mode", "llm", JOBS_Q, env=env, timeout=30)
+    proc = run_qa("ask", "--store", hash_store, "--no-stream", "--mode", "llm", JOBS_Q, env=env, timeout=90)
     took = time.perf_counter() - t
     assert proc.returncode == 1 and proc.stdout == "", proc.stdout + proc.stderr
     [line] = proc.stderr.splitlines()
     assert line.startswith(f"Error: OPENAI_BASE_URL {openai_server.url} was still sending its reply after "
                            "QA_LLM_MAX_WAIT=2s; ")
-    assert took < 10
+    # The reply's few hundred bytes at a byte a second would take minutes: ending well inside one
+    # proves the deadline cut it, with room for a loaded machine's start-up (11 s seen in CI).
+    assert took < 45
 
 
 def test_the_key_never_appears_in_config_or_debug_free_output(openai_server, seed_store_dir):
