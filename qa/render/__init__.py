@@ -14,8 +14,8 @@ names in messages) goes through `esc` (for rich markup) or `safe` (plain) on its
 `qa.text.controls` removes what could drive the terminal, and rich markup inside it (`[bold]`)
 is shown literally. Our own styling is the only markup printed.
 
-Importing it is cheap: the modules import rich (and the answerer's helpers) inside the
-functions that print, so the CLI's failure path pays for `error_line` alone.
+Importing it is cheap: rich and the answerer's helpers are imported inside the functions that
+print, so the CLI's failure path (`error_line`) loads neither.
 """
 
 from qa.render.answer import (print_answer, print_citations, print_passage, print_plain_answer, print_rewrite,
