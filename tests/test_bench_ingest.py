@@ -4,13 +4,13 @@ the ingest benchmark's claim that its raw run embeds exactly the texts `qa inges
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
 from support import ROOT, SEEDS
+from support.cli import run_qa
 
 
 def _corpus(folder):
@@ -27,8 +27,7 @@ def _corpus(folder):
 
 def _ingest_chunks(docs, store) -> int:
     """Chunks `qa ingest --json` reports for `docs` in a store of its own."""
-    done = subprocess.run([sys.executable, "-m", "qa.cli", "ingest", *map(str, docs), "--store", str(store), "--json"],
-                          env={**os.environ, "QA_EMBED": "hash"}, capture_output=True, text=True, timeout=120)
+    done = run_qa("ingest", *docs, "--store", store, "--json", env={"QA_EMBED": "hash"}, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)["chunks"]
 

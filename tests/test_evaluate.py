@@ -5,10 +5,8 @@ concurrency, judge), and a realistic run over the seed store."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -17,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from support import ROOT, SEEDS
-from support.cli import invoke
+from support.cli import invoke, start_qa
 from qa.cli import app
 from qa.evaluate.gold import GoldError, load_gold
 from qa.text.tokens import normalize_answer
@@ -244,10 +242,8 @@ def test_a_killed_run_resumes_without_asking_finished_items_again(tmp_path, hash
         openai_server.reply(slow)
     out = tmp_path / "r.json"
     records = tmp_path / "r.records.jsonl"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "eval", str(gold), "--mode", "llm", "--out", str(out)],
-                            env={**env, **_llm_env(openai_server, hash_store)}, cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = start_qa("eval", gold, "--mode", "llm", "--out", out, env=_llm_env(openai_server, hash_store), cwd=tmp_path,
+                    text=False, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if records.exists() and len(records.read_text(encoding="utf-8").splitlines()) >= 3:
