@@ -54,6 +54,7 @@ def test_raw_texts_are_the_texts_ingest_embeds(tmp_path, monkeypatch):
     assert all(t.startswith(("title: 华强广场", "title: 黑河物流", "title: 脑机接口")) for t in seen)
 
 
+@pytest.mark.slow
 def test_ingest_benchmark_writes_its_table_and_json(tmp_path):
     docs = _corpus(tmp_path / "docs")
     out = tmp_path / "ingest.json"

@@ -12,6 +12,8 @@ import json
 import re
 import time
 
+import pytest
+
 from support import Q_BEIJING, Q_JOBS, SEED_TEXT
 from support.chat import Chat, chat_cli, squash, turns
 from support.scripted import cli_env, quote_first_sentences
@@ -193,6 +195,7 @@ def test_llm_ctrl_c_stops_a_streamed_answer_and_the_chat_answers_the_next(openai
 
 
 # -- 4. conversations kept: -c, --list, --cid ----------------------------------------------------------
+@pytest.mark.slow
 def test_continue_list_and_cid(own_store):
     chat = Chat(own_store, "--mode", "extractive")
     chat.prompt()

@@ -124,6 +124,7 @@ def test_a_log_deleted_mid_chat_is_said_not_written_into_a_ghost(own_store):
     assert "no longer being kept" in notice and "chat.db" in notice
 
 
+@pytest.mark.slow
 def test_a_piped_chat_answers_every_line_when_the_log_is_locked_midway(own_store):
     child = spawn_qa("chat", "--store", own_store, "--mode", "extractive", env=TERMINAL)
     child.setecho(False)

@@ -83,6 +83,7 @@ def segment_holding(store: Path, text: bytes) -> Path:
 
 
 # -- keyword segments -----------------------------------------------------------------------------
+@pytest.mark.slow
 def test_truncated_text_bin_is_refused_found_and_repaired(store):
     seg = segment_holding(store, ANSWER.encode())
     truncate(seg / "text.bin")
@@ -96,6 +97,7 @@ def test_truncated_text_bin_is_refused_found_and_repaired(store):
     assert_answers(store)
 
 
+@pytest.mark.slow
 def test_text_edited_in_place_is_never_quoted(store):
     seg = segment_holding(store, ANSWER.encode())
     text = seg / "text.bin"
@@ -126,6 +128,7 @@ def test_text_edited_in_place_is_never_quoted(store):
     assert result.exit_code == 0 and "9205" not in shown(json.loads(result.stdout)), result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, how", [("terms.npy", "truncate"), ("terms.npy", "delete"),
                                        ("text_sum.npy", "delete"), ("sums.json", "delete")])
 def test_damaged_segment_file(store, name, how):
@@ -192,6 +195,7 @@ def test_deleted_keyword_folder(store, docs, then):
 
 
 # -- Chroma -----------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_truncated_hnsw_index(store):
     data = next(store.glob("chroma/*/data_level0.bin"))
     truncate(data)
@@ -259,6 +263,7 @@ def test_truncated_chroma_database_is_moved_aside(store):
     assert aside[0].exists()
 
 
+@pytest.mark.slow
 def test_document_lost_from_both_copies(store, docs):
     import chromadb
     from chromadb.api.client import SharedSystemClient

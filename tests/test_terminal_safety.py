@@ -258,6 +258,7 @@ def run_many_pty(runs: dict[str, list[str]], extra: dict[str, str] | None = None
     return out
 
 
+@pytest.mark.slow
 def test_ask_in_an_xterm_every_fragment(corpus):
     """TERM=xterm-256color: rich styles the answer itself; only its attribute codes are allowed."""
     got = run_many_pty({name: ask_args(corpus["store"], name) for name in NAMES}, {"TERM": "xterm-256color"})
@@ -267,6 +268,7 @@ def test_ask_in_an_xterm_every_fragment(corpus):
     assert not problems, (problems, {k: decode(got[k][0]) for k in problems})
 
 
+@pytest.mark.slow
 def test_piped_ask_every_fragment(corpus):
     procs = {name: start_qa(*ask_args(corpus["store"], name), env=env(), text=False) for name in NAMES}
     problems, outputs = {}, {}
@@ -524,6 +526,7 @@ def test_an_old_store_really_holds_hostile_text(old_store):
 SAMPLE = ["csi_red", "osc0_title_bel", "osc52_clipboard", "dcs", "c1_csi", "bidi_override", "rich_link"]
 
 
+@pytest.mark.slow
 def test_an_old_store_is_still_caught_at_display_by_ask(old_store):
     runs = {name: ["ask", "--store", str(old_store), "--mode", "extractive", question(name)] for name in SAMPLE}
     problems = {}
