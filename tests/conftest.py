@@ -33,6 +33,22 @@ def clean_env(monkeypatch, tmp_path_factory):
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
 
+@pytest.fixture(autouse=True, scope="module")
+def fresh_chroma_clients():
+    """Each module ends by dropping Chroma's per-process client cache. Every in-process `qa` run
+    (typer's CliRunner) leaves a client, with its open files, cached for each store it opened; over
+    the session they passed 1,000 descriptors, and pexpect's select() fails on a descriptor >= 1024.
+    At a module's end no fixture of it holds a client any more, so dropping them is safe."""
+    yield
+    if "chromadb" in sys.modules:
+        import gc
+
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+        gc.collect()
+
+
 @pytest.fixture
 def hash_settings(tmp_path):
     """Settings for a fresh store in a temp dir with the instant deterministic embedder."""
