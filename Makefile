@@ -34,9 +34,11 @@ demo: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
-# The inner loop: everything but the tests marked slow (kill loops, servers, 5,000 files). CI runs `make test`.
+# The inner loop: everything but the tests marked slow (kill loops, servers, 5,000 files), on two
+# workers (pytest-xdist), and a test not marked slow that takes slow_limit (pyproject) fails it.
+# CI runs `make test`: one worker, where the speed rule only reports (a loaded runner is no proof).
 test-fast: install-test
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n 2 -o slow_fail=true
 
 # The seed gold set on a freshly built seed store against the committed baseline: exit 1 when a
 # metric falls more than 0.02. The store is rebuilt (about 15 s) because ingest skips an unchanged

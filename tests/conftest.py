@@ -5,9 +5,11 @@ chat, the scripted model) live in tests/support/; test modules import from there
 each other or from this file.
 
 The speed rule: a test whose call takes 10 s or more on a quiet machine is marked `slow`, so that
-`make test-fast` (`-m "not slow"`) stays quick. The hooks at the end enforce it with a margin for a
-busy CI machine: a test not marked slow whose call takes `slow_limit` seconds or more (pyproject,
-[tool.pytest.ini_options]) is named at the end of the session, and the session fails."""
+`make test-fast` (`-m "not slow"`) stays quick. The hooks at the end check it: a test not marked
+slow whose call takes `slow_limit` seconds or more (pyproject, [tool.pytest.ini_options]) is named
+at the end of the session; with `slow_fail` (`make test-fast` sets it) the session fails. CI's
+`make test` only names them: wall time on a loaded runner says more about the runner than the
+test (a 6 s test took 66 s once while four other test runs shared the two cores)."""
 
 from __future__ import annotations
 
@@ -126,16 +128,18 @@ def chroma_server(tmp_path_factory):
 
 # -- the speed rule (see the module docstring) -----------------------------------------------------
 def pytest_addoption(parser):
-    parser.addini("slow_limit", "seconds: a test not marked slow whose call takes this long fails the session",
-                  default="20")
+    parser.addini("slow_limit", "seconds: a test not marked slow whose call takes this long is named (and, "
+                  "with slow_fail, fails the session)", default="20")
+    parser.addini("slow_fail", "true: a test too slow to go unmarked fails the session (make test-fast)",
+                  default="false")
 
 
 class SpeedRule:
     """Names each test not marked slow whose call phase took `limit` seconds or more, and fails the
     session for it (setup is not counted: a module's store is built once, whichever test comes first)."""
 
-    def __init__(self, limit: float):
-        self.limit = limit
+    def __init__(self, limit: float, fail: bool):
+        self.limit, self.fail = limit, fail
         self.too_slow: list[tuple[str, float]] = []
 
     def pytest_runtest_logreport(self, report):
@@ -143,7 +147,7 @@ class SpeedRule:
             self.too_slow.append((report.nodeid, report.duration))
 
     def pytest_sessionfinish(self, session):
-        if self.too_slow and session.exitstatus == pytest.ExitCode.OK:
+        if self.fail and self.too_slow and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     def pytest_terminal_summary(self, terminalreporter):
@@ -155,4 +159,5 @@ class SpeedRule:
 
 
 def pytest_configure(config):
-    config.pluginmanager.register(SpeedRule(float(config.getini("slow_limit"))), "speed-rule")
+    config.pluginmanager.register(SpeedRule(float(config.getini("slow_limit")),
+                                            config.getini("slow_fail").lower() == "true"), "speed-rule")

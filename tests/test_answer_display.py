@@ -143,6 +143,7 @@ def terminal_lines(raw: str, columns: int, lines: int) -> list[str]:
     return ["".join(row[x].data for x in range(columns)).rstrip() for row in rows]
 
 
+@pytest.mark.slow
 def test_a_terminal_renders_a_streamed_llm_answer_as_markdown(openai_server, seed_store_dir):
     openai_server.reply(MARKDOWN_REPLY, chunk_chars=6, chunk_delay=0.25)
     child = spawn_ask(seed_store_dir, llm_env(openai_server.url), JOBS_Q)

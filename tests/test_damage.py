@@ -171,6 +171,7 @@ def test_lost_index_json_is_recovered(store, docs, tmp_path, how):
 
 
 @pytest.mark.parametrize("then", ["ingest", "repair"])
+@pytest.mark.slow
 def test_deleted_keyword_folder(store, docs, then):
     shutil.rmtree(store / "keyword")
 
@@ -215,6 +216,7 @@ def test_truncated_hnsw_index(store):
     assert collections(store) == {manifest(store)["collection"]}
 
 
+@pytest.mark.slow
 def test_deleted_chroma_database_repaired_by_doctor(store):
     (store / "chroma" / "chroma.sqlite3").unlink()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 
 from support import SEEDS
 from support.cli import invoke, spawn_qa
@@ -147,6 +148,7 @@ def test_a_missing_store_is_said_once_with_one_fix(tmp_path):
             assert lines[i + 1].lstrip().startswith("fix: ") and not lines[i + 2].lstrip().startswith("fix: ")
 
 
+@pytest.mark.slow
 def test_each_check_is_printed_as_it_finishes(openai_server, hash_store):
     """The endpoint hangs for seconds; the config and store lines are on screen before it answers."""
     import time

@@ -166,6 +166,7 @@ def _sources(server, store: Path) -> dict[str, int]:
     return {Path(d["source"]).name: d["chunks"] for d in json.loads(result.stdout)}
 
 
+@pytest.mark.slow
 def test_ingest_with_remote_embeddings_lands_every_document(tmp_path, openai_server):
     made = _corpus(tmp_path / "docs")
     openai_server.embed_delay = 0.05
@@ -186,6 +187,7 @@ def test_ingest_with_remote_embeddings_lands_every_document(tmp_path, openai_ser
     assert found and any(number in p["text"] for p in found)
 
 
+@pytest.mark.slow
 def test_a_file_the_endpoint_rejects_fails_alone(tmp_path, openai_server):
     made = _corpus(tmp_path / "docs")
     bad = tmp_path / "docs" / "15-bad.txt"  # sorted among the others, inside a batch with good files
@@ -207,6 +209,7 @@ def test_a_file_the_endpoint_rejects_fails_alone(tmp_path, openai_server):
 
 
 @pytest.mark.parametrize("batch", ["16", "1"], ids=["same-batch", "later-batch"])
+@pytest.mark.slow
 def test_a_copy_of_a_rejected_file_fails_with_it(tmp_path, openai_server, batch):
     """A duplicate is stored as a pointer to its original; when the original cannot be stored,
     the copy must not point at nothing (listed, but its text nowhere): it fails too, and the next

@@ -113,6 +113,7 @@ def test_failed_rebuild_keeps_the_old_store(store, docs, tmp_path):
 
 
 @pytest.mark.parametrize("then", ["ingest", "repair"])
+@pytest.mark.slow
 def test_killed_rebuild_keeps_the_old_store(store, docs, then):
     old = manifest(store)
     process = rebuild_process(docs, store)
@@ -187,6 +188,7 @@ def test_rebuild_holds_only_the_new_documents(store, tmp_path):
 
 
 # -- readers during a rebuild -------------------------------------------------------------------
+@pytest.mark.slow
 def test_readers_during_a_rebuild(store, docs):
     from qa.ask import ask
     from qa.config import load_settings
@@ -236,6 +238,7 @@ def test_readers_during_a_rebuild(store, docs):
     assert_one_generation(store)
 
 
+@pytest.mark.slow
 def test_eval_during_a_rebuild(store, docs, tmp_path):
     items = [(1205, "survey-05"), (1000, "survey-00"), (1519, "survey-12"), (2222, "survey-30"), (2599, "survey-39")]
     gold = tmp_path / "gold.jsonl"

@@ -98,6 +98,7 @@ def unbatched(corpus, tmp_path_factory) -> set[str]:
     return _stored_once(store)
 
 
+@pytest.mark.slow
 def test_every_chunk_is_stored_exactly_once(corpus, unbatched, tmp_path):
     report = _ingest(corpus, tmp_path / "store")
     assert report["ingested"] == FILES + 1 and not report["failed"]

@@ -544,6 +544,7 @@ def test_an_old_store_is_still_caught_at_display_by_ask(old_store):
     assert not problems, (problems, outputs)
 
 
+@pytest.mark.slow
 def test_an_old_store_piped_ask_is_clean(old_store):
     procs = {name: start_qa("ask", "--store", old_store, "--mode", "extractive", question(name), env=env(), text=False)
              for name in SAMPLE}
