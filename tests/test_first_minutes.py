@@ -175,7 +175,11 @@ def test_a_slow_start_shows_a_spinner_on_a_terminal_and_nothing_when_piped(seed_
     child.expect(pexpect.EOF)
     child.close()
     screen = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", child.before)
-    assert child.exitstatus == 0 and "loading the embedding model and the store…" in screen
+    # The spinner appears 0.5 s in, under the label of the step then running: loading (Chroma's
+    # import, the model: ~0.6 s) or, when the machine is quick and its caches warm, the search
+    # after it (CI saw "searching…" once). Either is the spinner a slow start must show.
+    assert child.exitstatus == 0, screen
+    assert "loading the embedding model and the store…" in screen or "⠋ searching…" in screen, screen
     assert "1000" in screen
 
     piped = run_qa("ask", "--store", store, QUESTION, env=env, unset=["NO_COLOR"], timeout=60)
