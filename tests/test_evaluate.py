@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from support import ROOT, SEEDS
+from support import ROOT
 from support.cli import invoke, start_qa
 from qa.cli import app
 from qa.evaluate.gold import GoldError, load_gold
@@ -44,16 +44,6 @@ GOLD = [
 def write_gold(path: Path, items=GOLD) -> Path:
     path.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def hash_store(hash_settings) -> Path:
-    """The seed page in a fresh store with the instant hash embedder."""
-    from qa.ingest.pipeline import ingest
-
-    report = ingest([SEEDS], hash_settings)
-    assert report.ingested == 1
-    return Path(hash_settings.store)
 
 
 @pytest.fixture
