@@ -28,6 +28,7 @@ from qa.errors import StoreError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX; 0 on Windows
 
 
 def write_atomic(path: Path | str, data: str | bytes, mode: int | None = None) -> None:
@@ -55,17 +56,18 @@ def open_private(path: Path | str, flags: int = os.O_RDWR, create: bool = True) 
     created 0600, an existing one of ours is made 0600. A link is a one-line StoreError naming it;
     `create=False` opens only a file that exists (FileNotFoundError otherwise)."""
     path = Path(path)
-    flags |= os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_CREAT if create else 0)
+    flags |= NO_FOLLOW | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | (os.O_CREAT if create else 0)
+    if not NO_FOLLOW and path.is_symlink():  # Windows has no O_NOFOLLOW: look first (a narrow race)
+        raise _link_error(path)
     try:
         fd = os.open(path, flags, FILE_MODE)
     except OSError as e:
         if e.errno == errno.ELOOP and path.is_symlink():
-            raise StoreError(f"{path} is a symbolic link, and qa never writes through one (it would change "
-                             f"the file it points to); remove it (rm {path}) and run again") from None
+            raise _link_error(path) from None
         raise
     try:
         info = os.fstat(fd)
-        if stat.S_IMODE(info.st_mode) != FILE_MODE and info.st_uid == os.geteuid():
+        if stat.S_IMODE(info.st_mode) != FILE_MODE and _ours(info):
             _tighten(lambda: os.fchmod(fd, FILE_MODE))  # made by an older qa, or under a looser umask
     except BaseException:
         os.close(fd)
@@ -80,9 +82,19 @@ def private_dir(path: Path | str) -> Path:
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     info = path.stat()
-    if stat.S_IMODE(info.st_mode) != DIR_MODE and info.st_uid == os.geteuid():
+    if stat.S_IMODE(info.st_mode) != DIR_MODE and _ours(info):
         _tighten(lambda: os.chmod(path, DIR_MODE))
     return path
+
+
+def _link_error(path: Path) -> StoreError:
+    return StoreError(f"{path} is a symbolic link, and qa never writes through one (it would change "
+                      f"the file it points to); remove it (rm {path}) and run again")
+
+
+def _ours(info: os.stat_result) -> bool:
+    """Whether a file is ours to chmod: Windows has neither owner ids nor Unix modes to tighten."""
+    return hasattr(os, "geteuid") and info.st_uid == os.geteuid()
 
 
 def _tighten(chmod) -> None:

@@ -1,13 +1,18 @@
-"""One writer at a time per store: an advisory file lock (fcntl.flock) on `<store>/writer.lock`.
+"""One writer at a time per store: an operating-system lock on `<store>/writer.lock`.
 
-The lock dies with its process, so a killed ingest never leaves a stale lock behind. Readers
-never take it: they read the manifest, which is replaced atomically. The lock file is opened with
-`qa.files.open_private`, so a symbolic link planted in its place is refused, not truncated through.
+The platform's primitive (`flock` on POSIX, `LockFileEx` on Windows) comes from filelock's
+`lock_descriptor`, which locks a descriptor we opened ourselves: the file is opened with
+`qa.files.open_private`, so a symbolic link planted in its place is refused, not truncated through
+(filelock's own `FileLock` opens the file by name, and older releases with O_TRUNC). The lock dies
+with its process, so a killed ingest never leaves a stale lock behind. Readers never take it: they
+read the manifest, which is replaced atomically.
+
+The holder writes its pid after the first byte: Windows locks byte 0, and a locked range cannot be
+read by another process, so a waiter reads from byte 1 to name the holder in its message.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import time
 from contextlib import contextmanager
@@ -18,38 +23,49 @@ from qa.errors import StoreError
 from qa.files import open_private, private_dir
 
 LOCK_FILE = "writer.lock"
+PID_OFFSET = 1  # past the byte Windows locks (see the module docstring)
 
 
 def _holder(fd: int) -> str:
     """The pid the holder wrote, read through our own descriptor (the name may since be anything)."""
     try:
-        return os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+        os.lseek(fd, PID_OFFSET, os.SEEK_SET)
+        return os.read(fd, 32).decode("ascii", "replace").strip() or "?"
     except OSError:
         return "?"
+
+
+def _claim(fd: int) -> None:
+    """Write our pid where `_holder` reads it (byte 0 is a blank, the locked byte on Windows)."""
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, b" " * PID_OFFSET + str(os.getpid()).encode("ascii"))
 
 
 @contextmanager
 def writer_lock(store_dir: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None,
                 poll: float = 0.2) -> Iterator[None]:
+    """Hold the store's writer lock for the `with` block. Busy: with `wait`, poll every `poll`
+    seconds (telling `on_wait` once who holds it); without, a one-line StoreError naming the pid."""
+    from filelock import lock_descriptor, unlock_descriptor
+
     private_dir(store_dir)
     fd = open_private(store_dir / LOCK_FILE)
     try:
         told = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                pid = _holder(fd)
-                if not wait:
-                    raise StoreError(f"another ingest is running on {store_dir} (pid {pid}); "
-                                     "wait for it or run again without --no-wait") from None
-                if on_wait and not told:
-                    on_wait(f"another ingest is running (pid {pid}); waiting…")
-                    told = True
-                time.sleep(poll)
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        yield
+        while not lock_descriptor(fd, blocking=False):
+            pid = _holder(fd)
+            if not wait:
+                raise StoreError(f"another ingest is running on {store_dir} (pid {pid}); "
+                                 "wait for it or run again without --no-wait")
+            if on_wait and not told:
+                on_wait(f"another ingest is running (pid {pid}); waiting…")
+                told = True
+            time.sleep(poll)
+        try:
+            _claim(fd)
+            yield
+        finally:
+            unlock_descriptor(fd)
     finally:
-        os.close(fd)  # closing releases the flock
+        os.close(fd)  # closing would release the lock too; unlocking first says so on every platform
