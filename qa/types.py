@@ -115,6 +115,7 @@ class Answer:
     note: str = ""
     model: str | None = None  # the model that wrote an llm answer, as the endpoint named it
     usage: dict[str, int] | None = None  # prompt_tokens / completion_tokens / total_tokens
+    short_answer: str | None = None  # the words that answer it (2027年, 1000个), None when not certain
 
     def to_dict(self, with_hits: bool = False) -> dict[str, Any]:
         data = asdict(self)
@@ -198,6 +199,7 @@ class EvalRecord(TypedDict, total=False):
     question: str
     gold: dict[str, Any]  # answers, unanswerable, evidence, tags (`qa.evaluate.gold.GoldItem.gold`)
     answer: str
+    short_answer: str | None
     refused: bool
     mode: str
     support: float

@@ -215,3 +215,29 @@ def test_judge_scores_are_averaged_beside_string_metrics():
     s = summarize(items)
     assert s["judge_faithfulness"] == 1.0 and s["judge_correctness"] == 0.5
     assert s["contains"] == 1.0
+
+
+# -- short answers: CMRC 2018's span scoring ---------------------------------------------------------
+SHORT_SCORES = [
+    # (short answer, gold answers, exact match, F1 over the longest common subsequence)
+    ("1000个", ["1000个"], 1.0, 1.0),
+    ("2027年", ["2027年1月", "明年"], 0.0, 0.6667),  # tokens 2027 年 of 2027 年 1 月: p 1, r 0.5
+    ("９８％", ["98%"], 1.0, 1.0),  # folded, the % dropped as punctuation
+    ("月年", ["年月"], 0.0, 0.5),  # order counts in a span (the bag-of-tokens F1 would give 1)
+    ("踢爆", ["泡封"], 0.0, 0.0),
+]
+
+
+@pytest.mark.parametrize("short, golds, em, span_f1", SHORT_SCORES)
+def test_short_answer_scored_as_cmrc_scores_a_span(short, golds, em, span_f1):
+    assert exact_match(short, golds) == em
+    assert f1(short, golds, contiguous=True) == pytest.approx(span_f1, abs=1e-4)
+
+
+def test_short_answer_rates_are_over_the_answers_that_give_one():
+    gold = {"answers": ["1000个"], "unanswerable": False, "evidence": []}
+    with_short = score_item(gold, "可创造1000个就业岗位。[1]", False, [], [], 5, short="1000个")
+    without = score_item(gold, "可创造1000个就业岗位。[1]", False, [], [], 5, short=None)
+    refused = score_item(gold, "没有", True, [], [], 5, short=None)
+    summary = summarize([{"metrics": m} for m in (with_short, without, refused)])
+    assert (summary["short_exact_match"], summary["short_f1"], summary["short_rate"]) == (1.0, 1.0, 0.5)

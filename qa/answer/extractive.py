@@ -392,5 +392,8 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         citations.append(Citation(n=n, source=hit.source, title=hit.title, chunk_id=hit.chunk_id, text=hit.text,
                                   score=round(hit.score, 4), quote=quote, supported=True))
         parts.append(f"{quote}[{n}]")
+    from qa.answer.short import short_answer
+
     return Answer(question=question, answer=" ".join(parts), refused=False, mode="extractive",
-                  citations=citations, support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found])
+                  citations=citations, support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found],
+                  short_answer=short_answer(question, [c.quote for c in citations]))

@@ -8,6 +8,11 @@ digit runs (CMRC's "mixed segmentation"), so F1 is character-level for Chinese a
 for English. F1 is the SQuAD bag-of-tokens overlap, not CMRC's longest-common-substring variant,
 so a paraphrase in a different order still earns credit.
 
+The short answer (`Answer.short_answer`, 2027年) is scored as the CMRC 2018 script scores a span:
+exact match, and F1 over the longest common subsequence of tokens (`f1(..., contiguous=True)`:
+order counts, as it does for a span), max over the gold answers. Its rates are over the answered
+items that give one; `short_rate` says how many do.
+
 Metric definitions (every rate is in 0..1; `None` when its denominator is empty):
     exact_match, contains, f1      over answerable items; a refusal scores 0
     hit@1, hit@k, mrr@k            over answerable items with evidence: rank of the first retrieved
@@ -22,6 +27,8 @@ Metric definitions (every rate is in 0..1; `None` when its denominator is empty)
     false_refusal_rate             refusals of answerable items / answerable items
     accuracy                       items judged correct: an answerable item answered (not refused)
                                    with a gold answer contained; an unanswerable item refused
+    short_exact_match, short_f1    over answered answerable items with a short answer
+    short_rate                     answered items with a short answer / answered items
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from qa.text.tokens import answer_tokens, normalize_answer
 
 # Quality metrics in the order reports show them; all but these two are higher-is-better.
-QUALITY_METRICS = ("accuracy", "exact_match", "contains", "f1", "hit@1", "hit@k", "mrr@k", "answer_hit@k",
+QUALITY_METRICS = ("accuracy", "exact_match", "contains", "f1", "short_exact_match", "short_f1", "short_rate", "hit@1", "hit@k", "mrr@k", "answer_hit@k",
                    "citation_precision", "citation_recall", "uncited_rate", "refusal_precision", "refusal_recall",
                    "false_refusal_rate", "judge_faithfulness", "judge_correctness")
 LOWER_IS_BETTER = frozenset({"uncited_rate", "false_refusal_rate"})
@@ -60,13 +67,14 @@ def contains_any(prediction: str, golds: Sequence[str]) -> float:
     return float(any((g := normalize_answer(gold)) and g in pred for gold in golds))
 
 
-def f1(prediction: str, golds: Sequence[str]) -> float:
-    """Best bag-of-tokens F1 against any gold answer (SQuAD), tokens as in `answer_tokens`."""
+def f1(prediction: str, golds: Sequence[str], contiguous: bool = False) -> float:
+    """Best F1 against any gold answer, tokens as in `answer_tokens`: bag-of-tokens overlap
+    (SQuAD), or with `contiguous` the longest common subsequence (CMRC 2018's span F1)."""
     pred = answer_tokens(strip_citations(prediction))
     best = 0.0
     for gold in golds:
         ref = answer_tokens(gold)
-        common = _overlap(pred, ref)
+        common = _lcs(pred, ref) if contiguous else _overlap(pred, ref)
         if common:
             p, r = common / len(pred), common / len(ref)
             best = max(best, 2 * p * r / (p + r))
@@ -77,6 +85,18 @@ def _overlap(a: list[str], b: list[str]) -> int:
     from collections import Counter
 
     return sum((Counter(a) & Counter(b)).values())
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two token lists (CMRC 2018's `find_lcs` counts
+    the longest common substring; for the few tokens of a span the two rarely differ, and the
+    subsequence gives the same credit to 2027年1月 against 2027年的1月)."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev = 0
+        for j, y in enumerate(b, start=1):
+            prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
 
 
 def matches_evidence(evidence: Sequence[str], source: str, title: str, text: str) -> bool:
@@ -126,7 +146,7 @@ def first_rank(flags: Sequence[bool]) -> int | None:
 
 def score_item(gold: Mapping[str, Any], answer: str, refused: bool, citations: Sequence[Mapping[str, Any]],
                passages: Sequence[Mapping[str, Any]], k: int, sources: Iterable[str] | None = None,
-               titles: Iterable[str] | None = None) -> dict[str, Any]:
+               titles: Iterable[str] | None = None, short: str | None = None) -> dict[str, Any]:
     """Per-item metrics. `gold` has answers/unanswerable/evidence; citations and passages are
     dicts with source, title and text (passages in rank order); `sources` and `titles` name the
     collection's files and articles so evidence is judged at its finest level (`finest_evidence`)."""
@@ -160,6 +180,10 @@ def score_item(gold: Mapping[str, Any], answer: str, refused: bool, citations: S
         "good_citations": cited_good,
         "uncited": not refused and not citations,
         "correct": (not refused and contains == 1.0) if answerable else refused,
+        "short": bool(short) and not refused,
+        # None when there is no short answer to score (`summarize` leaves the item out)
+        "short_exact_match": exact_match(short, golds) if short and scored and golds else None,
+        "short_f1": round(f1(short, golds, contiguous=True), 4) if short and scored and golds else None,
     }
     return out
 
@@ -212,6 +236,10 @@ def summarize(items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "refusal_precision": _rate(sum(not m["answerable"] for m in refusals), len(refusals)),
         "refusal_recall": _rate(sum(m["refused"] for m in unanswerable), len(unanswerable)),
         "false_refusal_rate": _rate(sum(m["refused"] for m in answerable), len(answerable)),
+        # .get: reports written before short answers were scored have none of these
+        "short_exact_match": _mean([m["short_exact_match"] for m in ms if m.get("short_exact_match") is not None]),
+        "short_f1": _mean([m["short_f1"] for m in ms if m.get("short_f1") is not None]),
+        "short_rate": _rate(sum(bool(m.get("short")) for m in answered), len(answered)) if any("short" in m for m in ms) else None,
     }
     judged = [it["judge"] for it in items if it.get("judge")]
     for name in ("faithfulness", "correctness"):

@@ -158,10 +158,12 @@ def run_item(item: GoldItem, ctx: _Context) -> EvalRecord:
     texts = [{"source": h.source, "title": h.title, "text": h.text} for h in answer.hits]
     usage = getattr(answer, "usage", None) or None
     record.update(
-        answer=answer.answer, refused=refused, mode=answer.mode, support=answer.support, gaps=answer.gaps,
+        answer=answer.answer, short_answer=answer.short_answer, refused=refused, mode=answer.mode,
+        support=answer.support, gaps=answer.gaps,
         note=answer.note,
         citations=citations, retrieved=passages,
-        metrics=score_item(record["gold"], answer.answer, refused, citations, texts, ctx.k, ctx.sources, ctx.titles),
+        metrics=score_item(record["gold"], answer.answer, refused, citations, texts, ctx.k, ctx.sources, ctx.titles,
+                           short=answer.short_answer),
         timings=dict(answer.timings), usage=usage, llm_calls=cache.calls, cache_hits=cache.hits,
         cached=cache.calls > 0 and cache.misses == 0, judge=None, error=None)
     if ctx.judge_llm is not None and not refused:

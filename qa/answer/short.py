@@ -1,0 +1,185 @@
+"""The short answer: the words of the quote that answer the question (2027年, 1000个, 张三,
+《红楼梦》), taken from the best supported sentence, offline.
+
+A question asks with one question word (多少个, 哪一年, 谁, 哪里, 什么...), and a sentence that
+answers it usually says the same thing with the answer in that word's place: "生命数耗完即算为什么"
+-> "生命数耗完即算为踢爆". So the words just before the question word (the longest end of them found
+in the sentence) and just after it (the longest start of them, found after that) fence the answer
+(`_aligned`). When the question wants a kind of thing the answerer recognises (a figure with its
+unit, a date, a 《title》), the span of that kind inside the fence, or else the one nearest to the
+question's words in the sentence, is the answer (`_typed`); a figure must carry the asked unit.
+
+Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
+`MAX_CHARS`, one the question already says, a why/how question (its answer is the quote), a yes/no
+question (a quote cannot say no offline). Spans are offsets into the original quote; matching is
+on `qa.text.cjk.fold`ed text, which keeps every offset (it falls back to the raw text otherwise).
+The question words, edges and shapes are data (`qa/text/lexicon/zh.toml`, "short answers").
+No segmenter: jieba would cost seconds of start-up per question (docs/internals.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.text import lexicon
+from qa.text.cjk import CJK, fold
+from qa.text.questions import question_terms, question_type
+
+__all__ = ["MAX_CHARS", "Short", "pick", "short_answer"]
+
+MAX_CHARS = 30  # a longer span is a clause, not a short answer: the quote says it better
+_ASK = lexicon.regex("short_ask")
+_CLAUSE_END = lexicon.regex("clause_end")
+_DATE = lexicon.regex("date_span")
+_FIGURE = lexicon.regex("figure_span")
+_YES_NO = lexicon.regex("yes_no")
+_TITLE = lexicon.regex("book_title")
+_EDGE = set(lexicon.words("span_edge"))
+_TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
+_QUESTION_END = "？?。.!！ 吗呢吧啊"
+_LOOSE_TIME = 6
+_UNIT_OF = {"year": "年", "month": "月"}
+_PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
+
+
+@dataclass(frozen=True)
+class Short:
+    text: str
+    quote: int  # index of the quote it was taken from
+    start: int  # offsets into that quote
+    end: int
+
+
+def short_answer(question: str, quotes: list[str]) -> str | None:
+    """The short answer to `question` from `quotes` (best first), or None; see the module doc."""
+    found = pick(question, quotes)
+    return found.text if found else None
+
+
+def pick(question: str, quotes: list[str]) -> Short | None:
+    if not CJK.search(question) or _YES_NO.search(question):
+        return None
+    wants, measure = question_type(question)
+    if wants == "reason":
+        return None
+    q = fold(question).strip().rstrip(_QUESTION_END)
+    asked = _ASK.search(q)
+    for i, quote in enumerate(quotes):
+        text = fold(quote)
+        if len(text) != len(quote):
+            text = quote
+        span = _one(q, asked, text, wants, measure)
+        if span is not None:
+            start, end = span
+            return Short(quote[start:end], i, start, end)
+    return None
+
+
+def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) -> tuple[int, int] | None:
+    fence = _aligned(q, asked, text) if asked else None
+    if fence is not None:
+        fence = _trim(text, *fence)
+        if not 0 < fence[1] - fence[0] or text[fence[0]:fence[1]] in q:
+            fence = None
+    pattern = _TITLE if "《" in text and (wants == "name" or (asked and "部" in asked.group(0))) else _TYPED.get(wants)
+    if pattern is not None:
+        spans = _spans(q, text, pattern, measure, wants)
+        inside = [s for s in spans if fence and fence[0] <= s[0] and s[1] <= fence[1]]
+        if inside:
+            return inside[0]
+        if fence is None or wants in _PRECISE or pattern is _TITLE or (spans and wants == "time"):
+            return _nearest(q, text, spans)
+        if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
+            return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
+    if fence is None or fence[1] - fence[0] > MAX_CHARS:
+        return None
+    return fence
+
+
+def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> list[tuple[int, int]]:
+    """Spans of `pattern`'s kind in `text`: not one the question says, carrying the asked measure
+    word, and for a count not a date (2003年 is no answer to 多少)."""
+    out = []
+    for m in pattern.finditer(text):
+        got = m.group(0).strip()
+        if not got or got in q or (measure and measure not in got):
+            continue
+        if wants == "number" and _DATE.fullmatch(got) and not measure:
+            continue
+        if _UNIT_OF.get(wants, got[-1:]) not in got:
+            continue  # 哪个月 wants a month: 今年9月, not 三年
+        out.append((m.start(), m.start() + len(m.group(0).rstrip())))
+    return out
+
+
+def _nearest(q: str, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span nearest to the question's words in `text` (the only one when none is there)."""
+    if not spans:
+        return None
+    anchors = [m.start() for t in question_terms(q) for m in re.finditer(re.escape(t), text)]
+    if not anchors:
+        return spans[0] if len(spans) == 1 else None
+    return min(spans, key=lambda s: min(abs(s[0] - a) for a in anchors))
+
+
+def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
+    """Where the question word's place is in `text`: after the longest end of the words before it
+    that `text` holds, and before the longest start of the words after it (or the clause's end).
+    The words a question joins its question word with (是, 为, 在) are left out of the match: the
+    sentence may join its answer with another. After 哪所/哪个, the noun is part of the answer
+    (哪所大学 -> 中兴大学)."""
+    before = _strip_end(re.split(_CLAUSE_END, q[:asked.start()])[-1])
+    after = re.split(_CLAUSE_END, q[asked.end():])[0]
+    keep_noun = asked.group(0).startswith("哪") and len(asked.group(0)) <= 2
+    best = None
+    for k in range(len(before), 0, -1):
+        for m in re.finditer(re.escape(before[-k:]), text):
+            a = m.end()
+            stop = _CLAUSE_END.search(text, a)
+            limit = stop.start() if stop else len(text)
+            b, got = limit, 0
+            for j in range(len(after), 0, -1):
+                at = text.find(after[:j], a + 1, limit + j)
+                if at >= 0 and (j >= 2 or j == len(after)):
+                    b, got = at, j
+                    break
+            if (after and not got) or k + got < min(3, len(before) + len(after)):
+                continue  # the words after the question word are not in this clause
+            end = b + _noun(after[:got]) if keep_noun else b
+            score = (k + got, -(b - a))
+            if best is None or score > best[0]:
+                best = (score, (a, end))
+        if best is not None:
+            return best[1]
+    if len(after) >= 2:  # nothing before it matched: the clause up to the words after it
+        for j in range(len(after), 1, -1):
+            at = text.find(after[:j])
+            if at > 0:
+                starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
+                return (starts[-1] if starts else 0), at + (_noun(after[:j]) if keep_noun else 0)
+    return None
+
+
+def _noun(words: str) -> int:
+    """How much of the words after 哪个/哪所 is the noun asked for (哪所大学毕业 -> 大学): up to the
+    first joining word, at most 4 characters."""
+    n = 0
+    while n < min(len(words), 4) and words[n] not in _EDGE:
+        n += 1
+    return n
+
+
+def _strip_end(words: str) -> str:
+    while words and words[-1] in _EDGE:
+        words = words[:-1]
+    return words
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without spaces, punctuation or the particles and verbs that join it to its fence."""
+    while start < end and (text[start] in _EDGE or not text[start].isalnum()) and text[start] != "《":
+        start += 1
+    while end > start and (text[end - 1] in _EDGE or not text[end - 1].isalnum()) and text[end - 1] not in "》%％":
+        end -= 1
+    return start, end

@@ -1,0 +1,96 @@
+"""The short answer (qa.answer.short): the words of the quote that answer the question, or None.
+Each table row is a question, the quote it is answered from and the short answer it must give;
+the lexicon entries the picker reads ("short answers" in zh.toml) are each used by a row."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.short import MAX_CHARS, pick, short_answer
+from qa.text import lexicon
+
+SEED_QUOTE = ("走进河北石家庄新华区华强广场,工作人员正忙着对接入驻商户。该项目曾因产权分散长期闲置,在湾里庙步行街管委会牵头搭建平台、"
+              "逐户沟通后,签约率达98%,计划明年1月开业,可创造1000个就业岗位。")
+
+ANSWERED = [
+    # (question, quote, short answer)
+    ("华强广场项目可以创造多少个就业岗位?", SEED_QUOTE, "1000个"),
+    ("华强广场的签约率是多少?", SEED_QUOTE, "98%"),
+    ("若游戏中离，则多少分钟内不得进行配对？", "若游戏中离，则4分钟内不得进行配对(每次中离+4分钟)。", "4分钟"),
+    ("生命数耗完即算作什么？", "每次泡封会减少生命数，生命数耗完即算为踢爆。", "踢爆"),
+    ("到哪一年构建具有国际竞争力的产业生态?", "明确至2030年构建具有国际竞争力的产业生态。", "2030年"),
+    ("《神圣十月》是何时开始播放的？", "动画在2007年1月4日于千叶电视台开始播放。", "2007年1月4日"),
+    ("海珠区是在哪个月启动建设的？", "今年9月,该区启动琶洲策源地建设,并启动《琶洲脑谷三年行动计划》编制。", "9月"),
+    ("斯氏腔吻鳕的生殖季是什么时候？", "生殖季在2至4月。", "2至4月"),
+    ("龙胆生长的地区海拔约是多少米？", "生长于海拔400米至1,700米的地区。", "400米至1,700米"),
+    ("张天霖的身高是多少？", "身高182CM", "182CM"),
+    ("《中朝友好合作互助条约》有效期是多长时间？", "《中朝友好合作互助条约》有效期二十年，如一方要求修改或终止。", "二十年"),
+    ("莎莉公司初时主要售卖什么？", "莎莉公司成立于1939年，初时主要售卖食糖、咖啡和茶叶等。", "食糖、咖啡和茶叶"),
+    ("叶盛茂毕业于哪所大学？", "毕业于国立中兴大学法商学院法律系。", "国立中兴大学"),
+    ("占士·邦是哪部小说的主角？", "占士·邦是一个虚构人物，是著名小说《占士邦》系列的主角。", "《占士邦》"),
+    ("泰国的国家标示叫什么？", "泰国的国家标示叫做Garuda，这是一个神话式的形象。", "Garuda"),
+    ("西施故里旅游区的总面积是多少？", "西施故里旅游区于2003年初开始规划兴建，已建成总面积为1.44平方公里的旅游区。", "1.44平方公里"),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", ANSWERED)
+def test_the_short_answer_is_the_span_that_takes_the_question_words_place(question, quote, expected):
+    found = pick(question, [quote])
+    assert found is not None and found.text == expected
+    assert quote[found.start:found.end] == expected  # offsets into the quote as written
+
+
+NOT_CERTAIN = [
+    # (question, quote): no short answer
+    ("为什么要建设新园区？", "因为原有园区已经饱和，所以要建设新园区。"),  # a reason: the quote is the answer
+    ("华强广场是否已经开业？", SEED_QUOTE),  # yes/no
+    ("华强广场项目可以创造多少个就业岗位吗", SEED_QUOTE),  # yes/no by its 吗
+    ("How many jobs will the project create?", SEED_QUOTE),  # English questions: not yet
+    ("华强广场有多少张床位?", SEED_QUOTE),  # the asked measure word is nowhere
+    ("冷湖是哪一年设镇的？", "冷湖原为无人区，后来开始建设。"),  # no year in the sentence
+    ("公司的口号是什么？", "公司的口号是" + "很长" * MAX_CHARS + "。"),  # longer than a short answer
+]
+
+
+@pytest.mark.parametrize("question, quote", NOT_CERTAIN)
+def test_no_short_answer_when_nothing_is_certain_enough(question, quote):
+    assert short_answer(question, [quote]) is None
+
+
+def test_a_later_quote_answers_when_the_first_cannot():
+    found = pick("华强广场项目可以创造多少个就业岗位?", ["华强广场位于新华区。", SEED_QUOTE])
+    assert found is not None and (found.quote, found.text) == (1, "1000个")
+
+
+def test_a_full_width_quote_is_matched_folded_and_cut_as_written():
+    assert short_answer("签约率是多少?", ["签约率达９８％,计划明年开业。"]) == "９８％"
+
+
+@pytest.mark.parametrize("word", lexicon.words("range_word"))
+def test_range_word_joins_two_figures(word):
+    assert short_answer("海拔是多少米？", [f"生长于海拔400米{word}600米的地区。"]) == f"400米{word}600米"
+
+
+@pytest.mark.parametrize("unit", lexicon.words("latin_unit"))
+def test_latin_unit_belongs_to_its_figure(unit):
+    assert short_answer("主峰的高度是多少？", [f"主峰的高度为182{unit}。"]) == f"182{unit}"
+
+
+@pytest.mark.parametrize("word", lexicon.words("yes_no_q"))
+def test_yes_no_question_gets_no_short_answer(word):
+    assert short_answer(f"华强广场{word}创造1000个就业岗位?", [SEED_QUOTE]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("what_q"))
+def test_what_word_is_the_place_of_the_answer(word):
+    assert short_answer(f"生命数耗完即算作{word}？", ["生命数耗完即算为踢爆。"]) == "踢爆"
+
+
+@pytest.mark.parametrize("char", lexicon.words("which_q"))
+def test_which_word_keeps_the_noun_it_asks_for(char):
+    assert short_answer(f"他毕业于哪{char}大学？", ["他毕业于中兴大学法律系。"]) == "中兴大学"
+
+
+@pytest.mark.parametrize("char", lexicon.words("span_edge"))
+def test_joining_word_is_no_part_of_the_answer(char):
+    assert short_answer("游戏结束即算作什么？", [f"游戏结束即算作{char}踢爆{char}。"]) == "踢爆"
