@@ -9,15 +9,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from qa.cli_options import (JsonOpt, ModeOpt, PlainHelp, SourceOpt, StoreOpt, TitleOpt, TopKOpt, print_json,
-                            print_version, read_question, run, settings_with)
+from qa.cli_options import (JsonOpt, ModelOpt, ModeOpt, PlainHelp, SourceOpt, StoreOpt, SystemOpt, TitleOpt, TopKOpt,
+                            answer_settings, print_json, print_version, read_question, run, settings_with)
+from qa.cli_records import config, logs, sources
 from qa.types import Mode
 
 # rich_markup_mode=None: help is plain text, printed as written. Rich markup would swallow every
 # "[env QA_STORE; default ./.qa]" as a tag, Markdown every "*.md" and "<store>", and neither
 # reflows a docstring's hard-wrapped paragraphs (click's formatter does). It also keeps rich
-# out of `qa --help`'s imports.
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# out of `qa --help`'s imports. add_completion: typer's --install-completion/--show-completion; typer
+# imports its completion code (and shellingham) whether they are on or off, so they cost no start-up.
+app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]},
                   help="Ask questions about a collection of articles; every answer cites its passages.")
 
@@ -77,7 +79,10 @@ def ask(
     no_stream: Annotated[bool, typer.Option("--no-stream", help="print the LLM answer when complete")] = False,
     source: SourceOpt = None,
     title: TitleOpt = None,
+    model: ModelOpt = None,
+    system: SystemOpt = None,
     as_json: JsonOpt = False,
+    full: Annotated[bool, typer.Option("--full", help="show each cited passage in full")] = False,
 ) -> None:
     """Answer a question from the stored articles; every claim cites a numbered passage.
 
@@ -91,7 +96,7 @@ def ask(
     from qa.render import StreamPrinter, Working, print_answer, stdout_is_terminal
 
     question = read_question(words)
-    settings = run(lambda: settings_with(store=store, top_k=k))
+    settings = run(lambda: answer_settings(model, system, store=store, top_k=k))
     working = Working("starting…")  # shown on a terminal's stderr only if a step takes over 0.5 s
     # Tokens go to the screen as they arrive only for a person watching a terminal.
     printer = StreamPrinter(working=working) if not (as_json or no_stream) and stdout_is_terminal() else None
@@ -109,7 +114,14 @@ def ask(
     if as_json:
         print_json(answer.to_dict(), settings.secrets())
     else:
-        print_answer(answer, streamed=printer)
+        print_answer(answer, streamed=printer, full=full)
+    if settings.log:  # after the answer is shown: the log's few milliseconds never delay it
+        from qa.chat.log import log_answer
+        from qa.render import print_notice
+
+        notice = log_answer(settings.store, answer.question, answer)
+        if notice:
+            print_notice(notice)
 
 
 @app.command(cls=PlainHelp)
@@ -124,6 +136,8 @@ def chat(
     no_stream: Annotated[bool, typer.Option("--no-stream", help="print each LLM answer when complete")] = False,
     source: SourceOpt = None,
     title: TitleOpt = None,
+    model: ModelOpt = None,
+    system: SystemOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="with piped input: one JSON object per answer")] = False,
 ) -> None:
     """Chat about the stored articles: follow-up questions are understood, answers cite passages.
@@ -137,7 +151,7 @@ def chat(
     """
     from qa.chat.session import ChatSession
 
-    settings = run(lambda: settings_with(store=store, top_k=k))
+    settings = run(lambda: answer_settings(model, system, store=store, top_k=k))
     if list_:
         from qa.chat.log import FILE, ChatLog
         from qa.render import print_conversations
@@ -165,31 +179,8 @@ def chat(
     raise typer.Exit(run(lambda: run_chat(session, interactive, stream=not no_stream, as_json=as_json), settings))
 
 
-@app.command(cls=PlainHelp)
-def sources(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
-    """List stored documents and the articles found in them."""
-    from qa.render import print_sources
-    from qa.store import Store
-
-    settings = run(lambda: settings_with(store=store))
-    docs = run(lambda: Store.open(settings).sources(), settings)
-    if as_json:
-        print_json(docs)
-    else:
-        print_sources(docs)
-
-
-@app.command(cls=PlainHelp)
-def config(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
-    """Show the effective settings and where each came from (secrets masked)."""
-    from qa.render import print_config
-
-    settings = run(lambda: settings_with(store=store))
-    rows = settings.display()
-    if as_json:
-        print_json({name: {"value": value, "from": origin} for name, value, origin in rows})
-    else:
-        print_config(rows)
+for _command in (logs, sources, config):  # defined in qa.cli_records; listed in this order by --help
+    app.command(cls=PlainHelp)(_command)
 
 
 @app.command(cls=PlainHelp)
@@ -247,6 +238,8 @@ def eval_(
     resume: Annotated[bool, typer.Option("--resume", help="keep the items an interrupted run finished")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="ask the LLM again, ignoring cached replies")] = False,
     judge: Annotated[bool, typer.Option("--judge", help="also score answers with the LLM as judge")] = False,
+    model: ModelOpt = None,
+    system: SystemOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Score answers, citations and refusals against a gold set; exit 1 on a regression.
@@ -261,7 +254,7 @@ def eval_(
     from qa.evaluate import EvalOptions, evaluate
     from qa.render import eval_progress, print_eval
 
-    settings = run(lambda: settings_with(store=store, top_k=k))
+    settings = run(lambda: answer_settings(model, system, store=store, top_k=k))
     options = EvalOptions(mode=mode, k=k, limit=limit, tags=tuple(tag or ()), concurrency=concurrency, resume=resume,
                           cache=not no_cache, judge=judge, out=out, markdown=markdown, baseline=baseline,
                           tolerance=tolerance, fail_under=tuple(fail_under or ()))
@@ -276,7 +269,8 @@ def eval_(
 
 def main() -> None:
     try:
-        app()
+        # prog_name: `python -m qa.cli` is `qa` too, in --help and in completion (_QA_COMPLETE).
+        app(prog_name="qa")
     except KeyboardInterrupt:
         sys.exit(130)
 

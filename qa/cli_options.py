@@ -20,6 +20,10 @@ SourceOpt = Annotated[Optional[str], typer.Option("--source", metavar="GLOB", he
 TitleOpt = Annotated[Optional[str], typer.Option("--title", metavar="TEXT",
                                                  help="only articles whose title contains this text")]
 ModeOpt = Annotated[Mode, typer.Option("--mode", metavar="MODE", help="auto, llm or extractive, as for qa ask")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", metavar="MODEL",
+                                                 help="chat model for this run [env QA_LLM_MODEL]")]
+SystemOpt = Annotated[Optional[Path], typer.Option("--system", metavar="FILE", help="a file whose text replaces the "
+                                                   "LLM answer prompt for this run [env QA_SYSTEM_PROMPT]")]
 TopKOpt = Annotated[Optional[int], typer.Option("--k", "-k", min=1, metavar="N",
                                                 help="passages to retrieve [env QA_TOP_K]")]
 
@@ -86,6 +90,17 @@ def settings_with(**overrides: Any):
     from qa.config import load_settings
 
     return load_settings(overrides)
+
+
+def answer_settings(model: str | None, system: Path | None, **overrides: Any):
+    """Settings for a command that answers (ask, chat, eval): `-m` and `--system` on top, and the
+    system prompt file read now, so a missing or empty one is one line before anything loads."""
+    settings = settings_with(llm_model=model, system_prompt=None if system is None else str(system), **overrides)
+    if settings.system_prompt:
+        from qa.prompts import answer_prompt
+
+        answer_prompt(settings.system_prompt)
+    return settings
 
 
 def fail(message: str, code: int) -> None:

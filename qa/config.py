@@ -1,9 +1,10 @@
 """The one settings object.
 
 Precedence, highest first: command-line flag > environment variable > `qa.toml` in the store
-directory > `qa.toml` in the current directory > built-in default. `Settings.origins` records
-where each value came from so `qa config` can show it. This is the only module that reads
-`os.environ`.
+directory > `qa.toml` in the current directory > the user's `config.toml` (in the platform's config
+folder, `platformdirs.user_config_dir("qa")`: ~/.config/qa on Linux; QA_CONFIG_DIR names another)
+> built-in default. `Settings.origins` records where each value came from so `qa config` can show
+it. This is the only module that reads `os.environ`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any, Mapping
 from qa.errors import ConfigError
 
 CONFIG_FILE = "qa.toml"
+USER_CONFIG_FILE = "config.toml"
+CONFIG_DIR_ENV = "QA_CONFIG_DIR"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,10 @@ class Settings:
                                 "retries of a failed LLM request (timeouts, refused connections, 429, 5xx)")
     llm_max_wait: float = _setting(120.0, "QA_LLM_MAX_WAIT",
                                    "seconds one LLM answer may take in all, retries and waits included; then it fails")
+    system_prompt: str = _setting("", "QA_SYSTEM_PROMPT",
+                                  "file whose text replaces the LLM answer prompt (prompts/answer.txt); empty = that one")
+    log: bool = _setting(True, "QA_LOG", "keep each qa ask and qa chat question, answer and citations in "
+                         "<store>/chat.db, shown by qa logs (false or 0: keep nothing)")
     debug: bool = False  # QA_DEBUG: tracebacks instead of one-line errors
     origins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -93,8 +100,9 @@ class Settings:
         rows = []
         for opt in OPTIONS:
             value = getattr(self, opt.name)
-            shown = mask(str(value)) if opt.secret else str(value)
-            rows.append((opt.name, shown, self.origins.get(opt.name, "default")))
+            shown = mask(str(value)) if opt.secret else str(value).lower() if opt.type is bool else str(value)
+            origin = self.origins.get(opt.name, "default")
+            rows.append((opt.name, shown, f"env {opt.env}" if origin == "env" else origin))
         return rows
 
     def secrets(self) -> list[str]:
@@ -114,7 +122,9 @@ def mask(secret: str) -> str:
     return "****" + secret[-4:] if len(secret) > 12 else "****"
 
 
-_KINDS = {int: "a whole number", float: "a number", str: "text"}
+_KINDS = {int: "a whole number", float: "a number", str: "text", bool: "true or false (or 1 or 0)"}
+# How a yes or no may be written in the environment (TOML has its own true and false).
+_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 
 def _typed(opt: Option, raw: Any, where: str) -> str:
@@ -133,12 +143,14 @@ def _typed(opt: Option, raw: Any, where: str) -> str:
 def _coerce(opt: Option, raw: Any, where: str) -> Any:
     """`raw` as the option's type; a bad value is a ConfigError naming what the user typed."""
     try:
-        if isinstance(raw, (bool, list, dict)):
+        if opt.type is bool:
+            value: Any = raw if isinstance(raw, bool) else _BOOLEANS[str(raw).strip().lower()]
+        elif isinstance(raw, (bool, list, dict)):
             raise ValueError  # TOML true/[..]/{..}: int(True) and str([1]) would pass
-        if opt.type is int:
+        elif opt.type is int:
             if isinstance(raw, float) and not raw.is_integer():
                 raise ValueError  # int(5.7) would quietly be 5
-            value: Any = int(raw)
+            value = int(raw)
         elif opt.type is float:
             value = float(raw)
             if not math.isfinite(value):
@@ -147,11 +159,11 @@ def _coerce(opt: Option, raw: Any, where: str) -> Any:
             value = str(raw)
         else:
             raise ValueError
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, KeyError):
         raise ConfigError(f"{_typed(opt, raw, where)}: must be {_KINDS.get(opt.type, opt.type.__name__)}") from None
     if opt.choices and value not in opt.choices:
         raise ConfigError(f"{_typed(opt, raw, where)}: must be one of {', '.join(opt.choices)}")
-    if opt.type in (int, float) and value < 0:
+    if opt.type in (int, float) and value < 0:  # (bool is an int, but its type here is bool)
         raise ConfigError(f"{_typed(opt, raw, where)}: must not be negative")
     return value
 
@@ -167,6 +179,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
     if unknown:
         raise ConfigError(f"{path}: unknown setting {unknown[0]!r}; known: {', '.join(_BY_NAME)}")
     return data
+
+
+def user_config_file(env: Mapping[str, str] | None = None) -> Path:
+    """The user's own settings file: `config.toml` in QA_CONFIG_DIR, else in the platform's config
+    folder for `qa` (platformdirs: $XDG_CONFIG_HOME/qa or ~/.config/qa on Linux, ~/Library/Application
+    Support/qa on macOS, %APPDATA%\\qa on Windows). It may not exist."""
+    env = os.environ if env is None else env
+    if env.get(CONFIG_DIR_ENV):
+        return Path(env[CONFIG_DIR_ENV]).expanduser() / USER_CONFIG_FILE
+    from platformdirs import user_config_dir  # ~6 ms; only on the paths that read settings, never --help
+
+    return Path(user_config_dir("qa", appauthor=False)) / USER_CONFIG_FILE
 
 
 def load_settings(
@@ -188,8 +212,11 @@ def load_settings(
                 values[opt.name] = _coerce(opt, source[k], label)
                 origins[opt.name] = label
 
+    user_file = user_config_file(env)
+    if user_file.is_file():
+        layer(_read_toml(user_file), str(user_file))
     cwd_file = cwd / CONFIG_FILE
-    if cwd_file.is_file():
+    if cwd_file.is_file() and cwd_file != user_file:
         layer(_read_toml(cwd_file), str(cwd_file))
     # The store's own qa.toml can only be found once the store path is known.
     store = overrides.get("store") or env.get("QA_STORE") or values.get("store") or _BY_NAME["store"].default

@@ -16,12 +16,18 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from support import SEEDS
 from support.chat import copy_store
+
+# The user settings file (qa.config.user_config_file) of whoever runs the tests must not count, in
+# session fixtures either: an empty config folder for the session, which child processes inherit
+# (support.cli.qa_env keeps XDG_*; QA_CONFIG_DIR is cleared with the other QA_* variables).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="qa-test-config-")
 
 # The scripted OpenAI-compatible server (`openai_server` fixture) lives in tests/openai_server.py.
 pytest_plugins = ["openai_server"]

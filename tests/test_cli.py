@@ -120,9 +120,9 @@ def test_config_shows_origins_and_masks_secrets(tmp_path):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["top_k"] == {"value": "7", "from": str(tmp_path / "qa.toml")}
-    assert data["chunk_size"] == {"value": "280", "from": "env"}
+    assert data["chunk_size"] == {"value": "280", "from": "env QA_CHUNK_SIZE"}
     assert data["store"]["from"] == "flag"
-    assert key not in result.output and data["openai_api_key"]["from"] == "env"
+    assert key not in result.output and data["openai_api_key"]["from"] == "env OPENAI_API_KEY"
     table = runner.invoke(app, ["config", "--store", str(tmp_path)], env={"OPENAI_API_KEY": key})
     assert key not in table.output and "top_k" in table.output
 
@@ -213,3 +213,75 @@ def test_every_help_shows_plain_metavars_and_keeps_its_examples():
     assert ask[0] == "Usage: qa ask [OPTIONS] QUESTION..."
     _, ingest = _help_lines("ingest")
     assert ingest[0] == "Usage: qa ingest [OPTIONS] PATH..."
+
+
+# -- the switches people bring from llm, aichat and ollama: -m, --system, completion -----------------
+JOBS = "华强广场项目可以创造多少个就业岗位?"
+
+
+def _llm_env(openai_server, store, **extra):
+    from support.scripted import cli_env
+
+    return cli_env(openai_server.url, QA_EMBED="hash", QA_STORE=str(store), **extra)
+
+
+def test_model_flag_overrides_the_setting_for_ask_chat_and_eval(openai_server, hash_store, tmp_path):
+    from support.cli import run_qa
+
+    (hash_store / "qa.toml").write_text('llm_model = "file-model"\n', encoding="utf-8")
+    env = _llm_env(openai_server, hash_store)  # QA_LLM_MODEL=test-model
+    assert invoke("ask", "--json", JOBS, env=env).exit_code == 0
+    assert invoke("ask", "-m", "other-model", "--json", JOBS, env=env).exit_code == 0
+    assert invoke("chat", "--model", "other-model", "--no-stream", input=f"{JOBS}\n", env=env).exit_code == 0
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "q1", "question": JOBS, "answers": ["1000"]}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    evaluated = run_qa("eval", gold, "-m", "other-model", "--out", tmp_path / "r.json", "--no-cache", env=env)
+    assert evaluated.returncode == 0, evaluated.stderr
+    assert [r.body["model"] for r in openai_server.chat_requests()] == ["test-model"] + ["other-model"] * 3
+    shown = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert "other-model" in json.dumps(shown["fingerprint"])
+    # An unknown model is the endpoint's one-line answer, not a traceback.
+    missing = invoke("ask", "-m", "no-such-model", "--mode", "llm", JOBS, env=env)
+    assert missing.exit_code != 0 and "no-such-model" in missing.stderr and "Traceback" not in missing.output
+
+
+def test_system_flag_and_setting_replace_the_answer_prompt_for_one_run(openai_server, hash_store, tmp_path):
+    from qa.prompts import load_prompt
+
+    mine = tmp_path / "terse.txt"
+    mine.write_text("Answer in one short sentence, citing [n].\n", encoding="utf-8")
+    env = _llm_env(openai_server, hash_store)
+    assert invoke("ask", "--system", mine, "--json", JOBS, env=env).exit_code == 0
+    assert invoke("ask", "--json", JOBS, env=env).exit_code == 0
+    assert invoke("ask", "--json", JOBS, env={**env, "QA_SYSTEM_PROMPT": str(mine)}).exit_code == 0
+    assert invoke("chat", "--system", mine, "--no-stream", input=f"{JOBS}\n", env=env).exit_code == 0
+    systems = [r.messages[0]["content"] for r in openai_server.chat_requests()]
+    assert systems == [mine.read_text(encoding="utf-8"), load_prompt("answer")] + [mine.read_text(encoding="utf-8")] * 2
+
+
+def test_a_missing_or_empty_system_prompt_file_is_one_line(hash_store, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    cases = [("ask", JOBS), ("chat",), ("eval", tmp_path / "gold.jsonl")]
+    for path, says in ((tmp_path / "nosuch.txt", "not found"), (empty, "is empty")):
+        for command in cases:
+            done = invoke(*command, "--store", hash_store, "--system", path, env={"QA_EMBED": "hash"}, input="")
+            assert done.exit_code != 0 and done.stdout == "", (command, done.output)
+            [line] = done.stderr.strip().splitlines()
+            assert f"system prompt file {path} {says}" in line, line
+
+
+def test_shell_completion_is_shown_installed_and_completes_commands_and_options(tmp_path):
+    from support.cli import run_qa
+
+    shown = run_qa("--show-completion", "bash")
+    assert shown.returncode == 0 and "_QA_COMPLETE" in shown.stdout and "complete " in shown.stdout
+    installed = run_qa("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    assert installed.returncode == 0, installed.stderr
+    assert "_QA_COMPLETE" in (tmp_path / ".bash_completions" / "qa.sh").read_text()
+    assert "qa.sh" in (tmp_path / ".bashrc").read_text()
+    words = run_qa(env={"_QA_COMPLETE": "complete_bash", "COMP_WORDS": "qa lo", "COMP_CWORD": "1"})
+    assert words.stdout.split() == ["logs"]
+    options = run_qa(env={"_QA_COMPLETE": "complete_bash", "COMP_WORDS": "qa ask --sy", "COMP_CWORD": "2"})
+    assert options.stdout.split() == ["--system"]

@@ -1,4 +1,5 @@
-"""The conversation log: every turn of `qa chat`, kept in `chat.db` in the store directory.
+"""The conversation log: every turn of `qa chat`, and every `qa ask` (a conversation of one turn),
+kept in `chat.db` in the store directory and shown by `qa logs`. `log = false` (QA_LOG=0) keeps none.
 
 Why SQLite (the standard library's `sqlite3`), as simonw/llm keeps its `logs.db`, rather than a
 JSON file per conversation written with `qa.files.write_atomic`:
@@ -35,13 +36,15 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from qa.errors import StoreError, environment_error
+from qa.errors import InputError, StoreError, environment_error
 from qa.files import open_private, private_dir
 from qa.text.controls import safe, safe_json
+from qa.types import Answer
 
 FILE = "chat.db"
 SCHEMA = 1
@@ -157,7 +160,25 @@ class ChatLog:
                     db.execute("ROLLBACK")
                 raise
 
+    def add_answer(self, cid: str, question: str, standalone: str, answer: Answer) -> None:
+        """`add_turn` for an `Answer` record, as `qa ask` and the chat both keep it."""
+        self.add_turn(cid, question, standalone, answer.answer, answer.refused, answer.mode,
+                      [asdict(c) for c in answer.citations], answer.timings)
+
     # -- reading ----------------------------------------------------------------------------------
+    def entries(self, count: int = 0, cid: str | None = None) -> list[dict[str, Any]]:
+        """The last `count` turns (0: all), of conversation `cid` or of every one, oldest first, as
+        {id, cid, at, question, standalone, answer, refused, mode, citations, timings} (`qa logs`)."""
+        where, args = ("WHERE cid = ?", [cid]) if cid else ("", [])
+        limit = "LIMIT ?" if count > 0 else ""
+        with self._guard("read"):
+            rows = self._connection().execute(
+                f"SELECT id, cid, at, question, standalone, answer, refused, mode, citations, timings FROM turns "
+                f"{where} ORDER BY id DESC {limit}", args + ([count] if count > 0 else [])).fetchall()
+        return [{"id": i, "cid": c, "at": at, "question": q, "standalone": s, "answer": a, "refused": bool(r),
+                 "mode": m, "citations": json.loads(cit), "timings": json.loads(t)}
+                for i, c, at, q, s, a, r, m, cit, t in reversed(rows)]
+
     def turns(self, cid: str) -> list[dict[str, Any]]:
         """The turns of `cid` in the order they were asked (empty for an unknown id)."""
         with self._guard("read"):
@@ -237,6 +258,31 @@ class ChatLog:
         return StoreError(f"cannot {action} the conversation log {self.path}: {text}")
 
 
+def log_answer(store: Path | str, question: str, answer: Answer) -> str:
+    """Keep one `qa ask` as a conversation of one turn in `store`'s log; "" when kept, else the one
+    notice to show. Like the chat (`qa.chat.session.ChatSession._keep`), a log that cannot be written
+    (a read-only store, a damaged or locked file) costs the log entry, never the answer."""
+    try:
+        with ChatLog(Path(store) / FILE, timeout=1.0) as log:  # a long wait for a lock would slow `qa ask`
+            log.add_answer(log.new_conversation(), question, question, answer)
+    except StoreError as e:
+        return f"this question was not logged: {e} (QA_LOG=0 turns the log off)"
+    return ""
+
+
+def read_entries(store: Path | str, count: int = 0, cid: str | None = None) -> list[dict[str, Any]]:
+    """`ChatLog.entries` of `store`'s log; none when there is no log yet (nothing is created), an
+    InputError when conversation `cid` is not in it."""
+    path = Path(store) / FILE
+    entries = []
+    if path.exists():
+        with ChatLog(path) as log:
+            entries = log.entries(count, cid)
+    if cid and not entries:
+        raise InputError(f"no conversation {cid} in the log {path}; list them with: qa chat --list")
+    return entries
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     """(device, inode) of the file at `path`, None when there is none."""
     try:
@@ -250,4 +296,4 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-__all__ = ["FILE", "SCHEMA", "ChatLog"]
+__all__ = ["FILE", "SCHEMA", "ChatLog", "log_answer", "read_entries"]

@@ -57,7 +57,7 @@ def fingerprint(settings, store, embedder, mode: str, k: int) -> dict[str, Any]:
         "chunks": store.chunk_count(),
         "embedder": embedder_fingerprint(embedder),
         "llm_model": settings.llm_model if mode != "extractive" else "",
-        "prompts": prompt_hashes(),
+        "prompts": prompt_hashes(settings.system_prompt),
         "retrieval": {"mode": mode, "k": k},
         "settings": knobs,
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),

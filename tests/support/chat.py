@@ -94,8 +94,9 @@ def chat_cli(store: Path, *args: str, stdin: str = "", env: Mapping[str, str] | 
 
 
 def copy_store(store: Path, dest: Path) -> Path:
-    """A writable copy of `store` at `dest` (a chat writes chat.db and chat_history into its store)."""
-    shutil.copytree(store, dest)
+    """A writable copy of `store` at `dest` (a chat writes chat.db and chat_history into its store),
+    without its log: `qa ask` logs into the shared seed store, and a copy starts with no conversation."""
+    shutil.copytree(store, dest, ignore=shutil.ignore_patterns("chat.db", "chat.db-*"))
     return dest
 
 
