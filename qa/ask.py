@@ -60,7 +60,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     t0 = time.perf_counter()
     from qa.answer.extractive import answer_extractive, dense_similarity
     from qa.answer.params import DEFAULTS
-    from qa.prompts import refusal_phrase
+    from qa.prompts import answer_prompt, refusal_phrase
     from qa.text.cjk import language
     from qa.text.questions import addressed_to_assistant, clean_question, has_words
 
@@ -100,7 +100,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
 
         try:
             step("asking the model…")
-            answer = answer_llm(question, hits, llm or ChatLLM.from_settings(settings), on_token=on_token)
+            answer = answer_llm(question, hits, llm or ChatLLM.from_settings(settings), on_token=on_token,
+                                system=answer_prompt(settings.system_prompt))
             extra = answer.timings
         except ProviderError as e:
             if mode != Mode.AUTO:

@@ -57,10 +57,11 @@ def format_passages(hits: list[Hit]) -> str:
     return "\n".join(blocks)
 
 
-def build_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
+def build_messages(question: str, hits: list[Hit], system: str | None = None) -> list[dict[str, str]]:
+    """The system message (`system`, or prompts/answer.txt) and the user message holding the passages."""
     user = fill(load_prompt("answer_user"), passages=format_passages(hits), question=neutralise(question),
                  refusal=refusal_phrase(language(question)))
-    return [{"role": "system", "content": load_prompt("answer")}, {"role": "user", "content": user}]
+    return [{"role": "system", "content": system or load_prompt("answer")}, {"role": "user", "content": user}]
 
 
 def condense_messages(history: list[tuple[str, str]], question: str) -> list[dict[str, str]]:
@@ -70,13 +71,15 @@ def condense_messages(history: list[tuple[str, str]], question: str) -> list[dic
                                               question=neutralise(question))}]
 
 
-def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], None] | None = None) -> Answer:
-    """Ask `llm` (a `qa.llm.ChatLLM`) to answer from `hits`; check its citations."""
+def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], None] | None = None,
+               system: str | None = None) -> Answer:
+    """Ask `llm` (a `qa.llm.ChatLLM`) to answer from `hits`, with `system` as the system message
+    (None: prompts/answer.txt); check its citations."""
     if not hits:
         # Nothing to cite: the model would only be able to invent, so it is not asked.
         return Answer(question=question, answer=refusal_phrase(language(question)), refused=True, mode="llm",
                       citations=[], note="no passages were retrieved; the model was not asked")
-    completion = llm.complete(build_messages(question, hits), on_token=on_token)
+    completion = llm.complete(build_messages(question, hits, system), on_token=on_token)
     text = THINK.sub("", completion.text).strip()
     if not text:
         # Typically a reasoning model that spent QA_LLM_MAX_TOKENS thinking; not a refusal.

@@ -78,7 +78,9 @@ class ChatSession:
         mode = check_mode(mode, settings)
         store_dir = Path(settings.store)
         log, notice = None, ""
-        if (store_dir / MANIFEST).exists():
+        if (cid or resume_last) and not settings.log:
+            raise InputError("the log is off (log = false, QA_LOG=0), so no conversation can be continued")
+        if settings.log and (store_dir / MANIFEST).exists():
             try:
                 log = ChatLog(store_dir / FILE)
             except StoreError as e:  # a read-only store can still be asked; the chat is just not kept
@@ -195,12 +197,10 @@ class ChatSession:
         deleted) costs the log, never the answer: the chat goes on unlogged and says so once."""
         if self.log is None:
             return
-        answer = turn.answer
         try:
             if self.cid is None:
                 self.cid = self.log.new_conversation()
-            self.log.add_turn(self.cid, turn.question, turn.standalone, answer.answer, answer.refused, answer.mode,
-                              [asdict(c) for c in answer.citations], answer.timings)
+            self.log.add_answer(self.cid, turn.question, turn.standalone, turn.answer)
         except StoreError as e:
             self.log.close()
             self.log = None
