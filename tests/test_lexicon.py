@@ -416,7 +416,7 @@ def test_wheel_ships_the_lexicon(tmp_path):
     [wheel] = tmp_path.glob("qa_assistant-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     files = sorted(p.name for p in (QA / "text" / "lexicon").glob("*.toml"))
-    assert files == ["en.toml", "zh.toml"]
+    assert files == sorted(f"{language}.toml" for language in lexicon.LANGUAGES)
     assert {f"qa/text/lexicon/{f}" for f in files} <= names
 
     site = tmp_path / "site"

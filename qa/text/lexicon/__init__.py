@@ -3,8 +3,9 @@
 `zh.toml` holds the Chinese word classes (question words, measure words, fillers, roles...),
 the regular expressions built from them, and the glossaries (kinship words, event verbs,
 periods); `en.toml` the English ones and the glossaries from English attribute words to the
-ways Chinese text says them. Each word is written once, in one class; a pattern names the
-classes it uses:
+ways Chinese text says them; `es.toml` the Spanish abbreviations the sentence splitter needs (a
+class named in several files holds the words of all of them). Each word is written once, in one
+class; a pattern names the classes it uses:
 
     {name}        a word class: its words as one group, longest first, escaped
                   ("(?:哪一年|何年|哪年)"); or another pattern, inserted as it stands
@@ -28,13 +29,13 @@ from qa.text.cjk import HAN
 __all__ = ["alternation", "fill", "glossary", "pattern", "regex", "words"]
 
 _HERE = Path(__file__).parent
-LANGUAGES = ("zh", "en")
+LANGUAGES = ("zh", "en", "es")  # one data file each; a new language is a new file
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)(?::(chars))?\}")
 
 
 @cache
 def load(language: str) -> dict:
-    """The parsed data file of `language` ('zh' or 'en')."""
+    """The parsed data file of `language` (one of `LANGUAGES`)."""
     import tomllib
 
     with open(_HERE / f"{language}.toml", "rb") as f:
