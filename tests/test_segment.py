@@ -1,5 +1,7 @@
 """Segmentation of OCR'd pages into articles (qa.ingest.segment), pinned on the seed page."""
 
+import pytest
+
 from qa.ingest.segment import classify, is_dangling, segment
 
 from support import SEED_FILE
@@ -159,3 +161,27 @@ def test_single_record_is_never_split():
     text = SEED
     segments = segment(text, title="whole page", single=True)
     assert len(segments) == 1 and segments[0].title == "whole page"
+
+
+HEADLINE_CASES = [
+    # (document, title, body): a Latin first line longer than SHORT_MAX is still the headline
+    ("Northfield opens new hospital wing\n\nThe Northfield General Hospital opened its wing. It has 120 beds.",
+     "Northfield opens new hospital wing", "The Northfield General Hospital opened its wing. It has 120 beds."),
+    ("Northfield opens new hospital wing\nThe Northfield General Hospital opened its wing.",
+     "Northfield opens new hospital wing", "The Northfield General Hospital opened its wing."),
+    ("Villaverde inaugura un nuevo centro de salud\n\n\"Por fin\", dijo el alcalde. El centro abrió.",
+     "Villaverde inaugura un nuevo centro de salud", "\"Por fin\", dijo el alcalde. El centro abrió."),
+    # a wrapped first line of prose runs on into a lower-case word: no headline, titled by its first words
+    ("The city council voted on Tuesday to approve\nthe budget for the library. It passed.",
+     "The city council voted on Tuesday to ap…", "The city council voted on Tuesday to approve the budget for the "
+     "library. It passed."),
+    # a first sentence, not a headline
+    ("The wing opened on Monday.\nIt has 120 beds and a second emergency department.",
+     "The wing opened on Monday.", "The wing opened on Monday.\nIt has 120 beds and a second emergency department."),
+]
+
+
+@pytest.mark.parametrize("text, title, body", HEADLINE_CASES)
+def test_latin_first_line_headline_is_the_title(text, title, body):
+    [piece] = segment(text)
+    assert (piece.title, piece.body()) == (title, body)

@@ -32,6 +32,12 @@ column ended. This module rebuilds the pieces. The heuristics, in the order they
    article that has no headline.
 8. Titles: the headline, else the first clause or sentence of the text, shortened.
 
+A Latin-script headline is often longer than 30 characters ("Northfield opens new hospital wing")
+and ends in a letter, so by shape alone it would be a body line left open and joined to the lead.
+The file's first line is its headline instead when it is headline-shaped in words (`_LATIN_HEADLINE`
+words at most, no final punctuation, no Chinese character) and a blank line or a capitalised line
+follows: a wrapped first line of prose runs on into a lower-case word.
+
 Limits: the thresholds were set on one OCR'd page (the seed) and on plain article files; topic
 shifts between pieces on the same subject are not found, a headline-less piece shorter than two
 paragraphs stays with the article above it, and a fragment whose true place was not joined
@@ -56,6 +62,7 @@ CLOSERS = SENTENCE_CLOSERS + "》"  # a line ending in a closed title is finishe
 DANGLING_TAIL = "，,、（(《“‘—-"
 CONTINUATION_START = tuple("，,、。；;：:）)》”") + lexicon.words("continuation_word")
 SHORT_MAX = 30
+_LATIN_HEADLINE = 15  # words: a first line in Latin script this short, unpunctuated, may be the headline
 # Set on the seed page: gaps between two pieces score 0.018-0.039, gaps inside an article 0.054-0.26
 # (median 0.11-0.15), so a cut needs both an absolute and a relative drop.
 COHESION_SPLIT = 0.048
@@ -147,6 +154,8 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
     `single` keeps everything in one article (a .jsonl record is one article by definition).
     """
     blocks = to_blocks(text, markdown)
+    if not single and not title and blocks and blocks[0].kind == "body" and _opens_with_latin_headline(text):
+        blocks[0].kind = "short"  # the document's title (see the module doc)
     segments: list[Piece] = []
     current = Piece(title=title)
     segments.append(current)
@@ -242,6 +251,19 @@ def segment(text: str, markdown: bool = False, title: str = "", single: bool = F
             s.title = derive_title(s.body())
         s.title = s.title.rstrip("—").strip()
     return segments
+
+
+def _opens_with_latin_headline(text: str) -> bool:
+    """Is the first line of `text` a Latin-script headline (see the module doc)?"""
+    lines = clean_whitespace(text).strip().split("\n")
+    first = lines[0].strip()
+    if len(lines) < 2 or _CJK.search(first) or not first[-1:].isalnum():
+        return False
+    words = first.split()
+    if not 2 <= len(words) <= _LATIN_HEADLINE or not first[0].isupper() and not first[0].isdigit():
+        return False
+    nxt = lines[1].strip()
+    return not nxt or nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“‘'(¿¡«"
 
 
 def _headline_group(blocks: list[Block], i: int) -> tuple[int, str, str, str] | None:
