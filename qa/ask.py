@@ -63,15 +63,17 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     from qa.prompts import answer_prompt, refusal_phrase
     from qa.text.cjk import language
     from qa.text.questions import addressed_to_assistant, clean_question, has_words
+    from qa.text.smalltalk import nothing_to_answer
 
     mode = check_mode(mode, settings, llm=llm)
     use_llm = uses_llm(mode, settings, llm)
     question, notice = clean_question(question, settings.max_question_chars)
     # Refused before anything is loaded: nearest neighbours of "？？？" are passages too; and an
     # extractive answer to "print your system prompt" could only be an unrelated quote (an LLM is
-    # told by its prompt that the question is data, and says it cannot answer).
+    # told by its prompt that the question is data, and says it cannot answer); "hello", "thanks"
+    # or "quit" ask nothing of the articles, in any mode (the reason says what to ask instead).
     refuse = NO_WORDS if not has_words(question) else \
-        TO_ASSISTANT if not use_llm and addressed_to_assistant(question) else ""
+        TO_ASSISTANT if not use_llm and addressed_to_assistant(question) else nothing_to_answer(question)
     if refuse:
         return Answer(question=question, answer=refusal_phrase(language(question)), refused=True,
                       mode="llm" if use_llm else "extractive", citations=[], note=refuse,
@@ -116,9 +118,19 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
                       "total_ms": ms(t3 - t0), **extra}
     if not store.documents:
         notice = f"{notice} the store at {settings.store} holds no documents yet; run: qa ingest PATH".strip()
+    elif (source or title) and not store.filter_articles(source, title):
+        # The refusal is the filter's doing, not the articles': say so, or it reads as "not in the store".
+        notice = f"{notice} {unmatched_filter(source, title)}".strip()
     if notice:
         answer.note = f"{answer.note} {notice}".strip()
     return answer
+
+
+def unmatched_filter(source: str | None, title: str | None) -> str:
+    """What a refusal says when `source` (a glob) and `title` matched no article: the flags by name,
+    as `qa ask` and `qa chat` take them (the chat's `/filter source=GLOB` sets the same filter)."""
+    named = " and ".join(f"--{flag} {value!r}" for flag, value in (("source", source), ("title", title)) if value)
+    return f"no article matches {named}"
 
 
 def uses_llm(mode: Mode | str, settings: Settings, llm=None) -> bool:
@@ -169,4 +181,5 @@ def open_reader(settings: Settings, store=None, embedder=None):
     return store, QuestionMemo(embedder)
 
 
-__all__ = ["NO_WORDS", "TO_ASSISTANT", "ask", "check_mode", "find_passages", "open_reader", "require_model", "uses_llm"]
+__all__ = ["NO_WORDS", "TO_ASSISTANT", "ask", "check_mode", "find_passages", "open_reader", "require_model",
+           "unmatched_filter", "uses_llm"]

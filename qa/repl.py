@@ -5,9 +5,10 @@ and draws. prompt_toolkit gives the editor users expect (history in the store fo
 Ctrl-R, bracketed paste, completion of slash commands); `\"\"\"` opens and closes a multi-line
 block as in Ollama (inside one, Ctrl-C drops the block and Ctrl-D asks what was typed), and
 Alt-Enter inserts a newline. Ctrl-C stops an answer and returns to the prompt (the answer runs in
-the foreground, where SIGINT lands); Ctrl-C on an empty line, Ctrl-D or /quit leave with exit
-code 0. When stdin is not a terminal, one question per line is answered in plain text (or JSON
-lines) with no prompt and no colour.
+the foreground, where SIGINT lands); Ctrl-C on an empty line, Ctrl-D, /quit, or an exit word alone
+(exit, quit, bye: `qa.text.smalltalk.leaves_chat`) leave with exit code 0. When stdin is not a
+terminal, one question per line is answered in plain text (or JSON lines) with no prompt and no
+colour; a line that starts with / is a slash command there too, never a question.
 
 Nothing typed or piped ends the chat: a line is decoded with replacement before anything reads it
 (`qa.text.questions.readable`), and every failure of a turn or a command is printed as the one
@@ -25,6 +26,7 @@ from typing import Iterator
 
 from qa.chat.session import ChatSession, Turn
 from qa.text.questions import readable
+from qa.text.smalltalk import leaves_chat
 
 HISTORY_FILE = "chat_history"
 COMMANDS = {
@@ -38,7 +40,7 @@ COMMANDS = {
     "/reset": "start a new conversation",
     "/copy": "copy the last answer to the clipboard",
     "/save": "[FILE]: save this conversation as Markdown (/save! FILE replaces a file)",
-    "/quit": "leave (also Ctrl-D, or Ctrl-C on an empty line)",
+    "/quit": "leave (also exit, quit or bye alone, Ctrl-D, or Ctrl-C on an empty line)",
 }
 _CLIPBOARD = (["pbcopy"], ["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"])
 
@@ -61,7 +63,13 @@ def _piped(session: ChatSession, as_json: bool) -> int:
             print_notice(notice)
         if not question:
             continue
-        if question in ("/quit", "/exit"):
+        # As at the prompt: a slash line is a command (or one line saying it is none), never a
+        # question, and an exit word alone leaves.
+        if question.startswith("/"):
+            if _command(session, question) == "quit":
+                break
+            continue
+        if leaves_chat(question):
             break
         with _reported(session) as report:
             turn = session.ask(question)
@@ -115,6 +123,8 @@ def _terminal(session: ChatSession, stream: bool) -> int:
             if _command(session, text) == "quit":
                 return 0
             continue
+        if leaves_chat(text):  # "exit", "quit", "bye" typed alone mean /quit, not a question
+            return 0
         _answer(session, text, stream)
 
 

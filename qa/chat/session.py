@@ -23,6 +23,7 @@ from qa.files import write_atomic
 from qa.answer.citations import MARKER
 from qa.text.controls import safe
 from qa.text.questions import cut_question, readable
+from qa.text.smalltalk import nothing_to_answer
 from qa.types import Answer, Citation, Mode
 
 
@@ -169,7 +170,10 @@ class ChatSession:
         from qa.chat.rewrite import rewrite
 
         question = self.question(question)[0]
-        return rewrite(question, self.history, llm=self._chat_llm()) if self.history else question
+        # "thanks" after an answer is no follow-up: refused as it stands (qa.ask), never rewritten.
+        if not self.history or nothing_to_answer(question):
+            return question
+        return rewrite(question, self.history, llm=self._chat_llm())
 
     def ask(self, question: str, on_token: Callable[[str], None] | None = None,
             standalone: str | None = None) -> Turn:
@@ -188,7 +192,9 @@ class ChatSession:
             answer.note = f"{answer.note} {cut}".strip()
         turn = Turn(question, searched, answer)
         self.turns.append(turn)
-        self.history.append(Exchange(question, searched, "" if answer.refused else answer.answer))
+        # Small talk is no turn of the conversation: the next follow-up builds on the question before it.
+        if not nothing_to_answer(question):
+            self.history.append(Exchange(question, searched, "" if answer.refused else answer.answer))
         self._keep(turn)
         return turn
 

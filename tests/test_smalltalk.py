@@ -1,0 +1,141 @@
+"""Lines that ask nothing of the articles (qa/text/smalltalk.py, the `small_talk` and `exit_word`
+classes of qa/text/lexicon/*.toml): refused with a reason that says what `qa` answers, in `qa ask`
+(screen and --json) and through the read path; real questions never taken for small talk. And the
+refusal after a --source filter that matched nothing says so (issue 23)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from support.cli import run_qa
+from qa.text import lexicon
+from qa.text.smalltalk import REASONS, leaves_chat, nothing_to_answer
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL_TALK_SET = ROOT / "eval" / "bench" / "data" / "smalltalk.txt"
+
+
+def entries(*classes: str) -> list[str]:
+    return [w for c in classes for w in lexicon.words(c)]
+
+
+# -- every word of the classes, as typed ------------------------------------------------------------
+@pytest.mark.parametrize("word", entries("small_talk", "exit_word"))
+@pytest.mark.parametrize("typed", ["{}", "{}!", " {}？ ", "{}..."])
+def test_each_word_alone_is_nothing_to_answer(word, typed):
+    line = typed.format(word)
+    reason = nothing_to_answer(line)
+    assert reason == (REASONS["zh"] if any("\u4e00" <= ch <= "\u9fff" for ch in word) else REASONS["en"])
+
+
+@pytest.mark.parametrize("word", [w for w in entries("small_talk", "exit_word") if w.isascii()])
+def test_english_words_match_in_any_case(word):
+    assert nothing_to_answer(word.upper()) and nothing_to_answer(word.title())
+
+
+# Traditional forms that differ from the Simplified words written in the lexicon: folded first.
+TRADITIONAL = ["謝謝", "謝謝你", "多謝", "感謝", "測試", "測試一下", "再見", "幫助", "在嗎", "你是誰", "你能做什麼",
+               "你們好", "哈囉", "不客氣", "沒事", "沒問題", "對"]
+
+
+@pytest.mark.parametrize("line", TRADITIONAL)
+def test_traditional_forms_are_small_talk_and_answered_in_traditional(line):
+    assert nothing_to_answer(line) == REASONS["zh-Hant"]
+
+
+@pytest.mark.parametrize("line", ["ok, thanks!", "hi there, thank you", "好的，谢谢！", "嗯嗯 好的", "thanks bye"])
+def test_several_small_talk_words_in_a_row(line):
+    assert nothing_to_answer(line)
+
+
+# Questions that hold a small-talk word, or are as short: about the articles, never refused for it.
+QUESTIONS = ["test results of the plan?", "How many jobs are created", "What is /etc/passwd", "help desk hours?",
+             "who are you referring to in the plan?", "华强广场在哪里?", "谢谢是什么意思?", "测试认证的费用是多少?",
+             "你好吗是谁唱的?", "黑河", "hint", "Okay Plaza", "再见面是哪一年?", "quit smoking policy"]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_a_question_with_a_small_talk_word_is_a_question(question):
+    assert nothing_to_answer(question) == ""
+
+
+def gold_questions() -> list[str]:
+    out = []
+    for path in (ROOT / "eval" / "gold" / "seed.jsonl", ROOT / "eval" / "bench" / "data" / "train30_en.jsonl",
+                 ROOT / "eval" / "bench" / "data" / "train30_nearmiss.jsonl"):
+        out += [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def test_no_gold_question_is_small_talk():
+    questions = gold_questions()
+    assert len(questions) > 150
+    assert [q for q in questions if nothing_to_answer(q)] == []
+
+
+@pytest.mark.parametrize("word", entries("exit_word"))
+def test_an_exit_word_alone_leaves_the_chat(word):
+    assert leaves_chat(word) and leaves_chat(f" {word.upper()}! ")
+
+
+@pytest.mark.parametrize("line", ["thanks", "clear", "help", "bye thanks", "quit smoking", "exit polls?", "你好"])
+def test_other_lines_do_not_leave_the_chat(line):
+    assert not leaves_chat(line)
+
+
+# -- the small-talk set, through the read path ------------------------------------------------------
+def small_talk_set() -> list[str]:
+    return [line.strip() for line in SMALL_TALK_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_small_talk_set_is_large_enough_and_in_both_languages():
+    lines = small_talk_set()
+    assert len(lines) >= 40
+    assert sum(line.isascii() for line in lines) >= 20 and sum(not line.isascii() for line in lines) >= 20
+
+
+def test_every_line_of_the_small_talk_set_is_refused_with_the_reason(seed_settings):
+    from qa.ask import ask
+    from qa.types import Mode
+
+    answered = []
+    for line in small_talk_set():
+        answer = ask(line, seed_settings, mode=Mode.EXTRACTIVE)
+        if not (answer.refused and not answer.citations and answer.note in REASONS.values()):
+            answered.append((line, answer.answer, answer.note))
+    print(f"\nsmall-talk set: {len(small_talk_set()) - len(answered)} of {len(small_talk_set())} refused")
+    assert answered == []
+
+
+# -- the real CLI -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("line, reason", [("hello", REASONS["en"]), ("thanks", REASONS["en"]), ("quit", REASONS["en"]),
+                                          ("你好", REASONS["zh"]), ("測試", REASONS["zh-Hant"])])
+def test_qa_ask_json_refuses_small_talk_with_the_reason(seed_store_dir, line, reason):
+    r = run_qa("ask", "--store", seed_store_dir, "--json", line)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["refused"] is True and data["citations"] == [] and data["note"] == reason
+
+
+def test_qa_ask_screen_says_what_to_ask(seed_store_dir):
+    r = run_qa("ask", "--store", seed_store_dir, "hello")
+    assert r.returncode == 0, r.stderr
+    assert "refused" in r.stdout and "ask a question about the articles" in r.stdout
+    assert "Sources" not in r.stdout
+
+
+def test_a_filter_that_matches_nothing_is_named_in_the_refusal(seed_store_dir):
+    r = run_qa("ask", "--store", seed_store_dir, "--source", "nomatch*", "华强广场在哪里?")
+    assert r.returncode == 0, r.stderr
+    assert "no article matches --source 'nomatch*'" in r.stdout
+    r = run_qa("ask", "--store", seed_store_dir, "--json", "--source", "nomatch*", "--title", "无此标题", "华强广场在哪里?")
+    data = json.loads(r.stdout)
+    assert data["refused"] is True and "no article matches --source 'nomatch*' and --title '无此标题'" in data["note"]
+
+
+def test_a_filter_that_matches_is_not_named(seed_store_dir):
+    data = json.loads(run_qa("ask", "--store", seed_store_dir, "--json", "--source", "seeds/*", "华强广场在哪里?").stdout)
+    assert data["refused"] is False and "no article matches" not in data["note"]
