@@ -61,6 +61,14 @@ FOLLOW_UPS: list[tuple[list[str], str, str]] = [
     (["李远清团队孵化了哪家公司?"], "这个团队的哪款产品在美国热销?", "李远清团队的哪款产品在美国热销?"),
     (["上海的脑机接口行动方案覆盖哪几年?"], "北京的呢?", "北京的脑机接口行动方案覆盖哪几年?"),
     (["华强广场计划什么时候开业?"], "能创造多少就业岗位?", "华强广场能创造多少就业岗位?"),
+    # Issue 23: garbled before (words dropped, a subject cut inside a word, "the its"), or left as typed.
+    (["北京市以标准赋能科技创新的行动方案是哪几个部门印发的?"], "那上海呢?", "上海以标准赋能科技创新的行动方案是哪几个部门印发的?"),
+    (["新华区今年上半年全区生产总值是多少?"], "该区发展和改革局局长是谁?", "新华区发展和改革局局长是谁?"),
+    (["托管业务迎来了什么新规?"], "它是哪个部门制定的?", "托管业务是哪个部门制定的?"),
+    (["华强广场在哪里?"], "那里在哪个省?", "华强广场在哪个省?"),
+    (["海淀区的脑机接口产业有哪些成果?"], "这些是谁介绍的?", "海淀区的这些是谁介绍的?"),
+    (["What is the signing rate of Huaqiang Plaza?"], "what about its budget?", "What is the budget of Huaqiang Plaza?"),
+    (["华强广场项目的签约率是多少?"], "what about its budget?", "What is the budget of 华强广场项目?"),
 ]
 
 # Questions that name their own subject: a rewrite could only make them worse.
@@ -163,6 +171,34 @@ def test_a_self_contained_question_comes_back_unchanged(earlier, question):
 @pytest.mark.parametrize("earlier, follow_up, expected", FOLLOW_UPS[:4])
 def test_the_issues_examples(earlier, follow_up, expected):
     assert normalise(rewrite_by_rules(follow_up, conversation(earlier))) == normalise(expected)
+
+
+# (earlier question, follow-up, what the rewrite must keep verbatim, what it must not hold): a
+# replaced span is replaced whole and every other word of the follow-up (or, for an ellipsis, of
+# the earlier question) stays (issue 23).
+KEPT = [
+    ("北京市以标准赋能科技创新的行动方案是哪几个部门印发的?", "那上海呢?", ["上海", "以标准赋能科技创新的行动方案是哪几个部门印发的"],
+     ["北京"]),
+    ("新华区今年上半年全区生产总值是多少?", "该区发展和改革局局长是谁?", ["新华区", "发展和改革局局长是谁"], ["该区"]),
+    ("托管业务迎来了什么新规?", "它是哪个部门制定的?", ["托管业务", "是哪个部门制定的"], ["迎来是", "它"]),
+    ("华强广场在哪里?", "那里在哪个省?", ["华强广场", "在哪个省"], ["那里"]),
+    ("海淀区的脑机接口产业有哪些成果?", "这些是谁介绍的?", ["海淀区", "这些是谁介绍的"], []),
+    ("What is the occupancy rate of Huaqiang Plaza?", "what about its budget?", ["budget of Huaqiang Plaza"],
+     ["the its", "its budget"]),
+]
+
+
+@pytest.mark.parametrize("earlier, follow_up, kept, gone", KEPT)
+def test_a_rewrite_keeps_the_words_it_does_not_replace(earlier, follow_up, kept, gone):
+    got = rewrite_by_rules(follow_up, conversation([earlier]))
+    assert all(k in got for k in kept) and not any(g in got for g in gone), got
+
+
+def test_english_rewrites_put_no_article_before_a_possessive():
+    for earlier, follow_up, _ in FOLLOW_UPS:
+        got = rewrite_by_rules(follow_up, conversation(earlier))
+        for bad in ("the its ", "the their ", "the his ", "the her ", "'s's"):
+            assert bad not in got.lower(), got
 
 
 def test_no_history_means_the_question_unchanged():

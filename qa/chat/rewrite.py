@@ -100,6 +100,10 @@ _PRONOUN = lexicon.regex("pronoun")
 _PRONOUN_START = lexicon.regex("pronoun_start")
 _PRONOUN_OPENER = lexicon.regex("pronoun_opener")
 _DEMONSTRATIVE = lexicon.regex("demonstrative")
+_PLACE_DEMONSTRATIVE = lexicon.regex("place_demonstrative")  # "那里在哪个省?": the place named before
+_PLURAL_DEMONSTRATIVE = lexicon.regex("plural_demonstrative")  # "这些是谁介绍的?": things of the subject
+# A measure word after a demonstrative's noun is part of it (该奖项: 奖 names the award, 项 counts it).
+_MEASURE = frozenset(lexicon.words("measure"))
 _MODAL_START = lexicon.regex("modal_start")  # a question that opens on a modal has left its subject out
 _SUBJECT_END = lexicon.regex("subject_end")  # where a question's subject ends
 _DEFINE = lexicon.regex("rewrite_define")
@@ -123,11 +127,26 @@ def _chinese(question: str, previous: str) -> str:
         x = m.group("x").strip()
         if not ASKING_WORDS.search(x) and len(x) <= 20:
             return _ellipsis(x, previous, _mark(question))
+    # A demonstrative that stands alone as the subject (what follows it ends a subject: 在, 是, a
+    # question word) names no noun to look for: it stands for the last question's subject. 那里 is
+    # replaced by it; 这些 is kept, as things of it (X的这些), so no word of the follow-up is lost.
+    for pattern, keep in ((_PLACE_DEMONSTRATIVE, False), (_PLURAL_DEMONSTRATIVE, True)):
+        if (m := pattern.match(question)) and _SUBJECT_END.match(question, m.end()):
+            s = _previous_subject(previous)
+            rest = question[m.end():]
+            return (f"{s}的{m.group('d')}{rest}" if keep else s + rest) if s else ""
     if (m := _DEMONSTRATIVE.match(question)) and (noun := _noun(m.group("n"))):
-        span = _referent(previous, noun)
-        return span + question[m.start("n") + len(noun):] if span else ""
+        span, head = _referent_head(previous, noun)
+        if not span:
+            return ""
+        # Only the words the referent stands for are replaced: 该区发展和改革局 -> 新华区发展和改革局
+        # (区 named 新华区; 发展 is the follow-up's own word), 该奖项 -> 奥斯卡最佳视觉效果奖.
+        kept = noun[len(head):]
+        if len(kept) == 1 and kept in _MEASURE:
+            kept = ""
+        return span + kept + question[m.start("n") + len(noun):]
     if _PRONOUN_START.match(question) or (_PRONOUN.search(question) and not _subject(question)):
-        s = _subject(previous) if language(previous) == "zh" else _en_subject(previous)
+        s = _previous_subject(previous)
         # 其 is "its": 其创始人 -> X的创始人; 它/他们 stand for the name itself.
         return _PRONOUN.sub(lambda p: s + "的" if p.group(0) == "其" else s, _strip_opener(question), count=1) \
             if s else ""
@@ -151,6 +170,8 @@ def _ellipsis(x: str, previous: str, mark: str) -> str:
             span = _referent(previous, entity.group(0), whole=True)
             if span and span != x:
                 return previous.replace(span, x, 1)
+        # The name in the subject is what x replaces, the rest stays: 北京市以标准赋能… -> 上海以标准赋能…
+        s = _named(s)
         return previous.replace(s, x, 1) if s and s != x else ""
     return f"{s}的{x}是{_asking(x)}{mark}" if s else ""
 
@@ -173,6 +194,20 @@ def _strip_opener(question: str) -> str:
     return _PRONOUN_OPENER.sub("", question)
 
 
+def _previous_subject(previous: str) -> str:
+    """What a pronoun or a bare demonstrative in a follow-up stands for: the last question's subject."""
+    return _subject(previous) if language(previous) == "zh" else _en_subject(previous)
+
+
+def _named(subject: str) -> str:
+    """The longest start of `subject` that ends like a place or an organisation (北京市 of
+    北京市以标准赋, which `_SUBJECT_END` cut at the 能 of 赋能), or `subject` when none does."""
+    for end in range(len(subject), 1, -1):
+        if _ENTITY.search(subject[:end]):
+            return subject[:end]
+    return subject
+
+
 def _subject(question: str) -> str:
     """The leading noun phrase of a Chinese question: what a pronoun in the next one stands for."""
     if m := _DEFINE.match(question):
@@ -185,14 +220,25 @@ def _subject(question: str) -> str:
         question = "，".join(clauses[1:]).strip()
     # A question that opens on a question word or a particle ("谁创办了它?") has no subject to lend.
     m = _SUBJECT_END.search(question)
-    return question[:m.start()].strip() if m and m.start() >= 2 else ""
+    if not m or m.start() < 2:
+        return ""
+    end = m.start()
+    # "托管业务迎来了…": 了 follows a verb, which is no part of the subject (most verbs have two characters).
+    if m.group(0) == "了" and end >= 4:
+        end -= 2
+    return question[:end].strip()
 
 
 def _referent(previous: str, noun: str, whole: bool = False) -> str:
     """The noun phrase of `previous` that ends with `noun`, or with its first characters (该奖项 for
     奥斯卡最佳视觉效果奖, 该院 for 广东省第二人民医院); it starts where a clause or phrase does."""
+    return _referent_head(previous, noun, whole)[0]
+
+
+def _referent_head(previous: str, noun: str, whole: bool = False) -> tuple[str, str]:
+    """(`_referent`, the start of `noun` it ends with), or ("", "")."""
     if _TIME.search(noun):
-        return ""  # 这时, 那个时候, 这一年 point at a time, not at a thing named before
+        return "", ""  # 这时, 那个时候, 这一年 point at a time, not at a thing named before
     stops = {m.end() for m in _SUBJECT_END.finditer(previous)}
     heads = [noun] if whole else list(dict.fromkeys([noun, noun[:2], noun[:1]]))
     for head in heads:
@@ -204,8 +250,8 @@ def _referent(previous: str, noun: str, whole: bool = False) -> str:
             start -= 1
         span = previous[start:at + len(head)]
         if len(span) > len(head) and not ASKING_WORDS.search(span):
-            return span
-    return ""
+            return span, head
+    return "", ""
 
 
 def _noun(text: str) -> str:
@@ -262,10 +308,12 @@ def _en_subject(question: str) -> str:
 def _english(question: str, previous: str) -> str:
     if m := _EN_ELLIPSIS.match(question.strip()):
         x = (m.group("x") or m.group("y")).strip()
-        bare = re.sub(r"^(?:the|a|an)\s+", "", x, flags=re.I)
+        # "its budget" asks for the budget of the last subject: the article or possessive goes
+        # ("What is the its budget of…" is no question).
+        bare = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", x, flags=re.I)
         if _EN_PRONOUN.fullmatch(bare):
             return ""  # "what about it?" names nothing new to search for
-        s = _en_subject(previous)
+        s = _previous_subject(previous)
         if bare[:1].isupper():
             same = [n for n in _names(previous) if n.isupper() == bare.isupper()] or _names(previous)
             return previous.replace(same[0], bare, 1) if same else ""
