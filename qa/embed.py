@@ -10,7 +10,8 @@
 Plain classes with llama-index's method names rather than subclasses of its `BaseEmbedding`:
 importing llama_index.core costs 1.5-2 s, more than a whole cold `qa ask` may take, and the read
 path needs none of it. Where llama-index embeds by itself (a `VectorStoreIndex`),
-`as_llama_index` wraps an embedder in a `BaseEmbedding`.
+`qa.integrations.llama_index.as_llama_index` wraps an embedder in a `BaseEmbedding` (the
+`llama-index` extra).
 
 Chroma's own default embedding function downloads a model, so vectors are always computed here
 and handed to Chroma ready-made.
@@ -264,36 +265,5 @@ def fingerprint(embedder) -> str:
     return getattr(embedder, "fingerprint", type(embedder).__name__)
 
 
-def as_llama_index(embedder: Embedder):
-    """`embedder` as llama-index's `BaseEmbedding`, for llama-index code that embeds texts itself
-    (e.g. `VectorStoreIndex.from_documents(..., embed_model=as_llama_index(e))`). Same vectors and
-    the same batches: llama-index cuts by the same `embed_batch_size` and hands each batch over whole."""
-    from llama_index.core.base.embeddings.base import BaseEmbedding
-    from llama_index.core.bridge.pydantic import PrivateAttr
-
-    class LlamaIndexEmbedding(BaseEmbedding):
-        _inner: Any = PrivateAttr(default=None)
-
-        @property
-        def fingerprint(self) -> str:
-            return fingerprint(self._inner)
-
-        def _get_query_embedding(self, query: str) -> list[float]:
-            return self._inner.get_query_embedding(query)
-
-        async def _aget_query_embedding(self, query: str) -> list[float]:
-            return self._get_query_embedding(query)
-
-        def _get_text_embedding(self, text: str) -> list[float]:
-            return self._inner.get_text_embedding(text)
-
-        def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-            return self._inner.get_text_embedding_batch(list(texts))
-
-    wrapped = LlamaIndexEmbedding(model_name=embedder.model_name, embed_batch_size=embedder.embed_batch_size)
-    wrapped._inner = embedder
-    return wrapped
-
-
 __all__ = ["Embedder", "HashEmbedding", "LocalE5Embedding", "OpenAICompatibleEmbedding", "QuestionMemo",
-           "as_llama_index", "fingerprint", "make_embedder"]
+           "fingerprint", "make_embedder"]

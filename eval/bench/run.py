@@ -201,7 +201,7 @@ def system_llama_index(corpus: Path, embedder) -> Callable[[Item], Outcome]:
     as a `similarity_top_k=2` pipeline would."""
     from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
 
-    from qa.embed import as_llama_index
+    from qa.integrations.llama_index import as_llama_index
 
     docs = SimpleDirectoryReader(str(corpus), required_exts=[".txt"]).load_data()
     index = VectorStoreIndex.from_documents(docs, embed_model=as_llama_index(embedder))
