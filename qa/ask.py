@@ -61,7 +61,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     from qa.answer.extractive import answer_extractive, dense_similarity
     from qa.answer.params import DEFAULTS
     from qa.prompts import answer_prompt, refusal_phrase
-    from qa.text.cjk import language
+    from qa.text.cjk import reply_language
     from qa.text.questions import addressed_to_assistant, clean_question, has_words
     from qa.text.smalltalk import nothing_to_answer
 
@@ -75,7 +75,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     refuse = NO_WORDS if not has_words(question) else \
         TO_ASSISTANT if not use_llm and addressed_to_assistant(question) else nothing_to_answer(question)
     if refuse:
-        return Answer(question=question, answer=refusal_phrase(language(question)), refused=True,
+        return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True,
                       mode="llm" if use_llm else "extractive", citations=[], note=refuse,
                       timings={"load_ms": 0.0, "retrieve_ms": 0.0, "answer_ms": 0.0,
                                "total_ms": round((time.perf_counter() - t0) * 1000, 2)})

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from qa.prompts import refusal_phrase
 from qa.text.cjk import CJK, HAN, language
 from qa.text.questions import instructs_assistant
+from qa.text.script import to_simplified
 from qa.text.sentences import CLOSERS, END, split_sentences
 from qa.text.tokens import normalize_answer, terms
 from qa.types import Citation, Hit
@@ -90,8 +91,9 @@ def _tidy(text: str) -> str:
 
 
 def _bare(text: str) -> str:
-    """Letters, digits and Chinese characters only, lower case, no markers: for comparing refusals."""
-    text = strip_markers(text).lower().replace("’", "'")
+    """Letters, digits and Chinese characters only, lower case, Simplified, no markers: for comparing
+    refusals (the zh-Hant sentence then equals the zh one)."""
+    text = to_simplified(strip_markers(text).lower().replace("’", "'"))
     return re.sub(f"[^\\w{HAN}']+", "", text)
 
 
@@ -114,7 +116,7 @@ def is_refusal(text: str, loose: bool = True) -> bool:
         phrase = _bare(refusal_phrase(lang))
         if phrase and phrase in body:
             return True
-    return bool(_LOOSE_REFUSAL.search(strip_markers(text)))
+    return bool(_LOOSE_REFUSAL.search(to_simplified(strip_markers(text))))
 
 
 def _only_refusal(text: str) -> bool:
@@ -136,7 +138,7 @@ def split_answer(text: str) -> list[str]:
 
 
 def _chars(text: str) -> set[str]:
-    return set(CJK.findall(text)) | {t for t in terms(text) if not CJK.match(t)}
+    return set(CJK.findall(to_simplified(text))) | {t for t in terms(text) if not CJK.match(t)}
 
 
 def _share(part: set[str], whole: set[str]) -> float:

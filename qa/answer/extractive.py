@@ -45,15 +45,16 @@ from __future__ import annotations
 import math
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
 from qa.prompts import refusal_phrase
-from qa.text.cjk import CJK, fold, language
+from qa.text.cjk import CJK, fold, language, reply_language
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
                                strip_question)
+from qa.text.script import restore, to_simplified
 from qa.text.sentences import Span, split_sentences
 from qa.types import Answer, Citation, Hit
 
@@ -82,7 +83,7 @@ class _Memo:
 
 @dataclass(frozen=True)
 class Question:
-    text: str
+    text: str  # folded to Simplified characters (qa.text.script), as every text it is matched against
     terms: tuple[str, ...]  # index terms, question words removed
     corpus_w: tuple[float, ...]  # collection IDF per term
     chars: tuple[str, ...]  # informative single Chinese characters
@@ -142,8 +143,9 @@ class _Support:
 
 @lru_cache(maxsize=8)  # re-ranking, then answering, analyse the same question; thread-safe
 def analyse(question: str, idf: Idf | None) -> Question:
-    """The question's terms, weights and wanted answer type (memoised for the last few questions)."""
-    return _analyse(question, idf)
+    """The question's terms, weights and wanted answer type (memoised for the last few questions).
+    A question in Traditional characters is analysed in its Simplified form, like the sentences."""
+    return _analyse(to_simplified(question), idf)
 
 
 def _analyse(question: str, idf: Idf | None) -> Question:
@@ -203,7 +205,7 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
     out = []
     for span in split_sentences(hit.text):
         s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
-        raw = hit.text[span.start:span.end]
+        raw = to_simplified(hit.text[span.start:span.end])
         out.append(_Sentence(span, _mask(s, q.terms), _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
                              bool(q.subject) and raw.startswith(q.subject), bool(q.role) and q.role in s))
@@ -319,7 +321,12 @@ def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
     before = [s for s in spans if s.end <= best.start][-1:]
     after = [s for s in spans if s.start >= best.end][:1]
     context = " ".join(hit.text[s.start:s.end] for s in before + after)
-    return gaps(question, hit.text[best.start:best.end], context, passage=f"{hit.title}\n{hit.text}")
+    folded = to_simplified(question)
+    found = gaps(folded, to_simplified(hit.text[best.start:best.end]), to_simplified(context),
+                 passage=to_simplified(f"{hit.title}\n{hit.text}"))
+    # The words a gap names come from the folded question: shown as the question writes them.
+    return [replace(g, detail=restore(g.detail, folded, question)) for g in found]
+
 
 
 def dense_similarity(embedder, question: str) -> Similarity:
@@ -375,7 +382,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         support *= params.gap_factors[gap.kind]
     margin = params.cross_margin if cross else params.extra_margin
     if best is None or support < threshold:
-        return Answer(question=question, answer=refusal_phrase(lang), refused=True, mode="extractive",
+        return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="extractive",
                       citations=[], support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found])
     chosen = [best]
     for w in sorted(windows, key=key, reverse=True):

@@ -15,7 +15,7 @@ from typing import Callable
 from qa.answer.citations import verify
 from qa.errors import ProviderError
 from qa.prompts import fill, load_prompt, refusal_phrase
-from qa.text.cjk import language
+from qa.text.cjk import reply_language
 from qa.types import Answer, Hit
 
 # Anything that looks like one of our delimiters: <passage, </passages, < /passage ...
@@ -60,7 +60,7 @@ def format_passages(hits: list[Hit]) -> str:
 def build_messages(question: str, hits: list[Hit], system: str | None = None) -> list[dict[str, str]]:
     """The system message (`system`, or prompts/answer.txt) and the user message holding the passages."""
     user = fill(load_prompt("answer_user"), passages=format_passages(hits), question=neutralise(question),
-                 refusal=refusal_phrase(language(question)))
+                 refusal=refusal_phrase(reply_language(question)))
     return [{"role": "system", "content": system or load_prompt("answer")}, {"role": "user", "content": user}]
 
 
@@ -77,7 +77,7 @@ def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], No
     (None: prompts/answer.txt); check its citations."""
     if not hits:
         # Nothing to cite: the model would only be able to invent, so it is not asked.
-        return Answer(question=question, answer=refusal_phrase(language(question)), refused=True, mode="llm",
+        return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="llm",
                       citations=[], note="no passages were retrieved; the model was not asked")
     completion = llm.complete(build_messages(question, hits, system), on_token=on_token)
     text = THINK.sub("", completion.text).strip()

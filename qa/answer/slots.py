@@ -67,6 +67,9 @@ _CATEGORY = lexicon.regex("category_word")
 _CATEGORY_END = lexicon.regex("category_ending")
 _HEAD = lexicon.regex("head")
 _EVENT_BEFORE = lexicon.regex("event_before_when")
+_NOT_START = frozenset(lexicon.words("not_word_start"))
+_NOT_END = frozenset(lexicon.words("not_word_end"))
+_LIGHT_EVENT = frozenset(lexicon.words("light_event"))
 
 
 def _clip(text: str) -> str:
@@ -129,6 +132,8 @@ def focus(question: str) -> tuple[str, str]:
         else:
             word = _attribute(before + "是")  # 公司的CEO是谁 -> CEO
     if len(word) < 2 or _CATEGORY.match(word) or _CATEGORY_END.search(word) or not (CJK.search(word) or word.isupper()):
+        return "", kind
+    if word[0] in _NOT_START or word[-1] in _NOT_END or (kind == "event" and word in _LIGHT_EVENT):
         return "", kind
     return word, kind
 
@@ -208,12 +213,17 @@ def instance_gap(question: str, quote: str) -> str:
         # a work is named by its title in 《》, and not one the question already names
         return "" if any(x not in question for x in _TITLE.findall(quote)) else t.group(0)
     asked = m.group(1)
-    # the category is the longest known one the asked words start with, or end with (哪家三甲医院)
-    category = next((c for c in sorted(_INSTANCE_SUFFIX, key=len, reverse=True)
-                     if asked.startswith(c) or asked.endswith(c)), "")
+    if _CATEGORY.match(asked.lstrip("一个")):
+        return ""  # 哪一个城市, 哪个地区: the answer names a city (开罗), not the word 城市 or 市
+    # the category is the longest known one the asked words start with, or end with (哪家三甲医院);
+    # asked words made of two (哪一县市) take an instance of either
+    by_length = sorted(_INSTANCE_SUFFIX, key=len, reverse=True)
+    first = next((c for c in by_length if asked.startswith(c)), "")
+    last = next((c for c in by_length if asked.endswith(c)), "")
+    category = first or last
     if not category:
         return ""
-    suffix = _INSTANCE_SUFFIX[category]
+    suffix = "|".join(dict.fromkeys(_INSTANCE_SUFFIX[c] for c in (first, last) if c))
     for found in re.finditer(r"([" + HAN + r"A-Za-z0-9·&]{0,10}?)(?:" + suffix + ")", quote):
         # the words just before the suffix, cut at the verb or particle that introduces them
         name = _INTRO.split(found.group(1))[-1]

@@ -1,4 +1,4 @@
-"""The one definition of a Chinese character, and the width/case folding applied before matching.
+"""The one definition of a Chinese character, and the width/case/script folding applied before matching.
 
 `HAN` is a character-class body (CJK Unified Ideographs, Extension A and the compatibility
 ideographs) for building larger patterns; `CJK` matches one such character, `CJK_RUN` a run.
@@ -23,6 +23,18 @@ def language(text: str) -> str:
     return "zh" if CJK.search(text) else "en"
 
 
+def reply_language(text: str) -> str:
+    """The language `qa` speaks back to `text` in (its refusal sentence, the model's answer):
+    'zh-Hant' for Chinese in Traditional characters, else what `language` says."""
+    from qa.text.script import is_traditional
+
+    lang = language(text)
+    return "zh-Hant" if lang == "zh" and is_traditional(text) else lang
+
+
 def fold(text: str) -> str:
-    """Full-width letters and digits to ASCII, lower case (`２０２４年ＡＩ` -> `2024年ai`)."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """The form every match compares: full-width letters and digits to ASCII, lower case, and
+    Traditional characters to Simplified (`２０２４年ＡＩ崗位` -> `2024年ai岗位`; `qa.text.script`)."""
+    from qa.text.script import to_simplified
+
+    return to_simplified(unicodedata.normalize("NFKC", text).lower())

@@ -11,7 +11,10 @@ month or day, a time, a number with its measure word, a person, a place, a reaso
 `has_answer_type` tells whether a sentence holds such a thing that the question does not name.
 The slot patterns (`NUMBER_Q`, `SIZE_Q`, `TIME_Q`, `WHO_Q`, ...) find the question word itself,
 so that `qa.answer.slots` can read the word it hangs on. The patterns are plain regular
-expressions over Chinese (and some English) text: no segmenter to load at question time.
+expressions over Chinese (and some English) text: no segmenter to load at question time. They
+are written in Simplified characters and match text folded to them (`qa.text.script`): every
+function here folds what it is given, but `has_answer_type`, called for every sentence, expects
+its arguments folded already.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from qa.errors import InputError
 from qa.text import lexicon
 from qa.text.cjk import is_cjk
 from qa.text.controls import safe
+from qa.text.script import to_simplified
 
 # Control characters (C0, C1, and Unicode format characters such as bidi overrides) are stripped
 # from questions: they are invisible in a terminal and can smuggle text into prompts.
@@ -86,7 +90,7 @@ _TO_ASSISTANT = lexicon.regex("to_assistant", re.IGNORECASE)
 
 def addressed_to_assistant(question: str) -> bool:
     """Is `question` an instruction to the assistant about itself (see `_TO_ASSISTANT`)?"""
-    return bool(_TO_ASSISTANT.search(question))
+    return bool(_TO_ASSISTANT.search(to_simplified(question)))
 
 
 # Orders about the answer, as an article may carry them for the model that reads it ("Ignore the
@@ -100,7 +104,7 @@ _ORDERS = lexicon.regex("orders", re.IGNORECASE | re.MULTILINE)
 def instructs_assistant(text: str) -> bool:
     """Does `text` (a passage's sentence) give the assistant orders, about itself (`_TO_ASSISTANT`)
     or about its answer (`_ORDERS`)?"""
-    return addressed_to_assistant(text) or bool(_ORDERS.search(text))
+    return addressed_to_assistant(text) or bool(_ORDERS.search(to_simplified(text)))
 
 
 # Words that ask rather than tell: as keywords they only match other questions. The answerer's
@@ -110,7 +114,7 @@ ASKING_WORDS = lexicon.regex("asking_words")
 
 
 def keyword_query(question: str) -> str:
-    return ASKING_WORDS.sub(" ", question)
+    return ASKING_WORDS.sub(" ", to_simplified(question))
 
 
 # Question words carry no evidence; they are removed before matching.
@@ -150,7 +154,7 @@ _NAME = lexicon.regex("naming_mention", re.I)
 def strip_question(question: str) -> str:
     """The question without question words, and cut at particles (的/是/了...): "什么是黄独" must
     not yield the bigram 是黄, a rare (so heavily weighted) string that no answer contains."""
-    return PARTICLES.sub(" ", QUESTION_WORDS.sub(" ", question))
+    return PARTICLES.sub(" ", QUESTION_WORDS.sub(" ", to_simplified(question)))
 
 
 def question_terms(question: str) -> list[str]:
@@ -162,6 +166,7 @@ def question_terms(question: str) -> list[str]:
 
 def question_type(question: str) -> tuple[str, str]:
     """(wanted answer type, measure word) of a question."""
+    question = to_simplified(question)
     m = _MEASURE.search(question)
     # 个 is often dropped: "几个部门" -> "7部门"
     measure = m.group(1) if m and m.group(1) not in lexicon.words("dropped_measure") else ""
@@ -185,7 +190,8 @@ _TYPE_PATTERNS = {"year": _YEAR, "month": _MONTH, "day": _DAY, "time": _TIME, "p
 
 
 def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
-    """Does `text` hold a thing of the wanted type that the question does not already name?"""
+    """Does `text` hold a thing of the wanted type that the question does not already name?
+    (Both folded to Simplified, as the answerer passes them: folding is not repeated per sentence.)"""
     if wants == "number":
         pattern = re.compile(_NUMERAL_MAGNITUDE + re.escape(measure)) if measure else _NUMBER
     else:

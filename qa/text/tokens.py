@@ -1,6 +1,9 @@
 """The tokenizer family: every way `qa` turns text into terms, side by side so that they differ
 only on purpose.
 
+Every one folds Traditional characters to Simplified first (`qa.text.cjk.fold`), so that terms
+match across scripts.
+
 - `terms`: character bigrams of Chinese runs (a one-character run gives the character), lower-cased
   English words, whole numbers ("340.4", "2030"). Light and dependency-free: page segmentation
   and citation checks compare texts with it.
@@ -37,8 +40,10 @@ def _bigrams(run: str) -> list[str]:
 
 
 def terms(text: str) -> Counter:
+    from qa.text.script import to_simplified
+
     out: Counter = Counter()
-    for tok in _TERM.findall(text):
+    for tok in _TERM.findall(to_simplified(text)):
         if CJK.match(tok):
             out.update(_bigrams(tok))
         else:

@@ -12,7 +12,9 @@ class; a pattern names the classes it uses:
     {name:chars}  a class of single characters, as the body of a character set ("[{digit:chars}]")
     {han}         the body of a character set of Chinese characters (`qa.text.cjk.HAN`)
 
-A pattern named in both files matches either language's wording (Chinese first). A pattern
+A pattern named in both files matches either language's wording (Chinese first). Every string
+is folded to Simplified characters as it is read (`qa.text.script`), and the patterns are matched
+against folded text: a word written once serves Traditional and Simplified questions alike. A pattern
 may be written as a list of pieces, joined as they stand, to comment on each. tomllib is in the
 standard library and the files are read once, on the first pattern asked for: `qa --help`
 never reads them.
@@ -25,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from qa.text.cjk import HAN
+from qa.text.script import to_simplified
 
 __all__ = ["alternation", "fill", "glossary", "pattern", "regex", "words"]
 
@@ -39,7 +42,19 @@ def load(language: str) -> dict:
     import tomllib
 
     with open(_HERE / f"{language}.toml", "rb") as f:
-        return tomllib.load(f)
+        return _folded(tomllib.load(f))
+
+
+def _folded(value):
+    """`value` with every string in Simplified characters (`qa.text.script`): the patterns match
+    folded text, so each word is written once, in either script, and serves both."""
+    if isinstance(value, str):
+        return to_simplified(value)
+    if isinstance(value, list):
+        return [_folded(v) for v in value]
+    if isinstance(value, dict):
+        return {to_simplified(k): _folded(v) for k, v in value.items()}
+    return value
 
 
 def _section(section: str, name: str) -> list:
