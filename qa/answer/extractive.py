@@ -49,6 +49,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
+from qa.answer.narrow import answer_sentence
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
 from qa.prompts import refusal_phrase
 from qa.text.cjk import CJK, fold, language, reply_language
@@ -329,6 +330,20 @@ def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
 
 
 
+def _narrowed(w: Window, q: Question, hits: list[Hit]) -> Window:
+    """In Latin-script text, a two-sentence window quoted as its one sentence that holds what the
+    pair matched (`qa.answer.narrow`); Chinese windows stay as fitted."""
+    hit = hits[w.hit]
+    if not w.values or CJK.search(hit.text):
+        return w
+    sents = [s for s in q.sentences.get((hit.chunk_id, hit.text), lambda: _sentences(q, hit))
+             if w.start <= s.span.start and s.span.end <= w.end]
+    keep = answer_sentence([(s.terms, s.cue) for s in sents])
+    if keep is None:
+        return w
+    return Window(w.hit, sents[keep].span.start, sents[keep].span.end, w.values, w.score, w.mask, w.support_parts)
+
+
 def dense_similarity(embedder, question: str) -> Similarity:
     """texts -> cosine similarity to `question`, with `embedder` (the question is embedded on first use)."""
     cache: list = []
@@ -392,6 +407,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         # scores cannot tell them apart, and a reader can.
         if not any(_overlaps(w, c, hits) for c in chosen):
             chosen.append(w)
+    chosen = [_narrowed(w, q, hits) for w in chosen]
     citations, parts = [], []
     for n, w in enumerate(chosen, start=1):
         hit = hits[w.hit]

@@ -19,9 +19,9 @@ a bracket, the end of the text), and anywhere in a text that holds a Chinese cha
 stop ends the sentence as it always did, so Chinese text splits exactly as before.
 
 Why our own rules and not pysbd (the library made for this): pysbd has had no release since 2021,
-and with character offsets it takes ~9 ms per 800 characters (2025, this machine), i.e. ~100 ms
-for the passages of one question; this splitter runs on every retrieved passage at query time
-(the answerer's budget is ~25 ms) and on every CMRC passage in the benchmarks.
+and with character offsets it takes ~9 ms per 800 characters (measured on this 2-core machine),
+i.e. ~100 ms for the passages of one question; this splitter runs on every retrieved passage at
+query time (the answerer's budget is ~25 ms) and on every CMRC passage in the benchmarks.
 """
 
 from __future__ import annotations
