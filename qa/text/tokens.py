@@ -28,9 +28,11 @@ SCHEMES = ("bigram", "jieba", "bigram+jieba", "bigram+pinyin")
 DEFAULT_SCHEME = "bigram+pinyin"
 _JIEBA_SCHEMES = ("jieba", "bigram+jieba")
 
-_TERM = re.compile(f"[{HAN}]+|[A-Za-z][A-Za-z'-]*|\\d+(?:\\.\\d+)?")
-_INDEX_TERM = re.compile(f"[{HAN}]+|[a-z]+(?:'[a-z]+)?|\\d+(?:\\.\\d+)?")
-_ANSWER_TOKEN = re.compile(f"[{HAN}]|[a-z]+|\\d+")
+# Latin letters, accented ones too (cómo, recibió, Zürich: a word, not "c" + "mo"); × and ÷ are not letters.
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_TERM = re.compile(f"[{HAN}]+|[{_LATIN}][{_LATIN}'-]*|\\d+(?:\\.\\d+)?")
+_INDEX_TERM = re.compile(f"[{HAN}]+|[{_LATIN}]+(?:'[{_LATIN}]+)?|\\d+(?:\\.\\d+)?")
+_ANSWER_TOKEN = re.compile(f"[{HAN}]|[{_LATIN}]+|\\d+")
 _HASH_FEATURE = re.compile(f"[{HAN}]|[A-Za-z]+|\\d+")
 _ARTICLES = frozenset({"a", "an", "the"})
 
