@@ -33,8 +33,18 @@ def passage_block(stdout: str, heading: str) -> list[str]:
 
 
 # -- 4. a refusal shows what came close ---------------------------------------------------------------
-def test_a_refusal_shows_the_closest_passages_under_their_heading(seed_store_dir):
+def test_a_refusal_shows_why_and_one_line_per_closest_passage(seed_store_dir):
     out = ask(seed_store_dir, INVESTMENT_Q).stdout
+    assert out.splitlines() == [
+        "文章中没有提到这个问题的答案。", out.splitlines()[1], "why: the passages do not mention 总投资",
+        *out.splitlines()[3:6]]
+    assert out.splitlines()[1].startswith("(extractive, refused)")
+    assert out.splitlines()[3] == "closest (not cited): 良好营商环境提升发展韧性 · seeds/000_59cfcece24790523.txt"
+    assert all(line.startswith("closest (not cited): ") for line in out.splitlines()[3:])
+
+
+def test_a_refusal_with_full_shows_the_closest_passages_under_their_heading(seed_store_dir):
+    out = ask(seed_store_dir, "--full", INVESTMENT_Q).stdout
     assert out.startswith("文章中没有提到这个问题的答案。\n(extractive, refused)")
     assert "why: the passages do not mention 总投资" in out
     assert "Sources" not in out  # nothing is cited
@@ -52,9 +62,10 @@ def test_a_refusal_in_json_lists_the_closest_passages_and_cites_nothing(seed_sto
 
     data = json.loads(ask(seed_store_dir, "--json", INVESTMENT_Q).stdout)
     assert data["refused"] is True and data["citations"] == []
-    # Only `passages` is new; the rest of `qa ask --json` is as it was.
+    # `short_answer` (null for a refusal) and `passages` are new; the rest of `qa ask --json` is as it was.
     assert list(data) == ["question", "answer", "refused", "mode", "citations", "timings", "support", "gaps",
-                          "note", "model", "usage", "passages"]
+                          "note", "model", "usage", "short_answer", "passages"]
+    assert data["short_answer"] is None
     passages = data["passages"]
     assert [p["n"] for p in passages] == [1, 2, 3]
     for p in passages:
@@ -68,7 +79,15 @@ def test_a_refusal_in_json_lists_the_closest_passages_and_cites_nothing(seed_sto
 def test_an_answer_lists_its_citations_and_no_closest_passages(seed_store_dir):
     data = json.loads(ask(seed_store_dir, "--json", JOBS_Q).stdout)
     assert not data["refused"] and data["citations"] and data["passages"] == []
+    assert data["short_answer"] == "1000个"
     assert "Closest passages" not in ask(seed_store_dir, JOBS_Q).stdout
+
+
+def test_an_answer_shows_the_short_answer_first_then_its_quote_and_one_line_per_source(seed_store_dir):
+    lines = ask(seed_store_dir, JOBS_Q).stdout.splitlines()
+    assert lines[0] == "1000个"
+    assert lines[1].endswith("可创造1000个就业岗位。[1]") and lines[2].startswith("(extractive) support")
+    assert lines[3:] == ["[1] 良好营商环境提升发展韧性 · seeds/000_59cfcece24790523.txt"]
 
 
 def test_a_question_refused_before_retrieval_has_no_passages(seed_store_dir):
@@ -78,7 +97,7 @@ def test_a_question_refused_before_retrieval_has_no_passages(seed_store_dir):
 
 # -- 6. every line of a passage indented ----------------------------------------------------------------
 def test_every_line_of_a_cited_passage_is_indented_under_its_heading(seed_store_dir):
-    out = ask(seed_store_dir, JOBS_Q).stdout
+    out = ask(seed_store_dir, "--full", JOBS_Q).stdout
     block = passage_block(out, "Sources")
     assert block[0] == "[1] 良好营商环境提升发展韧性 · seeds/000_59cfcece24790523.txt"
     passage = block[1:]
@@ -96,7 +115,7 @@ def test_passage_text_stays_text(hash_settings):
                    encoding="utf-8")
     ingest([doc], hash_settings)
     env = {"QA_EMBED": "hash", "QA_REFUSAL_THRESHOLD": "0"}
-    out = ask(hash_settings.store, "签约率是多少?", env=env).stdout
+    out = ask(hash_settings.store, "--full", "签约率是多少?", env=env).stdout
     assert "\x1b" not in out
     lines = passage_block(out, "Sources")[1:]
     assert lines and all(line.startswith("    ") for line in lines)
@@ -149,7 +168,7 @@ def test_a_terminal_renders_a_streamed_llm_answer_as_markdown(openai_server, see
     child = spawn_ask(seed_store_dir, llm_env(openai_server.url), JOBS_Q)
     child.expect_exact("华强广场")
     first = time.perf_counter()
-    child.expect_exact("Sources")
+    child.expect_exact("000_59cfcece24790523.txt")  # the source line, after the answer
     assert time.perf_counter() - first > 1.0  # shown while the other chunks were still coming
     raw = child.before + child.after + finish(child)
     assert openai_server.chat_requests()[0].body["stream"] is True
@@ -222,7 +241,7 @@ def test_a_terminal_renders_a_whole_llm_answer_as_markdown(openai_server, seed_s
     openai_server.reply(MARKDOWN_REPLY)
     child = spawn_ask(seed_store_dir, llm_env(openai_server.url), "--no-stream", JOBS_Q)
     screen = ANSI.sub("", finish(child)).replace("\r", "")
-    assert "**" not in screen and "• 可创造1000个就业岗位 [1]" in screen and "Sources" in screen
+    assert "**" not in screen and "• 可创造1000个就业岗位 [1]" in screen and "· seeds/000_59cfcece24790523.txt" in screen
 
 
 def test_no_color_prints_the_llm_answer_as_written(openai_server, seed_store_dir):

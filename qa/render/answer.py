@@ -12,13 +12,16 @@ from qa.render.stream import answer_markdown, mark_citations
 from qa.text.controls import safe
 from qa.types import Answer
 
-# ask: the cited passages in full under "Sources" (a reader checks them there and then); chat: one
-# line per source, so the screen stays a conversation (/sources and /open show the passages).
+# Both layouts are compact: the short answer in bold, the cited quote, one line per source (a
+# refusal: why, and one line per closest passage). The passages in full are one step away: `qa ask
+# --full` (under "Sources", the quoted words underlined), the chat's /sources and /open N.
+# ask and chat differ in the status line and in what a stream already showed.
 Layout = Literal["ask", "chat"]
 
 
-def print_answer(answer: Answer, streamed=None, layout: Layout = "ask") -> None:
-    """The answer, a status line, any note and why a refusal refused, then its sources.
+def print_answer(answer: Answer, streamed=None, layout: Layout = "ask", full: bool = False) -> None:
+    """The short answer, the answer, a status line, any note and why a refusal refused, then its
+    sources: one line each, or with `full` (`qa ask --full`) each passage in full.
 
     `streamed` (a `StreamPrinter` or `ChatStream`) is what was shown while the answer arrived: its
     text is printed again only if checking the citations changed it. `qa ask` also reprints it
@@ -35,6 +38,8 @@ def print_answer(answer: Answer, streamed=None, layout: Layout = "ask") -> None:
         streamed.end_line()
         if shown is not None and not llm:
             out.print("[yellow](the streamed answer was interrupted)[/yellow]", markup=True)
+    if answer.short_answer and not answer.refused:
+        out.print(f"[bold]{esc(answer.short_answer)}[/bold]", markup=True)
     if shown is None or shown != answer.answer.strip() or weak or (ask and not llm):
         if shown is not None and (llm or not ask):
             out.print("[dim]checked:[/dim]", markup=True)
@@ -47,12 +52,12 @@ def print_answer(answer: Answer, streamed=None, layout: Layout = "ask") -> None:
         out.print(f"[yellow]{esc(answer.note)}[/yellow]", markup=True)
     if answer.refused and answer.gaps:
         out.print(f"[dim]why: {esc('; '.join(g['reason'] for g in answer.gaps))}[/dim]", markup=True)
-    if ask:
+    if full:
         _print_sources(out, answer)
         return
     for c in answer.citations:
         out.print(heading(f"[bold cyan][{c.n}][/bold cyan]", c.title, c.source), markup=True)
-    # A refusal cites nothing; what came close is named, and /why shows how close.
+    # A refusal cites nothing; what came close is named, and /why (chat) or --full (ask) shows it.
     for p in answer.closest_passages():
         out.print(f"[dim]closest (not cited): {esc(titled(p['title']))} · {esc(p['source'])}[/dim]", markup=True)
 
@@ -97,11 +102,14 @@ def print_citations(citations: list) -> None:
 
 def print_plain_answer(turn) -> None:
     """A chat turn for a pipe (`qa chat` with piped input): text only, what was searched when the
-    question was rewritten, the note, one line per source, a blank line after."""
+    question was rewritten, the short answer, the answer, the note, one line per source, a blank
+    line after."""
     answer = turn.answer
     out = sys.stdout
     if turn.rewritten:
         out.write(safe(f"(searched: {turn.standalone})") + "\n")
+    if answer.short_answer and not answer.refused:
+        out.write(safe(answer.short_answer) + "\n")
     out.write(safe(answer.answer.strip()) + "\n")
     if answer.note:
         out.write(safe(f"note: {answer.note}") + "\n")
