@@ -13,7 +13,7 @@ from qa.text.cjk import fold, reply_language
 from qa.text.questions import question_terms, question_type
 from qa.text.script import is_traditional, opencc_tables, restore, to_simplified
 from qa.text.tokens import normalize_answer, terms, tokenize
-from support.cli import run_qa
+from support.cli import invoke, run_qa
 
 # (Traditional, Simplified): characters, Taiwan variants (著 for 着, 裏/裡), and whole questions.
 FOLDS = [
@@ -128,8 +128,8 @@ def two_scripts(tmp_path_factory) -> Path:
 
 
 def _ask(store: Path, question: str) -> dict:
-    done = run_qa("ask", "--json", "--store", store, "--mode", "extractive", question, env={"QA_EMBED": "hash"})
-    assert done.returncode == 0, done.stderr
+    done = invoke("ask", "--json", "--store", store, "--mode", "extractive", question, env={"QA_EMBED": "hash"})
+    assert done.exit_code == 0, done.output
     return json.loads(done.stdout)
 
 
