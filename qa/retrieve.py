@@ -17,6 +17,7 @@ answers.
 from __future__ import annotations
 
 from qa.config import Settings
+from qa.text.glossary import chinese_words
 from qa.text.questions import keyword_query
 from qa.types import Hit
 
@@ -70,7 +71,10 @@ def candidates(question: str, settings: Settings, store, embedder, k: int, sourc
         allowed = None
         if articles is not None:
             allowed = {c for c in store.live_chunk_ids() if c.rsplit(":", 1)[0] in articles}
-        lexical = store.keyword.search(keyword_query(question), depth, allowed=allowed)
+        # An English question over Chinese text shares no words with it: its glossary words'
+        # Chinese wordings (jobs -> 岗位 就业) are searched too (`qa.text.glossary`).
+        query = " ".join([keyword_query(question), *chinese_words(question)])
+        lexical = store.keyword.search(query, depth, allowed=allowed)
     fused = fuse([[cid for cid, _ in dense], [cid for cid, _ in lexical]],
                  [settings.dense_weight, settings.keyword_weight], settings.rrf_k)
     scores = dict(fused)

@@ -368,11 +368,16 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
              for s in _sentences(q, hit)][:params.cross_sentences]
     if not sents:
         return []
-    sims = similarity([hits[hi].text[s.span.start:s.span.end] for hi, s in sents])
+    texts = [hits[hi].text[s.span.start:s.span.end] for hi, s in sents]
+    sims = similarity(texts)
+    from qa.answer.slots import english_focus
+
+    _, wordings = english_focus(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
     windows = []
-    for (hi, s), sim in zip(sents, sims):
+    for (hi, s), sim, text in zip(sents, sims, texts):
         support = _rescale(sim, params)
-        score = sim + (params.cross_cue if s.cue else 0.0)
+        said = bool(wordings) and re.search(wordings, to_simplified(text), re.I) is not None
+        score = sim + (params.cross_cue if s.cue else 0.0) + (params.cross_focus if said else 0.0)
         windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, support))
     return windows
 

@@ -73,6 +73,9 @@ class ExtractiveParams:
     cross_passages: int = 2  # cross-script: sentences of this many passages are embedded at query time
     cross_sentences: int = 12  # ... and at most this many (~19 ms each)
     cross_cue: float = 0.02  # cross-script: similarity bonus for a sentence of the wanted answer type
+    # ... and for one that says the English question's attribute (jobs: 岗位): one that does not has
+    # an "english" gap however similar it reads, so it ranks after every one that does
+    cross_focus: float = 1.0
     cross_margin: float = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
     extra_margin: float = 0.5  # a runner-up window is quoted too when its score is within this of the best
     max_quotes: int = 3

@@ -1,0 +1,48 @@
+"""English questions over Chinese articles (issue 23 point 4): the glossary's Chinese words are
+searched, a sentence that says the question's attribute is the one quoted, and the support of a
+cross-script answer means something."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qa.text import lexicon
+from qa.text.glossary import GLOSSARIES, chinese_words
+
+
+@pytest.mark.parametrize("question, words", [
+    ("How many jobs are created", ["岗位", "就业"]),
+    ("How many jobs will the Huaqiang Plaza project create", ["岗位", "就业"]),
+    ("What is the population of Heihe?", ["人口"]),
+    ("What was the GDP in the first half?", ["生产总值"]),
+    ("When was the company founded?", ["成立", "创立", "创办", "创建", "设立"]),
+    ("How many beds does the ward have?", ["床位", "张床"]),
+    ("What is /etc/passwd", []),
+    ("华强广场 jobs", []),  # a question with Chinese in it is searched by its own words
+    ("", []),
+])
+def test_chinese_words_of_an_english_question(question, words):
+    assert chinese_words(question) == words
+
+
+@pytest.mark.parametrize("name", GLOSSARIES)
+def test_every_glossary_entry_is_searched_by_words_its_pattern_matches(name):
+    # Each entry's plain words are searched for its English word, and its filled pattern matches
+    # each of them (a word searched but never matched would find passages the gap check refuses).
+    for word, wordings in lexicon.glossary(name).items():
+        found = chinese_words(f"tell me the {word}")
+        assert found or not re.search(r"[\u4e00-\u9fff]{2}", wordings), (name, word)
+        for plain in found:
+            assert any(re.search(p, plain) for g in GLOSSARIES if (p := lexicon.glossary(g).get(word))), \
+                (name, word, plain)
+
+
+def test_the_readme_example_is_answered_from_the_page_that_gives_the_jobs(seed_settings):
+    from qa.ask import ask
+
+    answer = ask("How many jobs are created", seed_settings, mode="extractive")
+    assert not answer.refused, answer.gaps
+    assert "1000个就业岗位" in answer.citations[0].quote
+    assert answer.support >= seed_settings.refusal_threshold
