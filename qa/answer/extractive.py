@@ -314,8 +314,10 @@ def _rescale(similarity: float, params: ExtractiveParams) -> float:
 
 
 def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
-    """What the question asks that the best window and its neighbouring sentences lack."""
-    from qa.answer.slots import gaps
+    """What the question asks that the best window and its neighbouring sentences lack, and the
+    names it is about that the quote's article does not give before it (`qa.answer.grounding`)."""
+    from qa.answer.grounding import grounding, missing_names
+    from qa.answer.slots import Gap, gaps
 
     hit = hits[best.hit]
     spans = split_sentences(hit.text)
@@ -325,9 +327,10 @@ def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
     folded = to_simplified(question)
     found = gaps(folded, to_simplified(hit.text[best.start:best.end]), to_simplified(context),
                  passage=to_simplified(f"{hit.title}\n{hit.text}"))
+    if CJK.search(folded):
+        found += [Gap("entity", n) for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits)]
     # The words a gap names come from the folded question: shown as the question writes them.
     return [replace(g, detail=restore(g.detail, folded, question)) for g in found]
-
 
 
 def _narrowed(w: Window, q: Question, hits: list[Hit]) -> Window:
@@ -398,6 +401,12 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     best = max(windows, key=key, default=None)
     support = (best.support if cross else support_of(best, hits, question, params)) if best else 0.0
     found = gaps_of(question, best, hits) if best is not None else []
+    if best is not None and not cross:
+        from qa.answer.grounding import asked_elsewhere
+        from qa.answer.slots import Gap
+
+        if other := asked_elsewhere(q, windows, best, hits):
+            found.append(Gap("elsewhere", other))
     for gap in found:
         support *= params.gap_factors[gap.kind]
     margin = params.cross_margin if cross else params.extra_margin

@@ -49,7 +49,8 @@ def weigh(features: Features, weights: Features) -> float:
 # 0 refuses outright (a missing attribute, another period, no named instance); verbs and guessed
 # noun boundaries are paraphrased or mis-cut more often, so they only weaken support.
 _GAP_FACTORS = MappingProxyType(
-    {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2, "name": 0.2})
+    {"focus": 0.0, "loose": 1.0, "event": 0.4, "period": 0.0, "instance": 0.0, "english": 0.2, "name": 0.2,
+     "entity": 0.0, "elsewhere": 0.0})  # entity, elsewhere: qa.answer.grounding
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ class Gap:
             return f"the passages give no figure for {self.detail}"
         if self.kind == "instance":
             return f"the passages name no {self.detail}"
+        if self.kind == "elsewhere":
+            return f"the passages say this of {self.detail}, not of what the question names"
         return f"the passages do not mention {self.detail}"
 
 
