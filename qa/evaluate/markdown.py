@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from qa.evaluate.calibration import CALIBRATION_COLUMNS, calibration_note, calibration_rows
 from qa.evaluate.metrics import QUALITY_METRICS
 from qa.text.controls import safe
 
@@ -48,6 +49,19 @@ TAG_COLUMNS = ("items", "accuracy", "contains", "f1", "hit@1", "hit@k", "citatio
                "false_refusal_rate")
 
 
+def calibration_markdown(report: dict[str, Any]) -> list[str]:
+    """The calibration table (support bucket -> answers and refusals, share right), or nothing for a
+    report written before it was kept."""
+    table = report.get("calibration")
+    if not table:
+        return []
+    lines = ["", "**Calibration** (answers / refusals by support; right: the share that were right)", "",
+             "| " + " | ".join(CALIBRATION_COLUMNS) + " |", "|---|---:|---:|---:|---:|"]
+    lines += ["| " + " | ".join(row) + " |" for row in calibration_rows(table)]
+    note = calibration_note(table)
+    return lines + (["", note + "."] if note else [])
+
+
 def to_markdown(report: dict[str, Any], comparison: dict[str, Any] | None, fails: list[str]) -> str:
     overall = report["summary"]["overall"]
     lines = [f"### qa eval {'❌ failed' if fails else '✅ passed'}", "", headline(report), ""]
@@ -75,6 +89,7 @@ def to_markdown(report: dict[str, Any], comparison: dict[str, Any] | None, fails
             flips = comparison[key]
             lines += ["", f"**{title} ({len(flips)})**"]
             lines += [f"- `{f['id']}` {f['question']}" for f in flips]
+    lines += calibration_markdown(report)
     by_tag = report["summary"]["by_tag"]
     if by_tag:
         lines += ["", "<details><summary>By tag</summary>", "", "| tag | " + " | ".join(TAG_COLUMNS) + " |",

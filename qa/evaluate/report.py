@@ -8,6 +8,7 @@ Report layout (JSON, `format` 1):
     run           mode, k, concurrency, wall time, items resumed from an earlier run
     cache         LLM calls made, answered from the reply cache, items answered wholly from it
     summary       {"overall": metrics, "by_tag": {tag: metrics}} (see qa.evaluate.metrics)
+    calibration   support buckets -> answers and refusals, and the share right (qa.evaluate.calibration)
     errors        items whose endpoint failed (left out of the metrics)
     items         one record per gold item, in gold order
 """
@@ -23,6 +24,7 @@ from typing import Any
 from qa.errors import InputError
 from qa.files import write_atomic
 from qa.text.controls import safe_json
+from qa.evaluate.calibration import calibration
 from qa.evaluate.metrics import ITEM_METRICS, LOWER_IS_BETTER, QUALITY_METRICS, summarize, summarize_by_tag
 
 FORMAT = 1
@@ -51,6 +53,8 @@ def build_report(records: list[dict[str, Any]], fp: dict[str, Any], gold_path: P
                   "hits": sum(r.get("cache_hits") or 0 for r in records),
                   "items_from_cache": sum(bool(r.get("cached")) for r in records)},
         "summary": {"overall": summarize(ok), "by_tag": summarize_by_tag(ok)},
+        # support buckets -> answers and refusals right (qa.evaluate.calibration)
+        "calibration": calibration(ok, fp.get("settings", {}).get("refusal_threshold")),
         "errors": [{"id": r["id"], "error": r["error"]} for r in records if r.get("error")],
         "items": records,
     }

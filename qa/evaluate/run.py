@@ -165,7 +165,8 @@ def run_item(item: GoldItem, ctx: _Context) -> EvalRecord:
         metrics=score_item(record["gold"], answer.answer, refused, citations, texts, ctx.k, ctx.sources, ctx.titles,
                            short=answer.short_answer),
         timings=dict(answer.timings), usage=usage, llm_calls=cache.calls, cache_hits=cache.hits,
-        cached=cache.calls > 0 and cache.misses == 0, judge=None, error=None)
+        cached=cache.calls > 0 and cache.misses == 0, judge=None, error=None,
+        window_holds=_window_holds(item, answer, ctx) if refused and not item.unanswerable else None)
     if ctx.judge_llm is not None and not refused:
         from qa.evaluate.judge import judge_answer
 
@@ -173,6 +174,21 @@ def run_item(item: GoldItem, ctx: _Context) -> EvalRecord:
         record["judge"] = {**judge_answer(item, answer, CachedChat(ctx.judge_llm, judge_cache)),
                            "cached": judge_cache.hits > 0}
     return record
+
+
+def _window_holds(item: GoldItem, answer, ctx: _Context) -> bool:
+    """Did the best window of a refused answer's passages hold a gold answer? (Was the refusal of an
+    answerable item a loss, for the calibration table, `qa.evaluate.calibration`.) The window is the
+    extractive answerer's, asked again with no threshold, in either mode."""
+    from qa.answer.extractive import answer_extractive, dense_similarity
+    from qa.evaluate.metrics import contains_answer
+
+    golds = item.gold().get("answers") or []
+    if not answer.hits or not golds:
+        return False
+    best = answer_extractive(item.question, answer.hits, 0.0, idf=ctx.store.keyword.idf,
+                             similarity=dense_similarity(ctx.embedder, item.question))
+    return bool(best.citations) and contains_answer(best.citations[0].quote, golds)
 
 
 def run_items(items: list[GoldItem], ctx: _Context, concurrency: int, on_record: Callable[[EvalRecord], None],

@@ -95,6 +95,17 @@ def print_eval(result) -> None:
         for tag, m in by_tag.items():
             tags.add_row(esc(tag), *(fmt(m.get(c)) for c in TAG_COLUMNS))
         out.print(tags)
+    if calibration := report.get("calibration"):
+        from qa.evaluate.calibration import CALIBRATION_COLUMNS, calibration_note, calibration_rows
+
+        cal = Table(title="calibration (answers / refusals by support, share right)", title_justify="left")
+        for i, col in enumerate(CALIBRATION_COLUMNS):
+            cal.add_column(col, justify="left" if i == 0 else "right")
+        for row in calibration_rows(calibration):
+            cal.add_row(*row)
+        out.print(cal)
+        if note := calibration_note(calibration):
+            out.print(esc(note))
     overall, cache = report["summary"]["overall"], report["cache"]
     out.print(f"latency p50/p95 ms: {latency_line(report)}")
     out.print(f"uncited answers {overall['uncited']}; items from the LLM cache {cache['items_from_cache']} "
