@@ -1,0 +1,120 @@
+"""Entity grounding (issue 23 point 1, qa/answer/grounding.py): a question's names must be where
+the quote is, and a quote chosen by a name alone is no answer when another article says what is
+asked. The names are read by table here, then through the answerer on real hash-embedder stores
+(the seed page; two small articles whose titles swap) and the real chat."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qa.answer.grounding import grounding, missing_names
+from qa.config import load_settings
+from qa.ingest.pipeline import ingest
+from qa.text.script import to_simplified
+from qa.types import Hit
+from support.chat import chat_cli
+from support.cli import invoke
+
+BEIJING = ("近期,北京市市场监督管理局等4部门印发《北京市以标准赋能科技创新和产业创新融合发展行动方案》,明确提出借鉴经验。"
+           "聚焦高精尖产业,该文件提出布局基础共性标准。以医疗级场景为核心,上海发布《脑机接口未来产业培育行动方案》。")
+
+
+def _hit(text: str, title: str = "脑机接口发展进入快车道", source: str = "a.txt", start: int = 0) -> Hit:
+    return Hit(chunk_id=f"{source}:{start}", text=text, score=1.0, source=source, title=title, article_id=source,
+               start=start, end=start + len(text))
+
+
+# (question, the quoted passage's title and text, the quote, other retrieved passages, names missing)
+CASES = [
+    # a region the quote's article names only after it: the sentence on Beijing's plan is not Shanghai's
+    ("上海以标准赋能科技创新的行动方案是哪几个部门印发的?", "脑机接口发展进入快车道", BEIJING, "近期,北京市", [], ["上海"]),
+    ("北京市以标准赋能科技创新的行动方案是哪几个部门印发的?", "脑机接口发展进入快车道", BEIJING, "近期,北京市", [], []),
+    # ... in either script: a Traditional question is matched folded, the name shown as it writes it
+    ("上海以標準賦能科技創新的行動方案是哪幾個部門印發的?", "脑机接口发展进入快车道", BEIJING, "近期,北京市", [], ["上海"]),
+    # named in the quote, before it, or in the sentence after it: grounded
+    ("上海发布了什么行动方案?", "脑机接口发展进入快车道", BEIJING, "以医疗级场景", [], []),
+    ("上海发布了什么行动方案?", "脑机接口发展进入快车道", BEIJING, "聚焦高精尖", [], []),
+    # another retrieved article's title in the question, absent from the quote's article
+    ("泡泡战士为什么会被认为是害虫?", "尤金袋鼠", "尤金袋鼠生活在袋鼠岛。它们大量繁殖而被认为是害虫。", "它们大量繁殖",
+     [("泡泡战士", "泡泡战士是一款游戏。")], ["泡泡战士"]),
+    ("尤金袋鼠为什么会被认为是害虫?", "尤金袋鼠", "尤金袋鼠生活在袋鼠岛。它们大量繁殖而被认为是害虫。", "它们大量繁殖",
+     [("泡泡战士", "泡泡战士是一款游戏。")], []),
+    # a quoted 《title》 the article does not hold
+    ("《红楼梦》的作者是谁?", "三国演义", "《三国演义》的作者是罗贯中。", "《三国演义》", [], ["红楼梦"]),
+    # a place by its ending, held by another passage; a category word (地区) is no name, even as a title
+    ("海淀区的产业发展得怎么样?", "快车道", "闵行区的产业发展迅速。", "闵行区", [("科技重镇", "海淀区是科技重镇。")], ["海淀区"]),
+    ("尤金袋鼠分布在哪些地区?", "尤金袋鼠", "尤金袋鼠分布于澳洲南部。", "尤金袋鼠", [("地区", "地区是行政区划。")], []),
+]
+
+
+@pytest.mark.parametrize("question, title, text, quoted, others, expected", CASES, ids=[c[0] for c in CASES])
+def test_the_names_a_quote_does_not_ground(question, title, text, quoted, others, expected):
+    hit = _hit(text, title)
+    hits = [hit, *(_hit(t, ti, source=f"{ti}.txt") for ti, t in others)]
+    start = text.index(quoted)
+    end = text.index("。", start) + 1
+    folded = to_simplified(question)
+    found = missing_names(folded, grounding(hit, start, end, hits), hits)
+    assert [question[folded.index(n):folded.index(n) + len(n)] for n in found] == expected
+
+
+def test_an_earlier_retrieved_passage_of_the_article_grounds_a_name():
+    first = _hit("上海发布了行动方案。", start=0)
+    later = _hit("方案由三个部门印发。", start=len(first.text))
+    ground = grounding(later, 0, len(later.text), [later, first])
+    assert missing_names("上海的方案由几个部门印发?", ground, [later, first]) == []
+    assert missing_names("上海的方案由几个部门印发?", grounding(later, 0, len(later.text), [later]), [later]) == ["上海"]
+
+
+def _ask(store, question: str) -> dict:
+    r = invoke("ask", "--store", store, "--mode", "extractive", "--json", question, env={"QA_EMBED": "hash"})
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+@pytest.mark.slow
+def test_the_seed_page_answers_beijings_plan_and_refuses_it_for_shanghai(hash_store):
+    beijing = _ask(hash_store, "北京市以标准赋能科技创新的行动方案是哪几个部门印发的?")
+    assert not beijing["refused"] and "北京市市场监督管理局等4部门" in beijing["answer"]
+    for question, name in [("上海以标准赋能科技创新的行动方案是哪几个部门印发的?", "上海"),
+                           ("廣東以標準賦能科技創新的行動方案是哪幾個部門印發的?", "廣東")]:
+        answer = _ask(hash_store, question)
+        assert answer["refused"] and answer["citations"] == []
+        assert {"kind": "entity", "detail": name, "reason": f"the passages do not mention {name}"} in answer["gaps"]
+
+
+@pytest.fixture
+def swap_store(tmp_path):
+    """Two articles whose titles have the same length and script, neither naming the other."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kangaroo.txt").write_text("尤金袋鼠\n\n尤金袋鼠是一种小型袋鼠，生活在澳洲南部的袋鼠岛。由于牠们每季都大量繁殖，"
+                                       "破坏了岛上的生活环境而被认为是害虫。", encoding="utf-8")
+    (docs / "game.txt").write_text("泡泡战士\n\n泡泡战士是一款多人在线游戏。玩家以水枪泡封敌人，生命数耗完即算踢爆。", encoding="utf-8")
+    settings = load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={})
+    assert ingest([docs], settings).ingested == 2
+    return tmp_path / "store"
+
+
+@pytest.mark.slow
+def test_a_swapped_title_is_refused_not_answered_from_the_other_article(swap_store):
+    answer = _ask(swap_store, "尤金袋鼠为什么会被认为是害虫？")
+    assert not answer["refused"] and "害虫" in answer["answer"]
+    swapped = _ask(swap_store, "泡泡战士为什么会被认为是害虫？")
+    assert swapped["refused"], swapped["answer"]
+    assert {g["kind"] for g in swapped["gaps"]} & {"entity", "elsewhere"}
+    assert _ask(swap_store, "泡泡战士的玩家用什么泡封敌人？")["refused"] is False
+
+
+@pytest.mark.slow
+def test_chat_does_not_answer_shanghai_with_beijings_plan(chat_store):
+    r = chat_cli(chat_store, "--mode", "extractive", "--json",
+                 stdin="北京市以标准赋能科技创新的行动方案是哪几个部门印发的?\n那上海呢?\n")
+    assert r.returncode == 0, r.stderr
+    beijing, shanghai = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+    assert "北京市市场监督管理局" in beijing["answer"]
+    assert shanghai["standalone"].startswith("上海")
+    assert "北京市" not in shanghai["answer"]
+    assert shanghai["refused"] or all("上海" in c["quote"] for c in shanghai["citations"])
