@@ -155,3 +155,22 @@ def test_a_traditional_question_is_refused_in_traditional(two_scripts):
     assert tw["refused"] and cn["refused"]
     assert tw["answer"] == "文章中沒有提到這個問題的答案。"
     assert cn["answer"] == "文章中没有提到这个问题的答案。"
+
+
+# -- follow-ups in Traditional ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("earlier, follow_up, expected", [
+    ("新華區今年上半年全區生產總值是多少？", "該區發展和改革局局長是誰？", "新華區發展和改革局局長是誰？"),
+    ("華強廣場項目能創造多少個就業崗位？", "簽約率呢？", "華強廣場項目的簽約率是多少？"),
+    ("華強廣場在哪裡？", "它什麼時候開業？", "華強廣場什麼時候開業？"),
+    # a Simplified follow-up after a Traditional question: each word as its own turn wrote it
+    ("華強廣場在哪裡？", "它什么时候开业？", "華強廣場什么时候开业？"),
+])
+def test_a_traditional_follow_up_is_rewritten_in_the_users_own_characters(earlier, follow_up, expected):
+    from qa.chat.rewrite import Exchange, rewrite_by_rules
+
+    history = [Exchange(question=earlier, answer="", standalone=earlier)]
+    assert rewrite_by_rules(follow_up, history) == expected
+    # and it is the rewrite the Simplified conversation gets, folded
+    simplified = [Exchange(question=to_simplified(earlier), answer="", standalone=to_simplified(earlier))]
+    assert to_simplified(rewrite_by_rules(to_simplified(follow_up), simplified)) == to_simplified(expected)

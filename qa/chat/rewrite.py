@@ -28,6 +28,7 @@ from qa.errors import ProviderError
 from qa.text import lexicon
 from qa.text.cjk import HAN, language
 from qa.text.questions import ASKING_WORDS, has_words
+from qa.text.script import to_simplified, unfold
 
 __all__ = ["Exchange", "rewrite", "rewrite_by_rules"]
 
@@ -88,7 +89,9 @@ def rewrite_by_rules(question: str, history: list[Exchange]) -> str:
         return question
     previous = history[-1].standalone or history[-1].question
     if language(question) == "zh":
-        return _chinese(question, previous) or question
+        # Read in Simplified, like the lexicon's patterns; written back in the user's own characters.
+        found = _chinese(to_simplified(question), to_simplified(previous))
+        return unfold(found, question, previous) if found else question
     return _english(question, previous) or question
 
 

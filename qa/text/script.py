@@ -27,7 +27,7 @@ _DATA = Path(__file__).parent / "lexicon"
 _TABLE = _DATA / "script_t2s.txt"
 _SIMPLIFIED = _DATA / "script_simplified.txt"
 
-__all__ = ["is_traditional", "restore", "to_simplified"]
+__all__ = ["is_traditional", "restore", "to_simplified", "unfold"]
 
 
 @cache
@@ -69,6 +69,16 @@ def restore(word: str, folded: str, original: str) -> str:
     from a folded question is shown in the question's own script. Unchanged when not found."""
     i = folded.find(word) if word else -1
     return original[i:i + len(word)] if i >= 0 else word
+
+
+def unfold(text: str, *sources: str) -> str:
+    """`text`, made of pieces of the folded `sources` (a follow-up rewritten from the question
+    before it), written back in the sources' own characters: each character as the first source
+    holding its folded form writes it (這 where the question wrote 這, 这 where it wrote 这)."""
+    back: dict[str, str] = {}
+    for source in reversed(sources):
+        back.update(zip(to_simplified(source), source))
+    return "".join(back.get(ch, ch) for ch in text)
 
 
 def opencc_tables() -> tuple[dict[str, str], str]:
