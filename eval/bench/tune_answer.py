@@ -13,7 +13,8 @@ fitted weights; copying the weights into extractive.py is a deliberate, reviewed
 --gaps grids the slot-check factors (`ExtractiveParams.gap_factors`) and the threshold together;
 its best rows are likewise copied by hand. Other values are tried by passing a
 `dataclasses.replace` of `qa.answer.params.DEFAULTS` down the read path (`ask(..., params=...)`), never
-by changing the module.
+by changing the module. The pieces (`window_rows`, `fit`, `answer_rows`, `refusal_search`) also
+serve the leave-one-corpus-out protocol, `eval/bench/general.py`, which fits on several corpora.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -60,38 +62,45 @@ def _overlap(a, b) -> bool:
 
 
 def collect(set_dir: Path, cache: Path, overrides: dict, params=None):
-    """[(windows' feature matrix, labels, window lengths)] per answerable question; the matrix has a
-    column per feature in `FEATURES` order. `params`: the answerer's (default `DEFAULTS`)."""
-    from qa.answer import extractive as ex
-    from qa.ask import find_passages
+    """`window_rows` of the answerable questions of `set_dir` (ingested into a temporary store, cached vectors)."""
     from qa.config import load_settings
     from qa.embed import make_embedder
     from qa.ingest.pipeline import ingest
     from qa.store import Store
 
-    params = params or ex.DEFAULTS
     tmp = Path(tempfile.mkdtemp(prefix="qa-tune-"))
     try:
         settings = load_settings({"store": str(tmp / "store"), **overrides}, env={})
         embedder = CachedEmbedding(make_embedder(settings), cache)
         ingest([set_dir / "docs"], settings, embedder=embedder)
-        store = Store.open(settings)
         items = [it for it in load_gold(set_dir / "gold.jsonl") if not it.unanswerable]
         embedder.get_query_embeddings([it.question for it in items])
-        rows = []
-        for it in items:
-            hits = find_passages(it.question, settings, store, embedder, params=params)
-            q = ex.analyse(it.question, store.keyword.idf)
-            windows = ex.candidate_windows(q, hits, params)
-            if not windows:
-                rows.append((np.zeros((0, len(ex.FEATURES))), np.zeros(0, dtype=bool), np.zeros(0), []))
-                continue
-            x = np.array([w.values for w in windows])  # each an ex.Features: a row in FEATURES order
-            y = np.array([contains_answer(hits[w.hit].text[w.start:w.end], it.answers) for w in windows])
-            rows.append((x, y, np.array([w.end - w.start for w in windows]), [(w.hit, w.start, w.end) for w in windows]))
-        return rows
+        return window_rows(items, settings, Store.open(settings), embedder, params)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def window_rows(items, settings, store, embedder, params=None):
+    """[(windows' feature matrix, labels, window lengths, spans)] per item: the candidate windows of
+    its passages, found once (re-ranked with `params`, default `DEFAULTS`), so that any number of
+    weight vectors are then tried on the matrices alone. The matrix has a column per feature in
+    `FEATURES` order; a label says whether the window holds a gold answer."""
+    from qa.answer import extractive as ex
+    from qa.ask import find_passages
+
+    params = params or ex.DEFAULTS
+    rows = []
+    for it in items:
+        hits = find_passages(it.question, settings, store, embedder, params=params)
+        q = ex.analyse(it.question, store.keyword.idf)
+        windows = ex.candidate_windows(q, hits, params)
+        if not windows:
+            rows.append((np.zeros((0, len(ex.FEATURES))), np.zeros(0, dtype=bool), np.zeros(0), []))
+            continue
+        x = np.array([w.values for w in windows])  # each an ex.Features: a row in FEATURES order
+        y = np.array([contains_answer(hits[w.hit].text[w.start:w.end], it.answers) for w in windows])
+        rows.append((x, y, np.array([w.end - w.start for w in windows]), [(w.hit, w.start, w.end) for w in windows]))
+    return rows
 
 
 def accuracy(rows, w: np.ndarray) -> tuple[float, float]:
@@ -107,19 +116,29 @@ def accuracy(rows, w: np.ndarray) -> tuple[float, float]:
 
 
 def fit(rows, w0: np.ndarray, steps: int = 3000, lr: float = 0.05, l2: float = 1e-3,
-        frozen: np.ndarray | None = None) -> np.ndarray:
-    data = [(x, y) for x, y, _, _ in rows if len(x) and y.any() and not y.all()]
+        frozen: np.ndarray | None = None, row_weights=None) -> np.ndarray:
+    """Adam on the mean over questions of -log(softmax mass on the labelled windows) + L2; questions
+    whose windows are all or none labelled teach nothing and are left out. `row_weights` (one per
+    row of `rows`; default 1) weigh questions, e.g. so that every corpus counts the same. All
+    windows are stacked in one matrix, so a step is a few numpy calls whatever the question count."""
+    row_weights = np.ones(len(rows)) if row_weights is None else np.asarray(row_weights, dtype=float)
+    keep = [i for i, (x, y, _, _) in enumerate(rows) if len(x) and y.any() and not y.all()]
+    if not keep:
+        return w0.copy()
+    x = np.concatenate([rows[i][0] for i in keep])
+    y = np.concatenate([rows[i][1] for i in keep]).astype(float)
+    starts = np.cumsum([0] + [len(rows[i][0]) for i in keep])[:-1]
+    seg = np.repeat(np.arange(len(keep)), [len(rows[i][0]) for i in keep])
+    qw = row_weights[keep] / row_weights[keep].sum()
     w = w0.copy()
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     for step in range(1, steps + 1):
-        grad = l2 * w
-        for x, y in data:
-            s = x @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            q = p * y / (p[y].sum())
-            grad += x.T @ (p - q) / len(data)  # d/dw of -log sum_{y} softmax
+        s = x @ w
+        p = np.exp(s - np.maximum.reduceat(s, starts)[seg])
+        p /= np.add.reduceat(p, starts)[seg]
+        q = p * y / np.add.reduceat(p * y, starts)[seg]
+        grad = l2 * w + x.T @ ((p - q) * qw[seg])  # d/dw of -log sum_{y} softmax
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad ** 2
         step_w = lr * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
@@ -185,37 +204,76 @@ def refusal_table(rows, label: str) -> None:
               f"  false refusals {refused_a / max(len(neg), 1):.3f}")
 
 
+class Answered(NamedTuple):
+    """One question answered with the slot checks listed but not applied and no threshold: whether
+    to refuse it under other factors and thresholds is then arithmetic (support x factors < threshold)."""
+    answerable: bool
+    support: float  # before the gap factors
+    gaps: list  # gap kinds of the best window
+    ok: bool  # the answer holds a gold answer
+    chars: int  # the quoted text without [n] markers
+
+
+def answer_rows(items, settings, store, embedder, params=None, kept: set | None = None) -> list[Answered]:
+    """Every item through the real read path (`qa.ask.ask`, with `params`' weights) at threshold 0
+    and every gap factor 1. An item is answerable when not marked so and (with `kept`, the doc
+    stems in the store) its evidence is in the store."""
+    from qa.answer import extractive as ex
+    from qa.ask import ask
+
+    params = dataclasses.replace(params or ex.DEFAULTS, gap_factors=dict.fromkeys(ex.DEFAULTS.gap_factors, 1.0))
+    settings = dataclasses.replace(settings, refusal_threshold=0.0)
+    rows = []
+    for it in items:
+        a = ask(it.question, settings, store=store, embedder=embedder, mode="extractive", params=params)
+        answerable = not it.unanswerable and (kept is None or bool(set(it.evidence) & kept))
+        text = "" if a.refused else " ".join(c.quote for c in a.citations)
+        rows.append(Answered(answerable, a.support, [g["kind"] for g in a.gaps],
+                             not a.refused and contains_answer(a.answer, it.answers), len(text)))
+    return rows
+
+
 def gap_rows(set_dir: Path, cache: Path, overrides: dict, extra_gold: list[Path], half: bool = False):
     """(answerable, support before the slot checks, gap kinds) of every question of `set_dir`
     (plus `extra_gold`). The whole set is in the store and unanswerable = marked so (near misses);
     with `half`, every other doc is, and questions about the others are unanswerable."""
-    from qa.ask import ask
-    from qa.answer import extractive as ex
     from qa.config import load_settings
     from qa.embed import make_embedder
     from qa.ingest.pipeline import ingest
     from qa.store import Store
 
-    # Gaps are listed, support is left alone.
-    params = dataclasses.replace(ex.DEFAULTS, gap_factors=dict.fromkeys(ex.DEFAULTS.gap_factors, 1.0))
     tmp = Path(tempfile.mkdtemp(prefix="qa-gaps-"))
     try:
-        settings = load_settings({"store": str(tmp / "store"), **overrides, "refusal_threshold": 0}, env={})
+        settings = load_settings({"store": str(tmp / "store"), **overrides}, env={})
         embedder = CachedEmbedding(make_embedder(settings), cache)
         docs = sorted((set_dir / "docs").glob("*.txt"))
         kept = {p.stem for p in (docs[::2] if half else docs)}
         ingest([p for p in docs if p.stem in kept], settings, embedder=embedder)
-        store = Store.open(settings)
         items = [it for g in [set_dir / "gold.jsonl", *extra_gold] for it in load_gold(g)]
         embedder.get_query_embeddings([it.question for it in items])
-        rows = []
-        for it in items:
-            a = ask(it.question, settings, store=store, embedder=embedder, mode="extractive", params=params)
-            answerable = not it.unanswerable and bool(set(it.evidence) & kept)
-            rows.append((answerable, a.support, [g["kind"] for g in a.gaps]))
-        return rows
+        rows = answer_rows(items, settings, Store.open(settings), embedder, kept=kept)
+        return [(r.answerable, r.support, r.gaps) for r in rows]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def refusal_search(objective, factors: dict[str, float], threshold: float,
+                   values=(0.0, 0.2, 0.4, 0.6, 1.0), thresholds=tuple(np.round(np.arange(0.1, 0.41, 0.05), 2)),
+                   rounds: int = 2):
+    """Coordinate ascent on `objective(factors, threshold)` from the given values: each gap factor in
+    turn over `values` (with every threshold), twice. The grid of `gap_grid` (5^7 x 5 points) is too
+    many for a score taken over several corpora; a value moves only on a strict gain, so ties keep
+    the values started from. Returns (factors, threshold, objective)."""
+    best = (objective(factors, threshold), dict(factors), threshold)
+    for _ in range(rounds):
+        for kind in factors:
+            for value in values:
+                for t in thresholds:
+                    trial = {**best[1], kind: value}
+                    score = objective(trial, float(t))
+                    if score > best[0] + 1e-12:
+                        best = (score, trial, float(t))
+    return best[1], best[2], best[0]
 
 
 def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
@@ -236,7 +294,9 @@ def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
         return (np.array([s for _, s, _ in rows]), counts, np.array([a for a, _, _ in rows]))
 
     (ds, dc, da), (ws, wc, wa), (ts, tc, _) = matrix(dev), matrix(away), matrix(answerable_only)
-    choices = {k: (0.0, 0.2, 0.4, 0.6, 1.0) for k in kinds}
+    # A kind no row has cannot move a score: held at its value (each kind multiplies the grid by 5).
+    seen = {k for rows in (dev, away, answerable_only) for _, _, ks in rows for k in ks}
+    choices = {k: (0.0, 0.2, 0.4, 0.6, 1.0) if k in seen else (current[k],) for k in kinds}
     results = []
     for values in itertools.product(*(choices[k] for k in kinds)):
         f = np.array(values)
