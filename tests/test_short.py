@@ -30,6 +30,11 @@ ANSWERED = [
     ("占士·邦是哪部小说的主角？", "占士·邦是一个虚构人物，是著名小说《占士邦》系列的主角。", "《占士邦》"),
     ("泰国的国家标示叫什么？", "泰国的国家标示叫做Garuda，这是一个神话式的形象。", "Garuda"),
     ("西施故里旅游区的总面积是多少？", "西施故里旅游区于2003年初开始规划兴建，已建成总面积为1.44平方公里的旅游区。", "1.44平方公里"),
+    ("蒙泰罗在美国大奖赛上获得第几名？", "蒙泰罗在美国大奖赛上获得第3名。", "第3名"),  # a rank keeps its 第
+    ("夜来香分布在哪些地区？", "分布在亚洲、美洲、欧洲以及中国大陆的华南等地，一般生于山坡灌木丛中。",
+     "亚洲、美洲、欧洲以及中国大陆的华南等地"),  # a list, as the sentence writes it
+    ("林郁智的艺名是什么？", "林郁智（），艺名纳豆，台湾男演员、主持人。", "纳豆"),  # named after a naming word
+    ("刘七的本名是什么？", "刘六本名刘宠、刘七本名刘宸，兄弟二人皆河北霸州文安县人。", "刘宸"),
 ]
 
 
@@ -49,6 +54,8 @@ NOT_CERTAIN = [
     ("华强广场有多少张床位?", SEED_QUOTE),  # the asked measure word is nowhere
     ("冷湖是哪一年设镇的？", "冷湖原为无人区，后来开始建设。"),  # no year in the sentence
     ("公司的口号是什么？", "公司的口号是" + "很长" * MAX_CHARS + "。"),  # longer than a short answer
+    ("蓍的别名是什么？", "短叶水蜈蚣，别名无头土香，是莎草科水蜈蚣属的植物。"),  # another plant's name
+    ("此鱼分布在哪些地区？", "蓍是菊科植物。生长于海拔100米至2,300米的地区。"),  # a noun alone is no anchor
 ]
 
 
@@ -94,3 +101,13 @@ def test_which_word_keeps_the_noun_it_asks_for(char):
 @pytest.mark.parametrize("char", lexicon.words("span_edge"))
 def test_joining_word_is_no_part_of_the_answer(char):
     assert short_answer("游戏结束即算作什么？", [f"游戏结束即算作{char}踢爆{char}。"]) == "踢爆"
+
+
+@pytest.mark.parametrize("word", lexicon.words("ordinal_q"))
+def test_a_rank_keeps_its_ordinal(word):
+    assert short_answer(f"这张单曲是他们的{word}张单曲？", ["这张单曲是他们的第15张单曲。"]) == "第15张"
+
+
+@pytest.mark.parametrize("word", lexicon.words("naming_word"))
+def test_naming_word_places_the_name(word):
+    assert short_answer(f"林郁智的{word}是什么？", [f"林郁智（），{word}纳豆，台湾男演员。"]) == "纳豆"
