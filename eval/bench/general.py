@@ -47,7 +47,14 @@ import numpy as np
 
 from eval.bench.cache import DEFAULT_CACHE, CachedEmbedding
 from eval.bench.run import load_gold
-from eval.bench.tune_answer import Answered, accuracy, answer_rows, fit, refusal_search, window_rows
+from eval.bench.tune_answer import (
+    Answered,
+    accuracy,
+    answer_rows,
+    fit,
+    refusal_search,
+    window_rows,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 FR_ALLOWED = 0.05  # false refusals up to this share cost nothing (the goal: <= 5%)
@@ -90,7 +97,7 @@ class Scored:
     def figures(self, factors: dict[str, float], threshold: float) -> dict:
         refused = self.refused(factors, threshold)
         a, u = self.answerable, ~self.answerable
-        out = {"questions": int(len(a)), "answerable": int(a.sum()), "unanswerable": int(u.sum()),
+        out = {"questions": len(a), "answerable": int(a.sum()), "unanswerable": int(u.sum()),
                "ans@1": float(np.mean(self.ok[a] & ~refused[a])) if a.any() else None,
                "false_refusals": float(np.mean(refused[a])) if a.any() else None,
                "refusal_recall": float(np.mean(refused[u])) if u.any() else None,
@@ -176,7 +183,8 @@ def open_set(docs: Path, stores: Path, real: bool, cache: Path):
 
     if not real:
         from eval.bench.snapshot import _store
-        return (settings := _store(docs, stores), *open_reader(settings))
+        settings = _store(docs, stores)
+        return (settings, *open_reader(settings))
     import hashlib
 
     from qa.config import load_settings
@@ -220,8 +228,8 @@ def table(report: dict) -> str:
     def cell(fig: dict, key: str, fmt: str) -> str:
         return "—" if fig[key] is None else format(fig[key], fmt)
 
-    lines = ["| left out | questions | ans@1 before → after | false refusals | refusal recall | mean chars "
-             "| score | weights |", "|---|---|---|---|---|---|---|---|"]
+    lines = [("| left out | questions | ans@1 before → after | false refusals | refusal recall | mean chars "
+              "| score | weights |"), "|---|---|---|---|---|---|---|---|"]
     for f in report["folds"]:
         b, a = f["before"], f["after"]
         lines.append(f"| {f['left_out']} | {a['answerable']} + {a['unanswerable']} unans. "

@@ -258,7 +258,7 @@ def gap_rows(set_dir: Path, cache: Path, overrides: dict, extra_gold: list[Path]
 
 
 def refusal_search(objective, factors: dict[str, float], threshold: float,
-                   values=(0.0, 0.2, 0.4, 0.6, 1.0), thresholds=tuple(np.round(np.arange(0.1, 0.41, 0.05), 2)),
+                   values=(0.0, 0.2, 0.4, 0.6, 1.0), thresholds=(0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4),
                    rounds: int = 2):
     """Coordinate ascent on `objective(factors, threshold)` from the given values: each gap factor in
     turn over `values` (with every threshold), twice. The grid of `gap_grid` (5^7 x 5 points) is too
