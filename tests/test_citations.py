@@ -106,11 +106,13 @@ def test_an_answer_without_citations_is_marked_uncited():
     assert not v.refused and v.uncited and v.citations == []
 
 
-def test_an_english_sentence_about_a_chinese_passage_is_checked_by_its_numbers_only():
+def test_an_english_sentence_about_a_chinese_passage_is_checked_by_its_numbers_and_names():
     ok = verify("The project will create 3000 jobs.[1]", hits())
     wrong = verify("The project will create 4500 jobs.[1]", hits())
-    assert ok.citations[0].supported is None
-    assert wrong.citations[0].supported is False
+    bare = verify("It will be very good.[1]", hits())  # nothing to compare: unknown, not wrong
+    assert ok.citations[0].supported is True and ok.support == 1.0
+    assert wrong.citations[0].supported is False and wrong.support < ok.support
+    assert bare.citations[0].supported is None and bare.support == 0.0
 
 
 def test_overlap_is_the_share_of_the_sentence_found_in_the_passage():

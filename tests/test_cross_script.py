@@ -8,8 +8,10 @@ import re
 
 import pytest
 
+from qa.answer.citations import cross_overlap, verify
 from qa.text import lexicon
 from qa.text.glossary import GLOSSARIES, chinese_words
+from qa.types import Hit
 
 
 @pytest.mark.parametrize("question, words", [
@@ -46,3 +48,28 @@ def test_the_readme_example_is_answered_from_the_page_that_gives_the_jobs(seed_s
     assert not answer.refused, answer.gaps
     assert "1000个就业岗位" in answer.citations[0].quote
     assert answer.support >= seed_settings.refusal_threshold
+
+
+PAGE = "华强广场项目总投资50亿元，可创造1000个就业岗位。1963年，范廷颂被任命为主教。NGC 6231是一个疏散星团。"
+
+
+@pytest.mark.parametrize("sentence, share", [
+    ("The project creates 1000 jobs.", 1.0),  # a number and a glossary word
+    ("Fan Tingsong was appointed bishop in 1963.", 1.0),  # a pinyin name and a year
+    ("NGC 6231 is an open cluster.", 1.0),  # a Latin word and a number the passage writes
+    ("The project creates 3000 jobs.", 0.5),  # the number is wrong
+    ("Li Wei was appointed bishop in 1970.", 0.0),  # another person, another year
+    ("The moon is made of cheese.", None),  # nothing to compare
+])
+def test_cross_overlap_counts_the_anchors_a_passage_gives(sentence, share):
+    assert cross_overlap(sentence + "[1]", PAGE) == share
+
+
+def test_a_correct_english_llm_answer_over_a_chinese_passage_is_not_scored_like_nonsense():
+    hits = [Hit("c1", PAGE, 1.0, "page.txt", "page", "a1", rank=1)]
+    right = verify("Fan Tingsong was appointed bishop in 1963 [1].", hits)
+    wrong = verify("Li Wei was appointed bishop in 1970 [1].", hits)
+    nonsense = verify("The moon is made of cheese [1].", hits)
+    assert right.support == 1.0 and right.citations[0].supported is True
+    assert wrong.support == 0.0 and wrong.citations[0].supported is False
+    assert nonsense.support == 0.0

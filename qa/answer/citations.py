@@ -14,8 +14,10 @@
    that reuses a passage's words to say the opposite ("停止提供托管服务"), which no overlap
    measure can see. Cheap, no model, and it catches the failure that matters: a sentence pinned
    on a passage that says something else, or a number the passage does not give. A sentence in
-   another language than its passage is checked only by its numbers, and a pass leaves
-   `supported` unknown (None).
+   another script than its passages (an English answer over Chinese articles) shares no words
+   with them: its coverage is the share of its anchors they give (numbers, pinyin names, glossary
+   words, Latin words: `cross_overlap`), so a correct cited answer is not scored 0.00 like
+   nonsense; a sentence with no anchor leaves `supported` unknown (None) unless a number is wrong.
 3. A reply that declines (the refusal sentence from prompts/refusal.txt, or a close variant, with
    no valid citation) is a refusal.
 4. A sentence whose support in a cited passage is itself an order to the model (the passage
@@ -161,11 +163,36 @@ def _numbers_ok(sentence: str, passages: list[str]) -> bool:
     return all(n in given for n in _NUMBER.findall(strip_markers(sentence)))
 
 
+def cross_overlap(sentence: str, passage: str) -> float | None:
+    """The share of a sentence's anchors that a passage in another script gives: its numbers (1963),
+    its pinyin names written in characters (Fan Tingsong: 范廷颂, `qa.text.pinyin`), its glossary
+    words in the passage's wording (jobs: 岗位, `qa.text.glossary`), and its Latin words the passage
+    writes too (NGC, Windows: found ones only, as most English words have no Latin form in Chinese
+    text). None when the sentence has no anchor: nothing to compare. Dense similarity would see
+    more, but the check runs without an embedder, and numbers and names are what a wrong answer
+    gets wrong."""
+    from qa.text.glossary import chinese_words
+    from qa.text.pinyin import mentioned, names
+
+    sentence = strip_markers(sentence)
+    given = terms(passage)
+    anchors = [n in given for n in _NUMBER.findall(sentence)]
+    anchors += [mentioned(readings, passage) for _, readings in names(sentence)]
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+    anchors += [any(c in passage for c in found) for w in sorted(words) if (found := chinese_words(w))]
+    anchors += [True for w in sorted(words) if len(w) > 1 and w in given]
+    return sum(anchors) / len(anchors) if anchors else None
+
+
 def _judge(sentence: str, cited: list[str]) -> tuple[list[bool | None], float | None]:
     """Per cited passage: supported? And the sentence's coverage by all of them together."""
     numbers_ok = _numbers_ok(sentence, cited)
     if all(language(sentence) != language(p) for p in cited):
-        return [None if numbers_ok else False] * len(cited), None
+        # Another script shares no words: judged by its anchors (numbers, names, glossary words).
+        cover = cross_overlap(sentence, "\n".join(cited))
+        if cover is None:
+            return [None if numbers_ok else False] * len(cited), None
+        return [numbers_ok and cover >= SUPPORT_MIN] * len(cited), cover
     union = overlap(sentence, "\n".join(cited))
     if union is None:
         return [True] * len(cited), None
