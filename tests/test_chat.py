@@ -60,7 +60,9 @@ def test_extractive_conversation_follow_up_and_slash_commands(chat_store, tmp_pa
         "/open shows no text around the passage:\n" + opened
     text_lines = [line for line in opened.splitlines() if squash(line) and squash(line) in squash(cited["text"])]
     assert text_lines and all(line.startswith("    ") for line in text_lines), opened  # indented under the title
-    bad = chat.run("/open 9", "›")
+    # Each waits for its own words: the "›" of the line editor's redraw of "/open 9" came first
+    # once under load, and the message was not yet on screen.
+    bad = chat.run("/open 9", "is not one")
     assert "/open 9 is not one" in bad
 
     # /why: the ranks and scores that chose the passage
@@ -95,7 +97,7 @@ def test_extractive_conversation_follow_up_and_slash_commands(chat_store, tmp_pa
     assert "1000个就业岗位" in unfiltered and "良好营商环境提升发展韧性" in unfiltered, unfiltered
     assert "↳" not in unfiltered  # a self-contained question is not rewritten
 
-    hint = chat.run("/bogus", "›")
+    hint = chat.run("/bogus", "lists them")
     hint_lines = [line for line in hint.replace("\r", "").split("\n") if line.strip() and "›" not in line]
     assert hint_lines == ["unknown command /bogus; /help lists them"], hint
 

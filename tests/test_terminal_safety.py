@@ -30,6 +30,7 @@ import pytest
 
 from support.cli import invoke, qa_env, run_qa, spawn_qa, start_qa
 from support.scripted import KEY, cli_env
+from support.shared import shared_dir
 
 TIMEOUT = 60
 
@@ -159,14 +160,20 @@ def write_articles(folder: Path) -> Path:
     return folder
 
 
+def ingest_hostile(root: Path) -> None:
+    articles = write_articles(root / "articles")
+    raw, code = run_pty(["ingest", "--store", str(root / "store"), str(articles)])
+    (root / "ingest.out").write_bytes(raw)
+    (root / "ingest.code").write_text(str(code))
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> dict:
-    """The hostile articles, ingested in a pseudo-terminal; the store and what ingest printed."""
-    root = tmp_path_factory.mktemp("hostile")
-    articles = write_articles(root / "articles")
-    store = root / "store"
-    raw, code = run_pty(["ingest", "--store", str(store), str(articles)])
-    return {"articles": articles, "store": store, "ingest": raw, "ingest_code": code}
+    """The hostile articles, ingested in a pseudo-terminal; the store and what ingest printed.
+    Built once for both xdist workers (support.shared); tests that write (a chat) copy the store."""
+    root = shared_dir(tmp_path_factory, "hostile", ingest_hostile)
+    return {"articles": root / "articles", "store": root / "store", "ingest": (root / "ingest.out").read_bytes(),
+            "ingest_code": int((root / "ingest.code").read_text())}
 
 
 def settings_for(store: Path):
@@ -446,8 +453,12 @@ def test_chat_llm_streamed_reply_prints_nothing_hostile(corpus, tmp_path, openai
 def old_store(tmp_path_factory) -> Path:
     """Clean articles ingested, then the hostile text put straight into Chroma (passages and their
     titles) and the manifest, and the keyword index rebuilt from them: what a store built before
-    cleaning, or someone else's Chroma server, may hold."""
-    root = tmp_path_factory.mktemp("old-store")
+    cleaning, or someone else's Chroma server, may hold. Built once for both xdist workers (four
+    `qa` processes: support.shared); tests that write (a chat) copy it."""
+    return shared_dir(tmp_path_factory, "old-store", build_old_store) / "store"
+
+
+def build_old_store(root: Path) -> None:
     folder = root / "articles"
     folder.mkdir()
     for name, _, _ in FRAGMENTS:
@@ -481,7 +492,6 @@ def old_store(tmp_path_factory) -> Path:
     # reader would otherwise re-index every chunk in memory, seconds a process, 40 processes.
     done = run_piped(["doctor", "--repair", "--store", str(store)])
     assert b"re-indexed" in done.stdout, done.stdout
-    return store
 
 
 # The hostile copy is a new collection written by one `add`, not an `update` of the old one:
