@@ -243,11 +243,13 @@ def test_second_writer_waits_or_fails_with_no_wait(tmp_path):
         assert refused.returncode == 1
         assert f"another ingest is running on {store} (pid {os.getpid()})" in refused.stderr
         waiting = start_qa("ingest", folder, env=_env(store))
-        time.sleep(3)
+        # Its notice says it found the lock taken; alive after it, it is waiting (no fixed sleep).
+        told = next((line for line in iter(waiting.stderr.readline, "") if "another ingest" in line), "")
+        assert f"another ingest is running (pid {os.getpid()}); waiting" in told, told
+        time.sleep(0.5)  # a few of its polls
         assert waiting.poll() is None, "the second writer did not wait for the lock"
     out, err = waiting.communicate(timeout=60)
     assert waiting.returncode == 0, err
-    assert f"another ingest is running (pid {os.getpid()}); waiting" in err
     assert "ingested 3" in out
 
 
