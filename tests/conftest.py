@@ -1,9 +1,8 @@
 """Shared fixtures. Every test gets a clean environment (no QA_* / OPENAI_* leaking in from the
 machine) and a temp working directory; the seed store is built once per run with the real local
 embedder and shared by the xdist workers (support.shared), because embedding the seed page takes
-~15 s of CPU. Helpers (running `qa`, the pty
-chat, the scripted model) live in tests/support/; test modules import from there, never from
-each other or from this file.
+~15 s of CPU. Helpers (running `qa`, the pty chat, the scripted model) live in tests/support/;
+test modules import from there, never from each other or from this file.
 
 The speed rule: a test whose call takes 10 s or more on a quiet machine is marked `slow`, so that
 `make test-fast` (`-m "not slow"`) stays quick. The hooks at the end check it: a test not marked
@@ -84,7 +83,7 @@ def _ingest_seeds(folder: Path) -> None:
 @pytest.fixture(scope="session")
 def seed_store_dir(tmp_path_factory) -> Path:
     """A store holding the seed page, embedded with the real local model (read-only for tests);
-    built once for all xdist workers (support.shared), since embedding it takes ~20 s of CPU."""
+    built once for all xdist workers (support.shared), since embedding it takes ~15 s of CPU."""
     return shared_dir(tmp_path_factory, "seed-store", _ingest_seeds) / "store"
 
 
