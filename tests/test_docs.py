@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -26,6 +25,8 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from support.chat import copy_store
 
 # Where things are, derived here rather than imported: tests/support/ is being introduced as the
 # shared home of such helpers (issue 22 item 4); use it once it has landed.
@@ -177,7 +178,7 @@ def test_example_runs_as_shown(example, workdir, request):
     """Each example exits 0 (or its documented code) with no traceback, on a store of the seed page."""
     env = dict(example.env)
     if example.needs_model:
-        shutil.copytree(request.getfixturevalue("seed_store_dir"), workdir / ".qa")
+        copy_store(request.getfixturevalue("seed_store_dir"), workdir / ".qa")
     else:
         from qa.config import load_settings
         from qa.ingest.pipeline import ingest

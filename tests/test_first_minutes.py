@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from support import SEEDS, Q_JOBS as QUESTION
+from support.chat import copy_store
 from support.cli import invoke, run_qa, spawn_qa
 from qa.cli import app
 
@@ -164,12 +165,11 @@ def test_symlink_loops_in_a_folder_are_skipped_with_their_reason(tmp_path, loopi
 # 10. a slow cold start says what it is doing, on a terminal only; the summary starts at once
 def test_a_slow_start_shows_a_spinner_on_a_terminal_and_nothing_when_piped(seed_store_dir, tmp_path):
     import re
-    import shutil
 
     import pexpect
 
     store = tmp_path / "store"
-    shutil.copytree(seed_store_dir, store)  # the real embedder: loading it is the slow step
+    copy_store(seed_store_dir, store)  # the real embedder: loading it is the slow step
     env = {"COLUMNS": "160", "TERM": "xterm-256color"}
     child = spawn_qa("ask", "--store", store, QUESTION, env=env, unset=["NO_COLOR"])
     child.expect(pexpect.EOF)

@@ -28,6 +28,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from support.chat import copy_store
 from support.cli import invoke, qa_env, run_qa, spawn_qa, start_qa
 from support.scripted import KEY, cli_env
 from support.shared import shared_dir
@@ -424,7 +425,7 @@ def run_chat(store: Path, questions: list[str], extra: dict[str, str] | None = N
 
 
 def test_chat_extractive_answers_and_sources_print_nothing_hostile(corpus, tmp_path):
-    store = shutil.copytree(corpus["store"], tmp_path / "store")
+    store = copy_store(corpus["store"], tmp_path / "store")
     raw = run_chat(store, [question(n) for n in NAMES], None, "--mode", "extractive")
     assert not chat_leaks(raw), (chat_leaks(raw), decode(raw))
     text = CHAT_OWN.sub("", decode(raw))
@@ -437,7 +438,7 @@ def test_chat_extractive_answers_and_sources_print_nothing_hostile(corpus, tmp_p
 
 
 def test_chat_llm_streamed_reply_prints_nothing_hostile(corpus, tmp_path, openai_server):
-    store = shutil.copytree(corpus["store"], tmp_path / "store")
+    store = copy_store(corpus["store"], tmp_path / "store")
     openai_server.default_text = hostile_reply()
     openai_server.reply(hostile_reply(), chunk_chars=3, chunk_delay=0.002)
     raw = run_chat(store, [COMMON_Q], cli_env(openai_server.url, QA_LLM_TIMEOUT="20", QA_LLM_MAX_WAIT="30"),
@@ -577,7 +578,7 @@ def test_an_old_store_with_hostile_titles_is_still_caught_by_sources(old_store):
 
 
 def test_an_old_store_in_chat_prints_nothing_hostile(old_store, tmp_path):
-    store = shutil.copytree(old_store, tmp_path / "store")
+    store = copy_store(old_store, tmp_path / "store")
     raw = run_chat(store, [question(n) for n in NAMES], None, "--mode", "extractive")
     assert not chat_leaks(raw), (chat_leaks(raw), decode(raw))
     text = CHAT_OWN.sub("", decode(raw))
