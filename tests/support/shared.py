@@ -6,7 +6,8 @@ takes seconds to build, that is seconds of CPU twice on a two-core machine. `sha
 pattern of pytest-xdist's docs ("Making session-scoped fixtures execute only once"): the first
 worker to ask builds under a file lock in the folder all workers of this run share; the others wait
 on the lock and then use what it built. The folder is read-only for tests: a test that writes
-(a chat writes chat.db into its store) works on a copy (`support.chat.copy_store`)."""
+(a chat writes chat.db into its store) works on a copy (`support.chat.copy_store`, which leaves
+out the log that every `qa ask` on the shared store appends to)."""
 
 from __future__ import annotations
 
