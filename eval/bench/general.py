@@ -168,12 +168,13 @@ class Protocol:
                       "pooled": fit(rows, start, steps=self.steps, frozen=frozen),
                       "per corpus": fit(rows, start, steps=self.steps, frozen=frozen, row_weights=per_set)}
         answering = [n for n in names if self.windows[n]]
-        label = max(candidates, key=lambda k: min(accuracy(self.windows[n], candidates[k])[0] for n in answering))
+        window_acc = {k: {n: round(accuracy(self.windows[n], w)[0], 4) for n in answering} for k, w in candidates.items()}
+        label = max(candidates, key=lambda k: min(window_acc[k].values()))  # first on ties: DEFAULTS'
         floor = pooled_recall(self.answered(start), names, dict(DEFAULTS.gap_factors), self.threshold)
         scored = self.answered(candidates[label])
         factors, threshold, objective = refusal_search(fit_objective(scored, names, floor),
                                                        dict(DEFAULTS.gap_factors), self.threshold)
-        return {"weights_from": label, "recall_floor": floor, "weights": [round(float(w), 3) for w in candidates[label]],
+        return {"weights_from": label, "window_accuracy": window_acc, "recall_floor": floor, "weights": [round(float(w), 3) for w in candidates[label]],
                 "gap_factors": factors, "threshold": threshold, "objective": objective, "scored": scored}
 
 
@@ -265,6 +266,10 @@ def main(argv: list[str] | None = None) -> int:
     report = run(sets, args.stores, real=args.real, cache=args.cache, limit=args.limit, steps=args.steps)
     print(f"Leave-one-corpus-out ({report['stores']}; {report['machine']}; {report['seconds']} s)\n")
     print(table(report))
+    print("\nworst fit-set window accuracy (the best window holds a gold answer) of each weight candidate:")
+    for f in [*report["folds"], {"left_out": "(none)", **report["fitted_on_all"]}]:
+        print(f"  without {f['left_out']}: " + ", ".join(
+            f"{k} {min(acc.values()):.3f} ({min(acc, key=acc.get)})" for k, acc in f["window_accuracy"].items()))
     final = report["fitted_on_all"]
     print(f"\nfitted on every set ({final['weights_from']} weights): threshold {final['threshold']:.2f}, "
           f"gap factors {final['gap_factors']}\n  weights {final['weights']}")
