@@ -17,6 +17,7 @@ from qa.types import Answer, Hit, Mode
 
 NO_WORDS = "the question has no words to search for"
 TO_ASSISTANT = "the question is an instruction to the assistant, not a question about the articles"
+NOT_FOUND = "no word of the question occurs in the articles"
 
 
 def find_passages(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
@@ -91,9 +92,15 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
                          params=params) if store.documents else []
     # The extractive answerer weighs question words by their IDF in the collection, and needs
     # the embedder only for a question in another script than the passages.
-    extract = lambda: answer_extractive(question, hits, settings.refusal_threshold,  # noqa: E731
-                                        idf=store.keyword.idf if hits else None,
-                                        similarity=dense_similarity(embedder, question), params=params)
+    def extract() -> Answer:
+        from qa.retrieve import unfound
+
+        if hits and unfound(question, store):
+            # Nearest neighbours are not support: "What is /etc/passwd" found a quote at 0.84.
+            return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True,
+                          mode="extractive", citations=[], hits=hits, note=NOT_FOUND)
+        return answer_extractive(question, hits, settings.refusal_threshold, idf=store.keyword.idf if hits else None,
+                                 similarity=dense_similarity(embedder, question), params=params)
     t2 = time.perf_counter()
     extra: dict[str, float] = {}
     if use_llm:
@@ -181,5 +188,5 @@ def open_reader(settings: Settings, store=None, embedder=None):
     return store, QuestionMemo(embedder)
 
 
-__all__ = ["NO_WORDS", "TO_ASSISTANT", "ask", "check_mode", "find_passages", "open_reader", "require_model",
+__all__ = ["NOT_FOUND", "NO_WORDS", "TO_ASSISTANT", "ask", "check_mode", "find_passages", "open_reader", "require_model",
            "unmatched_filter", "uses_llm"]

@@ -93,6 +93,31 @@ def candidates(question: str, settings: Settings, store, embedder, k: int, sourc
     return hits
 
 
+def unfound(question: str, store) -> bool:
+    """True when a question holds a token an article would write verbatim in any script (a path or
+    code, a figure, an acronym: en.toml's `literal_token`) and not one of its words occurs in any
+    passage, nor their glossary wordings (jobs: 岗位) or pinyin names (Heihe: 黑河): nothing it asks
+    about is in the articles ("What is /etc/passwd" over the seed), however close its nearest
+    neighbours look to the embedder. A question without such a token is left to the answerer:
+    an English question's plain words are not expected in Chinese articles (seed-003's
+    "brain-computer interface industry" is answered from 脑机接口产业 by the embedder alone)."""
+    from qa.text import lexicon
+    from qa.text.pinyin import query_terms
+    from qa.text.questions import question_terms
+    from qa.text.tokens import tokenize
+
+    if not lexicon.regex("literal_token").search(question):
+        return False
+    scheme = store.keyword.scheme
+    terms = list(question_terms(question)) + tokenize(" ".join(chinese_words(question)), scheme, query=True)
+    if scheme.endswith("pinyin"):
+        terms += query_terms(question)
+    if not terms:
+        return False
+    _, df = store.keyword.document_frequency(terms)
+    return not df.any()
+
+
 def number(hits: list[Hit]) -> list[Hit]:
     """Set each hit's 1-based rank."""
     for rank, hit in enumerate(hits, start=1):
@@ -100,4 +125,4 @@ def number(hits: list[Hit]) -> list[Hit]:
     return hits
 
 
-__all__ = ["candidates", "diversify", "fuse", "keyword_query", "number"]
+__all__ = ["candidates", "diversify", "fuse", "keyword_query", "number", "unfound"]

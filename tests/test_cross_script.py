@@ -73,3 +73,32 @@ def test_a_correct_english_llm_answer_over_a_chinese_passage_is_not_scored_like_
     assert right.support == 1.0 and right.citations[0].supported is True
     assert wrong.support == 0.0 and wrong.citations[0].supported is False
     assert nonsense.support == 0.0
+
+
+@pytest.mark.parametrize("question, literals", [
+    ("What is /etc/passwd", ["/etc/passwd"]),
+    ("什么是/etc/passwd?", ["/etc/passwd"]),
+    ("What are the coordinates of NGC 6231?", ["NGC", "6231"]),
+    ("How do I call os.path.join", ["os.path.join"]),
+    ("Write to a@b.com", ["a@b.com"]),
+    ("How many jobs are created", []),
+    ("What does the brain-computer interface policy say?", []),  # a hyphen is a word's
+])
+def test_literal_tokens_are_what_any_script_writes_verbatim(question, literals):
+    assert lexicon.regex("literal_token").findall(question) == literals
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("What is /etc/passwd", True),  # its words occur nowhere: was a quote at support 0.84
+    ("什么是/etc/passwd?", True),
+    ("What happened in 1850 at /usr/bin?", True),
+    ("How many jobs are created", False),  # no literal token: left to the answerer
+    ("How many jobs will be created by 2030?", False),  # 2030 and 岗位 are in the articles
+])
+def test_a_question_whose_words_occur_nowhere_is_refused(seed_settings, question, refused):
+    from qa.ask import NOT_FOUND, ask
+
+    answer = ask(question, seed_settings, mode="extractive")
+    assert (answer.note == NOT_FOUND) is refused
+    if refused:
+        assert answer.refused and answer.citations == []
