@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from qa.answer.citations import verify
+from qa.answer.citations import MARKER, is_refusal, verify
 from qa.errors import ProviderError
 from qa.prompts import fill, load_prompt, refusal_phrase
 from qa.text.cjk import reply_language
@@ -38,6 +38,21 @@ def shown_so_far(text: str) -> tuple[str, bool]:
         if _OPEN_THINK.startswith(text[-k:]):
             return text[:-k], thinking
     return text, thinking
+
+
+SHORT_MAX = 60  # characters: a longer first line is a sentence, not the short answer prompts/answer.txt asks for
+_EMPHASIS = "*_#>` \t"  # Markdown a model may wrap its first line in (**1000个**)
+
+
+def split_short(text: str) -> tuple[str | None, str]:
+    """The reply's short answer (its first line, prompts/answer.txt rule 6) and the rest. None and
+    the whole reply when the model did not follow the format: one line only, a first line that
+    cites a passage or is a sentence too long to be a short answer, or a refusal."""
+    first, _, rest = text.strip().partition("\n")
+    short = first.strip().strip(_EMPHASIS).strip()
+    if not rest.strip() or not short or MARKER.search(first) or len(short) > SHORT_MAX or is_refusal(short):
+        return None, text
+    return short, rest.strip()
 
 
 def neutralise(text: str) -> str:
@@ -85,7 +100,9 @@ def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], No
         # Typically a reasoning model that spent QA_LLM_MAX_TOKENS thinking; not a refusal.
         raise ProviderError(f"{getattr(llm, 'where', 'the endpoint')} returned an empty answer "
                             f"(finish_reason {completion.finish_reason}); raise QA_LLM_MAX_TOKENS or try another model")
+    # The citation checks read the whole reply; the short line cites nothing, so it is judged by no passage.
     checked = verify(text, hits)
+    short, body = split_short(checked.answer) if not checked.refused else (None, checked.answer)
     notes = []
     if checked.dropped:
         marks = ", ".join(f"[{n}]" for n in checked.dropped)
@@ -101,7 +118,7 @@ def answer_llm(question: str, hits: list[Hit], llm, on_token: Callable[[str], No
         notes.append("the model's answer cites no passage; check it against the sources")
     if completion.finish_reason == "length":
         notes.append("the answer was cut off at QA_LLM_MAX_TOKENS")
-    answer = Answer(question=question, answer=checked.answer, refused=checked.refused, mode="llm",
+    answer = Answer(question=question, answer=body, short_answer=short, refused=checked.refused, mode="llm",
                     citations=checked.citations, support=checked.support, hits=hits, note="; ".join(notes),
                     model=completion.model, usage=completion.usage)
     answer.timings = {"first_token_ms": completion.first_token_ms, "http_ms": round(completion.http_ms, 2),

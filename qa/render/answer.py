@@ -38,7 +38,12 @@ def print_answer(answer: Answer, streamed=None, layout: Layout = "ask", full: bo
         streamed.end_line()
         if shown is not None and not llm:
             out.print("[yellow](the streamed answer was interrupted)[/yellow]", markup=True)
-    if answer.short_answer and not answer.refused:
+    streamed_short = None
+    if shown is not None and llm:
+        from qa.answer.llm import split_short
+
+        streamed_short, shown = split_short(shown)  # the stream showed the short line above the rest
+    if answer.short_answer and not answer.refused and streamed_short != answer.short_answer:
         out.print(f"[bold]{esc(answer.short_answer)}[/bold]", markup=True)
     if shown is None or shown != answer.answer.strip() or weak or (ask and not llm):
         if shown is not None and (llm or not ask):
