@@ -4,6 +4,13 @@
 another, so a tool tries other values with `dataclasses.replace(DEFAULTS, ...)` and passes them in
 (`qa.ask.ask(..., params=...)`) instead of changing module state that concurrent questions share.
 The window features are named (`Features`), and the weights are a `Features` too.
+
+Provenance: the weights were fitted on cmrc_trial (eval/bench/tune_answer.py) and the gap factors
+with the refusal threshold (`refusal_threshold` in qa/config.py) on CMRC development sets; the
+leave-one-corpus-out protocol (eval/bench/general.py, `make bench-general`; docs/benchmarks.md,
+"Generalisation") then fitted all three on every visible set but one, for each set, and chose by
+the worst left-out set: its fits did no better there than these values, so they were kept.
+Values change here only when that protocol's worst left-out score beats theirs.
 """
 
 from __future__ import annotations
@@ -59,7 +66,8 @@ class ExtractiveParams:
     the way down; another set is `dataclasses.replace(DEFAULTS, ...)`, and `weights` and
     `gap_factors` may be given as plain dicts (all names required, unknown ones rejected)."""
 
-    # Fitted by eval/bench/tune_answer.py on cmrc_trial (see docs/benchmarks.md, "Retrieval").
+    # Fitted by eval/bench/tune_answer.py on cmrc_trial (see docs/benchmarks.md, "Retrieval"); kept
+    # by the leave-one-corpus-out protocol (eval/bench/general.py; module doc).
     weights: Features = Features(
         topic_in=0.55, focus_corpus=3.29, focus_local=2.29, focus_chars=4.27, focus_near=-1.72, cue=0.88,
         cue_missing=-0.88, define=2.26, rank=-0.86, dense_delta=1.36, pair=-1.0, log_chars=0.0, first=1.31,
