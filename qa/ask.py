@@ -59,7 +59,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     "asking the model"), for a spinner on a slow start.
     """
     t0 = time.perf_counter()
-    from qa.answer.extractive import answer_extractive, dense_similarity
+    from qa.answer.extractive import answer_extractive
+    from qa.answer.windows import dense_similarity
     from qa.answer.params import DEFAULTS
     from qa.prompts import answer_prompt, refusal_phrase
     from qa.text.cjk import reply_language

@@ -8,7 +8,8 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from qa.answer.extractive import analyse, answer_extractive, candidate_windows, rank_passages
+from qa.answer.extractive import answer_extractive, rank_passages
+from qa.answer.windows import analyse, candidate_windows
 from qa.answer.params import DEFAULTS, FEATURES, weigh
 from qa.text.questions import has_answer_type, question_terms, question_type
 from qa.prompts import refusal_phrase

@@ -85,7 +85,7 @@ def window_rows(items, settings, store, embedder, params=None):
     its passages, found once (re-ranked with `params`, default `DEFAULTS`), so that any number of
     weight vectors are then tried on the matrices alone. The matrix has a column per feature in
     `FEATURES` order; a label says whether the window holds a gold answer."""
-    from qa.answer import extractive as ex
+    from qa.answer import windows as ex  # the candidates, their features and the DEFAULTS they are scored with
     from qa.ask import find_passages
 
     params = params or ex.DEFAULTS
@@ -218,7 +218,7 @@ def answer_rows(items, settings, store, embedder, params=None, kept: set | None 
     """Every item through the real read path (`qa.ask.ask`, with `params`' weights) at threshold 0
     and every gap factor 1. An item is answerable when not marked so and (with `kept`, the doc
     stems in the store) its evidence is in the store."""
-    from qa.answer import extractive as ex
+    from qa.answer import windows as ex  # the candidates, their features and the DEFAULTS they are scored with
     from qa.ask import ask
 
     params = dataclasses.replace(params or ex.DEFAULTS, gap_factors=dict.fromkeys(ex.DEFAULTS.gap_factors, 1.0))
@@ -284,7 +284,7 @@ def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
     answerable-only set."""
     import itertools
 
-    from qa.answer import extractive as ex
+    from qa.answer import windows as ex  # the candidates, their features and the DEFAULTS they are scored with
 
     current = ex.DEFAULTS.gap_factors
     kinds = list(current)
@@ -320,7 +320,7 @@ def gap_grid(dev, away, answerable_only, top: int = 15) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from qa.answer import extractive as ex
+    from qa.answer import windows as ex  # the candidates, their features and the DEFAULTS they are scored with
 
     ap = argparse.ArgumentParser(prog="python -m eval.bench.tune_answer", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -1,6 +1,6 @@
 """Which sentence of a two-sentence quote holds the answer, in Latin-script text.
 
-The extractive answerer (qa/answer/extractive.py) scores windows of one or two sentences with
+The extractive answerer (qa/answer/windows.py) scores windows of one or two sentences with
 weights fitted on Chinese text, whose sentences are short (~35 characters). English and Spanish
 sentences are three to four times longer, and the same weights pick a pair as often there: a
 first-sentence bonus or a wanted answer type found in the neighbour pulls a second sentence into

@@ -1,0 +1,317 @@
+"""The extractive answerer's candidates: windows of one or two adjacent sentences of one retrieved
+passage, each with its features, score and support (`qa.answer.extractive` chooses among them,
+checks the best for gaps and quotes it).
+
+Each window is scored by a linear function of a few named features (`Features`; weights
+`ExtractiveParams.weights` fitted on CMRC 2018 trial questions by eval/bench/tune_answer.py and
+checked on cmrc_train30, then on every visible corpus left out in turn by eval/bench/general.py):
+  - coverage of the question's terms (character bigrams, English stems, whole numbers, after the
+    question words 什么/多少/哪里/what/... are removed), each term weighted by its IDF in the whole
+    collection (rare words such as names count most), and again by its IDF among the candidate
+    sentences (words every sentence shares do not tell them apart);
+  - coverage of the question's single Chinese characters (颜色 vs 体呈银灰色);
+  - context: question terms found in the article title or the neighbouring sentences, because
+    "本鱼体呈银灰色" answers a question naming the fish in the title;
+  - answer type: 多少/几 want a number (with the asked-for measure word: 多少家 -> "7家"), 哪一年/
+    何时/when a date, 谁/who a person, 哪里/where a place, 为什么/why a reason, 什么是X a
+    definition of X, 又称/叫什么 a name; the window holds such a thing the question does not;
+  - the passage's retrieval rank and dense similarity, the window's length and sentence count.
+Text is matched in its folded form (Traditional characters as Simplified, `qa.text.script`),
+offsets stay those of the original.
+
+Support (`Window.support`, 0..1) is how much of the question the window covers, independent of
+the ranking weights so that the refusal threshold keeps its meaning: the IDF share of question
+terms found in the window or its context (title terms count in full, neighbours at half), times
+`cue_missing` when the question wants a type of answer the window does not hold. When question and
+passage are in different scripts (an English question over Chinese text shares no words with it),
+`cross_script_windows` scores sentences by their dense similarity instead, mapped linearly from
+`dense_floor`..`dense_full` onto 0..1 (`rescale`).
+
+The two caches (analysed questions, and a question's sentences per passage) are shared by the
+threads of `qa eval --concurrency` and locked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
+from qa.text.cjk import CJK, fold
+from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
+                               strip_question)
+from qa.text.script import to_simplified
+from qa.text.sentences import Span, split_sentences
+from qa.types import Hit
+
+
+Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
+Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
+
+
+class _Memo:
+    """A dict cache that threads may share (`qa eval --concurrency`): reads and writes hold a lock,
+    values are computed outside it (two threads may both compute one; the first stored wins)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict = {}
+
+    def get(self, key, compute: Callable[[], object]):
+        with self._lock:
+            value = self._items.get(key)
+        if value is None:
+            value = compute()
+            with self._lock:
+                value = self._items.setdefault(key, value)
+        return value
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # folded to Simplified characters (qa.text.script), as every text it is matched against
+    terms: tuple[str, ...]  # index terms, question words removed
+    corpus_w: tuple[float, ...]  # collection IDF per term
+    chars: tuple[str, ...]  # informative single Chinese characters
+    wants: str  # time | number | person | place | reason | name | ""
+    measure: str  # the measure word of 多少X / 几X
+    subject: str  # X of 什么是X / X是什么
+    role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
+    # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
+    sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
+
+
+@dataclass
+class Window:
+    hit: int
+    start: int  # offsets into the hit's text
+    end: int
+    values: Features | tuple  # () for a cross-script window, which is scored by similarity alone
+    score: float
+    mask: int  # bit i set: question term i is in the window
+    support_parts: "_Support | float" = 0.0
+
+    @property
+    def features(self) -> dict[str, float]:
+        return dict(zip(FEATURES, self.values))
+
+    @property
+    def support(self) -> float:
+        """How much of the question the window (with its context) covers, 0..1; see the module doc."""
+        parts = self.support_parts
+        return parts if isinstance(parts, float) else parts.value()
+
+
+@dataclass
+class _Support:
+    """What a window's support is computed from; computed only for the windows that need it."""
+    corpus: "_Weigher"
+    total: float
+    inside: int
+    near: int
+    topic: int
+    cue: bool | None  # None: the question wants no particular type
+    role_ok: bool
+    exact: bool  # the wanted type is precise (a measure word, a year/month/day)
+    params: ExtractiveParams
+
+    def value(self) -> float:
+        p = self.params
+        near_only = self.near & ~self.inside & ~self.topic
+        covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only)
+        support = covered / self.total
+        if self.cue is False:
+            support *= p.cue_missing_exact if self.exact else p.cue_missing
+        if not self.role_ok:
+            support *= p.role_missing  # "the CEO of X": a passage naming no CEO cannot say who
+        return min(1.0, support)
+
+
+@lru_cache(maxsize=8)  # re-ranking, then answering, analyse the same question; thread-safe
+def analyse(question: str, idf: Idf | None) -> Question:
+    """The question's terms, weights and wanted answer type (memoised for the last few questions).
+    A question in Traditional characters is analysed in its Simplified form, like the sentences."""
+    return _analyse(to_simplified(question), idf)
+
+
+def _analyse(question: str, idf: Idf | None) -> Question:
+    terms = tuple(question_terms(question))
+    corpus_w = tuple(idf(list(terms))) if idf is not None and terms else (1.0,) * len(terms)
+    stripped = strip_question(question)
+    chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
+    wants, measure = question_type(question)
+    m = DEFINE.match(question.strip())
+    subject = (m.group(1) or m.group(2) or "").strip() if m else ""
+    role = re.search(ROLE, question) if wants == "person" else None
+    return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
+                    role.group(0).lower() if role else "")
+
+
+def _mask(text: str, items: tuple[str, ...]) -> int:
+    bits = 0
+    for i, t in enumerate(items):
+        if t in text:
+            bits |= 1 << i
+    return bits
+
+
+class _Weigher:
+    """Sum of per-item weights over the set bits of a mask, memoised (windows share masks)."""
+
+    def __init__(self, weights: tuple[float, ...] | list[float]):
+        self.weights = weights
+        self.memo: dict[int, float] = {0: 0.0}
+
+    def __call__(self, mask: int) -> float:
+        total = self.memo.get(mask)
+        if total is None:
+            total, i, m = 0.0, 0, mask
+            while m:
+                if m & 1:
+                    total += self.weights[i]
+                m >>= 1
+                i += 1
+            self.memo[mask] = total
+        return total
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    terms: int  # mask over Question.terms
+    chars: int  # mask over Question.chars
+    cue: bool
+    define: bool
+    role: bool  # holds the role the question asks about
+
+
+def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
+    norm = fold(hit.text)
+    same = len(norm) == len(hit.text)  # NFKC kept every offset: slice the normalised text
+    out = []
+    for span in split_sentences(hit.text):
+        s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
+        raw = to_simplified(hit.text[span.start:span.end])
+        out.append(_Sentence(span, _mask(s, q.terms), _mask(s, q.chars),
+                             bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
+                             bool(q.subject) and raw.startswith(q.subject), bool(q.role) and q.role in s))
+    return out
+
+
+def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS) -> list[Window]:
+    """Every one- and two-sentence window of the passages, with its features and score."""
+    if not q.terms and not q.chars:
+        return []
+    # Sentences depend on the question and the passage only: re-ranking and answering share them.
+    per_hit = [q.sentences.get((hit.chunk_id, hit.text), lambda hit=hit: _sentences(q, hit)) for hit in hits]
+    flat = [s for sents in per_hit for s in sents]
+    n = len(flat)
+    if not n:
+        return []
+    # IDF among the candidate sentences, for terms and for characters.
+    local = _Weigher([math.log(1 + n / (1 + sum(1 for s in flat if s.terms >> i & 1))) for i in range(len(q.terms))])
+    chars_w = _Weigher([math.log(1 + n / (1 + sum(1 for s in flat if s.chars >> i & 1))) for i in range(len(q.chars))])
+    corpus = _Weigher(q.corpus_w)
+    total_c = sum(q.corpus_w) or 1.0
+    weights = params.weights
+    # By keyword through __new__ itself: type() would first pack the keywords into a dict (3x slower).
+    features = Features.__new__
+    exact = bool(q.measure) or q.wants in ("year", "month", "day")
+    best_dense = max((h.dense for h in hits), default=0.0)
+    all_terms, all_chars = (1 << len(q.terms)) - 1, (1 << len(q.chars)) - 1
+    windows = []
+    for hi, (hit, sents) in enumerate(zip(hits, per_hit)):
+        # Topic terms: question terms in the article title. Every window of the article is about
+        # them, so the windows are told apart by the other (focus) terms and characters.
+        title = fold(hit.title) if hit.title else ""
+        topic = _mask(title, q.terms) if title else 0
+        focus, focus_chars = all_terms & ~topic, all_chars & ~(_mask(title, q.chars) if title else 0)
+        total_t, total_f = corpus(topic) or 1.0, corpus(focus) or 1.0
+        total_fl, total_fc = local(focus) or 1.0, chars_w(focus_chars) or 1.0
+        dense_delta = hit.dense - best_dense
+        title_cov = corpus(topic) / total_c  # how much of the question the article's title names
+        for a in range(len(sents)):
+            for b in (a, a + 1):
+                if b >= len(sents):
+                    continue
+                first, last = sents[a], sents[b]
+                inside, chars_in = first.terms | last.terms, first.chars | last.chars
+                near = (sents[a - 1].terms if a else 0) | (sents[b + 1].terms if b + 1 < len(sents) else 0)
+                start, end = first.span.start, last.span.end
+                cue = first.cue or last.cue
+                cue_state = (first.cue or last.cue) if q.wants else None
+                f = features(Features,
+                             topic_in=corpus(inside & topic) / total_t,
+                             focus_corpus=corpus(inside & focus) / total_f,
+                             focus_local=local(inside & focus) / total_fl,
+                             focus_chars=chars_w(chars_in & focus_chars) / total_fc,
+                             focus_near=corpus(near & focus & ~inside) / total_f,
+                             cue=1.0 if cue else 0.0,
+                             cue_missing=1.0 if q.wants and not cue else 0.0,
+                             define=1.0 if first.define else 0.0,
+                             rank=float(hi),
+                             dense_delta=dense_delta,
+                             pair=1.0 if b > a else 0.0,
+                             log_chars=math.log(max(end - start, 1)),
+                             first=1.0 if a == 0 and hit.start == 0 else 0.0,
+                             title=title_cov)
+                windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
+                                      _Support(corpus, total_c, inside, near, topic, cue_state,
+                                               not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
+                                               exact, params)))
+    return windows
+
+
+def _overlaps(a: Window, b: Window, hits: list[Hit]) -> bool:
+    """Same passage and overlapping spans, or the same text quoted from two overlapping chunks."""
+    if a.hit == b.hit:
+        return a.start < b.end and b.start < a.end
+    ta, tb = hits[a.hit].text[a.start:a.end], hits[b.hit].text[b.start:b.end]
+    return ta in tb or tb in ta
+
+
+def rescale(similarity: float, params: ExtractiveParams) -> float:
+    """Dense similarity mapped linearly from `dense_floor`..`dense_full` onto 0..1."""
+    return max(0.0, min(1.0, (similarity - params.dense_floor) / (params.dense_full - params.dense_floor)))
+
+
+def dense_similarity(embedder, question: str) -> Similarity:
+    """texts -> cosine similarity to `question`, with `embedder` (the question is embedded on first use)."""
+    cache: list = []
+
+    def similarity(texts: list[str]) -> list[float]:
+        import numpy as np
+
+        if not cache:
+            cache.append(np.asarray(embedder.get_query_embedding(question), dtype=np.float32))
+        qv = cache[0]
+        vecs = np.asarray(embedder.get_text_embedding_batch(list(texts)), dtype=np.float32)
+        norms = np.linalg.norm(vecs, axis=1) * (np.linalg.norm(qv) or 1.0)
+        return [float(v) for v in (vecs @ qv) / np.where(norms == 0, 1.0, norms)]
+    return similarity
+
+
+def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
+                         params: ExtractiveParams = DEFAULTS) -> list[Window]:
+    """Sentences of the first passages scored by their dense similarity to the question (for a
+    question that shares no script with the text); support is that similarity, rescaled."""
+    sents = [(hi, s) for hi, hit in enumerate(hits[:params.cross_passages])
+             for s in _sentences(q, hit)][:params.cross_sentences]
+    if not sents:
+        return []
+    texts = [hits[hi].text[s.span.start:s.span.end] for hi, s in sents]
+    sims = similarity(texts)
+    from qa.answer.slots import english_focus
+
+    _, wordings = english_focus(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
+    windows = []
+    for (hi, s), sim, text in zip(sents, sims, texts):
+        support = rescale(sim, params)
+        said = bool(wordings) and re.search(wordings, to_simplified(text), re.I) is not None
+        score = sim + (params.cross_cue if s.cue else 0.0) + (params.cross_focus if said else 0.0)
+        windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, support))
+    return windows
