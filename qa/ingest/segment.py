@@ -47,11 +47,10 @@ less good.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+from qa.ingest.cohesion import cohesion, cosine
 from qa.text import lexicon
 from qa.text.cjk import CJK as _CJK
 from qa.text.sentences import CLOSERS as SENTENCE_CLOSERS, END
@@ -67,7 +66,6 @@ _LATIN_HEADLINE = 15  # words: a first line in Latin script this short, unpunctu
 # (median 0.11-0.15), so a cut needs both an absolute and a relative drop.
 COHESION_SPLIT = 0.048
 COHESION_RELATIVE = 0.5
-COHESION_WINDOW = 3
 
 # Bylines, credits and the words that leave a line unfinished are in the lexicon (zh.toml).
 _BYLINE = lexicon.regex("byline_start")
@@ -294,39 +292,7 @@ def derive_title(text: str, limit: int = 40) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
-# -- topic cohesion -------------------------------------------------------------------------------
-
-def _vectors(paragraphs: list[str]) -> list[dict[str, float]]:
-    counts = [terms(p) for p in paragraphs]
-    df: Counter = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(paragraphs)
-    return [{t: tf * math.log(1 + n / df[t]) for t, tf in c.items()} for c in counts]
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def _window(vectors: list[dict[str, float]]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for v in vectors:
-        for t, w in v.items():
-            out[t] = out.get(t, 0.0) + w
-    return out
-
-
-def cohesion(paragraphs: list[str]) -> list[float]:
-    """Similarity across each gap between paragraphs (len = len(paragraphs) - 1)."""
-    vecs = _vectors(paragraphs)
-    w = COHESION_WINDOW
-    return [_cosine(_window(vecs[max(0, g - w + 1):g + 1]), _window(vecs[g + 1:g + 1 + w]))
-            for g in range(len(paragraphs) - 1)]
-
+# -- topic shifts (qa.ingest.cohesion) ------------------------------------------------------------
 
 def _split_topics(seg: Piece) -> list[Piece]:
     if seg.kind != "article" or len(seg.paragraphs) < 4:
@@ -364,7 +330,7 @@ def _place_fragments(segments: list[Piece]) -> list[Piece]:
             if not joins:
                 continue
             body = seg.body()
-            score = _cosine(dict(frag_vec), dict(terms(body)))
+            score = cosine(dict(frag_vec), dict(terms(body)))
             if score > best_score:
                 best, best_score = (seg, max(joins, key=lambda j: _seam(seg, j, frag, body))), score
         if best is None:
