@@ -3,6 +3,7 @@ that waits until the server answers."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
@@ -19,7 +20,11 @@ def free_port() -> int:
 
 def serve(args: list[str], url: str, timeout: float = 60) -> subprocess.Popen:
     """Start `args`; return once `url` answers (the test fails if the server never does)."""
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A server keeps OpenMP's thread per core (tests/conftest.py sets one thread for the workers and
+    # their `qa`): it answers one request at a time, and an embeddings server on one thread missed
+    # the client's timeout once while a loaded machine ingested the seed page through it.
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
