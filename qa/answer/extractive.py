@@ -98,6 +98,22 @@ def _narrowed(w: Window, q: Question, hits: list[Hit]) -> Window:
     return Window(w.hit, sents[keep].span.start, sents[keep].span.end, w.values, w.score, w.mask, w.support_parts)
 
 
+def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], question: str, cross: bool,
+             params: ExtractiveParams) -> tuple[float, list]:
+    """(support of window `w` after its gaps, the gaps)."""
+    support = w.support if cross else support_of(w, hits, question, params)
+    found = gaps_of(question, w, hits)
+    if not cross:
+        from qa.answer.grounding import asked_elsewhere
+        from qa.answer.slots import Gap
+
+        if other := asked_elsewhere(q, windows, w, hits):
+            found.append(Gap("elsewhere", other))
+    for gap in found:
+        support *= params.gap_factors[gap.kind]
+    return support, found
+
+
 def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf | None = None,
                       similarity: Similarity | None = None, params: ExtractiveParams = DEFAULTS) -> Answer:
     """Quote the best one to three sentence windows of `hits` with [n] citations, or refuse.
@@ -112,16 +128,19 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     best = max(windows, key=key, default=None)
-    support = (best.support if cross else support_of(best, hits, question, params)) if best else 0.0
-    found = gaps_of(question, best, hits) if best is not None else []
-    if best is not None and not cross:
-        from qa.answer.grounding import asked_elsewhere
-        from qa.answer.slots import Gap
-
-        if other := asked_elsewhere(q, windows, best, hits):
-            found.append(Gap("elsewhere", other))
-    for gap in found:
-        support *= params.gap_factors[gap.kind]
+    support, found = _checked(best, windows, q, hits, question, cross, params) if best else (0.0, [])
+    if best is not None and support < threshold and not cross:
+        # The best-scoring window lacks what was asked (or covers too little): a close runner-up
+        # that has it is the answer ("该院院长瞿红鹰介绍" names no hospital, the opening sentence no
+        # 院长). Only a few, and only close ones: a far one would be a guess.
+        ranked = sorted(windows, key=key, reverse=True)[1:1 + params.retry_windows]
+        for w in ranked:
+            if w.score < best.score - params.retry_margin:
+                break
+            s, f = _checked(w, windows, q, hits, question, cross, params)
+            if s >= threshold:
+                best, support, found = w, s, f
+                break
     margin = params.cross_margin if cross else params.extra_margin
     if best is None or support < threshold:
         return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="extractive",

@@ -88,6 +88,10 @@ class ExtractiveParams:
     cross_margin: float = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
     extra_margin: float = 0.5  # a runner-up window is quoted too when its score is within this of the best
     max_quotes: int = 3
+    # When the best window is refused, the next `retry_windows` within `retry_margin` of its score
+    # are checked in turn, and the first that passes is quoted instead.
+    retry_windows: int = 4
+    retry_margin: float = 0.5
 
     def __post_init__(self) -> None:
         weights = Features(**self.weights) if isinstance(self.weights, Mapping) else Features(*self.weights)
