@@ -231,7 +231,9 @@ def question(name: str) -> str:
 
 
 def ask_args(store: Path, name: str) -> list[str]:
-    return ["ask", "--store", str(store), "--mode", "extractive", question(name)]
+    # --full: the cited passage in full, so that every hostile fragment of the article reaches the
+    # screen (the compact screen shows the quoted sentence alone, which holds only some of them).
+    return ["ask", "--store", str(store), "--mode", "extractive", "--full", question(name)]
 
 
 def check_screen(name: str, raw: bytes, own: re.Pattern | None = None) -> list[str]:
@@ -539,7 +541,7 @@ SAMPLE = ["csi_red", "osc0_title_bel", "osc52_clipboard", "dcs", "c1_csi", "bidi
 
 @pytest.mark.slow
 def test_an_old_store_is_still_caught_at_display_by_ask(old_store):
-    runs = {name: ["ask", "--store", str(old_store), "--mode", "extractive", question(name)] for name in SAMPLE}
+    runs = {name: ask_args(old_store, name) for name in SAMPLE}
     problems = {}
     outputs = {}
     for mode, got in (("pty", run_many_pty(runs)), ("xterm", run_many_pty(runs, {"TERM": "xterm-256color"}))):
