@@ -110,10 +110,13 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
 
         try:
             model = llm or ChatLLM.from_settings(settings)
-            hits = search_across_languages(question, hits, settings, store, embedder, model, k=k, source=source,
-                                           title=title, params=params)
+            hits, rendered = search_across_languages(question, hits, settings, store, embedder, model, k=k,
+                                                     source=source, title=title, params=params)
             step("asking the model…")
             answer = answer_llm(question, hits, model, on_token=on_token, system=answer_prompt(settings.system_prompt))
+            if rendered:  # the tokens spent on rendering the question count with the answer's
+                answer.usage = {key: (answer.usage or {}).get(key, 0) + rendered.get(key, 0)
+                                for key in {*(answer.usage or {}), *rendered}}
             extra = answer.timings
         except ProviderError as e:
             if mode != Mode.AUTO:
@@ -138,11 +141,11 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
 
 def search_across_languages(question: str, hits: list[Hit], settings: Settings, store, embedder, llm,
                             k: int | None = None, source: str | None = None, title: str | None = None,
-                            params=None) -> list[Hit]:
-    """`hits` fused (reciprocal ranks, `qa.retrieve.fuse`) with the passages found for the question
+                            params=None) -> tuple[list[Hit], dict | None]:
+    """(`hits` fused (reciprocal ranks, `qa.retrieve.fuse`) with the passages found for the question
     as `llm` renders it in the passages' language (`qa.answer.crosslingual`: one short call), when
     most of `hits` are in another language than the question (the store's main language, as far
-    as this question reaches it); `hits` unchanged otherwise, with no call."""
+    as this question reaches it); `hits` unchanged otherwise, with no call), and the call's token usage."""
     from qa.answer.crosslingual import rendering
     from qa.retrieve import diversify, fuse, number
     from qa.text.cjk import language
@@ -150,15 +153,15 @@ def search_across_languages(question: str, hits: list[Hit], settings: Settings, 
     languages = [language(h.text) for h in hits]
     main = max(set(languages), key=languages.count) if hits else ""
     if not hits or language(question) == main:
-        return hits
-    rendered = rendering(question, main, llm)
+        return hits, None
+    rendered, usage = rendering(question, main, llm)
     if not rendered:
-        return hits
+        return hits, usage
     found = find_passages(rendered, settings, store, embedder, k=k, source=source, title=title, params=params)
     by_id = {h.chunk_id: h for h in found + hits}
     # The rendering first: on equal fused scores its passages, in the articles' own words, lead.
     fused = fuse([[h.chunk_id for h in found], [h.chunk_id for h in hits]], [1.0, 1.0], settings.rrf_k)
-    return number(diversify([by_id[cid] for cid, _ in fused], k or settings.top_k, settings.max_per_article))
+    return number(diversify([by_id[cid] for cid, _ in fused], k or settings.top_k, settings.max_per_article)), usage
 
 
 def unmatched_filter(source: str | None, title: str | None) -> str:

@@ -27,13 +27,16 @@ def rendering_messages(question: str, language: str) -> list[dict[str, str]]:
                                              language=LANGUAGE_NAMES.get(language, language))}]
 
 
-def rendering(question: str, language: str, llm) -> str:
-    """`question` in `language` (a `qa.text.cjk.language` code) as the model writes it; "" when
-    the reply is no question (empty, or far longer than the question: an answer, not a rendering)."""
-    reply = THINK.sub("", llm.complete(rendering_messages(question, language), max_tokens=MAX_TOKENS).text)
+def rendering(question: str, language: str, llm) -> tuple[str, dict | None]:
+    """(`question` in `language` (a `qa.text.cjk.language` code) as the model writes it, the call's
+    token usage); "" when the reply is no question (empty, or far longer than the question: an
+    answer, not a rendering)."""
+    completion = llm.complete(rendering_messages(question, language), max_tokens=MAX_TOKENS)
+    usage = getattr(completion, "usage", None)
+    reply = THINK.sub("", completion.text)
     line = next((s.strip() for s in reply.splitlines() if s.strip()), "")
     line = lexicon.regex("condense_label", re.I).sub("", line).strip().strip("\"'“”「」‘’`").strip()
-    return line if has_words(line) and len(line) <= 3 * len(question) + 40 else ""
+    return (line if has_words(line) and len(line) <= 3 * len(question) + 40 else ""), usage
 
 
 __all__ = ["LANGUAGE_NAMES", "rendering", "rendering_messages"]
