@@ -72,7 +72,9 @@ def test_cited_text_is_exactly_the_stored_slice_of_the_article(seed_store_dir, s
 def test_ask_prints_answer_and_sources(seed_store_dir):
     result = runner.invoke(app, ["ask", "--store", str(seed_store_dir), "新华区今年上半年生产总值是多少?"])
     assert result.exit_code == 0
-    assert "340.4亿元" in result.stdout and "Sources" in result.stdout and "[1]" in result.stdout
+    assert "340.4亿元" in result.stdout and "[1]" in result.stdout
+    # one line per source: [n] title · file
+    assert re.search(r"^\[1\] .+ · seeds/\S+\.txt$", result.stdout, re.M), result.stdout
 
 
 def test_sources_lists_articles(seed_store_dir):

@@ -332,7 +332,8 @@ def test_ask_llm_refusal(openai_server, seed_store_dir):
 def test_text_output_shows_mode_model_and_dims_unsupported_markers(openai_server, seed_store_dir):
     openai_server.reply(quote_first_sentences)
     result, _ = cli_ask(seed_store_dir, cli_env(openai_server.url), "--no-stream", JOBS_Q)
-    assert result.exit_code == 0 and "(llm, test-model)" in result.stdout and "Sources" in result.stdout
+    assert result.exit_code == 0 and "(llm, test-model)" in result.stdout
+    assert re.search(r"^\[1\] .+ · seeds/", result.stdout, re.M), result.stdout  # its source line
     assert openai_server.chat_requests()[0].body["stream"] is False
 
 
