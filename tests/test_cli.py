@@ -2,6 +2,8 @@
 
 import json
 import re
+import shlex
+import subprocess
 
 from typer.testing import CliRunner
 
@@ -275,11 +277,17 @@ def test_a_missing_or_empty_system_prompt_file_is_one_line(hash_store, tmp_path)
 
 
 def test_shell_completion_is_shown_installed_and_completes_commands_and_options(tmp_path):
-    from support.cli import run_qa
+    from support.cli import QA, qa_env, run_qa
 
-    shown = run_qa("--show-completion", "bash")
-    assert shown.returncode == 0 and "_QA_COMPLETE" in shown.stdout and "complete " in shown.stdout
-    installed = run_qa("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    def in_bash(*args: str, **env: str) -> subprocess.CompletedProcess:
+        # typer finds "the current shell" among qa's parent processes (shellingham): run from
+        # bash, as a user would, and not from whatever runs the tests (make's sh, CI's runner).
+        line = " ".join(shlex.quote(a) for a in [*QA, *args]) + "; exit $?"  # not exec'd: bash stays
+        return subprocess.run(["bash", "-c", line], capture_output=True, text=True, env=qa_env(env), timeout=120)
+
+    shown = in_bash("--show-completion")
+    assert shown.returncode == 0 and "_QA_COMPLETE" in shown.stdout and "complete " in shown.stdout, shown.stderr
+    installed = in_bash("--install-completion", HOME=str(tmp_path))
     assert installed.returncode == 0, installed.stderr
     assert "_QA_COMPLETE" in (tmp_path / ".bash_completions" / "qa.sh").read_text()
     assert "qa.sh" in (tmp_path / ".bashrc").read_text()
