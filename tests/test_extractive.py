@@ -218,3 +218,17 @@ def test_seed_page_answers_through_qa_ask(seed_settings):
     en = ask("By which year does the national implementation opinion on the brain-computer interface industry "
              "aim to build an internationally competitive industrial ecosystem?", seed_settings, mode="extractive")
     assert en.refused or "2030" in en.answer
+
+
+def test_an_amount_in_another_unit_than_the_counted_noun_is_still_the_answer(hash_store, hash_settings):
+    """多少周边闲置物业 asks for an amount of property, not of weeks (周 starts 周边, which the sentence
+    writes too); the page gives it as an area (48.6万平方米), in the sentence that repeats the
+    question's words. It was refused at support 0.16 (issue 23)."""
+    from qa.ask import ask
+    from qa.store import Store
+
+    assert has_answer_type("盘活周边闲置物业48.6万平方米", "number", "周", "盘活了多少周边闲置物业")
+    assert not has_answer_type("工期为3个月", "number", "周", "工期是多少周")
+    a = ask("湾里庙步行街盘活了多少周边闲置物业？", hash_settings, store=Store.open(hash_settings), mode="extractive")
+    assert not a.refused and "48.6万平方米" in a.answer
+    assert a.short_answer == "48.6万平方米"
