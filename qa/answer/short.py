@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
-from qa.text.questions import question_terms, question_type
+from qa.text.questions import asked_measure, question_terms, question_type
 
 __all__ = ["MAX_CHARS", "Short", "pick", "short_answer"]
 
@@ -106,7 +106,7 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
     out = []
     for m in pattern.finditer(text):
         got = m.group(0).strip()
-        if not got or got in q or (measure and measure not in got):
+        if not got or got in q or (measure and measure not in got and asked_measure(measure, q, text)):
             continue
         if wants == "number" and _DATE.fullmatch(got) and not measure:
             continue

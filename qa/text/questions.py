@@ -189,16 +189,19 @@ _TYPE_PATTERNS = {"year": _YEAR, "month": _MONTH, "day": _DAY, "time": _TIME, "p
                   "reason": _REASON, "name": _NAME}
 
 
+def asked_measure(measure: str, question: str, text: str) -> str:
+    """The measure word a figure in `text` must carry: `measure` (question_type's), or "" when it
+    starts a word that `text` also writes (多少周边物业: 周 is not weeks, it starts 周边)."""
+    m = _MEASURE.search(question) if measure else None
+    after = question[m.end(1):m.end(1) + 1] if m and m.group(1) == measure else ""
+    return "" if after and measure + after in text else measure
+
+
 def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
     """Does `text` hold a thing of the wanted type that the question does not already name?
     (Both folded to Simplified, as the answerer passes them: folding is not repeated per sentence.)"""
     if wants == "number":
-        # 多少周边物业: 周 read as a measure word (weeks) starts the word 周边, which the sentence
-        # also writes: it counts no weeks, so any figure is the answer's kind.
-        m = _MEASURE.search(question) if measure else None
-        after = question[m.end(1):m.end(1) + 1] if m and m.group(1) == measure else ""
-        if after and measure + after in text:
-            measure = ""
+        measure = asked_measure(measure, question, text)
         pattern = re.compile(_NUMERAL_MAGNITUDE + re.escape(measure)) if measure else _NUMBER
     else:
         pattern = _TYPE_PATTERNS.get(wants)
