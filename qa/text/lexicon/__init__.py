@@ -114,8 +114,31 @@ def fill(template: str) -> str:
 
 @cache
 def regex(name: str, flags: int = 0) -> re.Pattern:
-    """Pattern `name`, compiled."""
-    return re.compile(pattern(name), flags)
+    """Pattern `name`, compiled when first used (see `_Compiled`); an unknown name fails here.
+    Use its methods (`P.split(text)`): `re.split(P, text)` takes only a string or a `re.Pattern`."""
+    return _Compiled(pattern(name), flags)  # type: ignore[return-value]  # it stands in for the re.Pattern
+
+
+class _Compiled:
+    """A pattern compiled on its first use, then the compiled `re.Pattern` answers every
+    attribute. Modules bind their patterns at import, but one question uses only some of them,
+    and compiling costs: a Han character set (`{han}`) is ~28,000 code points that the `re`
+    compiler walks one by one, at every occurrence, ~1 ms each; compiling them all at import was
+    ~60 ms of every cold `qa ask`."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int):
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def __getattr__(self, attribute: str):
+        # Two threads may both compile it once: the same pattern either way, and re caches it.
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return getattr(self._compiled, attribute)
+
+    def __repr__(self) -> str:
+        return f"<lexicon pattern {self._source[:40]!r}>"
 
 
 @cache
