@@ -35,6 +35,21 @@ ANSWERED = [
      "亚洲、美洲、欧洲以及中国大陆的华南等地"),  # a list, as the sentence writes it
     ("林郁智的艺名是什么？", "林郁智（），艺名纳豆，台湾男演员、主持人。", "纳豆"),  # named after a naming word
     ("刘七的本名是什么？", "刘六本名刘宠、刘七本名刘宸，兄弟二人皆河北霸州文安县人。", "刘宸"),
+    # an era's year keeps the common-era year written after it; a year in characters its day
+    ("辅助康忠的近清什么时候去世的？", "近清于天正16年（1588年）去世。", "天正16年（1588年）"),
+    ("元皇后什么时候被释放出来的？", "承光元年（577年），元皇后被释放。", "承光元年（577年）"),
+    ("什么时候双方代表互换批准书？", "双方代表于一九六一年九月十日互换批准书。", "一九六一年九月十日"),
+    ("新亚怪鱼酒家在何时开店？", "新亚怪鱼酒家于1920年代开店。", "1920年代"),  # a decade, not 1920年
+    ("西施故里旅游区是何时开始规划兴建的？", "西施故里旅游区于2003年初开始规划兴建。", "2003年初"),
+    # 哪一年 wants the year alone, not its month and day or its 初
+    ("外蒙古是在哪一年提出加入联合国的申请？", "外蒙古于1946年11月19日提出加入联合国的申请。", "1946年"),
+    ("江户时代在哪一年正式结束？", "江户时代于1867年末正式结束。", "1867年"),
+    ("杜充在哪一年开始接任东京留守？", "建炎二年七月，杜充开始接任东京留守。", "建炎二年"),
+    # a place: after 在哪里 as one question word, and after the last locative word of its fence
+    ("吉斯伯恩大区的首府在哪里？", "吉斯伯恩大区的首府位于吉斯伯恩市。", "吉斯伯恩市"),
+    ("五月天第一次的大型演唱会是在哪里举办的？", "1999年8月28日乐团于台北市立体育场举办第一次的大型演唱会。", "台北市立体育场"),
+    ("五月天第一次的大型演唱會是在哪裡舉辦的?", "1999年8月28日樂團於台北市立體育場舉辦第一次的大型演唱會。", "台北市立體育場"),
+    ("2000年桃花源小厨在哪儿开设？", "桃花源小厨是一所在2000年于香港开设的食肆。", "香港"),
 ]
 
 
@@ -111,3 +126,13 @@ def test_a_rank_keeps_its_ordinal(word):
 @pytest.mark.parametrize("word", lexicon.words("naming_word"))
 def test_naming_word_places_the_name(word):
     assert short_answer(f"林郁智的{word}是什么？", [f"林郁智（），{word}纳豆，台湾男演员。"]) == "纳豆"
+
+
+@pytest.mark.parametrize("word", lexicon.words("span_lead"))
+def test_a_word_that_introduces_the_span_is_no_part_of_it(word):
+    assert short_answer("首府在哪里？", [f"首府{word}吉斯伯恩市。"]) == "吉斯伯恩市"
+
+
+@pytest.mark.parametrize("word", lexicon.words("place_lead"))
+def test_a_place_is_what_follows_its_locative_word(word):
+    assert short_answer("乐团在哪里演出？", [f"1999年8月28日乐团{word}台北市体育场演出。"]) == "台北市体育场"

@@ -38,6 +38,8 @@ _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
 _TITLE = lexicon.regex("book_title")
 _EDGE = set(lexicon.words("span_edge"))
+_PLACE_LEAD = lexicon.words("place_lead")
+_LEAD = tuple(sorted(lexicon.words("span_lead"), key=len, reverse=True))
 _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
 _LOOSE_TIME = 6
@@ -95,9 +97,19 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
             return _widened(q, text, found) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
+    if fence is not None and wants == "place":
+        fence = _after_place_word(text, *fence)
     if fence is None or fence[1] - fence[0] > MAX_CHARS:
         return None
     return fence
+
+
+def _after_place_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """A place asked for is named after the last locative word in its fence (在, 于): what comes
+    before it says when or who ("1999年8月28日乐团于台北市立体育场" -> 台北市立体育场)."""
+    cut = max((text.rfind(w, start, end - 1) + len(w) for w in _PLACE_LEAD if text.rfind(w, start, end - 1) >= 0),
+              default=start)
+    return _trim(text, cut, end) if cut > start else (start, end)
 
 
 def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> list[tuple[int, int]]:
@@ -112,7 +124,11 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
             continue
         if _UNIT_OF.get(wants, got[-1:]) not in got:
             continue  # 哪个月 wants a month: 今年9月, not 三年
-        out.append((m.start(), m.start() + len(m.group(0).rstrip())))
+        end = m.start() + len(m.group(0).rstrip())
+        if wants == "year" and "年代" not in q:  # 哪一年 wants the year: 建炎二年, not 建炎二年七月 or 1867年末
+            end = m.start() + got.rindex("年") + 1
+            end += text[end:end + 1] in ")）"
+        out.append((m.start(), end))
     return out
 
 
@@ -206,9 +222,16 @@ def _strip_end(words: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without spaces, punctuation or the particles and verbs that join it to its fence."""
-    while start < end and (text[start] in _EDGE or not text[start].isalnum()) and text[start] != "《":
-        start += 1
+    """The span without spaces, punctuation or the particles and verbs that join it to its fence
+    (位于, 包括: `span_lead`)."""
+    while start < end:
+        lead = next((w for w in _LEAD if text.startswith(w, start, end)), "")
+        if lead:
+            start += len(lead)
+        elif (text[start] in _EDGE or not text[start].isalnum()) and text[start] != "《":
+            start += 1
+        else:
+            break
     while end > start and (text[end - 1] in _EDGE or not text[end - 1].isalnum()) and text[end - 1] not in "》%％":
         end -= 1
     return start, end
