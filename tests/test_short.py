@@ -50,6 +50,12 @@ ANSWERED = [
     ("五月天第一次的大型演唱会是在哪里举办的？", "1999年8月28日乐团于台北市立体育场举办第一次的大型演唱会。", "台北市立体育场"),
     ("五月天第一次的大型演唱會是在哪裡舉辦的?", "1999年8月28日樂團於台北市立體育場舉辦第一次的大型演唱會。", "台北市立體育場"),
     ("2000年桃花源小厨在哪儿开设？", "桃花源小厨是一所在2000年于香港开设的食肆。", "香港"),
+    # several things asked for: the longest list, without what the clause says around it
+    ("《格斗天王》的主演人员有哪些？", "该剧在台湾台视播出，由孙协志、王仁甫、刘品言、曾之乔主演。", "孙协志、王仁甫、刘品言、曾之乔"),
+    ("数字60的因数有哪些？", "数字60有12个因数，即1、2、3、4、5、6、10、12、15、20、30和60，其中2、3和5是质数。",
+     "1、2、3、4、5、6、10、12、15、20、30和60"),
+    ("张天霖的著名影视作品有哪些？", "著名作品包括《吐司男之吻》、《我的秘密花园》、《男丁格尔》等。",
+     "《吐司男之吻》、《我的秘密花园》、《男丁格尔》"),
 ]
 
 
@@ -71,6 +77,7 @@ NOT_CERTAIN = [
     ("公司的口号是什么？", "公司的口号是" + "很长" * MAX_CHARS + "。"),  # longer than a short answer
     ("蓍的别名是什么？", "短叶水蜈蚣，别名无头土香，是莎草科水蜈蚣属的植物。"),  # another plant's name
     ("此鱼分布在哪些地区？", "蓍是菊科植物。生长于海拔100米至2,300米的地区。"),  # a noun alone is no anchor
+    ("拉萨河的支流有哪些？", "拉萨河是雅鲁藏布江的支流之一。"),  # no list; 之一 is no answer
 ]
 
 
@@ -136,3 +143,28 @@ def test_a_word_that_introduces_the_span_is_no_part_of_it(word):
 @pytest.mark.parametrize("word", lexicon.words("place_lead"))
 def test_a_place_is_what_follows_its_locative_word(word):
     assert short_answer("乐团在哪里演出？", [f"1999年8月28日乐团{word}台北市体育场演出。"]) == "台北市体育场"
+
+
+@pytest.mark.parametrize("word", lexicon.words("list_q"))
+def test_a_question_for_several_things_gets_the_list(word):
+    assert short_answer(f"拉萨河的支流有{word}？", ["主要支流有：麦曲、桑曲、拉曲及堆龙曲。"]) == "麦曲、桑曲、拉曲及堆龙曲"
+
+
+@pytest.mark.parametrize("word", lexicon.words("list_join"))
+def test_a_list_keeps_its_last_two_joined(word):
+    assert short_answer("剧中的主演有哪些？", [f"该剧的主演是孙协志、王仁甫、刘品言{word}曾之乔。"]) == f"孙协志、王仁甫、刘品言{word}曾之乔"
+
+
+@pytest.mark.parametrize("word", lexicon.words("list_end"))
+def test_a_list_ends_at_its_closing_word(word):
+    assert short_answer("剧中的主演有哪些？", [f"该剧由孙协志、王仁甫、刘品言、曾之乔{word}主演。"]) == "孙协志、王仁甫、刘品言、曾之乔"
+
+
+@pytest.mark.parametrize("mark", lexicon.words("list_mark"))
+def test_a_list_is_cut_at_its_marks(mark):
+    assert short_answer("她会讲哪些语言？", [f"她能够流利讲英语{mark}法语{mark}德语，也会一点日语。"]) == f"英语{mark}法语{mark}德语"
+
+
+@pytest.mark.parametrize("word", lexicon.words("empty_span"))
+def test_a_span_that_answers_nothing_is_no_short_answer(word):
+    assert short_answer("拉萨河是什么？", [f"拉萨河是{word}。"]) is None

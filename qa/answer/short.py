@@ -39,6 +39,11 @@ _NAMING = set(lexicon.words("naming_word"))
 _TITLE = lexicon.regex("book_title")
 _EDGE = set(lexicon.words("span_edge"))
 _PLACE_LEAD = lexicon.words("place_lead")
+_LIST_Q = lexicon.words("list_q")
+_LIST_MARK = lexicon.words("list_mark")
+_LIST_JOIN = lexicon.words("list_join")
+_LIST_END = lexicon.words("list_end")
+_EMPTY = set(lexicon.words("empty_span"))
 _LEAD = tuple(sorted(lexicon.words("span_lead"), key=len, reverse=True))
 _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
@@ -84,7 +89,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     fence = _aligned(q, asked, text) if asked else None
     if fence is not None:
         fence = _trim(text, *fence)
-        if not 0 < fence[1] - fence[0] or text[fence[0]:fence[1]] in q:
+        if not 0 < fence[1] - fence[0] or text[fence[0]:fence[1]] in q or text[fence[0]:fence[1]] in _EMPTY:
             fence = None
     pattern = _TITLE if "《" in text and (wants == "name" or (asked and "部" in asked.group(0))) else _TYPED.get(wants)
     if pattern is not None:
@@ -97,11 +102,49 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
             return _widened(q, text, found) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
+    if fence is None and any(w in q for w in _LIST_Q):
+        fence = _listed(q, text)
     if fence is not None and wants == "place":
         fence = _after_place_word(text, *fence)
     if fence is None or fence[1] - fence[0] > MAX_CHARS:
         return None
     return fence
+
+
+def _listed(q: str, text: str) -> tuple[int, int] | None:
+    """The longest list in `text` (A、B、C和D) as one span, for a question asking for several
+    things whose words did not place the answer. What the clause says before the list ends at a
+    lead word (包括) in the first item, else that item is cut to the length of the longest inner
+    one; the last item is cut so too, unless it joins two (B和C): 她能够流利讲意大利语 -> 意大利语,
+    曾之乔主演 -> 曾之乔. Marks inside 《》 split no list."""
+    best = None
+    start = 0
+    for stop in [*(m.start() for m in _CLAUSE_END.finditer(text)), len(text)]:
+        depth, cuts = 0, []
+        for i in range(start, stop):
+            depth += (text[i] == "《") - (text[i] == "》")
+            if text[i] in _LIST_MARK and depth <= 0:
+                cuts.append(i)
+        if cuts and (best is None or len(cuts) > len(best[2])):
+            best = (start, stop, cuts)
+        start = stop + 1
+    if best is None:
+        return None
+    start, stop, cuts = best
+    bounds = [start - 1, *cuts, stop]
+    lengths = [bounds[i + 1] - bounds[i] - 1 for i in range(len(bounds) - 1)]
+    first_end, last_start = cuts[0], cuts[-1] + 1
+    cap = max(lengths[1:-1]) if len(lengths) > 2 else min(lengths)
+    leads = [m.end() for w in _LEAD for m in re.finditer(re.escape(w), text[start:first_end])]
+    begin = start + max(leads) if leads else max(start, first_end - cap)
+    if "《" in text[start:begin]:
+        begin = text.rindex("《", start, begin)  # a title is not cut
+    ends = [text.find(w, last_start, stop) for w in _LIST_END if w in text[last_start:stop]]
+    if ends:
+        end = min(ends)
+    else:
+        end = stop if any(w in text[last_start:stop] for w in _LIST_JOIN) else min(stop, last_start + cap)
+    return _trim(text, begin, end)
 
 
 def _after_place_word(text: str, start: int, end: int) -> tuple[int, int]:
