@@ -89,6 +89,44 @@ def test_english_focus_needs_a_count_not_the_noun():
     assert english_focus("What does the article say about logistics?") == ("", "")
 
 
+WING = ("The Northfield General Hospital opened its new east wing on Monday. Hospital director Dr. Priya "
+        "Menon said the wing adds 120 beds. Owner Maria Kowalski opened the shop in 2016.")
+PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes Gutenberg hacia 1440."
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    # English and Spanish over text in the same language: the word the question word asks about
+    ("How many nurses work in the new east wing?", WING, [("focus", "nurses")]),
+    ("How many beds does the new wing add?", WING, []),
+    ("What is the ticket price for the Linden River ferry?", WING, [("focus", "ticket price")]),
+    ("What is the name of the hospital director?", WING, []),         # name: the kind of answer
+    ("How much money did the wing cost?", WING, []),                   # money: likewise
+    ("How many times did the wing open?", WING, []),
+    ("Who designed the new east wing?", WING, [("event", "designed")]),
+    ("Who opened the new east wing?", WING, []),
+    ("Who owns the shop?", WING, []),                                  # owns/Owner: one word
+    ("Who is the hospital director?", WING, []),                       # is: no action asked
+    ("¿Cuántos médicos trabajan en el centro?", PRESS, [("focus", "médicos")]),
+    ("¿Quién desarrolló la imprenta de tipos móviles?", PRESS, []),   # desarrolló/desarrollada
+    ("¿Quién diseñó la imprenta?", PRESS, [("event", "diseñó")]),
+    ("¿Cuánto cuesta la imprenta?", PRESS, [("event", "cuesta")]),
+    ("¿Cuántos años tenía Gutenberg?", PRESS, []),                     # años: the kind of answer
+    ("¿Quién es Johannes Gutenberg?", PRESS, []),
+])
+def test_a_worded_question_needs_the_word_it_asks_about(question, quote, found):
+    assert [(g.kind, g.detail) for g in gaps(question, quote, "")] == found
+
+
+def test_a_worded_near_miss_is_refused_and_its_neighbour_answered():
+    wing = _hit(WING, "Northfield opens new hospital wing")
+    nurses = answer_extractive("How many nurses work in the new east wing of Northfield General Hospital?", [wing],
+                               threshold=0.25)
+    assert nurses.refused and nurses.gaps[0]["reason"] == "the passages do not mention nurses"
+    beds = answer_extractive("How many beds does the new east wing of Northfield General Hospital add?", [wing],
+                             threshold=0.25)
+    assert not beds.refused and "120 beds" in beds.answer
+
+
 def _hit(text: str, title: str, n: int = 0) -> Hit:
     return Hit(chunk_id=f"c{n}", text=text, score=1.0 - n / 10, source="seeds/page.txt", title=title,
                article_id="a", start=0, end=len(text), rank=n + 1, dense=0.8)
