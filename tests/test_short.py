@@ -50,6 +50,11 @@ ANSWERED = [
     ("五月天第一次的大型演唱会是在哪里举办的？", "1999年8月28日乐团于台北市立体育场举办第一次的大型演唱会。", "台北市立体育场"),
     ("五月天第一次的大型演唱會是在哪裡舉辦的?", "1999年8月28日樂團於台北市立體育場舉辦第一次的大型演唱會。", "台北市立體育場"),
     ("2000年桃花源小厨在哪儿开设？", "桃花源小厨是一所在2000年于香港开设的食肆。", "香港"),
+    # 为什么 closing a question after a verb asks "as what"
+    ("2000年10月，四川大学与华西医科大学合并后，医院更名为什么？",
+     "2000年10月，四川大学与华西医科大学合并，随后学院/医院更名为四川大学华西临床医学院/华西医院。", "四川大学华西临床医学院/华西医院"),
+    ("如今的赛里木湖被誉为什么？", "如今的赛里木湖被誉为天山的明珠。", "天山的明珠"),
+    ("現代網球最早的比賽在哪邊舉行？", "現代網球最早的比賽在英國倫敦溫布頓舉行。", "英國倫敦溫布頓"),
     # several things asked for: the longest list, without what the clause says around it
     ("《格斗天王》的主演人员有哪些？", "该剧在台湾台视播出，由孙协志、王仁甫、刘品言、曾之乔主演。", "孙协志、王仁甫、刘品言、曾之乔"),
     ("数字60的因数有哪些？", "数字60有12个因数，即1、2、3、4、5、6、10、12、15、20、30和60，其中2、3和5是质数。",
@@ -69,6 +74,7 @@ def test_the_short_answer_is_the_span_that_takes_the_question_words_place(questi
 NOT_CERTAIN = [
     # (question, quote): no short answer
     ("为什么要建设新园区？", "因为原有园区已经饱和，所以要建设新园区。"),  # a reason: the quote is the answer
+    ("新园区是为什么？", "新园区是为了疏解老城区的功能。"),  # 是为什么 asks why
     ("华强广场是否已经开业？", SEED_QUOTE),  # yes/no
     ("华强广场项目可以创造多少个就业岗位吗", SEED_QUOTE),  # yes/no by its 吗
     ("How many jobs will the project create?", SEED_QUOTE),  # English questions: not yet
@@ -168,3 +174,8 @@ def test_a_list_is_cut_at_its_marks(mark):
 @pytest.mark.parametrize("word", lexicon.words("empty_span"))
 def test_a_span_that_answers_nothing_is_no_short_answer(word):
     assert short_answer("拉萨河是什么？", [f"拉萨河是{word}。"]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("describe_noun"))
+def test_a_question_for_a_description_gets_no_short_answer(word):
+    assert short_answer(f"假苹婆的叶片有什么{word}？", [f"假苹婆的叶片有散瘀止痛的{word}。"]) is None

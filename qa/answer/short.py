@@ -34,6 +34,8 @@ _CLAUSE_END = lexicon.regex("clause_end")
 _DATE = lexicon.regex("date_span")
 _FIGURE = lexicon.regex("figure_span")
 _YES_NO = lexicon.regex("yes_no")
+_AS_WHAT = lexicon.regex("as_what")
+_DESCRIBE = lexicon.regex("describe_q")
 _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
 _TITLE = lexicon.regex("book_title")
@@ -70,10 +72,14 @@ def pick(question: str, quotes: list[str]) -> Short | None:
     if not CJK.search(question) or _YES_NO.search(question):
         return None
     wants, measure = question_type(question)
-    if wants == "reason":
-        return None
     q = fold(question).strip().rstrip(_QUESTION_END)
+    if wants == "reason":
+        if not _AS_WHAT.search(q):
+            return None
+        wants = ""  # 更名为什么: as what, not why
     asked = _ASK.search(q)
+    if _DESCRIBE.search(q):
+        return None  # 有什么特点/作用: a description, which the quote gives better
     for i, quote in enumerate(quotes):
         text = fold(quote)
         if len(text) != len(quote):
