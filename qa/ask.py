@@ -22,8 +22,9 @@ NOT_FOUND = "no word of the question occurs in the articles"
 
 def find_passages(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
                   source: str | None = None, title: str | None = None, method: str | None = None,
-                  params=None) -> list[Hit]:
-    """The `k` best passages for `question`: fused candidates (`qa.retrieve.candidates`), the first
+                  params=None, within=None) -> list[Hit]:
+    """The `k` best passages for `question` (in the articles whose ids `within` holds, when given):
+    fused candidates (`qa.retrieve.candidates`), the first
     `settings.rerank` re-ordered by their best sentence window as the extractive answerer scores it
     (with `params`, an `ExtractiveParams`; None: its `DEFAULTS`), then de-duplicated and capped per
     article (`qa.retrieve.diversify`)."""
@@ -36,7 +37,7 @@ def find_passages(question: str, settings: Settings, store=None, embedder=None, 
     store = store or Store.open(settings)
     embedder = embedder or make_embedder(settings)
     k = k or settings.top_k
-    hits = candidates(question, settings, store, embedder, k, source=source, title=title, method=method)
+    hits = candidates(question, settings, store, embedder, k, source=source, title=title, method=method, within=within)
     if settings.rerank > 1 and len(hits) > 1:
         hits = (rank_passages(question, hits[:settings.rerank], idf=store.keyword.idf, params=params or DEFAULTS)
                 + hits[settings.rerank:])
@@ -46,7 +47,7 @@ def find_passages(question: str, settings: Settings, store=None, embedder=None, 
 def ask(question: str, settings: Settings, store=None, embedder=None, k: int | None = None,
         mode: Mode | str = Mode.AUTO, llm=None, on_token: Callable[[str], None] | None = None,
         source: str | None = None, title: str | None = None, params=None,
-        on_step: Callable[[str], None] | None = None) -> Answer:
+        on_step: Callable[[str], None] | None = None, prefer=None) -> Answer:
     """Answer one question from the store.
 
     mode: `extractive` quotes passages; `llm` asks the chat model (`llm`, default built from
@@ -57,6 +58,9 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     `params` (an `ExtractiveParams`; None: its `DEFAULTS`) tunes the re-ranking and the extractive answer.
     `on_step` hears what is being done ("loading the embedding model and the store", "searching",
     "asking the model"), for a spinner on a slow start.
+    `prefer` (article ids: the chat's follow-up, the articles the last answer cited) is searched
+    first: when the extractive answer from those articles' passages is not refused, they are the
+    passages answered from (quoted, or shown to the model: no extra call); else the whole store.
     """
     t0 = time.perf_counter()
     from qa.answer.extractive import answer_extractive
@@ -89,11 +93,13 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     params = params or DEFAULTS
     # A store without documents (a first ingest still running, or killed) has nothing to find:
     # the answer is the refusal, given without loading the model, Chroma or the keyword index.
-    hits = find_passages(question, settings, store, embedder, k=k, source=source, title=title,
-                         params=params) if store.documents else []
+    def search(within=None) -> list[Hit]:
+        return find_passages(question, settings, store, embedder, k=k, source=source, title=title,
+                             params=params, within=within) if store.documents else []
+
     # The extractive answerer weighs question words by their IDF in the collection, and needs
     # the embedder only for a question in another script than the passages.
-    def extract() -> Answer:
+    def extract(hits: list[Hit]) -> Answer:
         from qa.retrieve import unfound
 
         if hits and unfound(question, store):
@@ -102,6 +108,18 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
                           mode="extractive", citations=[], hits=hits, note=NOT_FOUND)
         return answer_extractive(question, hits, settings.refusal_threshold, idf=store.keyword.idf if hits else None,
                                  similarity=dense_similarity(embedder, question), params=params)
+
+    # A follow-up is asked of the article the conversation is about before the whole store: a
+    # subjectless "什么时候开业?" is answered by the plaza just quoted, not by another one. The
+    # extractive answer is the judge in both modes (no model call), its refusal the way out.
+    within, first = (set(prefer), None) if prefer and store.documents else (None, None)
+    if within:
+        hits = search(within)
+        first = extract(hits) if hits else None
+        if first is None or first.refused:
+            within, first = None, None
+    if not within:
+        hits = search()
     t2 = time.perf_counter()
     extra: dict[str, float] = {}
     if use_llm:
@@ -111,7 +129,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
         try:
             model = llm or ChatLLM.from_settings(settings)
             hits, rendered = search_across_languages(question, hits, settings, store, embedder, model, k=k,
-                                                     source=source, title=title, params=params)
+                                                     source=source, title=title, params=params, within=within)
             step("asking the model…")
             answer = answer_llm(question, hits, model, on_token=on_token, system=answer_prompt(settings.system_prompt))
             if rendered:  # the tokens spent on rendering the question count with the answer's
@@ -121,10 +139,10 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
         except ProviderError as e:
             if mode != Mode.AUTO:
                 raise
-            answer = extract()
+            answer = first or extract(hits)
             answer.note = f"LLM unavailable, showing the extractive answer: {e}"
     else:
-        answer = extract()
+        answer = first or extract(hits)
     t3 = time.perf_counter()
     ms = lambda seconds: round(seconds * 1000, 2)  # noqa: E731
     answer.timings = {"load_ms": ms(t1 - t0), "retrieve_ms": ms(t2 - t1), "answer_ms": ms(t3 - t2),
@@ -141,11 +159,12 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
 
 def search_across_languages(question: str, hits: list[Hit], settings: Settings, store, embedder, llm,
                             k: int | None = None, source: str | None = None, title: str | None = None,
-                            params=None) -> tuple[list[Hit], dict | None]:
+                            params=None, within=None) -> tuple[list[Hit], dict | None]:
     """(`hits` fused (reciprocal ranks, `qa.retrieve.fuse`) with the passages found for the question
     as `llm` renders it in the passages' language (`qa.answer.crosslingual`: one short call), when
     most of `hits` are in another language than the question (the store's main language, as far
-    as this question reaches it); `hits` unchanged otherwise, with no call), and the call's token usage."""
+    as this question reaches it); `hits` unchanged otherwise, with no call), and the call's token usage.
+    `within` (article ids) keeps the rendering's search in the articles `hits` came from."""
     from qa.answer.crosslingual import rendering
     from qa.retrieve import diversify, fuse, number
     from qa.text.cjk import language
@@ -157,7 +176,8 @@ def search_across_languages(question: str, hits: list[Hit], settings: Settings, 
     rendered, usage = rendering(question, main, llm)
     if not rendered:
         return hits, usage
-    found = find_passages(rendered, settings, store, embedder, k=k, source=source, title=title, params=params)
+    found = find_passages(rendered, settings, store, embedder, k=k, source=source, title=title, params=params,
+                          within=within)
     by_id = {h.chunk_id: h for h in found + hits}
     # The rendering first: on equal fused scores its passages, in the articles' own words, lead.
     fused = fuse([[h.chunk_id for h in found], [h.chunk_id for h in hits]], [1.0, 1.0], settings.rrf_k)

@@ -87,7 +87,8 @@ def _piped(session: ChatSession, as_json: bool) -> int:
 
 
 def _turn_record(turn: Turn) -> dict:
-    return {**turn.answer.to_dict(), "question": turn.question, "standalone": turn.standalone}
+    return {**turn.answer.to_dict(), "question": turn.question, "standalone": turn.standalone,
+            "searched_first": turn.first, "answered_first": turn.answered_first}
 
 
 # -- people --------------------------------------------------------------------------------------
@@ -165,8 +166,10 @@ def _answer(session: ChatSession, text: str, stream: bool) -> None:
                     standalone = session.standalone(text)
             else:
                 standalone = session.standalone(text)
-            if standalone.strip() != session.question(text)[0]:
-                print_rewrite(standalone)
+            typed = session.question(text)[0]
+            first = session.first_articles(typed, standalone)
+            if standalone.strip() != typed or first:
+                print_rewrite(standalone if standalone.strip() != typed else None, first)
             if not session.is_ready:
                 with console().status("[dim]loading the store…[/dim]", spinner="dots"):
                     session.ready()

@@ -50,16 +50,18 @@ def diversify(hits: list[Hit], k: int, per_article: int) -> list[Hit]:
 
 
 def candidates(question: str, settings: Settings, store, embedder, k: int, source: str | None = None,
-               title: str | None = None, method: str | None = None) -> list[Hit]:
+               title: str | None = None, method: str | None = None, within=None) -> list[Hit]:
     """Fused candidates for `question`, best first: a few more than `k`, so that re-ranking,
     de-duplication and the per-article cap can still fill `k`. `source` is a glob over document
-    paths, `title` a substring of article titles; `method` (hybrid | dense | keyword) defaults to
-    settings.retrieval."""
+    paths, `title` a substring of article titles, `within` a set of article ids (the chat's article
+    cited last); `method` (hybrid | dense | keyword) defaults to settings.retrieval."""
     from qa.embed import fingerprint
 
     store.check_embedder(fingerprint(embedder))
     method = method or settings.retrieval
     articles = store.filter_articles(source, title)
+    if within is not None:
+        articles = set(within) if articles is None else articles & set(within)
     if articles is not None and not articles:
         return []
     depth = max(settings.candidates, k)

@@ -30,7 +30,7 @@ from qa.text.cjk import HAN, language
 from qa.text.questions import ASKING_WORDS, has_words
 from qa.text.script import to_simplified, unfold
 
-__all__ = ["Exchange", "rewrite", "rewrite_by_rules"]
+__all__ = ["Exchange", "has_subject", "rewrite", "rewrite_by_rules"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,15 @@ def rewrite_by_rules(question: str, history: list[Exchange]) -> str:
         found = _chinese(to_simplified(question), to_simplified(previous))
         return unfold(found, question, previous) if found else question
     return _english(question, previous) or question
+
+
+def has_subject(question: str) -> bool:
+    """Does `question` name what it asks about? A Chinese one when it opens on a noun phrase (not
+    on a question word: "什么时候开业?" names nothing), an English one when it holds a name. A
+    follow-up without one asks about what the conversation was about (`qa.chat.session`)."""
+    if language(question) == "zh":
+        return bool(_subject(to_simplified(question)))
+    return bool(_names(question))
 
 
 # -- Chinese ----------------------------------------------------------------------------------------

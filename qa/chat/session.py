@@ -32,10 +32,36 @@ class Turn:
     question: str  # as typed
     standalone: str  # what was searched: the rewrite, or the question itself
     answer: Answer
+    # The articles searched first (those the last answer cited, for a follow-up that leans on it):
+    # {"article_id", "title", "source"} each; empty when the whole store was searched at once.
+    first: list[dict] = field(default_factory=list)
 
     @property
     def rewritten(self) -> bool:
         return self.standalone.strip() != self.question.strip()
+
+    @property
+    def answered_first(self) -> bool:
+        """Was the answer found in the articles searched first (every citation from them)?"""
+        ids = {a["article_id"] for a in self.first}
+        return bool(ids) and not self.answer.refused and bool(self.answer.citations) and \
+            all(article_of(c.chunk_id) in ids for c in self.answer.citations)
+
+
+def article_of(chunk_id: str) -> str:
+    """The article id of a chunk id (`<article id>:<n>`)."""
+    return chunk_id.rpartition(":")[0]
+
+
+def cited_articles(citations) -> list[dict]:
+    """The articles `citations` (Citations, or their logged dicts) come from, in the order first cited."""
+    out: dict[str, dict] = {}
+    for c in citations:
+        c = c if isinstance(c, dict) else asdict(c)
+        article = article_of(c.get("chunk_id", ""))
+        if article and article not in out:
+            out[article] = {"article_id": article, "title": c.get("title", ""), "source": c.get("source", "")}
+    return list(out.values())
 
 
 @dataclass
@@ -60,6 +86,7 @@ class ChatSession:
     turns: list[Turn] = field(default_factory=list)  # this process's turns, for /sources /why /save
     earlier: list[dict] = field(default_factory=list)  # logged turns of a continued conversation (/save)
     notice: str = ""  # said once when the chat starts (e.g. why it is not kept)
+    cited: list[dict] = field(default_factory=list)  # the articles the last turn of `history` cited
 
     def __post_init__(self) -> None:
         self._store = self._embedder = self._llm = None
@@ -101,6 +128,7 @@ class ChatSession:
             session.earlier = log.turns(cid)
             for t in session.earlier:
                 session.history.append(Exchange(t["question"], t["standalone"], "" if t["refused"] else t["answer"]))
+                session.cited = [] if t["refused"] else cited_articles(t.get("citations") or [])
         return session
 
     def warm_up(self) -> None:
@@ -175,6 +203,19 @@ class ChatSession:
             return question
         return rewrite(question, self.history, llm=self._chat_llm())
 
+    def first_articles(self, question: str, standalone: str) -> list[dict]:
+        """The articles to search first for this turn: those the last answer cited, when the
+        follow-up leans on that turn (it was rewritten from it, or names no subject of its own:
+        "什么时候开业?"); none for a question that stands alone, or after a refusal (the article
+        and the subject then come from different turns)."""
+        from qa.chat.rewrite import has_subject
+
+        question = self.question(question)[0]
+        if not self.history or not self.cited or nothing_to_answer(question):
+            return []
+        leans = standalone.strip() != question.strip() or not has_subject(question)
+        return list(self.cited) if leans else []
+
     def ask(self, question: str, on_token: Callable[[str], None] | None = None,
             standalone: str | None = None) -> Turn:
         """Answer one turn. `standalone` skips the rewrite (the caller has shown it already)."""
@@ -183,18 +224,21 @@ class ChatSession:
 
         question, cut = self.question(question)
         searched = standalone if standalone is not None else self.standalone(question)
+        first = self.first_articles(question, searched)
         self.ready()
         started = time.perf_counter()
         answer = ask(searched, self.settings, store=self._store, embedder=self._embedder, k=self.k, mode=self.mode,
-                     llm=self._chat_llm(), on_token=on_token, source=self.source, title=self.title)
+                     llm=self._chat_llm(), on_token=on_token, source=self.source, title=self.title,
+                     prefer=[a["article_id"] for a in first] or None)
         answer.timings["chat_ms"] = round((time.perf_counter() - started) * 1000, 2)
         if cut and cut not in answer.note:
             answer.note = f"{answer.note} {cut}".strip()
-        turn = Turn(question, searched, answer)
+        turn = Turn(question, searched, answer, first)
         self.turns.append(turn)
         # Small talk is no turn of the conversation: the next follow-up builds on the question before it.
         if not nothing_to_answer(question):
             self.history.append(Exchange(question, searched, "" if answer.refused else answer.answer))
+            self.cited = [] if answer.refused else cited_articles(answer.citations)
         self._keep(turn)
         return turn
 
@@ -223,7 +267,7 @@ class ChatSession:
         return self.turns[-1] if self.turns else None
 
     def reset(self) -> None:
-        self.cid, self.history, self.turns, self.earlier = None, [], [], []
+        self.cid, self.history, self.turns, self.earlier, self.cited = None, [], [], [], []
 
     def set_mode(self, mode: Mode | str) -> None:
         self.mode = check_mode(mode, self.settings)

@@ -113,6 +113,8 @@ def print_plain_answer(turn) -> None:
     out = sys.stdout
     if turn.rewritten:
         out.write(safe(f"(searched: {turn.standalone})") + "\n")
+    if turn.first:
+        out.write(safe(f"({searched_first(turn.first)})") + "\n")
     if answer.short_answer and not answer.refused:
         out.write(safe(answer.short_answer) + "\n")
     out.write(safe(answer.answer.strip()) + "\n")
@@ -126,8 +128,18 @@ def print_plain_answer(turn) -> None:
     out.flush()
 
 
-def print_rewrite(standalone: str) -> None:
-    console().print(f"[dim]  ↳ {esc(standalone)}[/dim]", markup=True)
+def print_rewrite(standalone: str | None, first: list[dict] | None = None) -> None:
+    """What a chat turn searches, dimmed under the line typed: the rewrite (`standalone`, None when
+    the question stands as typed) and the articles searched before the whole store (`first`)."""
+    if standalone:
+        console().print(f"[dim]  ↳ {esc(standalone)}[/dim]", markup=True)
+    if first:
+        console().print(f"[dim]  ↳ {esc(searched_first(first))}[/dim]", markup=True)
+
+
+def searched_first(first: list[dict]) -> str:
+    """The words for a follow-up searched first in the articles the last answer cited."""
+    return "searched first in the article cited last: " + " · ".join(titled(a.get("title", "")) for a in first)
 
 
 def print_passage(passage) -> None:
@@ -151,6 +163,9 @@ def print_why(turn) -> None:
     out = console()
     if turn.rewritten:
         out.print(f"searched for: {esc(turn.standalone)}", markup=True)
+    if turn.first:
+        out.print(esc(searched_first(turn.first)) + ("; answered from it" if turn.answered_first
+                                                        else "; not answered there, so the whole store"), markup=True)
     cited = {c.chunk_id: c.n for c in answer.citations}
     hits = [h for h in answer.hits if h.chunk_id in cited] or answer.hits[:3]
     table = Table(title="how the passages were found" if cited else "the best passages found")
