@@ -55,6 +55,17 @@ ANSWERED = [
      "2000年10月，四川大学与华西医科大学合并，随后学院/医院更名为四川大学华西临床医学院/华西医院。", "四川大学华西临床医学院/华西医院"),
     ("如今的赛里木湖被誉为什么？", "如今的赛里木湖被誉为天山的明珠。", "天山的明珠"),
     ("現代網球最早的比賽在哪邊舉行？", "現代網球最早的比賽在英國倫敦溫布頓舉行。", "英國倫敦溫布頓"),
+    # the noun after 什么 is kept when the sentence writes it right after the answer
+    ("含氧酸如果以第一种方式电离，该物质呈什么性？", "含氧酸如果以第一种方式电离，该物质呈碱性。", "碱性"),
+    ("昌昌是什么王国的首都？", "昌昌是奇穆王国的首都。", "奇穆王国"),
+    ("近年来电视剧常常以什么方式呈现三角关系？", "近年来电视剧常常以浪漫喜剧的方式呈现三角关系。", "浪漫喜剧"),
+    ("国欧边境仓为打破地域限制采用了什么运营模式？", "国欧边境仓采用了“多仓联动”运营模式。", "多仓联动"),
+    # a person after 由/被, and a year of a range the one the question does not say
+    ("芝加哥大学是谁创办的？", "芝加哥大学于1890年由石油大王约翰·洛克菲勒创办。", "石油大王约翰·洛克菲勒"),
+    ("凡尔赛宫自1682年到哪一年为法国的王宫？", "凡尔赛宫在1682年至1789年为法国的王宫及政治中心。", "1789年"),
+    ("防管时期于何年开始？", "防管时期为1966年5月至1973年。", "1966年"),
+    # units an answer carries that a question need not name
+    ("山东女子学院图书馆藏书量是多少？", "山东女子学院图书馆藏书量为81.6万册。", "81.6万册"),
     # several things asked for: the longest list, without what the clause says around it
     ("《格斗天王》的主演人员有哪些？", "该剧在台湾台视播出，由孙协志、王仁甫、刘品言、曾之乔主演。", "孙协志、王仁甫、刘品言、曾之乔"),
     ("数字60的因数有哪些？", "数字60有12个因数，即1、2、3、4、5、6、10、12、15、20、30和60，其中2、3和5是质数。",
@@ -179,3 +190,13 @@ def test_a_span_that_answers_nothing_is_no_short_answer(word):
 @pytest.mark.parametrize("word", lexicon.words("describe_noun"))
 def test_a_question_for_a_description_gets_no_short_answer(word):
     assert short_answer(f"假苹婆的叶片有什么{word}？", [f"假苹婆的叶片有散瘀止痛的{word}。"]) is None
+
+
+@pytest.mark.parametrize("unit", lexicon.words("span_extra_unit"))
+def test_an_answer_figure_keeps_its_unit(unit):
+    assert short_answer("这个数是多少？", [f"这个数为1,250{unit}。"]) == f"1,250{unit}"
+
+
+@pytest.mark.parametrize("word", lexicon.words("person_lead"))
+def test_a_person_is_named_after_the_word_that_introduces_the_agent(word):
+    assert short_answer("芝加哥大学是谁创办的？", [f"芝加哥大学于1890年{word}约翰·洛克菲勒创办。"]) == "约翰·洛克菲勒"

@@ -36,11 +36,15 @@ _FIGURE = lexicon.regex("figure_span")
 _YES_NO = lexicon.regex("yes_no")
 _AS_WHAT = lexicon.regex("as_what")
 _DESCRIBE = lexicon.regex("describe_q")
+_WHAT = set(lexicon.words("what_q"))
 _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
 _TITLE = lexicon.regex("book_title")
 _EDGE = set(lexicon.words("span_edge"))
 _PLACE_LEAD = lexicon.words("place_lead")
+_PERSON_LEAD = lexicon.words("person_lead")
+_YEAR_HEAD = lexicon.regex("year_head")
+_RANGE = lexicon.words("range_word")
 _LIST_Q = lexicon.words("list_q")
 _LIST_MARK = lexicon.words("list_mark")
 _LIST_JOIN = lexicon.words("list_join")
@@ -110,8 +114,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
     if fence is None and any(w in q for w in _LIST_Q):
         fence = _listed(q, text)
-    if fence is not None and wants == "place":
-        fence = _after_place_word(text, *fence)
+    if fence is not None and wants in ("place", "person"):
+        fence = _after_place_word(text, *fence, _PLACE_LEAD if wants == "place" else _PERSON_LEAD)
     if fence is None or fence[1] - fence[0] > MAX_CHARS:
         return None
     return fence
@@ -153,10 +157,11 @@ def _listed(q: str, text: str) -> tuple[int, int] | None:
     return _trim(text, begin, end)
 
 
-def _after_place_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """A place asked for is named after the last locative word in its fence (在, 于): what comes
-    before it says when or who ("1999年8月28日乐团于台北市立体育场" -> 台北市立体育场)."""
-    cut = max((text.rfind(w, start, end - 1) + len(w) for w in _PLACE_LEAD if text.rfind(w, start, end - 1) >= 0),
+def _after_place_word(text: str, start: int, end: int, leads: tuple[str, ...]) -> tuple[int, int]:
+    """A place asked for is named after the last locative word in its fence (在, 于), a person
+    after 由 or 被: what comes before it says when or who ("1999年8月28日乐团于台北市立体育场" ->
+    台北市立体育场)."""
+    cut = max((text.rfind(w, start, end - 1) + len(w) for w in leads if text.rfind(w, start, end - 1) >= 0),
               default=start)
     return _trim(text, cut, end) if cut > start else (start, end)
 
@@ -173,12 +178,26 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
             continue
         if _UNIT_OF.get(wants, got[-1:]) not in got:
             continue  # 哪个月 wants a month: 今年9月, not 三年
-        end = m.start() + len(m.group(0).rstrip())
-        if wants == "year" and "年代" not in q:  # 哪一年 wants the year: 建炎二年, not 建炎二年七月 or 1867年末
-            end = m.start() + got.rindex("年") + 1
-            end += text[end:end + 1] in ")）"
-        out.append((m.start(), end))
+        start, end = m.start(), m.start() + len(m.group(0).rstrip())
+        if wants == "year" and "年代" not in q:
+            start, end = _year(q, text, start, got)
+        out.append((start, end))
     return out
+
+
+def _year(q: str, text: str, start: int, got: str) -> tuple[int, int]:
+    """哪一年 wants the year: 建炎二年, not 建炎二年七月 or 1867年末; of a range, the year the
+    question does not say (自1682年到哪一年: 1789年 of 1682年至1789年)."""
+    head = _YEAR_HEAD.match(got).group(0)
+    if head.strip() in q:
+        cut = max(got.rfind(w) + len(w) for w in _RANGE)
+        if cut > len(head):
+            start += cut
+            got = got[cut:].lstrip()
+            start += len(text[start:]) - len(text[start:].lstrip())
+            head = _YEAR_HEAD.match(got).group(0)
+    end = start + len(head)
+    return start, end + (text[end:end + 1] in ")）")
 
 
 def _widened(q: str, text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -209,6 +228,7 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     before = _strip_end(_CLAUSE_END.split(q[:asked.start()])[-1])
     after = _CLAUSE_END.split(q[asked.end():])[0]
     keep_noun = asked.group(0).startswith("哪") and len(asked.group(0)) <= 2
+    what = asked.group(0) in _WHAT  # 什么样的球 -> 下旋球: the noun the sentence writes after the answer is kept
     best = None
     for k in range(len(before), 0, -1):
         for m in re.finditer(re.escape(before[-k:]), text):
@@ -225,7 +245,7 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
                 b, got = limit, 0  # only the asked noun follows (分布在哪些地区): the clause is the list
             elif (after and not got) or k + got < min(2 if _named(before, k, after, text[:m.start()]) else 3, len(before) + len(after)):
                 continue  # the words after the question word are not in this clause
-            end = b + _noun(after[:got]) if keep_noun else b
+            end = b + _noun(after[:got]) if keep_noun or (what and _noun_follows(after[:got], text, b)) else b
             score = (k + got, -(b - a))
             if best is None or score > best[0]:
                 best = (score, (a, end))
@@ -253,6 +273,15 @@ def _named(before: str, k: int, after: str, earlier: str) -> bool:
     whose = _strip_end(before[:-k])
     at = earlier.rfind(whose) if whose else -1
     return at >= 0 and not any(w in earlier[at:] for w in _NAMING)
+
+
+def _noun_follows(after: str, text: str, b: int) -> bool:
+    """Does the sentence write the noun the question puts after 什么 right after the answer, with
+    nothing between (下旋球, 碱性, 奇穆王国; not 多仓联动”运营模式 or 浪漫喜剧的方式)? The noun is
+    what `_noun` reads, and it must end where the question's words stop or at a joining word (什么
+    入围第53届 is a verb phrase, not a noun)."""
+    n = _noun(after)
+    return bool(n) and b > 0 and text[b - 1] not in _EDGE and text[b - 1].isalnum() and (n == len(after) or after[n] in _EDGE)
 
 
 def _noun(words: str) -> int:
