@@ -37,8 +37,10 @@ _YES_NO = lexicon.regex("yes_no")
 _AS_WHAT = lexicon.regex("as_what")
 _DESCRIBE = lexicon.regex("describe_q")
 _WHAT = set(lexicon.words("what_q"))
+_QUOTED = lexicon.regex("quoted")
 _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
+_NAMING_LONGEST = sorted(_NAMING, key=len, reverse=True)
 _TITLE = lexicon.regex("book_title")
 _EDGE = set(lexicon.words("span_edge"))
 _PLACE_LEAD = lexicon.words("place_lead")
@@ -114,6 +116,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
     if fence is None and any(w in q for w in _LIST_Q):
         fence = _listed(q, text)
+    elif fence is None and asked and asked.group(0) in _WHAT and wants in ("", "name"):
+        fence = _quoted(q, text)
     if fence is not None and wants in ("place", "person"):
         fence = _after_place_word(text, *fence, _PLACE_LEAD if wants == "place" else _PERSON_LEAD)
     if fence is None or fence[1] - fence[0] > MAX_CHARS:
@@ -155,6 +159,19 @@ def _listed(q: str, text: str) -> tuple[int, int] | None:
     else:
         end = stop if any(w in text[last_start:stop] for w in _LIST_JOIN) else min(stop, last_start + cap)
     return _trim(text, begin, end)
+
+
+def _quoted(q: str, text: str) -> tuple[int, int] | None:
+    """The one term `text` sets in quotation marks that the question does not say, for a 什么
+    question whose words placed no answer: a sentence quotes the name, slogan or term it
+    introduces (以「生活习惯不一样」为由). Two or more: which one is not certain."""
+    found = [(m.start(g), m.end(g)) for m in _QUOTED.finditer(text)
+             for g in range(1, (m.lastindex or 0) + 1) if m.group(g) and m.group(g) not in q]
+    if len(found) != 1 or _CLAUSE_END.search(text, *found[0]):
+        return None  # none, several, or a quoted utterance (我觉得我更自由了，…)
+    start, end = found[0]
+    clause = text[max([m.end() for m in _CLAUSE_END.finditer(text, 0, start)], default=0):end + 20]
+    return found[0] if any(t in clause for t in question_terms(q) if len(t) > 1) else None
 
 
 def _after_place_word(text: str, start: int, end: int, leads: tuple[str, ...]) -> tuple[int, int]:
@@ -227,6 +244,10 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     (哪所大学 -> 中兴大学)."""
     before = _strip_end(_CLAUSE_END.split(q[:asked.start()])[-1])
     after = _CLAUSE_END.split(q[asked.end():])[0]
+    asked_name = next((w for w in _NAMING_LONGEST if before.endswith(w)), "")
+    said_name = next((w for w in _NAMING_LONGEST if w in text), "")
+    if asked_name and said_name and asked_name not in text:
+        before = before[:-len(asked_name)] + said_name  # 又叫什么 over "…，又名凉茶店": one naming word for another
     keep_noun = asked.group(0).startswith("哪") and len(asked.group(0)) <= 2
     what = asked.group(0) in _WHAT  # 什么样的球 -> 下旋球: the noun the sentence writes after the answer is kept
     best = None
