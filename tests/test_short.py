@@ -70,6 +70,8 @@ ANSWERED = [
     ("凉茶舖又叫什么？", "凉茶舖，又名凉茶店，是售卖凉茶的商店。", "凉茶店"),
     ("林郁智宣布分手的理由是什么？", "林郁智与女友交往多年，2016年以「生活习惯不一样」为由宣布分手。", "生活习惯不一样"),
     ("J Storm为KAT-TUN出道而成立的品牌是什么？", "J Storm为KAT-TUN出道而成立另一个品牌“J-One Records”。", "J-One Records"),
+    # 一个 is an article, not the count asked for
+    ("萱侬律占地面积多大？", "萱侬律是一个占地约两平方公里的热带植物公园。", "两平方公里"),
     # several things asked for: the longest list, without what the clause says around it
     ("《格斗天王》的主演人员有哪些？", "该剧在台湾台视播出，由孙协志、王仁甫、刘品言、曾之乔主演。", "孙协志、王仁甫、刘品言、曾之乔"),
     ("数字60的因数有哪些？", "数字60有12个因数，即1、2、3、4、5、6、10、12、15、20、30和60，其中2、3和5是质数。",
@@ -90,6 +92,8 @@ NOT_CERTAIN = [
     # (question, quote): no short answer
     ("为什么要建设新园区？", "因为原有园区已经饱和，所以要建设新园区。"),  # a reason: the quote is the answer
     ("新园区是为什么？", "新园区是为了疏解老城区的功能。"),  # 是为什么 asks why
+    ("长崎县的金融业是第几产业？", "金融业是长崎县的一个重要产业，占16.2%。"),  # 第几 wants a rank written with 第
+    ("国欧物流仓储中心为当地创造了多少个就业岗位？", "中心每天处理一件件货品。"),  # 一件 counts nothing
     ("这句口号是什么？", "公司的口号有「团结」和「奋进」两种。"),  # two quoted terms: which one is not certain
     ("他的父亲说了什么？", "他的父亲说：「我觉得我更自由了，我要做我自己。」"),  # a quoted utterance is no term
     ("华强广场是否已经开业？", SEED_QUOTE),  # yes/no

@@ -47,6 +47,7 @@ _PLACE_LEAD = lexicon.words("place_lead")
 _PERSON_LEAD = lexicon.words("person_lead")
 _YEAR_HEAD = lexicon.regex("year_head")
 _RANGE = lexicon.words("range_word")
+_ARTICLE = lexicon.regex("article_count")
 _LIST_Q = lexicon.words("list_q")
 _LIST_MARK = lexicon.words("list_mark")
 _LIST_JOIN = lexicon.words("list_join")
@@ -191,8 +192,10 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
         got = m.group(0).strip()
         if not got or got in q or (measure and measure not in got and asked_measure(measure, q, text)):
             continue
-        if wants == "number" and _DATE.fullmatch(got) and not measure:
+        if wants == "number" and not measure and (_DATE.fullmatch(got) or _ARTICLE.match(got)):
             continue
+        if wants == "number" and any(w in q for w in _ORDINAL) and text[m.start() - 1:m.start()] != "第":
+            continue  # 第几 wants a rank the sentence writes with 第
         if _UNIT_OF.get(wants, got[-1:]) not in got:
             continue  # 哪个月 wants a month: 今年9月, not 三年
         start, end = m.start(), m.start() + len(m.group(0).rstrip())
