@@ -72,6 +72,9 @@ ANSWERED = [
     ("J Storm为KAT-TUN出道而成立的品牌是什么？", "J Storm为KAT-TUN出道而成立另一个品牌“J-One Records”。", "J-One Records"),
     # 一个 is an article, not the count asked for
     ("萱侬律占地面积多大？", "萱侬律是一个占地约两平方公里的热带植物公园。", "两平方公里"),
+    # the noun a 的 joins to the question word, written without it; an article count dropped
+    ("蒂亚戈·蒙泰罗是哪个国家的赛车手？", "蒂亚戈·蒙泰罗是一位葡萄牙赛车手。", "葡萄牙"),
+    ("橡木棍是谁战斗用的棍棒？", "橡木棍是一种盖尔人战斗用的棍棒。", "盖尔人"),
     # several things asked for: the longest list, without what the clause says around it
     ("《格斗天王》的主演人员有哪些？", "该剧在台湾台视播出，由孙协志、王仁甫、刘品言、曾之乔主演。", "孙协志、王仁甫、刘品言、曾之乔"),
     ("数字60的因数有哪些？", "数字60有12个因数，即1、2、3、4、5、6、10、12、15、20、30和60，其中2、3和5是质数。",
@@ -210,3 +213,8 @@ def test_an_answer_figure_keeps_its_unit(unit):
 @pytest.mark.parametrize("word", lexicon.words("person_lead"))
 def test_a_person_is_named_after_the_word_that_introduces_the_agent(word):
     assert short_answer("芝加哥大学是谁创办的？", [f"芝加哥大学于1890年{word}约翰·洛克菲勒创办。"]) == "约翰·洛克菲勒"
+
+
+@pytest.mark.parametrize("word", lexicon.words("after_join"))
+def test_the_noun_after_the_question_word_anchors_without_its_particle(word):
+    assert short_answer(f"蒙泰罗是哪个国家{word}赛车手？", ["蒙泰罗是一位葡萄牙赛车手。"]) == "葡萄牙"

@@ -37,6 +37,8 @@ _YES_NO = lexicon.regex("yes_no")
 _AS_WHAT = lexicon.regex("as_what")
 _DESCRIBE = lexicon.regex("describe_q")
 _WHAT = set(lexicon.words("what_q"))
+_WHAT_TUPLE = tuple(_WHAT)
+_AFTER_JOIN = lexicon.words("after_join")
 _QUOTED = lexicon.regex("quoted")
 _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
@@ -53,7 +55,8 @@ _LIST_MARK = lexicon.words("list_mark")
 _LIST_JOIN = lexicon.words("list_join")
 _LIST_END = lexicon.words("list_end")
 _EMPTY = set(lexicon.words("empty_span"))
-_LEAD = tuple(sorted(lexicon.words("span_lead"), key=len, reverse=True))
+# a span also drops an article count it starts with (一位葡萄牙F1赛车手 -> 葡萄牙F1...): empty_span
+_LEAD = tuple(sorted((*lexicon.words("span_lead"), *lexicon.words("empty_span")), key=len, reverse=True))
 _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
 _LOOSE_TIME = 6
@@ -247,6 +250,9 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     (哪所大学 -> 中兴大学)."""
     before = _strip_end(_CLAUSE_END.split(q[:asked.start()])[-1])
     after = _CLAUSE_END.split(q[asked.end():])[0]
+    joined = next((w for w in _AFTER_JOIN if after.startswith(w)), "")
+    if joined and len(after) - len(joined) >= 2 and asked.group(0) not in ("谁",) + _WHAT_TUPLE:
+        after = after[len(joined):]  # 哪个国家的赛车手 over "葡萄牙F1赛车手": 的 joins, the sentence may not
     asked_name = next((w for w in _NAMING_LONGEST if before.endswith(w)), "")
     said_name = next((w for w in _NAMING_LONGEST if w in text), "")
     if asked_name and said_name and asked_name not in text:
