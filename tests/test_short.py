@@ -75,6 +75,8 @@ ANSWERED = [
     # the noun a 的 joins to the question word, written without it; an article count dropped
     ("蒂亚戈·蒙泰罗是哪个国家的赛车手？", "蒂亚戈·蒙泰罗是一位葡萄牙赛车手。", "葡萄牙"),
     ("橡木棍是谁战斗用的棍棒？", "橡木棍是一种盖尔人战斗用的棍棒。", "盖尔人"),
+    ("蓝线裸顶鲷的俗名是什么？", "蓝线裸顶鲷，又称蓝线白𫚭，俗名龙尖，为辐鳍鱼纲鲈形目龙占鱼科的鱼类。", "龙尖"),  # another naming word between
+    ("内台航路也叫什么？", "内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线。", "内台航线"),
     # several things asked for: the longest list, without what the clause says around it
     ("《格斗天王》的主演人员有哪些？", "该剧在台湾台视播出，由孙协志、王仁甫、刘品言、曾之乔主演。", "孙协志、王仁甫、刘品言、曾之乔"),
     ("数字60的因数有哪些？", "数字60有12个因数，即1、2、3、4、5、6、10、12、15、20、30和60，其中2、3和5是质数。",

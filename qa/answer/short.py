@@ -297,12 +297,13 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
 def _named(before: str, k: int, after: str, earlier: str) -> bool:
     """Two characters are anchor enough when they are a naming word (别名, 简称), the question ends
     with its question word, and the sentence says whose name it is before them with no other name
-    between (刘六本名刘宠、刘七本名刘宸: 刘六's is the first): the answer follows them."""
+    of that kind between (刘六本名刘宠、刘七本名刘宸: 刘六's is the first; 蓝线裸顶鲷，又称蓝线白𫚭，
+    俗名龙尖: the 俗名 is 蓝线裸顶鲷's): the answer follows them."""
     if after or before[-k:] not in _NAMING:
         return False
     whose = _strip_end(before[:-k])
     at = earlier.rfind(whose) if whose else -1
-    return at >= 0 and not any(w in earlier[at:] for w in _NAMING)
+    return at >= 0 and before[-k:] not in earlier[at:]
 
 
 def _noun_follows(after: str, text: str, b: int) -> bool:
