@@ -122,3 +122,34 @@ def test_llm_mode_shows_the_model_the_article_cited_last_with_no_extra_call(dist
     assert len(requests) == 3  # the first answer, the rewrite, the follow-up's answer
     shown = requests[-1].messages[-1]["content"]
     assert "张明" in shown and "李华" not in shown
+
+
+ECOSYSTEM = ("By which year does the national implementation opinion on the brain-computer interface industry aim to "
+             "build an internationally competitive industrial ecosystem?")
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("什么时候开业?", True),  # no subject: the plaza just asked about
+    ("开业时间是什么时候?", True),
+    ("能创造多少就业岗位?", True),
+    ("How many jobs are created?", True),
+    ("华强广场项目什么时候开业?", False),  # names its subject
+    ("沧州市新华区发展和改革局局长是谁?", False),
+    ("What is the budget of Heihe?", False),
+    ("在美国热销的那款脑机接口冥想系统，除了监测和干预精神疾病，还能用来做什么?", False),  # long: says what it is about
+    (ECOSYSTEM, False),
+])
+def test_which_questions_lean_on_the_last_turn(question, leans):
+    from qa.chat.rewrite import leans_on_last
+
+    assert leans_on_last(question) is leans
+
+
+@pytest.mark.slow
+def test_a_long_english_question_is_not_answered_from_the_last_article(chat_store):
+    """Its nearest sentence in the plaza's article reads similar enough to be quoted (support 0.35):
+    asked first there, it was answered with the plaza's occupancy rate."""
+    r = chat_cli(chat_store, "--mode", "extractive", "--json",
+                 stdin=f"What is the occupancy rate of Huaqiang Plaza?\n{ECOSYSTEM}\n")
+    follow = [json.loads(line) for line in r.stdout.splitlines() if line.strip()][1]
+    assert follow["searched_first"] == [] and "签约率" not in follow["answer"]

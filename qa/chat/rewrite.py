@@ -30,7 +30,7 @@ from qa.text.cjk import HAN, language
 from qa.text.questions import ASKING_WORDS, has_words
 from qa.text.script import to_simplified, unfold
 
-__all__ = ["Exchange", "has_subject", "rewrite", "rewrite_by_rules"]
+__all__ = ["Exchange", "has_subject", "leans_on_last", "rewrite", "rewrite_by_rules"]
 
 
 @dataclass(frozen=True)
@@ -95,13 +95,27 @@ def rewrite_by_rules(question: str, history: list[Exchange]) -> str:
     return _english(question, previous) or question
 
 
+# A follow-up that leans on the last turn without saying so is short ("什么时候开业?", "How many
+# jobs are created?"); a long question that opens on a question word ("By which year does the
+# national implementation opinion on … aim to …?") has said what it is about in its own words.
+_SHORT_CHARS = 16  # Chinese: characters
+_SHORT_WORDS = 8  # other languages: words
+
+
 def has_subject(question: str) -> bool:
     """Does `question` name what it asks about? A Chinese one when it opens on a noun phrase (not
-    on a question word: "什么时候开业?" names nothing), an English one when it holds a name. A
-    follow-up without one asks about what the conversation was about (`qa.chat.session`)."""
+    on a question word: "什么时候开业?" names nothing), an English one when it holds a name."""
     if language(question) == "zh":
         return bool(_subject(to_simplified(question)))
     return bool(_names(question))
+
+
+def leans_on_last(question: str) -> bool:
+    """Is `question`, as typed, about what the conversation was about: short and naming no subject
+    of its own? (`qa.chat.session` then searches the article the last answer cited first.)"""
+    short = len(question.strip()) <= _SHORT_CHARS if language(question) == "zh" \
+        else len(question.split()) <= _SHORT_WORDS
+    return short and not has_subject(question)
 
 
 # -- Chinese ----------------------------------------------------------------------------------------

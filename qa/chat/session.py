@@ -205,15 +205,15 @@ class ChatSession:
 
     def first_articles(self, question: str, standalone: str) -> list[dict]:
         """The articles to search first for this turn: those the last answer cited, when the
-        follow-up leans on that turn (it was rewritten from it, or names no subject of its own:
-        "什么时候开业?"); none for a question that stands alone, or after a refusal (the article
+        follow-up leans on that turn (it was rewritten from it, or is a short question naming no
+        subject of its own: "什么时候开业?"); none for a question that stands alone, or after a refusal (the article
         and the subject then come from different turns)."""
-        from qa.chat.rewrite import has_subject
+        from qa.chat.rewrite import leans_on_last
 
         question = self.question(question)[0]
         if not self.history or not self.cited or nothing_to_answer(question):
             return []
-        leans = standalone.strip() != question.strip() or not has_subject(question)
+        leans = standalone.strip() != question.strip() or leans_on_last(question)
         return list(self.cited) if leans else []
 
     def ask(self, question: str, on_token: Callable[[str], None] | None = None,
