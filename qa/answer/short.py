@@ -42,7 +42,7 @@ _AFTER_JOIN = lexicon.words("after_join")
 _QUOTED = lexicon.regex("quoted")
 _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
-_NAMING_LONGEST = sorted(_NAMING, key=len, reverse=True)
+_NAMING_LONGEST = sorted(_NAMING, key=lambda w: (-len(w), w))  # a set's order varies by run
 _TITLE = lexicon.regex("book_title")
 _EDGE = set(lexicon.words("span_edge"))
 _PLACE_LEAD = lexicon.words("place_lead")
@@ -254,7 +254,7 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     if joined and len(after) - len(joined) >= 2 and asked.group(0) not in ("谁",) + _WHAT_TUPLE:
         after = after[len(joined):]  # 哪个国家的赛车手 over "葡萄牙F1赛车手": 的 joins, the sentence may not
     asked_name = next((w for w in _NAMING_LONGEST if before.endswith(w)), "")
-    said_name = next((w for w in _NAMING_LONGEST if w in text), "")
+    said_name = min((w for w in _NAMING_LONGEST if w in text), key=lambda w: (text.find(w), -len(w)), default="")
     if asked_name and said_name and asked_name not in text:
         before = before[:-len(asked_name)] + said_name  # 又叫什么 over "…，又名凉茶店": one naming word for another
     keep_noun = asked.group(0).startswith("哪") and len(asked.group(0)) <= 2
