@@ -8,11 +8,15 @@ in the sentence) and just after it (the longest start of them, found after that)
 (`_aligned`). When the question wants a kind of thing the answerer recognises (a figure with its
 unit, a date, a 《title》), the span of that kind inside the fence, or else the one nearest to the
 question's words in the sentence, is the answer (`_typed`); a figure must carry the asked unit.
+Where the question's words place nothing, a 哪些 question takes the sentence's longest list
+(`_listed`) and a 什么 question the one term the sentence quotes (`_quoted`); a place or person is
+what follows the fence's last 在/于 or 由/被 (`_after_place_word`).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
-`MAX_CHARS`, one the question already says, a why/how question (its answer is the quote), a yes/no
-question (a quote cannot say no offline). Spans are offsets into the original quote; matching is
-on `qa.text.cjk.fold`ed text, which keeps every offset (it falls back to the raw text otherwise).
+`MAX_CHARS`, one the question already says, a why/how question or one asking for a description
+(有什么特点: its answer is the quote), a yes/no question (a quote cannot say no offline). Spans
+are offsets into the original quote; matching is on `qa.text.cjk.fold`ed text, which keeps every
+offset (it falls back to the raw text otherwise).
 The question words, edges and shapes are data (`qa/text/lexicon/zh.toml`, "short answers").
 No segmenter: jieba would cost seconds of start-up per question (docs/internals.md).
 """
