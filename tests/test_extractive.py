@@ -232,3 +232,41 @@ def test_an_amount_in_another_unit_than_the_counted_noun_is_still_the_answer(has
     a = ask("湾里庙步行街盘活了多少周边闲置物业？", hash_settings, store=Store.open(hash_settings), mode="extractive")
     assert not a.refused and "48.6万平方米" in a.answer
     assert a.short_answer == "48.6万平方米"
+
+
+HUAYANG = hit("华阳路街道办事处于1956年成立，隶属于长宁区。", title="华阳路街道", n=2)
+COLLECTION = [HUAYANG.text, "长宁区位于上海市中心城区西部。", "街道办事处是区政府的派出机关。"]
+
+
+def collection_idf(texts: list[str]):
+    """terms -> BM25 IDF over `texts`, as the keyword index computes it over its chunks."""
+    import math
+
+    from qa.text.tokens import tokenize
+
+    docs = [set(tokenize(t, "bigram")) for t in texts]
+    return lambda terms: [math.log(1 + (len(docs) - d + 0.5) / (d + 0.5))
+                          for d in (sum(t in doc for doc in docs) for t in terms)]
+
+
+@pytest.mark.parametrize("question, seams", [
+    # 处成 and 立于 join words the collection writes (办事处, 成立; 成立, 于): seams
+    ("华阳路街道办事处成立于哪一年？", {"处成", "立于"}),
+    # 撤销 is a word the collection lacks: its neighbours 处撤 and 销于 are missing too, so nothing is a seam
+    ("华阳路街道办事处撤销于哪一年？", set()),
+    ("华阳路街道办事处是哪一年成立的？", set()),  # cut at the question words: no bigram crosses a word
+])
+def test_seams_are_absent_bigrams_between_words_the_collection_writes(question, seams):
+    q = analyse(question, collection_idf(COLLECTION))
+    assert {q.terms[i] for i, _ in q.seams} == seams
+
+
+def test_a_seam_counts_as_covered_with_its_neighbours_and_a_missing_word_does_not():
+    idf = collection_idf(COLLECTION)
+    without = replace(DEFAULTS, seam_credit=0.0)
+    paraphrase = "华阳路街道办事处成立于哪一年？"
+    a, b = (answer_extractive(paraphrase, [HUAYANG], threshold=0.25, idf=idf, params=p) for p in (DEFAULTS, without))
+    assert a.support == 1.0 and b.support < 0.75 and "1956年成立" in a.answer
+    near_miss = "华阳路街道办事处撤销于哪一年？"
+    a, b = (answer_extractive(near_miss, [HUAYANG], threshold=0.25, idf=idf, params=p) for p in (DEFAULTS, without))
+    assert a.support == b.support and a.refused

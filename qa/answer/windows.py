@@ -22,7 +22,13 @@ offsets stay those of the original.
 Support (`Window.support`, 0..1) is how much of the question the window covers, independent of
 the ranking weights so that the refusal threshold keeps its meaning: the IDF share of question
 terms found in the window or its context (title terms count in full, neighbours at half), times
-`cue_missing` when the question wants a type of answer the window does not hold. When question and
+`cue_missing` when the question wants a type of answer the window does not hold. A "seam", a
+bigram across a word boundary of the question that no passage of the collection holds (书出 of
+最贵的书出自; `_seams`), is the rarest, so heaviest, term of a paraphrased question and no passage
+can hold it: it counts as covered as far as the window covers its two neighbours (书 of 的书, 出自),
+so that support means the same on a corpus that paraphrases its questions (DRCD, translations) as
+on one that copies its wording (CMRC). A word the collection lacks is not a seam (its neighbours
+are missing too) and still counts against support, which is what refuses near misses. When question and
 passage are in different scripts (an English question over Chinese text shares no words with it),
 `cross_script_windows` scores sentences by their dense similarity instead, mapped linearly from
 `dense_floor`..`dense_full` onto 0..1 (`rescale`).
@@ -41,7 +47,7 @@ from functools import lru_cache
 from typing import Callable
 
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
-from qa.text.cjk import CJK, fold
+from qa.text.cjk import CJK, CJK_RUN, fold
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
                                strip_question)
 from qa.text.script import to_simplified
@@ -51,6 +57,7 @@ from qa.types import Hit
 
 Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
 Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
+_NOWHERE = "\x00"  # a term no text can hold (control characters never reach the index)
 
 
 class _Memo:
@@ -81,6 +88,7 @@ class Question:
     measure: str  # the measure word of 多少X / 几X
     subject: str  # X of 什么是X / X是什么
     role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
+    seams: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours): bigrams across a word boundary (`_seams`)
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
 
@@ -111,6 +119,7 @@ class _Support:
     """What a window's support is computed from; computed only for the windows that need it."""
     corpus: "_Weigher"
     total: float
+    seams: tuple[tuple[int, int], ...]  # Question.seams
     inside: int
     near: int
     topic: int
@@ -123,6 +132,9 @@ class _Support:
         p = self.params
         near_only = self.near & ~self.inside & ~self.topic
         covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only)
+        held = self.inside | self.topic
+        for term, sides in self.seams:  # a seam is covered as far as the words it joins are
+            covered += p.seam_credit * self.corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
         support = covered / self.total
         if self.cue is False:
             support *= p.cue_missing_exact if self.exact else p.cue_missing
@@ -140,15 +152,38 @@ def analyse(question: str, idf: Idf | None) -> Question:
 
 def _analyse(question: str, idf: Idf | None) -> Question:
     terms = tuple(question_terms(question))
-    corpus_w = tuple(idf(list(terms))) if idf is not None and terms else (1.0,) * len(terms)
     stripped = strip_question(question)
+    corpus_w, seams = (1.0,) * len(terms), ()
+    if idf is not None and terms:
+        # A term no chunk holds gets the IDF of a term that cannot exist (_NOWHERE): the same weight.
+        *weights, nowhere = idf([*terms, _NOWHERE])
+        corpus_w = tuple(weights)
+        seams = _seams(stripped, terms, {t for t, w in zip(terms, weights) if w >= nowhere - 1e-9})
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
-                    role.group(0).lower() if role else "")
+                    role.group(0).lower() if role else "", seams)
+
+
+def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tuple[int, int], ...]:
+    """(term, mask of its neighbour terms) of each bigram no passage of the collection holds whose
+    neighbours in the question all occur in it: 书出 of 最贵的书出自 sits on the boundary of two words
+    (书, 出自) the collection writes, so a passage cannot cover it as such; it is covered as far as
+    the quote covers its neighbours (`_Support.value`). A missing word (去世 of 家铉翁去世于, whose
+    neighbours 翁去 and 世于 are missing too) is not a seam: a question about what the collection
+    never says must keep failing to be covered (near misses)."""
+    index = {t: i for i, t in enumerate(terms)}
+    found: dict[int, int] = {}
+    for run in CJK_RUN.findall(fold(stripped)):
+        grams = [run[i:i + 2] for i in range(len(run) - 1)]
+        for i, g in enumerate(grams):
+            sides = grams[max(i - 1, 0):i] + grams[i + 1:i + 2]
+            if g in absent and g in index and sides and not any(s in absent or s not in index for s in sides):
+                found[index[g]] = found.get(index[g], 0) | sum(1 << index[s] for s in sides)
+    return tuple(found.items())
 
 
 def _mask(text: str, items: tuple[str, ...]) -> int:
@@ -260,7 +295,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
                              first=1.0 if a == 0 and hit.start == 0 else 0.0,
                              title=title_cov)
                 windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
-                                      _Support(corpus, total_c, inside, near, topic, cue_state,
+                                      _Support(corpus, total_c, q.seams, inside, near, topic, cue_state,
                                                not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
                                                exact, params)))
     return windows
