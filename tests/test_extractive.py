@@ -270,3 +270,10 @@ def test_a_seam_counts_as_covered_with_its_neighbours_and_a_missing_word_does_no
     near_miss = "华阳路街道办事处撤销于哪一年？"
     a, b = (answer_extractive(near_miss, [HUAYANG], threshold=0.25, idf=idf, params=p) for p in (DEFAULTS, without))
     assert a.support == b.support and a.refused
+
+
+@pytest.mark.parametrize("passage", ["海梅·雷耶斯是DC漫画公司的一个虚拟人物。", "海梅·雷耶斯是 DC 漫画公司的一个虚拟人物。"])
+def test_a_translations_spaces_do_not_hide_what_the_passage_names(passage):
+    # The instance check wants a named 漫画公司: "DC漫画公司" names one, and so does "DC 漫画公司".
+    a = answer_extractive("海梅·雷耶斯是哪家漫画公司的虚拟人物？", [hit(passage, title="海梅·雷耶斯")], threshold=0.25)
+    assert not a.refused and a.gaps == [] and a.citations[0].quote == passage

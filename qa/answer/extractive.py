@@ -33,7 +33,7 @@ from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.windows import (Idf, Question, Similarity, Window, _overlaps, _sentences, analyse,
                                candidate_windows, cross_script_windows, rescale)
 from qa.prompts import refusal_phrase
-from qa.text.cjk import CJK, language, reply_language
+from qa.text.cjk import CJK, close_spaces, language, reply_language
 from qa.text.script import restore, to_simplified
 from qa.text.sentences import split_sentences
 from qa.types import Answer, Citation, Hit
@@ -75,13 +75,18 @@ def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
     before = [s for s in spans if s.end <= best.start][-1:]
     after = [s for s in spans if s.start >= best.end][:1]
     context = " ".join(hit.text[s.start:s.end] for s in before + after)
-    folded = to_simplified(question)
-    found = gaps(folded, to_simplified(hit.text[best.start:best.end]), to_simplified(context),
-                 passage=to_simplified(f"{hit.title}\n{hit.text}"))
-    if CJK.search(folded):
-        found += [Gap("entity", n) for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits)]
+    # The slot checks read question and passage folded to Simplified and without a translation's
+    # spaces ("第 50 届"); the names are looked up in the passages as they are written.
+    match = lambda text: close_spaces(to_simplified(text))  # noqa: E731
     # The words a gap names come from the folded question: shown as the question writes them.
-    return [replace(g, detail=restore(g.detail, folded, question)) for g in found]
+    found = [replace(g, detail=restore(g.detail, match(question), close_spaces(question)))
+             for g in gaps(match(question), match(hit.text[best.start:best.end]), match(context),
+                           passage=match(f"{hit.title}\n{hit.text}"))]
+    folded = to_simplified(question)
+    if CJK.search(folded):
+        found += [Gap("entity", restore(n, folded, question))
+                  for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits)]
+    return found
 
 
 def _narrowed(w: Window, q: Question, hits: list[Hit]) -> Window:

@@ -47,7 +47,7 @@ from functools import lru_cache
 from typing import Callable
 
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
-from qa.text.cjk import CJK, CJK_RUN, fold
+from qa.text.cjk import CJK, CJK_RUN, close_spaces, fold
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, question_terms, question_type,
                                strip_question)
 from qa.text.script import to_simplified
@@ -146,8 +146,9 @@ class _Support:
 @lru_cache(maxsize=8)  # re-ranking, then answering, analyse the same question; thread-safe
 def analyse(question: str, idf: Idf | None) -> Question:
     """The question's terms, weights and wanted answer type (memoised for the last few questions).
-    A question in Traditional characters is analysed in its Simplified form, like the sentences."""
-    return _analyse(to_simplified(question), idf)
+    A question in Traditional characters is analysed in its Simplified form, like the sentences, and
+    without a translation's spaces between Chinese and numbers ("第 50 届": `close_spaces`)."""
+    return _analyse(close_spaces(to_simplified(question)), idf)
 
 
 def _analyse(question: str, idf: Idf | None) -> Question:
@@ -230,7 +231,7 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
     out = []
     for span in split_sentences(hit.text):
         s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
-        raw = to_simplified(hit.text[span.start:span.end])
+        raw = close_spaces(to_simplified(hit.text[span.start:span.end]))  # for the answer-type check only
         out.append(_Sentence(span, _mask(s, q.terms), _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
                              bool(q.subject) and raw.startswith(q.subject), bool(q.role) and q.role in s))

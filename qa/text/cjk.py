@@ -12,6 +12,11 @@ import unicodedata
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = re.compile(f"[{HAN}]")
 CJK_RUN = re.compile(f"[{HAN}]+")
+# Spaces with a Chinese character on one side and a digit or a Latin letter on the other, and
+# between a number and its %: translated text writes "第 50 届", "在 2008 年", "使用 GPS 定位",
+# "50 %". A space between two Chinese characters is kept: it parts words (洛拉·帕尼亚尼 会讲).
+_LOOSE_SPACE = re.compile(f"(?<=[{HAN}])[ \t\u00a0\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u00a0\u3000]+(?=[{HAN}])"
+                         f"|(?<=[0-9])[ \t\u00a0\u3000]+(?=%)")
 
 
 def is_cjk(char: str) -> bool:
@@ -30,6 +35,14 @@ def reply_language(text: str) -> str:
 
     lang = language(text)
     return "zh-Hant" if lang == "zh" and is_traditional(text) else lang
+
+
+def close_spaces(text: str) -> str:
+    """`text` without the spaces between Chinese and digits or Latin letters ("第 50 届" -> "第50届"),
+    so that a translation's spacing matches text written without it. Not length-preserving: for
+    checks that need no offsets into the text (answer types, slot checks), never in place of `fold`,
+    whose callers slice the original text at the folded text's offsets."""
+    return _LOOSE_SPACE.sub("", text)
 
 
 def fold(text: str) -> str:
