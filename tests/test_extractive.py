@@ -277,3 +277,15 @@ def test_a_translations_spaces_do_not_hide_what_the_passage_names(passage):
     # The instance check wants a named 漫画公司: "DC漫画公司" names one, and so does "DC 漫画公司".
     a = answer_extractive("海梅·雷耶斯是哪家漫画公司的虚拟人物？", [hit(passage, title="海梅·雷耶斯")], threshold=0.25)
     assert not a.refused and a.gaps == [] and a.citations[0].quote == passage
+
+
+def test_a_word_held_as_separate_characters_counts_half_unless_the_collection_lacks_it():
+    bible = hit("狮子亨利手绘圣经是世界上目前最昂贵的书籍。", title="狮子亨利", n=3)
+    question = "世界上最贵的书籍是哪一本？"  # 最贵: the passage writes 最昂贵
+    supports = {}
+    for name, others in (("held", ["这家店的水果最贵。"]), ("lacked", ["这家店的水果很便宜。"])):
+        idf = collection_idf([bible.text, *others])
+        supports[name] = [answer_extractive(question, [bible], threshold=0.0, idf=idf, params=replace(DEFAULTS, apart_credit=c)).support
+                          for c in (0.0, 0.5)]
+    assert supports["held"][1] > supports["held"][0]
+    assert supports["lacked"][1] == supports["lacked"][0]

@@ -76,6 +76,7 @@ class ExtractiveParams:
         title=6.16)
     gap_factors: Mapping[str, float] = field(default_factory=lambda: _GAP_FACTORS)  # gap kind -> factor
     context_credit: float = 0.5  # support: a question term found only in a neighbouring sentence counts this much
+    apart_credit: float = 0.5  # support: a Chinese term the quote holds only as separate characters counts this much
     seam_credit: float = 1.0  # support: a seam (a bigram across a word boundary no passage holds) is covered this much with its neighbours
     cue_missing: float = 0.75  # support is multiplied by this when the question wants a type the quote lacks
     cue_missing_exact: float = 0.2  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires

@@ -25,7 +25,8 @@ terms found in the window or its context (title terms count in full, neighbours 
 `cue_missing` when the question wants a type of answer the window does not hold. A "seam", a
 bigram across a word boundary of the question that no passage of the collection holds (书出 of
 最贵的书出自; `_seams`), is the rarest, so heaviest, term of a paraphrased question and no passage
-can hold it: it counts as covered as far as the window covers its two neighbours (书 of 的书, 出自),
+can hold it: it counts as covered as far as the window covers its two neighbours (书 of 的书, 出自).
+A term the window holds only as separate characters (最贵 in 最昂贵) counts `apart_credit`. Both
 so that support means the same on a corpus that paraphrases its questions (DRCD, translations) as
 on one that copies its wording (CMRC). A word the collection lacks is not a seam (its neighbours
 are missing too) and still counts against support, which is what refuses near misses. When question and
@@ -88,6 +89,7 @@ class Question:
     measure: str  # the measure word of 多少X / 几X
     subject: str  # X of 什么是X / X是什么
     role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
+    absent: int = 0  # mask over terms: terms no passage of the collection holds
     seams: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours): bigrams across a word boundary (`_seams`)
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
@@ -121,6 +123,7 @@ class _Support:
     total: float
     seams: tuple[tuple[int, int], ...]  # Question.seams
     inside: int
+    apart: int  # terms the window holds only as separate characters (`_apart`)
     near: int
     topic: int
     cue: bool | None  # None: the question wants no particular type
@@ -133,6 +136,7 @@ class _Support:
         near_only = self.near & ~self.inside & ~self.topic
         covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only)
         held = self.inside | self.topic
+        covered += p.apart_credit * self.corpus(self.apart & ~held & ~near_only)
         for term, sides in self.seams:  # a seam is covered as far as the words it joins are
             covered += p.seam_credit * self.corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
         support = covered / self.total
@@ -154,19 +158,20 @@ def analyse(question: str, idf: Idf | None) -> Question:
 def _analyse(question: str, idf: Idf | None) -> Question:
     terms = tuple(question_terms(question))
     stripped = strip_question(question)
-    corpus_w, seams = (1.0,) * len(terms), ()
+    corpus_w, absent, seams = (1.0,) * len(terms), 0, ()
     if idf is not None and terms:
         # A term no chunk holds gets the IDF of a term that cannot exist (_NOWHERE): the same weight.
         *weights, nowhere = idf([*terms, _NOWHERE])
         corpus_w = tuple(weights)
-        seams = _seams(stripped, terms, {t for t, w in zip(terms, weights) if w >= nowhere - 1e-9})
+        absent = sum(1 << i for i, w in enumerate(weights) if w >= nowhere - 1e-9)
+        seams = _seams(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
-                    role.group(0).lower() if role else "", seams)
+                    role.group(0).lower() if role else "", absent, seams)
 
 
 def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tuple[int, int], ...]:
@@ -191,6 +196,18 @@ def _mask(text: str, items: tuple[str, ...]) -> int:
     bits = 0
     for i, t in enumerate(items):
         if t in text:
+            bits |= 1 << i
+    return bits
+
+
+def _apart(text: str, items: tuple[str, ...], absent: int) -> int:
+    """Mask of the Chinese terms `text` does not hold whose every character it does (最贵 in
+    最昂贵的书): a paraphrase keeps the characters and breaks the word. Not for a term the collection
+    lacks (`absent`): its characters apart are chance, and the missing word is what refuses a near
+    miss (岬太郎的母亲 over a page that writes 母 and 亲 but never 母亲)."""
+    bits = 0
+    for i, t in enumerate(items):
+        if not absent >> i & 1 and len(t) > 1 and CJK.match(t) and t not in text and all(c in text for c in t):
             bits |= 1 << i
     return bits
 
@@ -223,6 +240,7 @@ class _Sentence:
     cue: bool
     define: bool
     role: bool  # holds the role the question asks about
+    apart: int  # mask over Question.terms: the characters of the term, but not the term (`_apart`)
 
 
 def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
@@ -234,7 +252,8 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
         raw = close_spaces(to_simplified(hit.text[span.start:span.end]))  # for the answer-type check only
         out.append(_Sentence(span, _mask(s, q.terms), _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
-                             bool(q.subject) and raw.startswith(q.subject), bool(q.role) and q.role in s))
+                             bool(q.subject) and raw.startswith(q.subject), bool(q.role) and q.role in s,
+                             _apart(s, q.terms, q.absent)))
     return out
 
 
@@ -296,7 +315,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
                              first=1.0 if a == 0 and hit.start == 0 else 0.0,
                              title=title_cov)
                 windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
-                                      _Support(corpus, total_c, q.seams, inside, near, topic, cue_state,
+                                      _Support(corpus, total_c, q.seams, inside, first.apart | last.apart, near, topic, cue_state,
                                                not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
                                                exact, params)))
     return windows
