@@ -52,6 +52,17 @@ def test_question_word_gives_its_answer_type(word, question, wants):
     assert question_type(question)[0] == wants
 
 
+@pytest.mark.parametrize("question, wants", [
+    ("国欧物流建立的多式联运体系由哪几种运输方式组成？", ("", "")),  # which ones: a list, not a count of 种
+    ("达曼的卫星城有哪几座？", ("", "")),
+    ("哪几位专家参加了会议？", ("person", "")),
+    ("有几种运输方式？", ("number", "种")),                         # 几 alone still counts
+    ("公司有多少名员工？", ("number", "名")),
+])
+def test_na_ji_asks_which_not_how_many(question, wants):
+    assert question_type(question) == wants
+
+
 @pytest.mark.parametrize("word", entries("name_q"))
 def test_name_question_word_asks_for_a_name(word):
     assert QUESTION_WORDS.fullmatch(word)
