@@ -220,3 +220,44 @@ def test_a_person_is_named_after_the_word_that_introduces_the_agent(word):
 @pytest.mark.parametrize("word", lexicon.words("after_join"))
 def test_the_noun_after_the_question_word_anchors_without_its_particle(word):
     assert short_answer(f"蒙泰罗是哪个国家{word}赛车手？", ["蒙泰罗是一位葡萄牙赛车手。"]) == "葡萄牙"
+
+
+PARAPHRASED = [
+    # (question, best quote, short answer): the sentence says the question's words its own way
+    ("在广东巡抚任内，怡良配合谁开展禁烟运动？", "在广东巡抚任内，怡良积极配合两广总督邓廷桢和林则徐的禁烟运动，并支持关天培。",
+     "两广总督邓廷桢和林则徐"),  # a word inserted (积极): the pieces of the question's words place it
+    ("兆康苑总站位于哪里？", "兆康苑总站（英文：Siu Hong Court Bus Terminus）位于香港屯门兆康路兆康苑内，邻近港铁。",
+     "香港屯门兆康路兆康苑内"),  # an aside between; the span may say a question word or two
+    ("1991年蘇聯解體後中亞地區新成立的國家使用哪一種字母來取代西里爾字母?",
+     "到了1991年蘇聯解體之後，這些地區有不少新成立的國家再度重新使用拉丁字母取代西里爾字母。", "拉丁字母"),  # the noun asked is kept
+    ("张学良于1929年7月时执行了哪一个政策强硬对抗苏俄？", "1929年7月，张学良执行蒋的「革命外交」政策，强硬对抗苏俄。",
+     "革命外交"),  # a quoted term in the span is the answer
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", PARAPHRASED)
+def test_a_paraphrased_sentence_places_the_answer_by_the_pieces_of_the_questions_words(question, quote, expected):
+    assert short_answer(question, [quote]) == expected
+
+
+PARAPHRASED_NOT_CERTAIN = [
+    ("屋大維的養父是誰?", "屋大維鑒於其養父朱利烏斯·凱撒的失敗，十分清楚精英階層的反感。"),  # 的 inside: which side answers is not certain
+    ("于1948年并入奥斯陆的城市名为什么？", "1948年，奥斯陆并入周边城市后面积增加了108%。"),  # a figure is no name
+    ("印度野驴栖息在哪儿？", "印度野驴是栖息在南亚的亚洲野驴亚种。"),  # 南亚的亚洲野驴亚种: 的 inside
+    ("禁止性规定有助于防止风险从哪一方传染给商业银行？", "有助于防止风险从委托方向商业银行传染,提高金融体系稳定性。"),  # ends in the question's words
+    ("黑河是共建“一带一路”哪个方向通道上的关键节点？", "黑河是共建“一带一路”北向通道的关键节点。"),  # 北 alone: too short
+]
+
+
+@pytest.mark.parametrize("question, quote", PARAPHRASED_NOT_CERTAIN)
+def test_a_paraphrase_gives_no_short_answer_when_the_span_is_not_a_name(question, quote):
+    assert short_answer(question, [quote]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("loose_cut"))
+def test_a_paraphrased_span_starts_after_the_sentences_verb(word):
+    assert short_answer("当时的新喀里多尼亚是哪一国的殖民地？", [f"拿破仑三世在新喀里多尼亚建立{word}法国殖民地。"]) == "法国"
+
+
+def test_the_words_around_the_question_word_are_looked_for_within_one_sentence():
+    assert lexicon.regex("sentence_stop").split("甲。乙！丙？丁；戊\n己") == ["甲", "乙", "丙", "丁", "戊", "己"]

@@ -26,12 +26,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.loose import paraphrased
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
 
 __all__ = ["MAX_CHARS", "Short", "pick", "short_answer"]
 
+LOOSE_CHARS = 12  # a span placed by a paraphrase is taken only when it is a name or term, not a clause
+LOOSE_QUOTES = 1
+_LOOSE_WANTS = ("", "name", "place", "person")
+_LOOSE_CUT = lexicon.words("loose_cut")
+_OPENING = ("《", "「", "“", "『")
+_WHICH = lexicon.words("which_q")
+_CLOSING = ("」", "”", "』")
 MAX_CHARS = 30  # a longer span is a clause, not a short answer: the quote says it better
 _ASK = lexicon.regex("short_ask")
 _CLAUSE_END = lexicon.regex("clause_end")
@@ -102,7 +110,42 @@ def pick(question: str, quotes: list[str]) -> Short | None:
         if span is not None:
             start, end = span
             return Short(quote[start:end], i, start, end)
+    for i, quote in enumerate(quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []):
+        text = fold(quote)
+        span = _loose(q, asked, text if len(text) == len(quote) else quote, wants)
+        if span is not None:
+            return Short(quote[span[0]:span[1]], i, *span)
     return None
+
+
+def _loose(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int] | None:
+    """The span a sentence that says the question's words its own way puts in the question word's
+    place (`qa.answer.loose`), if short and saying none of the question's words."""
+    before = _CLAUSE_END.split(q[:asked.start()])[-1]  # unstripped: 位于 is a piece, 位 is not
+    after = _CLAUSE_END.split(q[asked.end():])[0]
+    found = paraphrased(before, after, text)
+    if found is None:
+        return None
+    start, end = _trim(text, found[0], found[1])
+    cut = max((text.rfind(w, start, end) + len(w) for w in _LOOSE_CUT if w in text[start:end]), default=start)
+    opened = [text.rfind(m, cut, end) for m in _OPENING if m in text[cut:end]]
+    start, end = _trim(text, max(opened) if opened else cut, end)  # 建立了法国 -> 法国, 蒋的「革命外交 -> 革命外交
+    if text[end - 2:end] in q:
+        return None  # the question's words resume inside it: the span runs past the answer (委托方向商业银行)
+    at = found[2] if found[2] == 0 or (found[2] == 1 and after[0] in _WHICH) else -1  # 哪一种字母: 种 is skipped
+    noun = after[at:at + min(_noun(after[at:]), 2)] if at >= 0 else ""
+    if noun and (asked.group(0).startswith("哪") or asked.group(0) in _WHAT) and text.startswith(noun, found[1]):
+        end = found[1] + len(noun)  # 哪一种字母 -> 拉丁字母: the noun asked is part of the answer
+    end += text.startswith("》", end) and "《" in text[start:end]
+    closed = [text.find(m, start + 1, end) for m in _CLOSING if m in text[start + 1:end]]
+    end = min(closed) if closed else end  # 特殊党员」之身份 -> 特殊党员
+    if wants in ("place", "person"):
+        start, end = _after_place_word(text, start, end, _PLACE_LEAD if wants == "place" else _PERSON_LEAD)
+    span = text[start:end]
+    said = {k + d for k in range(len(span) - 1) if span[k:k + 2] in q for d in (0, 1)}
+    if not 2 <= len(span) <= LOOSE_CHARS or span in _EMPTY or len(said) * 3 > len(span) * 2 or "的" in span or _FIGURE.fullmatch(span):
+        return None  # mostly the question's own words (香港屯门兆康路兆康苑内 of 兆康苑总站 is not)
+    return start, end
 
 
 def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) -> tuple[int, int] | None:
