@@ -10,7 +10,12 @@ picker is measured in seconds without answering again:
 
 rate: answered items with a short answer / answered items (qa eval's short_rate); EM and F1 over
 the answered answerable items that have one (short_exact_match, short_f1); contained: how often a
-gold answer is in the quotes at all (the ceiling of any picker).
+gold answer is in the quotes at all (the ceiling of any picker); shown_median: the median length
+in characters of what the compact screen shows first for an answered item (issue 24's "median
+displayed answer"): the short answer when there is one, else the answer sentence without its
+markers. To score another tree's picker on the same snapshot, put that tree first on the path:
+
+    PYTHONPATH=/tmp/other-tree python eval/bench/short_answers.py --snapshot … --gold …
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from pathlib import Path
 
 
 def score(snapshot: dict, gold_path: Path, misses: int = 0) -> dict:
+    from statistics import median
+
+    from qa.answer.citations import strip_markers
     from qa.answer.short import short_answer
     from qa.evaluate.metrics import contains_answer, exact_match, f1
 
@@ -31,7 +39,7 @@ def score(snapshot: dict, gold_path: Path, misses: int = 0) -> dict:
             item = json.loads(line)
             golds[item["id"]] = item
     answered = given = contained = 0
-    ems, f1s, wrong = [], [], []
+    ems, f1s, wrong, shown = [], [], [], []
     for i, rec in snapshot.items():
         if rec["refused"]:
             continue
@@ -41,6 +49,7 @@ def score(snapshot: dict, gold_path: Path, misses: int = 0) -> dict:
         short = short_answer(rec["question"], quotes)
         answers = [] if item.get("unanswerable") else item["answers"]
         contained += bool(answers) and contains_answer(" ".join(quotes), answers)
+        shown.append(len(short or strip_markers(rec["answer"]).strip()))
         if not short:
             continue
         given += 1
@@ -53,7 +62,8 @@ def score(snapshot: dict, gold_path: Path, misses: int = 0) -> dict:
         print(*w, sep=" | ")
     mean = lambda xs: round(sum(xs) / len(xs), 3) if xs else None  # noqa: E731
     return {"answered": answered, "given": given, "rate": round(given / answered, 3) if answered else None,
-            "em": mean(ems), "f1": mean(f1s), "contained": round(contained / answered, 3) if answered else None}
+            "em": mean(ems), "f1": mean(f1s), "contained": round(contained / answered, 3) if answered else None,
+            "shown_median": median(shown) if shown else None}
 
 
 def main(argv: list[str] | None = None) -> int:
