@@ -261,3 +261,9 @@ def test_a_paraphrased_span_starts_after_the_sentences_verb(word):
 
 def test_the_words_around_the_question_word_are_looked_for_within_one_sentence():
     assert lexicon.regex("sentence_stop").split("甲。乙！丙？丁；戊\n己") == ["甲", "乙", "丙", "丁", "戊", "己"]
+
+
+@pytest.mark.parametrize("word", lexicon.words("naming_copula"))
+def test_x_shi_shenme_is_answered_by_the_sentence_that_says_y_shi_x(word):
+    assert short_answer(f"瓦士本市的主街道{word}什么？", [f"威斯康辛州州立公路13号{word}瓦士本市的主街道。"]) == "威斯康辛州州立公路13号"
+    assert short_answer(f"瓦士本市的主街道{word}什么？", [f"公路13号{word}本州的一条公路。"]) is None  # says no piece of it

@@ -20,7 +20,7 @@ import re
 
 from qa.text import lexicon
 
-__all__ = ["paraphrased"]
+__all__ = ["inverted", "paraphrased"]
 
 _CLAUSE_END = lexicon.regex("clause_end")
 _SENTENCE_END = lexicon.regex("sentence_stop")
@@ -106,3 +106,23 @@ def _end(after: str, text: str, a: int, s1: int) -> tuple[int | None, int, int]:
         return None, 0, -1
     at, neg, i = min(hits)
     return at, -neg, i
+
+
+def inverted(subject: str, copula: str, text: str) -> tuple[int, int, int] | None:
+    """For a question "X是什么", the Y of a sentence that says "Y是X" ("威斯康辛州州立公路13号是瓦士本市的
+    主街道" for 瓦士本市的主街道是什么): the clause before a `copula` whose following words say
+    `subject`'s pieces as `paraphrased` asks of the words before a question word."""
+    if len(subject) < 2:
+        return None
+    for m in re.finditer(re.escape(copula), text):
+        stop = _SENTENCE_END.search(text, m.end())
+        window = text[m.end():min(stop.start() if stop else len(text), m.end() + len(subject) + 8)]
+        if _covered(subject, window) < max(3, COVER * len(subject)) or not window.startswith(subject[:MIN_PIECE]):
+            continue
+        starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
+        start = starts[-1] if starts else 0
+        if "》" in text[start:m.start()] and "《" not in text[start:m.start()]:
+            start = max(text.rfind("《", 0, start), 0)  # a title's own ！ or ， ends no clause
+        return start, m.start(), -1
+    return None
+

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.loose import paraphrased
+from qa.answer.loose import inverted, paraphrased
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
@@ -37,6 +37,7 @@ LOOSE_CHARS = 12  # a span placed by a paraphrase is taken only when it is a nam
 LOOSE_QUOTES = 1
 _LOOSE_WANTS = ("", "name", "place", "person")
 _LOOSE_CUT = lexicon.words("loose_cut")
+_COPULA = lexicon.words("naming_copula")
 _OPENING = ("《", "「", "“", "『")
 _WHICH = lexicon.words("which_q")
 _CLOSING = ("」", "”", "』")
@@ -124,6 +125,9 @@ def _loose(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int] | 
     before = _CLAUSE_END.split(q[:asked.start()])[-1]  # unstripped: 位于 is a piece, 位 is not
     after = _CLAUSE_END.split(q[asked.end():])[0]
     found = paraphrased(before, after, text)
+    copula = next((w for w in _COPULA if before.endswith(w)), "") if not after else ""
+    if found is None and copula:
+        found = inverted(before[:-len(copula)], copula, text)  # X是什么 over "Y是X"
     if found is None:
         return None
     start, end = _trim(text, found[0], found[1])
