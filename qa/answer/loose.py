@@ -9,8 +9,9 @@ more characters of the question's words and the sentence (character level, on fo
 the answer's start is where the last piece ends, if the pieces cover enough of the question's words
 and the last one reaches the question word. Its end is where the sentence next writes a piece of
 the words after the question word, or the clause's end when the question ends there. The caller
-(`qa.answer.short.pick`) trims the span and takes it only when it is short and says none of the
-question's words. No library aligns this way without a segmenter or a model (difflib's matcher
+(`loose_span`, called by `qa.answer.short.pick` when nothing else placed an answer) trims the span
+and takes it only when it is short and mostly not the question's words. A question "X是什么" is
+also answered by a sentence saying "Y是X" (`inverted`). No library aligns this way without a segmenter or a model (difflib's matcher
 finds one longest block at a time and is ~20x slower on these strings).
 """
 
@@ -18,11 +19,21 @@ from __future__ import annotations
 
 import re
 
+from qa.answer.spans import PERSON_LEAD, PLACE_LEAD, after_place_word, noun, trim
 from qa.text import lexicon
 
-__all__ = ["inverted", "paraphrased"]
+__all__ = ["LOOSE_CHARS", "inverted", "loose_span", "paraphrased"]
 
+LOOSE_CHARS = 12  # a span placed by a paraphrase is taken only when it is a name or term, not a clause
 _CLAUSE_END = lexicon.regex("clause_end")
+_FIGURE = lexicon.regex("figure_span")
+_EMPTY = set(lexicon.words("empty_span"))
+_WHAT = set(lexicon.words("what_q"))
+_WHICH = lexicon.words("which_q")
+_LOOSE_CUT = lexicon.words("loose_cut")
+_COPULA = lexicon.words("naming_copula")
+_OPENING = ("《", "「", "“", "『")
+_CLOSING = ("」", "”", "』")
 _SENTENCE_END = lexicon.regex("sentence_stop")
 COVER = 0.6  # share of the words before the question word the sentence must say before the answer
 REACH = 1  # the last piece may end this many characters before the question word (担任什么 over 任)
@@ -49,7 +60,7 @@ def _in_sentence(before: str, after: str, text: str, s0: int, s1: int):
     sentence = text[s0:s1]
     best = None
     for j in range(len(before), max(len(before) - REACH, 0) - 1, -1):
-        for i in range(0, j - MIN_PIECE + 1):  # the longest piece first
+        for i in range(j - MIN_PIECE + 1):  # the longest piece first
             piece = before[i:j]
             if piece not in sentence:
                 continue
@@ -77,7 +88,7 @@ def _covered(words: str, window: str) -> int:
     before the next (greedy from the end: the words nearest the question word first)."""
     n, j, limit = 0, len(words), len(window)
     while j >= MIN_PIECE:
-        for i in range(0, j - MIN_PIECE + 1):
+        for i in range(j - MIN_PIECE + 1):
             at = window.rfind(words[i:j], 0, limit)
             if at >= 0:
                 n += j - i
@@ -96,7 +107,7 @@ def _end(after: str, text: str, a: int, s1: int) -> tuple[int | None, int, int]:
     if len(after) < MIN_PIECE:
         return limit, 0, -1
     hits = []
-    for i in range(0, min(len(after) - MIN_PIECE, 2) + 1):
+    for i in range(min(len(after) - MIN_PIECE, 2) + 1):
         for j in range(len(after), i + MIN_PIECE - 1, -1):
             at = text.find(after[i:j], a + 1, limit + j - i)
             if at >= 0:
@@ -126,3 +137,35 @@ def inverted(subject: str, copula: str, text: str) -> tuple[int, int, int] | Non
         return start, m.start(), -1
     return None
 
+
+def loose_span(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int] | None:
+    """The span a sentence that says the question's words its own way puts in the question word's
+    place (`paraphrased`, `inverted`), if short and saying none of the question's words."""
+    before = _CLAUSE_END.split(q[:asked.start()])[-1]  # unstripped: 位于 is a piece, 位 is not
+    after = _CLAUSE_END.split(q[asked.end():])[0]
+    found = paraphrased(before, after, text)
+    copula = next((w for w in _COPULA if before.endswith(w)), "") if not after else ""
+    if found is None and copula:
+        found = inverted(before[:-len(copula)], copula, text)  # X是什么 over "Y是X"
+    if found is None:
+        return None
+    start, end = trim(text, found[0], found[1])
+    cut = max((text.rfind(w, start, end) + len(w) for w in _LOOSE_CUT if w in text[start:end]), default=start)
+    opened = [text.rfind(m, cut, end) for m in _OPENING if m in text[cut:end]]
+    start, end = trim(text, max(opened) if opened else cut, end)  # 建立了法国 -> 法国, 蒋的「革命外交 -> 革命外交
+    if text[end - 2:end] in q:
+        return None  # the question's words resume inside it: the span runs past the answer (委托方向商业银行)
+    at = found[2] if found[2] == 0 or (found[2] == 1 and after[0] in _WHICH) else -1  # 哪一种字母: 种 is skipped
+    asked_noun = after[at:at + min(noun(after[at:]), 2)] if at >= 0 else ""
+    if asked_noun and (asked.group(0).startswith("哪") or asked.group(0) in _WHAT) and text.startswith(asked_noun, found[1]):
+        end = found[1] + len(asked_noun)  # 哪一种字母 -> 拉丁字母: the noun asked is part of the answer
+    end += text.startswith("》", end) and "《" in text[start:end]
+    closed = [text.find(m, start + 1, end) for m in _CLOSING if m in text[start + 1:end]]
+    end = min(closed) if closed else end  # 特殊党员」之身份 -> 特殊党员
+    if wants in ("place", "person"):
+        start, end = after_place_word(text, start, end, PLACE_LEAD if wants == "place" else PERSON_LEAD)
+    span = text[start:end]
+    said = {k + d for k in range(len(span) - 1) if span[k:k + 2] in q for d in (0, 1)}
+    if not 2 <= len(span) <= LOOSE_CHARS or span in _EMPTY or len(said) * 3 > len(span) * 2 or "的" in span or _FIGURE.fullmatch(span):
+        return None  # mostly the question's own words (香港屯门兆康路兆康苑内 of 兆康苑总站 is not)
+    return start, end

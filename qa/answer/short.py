@@ -10,7 +10,10 @@ unit, a date, a 《title》), the span of that kind inside the fence, or else th
 question's words in the sentence, is the answer (`_typed`); a figure must carry the asked unit.
 Where the question's words place nothing, a 哪些 question takes the sentence's longest list
 (`_listed`) and a 什么 question the one term the sentence quotes (`_quoted`); a place or person is
-what follows the fence's last 在/于 or 由/被 (`_after_place_word`).
+what follows the fence's last 在/于 or 由/被 (`qa.answer.spans.after_place_word`). Where nothing
+placed an answer, the best quote gets a second look (`qa.answer.loose`): a sentence that says the
+question's words its own way (a word inserted, an aside between) places it by their pieces, and
+"Y是X" answers "X是什么".
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a why/how question or one asking for a description
@@ -26,21 +29,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.loose import inverted, paraphrased
+from qa.answer.loose import loose_span
+from qa.answer.spans import EDGE, LEAD, PERSON_LEAD, PLACE_LEAD, after_place_word, noun, strip_end, trim
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
 
 __all__ = ["MAX_CHARS", "Short", "pick", "short_answer"]
 
-LOOSE_CHARS = 12  # a span placed by a paraphrase is taken only when it is a name or term, not a clause
 LOOSE_QUOTES = 1
 _LOOSE_WANTS = ("", "name", "place", "person")
-_LOOSE_CUT = lexicon.words("loose_cut")
-_COPULA = lexicon.words("naming_copula")
-_OPENING = ("《", "「", "“", "『")
-_WHICH = lexicon.words("which_q")
-_CLOSING = ("」", "”", "』")
 MAX_CHARS = 30  # a longer span is a clause, not a short answer: the quote says it better
 _ASK = lexicon.regex("short_ask")
 _CLAUSE_END = lexicon.regex("clause_end")
@@ -57,9 +55,6 @@ _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
 _NAMING_LONGEST = sorted(_NAMING, key=lambda w: (-len(w), w))  # a set's order varies by run
 _TITLE = lexicon.regex("book_title")
-_EDGE = set(lexicon.words("span_edge"))
-_PLACE_LEAD = lexicon.words("place_lead")
-_PERSON_LEAD = lexicon.words("person_lead")
 _YEAR_HEAD = lexicon.regex("year_head")
 _RANGE = lexicon.words("range_word")
 _ARTICLE = lexicon.regex("article_count")
@@ -68,8 +63,6 @@ _LIST_MARK = lexicon.words("list_mark")
 _LIST_JOIN = lexicon.words("list_join")
 _LIST_END = lexicon.words("list_end")
 _EMPTY = set(lexicon.words("empty_span"))
-# a span also drops an article count it starts with (一位葡萄牙F1赛车手 -> 葡萄牙F1...): empty_span
-_LEAD = tuple(sorted((*lexicon.words("span_lead"), *lexicon.words("empty_span")), key=len, reverse=True))
 _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
 _LOOSE_TIME = 6
@@ -113,49 +106,18 @@ def pick(question: str, quotes: list[str]) -> Short | None:
             return Short(quote[start:end], i, start, end)
     for i, quote in enumerate(quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []):
         text = fold(quote)
-        span = _loose(q, asked, text if len(text) == len(quote) else quote, wants)
+        span = loose_span(q, asked, text if len(text) == len(quote) else quote, wants)
         if span is not None:
             return Short(quote[span[0]:span[1]], i, *span)
     return None
 
 
-def _loose(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int] | None:
-    """The span a sentence that says the question's words its own way puts in the question word's
-    place (`qa.answer.loose`), if short and saying none of the question's words."""
-    before = _CLAUSE_END.split(q[:asked.start()])[-1]  # unstripped: 位于 is a piece, 位 is not
-    after = _CLAUSE_END.split(q[asked.end():])[0]
-    found = paraphrased(before, after, text)
-    copula = next((w for w in _COPULA if before.endswith(w)), "") if not after else ""
-    if found is None and copula:
-        found = inverted(before[:-len(copula)], copula, text)  # X是什么 over "Y是X"
-    if found is None:
-        return None
-    start, end = _trim(text, found[0], found[1])
-    cut = max((text.rfind(w, start, end) + len(w) for w in _LOOSE_CUT if w in text[start:end]), default=start)
-    opened = [text.rfind(m, cut, end) for m in _OPENING if m in text[cut:end]]
-    start, end = _trim(text, max(opened) if opened else cut, end)  # 建立了法国 -> 法国, 蒋的「革命外交 -> 革命外交
-    if text[end - 2:end] in q:
-        return None  # the question's words resume inside it: the span runs past the answer (委托方向商业银行)
-    at = found[2] if found[2] == 0 or (found[2] == 1 and after[0] in _WHICH) else -1  # 哪一种字母: 种 is skipped
-    noun = after[at:at + min(_noun(after[at:]), 2)] if at >= 0 else ""
-    if noun and (asked.group(0).startswith("哪") or asked.group(0) in _WHAT) and text.startswith(noun, found[1]):
-        end = found[1] + len(noun)  # 哪一种字母 -> 拉丁字母: the noun asked is part of the answer
-    end += text.startswith("》", end) and "《" in text[start:end]
-    closed = [text.find(m, start + 1, end) for m in _CLOSING if m in text[start + 1:end]]
-    end = min(closed) if closed else end  # 特殊党员」之身份 -> 特殊党员
-    if wants in ("place", "person"):
-        start, end = _after_place_word(text, start, end, _PLACE_LEAD if wants == "place" else _PERSON_LEAD)
-    span = text[start:end]
-    said = {k + d for k in range(len(span) - 1) if span[k:k + 2] in q for d in (0, 1)}
-    if not 2 <= len(span) <= LOOSE_CHARS or span in _EMPTY or len(said) * 3 > len(span) * 2 or "的" in span or _FIGURE.fullmatch(span):
-        return None  # mostly the question's own words (香港屯门兆康路兆康苑内 of 兆康苑总站 is not)
-    return start, end
 
 
 def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) -> tuple[int, int] | None:
     fence = _aligned(q, asked, text) if asked else None
     if fence is not None:
-        fence = _trim(text, *fence)
+        fence = trim(text, *fence)
         if not 0 < fence[1] - fence[0] or text[fence[0]:fence[1]] in q or text[fence[0]:fence[1]] in _EMPTY:
             fence = None
     pattern = _TITLE if "《" in text and (wants == "name" or (asked and "部" in asked.group(0))) else _TYPED.get(wants)
@@ -174,7 +136,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     elif fence is None and asked and asked.group(0) in _WHAT and wants in ("", "name"):
         fence = _quoted(q, text)
     if fence is not None and wants in ("place", "person"):
-        fence = _after_place_word(text, *fence, _PLACE_LEAD if wants == "place" else _PERSON_LEAD)
+        fence = after_place_word(text, *fence, PLACE_LEAD if wants == "place" else PERSON_LEAD)
     if fence is None or fence[1] - fence[0] > MAX_CHARS:
         return None
     return fence
@@ -204,7 +166,7 @@ def _listed(q: str, text: str) -> tuple[int, int] | None:
     lengths = [bounds[i + 1] - bounds[i] - 1 for i in range(len(bounds) - 1)]
     first_end, last_start = cuts[0], cuts[-1] + 1
     cap = max(lengths[1:-1]) if len(lengths) > 2 else min(lengths)
-    leads = [m.end() for w in _LEAD for m in re.finditer(re.escape(w), text[start:first_end])]
+    leads = [m.end() for w in LEAD for m in re.finditer(re.escape(w), text[start:first_end])]
     begin = start + max(leads) if leads else max(start, first_end - cap)
     if "《" in text[start:begin]:
         begin = text.rindex("《", start, begin)  # a title is not cut
@@ -213,7 +175,7 @@ def _listed(q: str, text: str) -> tuple[int, int] | None:
         end = min(ends)
     else:
         end = stop if any(w in text[last_start:stop] for w in _LIST_JOIN) else min(stop, last_start + cap)
-    return _trim(text, begin, end)
+    return trim(text, begin, end)
 
 
 def _quoted(q: str, text: str) -> tuple[int, int] | None:
@@ -229,13 +191,6 @@ def _quoted(q: str, text: str) -> tuple[int, int] | None:
     return found[0] if any(t in clause for t in question_terms(q) if len(t) > 1) else None
 
 
-def _after_place_word(text: str, start: int, end: int, leads: tuple[str, ...]) -> tuple[int, int]:
-    """A place asked for is named after the last locative word in its fence (在, 于), a person
-    after 由 or 被: what comes before it says when or who ("1999年8月28日乐团于台北市立体育场" ->
-    台北市立体育场)."""
-    cut = max((text.rfind(w, start, end - 1) + len(w) for w in leads if text.rfind(w, start, end - 1) >= 0),
-              default=start)
-    return _trim(text, cut, end) if cut > start else (start, end)
 
 
 def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> list[tuple[int, int]]:
@@ -299,7 +254,7 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     The words a question joins its question word with (是, 为, 在) are left out of the match: the
     sentence may join its answer with another. After 哪所/哪个, the noun is part of the answer
     (哪所大学 -> 中兴大学)."""
-    before = _strip_end(_CLAUSE_END.split(q[:asked.start()])[-1])
+    before = strip_end(_CLAUSE_END.split(q[:asked.start()])[-1])
     after = _CLAUSE_END.split(q[asked.end():])[0]
     joined = next((w for w in _AFTER_JOIN if after.startswith(w)), "")
     if joined and len(after) - len(joined) >= 2 and asked.group(0) not in ("谁",) + _WHAT_TUPLE:
@@ -322,11 +277,11 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
                 if at >= 0 and (j >= 2 or j == len(after)):
                     b, got = at, j
                     break
-            if after and not got and keep_noun and k >= 2 and after == after[:_noun(after)]:
+            if after and not got and keep_noun and k >= 2 and after == after[:noun(after)]:
                 b, got = limit, 0  # only the asked noun follows (分布在哪些地区): the clause is the list
             elif (after and not got) or k + got < min(2 if _named(before, k, after, text[:m.start()]) else 3, len(before) + len(after)):
                 continue  # the words after the question word are not in this clause
-            end = b + _noun(after[:got]) if keep_noun or (what and _noun_follows(after[:got], text, b)) else b
+            end = b + noun(after[:got]) if keep_noun or (what and _noun_follows(after[:got], text, b)) else b
             score = (k + got, -(b - a))
             if best is None or score > best[0]:
                 best = (score, (a, end))
@@ -341,7 +296,7 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
                 start = starts[-1] if starts else 0
                 if keep_noun and said and not any(t in text[start:at] for t in said):
                     return None  # a noun (地区, 大学) is no anchor alone: the clause must say what the question does
-                return start, at + (_noun(after[:j]) if keep_noun else 0)
+                return start, at + (noun(after[:j]) if keep_noun else 0)
     return None
 
 
@@ -352,7 +307,7 @@ def _named(before: str, k: int, after: str, earlier: str) -> bool:
     俗名龙尖: the 俗名 is 蓝线裸顶鲷's): the answer follows them."""
     if after or before[-k:] not in _NAMING:
         return False
-    whose = _strip_end(before[:-k])
+    whose = strip_end(before[:-k])
     at = earlier.rfind(whose) if whose else -1
     return at >= 0 and before[-k:] not in earlier[at:]
 
@@ -360,38 +315,12 @@ def _named(before: str, k: int, after: str, earlier: str) -> bool:
 def _noun_follows(after: str, text: str, b: int) -> bool:
     """Does the sentence write the noun the question puts after 什么 right after the answer, with
     nothing between (下旋球, 碱性, 奇穆王国; not 多仓联动”运营模式 or 浪漫喜剧的方式)? The noun is
-    what `_noun` reads, and it must end where the question's words stop or at a joining word (什么
+    what `noun` reads, and it must end where the question's words stop or at a joining word (什么
     入围第53届 is a verb phrase, not a noun)."""
-    n = _noun(after)
-    return bool(n) and b > 0 and text[b - 1] not in _EDGE and text[b - 1].isalnum() and (n == len(after) or after[n] in _EDGE)
+    n = noun(after)
+    return bool(n) and b > 0 and text[b - 1] not in EDGE and text[b - 1].isalnum() and (n == len(after) or after[n] in EDGE)
 
 
-def _noun(words: str) -> int:
-    """How much of the words after 哪个/哪所 is the noun asked for (哪所大学毕业 -> 大学): up to the
-    first joining word, at most 4 characters."""
-    n = 0
-    while n < min(len(words), 4) and words[n] not in _EDGE:
-        n += 1
-    return n
 
 
-def _strip_end(words: str) -> str:
-    while words and words[-1] in _EDGE and not words.endswith(tuple(_NAMING)):  # 简称 keeps its 称
-        words = words[:-1]
-    return words
 
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without spaces, punctuation or the particles and verbs that join it to its fence
-    (位于, 包括: `span_lead`)."""
-    while start < end:
-        lead = next((w for w in _LEAD if text.startswith(w, start, end)), "")
-        if lead:
-            start += len(lead)
-        elif (text[start] in _EDGE or not text[start].isalnum()) and text[start] != "《":
-            start += 1
-        else:
-            break
-    while end > start and (text[end - 1] in _EDGE or not text[end - 1].isalnum()) and text[end - 1] not in "》%％":
-        end -= 1
-    return start, end

@@ -1,0 +1,56 @@
+"""The edges of a short answer's span, shared by the picker (`qa.answer.short`) and its second
+look at paraphrased sentences (`qa.answer.loose`): the particles, verbs and lead words that join a
+span to the words around it and are no part of it, read from the lexicon ("short answers")."""
+
+from __future__ import annotations
+
+from qa.text import lexicon
+
+__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "after_place_word", "noun", "strip_end", "trim"]
+
+EDGE = set(lexicon.words("span_edge"))
+PLACE_LEAD = lexicon.words("place_lead")
+PERSON_LEAD = lexicon.words("person_lead")
+# a span also drops an article count it starts with (一位葡萄牙F1赛车手 -> 葡萄牙F1...): empty_span
+LEAD = tuple(sorted((*lexicon.words("span_lead"), *lexicon.words("empty_span")), key=len, reverse=True))
+_NAMING = tuple(lexicon.words("naming_word"))
+
+
+def noun(words: str) -> int:
+    """How much of the words after 哪个/哪所 is the noun asked for (哪所大学毕业 -> 大学): up to the
+    first joining word, at most 4 characters."""
+    n = 0
+    while n < min(len(words), 4) and words[n] not in EDGE:
+        n += 1
+    return n
+
+
+def strip_end(words: str) -> str:
+    while words and words[-1] in EDGE and not words.endswith(_NAMING):  # 简称 keeps its 称
+        words = words[:-1]
+    return words
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without spaces, punctuation or the particles and verbs that join it to its fence
+    (位于, 包括: `span_lead`)."""
+    while start < end:
+        lead = next((w for w in LEAD if text.startswith(w, start, end)), "")
+        if lead:
+            start += len(lead)
+        elif (text[start] in EDGE or not text[start].isalnum()) and text[start] != "《":
+            start += 1
+        else:
+            break
+    while end > start and (text[end - 1] in EDGE or not text[end - 1].isalnum()) and text[end - 1] not in "》%％":
+        end -= 1
+    return start, end
+
+
+def after_place_word(text: str, start: int, end: int, leads: tuple[str, ...]) -> tuple[int, int]:
+    """A place asked for is named after the last locative word in its fence (在, 于), a person
+    after 由 or 被: what comes before it says when or who ("1999年8月28日乐团于台北市立体育场" ->
+    台北市立体育场)."""
+    cut = max((text.rfind(w, start, end - 1) + len(w) for w in leads if text.rfind(w, start, end - 1) >= 0),
+              default=start)
+    return trim(text, cut, end) if cut > start else (start, end)
