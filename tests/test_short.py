@@ -232,6 +232,8 @@ PARAPHRASED = [
      "到了1991年蘇聯解體之後，這些地區有不少新成立的國家再度重新使用拉丁字母取代西里爾字母。", "拉丁字母"),  # the noun asked is kept
     ("张学良于1929年7月时执行了哪一个政策强硬对抗苏俄？", "1929年7月，张学良执行蒋的「革命外交」政策，强硬对抗苏俄。",
      "革命外交"),  # a quoted term in the span is the answer
+    ("威廉·狄尔泰是哪国的哲学家？", "威廉·狄尔泰（Wilhelm Dilthey，），德国哲学家，历史学家，心理学家。",
+     "德国"),  # a place: the clause that ends where the sentence writes the words after 的
 ]
 
 
@@ -246,6 +248,7 @@ PARAPHRASED_NOT_CERTAIN = [
     ("印度野驴栖息在哪儿？", "印度野驴是栖息在南亚的亚洲野驴亚种。"),  # 南亚的亚洲野驴亚种: 的 inside
     ("禁止性规定有助于防止风险从哪一方传染给商业银行？", "有助于防止风险从委托方向商业银行传染,提高金融体系稳定性。"),  # ends in the question's words
     ("黑河是共建“一带一路”哪个方向通道上的关键节点？", "黑河是共建“一带一路”北向通道的关键节点。"),  # 北 alone: too short
+    ("马尼拉是哪一个国家的城市？", "马尼拉（Manila），第一大城市，商业重城。"),  # 城市 alone places nothing
 ]
 
 

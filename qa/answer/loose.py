@@ -11,8 +11,10 @@ and the last one reaches the question word. Its end is where the sentence next w
 the words after the question word, or the clause's end when the question ends there. The caller
 (`loose_span`, called by `qa.answer.short.pick` when nothing else placed an answer) trims the span
 and takes it only when it is short and mostly not the question's words. A question "X是什么" is
-also answered by a sentence saying "Y是X" (`inverted`). No library aligns this way without a segmenter or a model (difflib's matcher
-finds one longest block at a time and is ~20x slower on these strings).
+also answered by a sentence saying "Y是X" (`inverted`), and a place asked "哪国的政治家" by the
+clause the sentence ends with those words (`_clause_before`: 法国政治家). Our own few lines rather
+than difflib: its SequenceMatcher gives the matching blocks of two strings, not the coverage of the
+question's words before a given point that these tests need.
 """
 
 from __future__ import annotations
@@ -34,13 +36,14 @@ _LOOSE_CUT = lexicon.words("loose_cut")
 _COPULA = lexicon.words("naming_copula")
 _OPENING = ("《", "「", "“", "『")
 _CLOSING = ("」", "”", "』")
+_JOIN = lexicon.words("after_join")
 _SENTENCE_END = lexicon.regex("sentence_stop")
 COVER = 0.6  # share of the words before the question word the sentence must say before the answer
 REACH = 1  # the last piece may end this many characters before the question word (担任什么 over 任)
 MIN_PIECE = 2
 
 
-def paraphrased(before: str, after: str, text: str) -> tuple[int, int, int] | None:
+def paraphrased(before: str, after: str, text: str, right: bool = False) -> tuple[int, int, int] | None:
     """The (start, end) in `text` of what takes the question word's place, the question saying
     `before` and `after` around it in its clause, and where in `after` the words the sentence
     writes at `end` start (-1: the clause ended); or None."""
@@ -48,12 +51,39 @@ def paraphrased(before: str, after: str, text: str) -> tuple[int, int, int] | No
         return None
     best = None
     start = 0
-    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    stops = [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    for stop in stops:
         found = _in_sentence(before, after, text, start, stop)
         if found and (best is None or found[0] > best[0]):
             best = found
         start = stop
+    if best is None and right:
+        start = 0
+        for stop in stops:
+            found = _clause_before(before, after, text, start, stop)
+            if found:
+                return found
+            start = stop
     return best[1] if best else None
+
+
+def _clause_before(before: str, after: str, text: str, s0: int, s1: int) -> tuple[int, int, int] | None:
+    """The clause that ends where the sentence writes the words after the question word, when the
+    sentence said the words before it earlier (让-皮埃尔·巴利冈是哪国的政治家 over "让-皮埃尔·巴利冈
+    （…），法国政治家": 法国)."""
+    # what follows a 的 among the first words after it (哪国的政治家 -> 政治家), all of it
+    tails = [after[k + 1:] for k in range(min(4, len(after))) if after[k] in _JOIN]
+    for tail in tails:
+        at = text.find(tail, s0, s1) if len(tail) > MIN_PIECE else -1  # all of them, more than a noun (城市)
+        if at < 0:
+            continue
+        starts = [m.end() for m in _CLAUSE_END.finditer(text, s0, at)]
+        if not starts or at - starts[-1] > LOOSE_CHARS:
+            return None
+        if _covered(before, text[s0:starts[-1]]) < max(3, COVER * len(before)):
+            return None
+        return starts[-1], at, 0
+    return None
 
 
 def _in_sentence(before: str, after: str, text: str, s0: int, s1: int):
@@ -143,7 +173,7 @@ def loose_span(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int
     place (`paraphrased`, `inverted`), if short and saying none of the question's words."""
     before = _CLAUSE_END.split(q[:asked.start()])[-1]  # unstripped: 位于 is a piece, 位 is not
     after = _CLAUSE_END.split(q[asked.end():])[0]
-    found = paraphrased(before, after, text)
+    found = paraphrased(before, after, text, right=wants == "place")
     copula = next((w for w in _COPULA if before.endswith(w)), "") if not after else ""
     if found is None and copula:
         found = inverted(before[:-len(copula)], copula, text)  # X是什么 over "Y是X"
@@ -157,7 +187,8 @@ def loose_span(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int
         return None  # the question's words resume inside it: the span runs past the answer (委托方向商业银行)
     at = found[2] if found[2] == 0 or (found[2] == 1 and after[0] in _WHICH) else -1  # 哪一种字母: 种 is skipped
     asked_noun = after[at:at + min(noun(after[at:]), 2)] if at >= 0 else ""
-    if asked_noun and (asked.group(0).startswith("哪") or asked.group(0) in _WHAT) and text.startswith(asked_noun, found[1]):
+    which = asked.group(0).startswith("哪") or asked.group(0) in _WHAT
+    if asked_noun and which and text.startswith(asked_noun, found[1]):
         end = found[1] + len(asked_noun)  # 哪一种字母 -> 拉丁字母: the noun asked is part of the answer
     end += text.startswith("》", end) and "《" in text[start:end]
     closed = [text.find(m, start + 1, end) for m in _CLOSING if m in text[start + 1:end]]
@@ -166,6 +197,8 @@ def loose_span(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int
         start, end = after_place_word(text, start, end, PLACE_LEAD if wants == "place" else PERSON_LEAD)
     span = text[start:end]
     said = {k + d for k in range(len(span) - 1) if span[k:k + 2] in q for d in (0, 1)}
-    if not 2 <= len(span) <= LOOSE_CHARS or span in _EMPTY or len(said) * 3 > len(span) * 2 or "的" in span or _FIGURE.fullmatch(span):
+    if not 2 <= len(span) <= LOOSE_CHARS or span in _EMPTY or "的" in span or _FIGURE.fullmatch(span):
+        return None  # a clause, nothing, two things a 的 joins (which one answers?), or a figure
+    if len(said) * 3 > len(span) * 2:
         return None  # mostly the question's own words (香港屯门兆康路兆康苑内 of 兆康苑总站 is not)
     return start, end
