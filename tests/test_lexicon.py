@@ -130,6 +130,21 @@ def test_english_stop_word_is_no_term(word):
 
 
 # -- numbers and measure words ---------------------------------------------------------------------
+@pytest.mark.parametrize("asked, written", [(a, w) for k in lexicon.glossary("same_measure") for a in k.split("|")
+                                             for w in alternatives(lexicon.glossary("same_measure")[k])])
+def test_same_measure_answers_in_any_of_its_words(asked, written):
+    question = f"该项目有多少{asked}？"
+    assert has_answer_type(f"共有12{written}。", "number", asked, question)
+    assert not has_answer_type("共有12台。", "number", asked, question)
+
+
+@pytest.mark.parametrize("question", [f"他{w}几次获奖是哪一年？" for w in lexicon.words("not_before_ji") if w != "哪"]
+                         + [f"城里几{w}没有人是哪一年？" for w in entries("not_after_ji")])
+def test_ji_that_is_not_the_question_word(question):
+    assert not NUMBER_Q.search(question)
+    assert question_type(question)[0] == "year"
+
+
 @pytest.mark.parametrize("word", entries("unit", "measure"))
 def test_measure_word_of_a_number_question(word):
     question = f"该项目有多少{word}？"

@@ -117,6 +117,18 @@ def test_a_worded_question_needs_the_word_it_asks_about(question, quote, found):
     assert [(g.kind, g.detail) for g in gaps(question, quote, "")] == found
 
 
+@pytest.mark.parametrize("question, passage, found", [
+    # the two characters after the question word run into a name the passage writes: no word, no gap
+    ("在什么时间点去马祖地区可以感受到较稳定的气候？", "马祖地区的气候在秋季较稳定。", []),
+    ("五月天最早于哪一年和滚石公司签约？", "1999年五月天与滚石唱片签约。", []),
+    # a verb the passage does not write is still a gap, with a particle or nothing after it
+    ("五月天最早于哪一年签约的？", "1999年五月天与滚石唱片合作。", [("event", "签约")]),
+    ("马祖地区的灯塔在哪一年建成？", "马祖地区有一座灯塔。", [("event", "建成")]),
+])
+def test_a_word_cut_across_a_boundary_is_no_gap(question, passage, found):
+    assert [(g.kind, g.detail) for g in gaps(question, passage, "", passage=passage)] == found
+
+
 def test_a_worded_near_miss_is_refused_and_its_neighbour_answered():
     wing = _hit(WING, "Northfield opens new hospital wing")
     nurses = answer_extractive("How many nurses work in the new east wing of Northfield General Hospital?", [wing],

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
-from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, TIME_Q, WHO_Q,
-                                WORK_Q)
+from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, STOP_CHARS, TIME_Q,
+                                WHO_Q, WORK_Q)
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ _EVENT_BEFORE = lexicon.regex("event_before_when")
 _NOT_START = frozenset(lexicon.words("not_word_start"))
 _NOT_END = frozenset(lexicon.words("not_word_end"))
 _LIGHT_EVENT = frozenset(lexicon.words("light_event"))
+_HAN_CHAR = re.compile(r"[" + HAN + r"]")
 
 
 def _clip(text: str) -> str:
@@ -317,6 +318,21 @@ def _same_word(a: str, b: str) -> bool:
     return (shared == shorter >= 3) or (shared >= 4 and shared >= shorter - 2)
 
 
+def straddles(question: str, word: str, text: str) -> bool:
+    """Was the two-character `word` cut across a word boundary of the question (去马祖 -> 去马,
+    和滚石 -> 和滚, 其农业 -> 其农)? Without a segmenter the slot reader takes the two characters
+    after the question word, which may be the end of one word and the start of the next. Then
+    `text` (the passage) lacks the cut but writes the pair across its end (马祖, 滚石, 农业): a
+    word the question names, and the absence of a non-word is no gap. A word the passage writes
+    anywhere is a word, cut or not; a cut at the word's start (灯塔建于 -> 塔建) is not sought:
+    the verb it ends in (建) is still what the quote must say."""
+    at = question.find(word)
+    if len(word) != 2 or at < 0 or word in text:
+        return False
+    pair, after = question[at + 1:at + 3], question[at + 2:at + 3]
+    return bool(_HAN_CHAR.fullmatch(after)) and after not in STOP_CHARS and pair in text
+
+
 def wants_figure(question: str) -> bool:
     """A period qualifies a figure (2024年的生产总值); elsewhere (1990年担任什么职务) the year may
     be stated sentences away from the answer."""
@@ -330,7 +346,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         return _english_gaps(question, quote, context, passage) if CJK.search(quote) else _worded_gaps(question, quote, context)
     out = []
     word, kind = focus(question)
-    if word and not mentions(quote + context, word):
+    if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context):
         out.append(Gap(kind, word))
     if wants_figure(question) and (period := period_gap(question, quote, context)):
         out.append(Gap("period", period))

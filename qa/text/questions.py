@@ -197,12 +197,18 @@ def asked_measure(measure: str, question: str, text: str) -> str:
     return "" if after and measure + after in text else measure
 
 
+# Units and measure words that count the same thing (公尺/米, 多少位 answered "12名"): a figure in
+# any of them answers a question that names one.
+_SAME_MEASURE = {word: pattern for words, pattern in lexicon.glossary("same_measure").items()
+                 for word in words.split("|")}
+
+
 def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
     """Does `text` hold a thing of the wanted type that the question does not already name?
     (Both folded to Simplified, as the answerer passes them: folding is not repeated per sentence.)"""
     if wants == "number":
         measure = asked_measure(measure, question, text)
-        pattern = re.compile(_NUMERAL_MAGNITUDE + re.escape(measure)) if measure else _NUMBER
+        pattern = re.compile(_NUMERAL_MAGNITUDE + "(?:" + _SAME_MEASURE.get(measure, re.escape(measure)) + ")") if measure else _NUMBER
     else:
         pattern = _TYPE_PATTERNS.get(wants)
     if pattern is None:
