@@ -119,6 +119,11 @@ def test_verb_before_a_when_question_is_the_event(word):
     assert slots.focus(f"该公司成立{word}哪一年？") == ("成立", "event")
 
 
+@pytest.mark.parametrize("word", entries("decade_q"))
+def test_decade_question_is_read_whole(word):
+    assert slots.focus(f"邓紫棋是在{word}移居香港的？") == ("移居", "event")
+
+
 @pytest.mark.parametrize("word", entries("role"))
 def test_role_before_who_is_the_focus(word):
     assert slots.focus(f"该公司的{word}是谁？") == (word, "focus")

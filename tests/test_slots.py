@@ -29,6 +29,13 @@ UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合�
     ("江苏路街道办事处主任是谁？", "主任", "focus"),
     ("巴士系数这一术语是由谁首先提出的？", "提出", "event"),
     ("督邮被废止是在什么时候？", "废止", "event"),
+    ("人类在哪一年的时候发现了海王星？", "发现", "event"),         # 的时候 frames the question word
+    ("在何时学者才确定了甲醇的元素构成？", "确定", "event"),        # a subject before 才, then the verb
+    ("邓紫棋是在哪一年代才移居香港的？", "移居", "event"),          # 哪一年代 is no 哪一年 + 代才
+    ("美国内战在哪一年宣告结束？", "结束", "event"),                # 宣告 only announces the event
+    ("韩国的平原很少会超过多高的海拔？", "平原", "focus"),          # 很少会超过 pads the noun
+    ("郑氏治理时期总共持续多久？", "治理时期", "focus"),
+    ("蟹状星云核心的波霎拥有多快的自转速率？", "波霎", "focus"),    # 拥有 belongs to 多快
 ])
 def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     assert focus(question) == (word, kind)
@@ -42,6 +49,13 @@ def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     "广东省第二人民医院的脑机接口基地联合了哪所高校？",
     "国际初中科学奥林匹克的参赛对象是谁？",   # ends in a category word
     "系统建成时部署的飞弹分为几类？",         # 分为 is a verb, not "的Y为"
+    "三成在几月几日的时候抵达佐和山城？",     # 几日 is the date asked, not a thing counted
+    "维基媒体的扩充功能约为多少以上？",       # padding where the noun was expected
+    "网络游戏业的价值至少是何时的百分之一百二十？",
+    "美国的电力需求每年平均至少会增长多少百分比？",  # 百分比 is the unit, not 百 + 分比
+    "南加大目前为止已授予几位此类的荣誉头衔？",     # 此类 points back, it names nothing
+    "美国的公务邮票若供个人使用，可罚多少金额的罚款？",  # 金额 is a category: the answer says 300美元
+    "网球比赛时更换球的频率是多久一次？",
 ])
 def test_no_focus_where_the_answer_need_not_repeat_the_word(question):
     assert focus(question)[0] == ""
@@ -114,6 +128,20 @@ PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes 
     ("¿Quién es Johannes Gutenberg?", PRESS, []),
 ])
 def test_a_worded_question_needs_the_word_it_asks_about(question, quote, found):
+    assert [(g.kind, g.detail) for g in gaps(question, quote, "")] == found
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    # a date written of the thing itself dates what the question asks happened to it
+    ("维也纳会议于何年召开？", "1815年的维也纳会议中，华沙成为了首府。", []),
+    ("《烟雾消除法》于何年颁布？", "这些法规延伸至1926年的《烟雾消除法》。", []),
+    ("维也纳会议于何年召开？", "1815年，维也纳会议中，华沙成为了首府。", [("event", "召开")]),
+    ("维也纳会议于何年召开？", "1815年的华沙成为了首府，维也纳会议之后。", [("event", "召开")]),
+    # an agent noun is said by its verb in any wording of the event
+    ("西班牙波旁王朝的建立者是谁？", "菲利浦五世创建了西班牙的波旁王朝。", []),
+    ("西班牙波旁王朝的建立者是谁？", "菲利浦五世统治了西班牙的波旁王朝。", [("focus", "建立者")]),
+])
+def test_a_dated_thing_and_an_agent_verb(question, quote, found):
     assert [(g.kind, g.detail) for g in gaps(question, quote, "")] == found
 
 

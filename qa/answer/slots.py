@@ -74,6 +74,11 @@ _EVENT_BEFORE = lexicon.regex("event_before_when")
 _NOT_START = frozenset(lexicon.words("not_word_start"))
 _NOT_END = frozenset(lexicon.words("not_word_end"))
 _LIGHT_EVENT = frozenset(lexicon.words("light_event"))
+# words that only pad a question (至少, 左右, 以上): read where the word asked about was expected,
+# they mean the reader found none
+_PADDING = frozenset(lexicon.words("approximate") + lexicon.words("filler"))
+_WHEN_FRAME = lexicon.regex("when_frame")
+_SUBJECT_THEN = lexicon.regex("subject_then")
 _HAN_CHAR = re.compile(r"[" + HAN + r"]")
 
 
@@ -121,7 +126,9 @@ def focus(question: str) -> tuple[str, str]:
         word = "" if len(_head(q[m.end():])) >= 2 else _clip(q[:m.start()])  # 种子有多大 -> 种子
     elif m := TIME_Q.search(q):
         kind = "event"
-        after = _head(q[m.end():])  # 哪一年设立的 -> 设立
+        rest = _WHEN_FRAME.sub("", q[m.end():])
+        rest = rest[subject.end():] if (subject := _SUBJECT_THEN.match(rest)) else rest
+        after = _head(rest)  # 哪一年设立的 -> 设立; 哪一年的时候发现 -> 发现; 何时学者才确定 -> 确定
         before = q[:m.start()]
         if len(after) >= 2:
             word = after
@@ -138,7 +145,7 @@ def focus(question: str) -> tuple[str, str]:
             word = _attribute(before + "是")  # 公司的CEO是谁 -> CEO
     if len(word) < 2 or _CATEGORY.match(word) or _CATEGORY_END.search(word) or not (CJK.search(word) or word.isupper()):
         return "", kind
-    if word[0] in _NOT_START or word[-1] in _NOT_END or (kind == "event" and word in _LIGHT_EVENT):
+    if word[0] in _NOT_START or word[-1] in _NOT_END or word in _PADDING or (kind == "event" and word in _LIGHT_EVENT):
         return "", kind
     return word, kind
 
@@ -165,8 +172,8 @@ def mentions(text: str, word: str) -> bool:
     stem = _COUNT_SUFFIX.sub("", word)  # 人口数量 -> 人口
     if stem != word and len(stem) >= 2 and stem in text:
         return True
-    if len(word) >= 3 and word[-1] in lexicon.words("agent_suffix") and word[-3:-1] in text:
-        return True  # 建立者 -> 建立, 经营方 -> 经营, 台湾地区代理人 -> 代理
+    if len(word) >= 3 and word[-1] in lexicon.words("agent_suffix") and mentions(text, word[-3:-1]):
+        return True  # 建立者 -> 建立 (or 创建), 经营方 -> 经营, 台湾地区代理人 -> 代理
     for names, units in _DIMENSIONS.items():
         if re.fullmatch(names, word) or re.search(r"(?:" + names + r")$", word):
             if re.search(_DIMENSION_COUNT + r"(?:" + units + r")|(?:" + units + r")\s*" + _N, text):
@@ -333,6 +340,19 @@ def straddles(question: str, word: str, text: str) -> bool:
     return bool(_HAN_CHAR.fullmatch(after)) and after not in STOP_CHARS and pair in text
 
 
+_DATED = lexicon.pattern("dated_thing")
+_SUBJECT_START = re.compile(r"[" + HAN + r"]{2}")
+
+
+def dated(question: str, quote: str) -> bool:
+    """Does `quote` date the thing a when-question is about, without a verb (1815年的维也纳会议 for
+    维也纳会议于何年召开, 1926年的《烟雾消除法》 for 《烟雾消除法》于何年颁布)? The thing is named by
+    the first two characters before the question word; the absent verb is then no near miss."""
+    m = TIME_Q.search(question)
+    thing = _SUBJECT_START.search(question[:m.start()]) if m else None
+    return bool(thing) and re.search(_DATED + re.escape(thing.group(0)), quote) is not None
+
+
 def wants_figure(question: str) -> bool:
     """A period qualifies a figure (2024年的生产总值); elsewhere (1990年担任什么职务) the year may
     be stated sentences away from the answer."""
@@ -346,7 +366,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         return _english_gaps(question, quote, context, passage) if CJK.search(quote) else _worded_gaps(question, quote, context)
     out = []
     word, kind = focus(question)
-    if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context):
+    if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \
+            and not (kind == "event" and dated(question, quote)):
         out.append(Gap(kind, word))
     if wants_figure(question) and (period := period_gap(question, quote, context)):
         out.append(Gap("period", period))
