@@ -55,7 +55,8 @@ def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     "美国的电力需求每年平均至少会增长多少百分比？",  # 百分比 is the unit, not 百 + 分比
     "南加大目前为止已授予几位此类的荣誉头衔？",     # 此类 points back, it names nothing
     "美国的公务邮票若供个人使用，可罚多少金额的罚款？",  # 金额 is a category: the answer says 300美元
-    "网球比赛时更换球的频率是多久一次？",
+    "网球比赛时更换球的频率是多久一次？",   # a frequency is answered 每9局, 一年一次
+    "一般状况上粳稻的成熟频率为多久一次？",
 ])
 def test_no_focus_where_the_answer_need_not_repeat_the_word(question):
     assert focus(question)[0] == ""
