@@ -12,6 +12,7 @@ import pytest
 from qa.answer.grounding import grounding, missing_names
 from qa.config import load_settings
 from qa.ingest.pipeline import ingest
+from qa.text import lexicon
 from qa.text.script import to_simplified
 from qa.types import Hit
 from support.chat import chat_cli
@@ -46,6 +47,29 @@ CASES = [
     # a place by its ending, held by another passage; a category word (地区) is no name, even as a title
     ("海淀区的产业发展得怎么样?", "快车道", "闵行区的产业发展迅速。", "闵行区", [("科技重镇", "海淀区是科技重镇。")], ["海淀区"]),
     ("尤金袋鼠分布在哪些地区?", "尤金袋鼠", "尤金袋鼠分布于澳洲南部。", "尤金袋鼠", [("地区", "地区是行政区划。")], []),
+    # a name by no ending of its own, standing where the quote writes its article's title, the same
+    # words around it (in either script; a particle the quote writes otherwise is cut off)
+    ("世界上的第一枚恆星是哪個國家發行的?", "郵票", "世界上第一枚郵票是英國發行的。", "世界上", [], ["恆星"]),
+    ("世界上的第一枚邮票是哪个国家发行的?", "郵票", "世界上第一枚郵票是英國發行的。", "世界上", [], []),
+    ("無投票權的議席在何時設立於輔音?", "關島", "1973年起，美國國會通過在關島設立於關島無投票權的議席。", "1973年", [],
+     ["輔音"]),
+    # ... but two characters alike on one side are a coincidence (优先|使用 against 战斗机|使用),
+    # and a demonstrative stands for the subject rather than naming another
+    ("原子弹头优先使用轰炸机,哪种攻击方式被当作应急手段?", "战斗机", "战斗机使用飞弹。空射火箭也被当作应急的手段。",
+     "空射火箭", [], []),
+    ("该国的首都是哪座城市?", "卢安达", "卢安达的首都是基加利。", "卢安达", [], []),
+    # the kind a question word asks for is no name, even where an article is titled so
+    ("八二三砲戰發生於哪一個地區?", "台灣島", "八二三砲戰發生在金門。", "八二三", [("金門", "金門是福建的一個地區。")], []),
+    ("强制流产是为了中国的什么政策?", "人权", "中国为抑制人口增加而实行计划生育。强制流产…", "中国为",
+     [("政策", "政策是行动准则。")], []),
+    # 谁 asks for the quote's subject itself: what stands in its place is no other name
+    ("谁在会上做了自我检讨?", "周恩来", "周恩来做了自我检讨。", "周恩来", [], []),
+    # ... while 为什么 asks why of the name after it
+    ("为什么泡泡战士会被认为是害虫?", "尤金袋鼠", "尤金袋鼠生活在袋鼠岛。它们大量繁殖而被认为是害虫。", "它们大量繁殖",
+     [("泡泡战士", "泡泡战士是一款游戏。")], ["泡泡战士"]),
+    # a title's disambiguation note, written as DRCD writes a page's address, is no part of its name
+    ("民主黨的起源是什麼?", "共和黨", "共和黨起源於1854年。", "共和黨", [("民主黨_(美國)", "民主黨是美國政黨。")],
+     ["民主黨"]),
 ]
 
 
@@ -58,6 +82,17 @@ def test_the_names_a_quote_does_not_ground(question, title, text, quoted, others
     folded = to_simplified(question)
     found = missing_names(folded, grounding(hit, start, end, hits), hits)
     assert [question[folded.index(n):folded.index(n) + len(n)] for n in found] == expected
+
+
+@pytest.mark.parametrize("char", lexicon.words("asking_char"))
+def test_a_question_word_in_taiwans_spelling_is_no_name(char):
+    """為甚麼 folds to 为甚么, which no question word holds: it stands where the quote's subject is
+    (霰弹枪|可以发射 against 散弹枪|可以发射) and is still no name."""
+    text = "散弹枪可以发射催泪弹。"
+    question = f"霰弹枪为{char}么可以发射催泪弹?"
+    hit = _hit(text, "散弹枪")
+    assert missing_names(question, grounding(hit, 0, len(text), [hit]), [hit]) == []
+    assert missing_names("霰弹枪为火么可以发射催泪弹?", grounding(hit, 0, len(text), [hit]), [hit]) == ["为火么"]
 
 
 def test_an_earlier_retrieved_passage_of_the_article_grounds_a_name():
