@@ -25,7 +25,7 @@ import json
 import sys
 from pathlib import Path
 
-from qa.text.cjk import is_cjk
+from qa.text.cjk import fold, is_cjk
 
 
 def _shape(text: str) -> str:
@@ -35,7 +35,7 @@ def _shape(text: str) -> str:
 
 
 def read_docs(bench: Path) -> dict[str, tuple[str, str]]:
-    """doc id -> (title, whole text with the title)."""
+    """doc id -> (title, whole text with the title), as written."""
     out = {}
     for path in sorted((bench / "docs").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -44,7 +44,15 @@ def read_docs(bench: Path) -> dict[str, tuple[str, str]]:
 
 
 def build(bench: Path) -> list[dict]:
+    """The swapped questions of `bench`. "Occurs" is read on folded text (`qa.text.cjk.fold`): a
+    Traditional article writing 西羅馬帝國 names the title 西罗马帝国 (DRCD's titles are often in
+    the other script), and the paragraphs that share a title are one article (DRCD: a file a
+    paragraph), so T2 is absent from all of T's and T from all of T2's."""
     docs = read_docs(bench)
+    folded = {d: (fold(title), fold(text)) for d, (title, text) in docs.items()}
+    article: dict[str, str] = {}  # folded title -> every paragraph of that article
+    for title, text in folded.values():
+        article[title] = article.get(title, "") + "\n" + text
     by_shape: dict[tuple[int, str], list[str]] = {}
     for doc_id, (title, _) in docs.items():
         by_shape.setdefault((len(title), _shape(title)), []).append(doc_id)
@@ -54,12 +62,12 @@ def build(bench: Path) -> list[dict]:
             continue
         item = json.loads(line)
         question, doc_id = item["question"], item["evidence"][0]
-        title, text = docs[doc_id]
+        title, low = docs[doc_id][0], folded[doc_id][0]
         if len(title) < 2 or title not in question:
             continue
-        others = [d for d in by_shape[(len(title), _shape(title))]
-                  if docs[d][0] != title and docs[d][0] not in text and title not in docs[d][1]
-                  and docs[d][0] not in question]
+        others = sorted({docs[d][0]: d for d in by_shape[(len(title), _shape(title))]
+                         if folded[d][0] != low and folded[d][0] not in article[low]
+                         and low not in article[folded[d][0]] and folded[d][0] not in fold(question)}.values())
         if not others:
             continue
         pick = others[int(hashlib.sha256(item["id"].encode()).hexdigest(), 16) % len(others)]
@@ -73,7 +81,8 @@ def judge(answer, swap: str, texts: dict[str, str]) -> str:
     """refused | honest (cited only from articles naming the swapped-in title) | wrong."""
     if answer.refused:
         return "refused"
-    named = all(swap in texts.get(Path(c.source).stem, c.title + "\n" + c.text) for c in answer.citations)
+    swap = fold(swap)
+    named = all(swap in fold(texts.get(Path(c.source).stem, c.title + "\n" + c.text)) for c in answer.citations)
     return "honest" if answer.citations and named else "wrong"
 
 
