@@ -95,6 +95,18 @@ def test_a_question_word_in_taiwans_spelling_is_no_name(char):
     assert missing_names("霰弹枪为火么可以发射催泪弹?", grounding(hit, 0, len(text), [hit]), [hit]) == ["为火么"]
 
 
+def test_a_title_of_the_collection_is_a_name_when_the_caller_knows_the_titles():
+    """恒星 is a common noun no ending marks and no retrieved article is named by; the collection's
+    titles (the caller's to give) say it names an article. A title after its question word does not."""
+    text = "1922年6月，陈诚在保定陆军军官学校毕业，分配到浙军当见习官。"
+    hit = _hit(text, "陳誠")
+    ground = grounding(hit, 0, len(text), [hit])
+    question = to_simplified("乙醚剛於保定陸軍軍官學校畢業後被分配到哪一個職位?")
+    assert missing_names(question, ground, [hit]) == []
+    assert missing_names(question, ground, [hit], titles=["郵票", "乙醚 (化合物)", "陳誠"]) == ["乙醚"]
+    assert missing_names("陈诚毕业后被分配到哪一个职位?", ground, [hit], titles=["职位"]) == []
+
+
 def test_an_earlier_retrieved_passage_of_the_article_grounds_a_name():
     first = _hit("上海发布了行动方案。", start=0)
     later = _hit("方案由三个部门印发。", start=len(first.text))
