@@ -47,6 +47,11 @@ CASES = [
     # a place by its ending, held by another passage; a category word (地区) is no name, even as a title
     ("海淀区的产业发展得怎么样?", "快车道", "闵行区的产业发展迅速。", "闵行区", [("科技重镇", "海淀区是科技重镇。")], ["海淀区"]),
     ("尤金袋鼠分布在哪些地区?", "尤金袋鼠", "尤金袋鼠分布于澳洲南部。", "尤金袋鼠", [("地区", "地区是行政区划。")], []),
+    # a span is read without the preposition it starts with: 与|重庆 is a region, 在|中国 no place by its ending
+    ("蒋中正于西安事变时与重庆同时被扣留在哪一个地方?", "陈诚", "西安事变时,陈诚与蒋同时被扣留于西安招待所。", "西安事变时",
+     [("直辖市", "重庆是直辖市。")], ["重庆"]),
+    ("大约在中国哪个朝代时,汉语开始大量传入越南?", "越南语", "大约从东汉开始,汉字开始大规模传入越南。", "大约从",
+     [("文字", "汉字在中国形成。")], []),
     # a name by no ending of its own, standing where the quote writes its article's title, the same
     # words around it (in either script; a particle the quote writes otherwise is cut off)
     ("世界上的第一枚恆星是哪個國家發行的?", "郵票", "世界上第一枚郵票是英國發行的。", "世界上", [], ["恆星"]),

@@ -54,6 +54,7 @@ _CATEGORY = lexicon.regex("category_word")
 _ASKED_KIND = lexicon.regex("asked_kind_before")
 _NOT_START, _NOT_END = frozenset(lexicon.words("not_word_start")), frozenset(lexicon.words("not_word_end"))
 _ASKING_CHARS = frozenset(lexicon.words("asking_char"))
+_INTRODUCER = re.compile("^(?:" + lexicon.alternation("introducer") + ")")
 _STAND_IN = (lexicon.regex("demonstrative"), lexicon.regex("place_demonstrative"), lexicon.regex("pronoun_start"))
 # 贝尔 (消歧义), 民主黨_(美國) (DRCD writes a page's name as its address does): the name is the part
 # before the note
@@ -185,8 +186,10 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
             continue
         # a region is a name wherever it is asked; a span read as a name by its ending only when
         # the corpus has it (a word the corpus never says is no entity it knows)
-        if span in _REGIONS or (_name_like(span) and span in corpus and not _asked_kind(question, span)):
-            found.append(span)
+        # (read without the preposition or conjunction the span starts with: 在|中国, 于|鹤岗市)
+        bare = _INTRODUCER.sub("", span)
+        if span in _REGIONS or (_name_like(bare) and bare in corpus and not _asked_kind(question, span)):
+            found.append(span if span in _REGIONS else bare)
         elif name := _in_place(question, span, ground, subjects):
             found.append(name)
         elif name := next((t for t in known if t in span and not _asked_kind(question, t)), ""):
