@@ -158,7 +158,7 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
     `titles`: the collection's article titles, when the caller knows them: a missing span holding
     one is a name (恒星, 网球: DRCD's articles are named by common nouns that no ending marks, and
     the keyword search does not retrieve the article a swapped-in name belongs to). Not yet passed by
-    `qa.answer.extractive.gaps_of`; simulated on drcd_test's swaps: wrong entity 0.143 -> 0.025, 4 of
+    `qa.answer.extractive.gaps_of`; simulated on drcd_test's swaps: wrong entity 0.141 -> 0.025, 4 of
     3,493 right answers more refused (docs/benchmarks.md, "Entity swaps")."""
     found: list[str] = []
     for m in _QUOTED.finditer(question):
