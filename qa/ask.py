@@ -107,7 +107,8 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
             return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True,
                           mode="extractive", citations=[], hits=hits, note=NOT_FOUND)
         return answer_extractive(question, hits, settings.refusal_threshold, idf=store.keyword.idf if hits else None,
-                                 similarity=dense_similarity(embedder, question), params=params)
+                                 similarity=dense_similarity(embedder, question), params=params,
+                                 titles=store.titles())
 
     # A follow-up is asked of the article the conversation is about before the whole store: a
     # subjectless "什么时候开业?" is answered by the plaza just quoted, not by another one. The

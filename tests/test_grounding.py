@@ -170,3 +170,34 @@ def test_chat_does_not_answer_shanghai_with_beijings_plan(chat_store):
     assert shanghai["standalone"].startswith("上海")
     assert "北京市" not in shanghai["answer"]
     assert shanghai["refused"] or all("上海" in c["quote"] for c in shanghai["citations"])
+
+
+@pytest.fixture
+def noun_titles_store(tmp_path):
+    """DRCD-like articles named by common nouns (恆星, 郵票) that no ending marks as names."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "chen.txt").write_text("陳誠\n\n1922年6月，陳誠在保定陸軍軍官學校畢業，分配到浙軍當見習官。"
+                                   "後來他進入黃埔軍校任職。", encoding="utf-8")
+    (docs / "stamp.txt").write_text("郵票\n\n郵票是郵政機關發行的郵資憑證。世界上第一枚郵票於1840年在英國發行。", encoding="utf-8")
+    settings = load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={})
+    assert ingest([docs], settings).ingested == 2
+    return tmp_path / "store"
+
+
+@pytest.mark.slow
+def test_another_articles_title_in_the_question_is_a_name_qa_ask_checks(noun_titles_store):
+    """`qa ask` hands the store's titles to the grounding check: 郵票 names the other article even
+    when that article is not among the passages (here kept out by --source, as a large store's
+    ranking would)."""
+    def ask(question: str) -> dict:
+        r = invoke("ask", "--store", noun_titles_store, "--mode", "extractive", "--json", "--source", "chen.txt",
+                   question, env={"QA_EMBED": "hash"})
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)
+
+    right = ask("陳誠是哪一年從保定陸軍軍官學校畢業的?")
+    assert not right["refused"] and "1922年" in right["answer"]
+    swapped = ask("郵票是哪一年從保定陸軍軍官學校畢業的?")
+    assert swapped["refused"], swapped["answer"]
+    assert {"kind": "entity", "detail": "郵票", "reason": "the passages do not mention 郵票"} in swapped["gaps"]

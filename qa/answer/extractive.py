@@ -64,9 +64,10 @@ def support_of(best: Window, hits: list[Hit], question: str, params: ExtractiveP
     return best.support
 
 
-def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
+def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...] = ()) -> list:
     """What the question asks that the best window and its neighbouring sentences lack, and the
-    names it is about that the quote's article does not give before it (`qa.answer.grounding`)."""
+    names it is about that the quote's article does not give before it (`qa.answer.grounding`;
+    `titles`, the collection's article titles, name subjects no ending marks: 恒星, 网球)."""
     from qa.answer.grounding import grounding, missing_names
     from qa.answer.slots import Gap, gaps
 
@@ -85,7 +86,7 @@ def gaps_of(question: str, best: Window, hits: list[Hit]) -> list:
     folded = to_simplified(question)
     if CJK.search(folded):
         found += [Gap("entity", restore(n, folded, question))
-                  for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits)]
+                  for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits, titles)]
     return found
 
 
@@ -104,10 +105,10 @@ def _narrowed(w: Window, q: Question, hits: list[Hit]) -> Window:
 
 
 def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], question: str, cross: bool,
-             params: ExtractiveParams) -> tuple[float, list]:
+             params: ExtractiveParams, titles: tuple[str, ...] = ()) -> tuple[float, list]:
     """(support of window `w` after its gaps, the gaps)."""
     support = w.support if cross else support_of(w, hits, question, params)
-    found = gaps_of(question, w, hits)
+    found = gaps_of(question, w, hits, titles)
     if not cross:
         from qa.answer.grounding import asked_elsewhere
         from qa.answer.slots import Gap
@@ -120,20 +121,22 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
 
 
 def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf | None = None,
-                      similarity: Similarity | None = None, params: ExtractiveParams = DEFAULTS) -> Answer:
+                      similarity: Similarity | None = None, params: ExtractiveParams = DEFAULTS,
+                      titles: tuple[str, ...] = ()) -> Answer:
     """Quote the best one to three sentence windows of `hits` with [n] citations, or refuse.
 
     `idf` gives collection IDF for terms (the keyword index's); without it IDF is taken over the
     candidate sentences. `similarity` (texts -> their dense similarity to the question) is used
     only when the question and the passages are in different scripts. `params`: the weights,
-    factors and margins (`DEFAULTS` unless a tool tries others)."""
+    factors and margins (`DEFAULTS` unless a tool tries others). `titles`: the collection's article
+    titles (`Store.titles`), for the names a question is about (`qa.answer.grounding`)."""
     lang = language(question)
     q = analyse(question, idf)
     cross = bool(hits) and similarity is not None and lang != language(hits[0].text)
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     best = max(windows, key=key, default=None)
-    support, found = _checked(best, windows, q, hits, question, cross, params) if best else (0.0, [])
+    support, found = _checked(best, windows, q, hits, question, cross, params, titles) if best else (0.0, [])
     if best is not None and support < threshold and not cross:
         # The best-scoring window lacks what was asked (or covers too little): a close runner-up
         # that has it is the answer ("该院院长瞿红鹰介绍" names no hospital, the opening sentence no
@@ -142,7 +145,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         for w in ranked:
             if w.score < best.score - params.retry_margin:
                 break
-            s, f = _checked(w, windows, q, hits, question, cross, params)
+            s, f = _checked(w, windows, q, hits, question, cross, params, titles)
             if s >= threshold:
                 best, support, found = w, s, f
                 break

@@ -38,6 +38,7 @@ Matching is on folded text (`qa.text.cjk.fold`: Traditional to Simplified), as e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from qa.text import lexicon
@@ -153,13 +154,20 @@ def _name_like(span: str) -> bool:
     return span in _REGIONS or (len(span) >= 3 and bool(_ENTITY.search(span)) and not _CATEGORY.match(span))
 
 
+@lru_cache(maxsize=4)  # one collection's titles, for every question asked of it (a store may hold 100k)
+def _known(titles: tuple[str, ...]) -> list[str]:
+    """The names of `titles` (`_name_of`) that can name a subject, longest first."""
+    return sorted({t for t in map(_name_of, titles) if len(t) >= 2 and not _CATEGORY.fullmatch(t)}, key=len,
+                  reverse=True)
+
+
 def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[str] = ()) -> list[str]:
     """The names `question` (folded) is about that `ground` (folded) does not hold, in question order.
     `titles`: the collection's article titles, when the caller knows them: a missing span holding
     one is a name (恒星, 网球: DRCD's articles are named by common nouns that no ending marks, and
-    the keyword search does not retrieve the article a swapped-in name belongs to). Not yet passed by
-    `qa.answer.extractive.gaps_of`; simulated on drcd_test's swaps: wrong entity 0.141 -> 0.025, 4 of
-    3,493 right answers more refused (docs/benchmarks.md, "Entity swaps")."""
+    the keyword search does not retrieve the article a swapped-in name belongs to). `qa ask` passes
+    the store's (`Store.titles`, through `answer_extractive`): drcd_test's swaps answered about the
+    wrong entity 0.144 -> 0.032 (docs/benchmarks.md, "Entity swaps")."""
     found: list[str] = []
     for m in _QUOTED.finditer(question):
         name = next(g for g in m.groups() if g)
@@ -179,8 +187,7 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
     own = _TITLE_NOTE.sub("", ground.split("\n", 1)[0].strip())
     subjects = [t for t in dict.fromkeys([own, *retrieved]) if len(t) >= 2 and t in ground and t not in low
                 and not _CATEGORY.fullmatch(t)]
-    known = sorted({t for t in map(_name_of, titles) if len(t) >= 2 and not _CATEGORY.fullmatch(t)}, key=len,
-                   reverse=True)
+    known = _known(tuple(titles))
     for span in _missing_spans(question, ground):
         if any(span in f or f in span for f in found):
             continue

@@ -71,6 +71,7 @@ class Store:
         self.chroma = Chroma(settings, self.path, writable, name=lambda: self.collection_name, follow=self._reload)
         self._keyword = None
         self._live: frozenset[str] | None = None  # a reader's live chunk ids (`live_chunk_ids`)
+        self._titles: tuple[Any, tuple[str, ...]] | None = None  # (the documents read, their titles): `titles`
         self.save_seconds = 0.0
         self.replaces: dict[str, Any] | None = None  # a rebuild: the manifest `commit` will replace
         self._abandoned: str | None = None  # a repair: the broken collection `finish_repair` drops
@@ -208,6 +209,15 @@ class Store:
     @property
     def documents(self) -> dict[str, DocumentEntry]:
         return self.manifest["documents"]
+
+    def titles(self) -> tuple[str, ...]:
+        """Every stored article's title, once each: a question span holding one names an article's
+        subject (`qa.answer.grounding`). Read again only when the manifest was."""
+        docs = self.documents
+        if self._titles is None or self._titles[0] is not docs:
+            self._titles = (docs, tuple(dict.fromkeys(a["title"] for d in docs.values()
+                                                      for a in d.get("articles", ()) if a.get("title"))))
+        return self._titles[1]
 
     def check_embedder(self, fingerprint: str, dim: int | None = None) -> None:
         manifests.check_embedder(self.manifest, self.path, fingerprint, dim)
