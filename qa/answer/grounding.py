@@ -155,10 +155,23 @@ def _name_like(span: str) -> bool:
 
 
 @lru_cache(maxsize=4)  # one collection's titles, for every question asked of it (a store may hold 100k)
-def _known(titles: tuple[str, ...]) -> list[str]:
-    """The names of `titles` (`_name_of`) that can name a subject, longest first."""
-    return sorted({t for t in map(_name_of, titles) if len(t) >= 2 and not _CATEGORY.fullmatch(t)}, key=len,
-                  reverse=True)
+def _known(titles: tuple[str, ...]) -> frozenset[str]:
+    """The names of `titles` (`_name_of`) that can name a subject."""
+    return frozenset(t for t in map(_name_of, titles) if len(t) >= 2 and not _CATEGORY.fullmatch(t))
+
+
+def _title_in(span: str, question: str, titles: tuple[str, ...]) -> str:
+    """The longest part of `span` that is one of the collection's titles, or "": looked up part by
+    part (a span is a few characters; the titles may be 100k), computed only for a span no other
+    cue has named."""
+    if not titles:
+        return ""
+    known = _known(titles)
+    for size in range(len(span), 1, -1):
+        for i in range(len(span) - size + 1):
+            if (part := span[i:i + size]) in known and not _asked_kind(question, part):
+                return part
+    return ""
 
 
 def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[str] = ()) -> list[str]:
@@ -187,7 +200,6 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
     own = _TITLE_NOTE.sub("", ground.split("\n", 1)[0].strip())
     subjects = [t for t in dict.fromkeys([own, *retrieved]) if len(t) >= 2 and t in ground and t not in low
                 and not _CATEGORY.fullmatch(t)]
-    known = _known(tuple(titles))
     for span in _missing_spans(question, ground):
         if any(span in f or f in span for f in found):
             continue
@@ -199,7 +211,7 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
             found.append(span if span in _REGIONS else bare)
         elif name := _in_place(question, span, ground, subjects):
             found.append(name)
-        elif name := next((t for t in known if t in span and not _asked_kind(question, t)), ""):
+        elif name := _title_in(span, question, tuple(titles)):
             found.append(name)
     return sorted(found, key=question.find)
 
