@@ -137,17 +137,24 @@ def test_the_seed_page_answers_beijings_plan_and_refuses_it_for_shanghai(hash_st
         assert {"kind": "entity", "detail": name, "reason": f"the passages do not mention {name}"} in answer["gaps"]
 
 
+def _store_of(tmp_path, files: dict[str, str]):
+    """A hash-embedder store holding `files` (name -> text, title on the first line)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in files.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={})
+    assert ingest([docs], settings).ingested == len(files)
+    return tmp_path / "store"
+
+
 @pytest.fixture
 def swap_store(tmp_path):
     """Two articles whose titles have the same length and script, neither naming the other."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "kangaroo.txt").write_text("尤金袋鼠\n\n尤金袋鼠是一种小型袋鼠，生活在澳洲南部的袋鼠岛。由于牠们每季都大量繁殖，"
-                                       "破坏了岛上的生活环境而被认为是害虫。", encoding="utf-8")
-    (docs / "game.txt").write_text("泡泡战士\n\n泡泡战士是一款多人在线游戏。玩家以水枪泡封敌人，生命数耗完即算踢爆。", encoding="utf-8")
-    settings = load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={})
-    assert ingest([docs], settings).ingested == 2
-    return tmp_path / "store"
+    return _store_of(tmp_path, {
+        "kangaroo.txt": "尤金袋鼠\n\n尤金袋鼠是一种小型袋鼠，生活在澳洲南部的袋鼠岛。由于牠们每季都大量繁殖，"
+                        "破坏了岛上的生活环境而被认为是害虫。",
+        "game.txt": "泡泡战士\n\n泡泡战士是一款多人在线游戏。玩家以水枪泡封敌人，生命数耗完即算踢爆。"})
 
 
 @pytest.mark.slow
@@ -175,14 +182,9 @@ def test_chat_does_not_answer_shanghai_with_beijings_plan(chat_store):
 @pytest.fixture
 def noun_titles_store(tmp_path):
     """DRCD-like articles named by common nouns (恆星, 郵票) that no ending marks as names."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "chen.txt").write_text("陳誠\n\n1922年6月，陳誠在保定陸軍軍官學校畢業，分配到浙軍當見習官。"
-                                   "後來他進入黃埔軍校任職。", encoding="utf-8")
-    (docs / "stamp.txt").write_text("郵票\n\n郵票是郵政機關發行的郵資憑證。世界上第一枚郵票於1840年在英國發行。", encoding="utf-8")
-    settings = load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={})
-    assert ingest([docs], settings).ingested == 2
-    return tmp_path / "store"
+    return _store_of(tmp_path, {
+        "chen.txt": "陳誠\n\n1922年6月，陳誠在保定陸軍軍官學校畢業，分配到浙軍當見習官。後來他進入黃埔軍校任職。",
+        "stamp.txt": "郵票\n\n郵票是郵政機關發行的郵資憑證。世界上第一枚郵票於1840年在英國發行。"})
 
 
 @pytest.mark.slow
