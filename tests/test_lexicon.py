@@ -63,6 +63,18 @@ def test_na_ji_asks_which_not_how_many(question, wants):
     assert question_type(question) == wants
 
 
+@pytest.mark.parametrize("question, wants", [
+    # Taiwan-Wikipedia (DRCD) question forms, typed in Traditional characters
+    ("大理國是何人建立的？", "person"),                 # 何人: the literary 谁
+    ("石岐乳鴿是哪邊的特色菜？", "place"),              # 哪邊: the spoken 哪里
+    ("喜馬拉雅山脈是在什麼時代形成的？", "time"),
+    ("廣開土大王在什麼時後成為高句麗國王？", "time"),   # 時後, a common slip for 時候
+    ("哪一邊的球員先發球？", ""),                       # 哪一邊 is a side, not a place
+])
+def test_traditional_question_forms_give_their_answer_type(question, wants):
+    assert question_type(question)[0] == wants
+
+
 @pytest.mark.parametrize("word", entries("name_q"))
 def test_name_question_word_asks_for_a_name(word):
     assert QUESTION_WORDS.fullmatch(word)
