@@ -81,6 +81,15 @@ ANSWERED = [
     ("《格斗天王》的主演人员有哪些？", "该剧在台湾台视播出，由孙协志、王仁甫、刘品言、曾之乔主演。", "孙协志、王仁甫、刘品言、曾之乔"),
     ("数字60的因数有哪些？", "数字60有12个因数，即1、2、3、4、5、6、10、12、15、20、30和60，其中2、3和5是质数。",
      "1、2、3、4、5、6、10、12、15、20、30和60"),
+    ("洛拉会讲哪些语言？", "她会讲意大利语、法语、西班牙语与英语。", "意大利语、法语、西班牙语与英语"),  # B与C is two items
+    # a weight asked for, not the count of things the sentence starts with
+    ("尤金袋鼠的体重大约是多少？", "尤金袋鼠共有三个亚种：尤金袋鼠很细小，约只有8公斤重。", "8公斤"),
+    # 什么是X: what the sentence says X is, past an aside after X
+    ("什么是五月艾？", "五月艾（学名：）是菊科蒿属的植物。", "菊科蒿属的植物"),
+    ("什么是冠夫姓？", "冠夫姓（或从夫姓），指女性结婚后改用丈夫的姓氏这样一种习俗。", "女性结婚后改用丈夫的姓氏这样一种习俗"),
+    ("什么是标准杆？", "标准杆，是一个高尔夫球运动术语，用以定义挥杆次数。", "高尔夫球运动术语"),
+    ("什么是JAXR？", "JAXR即Java API for XML Registries。", "Java API for XML Registries"),
+    ("何谓乡里制？", "乡里制乃中国古代农村社会基层组织体系。", "中国古代农村社会基层组织体系"),
     ("张天霖的著名影视作品有哪些？", "著名作品包括《吐司男之吻》、《我的秘密花园》、《男丁格尔》等。",
      "《吐司男之吻》、《我的秘密花园》、《男丁格尔》"),
 ]
@@ -110,6 +119,8 @@ NOT_CERTAIN = [
     ("蓍的别名是什么？", "短叶水蜈蚣，别名无头土香，是莎草科水蜈蚣属的植物。"),  # another plant's name
     ("此鱼分布在哪些地区？", "蓍是菊科植物。生长于海拔100米至2,300米的地区。"),  # a noun alone is no anchor
     ("拉萨河的支流有哪些？", "拉萨河是雅鲁藏布江的支流之一。"),  # no list; 之一 is no answer
+    ("什么是约化群？", "约化群可以由根资料分类。"),  # the sentence says something of X, not what it is
+    ("黄鳍紫鱼的体重是多少？", "本鱼有三种颜色。"),  # a count of things is no weight
 ]
 
 
@@ -270,3 +281,13 @@ def test_the_words_around_the_question_word_are_looked_for_within_one_sentence()
 def test_x_shi_shenme_is_answered_by_the_sentence_that_says_y_shi_x(word):
     assert short_answer(f"瓦士本市的主街道{word}什么？", [f"威斯康辛州州立公路13号{word}瓦士本市的主街道。"]) == "威斯康辛州州立公路13号"
     assert short_answer(f"瓦士本市的主街道{word}什么？", [f"公路13号{word}本州的一条公路。"]) is None  # says no piece of it
+
+
+@pytest.mark.parametrize("copula", lexicon.words("defining_copula"))
+def test_defining_copula_says_what_a_term_is(copula):
+    assert short_answer("什么是乡里制？", [f"乡里制（古称）{copula}中国古代农村社会基层组织体系。"]) == "中国古代农村社会基层组织体系"
+
+
+@pytest.mark.parametrize("word", lexicon.words("counted_measure"))
+def test_counted_measure_answers_no_dimension(word):
+    assert short_answer("尤金袋鼠的体重大约是多少？", [f"尤金袋鼠共有3{word}亚种，很细小。"]) is None

@@ -13,7 +13,9 @@ Where the question's words place nothing, a 哪些 question takes the sentence's
 what follows the fence's last 在/于 or 由/被 (`qa.answer.spans.after_place_word`). Where nothing
 placed an answer, the best quote gets a second look (`qa.answer.loose`): a sentence that says the
 question's words its own way (a word inserted, an aside between) places it by their pieces, and
-"Y是X" answers "X是什么".
+"Y是X" answers "X是什么". "什么是X" is answered by what a sentence says X is ("X（…）是Y": Y,
+`qa.answer.loose.definition`); a count asked of a dimension (体重是多少) is never a count of things
+(三个亚种).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a why/how question or one asking for a description
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.loose import loose_span
+from qa.answer.loose import definition, loose_span
 from qa.answer.spans import EDGE, LEAD, PERSON_LEAD, PLACE_LEAD, after_place_word, noun, strip_end, trim
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
@@ -67,6 +69,10 @@ _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": 
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
 _LOOSE_TIME = 6
 _UNIT_OF = {"year": "年", "month": "月"}
+_DIMENSIONS = lexicon.glossary("dimension")
+_APPROXIMATE = tuple(sorted(lexicon.words("approximate") + lexicon.words("copula"), key=len, reverse=True))
+_DEFINE = lexicon.regex("rewrite_define")
+_COUNTED = set(lexicon.words("counted_measure"))
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 
 
@@ -89,6 +95,9 @@ def pick(question: str, quotes: list[str]) -> Short | None:
         return None
     wants, measure = question_type(question)
     q = fold(question).strip().rstrip(_QUESTION_END)
+    defined = _DEFINE.match(q)
+    if defined and not _ASK.search(defined.group("x")):
+        return _defined(defined.group("x"), quotes)
     if wants == "reason":
         if not _AS_WHAT.search(q):
             return None
@@ -112,6 +121,16 @@ def pick(question: str, quotes: list[str]) -> Short | None:
     return None
 
 
+
+
+def _defined(subject: str, quotes: list[str]) -> Short | None:
+    """什么是X: what the first quote that defines X says it is (`qa.answer.loose.definition`)."""
+    for i, quote in enumerate(quotes):
+        text = fold(quote)
+        span = definition(subject, text if len(text) == len(quote) else quote)
+        if span is not None and 1 < span[1] - span[0] <= MAX_CHARS:
+            return Short(quote[span[0]:span[1]], i, *span)
+    return None
 
 
 def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) -> tuple[int, int] | None:
@@ -165,7 +184,9 @@ def _listed(q: str, text: str) -> tuple[int, int] | None:
     bounds = [start - 1, *cuts, stop]
     lengths = [bounds[i + 1] - bounds[i] - 1 for i in range(len(bounds) - 1)]
     first_end, last_start = cuts[0], cuts[-1] + 1
-    cap = max(lengths[1:-1]) if len(lengths) > 2 else min(lengths)
+    last = re.split("|".join(map(re.escape, _LIST_JOIN)), text[cuts[-1] + 1:stop])  # B与C: two items
+    inner = lengths[1:-1] + ([len(w) for w in last[:-1]] if len(last) > 1 and len(lengths) > 2 else [])
+    cap = max(inner) if inner else min(lengths)
     leads = [m.end() for w in LEAD for m in re.finditer(re.escape(w), text[start:first_end])]
     begin = start + max(leads) if leads else max(start, first_end - cap)
     if "《" in text[start:begin]:
@@ -197,6 +218,7 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
     """Spans of `pattern`'s kind in `text`: not one the question says, carrying the asked measure
     word, and for a count not a date (2003年 is no answer to 多少)."""
     out = []
+    units = _dimension(q) if wants == "number" and not measure else ""
     for m in pattern.finditer(text):
         got = m.group(0).strip()
         if not got or got in q or (measure and measure not in got and asked_measure(measure, q, text)):
@@ -208,10 +230,26 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
         if _UNIT_OF.get(wants, got[-1:]) not in got:
             continue  # 哪个月 wants a month: 今年9月, not 三年
         start, end = m.start(), m.start() + len(m.group(0).rstrip())
+        if units and got[-1] in _COUNTED and not re.search(units, text[start:end + 1]):
+            continue  # 体重是多少 wants a weight (8公斤重), not a count of things (三个亚种)
         if wants == "year" and "年代" not in q:
             start, end = _year(q, text, start, got)
         out.append((start, end))
     return out
+
+
+def _dimension(q: str) -> str:
+    """The units of the dimension a count question asks right before its question word (体重大约是
+    多少 -> 公斤|千克|…, as the answerer's glossary writes them), or ""."""
+    asked = _ASK.search(q)
+    before = q[:asked.start()] if asked else ""
+    while True:
+        cut = next((w for w in _APPROXIMATE if before.endswith(w)), "")
+        if not cut:
+            break
+        before = before[:-len(cut)]
+    before = strip_end(before)
+    return next((units for names, units in _DIMENSIONS.items() if re.search(f"(?:{names})$", before)), "")
 
 
 def _year(q: str, text: str, start: int, got: str) -> tuple[int, int]:
