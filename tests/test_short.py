@@ -90,6 +90,10 @@ ANSWERED = [
     ("什么是标准杆？", "标准杆，是一个高尔夫球运动术语，用以定义挥杆次数。", "高尔夫球运动术语"),
     ("什么是JAXR？", "JAXR即Java API for XML Registries。", "Java API for XML Registries"),
     ("何谓乡里制？", "乡里制乃中国古代农村社会基层组织体系。", "中国古代农村社会基层组织体系"),
+    # a bracketed aside splits the words the question says together: read past it
+    ("基督教神学院位于哪里？", "基督教神学院（Ecumenical Theological Seminary）位于密歇根州底特律伍德沃德大道2930号，兴建于1889年。",
+     "密歇根州底特律伍德沃德大道2930号"),
+    ("鸟兽脚类的概念是由谁提出来的？", "在1988年，保罗·塞里诺（Paul Sereno）提出鸟兽脚类的概念。", "保罗·塞里诺"),
     ("张天霖的著名影视作品有哪些？", "著名作品包括《吐司男之吻》、《我的秘密花园》、《男丁格尔》等。",
      "《吐司男之吻》、《我的秘密花园》、《男丁格尔》"),
 ]

@@ -73,6 +73,7 @@ _DIMENSIONS = lexicon.glossary("dimension")
 _APPROXIMATE = tuple(sorted(lexicon.words("approximate") + lexicon.words("copula"), key=len, reverse=True))
 _DEFINE = lexicon.regex("rewrite_define")
 _COUNTED = set(lexicon.words("counted_measure"))
+_ASIDE = lexicon.regex("bracket_aside")
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 
 
@@ -118,9 +119,37 @@ def pick(question: str, quotes: list[str]) -> Short | None:
         span = loose_span(q, asked, text if len(text) == len(quote) else quote, wants)
         if span is not None:
             return Short(quote[span[0]:span[1]], i, *span)
+    for i, quote in enumerate(quotes):
+        span = _past_asides(q, asked, quote, wants, measure)
+        if span is not None:
+            return Short(quote[span[0]:span[1]], i, *span)
     return None
 
 
+
+
+def _past_asides(q: str, asked: re.Match | None, quote: str, wants: str, measure: str) -> tuple[int, int] | None:
+    """The span `_one` finds in the quote read without its bracketed asides, which split the words
+    a question says together ("基督教神学院（Ecumenical Theological Seminary）位于密歇根州…" for
+    基督教神学院位于哪里), as offsets into the quote; None when it finds none, or one that would
+    hold an aside."""
+    text = fold(quote)
+    text = text if len(text) == len(quote) else quote
+    kept = [i for i, keep in enumerate(_outside_asides(text)) if keep]
+    if len(kept) == len(text):
+        return None
+    span = _one(q, asked, "".join(text[i] for i in kept), wants, measure)
+    if span is None or span[1] <= span[0]:
+        return None
+    start, end = kept[span[0]], kept[span[1] - 1] + 1
+    return (start, end) if end - start == span[1] - span[0] else None
+
+
+def _outside_asides(text: str) -> list[bool]:
+    keep = [True] * len(text)
+    for m in _ASIDE.finditer(text):
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    return keep
 
 
 def _defined(subject: str, quotes: list[str]) -> Short | None:
