@@ -90,6 +90,13 @@ ANSWERED = [
     ("什么是标准杆？", "标准杆，是一个高尔夫球运动术语，用以定义挥杆次数。", "高尔夫球运动术语"),
     ("什么是JAXR？", "JAXR即Java API for XML Registries。", "Java API for XML Registries"),
     ("何谓乡里制？", "乡里制乃中国古代农村社会基层组织体系。", "中国古代农村社会基层组织体系"),
+    # a dimension asked: the figure with its unit, not a bare number nearer the question's words
+    ("主跑道有多长？", "机场有三条跑道，主跑道是08/26，长1,980米。", "1,980米"),
+    ("婚礼耗资多少日圆？", "婚礼耗资5亿日圆。", "5亿日圆"),  # 日圆 is one unit, not 日 (day)
+    ("后来又有些凉茶舖兼卖什么在中国大陆？", "后来又有些凉茶舖兼卖甜品而在中国大陆，有些是凉茶店。", "甜品"),  # 而 joins, it is no part of it
+    # the term a sentence quotes inside the fence, without the words leading to it
+    ("桃花源小厨以什么而闻名？", "桃花源小厨的招牌菜是蛇羹，因此此店亦以「太史五蛇羹」而闻名。", "太史五蛇羹"),
+    ("夜来香的别名是什么？", "夜来香，别名“夜香花”、“夜兰香”（广州）。", "夜香花”、“夜兰香"),  # two terms: as written
     # a bracketed aside splits the words the question says together: read past it
     ("基督教神学院位于哪里？", "基督教神学院（Ecumenical Theological Seminary）位于密歇根州底特律伍德沃德大道2930号，兴建于1889年。",
      "密歇根州底特律伍德沃德大道2930号"),
@@ -295,3 +302,9 @@ def test_defining_copula_says_what_a_term_is(copula):
 @pytest.mark.parametrize("word", lexicon.words("counted_measure"))
 def test_counted_measure_answers_no_dimension(word):
     assert short_answer("尤金袋鼠的体重大约是多少？", [f"尤金袋鼠共有3{word}亚种，很细小。"]) is None
+
+
+@pytest.mark.parametrize("mark", range(len(lexicon.words("term_open"))))
+def test_term_marks_set_the_term_apart(mark):
+    open_, close = lexicon.words("term_open")[mark], lexicon.words("term_close")[mark]
+    assert short_answer("此店以什么而闻名？", [f"此店亦以{open_}太史五蛇羹{close}而闻名。"]) == "太史五蛇羹"

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.loose import definition, loose_span
-from qa.answer.spans import EDGE, LEAD, PERSON_LEAD, PLACE_LEAD, after_place_word, noun, strip_end, trim
+from qa.answer.spans import EDGE, LEAD, PERSON_LEAD, PLACE_LEAD, after_place_word, marked, noun, strip_end, trim
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
@@ -185,6 +185,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         fence = _quoted(q, text)
     if fence is not None and wants in ("place", "person"):
         fence = after_place_word(text, *fence, PLACE_LEAD if wants == "place" else PERSON_LEAD)
+    if fence is not None and wants in ("", "name"):
+        fence = marked(text, *fence)
     if fence is None or fence[1] - fence[0] > MAX_CHARS:
         return None
     return fence
@@ -264,12 +266,14 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
         if wants == "year" and "年代" not in q:
             start, end = _year(q, text, start, got)
         out.append((start, end))
+    if units and any(re.search(units, text[s:e + 1]) for s, e in out):
+        out = [(s, e) for s, e in out if re.search(units, text[s:e + 1])]  # 主跑道有多长: 1,980米, not 08
     return out
 
 
 def _dimension(q: str) -> str:
-    """The units of the dimension a count question asks right before its question word (体重大约是
-    多少 -> 公斤|千克|…, as the answerer's glossary writes them), or ""."""
+    """The units of the dimension a count question asks right before its question word or with it
+    (体重大约是多少, 有多长 -> 公斤|千克|…, 米|公里|…, as the answerer's glossary writes them), or ""."""
     asked = _ASK.search(q)
     before = q[:asked.start()] if asked else ""
     while True:
@@ -278,7 +282,9 @@ def _dimension(q: str) -> str:
             break
         before = before[:-len(cut)]
     before = strip_end(before)
-    return next((units for names, units in _DIMENSIONS.items() if re.search(f"(?:{names})$", before)), "")
+    said = asked.group(0)[-1:] if asked else ""  # 有多长: the question word names the dimension
+    return next((units for names, units in _DIMENSIONS.items()
+                 if re.search(f"(?:{names})$", before) or re.fullmatch(names, said)), "")
 
 
 def _year(q: str, text: str, start: int, got: str) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from qa.text import lexicon
 
-__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "after_place_word", "noun", "strip_end", "trim"]
+__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "after_place_word", "marked", "noun", "strip_end", "trim"]
 
 EDGE = set(lexicon.words("span_edge"))
 PLACE_LEAD = lexicon.words("place_lead")
@@ -14,6 +14,8 @@ PERSON_LEAD = lexicon.words("person_lead")
 # a span also drops an article count it starts with (一位葡萄牙F1赛车手 -> 葡萄牙F1...): empty_span
 LEAD = tuple(sorted((*lexicon.words("span_lead"), *lexicon.words("empty_span")), key=len, reverse=True))
 _NAMING = tuple(lexicon.words("naming_word"))
+_OPEN = lexicon.words("term_open")
+_CLOSE = lexicon.words("term_close")
 
 
 def noun(words: str) -> int:
@@ -54,3 +56,14 @@ def after_place_word(text: str, start: int, end: int, leads: tuple[str, ...]) ->
     cut = max((text.rfind(w, start, end - 1) + len(w) for w in leads if text.rfind(w, start, end - 1) >= 0),
               default=start)
     return trim(text, cut, end) if cut > start else (start, end)
+
+
+def marked(text: str, start: int, end: int) -> tuple[int, int]:
+    """The term a span sets in quotation marks, without what the sentence says before it (因此此店
+    亦以「太史五蛇羹」 -> 太史五蛇羹): the span after its one opening mark, up to the closing one."""
+    opened = [i for i in range(start + 1, end) if text[i] in _OPEN]
+    if len(opened) != 1 or any(c in text[start - 1:opened[0]] for c in _CLOSE):
+        return start, end  # none, or several terms (“夜香花”、“夜兰香”): the span as it is
+    close = next((i for i in range(opened[0] + 1, end) if text[i] in _CLOSE), end)
+    got = trim(text, opened[0] + 1, close)
+    return got if got[1] - got[0] >= 2 else (start, end)
