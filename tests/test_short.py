@@ -97,6 +97,10 @@ ANSWERED = [
     # the term a sentence quotes inside the fence, without the words leading to it
     ("桃花源小厨以什么而闻名？", "桃花源小厨的招牌菜是蛇羹，因此此店亦以「太史五蛇羹」而闻名。", "太史五蛇羹"),
     ("夜来香的别名是什么？", "夜来香，别名“夜香花”、“夜兰香”（广州）。", "夜香花”、“夜兰香"),  # two terms: as written
+    # a colon after the words that place the answer; the full name a short one stands for
+    ("冰雪皇后的简称什么？", "冰雪皇后（又译冰雪皇后，简称：DQ）是一家连锁店。", "DQ"),
+    ("南宁二中是什么的简称？", "广西壮族自治区南宁市第二中学，简称南宁二中。", "广西壮族自治区南宁市第二中学"),
+    ("首钢是什么的简称？", "首钢集团有限公司（简称首钢）是国有独资公司。", "首钢集团有限公司"),
     # a bracketed aside splits the words the question says together: read past it
     ("基督教神学院位于哪里？", "基督教神学院（Ecumenical Theological Seminary）位于密歇根州底特律伍德沃德大道2930号，兴建于1889年。",
      "密歇根州底特律伍德沃德大道2930号"),
@@ -308,3 +312,8 @@ def test_counted_measure_answers_no_dimension(word):
 def test_term_marks_set_the_term_apart(mark):
     open_, close = lexicon.words("term_open")[mark], lexicon.words("term_close")[mark]
     assert short_answer("此店以什么而闻名？", [f"此店亦以{open_}太史五蛇羹{close}而闻名。"]) == "太史五蛇羹"
+
+
+@pytest.mark.parametrize("colon", lexicon.words("colon"))
+def test_colon_leads_to_the_answer(colon):
+    assert short_answer("冰雪皇后的简称什么？", [f"冰雪皇后又译冰雪皇后，简称{colon}DQ。"]) == "DQ"

@@ -74,6 +74,9 @@ _APPROXIMATE = tuple(sorted(lexicon.words("approximate") + lexicon.words("copula
 _DEFINE = lexicon.regex("rewrite_define")
 _COUNTED = set(lexicon.words("counted_measure"))
 _ASIDE = lexicon.regex("bracket_aside")
+_COLON = tuple(lexicon.words("colon"))
+_OPEN = tuple(lexicon.words("term_open"))
+_NAMED_FOR = lexicon.regex("named_for_q")
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 
 
@@ -96,6 +99,9 @@ def pick(question: str, quotes: list[str]) -> Short | None:
         return None
     wants, measure = question_type(question)
     q = fold(question).strip().rstrip(_QUESTION_END)
+    named = _NAMED_FOR.search(q)
+    if named:
+        return _full_name(named.group("x"), named.group("n"), quotes)
     defined = _DEFINE.match(q)
     if defined and not _ASK.search(defined.group("x")):
         return _defined(defined.group("x"), quotes)
@@ -150,6 +156,23 @@ def _outside_asides(text: str) -> list[bool]:
     for m in _ASIDE.finditer(text):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
     return keep
+
+
+def _full_name(short: str, naming: str, quotes: list[str]) -> Short | None:
+    """X是什么的简称: the clause right before the naming word and X in the first quote that writes
+    them ("广西壮族自治区南宁市第二中学，简称南宁二中" -> 广西壮族自治区南宁市第二中学)."""
+    for i, quote in enumerate(quotes):
+        text = fold(quote)
+        text = text if len(text) == len(quote) else quote
+        at = text.find(naming + short)
+        if at <= 0:
+            continue
+        end = at - bool(_CLAUSE_END.match(text, at - 1))
+        start = max([m.end() for m in _CLAUSE_END.finditer(text, 0, end)], default=0)
+        start, end = trim(text, start, end)
+        if 1 < end - start <= MAX_CHARS:
+            return Short(quote[start:end], i, start, end)
+    return None
 
 
 def _defined(subject: str, quotes: list[str]) -> Short | None:
@@ -342,6 +365,8 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     for k in range(len(before), 0, -1):
         for m in re.finditer(re.escape(before[-k:]), text):
             a = m.end()
+            if text.startswith(_COLON, a) and not text.startswith(_OPEN, a + 1):
+                a += 1  # 简称：DQ, 包含两个族：A、B; not 说：「…」, an utterance
             stop = _CLAUSE_END.search(text, a)
             limit = stop.start() if stop else len(text)
             b, got = limit, 0
