@@ -28,6 +28,9 @@ FOLDS = [
     ("後來", "后来"),
     ("華強廣場項目可以創造多少個就業崗位？", "华强广场项目可以创造多少个就业岗位？"),
     ("2024年ＡＩ", "2024年ＡＩ"),  # width is cjk.fold's job, not the script fold's
+    ("為甚麼", "为什么"),  # Taiwan's spelling of the word (script_words.txt), not only its characters
+    ("他甚麼時候到", "他什么时候到"),
+    ("甚至", "甚至"),  # 甚 alone is no variant
 ]
 
 

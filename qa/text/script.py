@@ -15,7 +15,9 @@ text, and nothing folded is ever shown.
 The table is data (`lexicon/script_t2s.txt`, `lexicon/script_simplified.txt`), generated from
 OpenCC's own tables by `python -m qa.text.script` (OpenCC is a test dependency; a test checks
 that the files match it). Reading them costs about 2 ms, against ~60 ms to import OpenCC and
-convert every character at start-up, on the path of every `qa ask`.
+convert every character at start-up, on the path of every `qa ask`. A few words Taiwan spells with
+characters that are Simplified too (為甚麼 folds to 为甚么, not 为什么) are then replaced whole, from the
+hand-written `lexicon/script_words.txt`, so that the question words know them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 _DATA = Path(__file__).parent / "lexicon"
 _TABLE = _DATA / "script_t2s.txt"
 _SIMPLIFIED = _DATA / "script_simplified.txt"
+_WORDS = _DATA / "script_words.txt"
 
 __all__ = ["is_traditional", "restore", "to_simplified", "unfold"]
 
@@ -38,6 +41,15 @@ def _translation() -> dict[int, int]:
 
 
 @cache
+def _words() -> tuple[tuple[str, str], ...]:
+    pairs = tuple(tuple(line.split("\t")) for line in _WORDS.read_text(encoding="utf-8").splitlines()
+                  if line and not line.startswith("#"))
+    if any(len(a) != len(b) for a, b in pairs):  # a fold must keep every offset
+        raise ValueError(f"{_WORDS}: a word and its Simplified spelling must be of the same length")
+    return pairs  # type: ignore[return-value]
+
+
+@cache
 def _marks() -> tuple[frozenset[str], frozenset[str]]:
     """(characters only Traditional text writes, characters only Simplified text writes)."""
     simplified = "".join(line for line in _SIMPLIFIED.read_text(encoding="utf-8").splitlines()
@@ -46,8 +58,13 @@ def _marks() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def to_simplified(text: str) -> str:
-    """`text` with each Traditional character replaced by its Simplified form; same length."""
-    return text.translate(_translation())
+    """`text` with each Traditional character replaced by its Simplified form, and the words of
+    `lexicon/script_words.txt` by their mainland spelling; same length."""
+    text = text.translate(_translation())
+    for variant, simplified in _words():
+        if variant in text:
+            text = text.replace(variant, simplified)
+    return text
 
 
 def is_traditional(text: str) -> bool:
