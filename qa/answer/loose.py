@@ -24,7 +24,7 @@ import re
 from qa.answer.spans import PERSON_LEAD, PLACE_LEAD, after_place_word, noun, trim
 from qa.text import lexicon
 
-__all__ = ["LOOSE_CHARS", "definition", "inverted", "loose_span", "paraphrased"]
+__all__ = ["LOOSE_CHARS", "inverted", "loose_span", "paraphrased"]
 
 LOOSE_CHARS = 12  # a span placed by a paraphrase is taken only when it is a name or term, not a clause
 _CLAUSE_END = lexicon.regex("clause_end")
@@ -38,8 +38,6 @@ _OPENING = ("《", "「", "“", "『")
 _CLOSING = ("」", "”", "』")
 _JOIN = lexicon.words("after_join")
 _SENTENCE_END = lexicon.regex("sentence_stop")
-_DEFINING = tuple(sorted(lexicon.words("defining_copula"), key=len, reverse=True))
-_ASIDE = lexicon.regex("aside")
 COVER = 0.6  # share of the words before the question word the sentence must say before the answer
 REACH = 1  # the last piece may end this many characters before the question word (担任什么 over 任)
 MIN_PIECE = 2
@@ -167,22 +165,6 @@ def inverted(subject: str, copula: str, text: str) -> tuple[int, int, int] | Non
         if "》" in text[start:m.start()] and "《" not in text[start:m.start()]:
             start = max(text.rfind("《", 0, start), 0)  # a title's own ！ or ， ends no clause
         return start, m.start(), -1
-    return None
-
-
-def definition(subject: str, text: str) -> tuple[int, int] | None:
-    """For "什么是X", what `text` says X is: the words after "X是/指/即" up to the clause's end,
-    past an aside after X (五月艾（学名：）是菊科蒿属的植物 -> 菊科蒿属的植物; 乡里制，是…). Nothing
-    when X is not followed by such a word: the sentence then says something else of X."""
-    for m in re.finditer(re.escape(subject), text):
-        at = m.end()
-        while aside := _ASIDE.match(text, at):
-            at = aside.end()
-        copula = next((w for w in _DEFINING if text.startswith(w, at)), "")
-        if not copula:
-            continue
-        stop = _CLAUSE_END.search(text, at + len(copula))
-        return trim(text, at + len(copula), stop.start() if stop else len(text))
     return None
 
 

@@ -14,7 +14,7 @@ what follows the fence's last 在/于 or 由/被 (`qa.answer.spans.after_place_w
 placed an answer, the best quote gets a second look (`qa.answer.loose`): a sentence that says the
 question's words its own way (a word inserted, an aside between) places it by their pieces, and
 "Y是X" answers "X是什么". "什么是X" is answered by what a sentence says X is ("X（…）是Y": Y,
-`qa.answer.loose.definition`); a count asked of a dimension (体重是多少) is never a count of things
+`qa.answer.terms`); a count asked of a dimension (体重是多少) is never a count of things
 (三个亚种).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
@@ -31,8 +31,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.loose import definition, loose_span
-from qa.answer.spans import EDGE, LEAD, PERSON_LEAD, PLACE_LEAD, after_place_word, marked, noun, strip_end, trim
+from qa.answer.loose import loose_span
+from qa.answer.spans import (
+    EDGE,
+    LEAD,
+    PERSON_LEAD,
+    PLACE_LEAD,
+    after_place_word,
+    marked,
+    noun,
+    strip_end,
+    trim,
+)
+from qa.answer.terms import definition, full_name
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
@@ -101,10 +112,10 @@ def pick(question: str, quotes: list[str]) -> Short | None:
     q = fold(question).strip().rstrip(_QUESTION_END)
     named = _NAMED_FOR.search(q)
     if named:
-        return _full_name(named.group("x"), named.group("n"), quotes)
+        return _first(quotes, lambda text: full_name(named.group("x"), named.group("n"), text, MAX_CHARS))
     defined = _DEFINE.match(q)
     if defined and not _ASK.search(defined.group("x")):
-        return _defined(defined.group("x"), quotes)
+        return _first(quotes, lambda text: definition(defined.group("x"), text, MAX_CHARS))
     if wants == "reason":
         if not _AS_WHAT.search(q):
             return None
@@ -112,21 +123,18 @@ def pick(question: str, quotes: list[str]) -> Short | None:
     asked = _ASK.search(q)
     if _DESCRIBE.search(q):
         return None  # 有什么特点/作用: a description, which the quote gives better
+    loose = quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []
+    return (_first(quotes, lambda text: _one(q, asked, text, wants, measure))
+            or _first(loose, lambda text: loose_span(q, asked, text, wants))
+            or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure)))
+
+
+def _first(quotes: list[str], find) -> Short | None:
+    """The span `find` places in the first quote it places one in, matched on the folded quote
+    (or the quote as written where folding changed its length) and cut from the quote as written."""
     for i, quote in enumerate(quotes):
         text = fold(quote)
-        if len(text) != len(quote):
-            text = quote
-        span = _one(q, asked, text, wants, measure)
-        if span is not None:
-            start, end = span
-            return Short(quote[start:end], i, start, end)
-    for i, quote in enumerate(quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []):
-        text = fold(quote)
-        span = loose_span(q, asked, text if len(text) == len(quote) else quote, wants)
-        if span is not None:
-            return Short(quote[span[0]:span[1]], i, *span)
-    for i, quote in enumerate(quotes):
-        span = _past_asides(q, asked, quote, wants, measure)
+        span = find(text if len(text) == len(quote) else quote)
         if span is not None:
             return Short(quote[span[0]:span[1]], i, *span)
     return None
@@ -134,13 +142,11 @@ def pick(question: str, quotes: list[str]) -> Short | None:
 
 
 
-def _past_asides(q: str, asked: re.Match | None, quote: str, wants: str, measure: str) -> tuple[int, int] | None:
+def _past_asides(q: str, asked: re.Match | None, text: str, wants: str, measure: str) -> tuple[int, int] | None:
     """The span `_one` finds in the quote read without its bracketed asides, which split the words
     a question says together ("基督教神学院（Ecumenical Theological Seminary）位于密歇根州…" for
     基督教神学院位于哪里), as offsets into the quote; None when it finds none, or one that would
     hold an aside."""
-    text = fold(quote)
-    text = text if len(text) == len(quote) else quote
     kept = [i for i, keep in enumerate(_outside_asides(text)) if keep]
     if len(kept) == len(text):
         return None
@@ -156,33 +162,6 @@ def _outside_asides(text: str) -> list[bool]:
     for m in _ASIDE.finditer(text):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
     return keep
-
-
-def _full_name(short: str, naming: str, quotes: list[str]) -> Short | None:
-    """X是什么的简称: the clause right before the naming word and X in the first quote that writes
-    them ("广西壮族自治区南宁市第二中学，简称南宁二中" -> 广西壮族自治区南宁市第二中学)."""
-    for i, quote in enumerate(quotes):
-        text = fold(quote)
-        text = text if len(text) == len(quote) else quote
-        at = text.find(naming + short)
-        if at <= 0:
-            continue
-        end = at - bool(_CLAUSE_END.match(text, at - 1))
-        start = max([m.end() for m in _CLAUSE_END.finditer(text, 0, end)], default=0)
-        start, end = trim(text, start, end)
-        if 1 < end - start <= MAX_CHARS:
-            return Short(quote[start:end], i, start, end)
-    return None
-
-
-def _defined(subject: str, quotes: list[str]) -> Short | None:
-    """什么是X: what the first quote that defines X says it is (`qa.answer.loose.definition`)."""
-    for i, quote in enumerate(quotes):
-        text = fold(quote)
-        span = definition(subject, text if len(text) == len(quote) else quote)
-        if span is not None and 1 < span[1] - span[0] <= MAX_CHARS:
-            return Short(quote[span[0]:span[1]], i, *span)
-    return None
 
 
 def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) -> tuple[int, int] | None:

@@ -1,0 +1,50 @@
+"""Short answers to the questions that ask what a term is or what it is short for: "什么是X" (what
+a sentence says X is: "X（学名：）是Y" -> Y) and "X是什么的简称" (the clause a sentence writes
+before "，简称X"). Their answer is not in the place of a question word among the question's own
+words, as `qa.answer.short` finds most answers: the question names only the term, and the
+sentence's words around it (是, 指, 简称) say which side of it the answer is on. Offsets are into
+the text given; the words are data (`qa/text/lexicon/zh.toml`, "short answers")."""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.spans import trim
+from qa.text import lexicon
+
+__all__ = ["definition", "full_name"]
+
+_CLAUSE_END = lexicon.regex("clause_end")
+_DEFINING = tuple(sorted(lexicon.words("defining_copula"), key=len, reverse=True))
+_ASIDE = lexicon.regex("aside")
+
+
+def definition(subject: str, text: str, limit: int) -> tuple[int, int] | None:
+    """For "什么是X", what `text` says X is: the words after "X是/指/即" up to the clause's end,
+    past an aside after X (五月艾（学名：）是菊科蒿属的植物 -> 菊科蒿属的植物; 乡里制，是…), if at
+    most `limit` characters. Nothing when X is not followed by such a word: the sentence then says
+    something else of X (约化群可以由根资料分类)."""
+    for m in re.finditer(re.escape(subject), text):
+        at = m.end()
+        while aside := _ASIDE.match(text, at):
+            at = aside.end()
+        copula = next((w for w in _DEFINING if text.startswith(w, at)), "")
+        if not copula:
+            continue
+        stop = _CLAUSE_END.search(text, at + len(copula))
+        start, end = trim(text, at + len(copula), stop.start() if stop else len(text))
+        return (start, end) if 1 < end - start <= limit else None
+    return None
+
+
+def full_name(short: str, naming: str, text: str, limit: int) -> tuple[int, int] | None:
+    """For "X是什么的简称", the clause right before the naming word and X ("广西壮族自治区南宁市第二
+    中学，简称南宁二中" -> 广西壮族自治区南宁市第二中学; "首钢集团有限公司（简称首钢）"), if at most
+    `limit` characters."""
+    at = text.find(naming + short)
+    if at <= 0:
+        return None
+    end = at - bool(_CLAUSE_END.match(text, at - 1))
+    start = max([m.end() for m in _CLAUSE_END.finditer(text, 0, end)], default=0)
+    start, end = trim(text, start, end)
+    return (start, end) if 1 < end - start <= limit else None
