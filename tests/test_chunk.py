@@ -71,3 +71,20 @@ def test_overlong_sentence_is_cut_at_commas():
     assert len(nodes) >= 2
     assert all(len(n.text) <= 300 for n in nodes)
     assert "".join(n.text for n in nodes).count("这是") >= 60
+
+
+def test_a_translated_article_is_cut_after_the_same_sentences_as_its_original():
+    # Translations write "第 50 届, 在" for "第50届，在": the spaces must not move chunk ends (issue 27).
+    from eval.bench.variants import RULES, rewrite
+    from qa.ingest.chunk import pack
+
+    original = "".join(f"第{n}届比赛于{1990 + n}年在NBA球馆举行，共有{n * 3}支球队参加，冠军获得{n}万美元奖金。"
+                       for n in range(1, 30))
+    translated = rewrite(original, frozenset(RULES))
+    assert translated != original and "第 5 届" in translated
+
+    def ends(text):
+        spans = split_sentences(text)
+        return [sum(1 for s in spans if s.end <= c.end) for c in pack(text, spans, 300, 150)]
+
+    assert ends(translated) == ends(original)

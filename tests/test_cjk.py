@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.text.cjk import close_spaces
+from qa.text.cjk import close_spaces, closed_offsets
 
 
 @pytest.mark.parametrize("text, closed", [
@@ -16,6 +16,30 @@ from qa.text.cjk import close_spaces
     ("第\u300050\u00a0届", "第50届"),  # ideographic and no-break spaces too
     ("3 5 个", "3 5个"),
     ("no Chinese at all 50 %", "no Chinese at all 50%"),
+    # a translation's half-width marks inside Chinese text, and its spaces around brackets
+    ("生于香港, 香港职业. 他说: 好", "生于香港,香港职业.他说:好"),
+    ("吕志兴 (Lui Chi Hing) 是球员", "吕志兴(Lui Chi Hing)是球员"),
+    ("(1994 年至 1998 年). 1998 年", "(1994年至1998年).1998年"),
+    ('称为"臬仓". 直接', '称为"臬仓".直接'),
+    ("Hello, world. (Yes) no", "Hello, world. (Yes) no"),  # English text keeps its spaces
+    ("3.5 亿, 是", "3.5亿,是"),
 ])
 def test_close_spaces_joins_chinese_to_numbers_and_latin(text, closed):
     assert close_spaces(text) == closed
+
+
+@pytest.mark.parametrize("text", [
+    "第 50 届, 在 2008 年 (GPS) 定位. 他说: 好",
+    "第50届，在2008年（GPS）定位。",
+    "Hello, world. (Yes) no 第 5",
+    "",
+])
+def test_closed_offsets_count_what_close_spaces_keeps(text):
+    offsets = closed_offsets(text)
+    assert len(offsets) == len(text) + 1
+    assert all(offsets[i] == len(close_spaces(text[:i])) or text[i - 1].isspace() for i in range(len(text) + 1))
+    assert offsets[-1] == len(close_spaces(text))
+
+
+def test_a_translated_text_is_as_long_as_its_original_by_closed_offsets():
+    assert closed_offsets("第 50 届, 在 2008 年 (GPS) 定位. 他")[-1] == len("第50届，在2008年（GPS）定位。他")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
+from qa.text.cjk import closed_offsets
 from qa.text.sentences import Span, split_sentences
 from qa.types import Article, Chunk
 
@@ -30,21 +31,25 @@ def _split_long(text: str, span: Span, limit: int) -> list[Span]:
 
 
 def pack(text: str, spans: list[Span], size: int, minimum: int) -> list[Span]:
-    """Greedy packing of sentence spans into chunks with a one-sentence overlap."""
+    """Greedy packing of sentence spans into chunks with a one-sentence overlap. Sizes are counted
+    without a translation's spaces ("第 50 届, 在" as "第50届，在": `closed_offsets`), so that a
+    translated article is cut where the same article written without them is (issue 27)."""
     sents = [p for sp in spans for p in _split_long(text, sp, size)]
+    at = closed_offsets(text)
+    length = lambda a, b: at[b.end] - at[a.start]  # noqa: E731
     chunks: list[Span] = []
     i = 0
     while i < len(sents):
         j = i + 1
-        while j < len(sents) and sents[j].end - sents[i].start <= size:
+        while j < len(sents) and length(sents[i], sents[j]) <= size:
             j += 1
         # Too short and the next sentence is what makes it long: take it anyway (up to ~4/3 size).
-        if sents[j - 1].end - sents[i].start < minimum and j < len(sents) \
-                and sents[j].end - sents[i].start <= size * 4 // 3:
+        if length(sents[i], sents[j - 1]) < minimum and j < len(sents) \
+                and length(sents[i], sents[j]) <= size * 4 // 3:
             j += 1
         # A small tail is better merged into this chunk than left as a chunk of its own.
-        if j < len(sents) and sents[-1].end - sents[j].start < minimum // 2 \
-                and sents[-1].end - sents[i].start <= size * 4 // 3:
+        if j < len(sents) and length(sents[j], sents[-1]) < minimum // 2 \
+                and length(sents[i], sents[-1]) <= size * 4 // 3:
             j = len(sents)
         chunks.append(Span(sents[i].start, sents[j - 1].end))
         if j >= len(sents):

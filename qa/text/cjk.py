@@ -14,9 +14,14 @@ CJK = re.compile(f"[{HAN}]")
 CJK_RUN = re.compile(f"[{HAN}]+")
 # Spaces with a Chinese character on one side and a digit or a Latin letter on the other, and
 # between a number and its %: translated text writes "第 50 届", "在 2008 年", "使用 GPS 定位",
-# "50 %". A space between two Chinese characters is kept: it parts words (洛拉·帕尼亚尼 会讲).
-_LOOSE_SPACE = re.compile(f"(?<=[{HAN}])[ \t\u00a0\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u00a0\u3000]+(?=[{HAN}])"
-                         f"|(?<=[0-9])[ \t\u00a0\u3000]+(?=%)")
+# "50 %". Also the space a translation writes after a half-width mark that ends a Chinese word
+# ("生于香港, 香港职业", "运动员. 他", "学名: X") and before a half-width bracket after one ("吕志兴 (Lui"),
+# where Chinese text writes the full-width mark alone (，。：（). A space between two Chinese
+# characters is kept: it parts words (洛拉·帕尼亚尼 会讲).
+_GAP = "[ \t\u00a0\u3000]+"
+_LOOSE_SPACE = re.compile(f"(?<=[{HAN}]){_GAP}(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]){_GAP}(?=[{HAN}])"
+                         f"|(?<=[0-9]){_GAP}(?=%)|(?:(?<=[{HAN}][,.:;?!])|(?<=[{HAN}][)\"'][,.:;?!])){_GAP}(?=\\S)"
+                         f"|(?<=[{HAN}]){_GAP}(?=\\()|(?<=\\)){_GAP}(?=[{HAN}])")
 
 
 def is_cjk(char: str) -> bool:
@@ -43,6 +48,21 @@ def close_spaces(text: str) -> str:
     checks that need no offsets into the text (answer types, slot checks), never in place of `fold`,
     whose callers slice the original text at the folded text's offsets."""
     return _LOOSE_SPACE.sub("", text)
+
+
+def closed_offsets(text: str) -> list[int]:
+    """offsets[i]: how many characters of `text[:i]` `close_spaces` keeps, for i in 0..len(text);
+    `offsets[e] - offsets[s]` is the length of `text[s:e]` as if written without a translation's
+    spaces, so that lengths (chunk sizes) mean the same on "第 50 届, 在" and on "第50届，在". Equal
+    to `range(len(text) + 1)` on text without such spaces."""
+    dropped = bytearray(len(text))
+    for m in _LOOSE_SPACE.finditer(text):
+        dropped[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    offsets, kept = [0], 0
+    for d in dropped:
+        kept += not d
+        offsets.append(kept)
+    return offsets
 
 
 def fold(text: str) -> str:
