@@ -102,3 +102,66 @@ def test_a_question_whose_words_occur_nowhere_is_refused(seed_settings, question
     assert (answer.note == NOT_FOUND) is refused
     if refused:
         assert answer.refused and answer.citations == []
+
+
+# -- which sentence an English question quotes (qa.answer.windows.cross_script_windows) ------------
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+
+
+@pytest.mark.parametrize("n, word", list(enumerate(MONTHS, start=1)))
+def test_each_month_is_found_as_a_chinese_date_writes_it_and_no_other_month_is(n, word):
+    months = lexicon.glossary("month")
+    assert set(months) == set(MONTHS)
+    for date in (f"1994年{n}月23日", f"{CHINESE_MONTHS[n - 1]}月", f"{n} 月"):
+        assert [w for w, p in months.items() if re.search(p, date)] == [word], date
+    assert not re.search(months[word], f"2{n}月"), "inside another number"
+
+
+@pytest.mark.parametrize("question, text, found", [
+    ("What position did Fan Tingsong take in March 1994?", "1994年3月23日，范廷颂", 2),
+    ("What position did Fan Tingsong take in March 1994?", "1994年被擢升为总主教", 1),
+    ("What position did Fan Tingsong take in March 1994?", "11994年13月", 0),  # inside other numbers
+    ("What are the coordinates of NGC 6231?", "NGC 6231是一个疏散星团", 1),
+    ("What was the GDP growth rate, 5.6 or 5?", "增长5.6%", 1),  # 5 is not the 5 of 5.6
+    ("What may happen in May?", "5月", 1),  # a month is capitalised; the verb "may" is none
+    ("1994年3月发生了什么", "1994年3月", 0),  # a Chinese question has its own words
+])
+def test_literals_of_an_english_question_found_in_chinese_text(question, text, found):
+    from qa.text.glossary import literals
+
+    assert sum(p.search(text) is not None for p in literals(question)) == found
+
+
+def _hits(*texts: str) -> list[Hit]:
+    return [Hit(f"c{i}", t, 1.0, "page.txt", "范廷颂", "a1", rank=i) for i, t in enumerate(texts, start=1)]
+
+
+def test_of_sentences_that_read_alike_the_one_holding_the_question_date_and_name_is_quoted():
+    from qa.answer.extractive import answer_extractive
+
+    hits = _hits("1994年被擢升为总主教，同年年底被擢升为枢机；1994年3月23日，范廷颂被擢升为天主教河内总教区总主教。")
+    answer = answer_extractive("What position did Fan Tingsong take in March 1994?", hits, 0.25,
+                               similarity=lambda texts: [0.8] * len(texts))  # the embedder tells them apart no better
+    assert [c.quote for c in answer.citations] == ["1994年3月23日，范廷颂被擢升为天主教河内总教区总主教。"]
+
+
+def test_each_sentence_is_embedded_once_fragments_never_and_one_holding_a_date_even_past_the_cap():
+    from dataclasses import replace
+
+    from qa.answer.extractive import answer_extractive
+    from qa.answer.params import DEFAULTS
+
+    embedded: list[str] = []
+
+    def similarity(texts: list[str]) -> list[float]:
+        embedded.extend(texts)
+        return [0.8] * len(texts)
+
+    hits = _hits("范廷颂是越南天主教枢机。他出生于宁平省。S.", "他出生于宁平省。他曾在河内求学。",
+                 "他热爱音乐与诗歌。1963年被任为主教。")
+    answer_extractive("When was Fan Tingsong appointed bishop in 1963?", hits, 0.25, similarity=similarity,
+                      params=replace(DEFAULTS, cross_sentences=4))
+    assert len(embedded) == len(set(embedded)) == 4
+    assert "S." not in embedded and "1963年被任为主教。" in embedded

@@ -90,8 +90,11 @@ class ExtractiveParams:
     # 0.755 (0.72 + 0.25 x 0.14), the highest cut that moves none of the seed's English answers.
     dense_floor: float = 0.72
     dense_full: float = 0.86
-    cross_passages: int = 2  # cross-script: sentences of this many passages are embedded at query time
-    cross_sentences: int = 12  # ... and at most this many (~19 ms each)
+    cross_passages: int = 3  # cross-script: sentences of this many passages are embedded at query time
+    cross_sentences: int = 16  # ... and at most this many (~19 ms each)
+    cross_min_chars: int = 4  # ... none with fewer characters of the text's script (a fragment: "S.")
+    cross_literal: float = 0.02  # cross-script: similarity bonus per number or month of the question the sentence holds
+    cross_name: float = 0.01  # ... per pinyin name of the question it writes in characters
     cross_cue: float = 0.02  # cross-script: similarity bonus for a sentence of the wanted answer type
     # ... and for one that says the English question's attribute (jobs: 岗位): one that does not has
     # an "english" gap however similar it reads, so it ranks after every one that does

@@ -353,20 +353,43 @@ def dense_similarity(embedder, question: str) -> Similarity:
 def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
                          params: ExtractiveParams = DEFAULTS) -> list[Window]:
     """Sentences of the first passages scored by their dense similarity to the question (for a
-    question that shares no script with the text); support is that similarity, rescaled."""
-    sents = [(hi, s) for hi, hit in enumerate(hits[:params.cross_passages])
-             for s in _sentences(q, hit)][:params.cross_sentences]
-    if not sents:
-        return []
-    texts = [hits[hi].text[s.span.start:s.span.end] for hi, s in sents]
-    sims = similarity(texts)
+    question that shares no script with the text); support is that similarity, rescaled.
+
+    The embedder hardly tells apart sentences of one article across languages (similarities within
+    0.01-0.03 of each other), so what the question says that the text writes alike breaks the tie:
+    a sentence of the wanted answer type (`cross_cue`), one holding the question's numbers or
+    months (`cross_literal` each: "March 1994" in 1994年3月, `qa.text.glossary.literals`) or its
+    pinyin names in characters (`cross_name`: Fan Tingsong in 范廷颂), and one saying its attribute
+    word (`cross_focus`). Each sentence is embedded at query time, so only `cross_sentences` are:
+    once each (chunks of one article overlap by a sentence), no fragment of fewer than
+    `cross_min_chars` characters of the text's script ("S.", a list of Latin names), and those
+    holding a literal or a name before the rest when there are more."""
     from qa.answer.slots import english_focus
+    from qa.text.glossary import literals
+    from qa.text.pinyin import mentioned, names
 
     _, wordings = english_focus(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
+    found, marks = [readings for _, readings in names(q.text)], literals(q.text)
+    own = (lambda t: sum(c.isalpha() and c.isascii() for c in t)) if CJK.search(q.text) else (lambda t: len(CJK.findall(t)))
+    seen: set[str] = set()
+    sents = []
+    for hi, hit in enumerate(hits[:params.cross_passages]):
+        for s in _sentences(q, hit):
+            text = hit.text[s.span.start:s.span.end]
+            if text in seen or own(text) < params.cross_min_chars:
+                continue
+            seen.add(text)
+            folded = to_simplified(text)
+            hint = (params.cross_literal * sum(m.search(folded) is not None for m in marks)
+                    + params.cross_name * sum(mentioned(r, folded) for r in found)
+                    + (params.cross_focus if wordings and re.search(wordings, folded, re.I) else 0.0))
+            sents.append((hi, s, text, hint))
+    sents = sorted(sents, key=lambda x: x[3] <= 0)[:params.cross_sentences]  # stable: passage order within
+    if not sents:
+        return []
+    sims = similarity([text for _, _, text, _ in sents])
     windows = []
-    for (hi, s), sim, text in zip(sents, sims, texts):
-        support = rescale(sim, params)
-        said = bool(wordings) and re.search(wordings, to_simplified(text), re.I) is not None
-        score = sim + (params.cross_cue if s.cue else 0.0) + (params.cross_focus if said else 0.0)
-        windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, support))
+    for (hi, s, text, hint), sim in zip(sents, sims):
+        score = sim + (params.cross_cue if s.cue else 0.0) + hint
+        windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, rescale(sim, params)))
     return windows

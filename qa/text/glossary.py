@@ -9,6 +9,11 @@ eleventh of the seed's 33 chunks). The glossaries written for the answerer's gap
 their plain words are what keyword search can look for. Only plain words (two or more Chinese
 characters, no pattern syntax) are taken: a glossary value is a pattern, and "个" or "{money}"
 would find every page.
+
+`literals` serves the answerer instead: what an English question says that a Chinese sentence
+writes the same way or as its dates do (1994, NGC 6231's 6231; "March" as 3月, en.toml's `month`
+glossary), so that of two sentences that read alike to the embedder the one holding the
+question's date or figure wins (`qa.answer.windows.cross_script_windows`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from qa.text.cjk import CJK, HAN
 
 _PLAIN = re.compile(f"[{HAN}]{{2,}}")
 _WORD = re.compile(r"[A-Za-z]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MONTH = re.compile(r"\b[A-Z][a-z]+\b")  # a month is capitalised: "March 1994", not "to march"
 GLOSSARIES = ("focus", "count")  # en.toml's glossaries from English words to Chinese wordings
 
 
@@ -49,4 +56,17 @@ def chinese_words(question: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-__all__ = ["chinese_words"]
+@cache
+def literals(question: str) -> tuple[re.Pattern, ...]:
+    """Patterns of what an English question names that Chinese text writes alike: each whole
+    number (1994 in 1994年, not in 21994 or 1994.5) and each month (March -> 3月 or 三月); none for a
+    question with Chinese in it."""
+    if CJK.search(question):
+        return ()
+    out = [re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)") for n in dict.fromkeys(_NUMBER.findall(question))]
+    months = lexicon.glossary("month")
+    out += [re.compile(months[w.lower()]) for w in dict.fromkeys(_MONTH.findall(question)) if w.lower() in months]
+    return tuple(out)
+
+
+__all__ = ["chinese_words", "literals"]
