@@ -101,6 +101,7 @@ ANSWERED = [
     ("冰雪皇后的简称什么？", "冰雪皇后（又译冰雪皇后，简称：DQ）是一家连锁店。", "DQ"),
     ("南宁二中是什么的简称？", "广西壮族自治区南宁市第二中学，简称南宁二中。", "广西壮族自治区南宁市第二中学"),
     ("首钢是什么的简称？", "首钢集团有限公司（简称首钢）是国有独资公司。", "首钢集团有限公司"),
+    ("什么是烯酮？", "烯酮是含有RC=C=O结构的有机化合物的统称。", "含有RC=C=O结构的有机化合物的统称"),  # 统称 keeps its 称
     # a bracketed aside splits the words the question says together: read past it
     ("基督教神学院位于哪里？", "基督教神学院（Ecumenical Theological Seminary）位于密歇根州底特律伍德沃德大道2930号，兴建于1889年。",
      "密歇根州底特律伍德沃德大道2930号"),
@@ -134,7 +135,8 @@ NOT_CERTAIN = [
     ("蓍的别名是什么？", "短叶水蜈蚣，别名无头土香，是莎草科水蜈蚣属的植物。"),  # another plant's name
     ("此鱼分布在哪些地区？", "蓍是菊科植物。生长于海拔100米至2,300米的地区。"),  # a noun alone is no anchor
     ("拉萨河的支流有哪些？", "拉萨河是雅鲁藏布江的支流之一。"),  # no list; 之一 is no answer
-    ("什么是约化群？", "约化群可以由根资料分类。"),  # the sentence says something of X, not what it is
+    ("什么是约化群？", "约化群可以由根资料分类。"),
+    ("家铉翁是哪里人？", "家铉翁（1213年－？）号则堂，眉山（今属四川）人。"),  # what follows an aside is no answer  # the sentence says something of X, not what it is
     ("黄鳍紫鱼的体重是多少？", "本鱼有三种颜色。"),  # a count of things is no weight
 ]
 

@@ -154,6 +154,8 @@ def _past_asides(q: str, asked: re.Match | None, text: str, wants: str, measure:
     if span is None or span[1] <= span[0]:
         return None
     start, end = kept[span[0]], kept[span[1] - 1] + 1
+    if span[0] and kept[span[0] - 1] != start - 1:
+        return None  # an aside right before it (家铉翁（1213年－？）号则堂): it was no part of the words that place it
     return (start, end) if end - start == span[1] - span[0] else None
 
 

@@ -45,6 +45,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     while end > start and (text[end - 1] in EDGE or not text[end - 1].isalnum()) and text[end - 1] not in "》%％":
+        if text.endswith(_NAMING, start, end):
+            break  # 统称, 简称: a naming word keeps its 称
         end -= 1
     return start, end
 
