@@ -80,11 +80,12 @@ def test_a_translated_article_is_cut_after_the_same_sentences_as_its_original():
 
     original = "".join(f"第{n}届比赛于{1990 + n}年在NBA球馆举行，共有{n * 3}支球队参加，冠军获得{n}万美元奖金。"
                        for n in range(1, 30))
+    original += "，".join(f"第{n}场有{n * 100}名观众" for n in range(40)) + "。"  # one sentence cut at commas
     translated = rewrite(original, frozenset(RULES))
     assert translated != original and "第 5 届" in translated
 
     def ends(text):
         spans = split_sentences(text)
-        return [sum(1 for s in spans if s.end <= c.end) for c in pack(text, spans, 300, 150)]
+        return [(sum(1 for s in spans if s.end <= c.end), text[:c.end].count("观众")) for c in pack(text, spans, 300, 150)]
 
     assert ends(translated) == ends(original)

@@ -56,3 +56,16 @@ def test_the_variant_is_never_written_into_the_project(tmp_path):
     run = subprocess.run([sys.executable, "-m", "eval.bench.variants", "--bench", str(tmp_path / "set"),
                           "--out", str(ROOT / "eval" / "variant")], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2 and "inside the project" in run.stderr and not (ROOT / "eval" / "variant").exists()
+
+
+def test_apart_questions_take_a_style_of_their_own(tmp_path):
+    _bench(tmp_path / "set")
+    ids = [f"A_1_QUERY_{n}" for n in range(20)]
+    gold = [{"id": i, "question": "黄鳍紫鱼（学名）体长可达多少？", "answers": ["50公分"], "evidence": ["A_1"]} for i in ids]
+    (tmp_path / "set" / "gold.jsonl").write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in gold),
+                                                encoding="utf-8")
+    write_variant(tmp_path / "set", tmp_path / "same", rate=0.5)
+    write_variant(tmp_path / "set", tmp_path / "apart", rate=0.5, apart=True)
+    asked = lambda name: {json.loads(line)["question"]  # noqa: E731
+                          for line in (tmp_path / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert len(asked("same")) == 1 and len(asked("apart")) > 1

@@ -14,9 +14,11 @@ What is rewritten, in every doc (title and passage), question and gold answer:
     full-width comma, full stop, colon, semicolon, question and exclamation marks written half-width
     with a space after them ("，" -> ", ", "。" -> ". "); full-width parentheses as " (" and ") ";
     curly and corner quotes (“” ‘’ 「」 『』) as straight ones. Names' middle dots (乔治·华盛顿) are kept.
-A question and its gold answers are rewritten in the style of their evidence doc (they were
-"translated" with it), so a gold answer still occurs in the doc up to spaces: score with a
-normaliser that ignores spaces (NFKC, lower case, no whitespace), as /tmp/lead/score.py does.
+Gold answers are rewritten in the style of their evidence doc, so a gold answer still occurs in
+the doc up to spaces: score with a normaliser that ignores spaces (NFKC, lower case, no
+whitespace), as /tmp/lead/score.py does. A question is written in its doc's style too (translated
+with it), or with `--apart` in a style of its own, drawn by its id (questions translated on their
+own: "“臬仓”的职责是?" over a doc writing "臬仓").
 Runs of spaces become one; no space is left at a line's ends, before , . : ; ? ! ) or after (.
 
 The variant is written under --out, which must lie outside the project (benchmark data is read by
@@ -69,7 +71,7 @@ def rewrite(text: str, style: frozenset[str]) -> str:
     return _LINE_ENDS.sub("", text)
 
 
-def write_variant(bench: Path, out: Path, seed: int = 0, rate: float = 0.5) -> tuple[int, int]:
+def write_variant(bench: Path, out: Path, seed: int = 0, rate: float = 0.5, apart: bool = False) -> tuple[int, int]:
     """Write out/docs/*.txt and out/gold.jsonl for the set in `bench`; returns (docs, questions)."""
     styles: dict[str, frozenset[str]] = {}
     (out / "docs").mkdir(parents=True, exist_ok=True)
@@ -84,7 +86,8 @@ def write_variant(bench: Path, out: Path, seed: int = 0, rate: float = 0.5) -> t
         item = json.loads(line)
         evidence = item.get("evidence") or []
         style = styles.get(evidence[0], frozenset()) if evidence else frozenset()
-        item["question"] = rewrite(item["question"], style).strip()
+        asked = style_of(item["id"], seed, rate) if apart else style
+        item["question"] = rewrite(item["question"], asked).strip()
         item["answers"] = [rewrite(a, style).strip() for a in item.get("answers", [])]
         lines.append(json.dumps(item, ensure_ascii=False))
     (out / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -97,13 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="where to write the variant (outside the project)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--rate", type=float, default=0.5, help="probability of each punctuation rule per doc")
+    parser.add_argument("--apart", action="store_true", help="questions in a style of their own, not their doc's")
     args = parser.parse_args(argv)
     project = Path(__file__).resolve().parents[2]
     if args.out.resolve().is_relative_to(project):
         print(f"--out {args.out} is inside the project; write the variant elsewhere, e.g. /tmp/variants/",
               file=sys.stderr)
         return 2
-    docs, questions = write_variant(args.bench, args.out, args.seed, args.rate)
+    docs, questions = write_variant(args.bench, args.out, args.seed, args.rate, args.apart)
     print(f"{docs} docs, {questions} questions -> {args.out}")
     return 0
 

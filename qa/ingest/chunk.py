@@ -9,21 +9,22 @@ answer that straddles two chunks is still found whole in one of them. A chunk's 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 
 from qa.text.cjk import closed_offsets
 from qa.text.sentences import Span, split_sentences
 from qa.types import Article, Chunk
 
 
-def _split_long(text: str, span: Span, limit: int) -> list[Span]:
-    """A sentence longer than `limit` is cut at commas, else hard-cut."""
-    if span.end - span.start <= limit:
+def _split_long(text: str, span: Span, limit: int, at: list[int]) -> list[Span]:
+    """A sentence longer than `limit` is cut at commas, else hard-cut (lengths by `at`: `pack`)."""
+    if at[span.end] - at[span.start] <= limit:
         return [span]
     parts, s = [], span.start
-    while span.end - s > limit:
-        window = text[s:s + limit]
-        cut = max(window.rfind(c) for c in "，,、：:")
-        e = s + (cut + 1 if cut > limit // 3 else limit)
+    while at[span.end] - at[s] > limit:
+        x = bisect_right(at, at[s] + limit, s, span.end) - 1  # the furthest end within `limit`
+        cut = max(text.rfind(c, s, x) for c in "，,、：:")
+        e = cut + 1 if cut >= 0 and at[cut] - at[s] > limit // 3 else x
         parts.append(Span(s, e))
         s = e
     parts.append(Span(s, span.end))
@@ -34,8 +35,8 @@ def pack(text: str, spans: list[Span], size: int, minimum: int) -> list[Span]:
     """Greedy packing of sentence spans into chunks with a one-sentence overlap. Sizes are counted
     without a translation's spaces ("第 50 届, 在" as "第50届，在": `closed_offsets`), so that a
     translated article is cut where the same article written without them is (issue 27)."""
-    sents = [p for sp in spans for p in _split_long(text, sp, size)]
     at = closed_offsets(text)
+    sents = [p for sp in spans for p in _split_long(text, sp, size, at)]
     length = lambda a, b: at[b.end] - at[a.start]  # noqa: E731
     chunks: list[Span] = []
     i = 0
