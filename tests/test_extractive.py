@@ -56,6 +56,13 @@ def test_answer_type_must_be_new_to_the_question():
     assert not has_answer_type("2022年成立", "year", "", "2022年成立的公司是哪家？")  # the question's own year
     assert has_answer_type("接待游客1200万人次", "number", "人次", "接待游客多少万人次？")
     assert not has_answer_type("新增床位", "number", "张", "有多少张床位？")
+    # no measure asked: one of something is no count (每一件), but any other figure is
+    assert not has_answer_type("核对每一件货品信息", "number", "", "创造了多少个就业岗位？")
+    assert has_answer_type("可创造一百个岗位", "number", "", "创造了多少个就业岗位？")
+    assert has_answer_type("员工3000人", "number", "", "公司有多少员工？")
+    assert has_answer_type("有效期二十年", "number", "", "有效期是多长时间？")
+    assert has_answer_type("第二位皇后", "number", "", "第几位皇后？")
+    assert has_answer_type("只有一张", "number", "张", "有多少张床位？")  # the asked measure: 一 may be the count
 
 
 def test_question_terms_drop_question_words_and_particles():

@@ -187,7 +187,8 @@ def test_number_with_its_measure_is_a_figure(word):
 
 @pytest.mark.parametrize("char", entries("numeral"))
 def test_chinese_numeral_makes_a_figure(char):
-    assert has_answer_type(f"共{char}家。", "number", "", "有几家？")
+    wants, measure = question_type("有几家？")  # 家 is asked, so 一家 is a count too
+    assert has_answer_type(f"共{char}家。", wants, measure, "有几家？")
 
 
 @pytest.mark.parametrize("char", entries("magnitude"))

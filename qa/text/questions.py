@@ -141,6 +141,7 @@ DEFINE = lexicon.regex("define")
 _MEASURE = lexicon.regex("measure_asked")
 _NUMERAL_MAGNITUDE = lexicon.pattern("numeral_magnitude")
 _NUMBER = lexicon.regex("figure")
+_LONE_ONE = lexicon.regex("lone_one")
 _YEAR = lexicon.regex("year_mention")
 _MONTH = lexicon.regex("month_mention")
 _DAY = lexicon.regex("day_mention")
@@ -213,7 +214,10 @@ def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:
         pattern = _TYPE_PATTERNS.get(wants)
     if pattern is None:
         return False
-    return any(m.group(0) not in question for m in pattern.finditer(text))
+    # Without a measure word asked, any figure would do, so "一件"/"一种" would pass for a count.
+    loose = wants == "number" and not measure
+    return any(m.group(0) not in question and not (loose and _LONE_ONE.fullmatch(m.group(0).strip()))
+               for m in pattern.finditer(text))
 
 
 # Slot patterns: where the question word is, so that the word it hangs on can be read (qa.answer.slots).
