@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.loose import loose_span
+from qa.answer.posts import asks_post, post
 from qa.answer.spans import (
     EDGE,
     LEAD,
@@ -88,6 +89,7 @@ _ASIDE = lexicon.regex("bracket_aside")
 _COLON = tuple(lexicon.words("colon"))
 _OPEN = tuple(lexicon.words("term_open"))
 _NAMED_FOR = lexicon.regex("named_for_q")
+_EVENT = re.compile("|".join(lexicon.glossary("event").values()))
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 
 
@@ -116,6 +118,8 @@ def pick(question: str, quotes: list[str]) -> Short | None:
     defined = _DEFINE.match(q)
     if defined and not _ASK.search(defined.group("x")):
         return _first(quotes, lambda text: definition(defined.group("x"), text, MAX_CHARS))
+    if asks_post(q):
+        return _first(quotes, lambda text: post(q, text, MAX_CHARS))
     if wants == "reason":
         if not _AS_WHAT.search(q):
             return None
@@ -189,6 +193,9 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         fence = _quoted(q, text)
     if fence is not None and wants in ("place", "person"):
         fence = after_place_word(text, *fence, PLACE_LEAD if wants == "place" else PERSON_LEAD)
+    if fence is not None and wants == "person":
+        event = _EVENT.search(text, fence[0] + 2, fence[1])
+        fence = trim(text, fence[0], event.start()) if event else fence  # 皮埃尔·特鲁多去世 -> 皮埃尔·特鲁多
     if fence is not None and wants in ("", "name"):
         fence = marked(text, *fence)
     if fence is None or fence[1] - fence[0] > MAX_CHARS:

@@ -1,0 +1,42 @@
+"""Short answers to questions asking the post someone held (1998年6月至2000年4月，蒋巨峰担任什么
+职务? over "1998年6月至2000年4月任中共温州市委书记。" -> 中共温州市委书记). A biography writes the
+post after a verb of taking it (任, 升任, 署理), rarely with the question's own verb (担任) or its
+noun (职务) around it, so the question's words do not place the answer as `qa.answer.short` places
+most; the verb does. The first such verb of the quote's clause starts the span, which runs to the
+clause's end (a list of posts, 九江推官、西华知县, is one answer) without a trailing 一职 or 等职.
+The question forms, verbs and tails are data (`qa/text/lexicon/zh.toml`, "short answers")."""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.spans import trim
+from qa.text import lexicon
+
+__all__ = ["asks_post", "post"]
+
+_POST_Q = lexicon.regex("post_q")
+_POST_VERB = lexicon.regex("post_verb")
+_POST_TAIL = tuple(lexicon.words("post_tail"))
+_CLAUSE_END = lexicon.regex("clause_end")
+_YEAR = re.compile(r"\d{4}")  # a year as digits: the quote must be of the time asked
+
+
+def asks_post(question: str) -> bool:
+    return bool(_POST_Q.search(question))
+
+
+def post(question: str, text: str, limit: int) -> tuple[int, int] | None:
+    """The post `text` says was taken (see the module doc), if at most `limit` characters and not
+    begun with the question's words (现任总裁兼首席执行长是…, asked of another post); None when the
+    sentence lacks a year the question names (1982年，…担任什么职务: another time's post)."""
+    if any(y not in text for y in _YEAR.findall(question)):
+        return None
+    for verb in _POST_VERB.finditer(text):
+        stop = _CLAUSE_END.search(text, verb.end())
+        start, end = trim(text, verb.end(), stop.start() if stop else len(text))
+        tail = next((w for w in _POST_TAIL if text.endswith(w, start, end)), "")
+        start, end = trim(text, start, end - len(tail))
+        if 1 < end - start <= limit and text[start:start + 2] not in question:
+            return start, end
+    return None
