@@ -31,11 +31,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.lists import listed
 from qa.answer.loose import loose_span
 from qa.answer.posts import asks_post, post
 from qa.answer.spans import (
     EDGE,
-    LEAD,
     PERSON_LEAD,
     PLACE_LEAD,
     after_place_word,
@@ -73,9 +73,6 @@ _YEAR_HEAD = lexicon.regex("year_head")
 _RANGE = lexicon.words("range_word")
 _ARTICLE = lexicon.regex("article_count")
 _LIST_Q = lexicon.words("list_q")
-_LIST_MARK = lexicon.words("list_mark")
-_LIST_JOIN = lexicon.words("list_join")
-_LIST_END = lexicon.words("list_end")
 _EMPTY = set(lexicon.words("empty_span"))
 _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
@@ -188,7 +185,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
     if fence is None and any(w in q for w in _LIST_Q):
-        fence = _listed(q, text)
+        fence = listed(text)
     elif fence is None and asked and asked.group(0) in _WHAT and wants in ("", "name"):
         fence = _quoted(q, text)
     if fence is not None and wants in ("place", "person"):
@@ -201,44 +198,6 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     if fence is None or fence[1] - fence[0] > MAX_CHARS:
         return None
     return fence
-
-
-def _listed(q: str, text: str) -> tuple[int, int] | None:
-    """The longest list in `text` (A、B、C和D) as one span, for a question asking for several
-    things whose words did not place the answer. What the clause says before the list ends at a
-    lead word (包括) in the first item, else that item is cut to the length of the longest inner
-    one; the last item is cut so too, unless it joins two (B和C): 她能够流利讲意大利语 -> 意大利语,
-    曾之乔主演 -> 曾之乔. Marks inside 《》 split no list."""
-    best = None
-    start = 0
-    for stop in [*(m.start() for m in _CLAUSE_END.finditer(text)), len(text)]:
-        depth, cuts = 0, []
-        for i in range(start, stop):
-            depth += (text[i] == "《") - (text[i] == "》")
-            if text[i] in _LIST_MARK and depth <= 0:
-                cuts.append(i)
-        if cuts and (best is None or len(cuts) > len(best[2])):
-            best = (start, stop, cuts)
-        start = stop + 1
-    if best is None:
-        return None
-    start, stop, cuts = best
-    bounds = [start - 1, *cuts, stop]
-    lengths = [bounds[i + 1] - bounds[i] - 1 for i in range(len(bounds) - 1)]
-    first_end, last_start = cuts[0], cuts[-1] + 1
-    last = re.split("|".join(map(re.escape, _LIST_JOIN)), text[cuts[-1] + 1:stop])  # B与C: two items
-    inner = lengths[1:-1] + ([len(w) for w in last[:-1]] if len(last) > 1 and len(lengths) > 2 else [])
-    cap = max(inner) if inner else min(lengths)
-    leads = [m.end() for w in LEAD for m in re.finditer(re.escape(w), text[start:first_end])]
-    begin = start + max(leads) if leads else max(start, first_end - cap)
-    if "《" in text[start:begin]:
-        begin = text.rindex("《", start, begin)  # a title is not cut
-    ends = [text.find(w, last_start, stop) for w in _LIST_END if w in text[last_start:stop]]
-    if ends:
-        end = min(ends)
-    else:
-        end = stop if any(w in text[last_start:stop] for w in _LIST_JOIN) else min(stop, last_start + cap)
-    return trim(text, begin, end)
 
 
 def _quoted(q: str, text: str) -> tuple[int, int] | None:
