@@ -9,13 +9,15 @@ in the sentence) and just after it (the longest start of them, found after that)
 unit, a date, a 《title》), the span of that kind inside the fence, or else the one nearest to the
 question's words in the sentence, is the answer (`_typed`); a figure must carry the asked unit.
 Where the question's words place nothing, a 哪些 question takes the sentence's longest list
-(`_listed`) and a 什么 question the one term the sentence quotes (`_quoted`); a place or person is
+(`qa.answer.lists`) and a 什么 question the one term the sentence quotes (`_quoted`); a place or person is
 what follows the fence's last 在/于 or 由/被 (`qa.answer.spans.after_place_word`). Where nothing
 placed an answer, the best quote gets a second look (`qa.answer.loose`): a sentence that says the
 question's words its own way (a word inserted, an aside between) places it by their pieces, and
 "Y是X" answers "X是什么". "什么是X" is answered by what a sentence says X is ("X（…）是Y": Y,
 `qa.answer.terms`); a count asked of a dimension (体重是多少) is never a count of things
-(三个亚种).
+(三个亚种). A question asking someone's post (担任什么职务) takes what follows the sentence's verb
+of taking one (`qa.answer.posts`). Where nothing placed an answer, the quotes are read once more
+without their bracketed asides (X（学名：…）位于Y).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a why/how question or one asking for a description
