@@ -18,7 +18,8 @@ ALL = frozenset(RULES)
     ("第50届在1990年代，NBA球员", frozenset(), "第 50 届在 1990 年代，NBA 球员"),
     ("第50届在1990年代，NBA球员", ALL, "第 50 届在 1990 年代, NBA 球员"),
     ("吕志兴（Lui Chi Hing），生于香港。", ALL, "吕志兴 (Lui Chi Hing), 生于香港."),
-    ("他说：“好。”「对」", ALL, '他说: "好. ""对"'),
+    ("他说：“好。”「对」", ALL, '他说: "好." "对"'),  # the closing quote before the stop's space
+    ("他说：“好。”然后", frozenset({"stop"}), "他说：“好.” 然后"),
     ("甲；乙？丙！丁、戊", ALL, "甲; 乙? 丙! 丁, 戊"),
     ("乔治·华盛顿于1789年就任", ALL, "乔治·华盛顿于 1789 年就任"),  # names' middle dot kept
     ("增长5.6%，达340.4亿元。\n第二段", ALL, "增长 5.6%, 达 340.4 亿元.\n第二段"),  # decimals untouched

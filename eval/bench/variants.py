@@ -46,6 +46,7 @@ RULES: dict[str, dict[str, str]] = {
     "parentheses": {"（": " (", "）": ") "},
     "quotes": {"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'},
 }
+_CLOSING = "”’」』）"  # a closing mark stays before the space a translated mark puts after itself
 _SPACE_BEFORE = re.compile(f"(?<=[{HAN}])(?=[0-9A-Za-z])")
 _SPACE_AFTER = re.compile(f"(?<=[0-9A-Za-z])(?=[{HAN}])")
 _SPACES = re.compile(r"[ ]{2,}")
@@ -64,7 +65,13 @@ def rewrite(text: str, style: frozenset[str]) -> str:
     """`text` as a translation writes it (the module doc), with the punctuation rules of `style`."""
     table = {mark: form for name in RULES if name in style for mark, form in RULES[name].items()}
     if table:
-        text = "".join(table.get(ch, ch) for ch in text)
+        out: list[str] = []
+        for ch in text:
+            form = table.get(ch, ch)
+            if ch in _CLOSING and out and out[-1].endswith(" "):  # 。” -> ." and not . "
+                out[-1], form = out[-1].rstrip(" "), form.rstrip(" ") + " "
+            out.append(form)
+        text = "".join(out)
     text = _SPACE_AFTER.sub(" ", _SPACE_BEFORE.sub(" ", text))
     text = _SPACES.sub(" ", text)
     text = _AFTER_OPEN.sub("", _BEFORE_MARK.sub("", text))

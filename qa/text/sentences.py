@@ -30,13 +30,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from qa.text.cjk import CJK
+from qa.text.cjk import CJK, HAN
 
 END = "。！？!?；;…"  # sentence-final punctuation
 CLOSERS = "”’\"'」』）)】"  # closing quotes and brackets that stay with the sentence before them
 OPENERS = "“‘\"'([¿¡«"  # what may stand before the first word of a sentence
-# A possible end: final punctuation with its closers, a full stop (with closers) before a space, a line break.
-_CANDIDATE = re.compile(f"[{END}]+[{CLOSERS}]*|\\.[{CLOSERS}]*(?=\\s)|\\n")
+# A possible end: final punctuation with its closers, a full stop (with closers) before a space, a
+# line break; and, as a translation writes Chinese, a full stop after a Chinese character with
+# closers and then Chinese (他说:"好."然后; not 拉.蔻 or S.K.母亲, whose stop has no closer).
+_CANDIDATE = re.compile(f"[{END}]+[{CLOSERS}]*|\\.[{CLOSERS}]*(?=\\s)|(?<=[{HAN}])\\.[{CLOSERS}]+(?=[{HAN}])|\\n")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_END = "\u0370"  # Latin letters (Basic, Latin-1, Extended-A/B, IPA) are all below Greek
 
