@@ -103,6 +103,9 @@ ANSWERED = [
     ("首钢是什么的简称？", "首钢集团有限公司（简称首钢）是国有独资公司。", "首钢集团有限公司"),
     ("什么是烯酮？", "烯酮是含有RC=C=O结构的有机化合物的统称。", "含有RC=C=O结构的有机化合物的统称"),  # 统称 keeps its 称
     ("总理贾斯汀·特鲁多的父亲是谁？", "2000年9月28日，现任总理贾斯汀·特鲁多的父亲皮埃尔·特鲁多去世。", "皮埃尔·特鲁多"),  # a person ends before an event
+    # the noun asked by (哪位漫画家, 什么综艺节目) written where the question word stood labels the answer
+    ("长谷川町子从师于哪位漫画家？", "就读山脇高女后从师于漫画家田河水泡。", "田河水泡"),
+    ("李晨因参加什么综艺节目而走红？", "李晨因参加综艺节目《奔跑吧兄弟》而走红。", "《奔跑吧兄弟》"),
     # a bracketed aside splits the words the question says together: read past it
     ("基督教神学院位于哪里？", "基督教神学院（Ecumenical Theological Seminary）位于密歇根州底特律伍德沃德大道2930号，兴建于1889年。",
      "密歇根州底特律伍德沃德大道2930号"),

@@ -320,7 +320,7 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
             limit = stop.start() if stop else len(text)
             b, got = limit, 0
             for j in range(len(after), 0, -1):
-                at = text.find(after[:j], a + 1, limit + j)
+                at = text.find(after[:j], a + (not what and not keep_noun), limit + j)
                 if at >= 0 and (j >= 2 or j == len(after)):
                     b, got = at, j
                     break
@@ -329,9 +329,12 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
             elif (after and not got) or k + got < min(2 if _named(before, k, after, text[:m.start()]) else 3, len(before) + len(after)):
                 continue  # the words after the question word are not in this clause
             end = b + noun(after[:got]) if keep_noun or (what and _noun_follows(after[:got], text, b)) else b
+            span = (a, end)
+            if got and got == noun(after) and (keep_noun or what) and not _content(text, a, b):
+                span = _labelled(text, b + got, after[got:], limit)  # 从师于漫画家田河水泡: the noun labels the answer
             score = (k + got, -(b - a))
             if best is None or score > best[0]:
-                best = (score, (a, end))
+                best = (score, span)
         if best is not None:
             return best[1]
     if len(after) >= 2:  # nothing before it matched: the clause up to the words after it...
@@ -345,6 +348,21 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
                     return None  # a noun (地区, 大学) is no anchor alone: the clause must say what the question does
                 return start, at + (noun(after[:j]) if keep_noun else 0)
     return None
+
+
+def _content(text: str, a: int, b: int) -> bool:
+    start, end = trim(text, a, b)
+    return end > start
+
+
+def _labelled(text: str, a: int, rest: str, limit: int) -> tuple[int, int]:
+    """The answer after the noun a question asks by (哪位漫画家) where the sentence writes that noun
+    right where the question word stood, as a label before it: up to the question's next words
+    (参加综艺节目《奔跑吧兄弟》而走红 -> 《奔跑吧兄弟》) or the clause's end."""
+    stop = _CLAUSE_END.search(text, a)
+    end = stop.start() if stop else len(text)
+    at = text.find(rest[:2], a, end) if len(rest) >= 2 else -1
+    return a, at if at > a else end
 
 
 def _named(before: str, k: int, after: str, earlier: str) -> bool:
