@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.short import MAX_CHARS, pick, short_answer
+from qa.answer.short import MAX_CHARS, MAX_LIST_CHARS, pick, short_answer
 from qa.text import lexicon
 
 SEED_QUOTE = ("走进河北石家庄新华区华强广场,工作人员正忙着对接入驻商户。该项目曾因产权分散长期闲置,在湾里庙步行街管委会牵头搭建平台、"
@@ -106,6 +106,9 @@ ANSWERED = [
     # the noun asked by (哪位漫画家, 什么综艺节目) written where the question word stood labels the answer
     ("长谷川町子从师于哪位漫画家？", "就读山脇高女后从师于漫画家田河水泡。", "田河水泡"),
     ("李晨因参加什么综艺节目而走红？", "李晨因参加综艺节目《奔跑吧兄弟》而走红。", "《奔跑吧兄弟》"),
+    # a list asked for is the answer however long (up to MAX_LIST_CHARS): all of it, not nothing
+    ("龙胆分布在哪些地区？", "分布在俄罗斯、日本、朝鲜以及中国大陆的贵州、湖北、吉林、浙江、湖南、福建、辽宁、陕西、广西等地，生长于海拔400米的地区。",
+     "俄罗斯、日本、朝鲜以及中国大陆的贵州、湖北、吉林、浙江、湖南、福建、辽宁、陕西、广西等地"),
     # a bracketed aside splits the words the question says together: read past it
     ("基督教神学院位于哪里？", "基督教神学院（Ecumenical Theological Seminary）位于密歇根州底特律伍德沃德大道2930号，兴建于1889年。",
      "密歇根州底特律伍德沃德大道2930号"),
@@ -136,6 +139,7 @@ NOT_CERTAIN = [
     ("华强广场有多少张床位?", SEED_QUOTE),  # the asked measure word is nowhere
     ("冷湖是哪一年设镇的？", "冷湖原为无人区，后来开始建设。"),  # no year in the sentence
     ("公司的口号是什么？", "公司的口号是" + "很长" * MAX_CHARS + "。"),  # longer than a short answer
+    ("龙胆分布在哪些地区？", "分布在" + "俄罗斯、日本、" * (MAX_LIST_CHARS // 7 + 1) + "朝鲜。"),  # a list longer than MAX_LIST_CHARS
     ("蓍的别名是什么？", "短叶水蜈蚣，别名无头土香，是莎草科水蜈蚣属的植物。"),  # another plant's name
     ("此鱼分布在哪些地区？", "蓍是菊科植物。生长于海拔100米至2,300米的地区。"),  # a noun alone is no anchor
     ("拉萨河的支流有哪些？", "拉萨河是雅鲁藏布江的支流之一。"),  # no list; 之一 is no answer

@@ -51,11 +51,12 @@ from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
 
-__all__ = ["MAX_CHARS", "Short", "pick", "short_answer"]
+__all__ = ["MAX_CHARS", "MAX_LIST_CHARS", "Short", "pick", "short_answer"]
 
 LOOSE_QUOTES = 1
 _LOOSE_WANTS = ("", "name", "place", "person")
 MAX_CHARS = 30  # a longer span is a clause, not a short answer: the quote says it better
+MAX_LIST_CHARS = 90  # ...but a list asked for (哪些地区) is the answer however long: 越南、老挝、…等地
 _ASK = lexicon.regex("short_ask")
 _CLAUSE_END = lexicon.regex("clause_end")
 _DATE = lexicon.regex("date_span")
@@ -75,6 +76,7 @@ _YEAR_HEAD = lexicon.regex("year_head")
 _RANGE = lexicon.words("range_word")
 _ARTICLE = lexicon.regex("article_count")
 _LIST_Q = lexicon.words("list_q")
+_LIST_MARK = lexicon.words("list_mark")
 _EMPTY = set(lexicon.words("empty_span"))
 _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
@@ -186,6 +188,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
             return _widened(q, text, found) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
+    placed = fence is not None  # by the question's words: a list so placed may be long
     if fence is None and any(w in q for w in _LIST_Q):
         fence = listed(text)
     elif fence is None and asked and asked.group(0) in _WHAT and wants in ("", "name"):
@@ -197,9 +200,10 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         fence = trim(text, fence[0], event.start()) if event else fence  # 皮埃尔·特鲁多去世 -> 皮埃尔·特鲁多
     if fence is not None and wants in ("", "name"):
         fence = marked(text, *fence)
-    if fence is None or fence[1] - fence[0] > MAX_CHARS:
+    if fence is None:
         return None
-    return fence
+    several = placed and any(w in q for w in _LIST_Q) and any(w in text[fence[0]:fence[1]] for w in _LIST_MARK)
+    return fence if fence[1] - fence[0] <= (MAX_LIST_CHARS if several else MAX_CHARS) else None
 
 
 def _quoted(q: str, text: str) -> tuple[int, int] | None:
