@@ -86,6 +86,7 @@ _DIMENSIONS = lexicon.glossary("dimension")
 _APPROXIMATE = tuple(sorted(lexicon.words("approximate") + lexicon.words("copula"), key=len, reverse=True))
 _DEFINE = lexicon.regex("rewrite_define")
 _COUNTED = set(lexicon.words("counted_measure"))
+_BARE = lexicon.regex("number_span")  # a number without a unit
 _ASIDE = lexicon.regex("bracket_aside")
 _COLON = tuple(lexicon.words("colon"))
 _OPEN = tuple(lexicon.words("term_open"))
@@ -200,8 +201,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         fence = trim(text, fence[0], event.start()) if event else fence  # 皮埃尔·特鲁多去世 -> 皮埃尔·特鲁多
     if fence is not None and wants in ("", "name"):
         fence = marked(text, *fence)
-    if fence is None:
-        return None
+    if fence is None or fence[1] - fence[0] < 2:
+        return None  # one character (后, 随) is a particle or a verb the fence caught, not an answer
     several = placed and any(w in q for w in _LIST_Q) and any(w in text[fence[0]:fence[1]] for w in _LIST_MARK)
     return fence if fence[1] - fence[0] <= (MAX_LIST_CHARS if several else MAX_CHARS) else None
 
@@ -237,8 +238,8 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
         if _UNIT_OF.get(wants, got[-1:]) not in got:
             continue  # 哪个月 wants a month: 今年9月, not 三年
         start, end = m.start(), m.start() + len(m.group(0).rstrip())
-        if units and got[-1] in _COUNTED and not re.search(units, text[start:end + 1]):
-            continue  # 体重是多少 wants a weight (8公斤重), not a count of things (三个亚种)
+        if units and (got[-1] in _COUNTED or _BARE.fullmatch(got)) and not re.search(units, text[start:end + 1]):
+            continue  # 体重是多少 wants a weight (8公斤重), not a count of things (三个亚种) or a bare number
         if wants == "year" and "年代" not in q:
             start, end = _year(q, text, start, got)
         out.append((start, end))
