@@ -72,6 +72,11 @@ CASES = [
     # ... while 为什么 asks why of the name after it
     ("为什么泡泡战士会被认为是害虫?", "尤金袋鼠", "尤金袋鼠生活在袋鼠岛。它们大量繁殖而被认为是害虫。", "它们大量繁殖",
      [("泡泡战士", "泡泡战士是一款游戏。")], ["泡泡战士"]),
+    # a word in Latin letters in a Chinese question is a name the quote's article must give
+    ("《无双大蛇Z》的Xbox 360版何时推出?", "无双大蛇Z", "《无双大蛇Z》于2009年3月12日登陆PlayStation 3。", "《无双大蛇Z》",
+     [], ["Xbox 360"]),
+    ("《无双大蛇Z》的PlayStation 3版何时推出?", "无双大蛇Z", "《无双大蛇Z》于2009年3月12日登陆PlayStation 3。", "《无双大蛇Z》",
+     [], []),
     # a title's disambiguation note, written as DRCD writes a page's address, is no part of its name
     ("民主黨的起源是什麼?", "共和黨", "共和黨起源於1854年。", "共和黨", [("民主黨_(美國)", "民主黨是美國政黨。")],
      ["民主黨"]),

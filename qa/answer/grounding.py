@@ -13,6 +13,9 @@ There is no word segmenter at question time (jieba takes a second to load), so n
 from the question and the corpus, not from a dictionary of names:
   - quoted spans: 《title》, “…”, 「…」 (`quoted_name` in the lexicon);
   - the titles of the retrieved articles that the question contains (a title names a subject);
+  - a word in Latin letters in a Chinese question (Xbox 360, iPhone): a name or a model, which a
+    quote that does not give it does not answer for (《无双大蛇Z》的Xbox 360版 against the sentence
+    on its PlayStation 3 release);
   - the question's *missing spans*: runs of its characters that no character pair of the
     grounding covers (上海 in "上海以标准赋能…" against a quote on 北京市以标准赋能…), that look
     like a name: a region of the lexicon (广东, 上海), or a place or an organisation by its ending
@@ -49,6 +52,7 @@ from qa.types import Hit
 
 
 _QUOTED = lexicon.regex("quoted_name")
+_LATIN = lexicon.regex("latin_name")
 _ENTITY = lexicon.regex("entity")
 _REGIONS = frozenset(lexicon.words("region"))
 _CATEGORY = lexicon.regex("category_word")
@@ -187,6 +191,10 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
         if fold(name) not in ground:
             found.append(name)
     low = fold(question)
+    for m in _LATIN.finditer(question):
+        if len(m.group(0)) >= 2 and CJK_RUN.search(question) and fold(m.group(0)) not in ground \
+                and not any(fold(m.group(0)) in fold(f) for f in found):
+            found.append(m.group(0))
     same = len(low) == len(question)  # offsets kept: a title found in `low` is shown as `question` writes it
     retrieved = _titles(hits)
     for title in retrieved:
