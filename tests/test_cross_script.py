@@ -165,3 +165,15 @@ def test_each_sentence_is_embedded_once_fragments_never_and_one_holding_a_date_e
                       params=replace(DEFAULTS, cross_sentences=4))
     assert len(embedded) == len(set(embedded)) == 4
     assert "S." not in embedded and "1963年被任为主教。" in embedded
+
+
+@pytest.mark.parametrize("passage, refused", [
+    ("1994年3月23日，范廷颂被擢升为天主教河内总教区总主教。", False),  # the name, the year and the month
+    ("范廷颂后来被擢升为天主教河内总教区总主教。", True),  # the name alone: as similar as the embedder says
+])
+def test_the_question_date_and_name_in_the_sentence_count_in_its_support(passage, refused):
+    from qa.answer.extractive import answer_extractive
+
+    answer = answer_extractive("What position did Fan Tingsong take in March 1994?", _hits(passage), 0.25,
+                               similarity=lambda texts: [0.74] * len(texts))  # below the cut (0.755) alone
+    assert answer.refused is refused, answer.support

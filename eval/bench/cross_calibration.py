@@ -3,9 +3,12 @@
 How the support of cross-script answers (an English question quoted from Chinese passages) is
 calibrated: `qa.answer.windows.rescale` maps the quoted sentence's dense similarity from
 `dense_floor`..`dense_full` onto 0..1, so the refusal threshold (0.25) refuses every sentence less
-similar than floor + 0.25 * (full - floor). One pass of the real read path (`qa.ask.ask`,
-extractive, the store's own embedder) with the identity mapping (floor 0, full 1) and threshold 0
-records each question's similarity, its gap factors and whether the quote holds a gold answer. In
+similar than floor + 0.25 * (full - floor). What is mapped is the similarity plus the sentence's
+literal and name evidence (`cross_literal`, `cross_name`: the question's numbers, months and
+pinyin names it holds), so "similarity" below means that sum. One pass of the real read path
+(`qa.ask.ask`, extractive, the store's own embedder) with the identity mapping (floor 0, full 1)
+and threshold 0 records each question's similarity, its gap factors and whether the quote holds a
+gold answer. In
 cross-script mode the quoted sentence does not depend on floor, full or threshold (they move only
 its support), so any mapping is then scored offline, exactly: the right count at each cut, and the
 calibration table (`qa.evaluate.calibration`) of the mapping now in params.py and of `--floor/--full`.

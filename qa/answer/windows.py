@@ -360,10 +360,12 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
     a sentence of the wanted answer type (`cross_cue`), one holding the question's numbers or
     months (`cross_literal` each: "March 1994" in 1994年3月, `qa.text.glossary.literals`) or its
     pinyin names in characters (`cross_name`: Fan Tingsong in 范廷颂), and one saying its attribute
-    word (`cross_focus`). Each sentence is embedded at query time, so only `cross_sentences` are:
-    once each (chunks of one article overlap by a sentence), no fragment of fewer than
-    `cross_min_chars` characters of the text's script ("S.", a list of Latin names), and those
-    holding a literal or a name before the rest when there are more."""
+    word (`cross_focus`). The literals and names are evidence as well as tie-breakers: they count in
+    support too (a sentence naming 范廷颂 and 1994年3月 is read as more similar than the embedder
+    says); the cue and the attribute word only rank. Each sentence is embedded at query time, so
+    only `cross_sentences` are: once each (chunks of one article overlap by a sentence), no
+    fragment of fewer than `cross_min_chars` characters of the text's script ("S.", a list of
+    Latin names), and those holding a literal, a name or the attribute word before the rest."""
     from qa.answer.slots import english_focus
     from qa.text.glossary import literals
     from qa.text.pinyin import mentioned, names
@@ -380,16 +382,16 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
                 continue
             seen.add(text)
             folded = to_simplified(text)
-            hint = (params.cross_literal * sum(m.search(folded) is not None for m in marks)
-                    + params.cross_name * sum(mentioned(r, folded) for r in found)
-                    + (params.cross_focus if wordings and re.search(wordings, folded, re.I) else 0.0))
-            sents.append((hi, s, text, hint))
-    sents = sorted(sents, key=lambda x: x[3] <= 0)[:params.cross_sentences]  # stable: passage order within
+            evidence = (params.cross_literal * sum(m.search(folded) is not None for m in marks)
+                        + params.cross_name * sum(mentioned(r, folded) for r in found))
+            said = bool(wordings) and re.search(wordings, folded, re.I) is not None
+            sents.append((hi, s, text, evidence, said))
+    sents = sorted(sents, key=lambda x: not (x[3] or x[4]))[:params.cross_sentences]  # stable: passage order within
     if not sents:
         return []
-    sims = similarity([text for _, _, text, _ in sents])
+    sims = similarity([x[2] for x in sents])
     windows = []
-    for (hi, s, text, hint), sim in zip(sents, sims):
-        score = sim + (params.cross_cue if s.cue else 0.0) + hint
-        windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, rescale(sim, params)))
+    for (hi, s, _, evidence, said), sim in zip(sents, sims):
+        score = sim + evidence + (params.cross_cue if s.cue else 0.0) + (params.cross_focus if said else 0.0)
+        windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, rescale(sim + evidence, params)))
     return windows
