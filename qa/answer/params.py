@@ -117,6 +117,9 @@ class ExtractiveParams:
     # are checked in turn, and the first that passes is quoted instead.
     retry_windows: int = 4
     retry_margin: float = 0.5
+    # The best window, when one sentence, is quoted with its neighbour when an anaphor ties them
+    # (qa.answer.anaphora; measured on drcd_test, cmrc_trial, cmrc_train30 and the seed: its module doc).
+    join_anaphora: bool = True
 
     def __post_init__(self) -> None:
         weights = Features(**self.weights) if isinstance(self.weights, Mapping) else Features(*self.weights)
