@@ -8,11 +8,13 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
+from qa.answer.anaphora import leans_back
 from qa.answer.extractive import answer_extractive, rank_passages
 from qa.answer.windows import analyse, candidate_windows
 from qa.answer.params import DEFAULTS, FEATURES, weigh
 from qa.text.questions import has_answer_type, question_terms, question_type
 from qa.prompts import refusal_phrase
+from qa.text import lexicon
 from qa.types import Hit
 
 
@@ -296,3 +298,52 @@ def test_a_word_held_as_separate_characters_counts_half_unless_the_collection_la
                           for c in (0.0, 0.5)]
     assert supports["held"][1] > supports["held"][0]
     assert supports["lacked"][1] == supports["lacked"][0]
+
+
+# -- a quote that leans on its neighbour (qa.answer.anaphora) -------------------------------------
+ANAPHOR_OPENINGS = [(w, f"{w}项目于2003年完工。") for w in lexicon.words("anaphor")] + [
+    (w, f"{w}于1920年加入该组织。") for w in ("他", "她", "它", "他们", "其")] + [
+    ("“这", "“这一派”的代表是荀子。"), ("這", "這份合約的時間為7年。")]
+NOT_ANAPHOR_OPENINGS = [(w, f"{w}还有三座桥。") for w in lexicon.words("not_anaphor")] + [
+    ("其中", "其中有12个国家首次参加。"), ("其他", "其他人反对。"), ("今天，这", "今天，这四项赛事被称为大满贯。"),
+    ("該, not first", "漢江長514公里，該國第二大河流。")]
+
+
+@pytest.mark.parametrize("word, sentence", ANAPHOR_OPENINGS)
+def test_a_sentence_opening_with_an_anaphor_leans_back(word, sentence):
+    assert leans_back(sentence)
+
+
+@pytest.mark.parametrize("word, sentence", NOT_ANAPHOR_OPENINGS)
+def test_a_sentence_not_opening_with_an_anaphor_stands_alone(word, sentence):
+    assert not leans_back(sentence)
+
+
+CHONGQING = "重庆是西南地区的交通枢纽。随着对日抗战战事吃紧，大量高等院校内迁。这些内迁到重庆的高等学校后来构成了重庆大学和西南大学的前身。"
+WIKIMEDIA = "这个软件以PHP写成。维基媒体的标志最初用于参加维基百科在2003年举行的国际性标志竞赛。该标志被评为第三名，并被选作维基媒体的标志。"
+NO_JOIN = replace(DEFAULTS, join_anaphora=False)
+
+
+@pytest.mark.parametrize("question, passage, alone, joined", [
+    # the best sentence opens with 这些: quoted with the sentence it stands for, which answers
+    ("重庆大学和西南大学的产生，和哪一场战争爆发后人才大量移入有关？", CHONGQING,
+     "这些内迁到重庆的高等学校后来构成了重庆大学和西南大学的前身。",
+     "随着对日抗战战事吃紧，大量高等院校内迁。这些内迁到重庆的高等学校后来构成了重庆大学和西南大学的前身。"),
+    # ... in Traditional characters too
+    ("重慶大學和西南大學的產生，和哪一場戰爭爆發後人才大量移入有關？", "重慶是西南地區的交通樞紐。隨著對日抗戰戰事吃緊，大量高等院校內遷。這些內遷到重慶的高等學校後來構成了重慶大學和西南大學的前身。",
+     "這些內遷到重慶的高等學校後來構成了重慶大學和西南大學的前身。",
+     "隨著對日抗戰戰事吃緊，大量高等院校內遷。這些內遷到重慶的高等學校後來構成了重慶大學和西南大學的前身。"),
+    # the best sentence places no answer, and the next goes on about 该标志: quoted together
+    ("维基媒体的标志在维基百科2003年举办的国际性标志竞赛中得到的成绩为？", WIKIMEDIA,
+     "维基媒体的标志最初用于参加维基百科在2003年举行的国际性标志竞赛。",
+     "维基媒体的标志最初用于参加维基百科在2003年举行的国际性标志竞赛。该标志被评为第三名，并被选作维基媒体的标志。"),
+    # ... but one that places the answer (2003年) stands alone
+    ("维基媒体的标志最初用于参加哪一年举行的国际性标志竞赛？", WIKIMEDIA,
+     "维基媒体的标志最初用于参加维基百科在2003年举行的国际性标志竞赛。",
+     "维基媒体的标志最初用于参加维基百科在2003年举行的国际性标志竞赛。"),
+])
+def test_a_quote_leaning_on_its_neighbour_is_quoted_with_it(question, passage, alone, joined):
+    h = hit(passage)
+    h.start = 100  # not the article's opening sentence
+    assert [c.quote for c in answer_extractive(question, [h], threshold=0.0, params=NO_JOIN).citations] == [alone]
+    assert [c.quote for c in answer_extractive(question, [h], threshold=0.0).citations] == [joined]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from qa.answer.anaphora import joined
 from qa.answer.narrow import answer_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.windows import (Idf, Question, Similarity, Window, _overlaps, _sentences, analyse,
@@ -136,6 +137,8 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     best = max(windows, key=key, default=None)
+    if best is not None and not cross:
+        best = joined(question, q, best, windows, hits, params)  # a sentence leaning on its neighbour
     support, found = _checked(best, windows, q, hits, question, cross, params, titles) if best else (0.0, [])
     if best is not None and support < threshold and not cross:
         # The best-scoring window lacks what was asked (or covers too little): a close runner-up
