@@ -306,6 +306,15 @@ def test_dimension_is_mentioned_by_a_number_with_its_unit(names, unit):
 def test_kinship_word_is_mentioned_by_its_one_character_form(word, short):
     assert slots.mentions(f"其{short}为文人", word)
     assert not slots.mentions("其为文人", word)
+    # ... but not inside another word (神父 is no father, 王子 no son)
+    assert not slots.mentions(f"被一位神{short}带走", word)
+
+
+@pytest.mark.parametrize("text, word, said", [
+    ("育有3名子女", "孩子", True), ("育有一子", "儿子", True), ("与妻同住", "妻子", True), ("弟为北宋文人魏泰", "弟弟", True),
+    ("被一位越南神父带到河内", "父亲", False), ("师父传授技艺", "父亲", False), ("王子登基", "儿子", False)])
+def test_a_one_character_kinship_form_stands_alone_or_after_a_possessive_or_a_count(text, word, said):
+    assert slots.mentions(text, word) is said
 
 
 @pytest.mark.parametrize("verb, other", [(v, o) for group in lexicon.glossary("event").values()

@@ -156,6 +156,7 @@ def focus(question: str) -> tuple[str, str]:
 _DIMENSIONS = lexicon.glossary("dimension")
 _DIMENSION_COUNT = lexicon.pattern("dimension_count")
 _KIN = lexicon.glossary("kin")
+_KIN_BEFORE = lexicon.pattern("kin_before")
 _EVENTS = tuple(lexicon.glossary("event").values())
 _COUNT_SUFFIX = lexicon.regex("count_suffix_end")
 
@@ -163,7 +164,7 @@ _COUNT_SUFFIX = lexicon.regex("count_suffix_end")
 def mentions(text: str, word: str) -> bool:
     """Does `text` speak of `word`: the word itself, most of its character pairs (3+ characters),
     its stem for an agent noun (经营方 -> 经营), a number with the unit of a dimension (体重 -> 8公斤),
-    or a kinship word's one-character form (弟弟 -> 弟)?"""
+    or a kinship word's one-character form standing alone (弟弟 -> 弟, not the 父 of 神父)?"""
     if word in text:
         return True
     pairs = [word[i:i + 2] for i in range(len(word) - 1)]
@@ -178,7 +179,7 @@ def mentions(text: str, word: str) -> bool:
         if re.fullmatch(names, word) or re.search(r"(?:" + names + r")$", word):
             if re.search(_DIMENSION_COUNT + r"(?:" + units + r")|(?:" + units + r")\s*" + _N, text):
                 return True
-    if word in _KIN and re.search(_KIN[word], text):
+    if word in _KIN and re.search(f"(?:{_KIN_BEFORE})(?:{_KIN[word]})", text):
         return True
     return any(word in verbs and re.search(verbs, text) for verbs in _EVENTS)
 
