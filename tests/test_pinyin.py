@@ -1,7 +1,10 @@
 """Pinyin names in English questions, found in Chinese text (qa.text.pinyin), and the
 refusal they give an English question whose passages never name who or what it asks about."""
 
+import pytest
+
 from qa.answer.extractive import answer_extractive
+from qa.text import lexicon
 from qa.text.pinyin import mentioned, names, split_syllables
 from qa.types import Hit
 
@@ -18,6 +21,20 @@ def test_names_are_runs_of_capitalised_pinyin_words():
     # a run with a word that is not pinyin is a foreign name, not a Chinese one
     assert names("Which country is the singer Sami Kishimoto from?") == []
     assert names("Which country does the footballer Ljajić play for?") == []
+
+
+@pytest.mark.parametrize("kind", lexicon.words("pinyin_name_kind"))
+def test_each_english_kind_ends_the_pinyin_name_before_it(kind):
+    # Furong Cave, Nanning No. 2 Middle School: the kind is no part of the name, nor a foreign word
+    # that would make the run a foreign name
+    assert [n for n, _ in names(f"Where is the Furong {kind.capitalize()} Trail?")] == ["Furong"]
+
+
+@pytest.mark.parametrize("exonym", lexicon.words("pinyin_exonym"))
+def test_an_english_exonym_spells_pinyin_but_is_no_pinyin_name(exonym):
+    assert split_syllables(exonym)  # else no run holding it would read as pinyin anyway
+    assert names(f"What does {exonym.capitalize()} export?") == []
+    assert names(f"What does {exonym.capitalize()} Heihe export?") == []
 
 
 def test_a_word_may_read_several_ways():

@@ -20,16 +20,6 @@ from pathlib import Path
 from qa.errors import ConfigError
 from qa.text.cjk import CJK, CJK_RUN
 
-# Capitalised English words that happen to spell pinyin but name things in English.
-_EXONYMS = {"china", "chinese", "mexican", "hong", "kong", "macau", "macao", "tibet", "tibetan", "yangtze", "canton", "peking",
-            "manchu", "manchuria", "taipei"}
-# English words that follow a Chinese name without being part of it (Xuanhan County, Huaqiang Plaza).
-_KINDS = {"county", "district", "province", "city", "town", "village", "township", "subdistrict", "street", "road",
-          "avenue", "plaza", "square", "park", "lake", "river", "mountain", "mountains", "island", "bay", "port",
-          "bridge", "temple", "palace", "gate", "station", "airport", "zone", "area", "region", "prefecture",
-          "group", "company", "co", "ltd", "corporation", "bank", "university", "college", "school", "hospital",
-          "medical", "technology", "logistics", "institute", "academy", "museum", "dynasty", "emperor", "team",
-          "club", "party", "committee", "center", "centre", "market", "industrial", "new", "free", "trade"}
 _WORD = re.compile(r"[A-Za-z]+")
 
 # Every toneless pinyin syllable that pypinyin's character dictionary gives (tests/test_pinyin.py
@@ -76,10 +66,14 @@ def names(question: str) -> list[tuple[str, list[list[str]]]]:
     capitalised words (not the first word) that all read as pinyin and are not English exonyms,
     two syllables at least. A run with any other word (Sami Kishimoto) is a foreign name: skipped.
     Returns (the name as written, its readings)."""
+    from qa.text import lexicon
+
+    # en.toml: words that spell pinyin but are English, and the kinds that end a name (County)
+    exonyms, kinds = set(lexicon.words("pinyin_exonym")), set(lexicon.words("pinyin_name_kind"))
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(question)]
     runs, run = [], []
     for i, (_, w) in enumerate(words):
-        if i > 0 and w[0].isupper() and not w.isupper() and w.lower() not in _KINDS:  # CEO, GDP: acronyms
+        if i > 0 and w[0].isupper() and not w.isupper() and w.lower() not in kinds:  # CEO, GDP: acronyms
             run.append(w)
             continue
         if run:
@@ -89,7 +83,7 @@ def names(question: str) -> list[tuple[str, list[list[str]]]]:
         runs.append(run)
     out = []
     for run in runs:
-        if any(w.lower() in _EXONYMS for w in run):
+        if any(w.lower() in exonyms for w in run):
             continue
         readings = [split_syllables(w) for w in run]
         if not all(readings):
