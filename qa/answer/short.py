@@ -9,7 +9,7 @@ in the sentence) and just after it (the longest start of them, found after that)
 unit, a date, a 《title》), the span of that kind inside the fence, or else the one nearest to the
 question's words in the sentence, is the answer (`_typed`); a figure must carry the asked unit.
 Where the question's words place nothing, a 哪些 question takes the sentence's longest list
-(`qa.answer.lists`) and a 什么 question the one term the sentence quotes (`_quoted`); a place or person is
+(`qa.answer.lists`) and a 什么 question the one term the sentence quotes (`qa.answer.terms.quoted_term`); a place or person is
 what follows the fence's last 在/于 or 由/被 (`qa.answer.spans.after_place_word`). Where nothing
 placed an answer, the best quote gets a second look (`qa.answer.loose`): a sentence that says the
 question's words its own way (a word inserted, an aside between) places it by their pieces, and
@@ -17,7 +17,9 @@ question's words its own way (a word inserted, an aside between) places it by th
 `qa.answer.terms`); a count asked of a dimension (体重是多少) is never a count of things
 (三个亚种). A question asking someone's post (担任什么职务) takes what follows the sentence's verb
 of taking one (`qa.answer.posts`). Where nothing placed an answer, the quotes are read once more
-without their bracketed asides (X（学名：…）位于Y).
+without their bracketed asides (X（学名：…）位于Y), and then by construction (`qa.answer.agents`): a
+person asked is X of 由X/被X before the question's verb (由袁丽嫦原唱), a place what follows a verb
+of place (生于, 发现于). "N是谁" is placed by two characters of N when the sentence writes "N是".
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a why/how question or one asking for a description
@@ -33,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.agents import agent, located
 from qa.answer.lists import listed
 from qa.answer.loose import loose_span
 from qa.answer.posts import asks_post, post
@@ -46,7 +49,7 @@ from qa.answer.spans import (
     strip_end,
     trim,
 )
-from qa.answer.terms import definition, full_name
+from qa.answer.terms import definition, full_name, quoted_term
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
@@ -67,7 +70,6 @@ _DESCRIBE = lexicon.regex("describe_q")
 _WHAT = set(lexicon.words("what_q"))
 _WHAT_TUPLE = tuple(_WHAT)
 _AFTER_JOIN = lexicon.words("after_join")
-_QUOTED = lexicon.regex("quoted")
 _ORDINAL = lexicon.words("ordinal_q")
 _NAMING = set(lexicon.words("naming_word"))
 _NAMING_LONGEST = sorted(_NAMING, key=lambda w: (-len(w), w))  # a set's order varies by run
@@ -91,6 +93,7 @@ _ASIDE = lexicon.regex("bracket_aside")
 _COLON = tuple(lexicon.words("colon"))
 _OPEN = tuple(lexicon.words("term_open"))
 _NAMED_FOR = lexicon.regex("named_for_q")
+_COPULA = tuple(lexicon.words("naming_copula"))
 _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 
@@ -132,7 +135,9 @@ def pick(question: str, quotes: list[str]) -> Short | None:
     loose = quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []
     return (_first(quotes, lambda text: _one(q, asked, text, wants, measure))
             or _first(loose, lambda text: loose_span(q, asked, text, wants))
-            or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure)))
+            or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure))
+            or _first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
+            or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS)))
 
 
 def _first(quotes: list[str], find) -> Short | None:
@@ -144,8 +149,6 @@ def _first(quotes: list[str], find) -> Short | None:
         if span is not None:
             return Short(quote[span[0]:span[1]], i, *span)
     return None
-
-
 
 
 def _past_asides(q: str, asked: re.Match | None, text: str, wants: str, measure: str) -> tuple[int, int] | None:
@@ -193,7 +196,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     if fence is None and any(w in q for w in _LIST_Q):
         fence = listed(text)
     elif fence is None and asked and asked.group(0) in _WHAT and wants in ("", "name"):
-        fence = _quoted(q, text)
+        fence = quoted_term(q, text)
     if fence is not None and wants in ("place", "person"):
         fence = after_place_word(text, *fence, PLACE_LEAD if wants == "place" else PERSON_LEAD)
     if fence is not None and wants == "person":
@@ -205,21 +208,6 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         return None  # one character (后, 随) is a particle or a verb the fence caught, not an answer
     several = placed and any(w in q for w in _LIST_Q) and any(w in text[fence[0]:fence[1]] for w in _LIST_MARK)
     return fence if fence[1] - fence[0] <= (MAX_LIST_CHARS if several else MAX_CHARS) else None
-
-
-def _quoted(q: str, text: str) -> tuple[int, int] | None:
-    """The one term `text` sets in quotation marks that the question does not say, for a 什么
-    question whose words placed no answer: a sentence quotes the name, slogan or term it
-    introduces (以「生活习惯不一样」为由). Two or more: which one is not certain."""
-    found = [(m.start(g), m.end(g)) for m in _QUOTED.finditer(text)
-             for g in range(1, (m.lastindex or 0) + 1) if m.group(g) and m.group(g) not in q]
-    if len(found) != 1 or _CLAUSE_END.search(text, *found[0]):
-        return None  # none, several, or a quoted utterance (我觉得我更自由了，…)
-    start, end = found[0]
-    clause = text[max([m.end() for m in _CLAUSE_END.finditer(text, 0, start)], default=0):end + 20]
-    return found[0] if any(t in clause for t in question_terms(q) if len(t) > 1) else None
-
-
 
 
 def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> list[tuple[int, int]]:
@@ -331,7 +319,9 @@ def _aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
                     break
             if after and not got and keep_noun and k >= 2 and after == after[:noun(after)]:
                 b, got = limit, 0  # only the asked noun follows (分布在哪些地区): the clause is the list
-            elif (after and not got) or k + got < min(2 if _named(before, k, after, text[:m.start()]) else 3, len(before) + len(after)):
+            elif (after and not got) or k + got < min(2 if _named(before, k, after, text[:m.start()])
+                                                      or _copular(q[:asked.start()], asked, k, after, text, a) else 3,
+                                                      len(before) + len(after)):
                 continue  # the words after the question word are not in this clause
             end = b + noun(after[:got]) if keep_noun or (what and _noun_follows(after[:got], text, b)) else b
             span = (a, end)
@@ -382,6 +372,17 @@ def _named(before: str, k: int, after: str, earlier: str) -> bool:
     return at >= 0 and before[-k:] not in earlier[at:]
 
 
+def _copular(asking: str, asked: re.Match, k: int, after: str, text: str, a: int) -> bool:
+    """Two characters are anchor enough when the question ends "N是谁" and the sentence writes the
+    same copula right after them: "N是X" says who N is (目前社长是藤岛茱莉景子 for J Storm公司目前的
+    社长是谁). Not for 是什么: two characters of a noun (职业, 原理) stand in other sentences of the
+    article about other things (雨森教授的秘书)."""
+    if after or k < 2 or asked.group(0) != "谁":
+        return False
+    copula = next((w for w in _COPULA if asking.endswith(w)), "")
+    return bool(copula) and text.startswith(copula, a)
+
+
 def _noun_follows(after: str, text: str, b: int) -> bool:
     """Does the sentence write the noun the question puts after 什么 right after the answer, with
     nothing between (下旋球, 碱性, 奇穆王国; not 多仓联动”运营模式 or 浪漫喜剧的方式)? The noun is
@@ -389,8 +390,3 @@ def _noun_follows(after: str, text: str, b: int) -> bool:
     入围第53届 is a verb phrase, not a noun)."""
     n = noun(after)
     return bool(n) and b > 0 and text[b - 1] not in EDGE and text[b - 1].isalnum() and (n == len(after) or after[n] in EDGE)
-
-
-
-
-

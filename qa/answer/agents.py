@@ -1,0 +1,99 @@
+"""Short answers a sentence writes before or after the question's verb rather than in the question
+word's place: who did it, written 由X/被X before the verb (《鳄鱼泪》同名主题曲的原唱是谁 over
+"由袁丽嫦原唱"; 那须盐原车站的经营方是谁 over "由东日本旅客铁道（JR东日本）所经营"), and where a thing
+is, written after a verb of place (位于, 生于, 发现于: 浮龙化石在哪里发现的 over "化石发现于加州费雷斯诺县").
+The question's words (its verb, its noun) rarely stand around the answer as the question says them,
+so `qa.answer.short` finds no fence; these constructions place the answer instead, and are read
+only where nothing else placed one. The words are data (`qa/text/lexicon/zh.toml`, "short answers").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.spans import PERSON_LEAD, trim
+from qa.text import lexicon
+
+__all__ = ["agent", "located"]
+
+_NOT_AGENT = tuple(lexicon.words("not_agent"))
+_AGENT_END = tuple(lexicon.words("agent_end"))
+_PLACE_VERB = re.compile("|".join(map(re.escape, sorted(lexicon.words("place_verb"), key=len, reverse=True))))
+_CLAUSE_END = lexicon.regex("clause_end")
+_PHRASE_END = lexicon.regex("sentence_stop")
+_COMMA = ("，", ",")
+_WHICH = "".join(lexicon.words("which_q"))
+_COPULA = tuple(lexicon.words("naming_copula"))
+_NOT_PLACE = ("的", "是")  # a clause about the place (东非国家, 濟州島中部的漢拏山是…), not the place
+_DATE = lexicon.regex("date_span")  # 生于1950年: a date, not a place
+_LEAD = re.compile("|".join(map(re.escape, PERSON_LEAD)))
+
+
+def _pieces(words: str) -> set[str]:
+    return {words[i:i + 2] for i in range(len(words) - 1)}
+
+
+def agent(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | None:
+    """Who `text` says did what the question asks: X of "由X(所)V" or "被X V", V being the question's
+    verb: the first or last two characters of its words after the question word and the noun it asks
+    by (被谁制成, 哪一个人负责, 哪一个人替《…》作词), or of the noun before a closing 是谁 (主题曲的原唱是谁, 经营方是谁). X may also end at 于
+    when V's first character follows in its clause (由莫瓦桑于1905年制得 for 被谁制成). X says none of
+    the question's words (被江青等人称为: those are who the question names, not who it asks); it holds no 的
+    (由波士顿的望族洛厄尔家族的…: whose name is not certain) and no clause mark but an aside's
+    brackets (东日本旅客铁道（JR东日本）)."""
+    verbs = _verbs(q, asked)
+    if not verbs:
+        return None
+    for m in _LEAD.finditer(text):
+        if text.startswith(_NOT_AGENT, m.start()) or text.endswith(_NOT_AGENT, 0, m.end()):
+            continue
+        stop = _PHRASE_END.search(text, m.end())
+        commas = [i for i in (text.find(c, m.end()) for c in _COMMA) if i >= 0]
+        limit_at = min([stop.start() if stop else len(text), *commas])
+        for p in range(m.end() + 2, min(limit_at, m.end() + limit + 1)):
+            at = p + 1 if text.startswith(_AGENT_END, p) else p
+            if text.startswith(verbs, at) or (text[p] == "于" and any(v[0] in text[p:limit_at] for v in verbs)):
+                start, end = trim(text, m.end(), p)
+                opened = sum(text.count(c, start, end) for c in "（(") - sum(text.count(c, start, end) for c in "）)")
+                end += opened > 0 and text.startswith(("）", ")"), end)  # trim took the aside's closing bracket
+                got = text[start:end]
+                if (end - start >= 2 and not _pieces(got) & _pieces(q) and "的" not in got
+                        and not _CLAUSE_END.search(_unbracketed(got))):
+                    return start, end
+                break
+    return None
+
+
+def _verbs(q: str, asked: re.Match) -> tuple[str, ...]:
+    after = _CLAUSE_END.split(q[asked.end():])[0]
+    if asked.group(0).startswith("哪"):  # 哪一|个人负责: the noun asked by is no part of the verb
+        after = after.lstrip(_WHICH).removeprefix("人")
+    after = after.strip("所的了")
+    if len(after) < 2:
+        before = _CLAUSE_END.split(q[:asked.start()])[-1]
+        noun = before[:-1].rsplit("的", 1)[-1] if before.endswith(_COPULA) else ""
+        return (noun[:2],) if len(noun) >= 2 else ()
+    return tuple(dict.fromkeys((after[:2], after[-2:])))
+
+
+def _unbracketed(words: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]", "", words)
+
+
+def located(q: str, text: str, limit: int) -> tuple[int, int] | None:
+    """Where `text` says the thing asked is: what follows a verb of place (位于, 生于, 发现于) up to
+    the clause's end, the first such verb that says a character of the question's (发现于 for 在哪里
+    发现) or follows the question's words in its clause (首府位于吉斯伯恩市 for 首府在哪里)."""
+    pieces = _pieces(q)
+    for m in _PLACE_VERB.finditer(text):
+        starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
+        lead = text[starts[-1] if starts else 0:m.start()]
+        said = any(c in q for c in m.group(0) if c not in "于在") or bool(_pieces(lead) & pieces)
+        if not said:
+            continue
+        stop = _CLAUSE_END.search(text, m.end())
+        start, end = trim(text, m.end(), stop.start() if stop else len(text))
+        got = text[start:end]
+        if 2 <= end - start <= limit and got not in q and not _DATE.match(got) and not any(w in got for w in _NOT_PLACE):
+            return start, end
+    return None

@@ -1,0 +1,76 @@
+"""Who did it (由X/被X before the question's verb) and where a thing is (after a verb of place):
+short answers the question's words do not fence (qa.answer.agents), each lexicon entry by a row."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.agents import agent, located
+from qa.answer.short import _ASK, short_answer
+from qa.text import lexicon
+
+AGENTS = [
+    # (question, sentence, who; None: nobody certain)
+    ("《鳄鱼泪》同名主题曲的原唱是谁？", "同名主题曲《鳄鱼泪》，由袁丽嫦原唱，并由黄霑作曲及填词。", "袁丽嫦"),
+    ("那须盐原车站的经营方是谁？", "那须盐原车站是一位于日本栃木县那须盐原市，由东日本旅客铁道（JR东日本）所经营的铁路车站。",
+     "东日本旅客铁道（JR东日本）"),  # an aside in brackets stays in the name
+    ("硝酰氟首先被谁制成？", "它首先由莫瓦桑于1905年制得。", "莫瓦桑"),  # 于, then the verb's first character
+    ("美术馆是由哪一个人所设计的？", "美术馆由贝聿铭设计，现今收藏来自世界各地的艺术品。", "贝聿铭"),  # 哪一个人: the noun asked by
+    ("哪一个人替《义勇军进行曲》作词？", "1935年，该曲由田汉作词、聂耳作曲。", "田汉"),  # the last two characters are the verb
+    ("洛厄尔天文台是由哪一个人所建立的？", "它是由波士顿的望族洛厄尔家族的天文学家帕西瓦尔·洛厄尔建立的。", None),  # 的: whose name?
+    ("哪一个人曾经被江青等人称之为「灭火队长」？", "他被江青等人称为「灭火队长」。", None),  # the question's own words
+    ("王爱爱有什么美誉？", "被誉为晋剧皇后。", None),  # asks no person
+    ("谁为中餐厅四海楼初代店主？", "均由著名中餐厅四海楼初代店主陈平顺所创。", None),  # no verb of the question's after X
+]
+
+
+@pytest.mark.parametrize("question, text, expected", AGENTS)
+def test_the_agent_stands_between_its_mark_and_the_questions_verb(question, text, expected):
+    found = agent(question.rstrip("？"), _ASK.search(question), text, 30)
+    assert (text[found[0]:found[1]] if found else None) == expected
+    if expected:
+        assert short_answer(question, [text]) == expected  # what the picker gives where nothing fenced
+
+
+PLACES = [
+    # (question, sentence, place; None: no place certain)
+    ("夏尔在哪里出生的？", "他是尚塔尔的儿子，1963年2月24日生于法国瓦尔省圣拉斐尔。", "法国瓦尔省圣拉斐尔"),  # 生 of 出生
+    ("吉斯伯恩大区的首府在哪里？", "吉斯伯恩大区是纽西兰的一个地方行政区。首府位于吉斯伯恩市。", "吉斯伯恩市"),  # 首府 before it
+    ("克伦贝格尔的出生地在哪里？", "雅各布·克伦贝格尔，生于1944年。", None),  # a date is no place
+    ("自然史博物馆位在哪一个国家内？", "自然史博物馆位于英国伦敦市南肯辛顿博览会路上的一家大型博物馆。", None),  # 的: a clause about it
+    ("这种鸟在哪里？", "它被人们发现于1990年以后的调查。", None),  # a date again, and the verb is not the question's
+]
+
+
+@pytest.mark.parametrize("question, text, expected", PLACES)
+def test_the_place_follows_a_verb_of_place(question, text, expected):
+    found = located(question.rstrip("？"), text, 30)
+    assert (text[found[0]:found[1]] if found else None) == expected
+
+
+def test_a_person_the_sentence_says_n_is_answers_n_is_who():
+    question = "J Storm公司目前的社长是谁？"
+    assert short_answer(question, ["公司成立另一个品牌。目前社长是藤岛茱莉景子。"]) == "藤岛茱莉景子"
+    assert short_answer("牛佬的职业是什么？", ["秘书职业是筑波天文台工作的雨森教授的秘书。"]) is None  # 是什么: two characters are no anchor
+
+
+@pytest.mark.parametrize("word", lexicon.words("place_verb"))
+def test_place_verb_opens_the_place(word):
+    assert located("浮龙化石在哪里", f"浮龙化石{word}加州费雷斯诺县。", 30) is not None
+    text = f"浮龙化石{word}加州费雷斯诺县。"
+    start, end = located("浮龙化石在哪里", text, 30)
+    assert text[start:end] == "加州费雷斯诺县"
+
+
+@pytest.mark.parametrize("word", lexicon.words("not_agent"))
+def test_not_agent_words_mark_nobody(word):
+    question = "这首歌的原唱是谁"
+    assert agent(question, _ASK.search(question), f"这首歌{word}李四原唱。", 30) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("agent_end"))
+def test_agent_end_closes_the_agent(word):
+    question = "那须盐原车站的经营方是谁"
+    text = f"车站由东日本铁道{word}1990年经营。" if word == "于" else f"车站由东日本铁道{word}经营。"
+    start, end = agent(question, _ASK.search(question), text, 30)
+    assert text[start:end] == "东日本铁道"
