@@ -1,11 +1,12 @@
-"""Who did it (由X/被X before the question's verb) and where a thing is (after a verb of place):
-short answers the question's words do not fence (qa.answer.agents), each lexicon entry by a row."""
+"""Who did it (由X/被X before the question's verb), where a thing is (after a verb of place), where
+someone is from (X，Y人) and what they do (是一名Y): short answers the question's words do not
+fence (qa.answer.agents), each lexicon entry by a row."""
 
 from __future__ import annotations
 
 import pytest
 
-from qa.answer.agents import agent, located
+from qa.answer.agents import agent, located, occupation, origin
 from qa.answer.short import _ASK, short_answer
 from qa.text import lexicon
 
@@ -74,3 +75,56 @@ def test_agent_end_closes_the_agent(word):
     text = f"车站由东日本铁道{word}1990年经营。" if word == "于" else f"车站由东日本铁道{word}经营。"
     start, end = agent(question, _ASK.search(question), text, 30)
     assert text[start:end] == "东日本铁道"
+
+
+ORIGINS = [
+    ("元皇后祖籍何处？", "元皇后，河南郡洛阳县（今中国河南省洛阳市东）人，魏道武帝拓跋珪的后裔。", "河南郡洛阳县（今中国河南省洛阳市东）"),
+    ("潘嘉丽是哪儿的人？", "潘嘉丽（英文名：，），新加坡人，新加坡及台湾歌手。", "新加坡"),
+    ("家铉翁是哪里人？", "家铉翁（1213年－？）号则堂，眉山（今属四川）人。", "眉山（今属四川）"),  # not 号则堂, after the aside
+    ("他是哪里人？", "他是一个有名的人，1950年出生。", None),  # 是, 的: a clause about him, not where he is from
+    ("他是哪里人？", "比赛共有3000人，来自各地。", None),  # a count of people
+    ("潘嘉丽的职业是什么？", "潘嘉丽，新加坡人，歌手。", None),  # asks no origin
+]
+
+
+@pytest.mark.parametrize("question, text, expected", ORIGINS)
+def test_where_someone_is_from_is_the_phrase_before_ren(question, text, expected):
+    found = origin(question, text, 30)
+    assert (text[found[0]:found[1]] if found else None) == expected
+    if expected:
+        assert short_answer(question, [text]) == expected
+
+
+OCCUPATIONS = [
+    ("牛佬的职业是什么？", "牛佬，香港漫画家，原名文启明。", "香港漫画家"),
+    ("大卫·克劳斯的职业是什么？", "大卫·克劳斯（，）是一名德国男演员。", "德国男演员"),  # after the article count
+    ("毕业后的安雅·罗素法职业是什么？", "2007年，她于瓦伊帕胡高级中学毕业。毕业后，她当了一名售货员。", "售货员"),
+    ("杨昊的职业是什么？", "杨昊 (足球运动员)\n杨昊（），中国足球运动员，司职中场。", "中国足球运动员"),  # not the title line
+    ("他的职业是什么？", "他的父亲是一位著名的画家。", None),  # 的, 是: a clause about someone else
+    ("潘嘉丽是哪儿的人？", "潘嘉丽，新加坡人，歌手。", None),  # asks no occupation
+]
+
+
+@pytest.mark.parametrize("question, text, expected", OCCUPATIONS)
+def test_an_occupation_is_a_phrase_that_ends_in_a_word_of_occupation(question, text, expected):
+    found = occupation(question, text, 30)
+    assert (text[found[0]:found[1]] if found else None) == expected
+    if expected:
+        assert short_answer(question, [text]) == expected
+
+
+@pytest.mark.parametrize("word", lexicon.words("origin_q"))
+def test_origin_q_asks_where_someone_is_from(word):
+    assert origin(f"潘嘉丽{word}", "潘嘉丽，新加坡人，歌手。", 30) is not None
+
+
+@pytest.mark.parametrize("word", lexicon.words("occupation_q"))
+def test_occupation_q_asks_an_occupation(word):
+    assert occupation(f"牛佬的{word}", "牛佬，香港漫画家，原名文启明。", 30) == (3, 8)
+
+
+@pytest.mark.parametrize("char", lexicon.words("occupation_end"))
+def test_occupation_end_closes_an_occupation(char):
+    text = f"他是一名航海{char}。"
+    assert occupation("他的职业是什么", text, 30) == (4, 7)
+

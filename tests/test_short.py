@@ -147,7 +147,6 @@ NOT_CERTAIN = [
     ("东关街有多长？", "个园、逸圃（东关街356号）列为全国重点文物保护单位。"),  # a house number is no length
     ("中国国际象棋超级大赛的级别有多高？", "大赛被国际棋联定为21级赛事。"),  # nor a bare number
     ("马飚毕业于哪所大学？", "毕业后，从事经济研究工作。"),  # one character (后) is no answer
-    ("家铉翁是哪里人？", "家铉翁（1213年－？）号则堂，眉山（今属四川）人。"),  # what follows an aside is no answer  # the sentence says something of X, not what it is
     ("黄鳍紫鱼的体重是多少？", "本鱼有三种颜色。"),  # a count of things is no weight
 ]
 

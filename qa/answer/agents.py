@@ -1,7 +1,9 @@
 """Short answers a sentence writes before or after the question's verb rather than in the question
 word's place: who did it, written 由X/被X before the verb (《鳄鱼泪》同名主题曲的原唱是谁 over
 "由袁丽嫦原唱"; 那须盐原车站的经营方是谁 over "由东日本旅客铁道（JR东日本）所经营"), and where a thing
-is, written after a verb of place (位于, 生于, 发现于: 浮龙化石在哪里发现的 over "化石发现于加州费雷斯诺县").
+is, written after a verb of place (位于, 生于, 发现于: 浮龙化石在哪里发现的 over "化石发现于加州费雷斯诺县");
+where someone is from and what they do, written as a phrase of its own in a biography ("元皇后，
+河南郡洛阳县（…）人", "牛佬，香港漫画家") or after an article count (是一名德国男演员).
 The question's words (its verb, its noun) rarely stand around the answer as the question says them,
 so `qa.answer.short` finds no fence; these constructions place the answer instead, and are read
 only where nothing else placed one. The words are data (`qa/text/lexicon/zh.toml`, "short answers").
@@ -14,7 +16,7 @@ import re
 from qa.answer.spans import PERSON_LEAD, trim
 from qa.text import lexicon
 
-__all__ = ["agent", "located"]
+__all__ = ["agent", "located", "occupation", "origin"]
 
 _NOT_AGENT = tuple(lexicon.words("not_agent"))
 _AGENT_END = tuple(lexicon.words("agent_end"))
@@ -26,6 +28,11 @@ _WHICH = "".join(lexicon.words("which_q"))
 _COPULA = tuple(lexicon.words("naming_copula"))
 _NOT_PLACE = ("的", "是")  # a clause about the place (东非国家, 濟州島中部的漢拏山是…), not the place
 _DATE = lexicon.regex("date_span")  # 生于1950年: a date, not a place
+_ORIGIN_Q = tuple(lexicon.words("origin_q"))
+_OCCUPATION_Q = tuple(lexicon.words("occupation_q"))
+_OCCUPATION_END = tuple(lexicon.words("occupation_end"))
+_ARTICLE = tuple(lexicon.words("empty_span"))  # 一名, 一位: what follows is the occupation
+_NOT_NOUN = ("的", "是", "在", "了", "有")  # a clause with these says more than a name or a noun
 _LEAD = re.compile("|".join(map(re.escape, PERSON_LEAD)))
 
 
@@ -96,4 +103,48 @@ def located(q: str, text: str, limit: int) -> tuple[int, int] | None:
         got = text[start:end]
         if 2 <= end - start <= limit and got not in q and not _DATE.match(got) and not any(w in got for w in _NOT_PLACE):
             return start, end
+    return None
+
+
+def _phrases(text: str) -> list[tuple[int, int]]:
+    """The phrases of `text` between commas and sentence stops, an aside in brackets kept inside."""
+    out, start = [], 0
+    for i, c in enumerate(text):
+        if c in _COMMA or _PHRASE_END.match(c):
+            if _unbracketed(text[start:i]).count("（") == 0 and _unbracketed(text[start:i]).count("(") == 0:
+                out.append((start, i))
+                start = i + 1
+    out.append((start, len(text)))
+    return out
+
+
+def origin(q: str, text: str, limit: int) -> tuple[int, int] | None:
+    """Where someone asked about (哪里人, 祖籍何处) is from: Y of the first phrase "Y人" standing
+    alone in `text` (元皇后，河南郡洛阳县（今中国河南省洛阳市东）人，…; 新加坡人), a name or a place
+    and nothing more (no 的, 是: 一个有名的人 says something else)."""
+    if not any(w in q for w in _ORIGIN_Q):
+        return None
+    for a, b in _phrases(text):
+        start, end = trim(text, a, b)
+        if end - start >= 3 and text[end - 1] == "人" and end - 1 - start <= limit:
+            got = text[start:end - 1]
+            if got not in q and not any(w in _unbracketed(got) for w in _NOT_NOUN) and not any(c.isdigit() for c in got):
+                return start, end - 1
+    return None
+
+
+def occupation(q: str, text: str, limit: int) -> tuple[int, int] | None:
+    """Someone's occupation asked (职业是什么): the first phrase of `text` that ends in a word of
+    occupation (家, 员, 手, 师) and is a noun alone (，香港漫画家，) or follows an article count
+    (是一名德国男演员, 当了一名售货员): what follows the count."""
+    if not any(w in q for w in _OCCUPATION_Q):
+        return None
+    for a, b in _phrases(text):
+        start, end = trim(text, a, b)
+        if end - start < 2 or not text.endswith(_OCCUPATION_END, start, end):
+            continue
+        cut = max((text.find(w, start, end) + len(w) for w in _ARTICLE if text.find(w, start, end) >= 0), default=start)
+        got = text[cut:end]
+        if 2 <= len(got) <= min(limit, 10) and got.isalnum() and got not in q and not any(w in got for w in _NOT_NOUN):
+            return cut, end
     return None

@@ -19,7 +19,9 @@ question's words its own way (a word inserted, an aside between) places it by th
 of taking one (`qa.answer.posts`). Where nothing placed an answer, the quotes are read once more
 without their bracketed asides (X（学名：…）位于Y), and then by construction (`qa.answer.agents`): a
 person asked is X of 由X/被X before the question's verb (由袁丽嫦原唱), a place what follows a verb
-of place (生于, 发现于). "N是谁" is placed by two characters of N when the sentence writes "N是".
+of place (生于, 发现于); where someone is from (哪里人) the phrase "Y人" a biography writes, their
+occupation (职业) a phrase ending in 家/员/手. "N是谁" is placed by two characters of N when the
+sentence writes "N是".
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a why/how question or one asking for a description
@@ -35,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.agents import agent, located
+from qa.answer.agents import agent, located, occupation, origin
 from qa.answer.lists import listed
 from qa.answer.loose import loose_span
 from qa.answer.posts import asks_post, post
@@ -137,7 +139,8 @@ def pick(question: str, quotes: list[str]) -> Short | None:
             or _first(loose, lambda text: loose_span(q, asked, text, wants))
             or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure))
             or _first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
-            or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS)))
+            or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
+            or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS)))
 
 
 def _first(quotes: list[str], find) -> Short | None:
