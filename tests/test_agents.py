@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.agents import agent, located, occupation, origin
+from qa.answer.agents import agent, located, occupation, of_kind, origin
 from qa.answer.short import _ASK, short_answer
 from qa.text import lexicon
 
@@ -128,3 +128,32 @@ def test_occupation_end_closes_an_occupation(char):
     text = f"他是一名航海{char}。"
     assert occupation("他的职业是什么", text, 30) == (4, 7)
 
+
+
+KINDS = [
+    ("蓝线裸顶鲷的身体是什么颜色的？", "本鱼体呈银灰色，有若干不规则污斑。", "银灰色"),  # after the verb 呈
+    ("黄独的外皮是什么颜色的？", "叶腋内常生珠芽，外皮黄褐色。", "黄褐色"),  # after the question's own 外皮
+    ("牡蒿在什么季节开花？", "头状花序卵形，秋季开花。", "秋季"),
+    ("胜利广场是什么形状的？", "胜利广场是巴黎的一个圆形广场。", "圆形"),  # not the article count
+    ("黄鳍紫鱼的身体是什么颜色的？", "体色多变。", None),  # 体 is the question's: 体色 is no colour
+    ("这种鱼有什么特色？", "本鱼体呈银灰色。", None),  # asks no kind
+]
+
+
+@pytest.mark.parametrize("question, text, expected", KINDS)
+def test_a_word_of_the_kind_asked_ends_as_the_kind_does(question, text, expected):
+    found = of_kind(question, text)
+    assert (text[found[0]:found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize("names, ends", lexicon.glossary("kind_end").items())
+def test_kind_end_answers_its_kind(names, ends):
+    name, end = names.split("|")[0], ends.split("|")[0]
+    text = f"它的主体为淡蓝{end}。"
+    assert of_kind(f"它是什么{name}的", text) == (5, 7 + len(end))  # 淡蓝 and the ending
+
+
+@pytest.mark.parametrize("word", lexicon.words("kind_lead"))
+def test_kind_lead_is_no_part_of_the_kind(word):
+    text = f"外壳{word}淡蓝色。"
+    assert of_kind("它是什么颜色的", text) == (2 + len(word), 5 + len(word))

@@ -3,7 +3,8 @@ word's place: who did it, written 由X/被X before the verb (《鳄鱼泪》同�
 "由袁丽嫦原唱"; 那须盐原车站的经营方是谁 over "由东日本旅客铁道（JR东日本）所经营"), and where a thing
 is, written after a verb of place (位于, 生于, 发现于: 浮龙化石在哪里发现的 over "化石发现于加州费雷斯诺县");
 where someone is from and what they do, written as a phrase of its own in a biography ("元皇后，
-河南郡洛阳县（…）人", "牛佬，香港漫画家") or after an article count (是一名德国男演员).
+河南郡洛阳县（…）人", "牛佬，香港漫画家") or after an article count (是一名德国男演员); and a word of
+the kind a question asks by (什么颜色 -> 银灰色, 什么季节 -> 秋季), by its ending.
 The question's words (its verb, its noun) rarely stand around the answer as the question says them,
 so `qa.answer.short` finds no fence; these constructions place the answer instead, and are read
 only where nothing else placed one. The words are data (`qa/text/lexicon/zh.toml`, "short answers").
@@ -16,7 +17,7 @@ import re
 from qa.answer.spans import PERSON_LEAD, trim
 from qa.text import lexicon
 
-__all__ = ["agent", "located", "occupation", "origin"]
+__all__ = ["agent", "located", "occupation", "of_kind", "origin"]
 
 _NOT_AGENT = tuple(lexicon.words("not_agent"))
 _AGENT_END = tuple(lexicon.words("agent_end"))
@@ -33,6 +34,10 @@ _OCCUPATION_Q = tuple(lexicon.words("occupation_q"))
 _OCCUPATION_END = tuple(lexicon.words("occupation_end"))
 _ARTICLE = tuple(lexicon.words("empty_span"))  # 一名, 一位: what follows is the occupation
 _NOT_NOUN = ("的", "是", "在", "了", "有")  # a clause with these says more than a name or a noun
+_KINDS = {re.compile(f"(?:{'|'.join(lexicon.words('what_q'))})(?:{names})"): re.compile(ends)
+          for names, ends in lexicon.glossary("kind_end").items()}
+_EDGE = set(lexicon.words("span_edge")) | set(lexicon.words("kind_lead"))
+KIND_CHARS = 6  # 淡蓝红色: a word of the kind, not a clause
 _LEAD = re.compile("|".join(map(re.escape, PERSON_LEAD)))
 
 
@@ -147,4 +152,23 @@ def occupation(q: str, text: str, limit: int) -> tuple[int, int] | None:
         got = text[cut:end]
         if 2 <= len(got) <= min(limit, 10) and got.isalnum() and got not in q and not any(w in got for w in _NOT_NOUN):
             return cut, end
+    return None
+
+
+def of_kind(q: str, text: str) -> tuple[int, int] | None:
+    """A word of the kind a question asks by (什么颜色 -> 银灰色, 什么季节 -> 秋季): the first word of
+    `text` with the kind's ending, read back to a joining word (呈, 为), a mark or the question's
+    own words (外皮黄褐色 for 外皮是什么颜色), at most `KIND_CHARS` characters and more than the ending."""
+    ends = next((e for asked, e in _KINDS.items() if asked.search(q)), None)
+    if ends is None:
+        return None
+    pieces = _pieces(q)
+    for m in ends.finditer(text):
+        start = m.start()
+        while (start > 0 and m.end() - start < KIND_CHARS and text[start - 1].isalnum() and text[start - 1] not in _EDGE
+               and text[start - 2:start] not in pieces):
+            start -= 1
+        start, end = trim(text, start, m.end())
+        if start < m.start() and text[start:end] not in q and any(c not in q for c in text[start:m.start()]):
+            return start, end  # 体色 for 身体是什么颜色: the words before the ending must say more than the question
     return None

@@ -20,7 +20,7 @@ of taking one (`qa.answer.posts`). Where nothing placed an answer, the quotes ar
 without their bracketed asides (X（学名：…）位于Y), and then by construction (`qa.answer.agents`): a
 person asked is X of 由X/被X before the question's verb (由袁丽嫦原唱), a place what follows a verb
 of place (生于, 发现于); where someone is from (哪里人) the phrase "Y人" a biography writes, their
-occupation (职业) a phrase ending in 家/员/手. "N是谁" is placed by two characters of N when the
+occupation (职业) a phrase ending in 家/员/手, a kind asked (什么颜色) a word with its ending (银灰色). "N是谁" is placed by two characters of N when the
 sentence writes "N是".
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.agents import agent, located, occupation, origin
+from qa.answer.agents import agent, located, occupation, of_kind, origin
 from qa.answer.lists import listed
 from qa.answer.loose import loose_span
 from qa.answer.posts import asks_post, post
@@ -140,7 +140,7 @@ def pick(question: str, quotes: list[str]) -> Short | None:
             or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure))
             or _first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
-            or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS)))
+            or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text)))
 
 
 def _first(quotes: list[str], find) -> Short | None:
