@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.text.cjk import close_spaces, closed_offsets
+from qa.text.cjk import close_spaces, closed_offsets, fold, unpunctuated
 
 
 @pytest.mark.parametrize("text, closed", [
@@ -23,6 +23,10 @@ from qa.text.cjk import close_spaces, closed_offsets
     ('称为"臬仓". 直接', '称为"臬仓".直接'),
     ("Hello, world. (Yes) no", "Hello, world. (Yes) no"),  # English text keeps its spaces
     ("3.5 亿, 是", "3.5亿,是"),
+    # a name's dot, however written, is the lexicon's middle dot
+    ("约翰•贝茨 在", "约翰·贝茨 在"),
+    ("喬治‧華盛頓", "喬治·華盛頓"),
+    ("奥托・莫德索恩", "奥托·莫德索恩"),
 ])
 def test_close_spaces_joins_chinese_to_numbers_and_latin(text, closed):
     assert close_spaces(text) == closed
@@ -43,3 +47,24 @@ def test_closed_offsets_count_what_close_spaces_keeps(text):
 
 def test_a_translated_text_is_as_long_as_its_original_by_closed_offsets():
     assert closed_offsets("第 50 届, 在 2008 年 (GPS) 定位. 他")[-1] == len("第50届，在2008年（GPS）定位。他")
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("２０２４年ＡＩ崗位", "2024年ai岗位"),
+    ("喬治‧華盛頓", "乔治·华盛顿"),
+    ("约翰•贝茨", "约翰·贝茨"),
+    ("奥托･莫德索恩", "奥托·莫德索恩"),  # the half-width katakana dot too
+])
+def test_fold_reads_widths_case_script_and_name_dots_one_way(text, folded):
+    assert fold(text) == folded and len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("「凍死不拆屋，餓死不擄掠。」", "冻死不拆屋饿死不掳掠"),
+    ('"冻死不拆屋, 饿死不掳掠."', "冻死不拆屋饿死不掳掠"),
+    ("政企分开、邮储分离", "政企分开邮储分离"),
+    ("Mark Regnerus 的研究", "markregnerus的研究"),
+    ("约翰·贝茨", "约翰贝茨"),
+])
+def test_unpunctuated_reads_a_saying_the_same_however_it_is_marked(text, bare):
+    assert unpunctuated(text) == bare

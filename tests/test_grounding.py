@@ -44,6 +44,10 @@ CASES = [
      [("泡泡战士", "泡泡战士是一款游戏。")], []),
     # a quoted 《title》 the article does not hold
     ("《红楼梦》的作者是谁?", "三国演义", "《三国演义》的作者是罗贯中。", "《三国演义》", [], ["红楼梦"]),
+    # a quoted saying the article holds with other marks and spaces (a translation's), and one it does not
+    ('"冻死不拆屋, 饿死不掳掠."指的是谁的军队?', "岳飞", "岳家军号称「冻死不拆屋，饿死不掳掠。」", "岳家军", [], []),
+    ('"冻死不拆屋, 饿死不抢劫"指的是谁的军队?', "岳飞", "岳家军号称「冻死不拆屋，饿死不掳掠。」", "岳家军", [],
+     ["冻死不拆屋, 饿死不抢劫"]),
     # a place by its ending, held by another passage; a category word (地区) is no name, even as a title
     ("海淀区的产业发展得怎么样?", "快车道", "闵行区的产业发展迅速。", "闵行区", [("科技重镇", "海淀区是科技重镇。")], ["海淀区"]),
     ("尤金袋鼠分布在哪些地区?", "尤金袋鼠", "尤金袋鼠分布于澳洲南部。", "尤金袋鼠", [("地区", "地区是行政区划。")], []),

@@ -21,7 +21,8 @@ ALL = frozenset(RULES)
     ("他说：“好。”「对」", ALL, '他说: "好." "对"'),  # the closing quote before the stop's space
     ("他说：“好。”然后", frozenset({"stop"}), "他说：“好.” 然后"),
     ("甲；乙？丙！丁、戊", ALL, "甲; 乙? 丙! 丁, 戊"),
-    ("乔治·华盛顿于1789年就任", ALL, "乔治·华盛顿于 1789 年就任"),  # names' middle dot kept
+    ("乔治·华盛顿于1789年就任", ALL, "乔治•华盛顿于 1789 年就任"),
+    ("乔治·华盛顿于1789年就任", ALL - {"dots"}, "乔治·华盛顿于 1789 年就任"),
     ("增长5.6%，达340.4亿元。\n第二段", ALL, "增长 5.6%, 达 340.4 亿元.\n第二段"),  # decimals untouched
 ])
 def test_rewrite_writes_chinese_as_a_translation_does(text, style, expected):

@@ -13,7 +13,8 @@ What is rewritten, in every doc (title and passage), question and gold answer:
     seeded by (`--seed`, doc id) so that a doc keeps one style and the set is the same on every run:
     full-width comma, full stop, colon, semicolon, question and exclamation marks written half-width
     with a space after them ("，" -> ", ", "。" -> ". "); full-width parentheses as " (" and ") ";
-    curly and corner quotes (“” ‘’ 「」 『』) as straight ones. Names' middle dots (乔治·华盛顿) are kept.
+    curly and corner quotes (“” ‘’ 「」 『』) as straight ones; names' middle dots as bullets
+    (乔治·华盛顿 -> 乔治•华盛顿, as some writers and fonts have it).
 Gold answers are rewritten in the style of their evidence doc, so a gold answer still occurs in
 the doc up to spaces: score with a normaliser that ignores spaces (NFKC, lower case, no
 whitespace), as /tmp/lead/score.py does. A question is written in its doc's style too (translated
@@ -45,6 +46,7 @@ RULES: dict[str, dict[str, str]] = {
     "marks": {"？": "? ", "！": "! "},
     "parentheses": {"（": " (", "）": ") "},
     "quotes": {"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'},
+    "dots": {"·": "•"},
 }
 _CLOSING = "”’」』）"  # a closing mark stays before the space a translated mark puts after itself
 _SPACE_BEFORE = re.compile(f"(?<=[{HAN}])(?=[0-9A-Za-z])")

@@ -45,7 +45,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from qa.text import lexicon
-from qa.text.cjk import CJK_RUN, fold
+from qa.text.cjk import CJK_RUN, fold, unpunctuated
 from qa.text.questions import strip_question
 from qa.text.sentences import split_sentences
 from qa.types import Hit
@@ -186,9 +186,12 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
     the store's (`Store.titles`, through `answer_extractive`): drcd_test's swaps answered about the
     wrong entity 0.144 -> 0.032 (docs/benchmarks.md, "Entity swaps")."""
     found: list[str] = []
+    bare = None
     for m in _QUOTED.finditer(question):
         name = next(g for g in m.groups() if g)
-        if fold(name) not in ground:
+        # read past punctuation and spaces: the question may quote with other marks than the passage
+        bare = unpunctuated(ground) if bare is None else bare
+        if fold(name) not in ground and (not unpunctuated(name) or unpunctuated(name) not in bare):
             found.append(name)
     low = fold(question)
     for m in _LATIN.finditer(question):
