@@ -114,7 +114,9 @@ def short_answer(question: str, quotes: list[str]) -> str | None:
     return found.text if found else None
 
 
-def pick(question: str, quotes: list[str]) -> Short | None:
+def pick(question: str, quotes: list[str], constructions: bool = True) -> Short | None:
+    """The short answer and where it stands; `constructions=False` leaves out the last passes
+    (`qa.answer.agents`), for the anaphora join, whose use of the picker was measured without them."""
     if not CJK.search(question) or _YES_NO.search(question):
         return None
     wants, measure = question_type(question)
@@ -135,10 +137,12 @@ def pick(question: str, quotes: list[str]) -> Short | None:
     if _DESCRIBE.search(q):
         return None  # 有什么特点/作用: a description, which the quote gives better
     loose = quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []
-    return (_first(quotes, lambda text: _one(q, asked, text, wants, measure))
-            or _first(loose, lambda text: loose_span(q, asked, text, wants))
-            or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure))
-            or _first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
+    found = (_first(quotes, lambda text: _one(q, asked, text, wants, measure))
+             or _first(loose, lambda text: loose_span(q, asked, text, wants))
+             or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure)))
+    if found or not constructions:
+        return found
+    return (_first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
             or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text)))
 
