@@ -21,6 +21,7 @@ from qa.text.cjk import close_spaces, closed_offsets, fold, unpunctuated
     ("吕志兴 (Lui Chi Hing) 是球员", "吕志兴(Lui Chi Hing)是球员"),
     ("(1994 年至 1998 年). 1998 年", "(1994年至1998年).1998年"),
     ('称为"臬仓". 直接', '称为"臬仓".直接'),
+    ('前任校长为Carolyn "Biddy" Martin, 于 2011 年', '前任校长为Carolyn "Biddy" Martin,于2011年'),
     ("Hello, world. (Yes) no", "Hello, world. (Yes) no"),  # English text keeps its spaces
     ("3.5 亿, 是", "3.5亿,是"),
     # a name's dot, however written, is the lexicon's middle dot

@@ -16,14 +16,15 @@ CJK_RUN = re.compile(f"[{HAN}]+")
 # Spaces with a Chinese character on one side and a digit or a Latin letter on the other, and
 # between a number and its %: translated text writes "第 50 届", "在 2008 年", "使用 GPS 定位",
 # "50 %". Also the space a translation writes after a half-width mark that ends a Chinese word
-# ("生于香港, 香港职业", "运动员. 他", "学名: X") and before a half-width bracket after one ("吕志兴 (Lui"),
+# ("生于香港, 香港职业", "运动员. 他", "学名: X") or before Chinese ("Martin, 于 2011 年"), and
+# around a half-width bracket next to Chinese ("吕志兴 (Lui", "(1929 年) 12 月"),
 # where Chinese text writes the full-width mark alone (，。：（). A space between two Chinese
 # characters is kept: it parts words (洛拉·帕尼亚尼 会讲).
 _GAP = "[ \t\u00a0\u3000]+"
 # (The first lookahead only makes the search 5x faster: it fails at once where no space is.)
 _LOOSE_SPACE = re.compile(f"(?=[ \t\u00a0\u3000])(?:(?<=[{HAN}]){_GAP}(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]){_GAP}(?=[{HAN}])"
                          f"|(?<=[0-9]){_GAP}(?=%)|(?:(?<=[{HAN}][,.:;?!])|(?<=[{HAN}][)\"'][,.:;?!])){_GAP}(?=\\S)"
-                         f"|(?<=[{HAN}]){_GAP}(?=\\()|(?<=\\)){_GAP}(?=[{HAN}]))")
+                         f"|(?<=[,.:;?!]){_GAP}(?=[{HAN}])|(?<=[{HAN}]){_GAP}(?=\\()|(?<=\\)){_GAP}(?=[{HAN}]))")
 
 # The dots that part a translated name's words, as writers and fonts vary them (约翰•贝茨, 喬治‧華盛頓,
 # 奥托・莫德索恩): read as the middle dot the lexicon's patterns name them by (约翰·贝茨). One for one.
