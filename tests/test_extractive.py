@@ -348,3 +348,16 @@ def test_a_quote_leaning_on_its_neighbour_is_quoted_with_it(question, passage, a
     h.start = 100  # not the article's opening sentence
     assert [c.quote for c in answer_extractive(question, [h], threshold=0.0, params=NO_JOIN).citations] == [alone]
     assert [c.quote for c in answer_extractive(question, [h], threshold=0.0).citations] == [joined]
+
+
+def test_a_sentence_that_places_no_answer_is_quoted_with_a_close_next_one():
+    """The best sentence says where 维基媒体的标志 competed, not what it won; the next sentence (no
+    anaphor: 最终…) scores within `join_close` of it and is quoted too. With the margin at -1 it is not."""
+    passage = "这个软件以PHP写成。维基媒体的标志最初用于参加维基百科在2003年举行的国际性标志竞赛。最终评为第三名，并被选作维基媒体的标志。"
+    question = "维基媒体的标志在2003年的竞赛中得到什么名次？"
+    h = hit(passage)
+    h.start = 100
+    alone = "维基媒体的标志最初用于参加维基百科在2003年举行的国际性标志竞赛。"
+    quotes = lambda params: [c.quote for c in answer_extractive(question, [h], threshold=0.0, params=params).citations]  # noqa: E731
+    assert quotes(replace(DEFAULTS, join_close=-1.0)) == [alone]
+    assert quotes(DEFAULTS) == [alone + "最终评为第三名，并被选作维基媒体的标志。"]

@@ -120,6 +120,9 @@ class ExtractiveParams:
     # The best window, when one sentence, is quoted with its neighbour when an anaphor ties them
     # (qa.answer.anaphora; measured on drcd_test, cmrc_trial, cmrc_train30 and the seed: its module doc).
     join_anaphora: bool = True
+    # ... and with the next sentence when it places no answer and the pair scores within this of it
+    # (chosen on drcd_test against cmrc_trial, cmrc_train30 and the seed: qa.answer.anaphora's doc)
+    join_close: float = 0.8
 
     def __post_init__(self) -> None:
         weights = Features(**self.weights) if isinstance(self.weights, Mapping) else Features(*self.weights)
