@@ -105,6 +105,14 @@ def test_asking_word_is_dropped_from_keyword_queries(word):
     assert keyword_query(f"黄独{word}").strip() == "黄独"
 
 
+@pytest.mark.parametrize("word", entries("stop_word"))
+def test_a_function_word_is_dropped_from_keyword_queries_as_a_whole_word(word):
+    """In a Chinese collection "is", "where", "la" are rare, so a keyword search would weigh them
+    high and find pages with Latin titles holding them (issue 27, English over Chinese)."""
+    assert keyword_query(f"Furong {word.capitalize()} cave").split() == ["Furong", "cave"]
+    assert keyword_query(f"Furong {word}x cave").split() == ["Furong", f"{word}x", "cave"]  # part of a word: kept
+
+
 def test_literary_year_word_stays_in_keyword_queries():
     # year_q_literary is its own class because the keyword query never dropped it (tuned so)
     assert [keyword_query(w) for w in lexicon.words("year_q_literary")] == list(lexicon.words("year_q_literary"))

@@ -114,7 +114,12 @@ ASKING_WORDS = lexicon.regex("asking_words")
 
 
 def keyword_query(question: str) -> str:
-    return ASKING_WORDS.sub(" ", to_simplified(question))
+    # English and Spanish function words too: in a Chinese collection they are rare, so a keyword
+    # search weighs "is", "where", "in" high and finds pages whose Latin titles hold them.
+    return _STOP_WORDS.sub(" ", ASKING_WORDS.sub(" ", to_simplified(question)))
+
+
+_STOP_WORDS = lexicon.regex("stop_word_whole", re.I)
 
 
 # Question words carry no evidence; they are removed before matching.
