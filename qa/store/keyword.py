@@ -48,7 +48,9 @@ from qa.store.integrity import DamagedError
 from qa.store.segment import RECORD_FIELDS, Segment, hash_terms, merge_segments
 from qa.text.tokens import DEFAULT_SCHEME, tokenize
 
-FORMAT = 4  # 2: pinyin tokens; 3: checksums; 4: Traditional folded to Simplified (an index of an older format is rebuilt from Chroma on open)
+# 2: pinyin tokens; 3: checksums; 4: Traditional folded to Simplified; 5: Taiwan word spellings
+# (為甚麼) and name dots (•‧・) folded too. An index of an older format is rebuilt from Chroma on open.
+FORMAT = 5
 DIRNAME = "keyword"
 K1, B = 1.5, 0.75  # bm25s defaults
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
