@@ -361,3 +361,17 @@ def test_a_sentence_that_places_no_answer_is_quoted_with_a_close_next_one():
     quotes = lambda params: [c.quote for c in answer_extractive(question, [h], threshold=0.0, params=params).citations]  # noqa: E731
     assert quotes(replace(DEFAULTS, join_close=-1.0)) == [alone]
     assert quotes(DEFAULTS) == [alone + "最终评为第三名，并被选作维基媒体的标志。"]
+
+
+def test_a_quote_that_places_the_answer_is_added_when_the_best_places_none():
+    """The best window restates the question (选自一次国际性标志竞赛: no year); a window further down
+    places the year asked (2003年) and passes the same checks: it is quoted too, and the short
+    answer read from it. With `placing_margin` 0 the best alone is quoted, and no short answer."""
+    question = "维基媒体的标志选自哪一年举行的国际性标志竞赛？"
+    h = hit("维基媒体的标志选自一次国际性标志竞赛。软件以PHP写成，运行在多台服务器上。那次国际性标志竞赛于2003年举行。")
+    h.start = 100
+    alone = answer_extractive(question, [h], threshold=0.0, params=replace(DEFAULTS, placing_margin=0.0))
+    both = answer_extractive(question, [h], threshold=0.0)
+    assert [c.quote for c in alone.citations] == ["维基媒体的标志选自一次国际性标志竞赛。"] and alone.short_answer is None
+    assert [c.quote for c in both.citations] == ["维基媒体的标志选自一次国际性标志竞赛。", "那次国际性标志竞赛于2003年举行。"]
+    assert both.short_answer == "2003年"

@@ -121,6 +121,30 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
     return support, found
 
 
+def _placing(question: str, q: Question, best: Window, chosen: list[Window], windows: list[Window], hits: list[Hit],
+             threshold: float, params: ExtractiveParams, titles: tuple[str, ...]) -> list[Window]:
+    """[the best-scoring window within `placing_margin` of `best` in which the short answer's picker
+    places an answer], when none of the `chosen` quotes does and there is room for one more, and
+    when that window passes the checks the best passed (its support after gaps at `threshold`):
+    a quote of what was asked, where the best-scoring one only restates the question. [] else."""
+    from qa.answer.short import pick
+
+    if len(chosen) >= params.max_quotes or params.placing_margin <= 0:
+        return []
+    folded = to_simplified(question)
+    text = lambda w: hits[w.hit].text[w.start:w.end]  # noqa: E731
+    if pick(folded, [text(c) for c in chosen], constructions=False) is not None:
+        return []
+    for w in sorted(windows, key=lambda w: (w.score, -(w.end - w.start)), reverse=True):
+        if w.score < best.score - params.placing_margin:
+            break
+        if any(_overlaps(w, c, hits) for c in chosen) or pick(folded, [text(w)], constructions=False) is None:
+            continue
+        if _checked(w, windows, q, hits, question, False, params, titles)[0] >= threshold:
+            return [w]
+    return []
+
+
 def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf | None = None,
                       similarity: Similarity | None = None, params: ExtractiveParams = DEFAULTS,
                       titles: tuple[str, ...] = ()) -> Answer:
@@ -164,6 +188,8 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         # scores cannot tell them apart, and a reader can.
         if not any(_overlaps(w, c, hits) for c in chosen):
             chosen.append(w)
+    if not cross:
+        chosen += _placing(question, q, best, chosen, windows, hits, threshold, params, titles)
     chosen = [_narrowed(w, q, hits) for w in chosen]
     citations, parts = [], []
     for n, w in enumerate(chosen, start=1):
