@@ -109,8 +109,9 @@ class Short:
 
 
 def short_answer(question: str, quotes: list[str]) -> str | None:
-    """The short answer to `question` from `quotes` (best first), or None; see the module doc."""
-    found = pick(question, quotes)
+    """From `quotes` (best first), or None; never from a last one alone placing it (`extractive._placing`'s hedge)."""
+    hedge = len(quotes) > 1 and not pick(question, quotes[:-1], False) and pick(question, quotes[-1:], False)
+    found = pick(question, quotes[:-1] if hedge else quotes)
     return found.text if found else None
 
 
