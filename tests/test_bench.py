@@ -8,15 +8,11 @@ import sys
 
 import pytest
 
-from support import ROOT
+from support import ROOT, write_bench_docs
 
 
 def test_benchmark_runs_all_systems_and_writes_json(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "A.txt").write_text("华强广场\n\n华强广场项目总投资约20亿元。项目建成后可创造1000个就业岗位。", encoding="utf-8")
-    (docs / "B.txt").write_text("黑河物流\n\n黑河国欧物流仓储中心投入使用。中心每年处理跨境包裹300万件。", encoding="utf-8")
-    (docs / "C.txt").write_text("脑机接口\n\n工信部等7部门联合印发实施意见，明确至2030年构建产业生态。", encoding="utf-8")
+    docs = write_bench_docs(tmp_path)
     gold = tmp_path / "gold.jsonl"
     items = [
         {"id": "1", "question": "华强广场项目建成后可创造多少个就业岗位？", "answers": ["1000个"], "unanswerable": False,
@@ -50,10 +46,7 @@ def test_gap_grid_tunes_slot_factors_on_a_set_with_near_misses(tmp_path):
     """`tune_answer --gaps`: the store is built, every question answered with the checks listed but
     not applied, and the grid's best row refuses the near miss without refusing the answerable one."""
     for name in ("dev", "check"):
-        docs = tmp_path / name / "docs"
-        docs.mkdir(parents=True)
-        (docs / "A.txt").write_text("华强广场\n\n华强广场项目总投资约20亿元。项目建成后可创造1000个就业岗位。", encoding="utf-8")
-        (docs / "B.txt").write_text("黑河物流\n\n黑河国欧物流仓储中心投入使用。中心每年处理跨境包裹300万件。", encoding="utf-8")
+        write_bench_docs(tmp_path / name, "AB")
         items = [
             {"id": "1", "question": "华强广场项目建成后可创造多少个就业岗位？", "answers": ["1000个"], "evidence": ["A"]},
             {"id": "2", "question": "黑河国欧物流仓储中心每年处理多少万件跨境包裹？", "answers": ["300万件"], "evidence": ["B"]},

@@ -8,16 +8,12 @@ import subprocess
 import sys
 
 import pytest
-from support import ROOT
+from support import ROOT, write_bench_docs
 
 
 @pytest.mark.slow
 def test_every_answerable_question_is_classed_once_per_variant(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "A.txt").write_text("华强广场\n\n华强广场项目总投资约20亿元。项目建成后可创造1000个就业岗位。", encoding="utf-8")
-    (docs / "B.txt").write_text("黑河物流\n\n黑河国欧物流仓储中心投入使用。中心每年处理跨境包裹300万件。", encoding="utf-8")
-    (docs / "C.txt").write_text("脑机接口\n\n工信部等7部门联合印发实施意见，明确至2030年构建产业生态。", encoding="utf-8")
+    docs = write_bench_docs(tmp_path)
     gold = tmp_path / "gold.jsonl"
     items = [
         {"id": "1", "question": "华强广场项目建成后可创造多少个就业岗位？", "answers": ["1000个"], "evidence": ["A"]},

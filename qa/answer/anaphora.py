@@ -40,7 +40,7 @@ from qa.text.cjk import CJK, fold
 from qa.text.script import to_simplified
 from qa.types import Hit
 
-__all__ = ["joined", "leans_back"]
+__all__ = ["joined", "leans_back", "places"]
 
 _ANAPHOR = lexicon.regex("anaphor_start")
 
@@ -50,11 +50,12 @@ def leans_back(sentence: str) -> bool:
     return _ANAPHOR.match(fold(sentence)) is not None
 
 
-def _placed(question: str, sentence: str) -> bool:
+def places(question: str, quotes: list[str]) -> bool:
+    """Does the short answer's picker place an answer to `question` in `quotes`? Without its passes
+    by construction (qa.answer.agents), added after the joins here were measured."""
     from qa.answer.short import pick
 
-    # without the picker's passes by construction (qa.answer.agents), added after this join was measured
-    return pick(to_simplified(question), [sentence], constructions=False) is not None
+    return pick(to_simplified(question), quotes, constructions=False) is not None
 
 
 def joined(question: str, q: Question, best: Window, windows: list[Window], hits: list[Hit],
@@ -70,7 +71,7 @@ def joined(question: str, q: Question, best: Window, windows: list[Window], hits
     text = lambda i: hit.text[sents[i].span.start:sents[i].span.end]  # noqa: E731
     if a > 0 and leans_back(text(a)):
         first = a - 1
-    elif a + 1 < len(sents) and not _placed(question, text(a)):
+    elif a + 1 < len(sents) and not places(question, [text(a)]):
         first = a
     else:
         return best

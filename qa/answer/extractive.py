@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from qa.answer.anaphora import joined
+from qa.answer.anaphora import joined, places
 from qa.answer.narrow import answer_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.windows import (Idf, Question, Similarity, Window, _overlaps, _sentences, analyse,
@@ -121,26 +121,25 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
     return support, found
 
 
-def _placing(question: str, q: Question, best: Window, chosen: list[Window], windows: list[Window], hits: list[Hit],
-             threshold: float, params: ExtractiveParams, titles: tuple[str, ...]) -> list[Window]:
+def _placing(question: str, q: Question, best: Window, chosen: list[Window], windows: list[Window],
+             ranked: list[Window], hits: list[Hit], threshold: float, params: ExtractiveParams,
+             titles: tuple[str, ...]) -> list[Window]:
     """[the best-scoring window within `placing_margin` of `best` in which the short answer's picker
     places an answer], when none of the `chosen` quotes does and there is room for one more, and
-    when that window passes the checks the best passed (its support after gaps at `threshold`):
+    when that window passes the checks the best passed (its support after gaps at `threshold`;
+    `ranked`: the `windows` best first):
     a quote of what was asked, where the best-scoring one only restates the question. [] else.
     No short answer is read from it (`qa.answer.short.short_answer`): on cmrc_trial the 16 it gave
     scored F1 0.2 (it is a hedge; the quote holds the gold one time in three)."""
-    from qa.answer.short import pick
-
     if len(chosen) >= params.max_quotes or params.placing_margin <= 0:
         return []
-    folded = to_simplified(question)
     text = lambda w: hits[w.hit].text[w.start:w.end]  # noqa: E731
-    if pick(folded, [text(c) for c in chosen], constructions=False) is not None:
+    if places(question, [text(c) for c in chosen]):
         return []
-    for w in sorted(windows, key=lambda w: (w.score, -(w.end - w.start)), reverse=True):
+    for w in ranked:
         if w.score < best.score - params.placing_margin:
             break
-        if any(_overlaps(w, c, hits) for c in chosen) or pick(folded, [text(w)], constructions=False) is None:
+        if any(_overlaps(w, c, hits) for c in chosen) or not places(question, [text(w)]):
             continue
         if _checked(w, windows, q, hits, question, False, params, titles)[0] >= threshold:
             return [w]
@@ -162,7 +161,8 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     cross = bool(hits) and similarity is not None and lang != language(hits[0].text)
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
-    best = max(windows, key=key, default=None)
+    ranked = sorted(windows, key=key, reverse=True)
+    best = ranked[0] if ranked else None
     if best is not None and not cross:
         best = joined(question, q, best, windows, hits, params)  # a sentence leaning on its neighbour
     support, found = _checked(best, windows, q, hits, question, cross, params, titles) if best else (0.0, [])
@@ -170,8 +170,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         # The best-scoring window lacks what was asked (or covers too little): a close runner-up
         # that has it is the answer ("该院院长瞿红鹰介绍" names no hospital, the opening sentence no
         # 院长). Only a few, and only close ones: a far one would be a guess.
-        ranked = sorted(windows, key=key, reverse=True)[1:1 + params.retry_windows]
-        for w in ranked:
+        for w in ranked[1:1 + params.retry_windows]:
             if w.score < best.score - params.retry_margin:
                 break
             s, f = _checked(w, windows, q, hits, question, cross, params, titles)
@@ -183,7 +182,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="extractive",
                       citations=[], support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found])
     chosen = [best]
-    for w in sorted(windows, key=key, reverse=True):
+    for w in ranked:
         if len(chosen) == params.max_quotes or w.score < best.score - margin:
             break
         # A close runner-up is quoted too (when it does not repeat a chosen sentence): the
@@ -191,7 +190,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         if not any(_overlaps(w, c, hits) for c in chosen):
             chosen.append(w)
     if not cross:
-        chosen += _placing(question, q, best, chosen, windows, hits, threshold, params, titles)
+        chosen += _placing(question, q, best, chosen, windows, ranked, hits, threshold, params, titles)
     chosen = [_narrowed(w, q, hits) for w in chosen]
     citations, parts = [], []
     for n, w in enumerate(chosen, start=1):
