@@ -303,11 +303,12 @@ def test_a_word_held_as_separate_characters_counts_half_unless_the_collection_la
 
 # -- a quote that leans on its neighbour (qa.answer.anaphora) -------------------------------------
 ANAPHOR_OPENINGS = [(w, f"{w}项目于2003年完工。") for w in lexicon.words("anaphor")] + [
+    (w, f"{w}，第2张个人唱片推出。") for w in lexicon.words("time_anaphor")] + [
     (w, f"{w}于1920年加入该组织。") for w in ("他", "她", "它", "他们", "其")] + [
     ("“这", "“这一派”的代表是荀子。"), ("這", "這份合約的時間為7年。"), ("今天，这", "今天，这四项赛事被称为大满贯。"),
     ("2013年，該", "2013年，該制度被廢止。")]
 NOT_ANAPHOR_OPENINGS = [(w, f"{w}还有三座桥。") for w in lexicon.words("not_anaphor")] + [
-    ("其他", "其他人反对。"), ("no anaphor", "大满贯男子单打比赛有5盘。"),
+    ("其他", "其他人反对。"), ("no anaphor", "大满贯男子单打比赛有5盘。"), ("a year", "1984年，唱片推出。"),
     ("该, after a clause", "汉江是韩国第二长的河流，该国最长的是洛东江。")]
 
 
@@ -349,6 +350,22 @@ def test_a_quote_leaning_on_its_neighbour_is_quoted_with_it(question, passage, a
     h.start = 100  # not the article's opening sentence
     assert [c.quote for c in answer_extractive(question, [h], threshold=0.0, params=NO_JOIN).citations] == [alone]
     assert [c.quote for c in answer_extractive(question, [h], threshold=0.0).citations] == [joined]
+
+
+def test_a_pair_opening_with_an_anaphor_is_quoted_from_the_sentence_before():
+    """The best window is two sentences, the first opening with 同年 (its year is in the sentence
+    before) and the second holding another year: the pair of the sentence before and the first is
+    quoted instead when it scores within `join_close`, as Traditional text too; with the join off,
+    the best pair stands."""
+    for question, passage, answer in (
+            ("《赤色梅艳芳》于何年推出？", "1983年，她参加东京音乐节，夺下2个大奖。同年，第2张个人唱片《赤色梅艳芳》推出，一炮而红。1984年，唱片《似水流年》推出。", "1983年"),
+            ("《赤色梅艷芳》於何年推出？", "1983年，她參加東京音樂節，奪下2個大獎。同年，第2張個人唱片《赤色梅艷芳》推出，一炮而紅。1984年，唱片《似水流年》推出。", "1983年")):
+        h = hit(passage)
+        h.start = 100
+        best = answer_extractive(question, [h], threshold=0.0, params=NO_JOIN).citations[0].quote
+        assert best.startswith("同年") and answer not in best
+        joined = answer_extractive(question, [h], threshold=0.0).citations[0].quote
+        assert joined.startswith(answer) and "同年" in joined
 
 
 def test_a_sentence_that_places_no_answer_is_quoted_with_a_close_next_one():
