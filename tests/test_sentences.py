@@ -55,6 +55,13 @@ CASES = [
     ('他说: "好." 然后走了. 增长 5.6%, 达 340.4 亿元.', ['他说: "好."', "然后走了.", "增长 5.6%, 达 340.4 亿元."]),
     ('他说:"好."然后走了.', ['他说:"好."', "然后走了."]),
     ("普拉.蔻德出生于S.K.母亲家。", ["普拉.蔻德出生于S.K.母亲家。"]),  # a stop without a closer parts no words
+    # a semicolon inside brackets separates the items of an aside; outside them it ends as before
+    ("牛车水（；）是新加坡的唐人街。它位于欧南区。", ["牛车水（；）是新加坡的唐人街。", "它位于欧南区。"]),
+    ("卡希卡提亚（学名：Dacrycarpus；毛利语：kahikatea）是一种树；它很高。",
+     ["卡希卡提亚（学名：Dacrycarpus；毛利语：kahikatea）是一种树；", "它很高。"]),
+    ("The tree (Latin: Dacrycarpus; Maori: kahikatea) is tall. It grows fast.",
+     ["The tree (Latin: Dacrycarpus; Maori: kahikatea) is tall.", "It grows fast."]),
+    ("他说（见下文。）然后走了。", ["他说（见下文。）", "然后走了。"]),  # a full stop still ends
 ]
 
 

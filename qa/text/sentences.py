@@ -39,6 +39,7 @@ OPENERS = "“‘\"'([¿¡«"  # what may stand before the first word of a sente
 # line break; and, as a translation writes Chinese, a full stop after a Chinese character with
 # closers and then Chinese (他说:"好."然后; not 拉.蔻 or S.K.母亲, whose stop has no closer).
 _CANDIDATE = re.compile(f"[{END}]+[{CLOSERS}]*|\\.[{CLOSERS}]*(?=\\s)|(?<=[{HAN}])\\.[{CLOSERS}]+(?=[{HAN}])|\\n")
+_ITEM_SEP = "；;"  # inside brackets, a semicolon separates the items of an aside (学名：…；毛利语：…)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_END = "\u0370"  # Latin letters (Basic, Latin-1, Extended-A/B, IPA) are all below Greek
 
@@ -114,9 +115,18 @@ def _sentence_end(text: str, pos: int, end: int, latin: bool) -> int:
             return end
         if m.group() == "\n":
             return m.start()
+        if m.group()[0] in _ITEM_SEP and _in_brackets(text, pos, m.start()):
+            search = m.end()  # "牛车水（；）是…", "（Ti Thong；又名打金路）": items of an aside, not ends
+            continue
         if not latin or not _goes_on(text, m, pos, end):
             return m.end()
         search = m.end()
+
+
+def _in_brackets(text: str, start: int, at: int) -> bool:
+    """Is `at` inside a bracket opened since `start` and not yet closed?"""
+    part = text[start:at]
+    return part.count("（") + part.count("(") > part.count("）") + part.count(")")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
