@@ -304,10 +304,12 @@ def test_a_word_held_as_separate_characters_counts_half_unless_the_collection_la
 # -- a quote that leans on its neighbour (qa.answer.anaphora) -------------------------------------
 ANAPHOR_OPENINGS = [(w, f"{w}项目于2003年完工。") for w in lexicon.words("anaphor")] + [
     (w, f"{w}，第2张个人唱片推出。") for w in lexicon.words("time_anaphor")] + [
+    (w, f"{w}日本第二大汽车制造商。") for w in lexicon.words("zero_subject")] + [
     (w, f"{w}于1920年加入该组织。") for w in ("他", "她", "它", "他们", "其")] + [
     ("“这", "“这一派”的代表是荀子。"), ("這", "這份合約的時間為7年。"), ("今天，这", "今天，这四项赛事被称为大满贯。"),
     ("2013年，該", "2013年，該制度被廢止。")]
 NOT_ANAPHOR_OPENINGS = [(w, f"{w}还有三座桥。") for w in lexicon.words("not_anaphor")] + [
+    ("为, in 为了", "为了培育产业集群，政府出资。"), ("是, in 是否", "是否续约仍未确定。"),
     ("其他", "其他人反对。"), ("no anaphor", "大满贯男子单打比赛有5盘。"), ("a year", "1984年，唱片推出。"),
     ("该, after a clause", "汉江是韩国第二长的河流，该国最长的是洛东江。")]
 
