@@ -24,7 +24,7 @@ import re
 from qa.answer.spans import PERSON_LEAD, PLACE_LEAD, after_place_word, noun, trim
 from qa.text import lexicon
 
-__all__ = ["LOOSE_CHARS", "inverted", "loose_span", "paraphrased"]
+__all__ = ["LOOSE_CHARS", "covered", "inverted", "loose_span", "paraphrased"]
 
 LOOSE_CHARS = 12  # a span placed by a paraphrase is taken only when it is a name or term, not a clause
 _CLAUSE_END = lexicon.regex("clause_end")
@@ -80,7 +80,7 @@ def _clause_before(before: str, after: str, text: str, s0: int, s1: int) -> tupl
         starts = [m.end() for m in _CLAUSE_END.finditer(text, s0, at)]
         if not starts or at - starts[-1] > LOOSE_CHARS:
             return None
-        if _covered(before, text[s0:starts[-1]]) < max(3, COVER * len(before)):
+        if covered(before, text[s0:starts[-1]]) < max(3, COVER * len(before)):
             return None
         return starts[-1], at, 0
     return None
@@ -98,13 +98,13 @@ def _in_sentence(before: str, after: str, text: str, s0: int, s1: int):
                 a = s0 + m.end()
                 if _CLAUSE_END.match(text, a):
                     continue  # an aside or a new clause follows the words: not the question word's place
-                covered = _covered(before[:i], text[s0:s0 + m.start()]) + (j - i)
-                if covered < max(3, COVER * len(before)):
+                said = covered(before[:i], text[s0:s0 + m.start()]) + (j - i)
+                if said < max(3, COVER * len(before)):
                     continue
                 b, got, at = _end(after, text, a, s1)
                 if b is None:
                     continue
-                score = (covered + got, -(b - a))
+                score = (said + got, -(b - a))
                 if best is None or score > best[0]:
                     best = (score, (a, b, at))
             break  # the longest piece ending at j decides where it is
@@ -113,7 +113,7 @@ def _in_sentence(before: str, after: str, text: str, s0: int, s1: int):
     return best
 
 
-def _covered(words: str, window: str) -> int:
+def covered(words: str, window: str) -> int:
     """How many characters of `words` are in pieces of two or more that `window` holds, each piece
     before the next (greedy from the end: the words nearest the question word first)."""
     n, j, limit = 0, len(words), len(window)
@@ -158,7 +158,7 @@ def inverted(subject: str, copula: str, text: str) -> tuple[int, int, int] | Non
     for m in re.finditer(re.escape(copula), text):
         stop = _SENTENCE_END.search(text, m.end())
         window = text[m.end():min(stop.start() if stop else len(text), m.end() + len(subject) + 8)]
-        if _covered(subject, window) < max(3, COVER * len(subject)) or not window.startswith(subject[:MIN_PIECE]):
+        if covered(subject, window) < max(3, COVER * len(subject)) or not window.startswith(subject[:MIN_PIECE]):
             continue
         starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
         start = starts[-1] if starts else 0

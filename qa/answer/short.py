@@ -21,7 +21,9 @@ without their bracketed asides (X（学名：…）位于Y), and then by constru
 person asked is X of 由X/被X before the question's verb (由袁丽嫦原唱), a place what follows a verb
 of place (生于, 发现于); where someone is from (哪里人) the phrase "Y人" a biography writes, their
 occupation (职业) a phrase ending in 家/员/手, a kind asked (什么颜色) a word with its ending (银灰色). "N是谁" is placed by two characters of N when the
-sentence writes "N是".
+sentence writes "N是". Last, a thing or person asked is the subject of the clause that says the
+question's words after it (`qa.answer.fronted`: 《四十二章经》是现存中国最早的佛经 for 现存中国最早
+的佛经是哪一部), or a word ending with the kind asked (`qa.answer.heads`: 实行盟旗制 for 以什么制度).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a why/how question or one asking for a description
@@ -39,6 +41,8 @@ from dataclasses import dataclass
 
 from qa.answer.agents import agent, located, occupation, of_kind, origin
 from qa.answer.fence import aligned
+from qa.answer.fronted import fronted
+from qa.answer.heads import headed
 from qa.answer.lists import listed
 from qa.answer.loose import loose_span
 from qa.answer.posts import asks_post, post
@@ -135,9 +139,11 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
              or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure)))
     if found or not constructions:
         return found
+    named = quotes[:1] if asked and wants not in _TYPED else []  # a thing or a person, not a figure or a date
     return (_first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
-            or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text)))
+            or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
+            or _first(named, lambda text: fronted(q, asked, text) or headed(q, asked, text)))
 
 
 def _first(quotes: list[str], find) -> Short | None:
