@@ -121,6 +121,21 @@ def test_a_title_of_the_collection_is_a_name_when_the_caller_knows_the_titles():
     assert missing_names("陈诚毕业后被分配到哪一个职位?", ground, [hit], titles=["职位"]) == []
 
 
+@pytest.mark.parametrize("question, names", [
+    ("拿破崙的三項經濟政策促進了國內經濟繁榮發展,還有一項是?", []),  # the article says 政策 in another passage
+    ("拿破崙的三項經濟乙醚促進了國內經濟繁榮發展,還有一項是?", ["乙醚"]),  # a title its article never says
+])
+def test_a_title_the_quotes_own_article_says_is_one_of_its_words(question, names):
+    """A collection title is read as a name only when the quote's article does not say it in any of
+    its retrieved passages: DRCD has articles titled 政策, 科学 or 文明, words any article may use."""
+    quote = _hit("拿破崙促進自由貿易,降低貸款利息,以確保國內經濟繁榮發展。", "拿破崙三世", source="n.txt")
+    other = _hit("他的經濟政策以擴張信貸為主。", "拿破崙三世", source="n.txt", start=200)
+    folded = to_simplified(question)
+    found = missing_names(folded, grounding(quote, 0, len(quote.text), [quote, other]), [quote, other],
+                          titles=["政策", "乙醚", "拿破崙三世"])
+    assert found == names
+
+
 def test_an_earlier_retrieved_passage_of_the_article_grounds_a_name():
     first = _hit("上海发布了行动方案。", start=0)
     later = _hit("方案由三个部门印发。", start=len(first.text))

@@ -7,6 +7,9 @@ import pytest
 
 from qa.answer.extractive import answer_extractive
 from qa.answer.slots import english_focus, focus, gaps, instance_gap, mentions, period_gap
+from qa.text import lexicon
+from qa.text.questions import SIZE_Q
+from qa.text.script import to_simplified
 from qa.types import Hit
 
 WARD = "广东省第二人民医院脑机接口临床研究与转化病房正式启用,该院院长瞿红鹰介绍,基地将依托粤港澳大湾区区位优势。"
@@ -36,6 +39,10 @@ UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合�
     ("韩国的平原很少会超过多高的海拔？", "平原", "focus"),          # 很少会超过 pads the noun
     ("郑氏治理时期总共持续多久？", "治理时期", "focus"),
     ("蟹状星云核心的波霎拥有多快的自转速率？", "波霎", "focus"),    # 拥有 belongs to 多快
+    ("大桥在哪一年建成？", "建成", "event"),                         # the verb after the question word
+    ("大桥建成是在什么时候？", "建成", "event"),                     # ... or before it, nothing after
+    # 许多高明 asks no size: the question word is 被谁, its verb 托累
+    ("麦高文有许多高明的决定但是被谁所托累了?", "托累", "event"),
 ])
 def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     assert focus(question) == (word, kind)
@@ -57,9 +64,16 @@ def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     "美国的公务邮票若供个人使用，可罚多少金额的罚款？",  # 金额 is a category: the answer says 300美元
     "网球比赛时更换球的频率是多久一次？",   # a frequency is answered 每9局, 一年一次
     "一般状况上粳稻的成熟频率为多久一次？",
+    # when-questions whose verb follows an agent or object (由X, 对X, 和X, 随着X): no cut reads it,
+    # in either script; nor the subject before 在 when a verb of one character follows (砍了)
+    "中國清代的郵票多委外印製，從何時開始才由自己的印刷廠印製?",
+    "美軍在哪一年對廣島投擲核武器「小男孩」?",
+    "滿州在哪一年正式和日反目改投靠國民政府?",
+    "周恩來在什麼時候隨著周昂駿北上淮安並在此定居?",
+    "關島議會在什麼時候砍了7席？",
 ])
 def test_no_focus_where_the_answer_need_not_repeat_the_word(question):
-    assert focus(question)[0] == ""
+    assert focus(to_simplified(question))[0] == ""
 
 
 def test_mentions_accepts_the_ways_a_passage_says_a_word():
@@ -75,6 +89,8 @@ def test_mentions_accepts_the_ways_a_passage_says_a_word():
     assert mentions("近清一直辅助康忠直至天正16年（1588年）死去", "去世")  # an event verb's other wordings
     assert mentions("它首先由莫瓦桑于1905年制得", "制成")
     assert not mentions("2025脑机接口大会在上海召开", "设立")
+    assert mentions("战胜的德川家康夺去毛利辉元大部分的采邑", "打败")
+    assert mentions("他是五个孩子中最大的", "小孩") and not mentions("他是长子", "小孩")
 
 
 def test_period_gap_only_when_the_quote_names_other_periods():
@@ -93,6 +109,21 @@ def test_instance_gap_wants_a_name_not_a_description():
     assert instance_gap("2025脑机接口大会是在上海哪个区举办的？", "2025脑机接口大会在上海闵行区召开。") == ""
     assert instance_gap("第一届最佳特殊效果奖颁给了哪部电影？", "奖项早期称为最佳特殊效果奖。") == "电影"
     assert instance_gap("第一届最佳特殊效果奖颁给了哪部电影？", "首届得主是《翼》。") == ""
+
+
+@pytest.mark.parametrize("question, quote, gap", [
+    # asked words opening with a category (区域, 等级) run on into the verb: no instance is wanted
+    ("在香港哪一區域可以吃遍美食？", "湾仔可以算是香港作为美食天堂的一个缩影。", ""),
+    ("哪一等級學校是可以覆蓋到中山市的每一個鎮？", "中山市每个镇均有一所以上初中。", ""),
+    ("東羅馬在7世紀初期喪失哪個區域後,便加大了農墾力度?", "在7世纪初期丧失主要的农业省叙利亚后。", ""),
+    # ... while a bare 区 still wants a district named
+    ("在香港哪一區可以吃遍美食？", "湾仔可以算是香港作为美食天堂的一个缩影。", "区"),
+    # two categories (县|市) take an instance of either; a quote naming neither still lacks one
+    ("台灣哪一縣市擁有三座核能電廠？", "新北市是全球唯一市内有三座核能电厂的都市。", ""),
+    ("台灣哪一縣市擁有三座核能電廠？", "台湾拥有三座核能电厂。", "县"),
+])
+def test_instance_gap_reads_the_category_asked(question, quote, gap):
+    assert instance_gap(to_simplified(question), quote) == gap
 
 
 def test_english_focus_needs_a_count_not_the_noun():
@@ -199,3 +230,21 @@ def test_ask_json_and_terminal_say_why_a_near_miss_is_refused(seed_store_dir):
     assert data["refused"] and [g["detail"] for g in data["gaps"]] == ["床位"]
     r = CliRunner().invoke(app, ["ask", "--store", str(seed_store_dir), "--no-stream", q])
     assert r.exit_code == 0 and "床位" in r.output and "没有" in r.output
+
+
+@pytest.mark.parametrize("word", lexicon.words("object_first"))
+def test_a_when_question_whose_verb_follows_an_agent_or_object_checks_no_event(word):
+    assert focus(f"该厂于哪一年{word}政府合作建成？") == ("", "event")
+    assert focus("该厂于哪一年正式建成？") == ("建成", "event")
+
+
+@pytest.mark.parametrize("char", lexicon.words("not_before_duo"))
+def test_duo_after_these_asks_no_size(char):
+    assert not SIZE_Q.search(f"他有{char}多高明的决定")
+    assert SIZE_Q.search("他有多高")
+
+
+@pytest.mark.parametrize("word", [w for w in lexicon.words("category") if w not in lexicon.words("titled_work")])
+def test_asked_words_opening_with_a_category_want_no_instance(word):
+    """(a work, 哪一作品, is still asked by its 《title》)"""
+    assert instance_gap(f"在香港哪一{word}可以吃遍美食？", "香港有很多美食。") == ""

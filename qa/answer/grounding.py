@@ -209,6 +209,7 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
     # the quote's own subject: its article's title (the grounding's first line), and the retrieved
     # articles' titles it names, when the question does not name them
     own = _TITLE_NOTE.sub("", ground.split("\n", 1)[0].strip())
+    article = fold("\n".join(h.text for h in hits if _name_of(h.title) == own))  # its passages retrieved
     subjects = [t for t in dict.fromkeys([own, *retrieved]) if len(t) >= 2 and t in ground and t not in low
                 and not _CATEGORY.fullmatch(t)]
     for span in _missing_spans(question, ground):
@@ -222,7 +223,9 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
             found.append(span if span in _REGIONS else bare)
         elif name := _in_place(question, span, ground, subjects):
             found.append(name)
-        elif name := _title_in(span, question, tuple(titles)):
+        elif (name := _title_in(span, question, tuple(titles))) and name not in article:
+            # a title the quote's own article says too (in a passage retrieved) is one of its words
+            # (政策 in "拿破仑的三项经济政策" over the article 拿破仑三世), not another subject's name
             found.append(name)
     return sorted(found, key=question.find)
 

@@ -69,6 +69,7 @@ _STOP = lexicon.regex("stop")
 # ends in a category (参赛对象, 使用比例).
 _CATEGORY = lexicon.regex("category_word")
 _CATEGORY_END = lexicon.regex("category_ending")
+_CATEGORY_START = lexicon.regex("category_start")
 _HEAD = lexicon.regex("head")
 _EVENT_BEFORE = lexicon.regex("event_before_when")
 _NOT_START = frozenset(lexicon.words("not_word_start"))
@@ -80,6 +81,7 @@ _PADDING = frozenset(lexicon.words("approximate") + lexicon.words("filler"))
 _WHEN_FRAME = lexicon.regex("when_frame")
 _SUBJECT_THEN = lexicon.regex("subject_then")
 _HAN_CHAR = re.compile(r"[" + HAN + r"]")
+_OBJECT_FIRST = re.compile("(?:" + lexicon.alternation("object_first") + ")")
 
 
 def _clip(text: str) -> str:
@@ -130,10 +132,14 @@ def focus(question: str) -> tuple[str, str]:
         rest = rest[subject.end():] if (subject := _SUBJECT_THEN.match(rest)) else rest
         after = _head(rest)  # 哪一年设立的 -> 设立; 哪一年的时候发现 -> 发现; 何时学者才确定 -> 确定
         before = q[:m.start()]
-        if len(after) >= 2:
+        if _OBJECT_FIRST.match(_LEAD.sub("", rest)):
+            word = ""  # 何时由自己的印刷厂印制, 哪一年对广岛投掷: the verb follows words no cut can delimit
+        elif len(after) >= 2:
             word = after
-        elif v := _EVENT_BEFORE.search(before):
-            word = v.group(1)  # 成立于哪一年 -> 成立; 被废止是在什么时候 -> 废止
+        elif not _HAN_CHAR.search(rest) and (v := _EVENT_BEFORE.search(before)):
+            # 成立于哪一年 -> 成立; 被废止是在什么时候 -> 废止; not where a verb follows (关岛议会在什么
+            # 时候砍了7席: the verb is 砍, and 议会 the subject)
+            word = v.group(1)
     elif m := WHO_Q.search(q):
         before = q[:m.start()]
         if m.group(0) in lexicon.words("by_whom"):
@@ -226,17 +232,20 @@ def instance_gap(question: str, quote: str) -> str:
         # a work is named by its title in 《》, and not one the question already names
         return "" if any(x not in question for x in _TITLE.findall(quote)) else t.group(0)
     asked = m.group(1)
-    if _CATEGORY.match(asked.lstrip("一个")):
-        return ""  # 哪一个城市, 哪个地区: the answer names a city (开罗), not the word 城市 or 市
+    if _CATEGORY_START.match(asked.lstrip("一个")):
+        # 哪一个城市, 哪个地区, 哪一区域可以: the answer names a city (开罗) or a place (湾仔), not the
+        # word 城市 or 区 (the asked words run on into the question's verb: 区域|可以)
+        return ""
     # the category is the longest known one the asked words start with, or end with (哪家三甲医院);
     # asked words made of two (哪一县市) take an instance of either
     by_length = sorted(_INSTANCE_SUFFIX, key=len, reverse=True)
     first = next((c for c in by_length if asked.startswith(c)), "")
     last = next((c for c in by_length if asked.endswith(c)), "")
+    second = next((c for c in by_length if first and asked[len(first):].startswith(c)), "")  # 县|市拥有
     category = first or last
     if not category:
         return ""
-    suffix = "|".join(dict.fromkeys(_INSTANCE_SUFFIX[c] for c in (first, last) if c))
+    suffix = "|".join(dict.fromkeys(_INSTANCE_SUFFIX[c] for c in (first, second, last) if c))
     for found in re.finditer(r"([" + HAN + r"A-Za-z0-9·&]{0,10}?)(?:" + suffix + ")", quote):
         # the words just before the suffix, cut at the verb or particle that introduces them
         name = _INTRO.split(found.group(1))[-1]
