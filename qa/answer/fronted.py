@@ -69,8 +69,8 @@ def _subject(q: str, words: list[str], size: int, text: str, start: int, stop: i
     a, b = trim(text, start, at)
     got = text[a:b]
     if (not 2 <= len(got) <= FRONTED_CHARS or any(w in got for w in _NOT_SUBJECT + _LIST_MARK)
-            or got.startswith(_OPENER) or _DATE.search(got)):
-        return None  # a clause, a list, a date, or a word that joins the clause to the one before
+            or got.startswith(_OPENER) or _DATE.search(got) or got.count("》") > got.count("《")):
+        return None  # a clause, a list, a date, a word joining the clause to the one before, a title's end
     if any(got[k:k + 2] in q for k in range(len(got) - 1)):
         return None  # the question names it: what the clause says of it is no answer
     return a, b

@@ -143,7 +143,7 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     return (_first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
             or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
-            or _first(named, lambda text: fronted(q, asked, text) or headed(q, asked, text)))
+            or _first(named, lambda text: fronted(q, asked, text) or (wants != "person" and headed(q, asked, text)) or None))
 
 
 def _first(quotes: list[str], find) -> Short | None:
