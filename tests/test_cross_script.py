@@ -177,3 +177,19 @@ def test_the_question_date_and_name_in_the_sentence_count_in_its_support(passage
     answer = answer_extractive("What position did Fan Tingsong take in March 1994?", _hits(passage), 0.25,
                                similarity=lambda texts: [0.74] * len(texts))  # below the cut (0.755) alone
     assert answer.refused is refused, answer.support
+
+
+def test_of_sentences_that_read_alike_the_one_saying_the_question_words_in_chinese_is_quoted():
+    """campuses -> 校区 (qa.text.cedict): the sentence that says it is quoted when the embedder
+    tells the sentences apart no better; without the dictionary's words (cross_word 0), the first."""
+    from dataclasses import replace
+
+    from qa.answer.extractive import answer_extractive
+    from qa.answer.params import DEFAULTS
+
+    hits = _hits("山东女子学院现有两个图书馆，藏书81.6万册。山东女子学院现有两个校区，总占地面积1133.87亩。")
+    question = "How many campuses does Shandong Women's University have?"
+    quotes = lambda params: [c.quote for c in answer_extractive(  # noqa: E731
+        question, hits, 0.25, similarity=lambda texts: [0.8] * len(texts), params=params).citations]
+    assert quotes(DEFAULTS) == ["山东女子学院现有两个校区，总占地面积1133.87亩。"]
+    assert quotes(replace(DEFAULTS, cross_word=0.0))[0] == "山东女子学院现有两个图书馆，藏书81.6万册。"

@@ -142,8 +142,9 @@ def test_cross_script_questions_use_dense_similarity():
     q = "How many jobs will the Huaqiang Plaza project create?"
     a = answer_extractive(q, [HUAQIANG], threshold=0.25, similarity=similarity)
     assert not a.refused and a.citations[0].quote == "项目建成后可创造1000个就业岗位。"
-    sims.clear()
-    far = answer_extractive(q, [HUAQIANG], threshold=0.25, similarity=similarity)
+    sims.clear()  # every sentence as far as the embedder goes, and none says the question's words
+    far = answer_extractive("How many visitors did the museum attract last winter?", [HUAQIANG], threshold=0.25,
+                            similarity=similarity)
     assert far.refused and far.answer == refusal_phrase("en")
 
 

