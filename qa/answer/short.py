@@ -46,6 +46,7 @@ from qa.answer.heads import headed
 from qa.answer.lists import listed
 from qa.answer.loose import loose_span
 from qa.answer.posts import asks_post, post
+from qa.answer.short_latin import latin_span
 from qa.answer.spans import (
     PERSON_LEAD,
     PLACE_LEAD,
@@ -114,7 +115,11 @@ def short_answer(question: str, quotes: list[str]) -> str | None:
 def pick(question: str, quotes: list[str], constructions: bool = True) -> Short | None:
     """The short answer and where it stands; `constructions=False` leaves out the last passes
     (`qa.answer.agents`), for the anaphora join, whose use of the picker was measured without them."""
-    if not CJK.search(question) or _YES_NO.search(question):
+    if not CJK.search(question):  # English or Spanish: qa.answer.short_latin. Not for the anaphora join and the
+        # placing quote (constructions=False): they were measured on Chinese questions only
+        found = latin_span(question, quotes) if constructions else None
+        return Short(quotes[found[0]][found[1]:found[2]], *found) if found else None
+    if _YES_NO.search(question):
         return None
     wants, measure = question_type(question)
     q = fold(question).strip().rstrip(_QUESTION_END)

@@ -1,0 +1,370 @@
+"""The short answer to an English or Spanish question: "120 beds", "$48.5 million", "Priya Menon",
+"March 1", "Brussels", "stomata", taken from the best supported quote, offline.
+
+The Chinese picker (`qa.answer.short`) reads the words around the question word; English and
+Spanish put the question word first and reorder the rest, so here the question only says what kind
+of span it wants (`short_q_*` in en.toml and es.toml, first match wins: a year, a date, a figure,
+a person, a place, a name, the thing a which-question names), and the quote's span of that kind
+nearest to the question's words is the answer:
+  - a figure with its unit ("how many beds" wants a count of beds, "how far" miles, "how much did it
+    cost" money: `short_unit`), or a bare one when the question's noun is nowhere after a figure;
+  - a date ("March 1", "4 de mayo") or a year;
+  - a person: a run of capitalised words ("Dr. Priya Menon" -> Priya Menon; "Willem de Vries"
+    keeps its particle), at least two, no title, no organisation's word;
+  - a place: such a run after in/at/to/en/de ("in Brussels");
+  - a name: the words after called/named/llamado ("called stomata");
+  - which X: the run the quote writes next to X ("the architecture firm Hale & Ortiz", "the Ming
+    dynasty": X kept when it follows).
+Never a span the question already says. None when nothing is certain: no span of the kind, or two
+with no question word near either.
+
+An English or Spanish question over a Chinese quote (the articles are Chinese) takes the span from
+the quote's language: a figure or date of the Chinese picker's patterns (zh.toml's `figure_span`,
+`date_span`), nearest to the Chinese words the glossaries give for the question's words
+(`qa.text.glossary`); persons and places are left to the quote there.
+
+No tagger (spaCy would cost seconds of start-up per question and a model download): capitalisation
+and the question's words are enough for the news and reference text this is measured on
+(eval/bench/data/en_news, es_news). The words are data (en.toml, es.toml, "short answers").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from qa.answer.slots import english_focus
+from qa.text import lexicon
+from qa.text.cjk import CJK, fold
+from qa.text.glossary import chinese_words, literals
+from qa.text.questions import question_terms
+
+__all__ = ["latin_span", "wanted"]
+
+MAX_CHARS = 60  # a longer span is a clause: the quote says it better
+_TOKEN = re.compile(r"[^\W_][\w'’&/-]*\.?|&")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_UNIT_CLASSES = ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit",
+                 "percent_unit", "money_unit")
+_CALENDAR = re.compile(r"\d{4}|[月日]")  # what a date in a Chinese quote holds
+_CONNECTORS = ("de", "of")  # between a count's words: puestos de trabajo
+_CLOSING_QUOTE = "\"”»’'"
+
+
+@cache
+def _asks() -> tuple[tuple[str, re.Pattern], ...]:
+    return (("year", lexicon.regex("short_q_year", re.I)), ("date", lexicon.regex("short_q_date", re.I)),
+            ("number", lexicon.regex("short_q_number", re.I)), ("person", lexicon.regex("short_q_person", re.I)),
+            ("place", lexicon.regex("short_q_place", re.I)), ("name", lexicon.regex("short_q_name", re.I)),
+            ("which", lexicon.regex("short_q_which", re.I)))
+
+
+@cache
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    wants: str
+    question: str  # lower-cased
+    words: frozenset[str]  # the question's words, lower-cased
+    terms: tuple[str, ...]  # its index terms (qa.text.questions.question_terms): where the answer stands near
+    noun: tuple[str, ...]  # the words it counts ("new books") or names ("utility company")
+    unit: re.Pattern | None  # the unit a figure must carry ("how far": miles)
+    money: bool  # ... a sum of money ("how much did it cost")
+    raw: str  # the question as asked
+
+
+def wanted(question: str) -> str:
+    """The kind of span an English or Spanish question asks for ("" for none)."""
+    return next((kind for kind, pattern in _asks() if pattern.search(question)), "")
+
+
+def latin_span(question: str, quotes: list[str]) -> tuple[int, int, int] | None:
+    """(index of the quote, start, end) of the short answer to `question` in `quotes` (best first), or None."""
+    asked = _asked(question)
+    if asked is None:
+        return None
+    for i, quote in enumerate(quotes):
+        if i and CJK.search(quote):
+            break  # across languages only the best quote: the ones after it answer far less often (train30_en)
+        span = _chinese(asked, quote) if CJK.search(quote) else _latin(asked, quote)
+        if span is not None and 0 < span[1] - span[0] <= MAX_CHARS:
+            return i, *span
+    return None
+
+
+def _asked(question: str) -> _Asked | None:
+    wants = wanted(question)
+    if not wants:
+        return None
+    q = question.lower()
+    noun: tuple[str, ...] = ()
+    if wants == "number" and (m := lexicon.regex("short_asked_phrase", re.I).search(q)):
+        # English (group 1) writes a count's adjectives before its noun, so its words end at their
+        # plural noun ("how many runners took part": runners); Spanish (group 2) after it (autobuses diésel)
+        noun = tuple(m.group(1).split()) + ("",) if m.group(1) else tuple(m.group(2).split())
+    elif wants in ("name", "which", "place") and (m := lexicon.regex("short_q_which", re.I).search(q)):
+        noun = tuple(g for g in m.groups() if g)
+    words = [w.strip("¿?¡!.,;:'’\"") for w in q.split()]
+    units = lexicon.glossary("short_unit")
+    key = next((w for w in words if w in units), "") if wants == "number" else ""
+    unit = re.compile(units[key], re.I) if key else None
+    money = bool(key) and units[key] == lexicon.fill("{money_unit}")
+    return _Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, unit, money, question)
+
+
+# -- Latin-script quotes -----------------------------------------------------------------------
+
+def _latin(asked: _Asked, text: str) -> tuple[int, int] | None:
+    if asked.wants == "number":
+        spans = _figures(asked, text)
+    elif asked.wants in ("year", "date"):
+        pattern = lexicon.regex("latin_year") if asked.wants == "year" else lexicon.regex("latin_date")
+        spans = [m.span() for m in pattern.finditer(text) if not _said(asked, m.group(0))]
+    elif asked.wants == "person":  # a run sharing a word with the question is who it asks about (Nodo Sistemas S.A.)
+        spans = [r for r in _runs(text, person=True) if r[2] >= 2 and _unquoted(text, r)
+                 and not {w.lower() for w in re.findall(r"\w+", text[r[0]:r[1]])} & asked.words]
+    elif asked.wants == "place":
+        lead = re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (lexicon.alternation("latin_place_lead"),
+                                                         lexicon.alternation("latin_article")), re.I)
+        spans = [r for r in _runs(text) if _said_not(asked, text, r) and _unquoted(text, r)
+                 and lead.search(text[max(0, r[0] - 20):r[0]])] or _beside_noun(asked, text)
+    else:
+        named = _named(asked, text)
+        if named or asked.wants == "name" and not asked.noun:
+            return named
+        spans = _beside_noun(asked, text)
+    return _nearest(asked, text, [s[:2] for s in spans])
+
+
+def _said(asked: _Asked, span: str) -> bool:
+    """Does the question already say `span` (its figure, or all its words)?"""
+    figure = _DIGITS.search(span)
+    if figure and figure.group(0) in asked.question:
+        return True
+    words = [w.lower() for w in re.findall(r"\w+", span)]
+    return bool(words) and all(w in asked.words for w in words)
+
+
+def _said_not(asked: _Asked, text: str, run: tuple[int, int, int]) -> bool:
+    return not _said(asked, text[run[0]:run[1]])
+
+
+def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
+    """Is the run not the end of a quoted title ("Harbor at Dawn")?"""
+    return text[run[1]:run[1] + 1] not in _CLOSING_QUOTE or not text[run[1]:run[1] + 1]
+
+
+def _figures(asked: _Asked, text: str) -> list[tuple[int, int]]:
+    """Figures of the asked unit, each with that unit or the asked noun after it ("120 beds"); of a
+    count whose noun no figure carries, the bare ones ("3.1 million last year")."""
+    carrying, bare = [], []
+    units = _units()
+    for m in lexicon.regex("latin_figure").finditer(text):
+        got = m.group(0)
+        if _said(asked, got) or lexicon.regex("latin_year").fullmatch(got.strip()):
+            continue  # a year is no count (en 2019)
+        start, end = m.span()
+        money = any(c in got for c in lexicon.words("currency_sign"))
+        after = re.match(r"\s*(?:de\s+)?(?:%s)(?!\w)" % units, text[end:], re.I)
+        unit_end = end + after.end() if after else end
+        if asked.unit is not None:
+            if money and asked.money or after and asked.unit.fullmatch(re.sub(r"^de\s+", "", after.group(0).strip())):
+                carrying.append((start, unit_end))
+            continue
+        noun_end = _noun_end(asked.noun, text, end)
+        if noun_end:
+            carrying.append((start, noun_end))
+        elif not money and _counts_nothing(text, unit_end):
+            bare.append((start, unit_end))
+    return carrying or ([] if asked.unit is not None else bare)
+
+
+@cache
+def _units() -> str:
+    """Every unit word, longest first ("miles per hour" before "miles")."""
+    words = [w for c in _UNIT_CLASSES for w in lexicon.words(c)]  # the classes the glossary short_unit names
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _noun_end(noun: tuple[str, ...], text: str, end: int) -> int:
+    """Where the asked noun ends when the words after a figure say the question's words after its
+    question word ("15,000 new books", "2,5 millones de personas", "200 puestos de trabajo"), cut
+    back to a plural or a "de X" ("14,500 runners", not "14,500 runners took part"); else 0."""
+    phrase = [_stem(w) for w in noun if w]
+    head_last = noun[-1:] == ("",)  # English: the noun is the last word kept
+    tokens: list[re.Match] = []
+    for m in _TOKEN.finditer(text, end):
+        if text[end:m.start()].strip() or len(tokens) > len(phrase) + 1:
+            break  # punctuation between
+        tokens.append(m)
+        end = m.end()
+    said = lambda m: m.group(0).rstrip(".").lower()  # noqa: E731
+    while tokens and said(tokens[0]) in _CONNECTORS and phrase[:1] != [said(tokens[0])]:
+        tokens.pop(0)  # millones de personas
+    kept = [m for m, w in zip(tokens, phrase) if _stem(said(m)) == w]
+    kept = kept[:next((i for i, (m, w) in enumerate(zip(tokens, phrase)) if _stem(said(m)) != w), len(kept))]
+    while kept and (said(kept[-1]) in _CONNECTORS or head_last and not said(kept[-1]).endswith("s")
+                    and not (len(kept) > 1 and said(kept[-2]) in _CONNECTORS)):
+        kept.pop()
+    return kept[-1].start() + len(said(kept[-1])) if kept else 0
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-2] if word.endswith("es") and len(word) > 4 else word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _counts_nothing(text: str, end: int) -> bool:
+    """Is the figure ending at `end` bare: followed by punctuation or a word that counts nothing?"""
+    m = _TOKEN.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    return m is None or text[end:m.start()].strip() != "" or m.group(0).lower().rstrip(".") in _lowered(lexicon.words("figure_tail"))
+
+
+# -- names -------------------------------------------------------------------------------------
+
+def _runs(text: str, person: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, capitalised words) of each run of capitalised words in `text`, particles inside
+    ("Willem de Vries", "Luz del Norte"), a number after ("Apollo 11"); the words that open a
+    sentence ("The", "El") left out, and for a person the titles before a name ("Dr.", "Mayor")
+    and runs holding an organisation's, a place kind's or a month's word."""
+    out: list[tuple[int, int, int]] = []
+    run: list[re.Match] = []
+    pending: list[re.Match] = []
+    for tok in _TOKEN.finditer(text):
+        word = tok.group(0)
+        last = (pending or run)[-1] if run else None
+        joined = last is not None and not text[last.end():tok.start()].strip()
+        if word[0].isupper() or joined and not pending and word.rstrip(".").isdigit():
+            if not joined:
+                _close(run, person, out)
+                run = []
+            run += pending + [tok]
+            pending = []
+            if word.endswith(".") and _sentence_end(word):
+                _close(run, person, out)
+                run = []
+        elif joined and word.lower() in _lowered(lexicon.words("name_particle")) and len(pending) < 2:
+            pending.append(tok)
+        else:
+            _close(run, person, out)
+            run, pending = [], []
+    _close(run, person, out)
+    return out
+
+
+def _close(run: list[re.Match], person: bool, out: list[tuple[int, int, int]]) -> None:
+    openers = _lowered(lexicon.words("sentence_opener")) | _lowered(lexicon.words("latin_article")) | _lowered(lexicon.words("stop_word"))
+    titles = _lowered(lexicon.words("person_title")) | _lowered(lexicon.words("title_abbreviation"))
+    words = list(run)
+    while words and (words[0].group(0).lower().rstrip(".") in openers or person and (
+            words[0].group(0).lower() in titles or words[0].group(0).lower().rstrip(".") in titles)):
+        words.pop(0)
+    if not words:
+        return
+    not_person = _lowered(lexicon.words("not_person")) | _lowered(lexicon.words("pinyin_name_kind")) | _lowered(lexicon.words("month_name"))
+    if person and any(w.group(0).lower() in not_person or w.group(0).lower().rstrip(".") in not_person for w in words):
+        return
+    last = words[-1].group(0)
+    end = words[-1].end() - (last.endswith(".") and _sentence_end(last))
+    out.append((words[0].start(), end, sum(1 for w in words if w.group(0)[0].isupper())))
+
+
+def _sentence_end(word: str) -> bool:
+    """Does the full stop of `word` end a sentence (not "Dr.", "St.", an initial)?"""
+    return not (word.lower() in _lowered(lexicon.words("title_abbreviation")) or word.lower() in _lowered(lexicon.words("abbreviation"))
+                or len(word) == 2 and word[0].isupper())
+
+
+def _named(asked: _Asked, text: str) -> tuple[int, int] | None:
+    """The name after a naming word ("called stomata", "llamada Olvido"): a capitalised run or a
+    word or two before the clause ends."""
+    lead = re.compile(r"\b(?:%s)\s+" % lexicon.alternation("latin_name_lead"), re.I)
+    for m in lead.finditer(text):
+        run = next((r for r in _runs(text) if r[0] == m.end()), None)
+        span = run[:2] if run else None
+        if span is None:
+            words = re.match(r"[^\W\d_]+(?:[ -][^\W\d_]+)?(?=\s*(?:[,.;:)]|$))", text[m.end():])
+            span = (m.end(), m.end() + words.end()) if words else None
+        if span and not _said(asked, text[span[0]:span[1]]):
+            return span
+    return None
+
+
+def _beside_noun(asked: _Asked, text: str) -> list[tuple[int, int]]:
+    """The runs the quote writes beside the asked noun: after it ("the architecture firm Hale &
+    Ortiz", "la compañía eléctrica Luz del Norte") or before it, with it ("the Ming dynasty")."""
+    if not asked.noun:
+        return []
+    stems = {_stem(w) for w in asked.noun}
+    noun = r"(?:%s)\w*" % "|".join(re.escape(s) for s in stems)
+    copula, articles = lexicon.alternation("latin_copula"), lexicon.alternation("latin_article")
+    out = []
+    for start, end, _ in _runs(text):
+        if _said(asked, text[start:end]):
+            continue
+        if re.search(noun + r",?(?:\s+[^\W\d_]+){0,2},?\s+$", text[max(0, start - 40):start], re.I):
+            out.append((start, end))
+        elif m := re.match(r"\s+" + noun + r"\b", text[end:], re.I):
+            out.append((start, end + m.end()))
+        elif _stem(text[start:end].split()[-1]) in stems:
+            out.append((start, end))
+        elif re.search(noun + r"[^.;]{0,60}\b(?:%s)\s+(?:(?:%s)\s+)?$" % (copula, articles), text[max(0, start - 90):start], re.I):
+            out.append((start, end))  # "El volcán más grande … es el Mauna Loa"
+    return out
+
+
+def _nearest(asked: _Asked, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span nearest to the question's words in `text` (the only one when none is there)."""
+    low = text.lower()
+    anchors = [m.span() for t in asked.terms for m in re.finditer(r"(?<!\w)" + re.escape(t.lower()), low)]
+    return _closest(spans, anchors)
+
+
+def _closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span with the least text between it and a question word (the only one when no question word is there)."""
+    if not spans or not anchors:
+        return spans[0] if len(spans) == 1 else None
+    return min(spans, key=lambda s: min(max(0, s[0] - e, a - s[1]) for a, e in anchors))
+
+
+# -- Chinese quotes ----------------------------------------------------------------------------
+
+def _chinese(asked: _Asked, quote: str) -> tuple[int, int] | None:
+    """A figure or date of the Chinese picker's patterns in a Chinese quote, for an English or
+    Spanish question; nearest to the Chinese words of the question's (or the only one)."""
+    if asked.wants not in ("number", "year", "date"):
+        return None
+    folded = fold(quote)
+    text = folded if len(folded) == len(quote) else quote
+    dates = lexicon.regex("date_span")
+    spans = []
+    pattern = lexicon.regex("figure_span") if asked.wants == "number" else dates
+    for m in pattern.finditer(text):
+        got = m.group(0).rstrip()
+        if not got.strip() or _said(asked, got):
+            continue
+        if asked.wants == "number" and dates.fullmatch(got):
+            continue  # 2003年 is no count
+        start = m.start() + len(got) - len(got.lstrip())
+        if asked.wants == "year":
+            head = lexicon.regex("year_head").match(got.lstrip())
+            if not head or "年代" in got:
+                continue
+            spans.append((start, start + len(head.group(0))))
+        else:
+            spans.append((start, m.start() + len(got)))
+    if asked.wants == "number":  # of the asked unit, or none: 运动员16人 is no count of athletes to a reader who cannot check
+        counted = english_focus(asked.raw)[1]
+        unit = asked.unit or (re.compile(counted) if counted else None)
+        spans = [(s, e) for s, e in spans if unit is not None and unit.search(text[s:e])]
+    else:  # a date, not a span of years (寿命约3-5年)
+        spans = [(s, e) for s, e in spans if _CALENDAR.search(text[s:e])]
+    anchors = [m.span() for w in chinese_words(asked.question) for m in re.finditer(re.escape(w), text)]
+    anchors += [m.span() for p in literals(asked.raw) for m in p.finditer(text)]
+    low = text.lower()  # Latin words the quote writes too (Windows, NGC)
+    anchors += [m.span() for t in asked.terms if len(t) > 2 for m in re.finditer(r"(?<![a-z])" + re.escape(t), low)]
+    return _closest(spans, anchors)
