@@ -248,3 +248,13 @@ def test_duo_after_these_asks_no_size(char):
 def test_asked_words_opening_with_a_category_want_no_instance(word):
     """(a work, 哪一作品, is still asked by its 《title》)"""
     assert instance_gap(f"在香港哪一{word}可以吃遍美食？", "香港有很多美食。") == ""
+
+
+@pytest.mark.parametrize("join", lexicon.words("author_join"))
+@pytest.mark.parametrize("word", lexicon.words("author_word"))
+def test_a_name_joined_to_the_works_title_names_its_author(word, join):
+    question = f"《容斋随笔》的{word}是谁?"
+    assert gaps(question, f"南宋洪迈{join}《容斋随笔》中列举7个人。", "") == []
+    # ... the title of another work, or the work alone, names no author of it
+    assert [g.kind for g in gaps(question, f"南宋洪迈{join}《夷坚志》中列举7个人。", "")] == ["focus"]
+    assert [g.kind for g in gaps(question, "《容斋随笔》中列举7个人。", "")] == ["focus"]

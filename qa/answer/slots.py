@@ -363,6 +363,19 @@ def dated(question: str, quote: str) -> bool:
     return bool(thing) and re.search(_DATED + re.escape(thing.group(0)), quote) is not None
 
 
+_AUTHOR_WORDS = frozenset(lexicon.words("author_word"))
+_AUTHOR_BEFORE = lexicon.pattern("author_before")
+
+
+def authored(question: str, word: str, text: str) -> bool:
+    """Does `text` name the author asked for (`word`: 作者) of the work `question` names in 《》, by
+    a name joined to its title (志费尼的《世界征服者史》, 洪迈在《容斋随笔》中列举)? A biography
+    says "X著有《Y》" (the authorship verbs, `mentions`); a passage quoting the work names its
+    author so in passing."""
+    return word in _AUTHOR_WORDS and any(re.search(_AUTHOR_BEFORE + re.escape(t), text)
+                                         for t in _TITLE.findall(question))
+
+
 def wants_figure(question: str) -> bool:
     """A period qualifies a figure (2024年的生产总值); elsewhere (1990年担任什么职务) the year may
     be stated sentences away from the answer."""
@@ -377,7 +390,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     out = []
     word, kind = focus(question)
     if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \
-            and not (kind == "event" and dated(question, quote)):
+            and not (kind == "event" and dated(question, quote)) and not authored(question, word, quote + context):
         out.append(Gap(kind, word))
     if wants_figure(question) and (period := period_gap(question, quote, context)):
         out.append(Gap("period", period))
