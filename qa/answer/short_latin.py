@@ -72,6 +72,7 @@ class _Asked:
     words: frozenset[str]  # the question's words, lower-cased
     terms: tuple[str, ...]  # its index terms (qa.text.questions.question_terms): where the answer stands near
     noun: tuple[str, ...]  # the words it counts ("new books") or names ("utility company")
+    noun_last: bool  # ... ending at their plural noun, as English writes a count (see `_asked`)
     unit: re.Pattern | None  # the unit a figure must carry ("how far": miles)
     money: bool  # ... a sum of money ("how much did it cost")
     raw: str  # the question as asked
@@ -102,10 +103,11 @@ def _asked(question: str) -> _Asked | None:
         return None
     q = question.lower()
     noun: tuple[str, ...] = ()
+    noun_last = False
     if wants == "number" and (m := lexicon.regex("short_asked_phrase", re.I).search(q)):
         # English (group 1) writes a count's adjectives before its noun, so its words end at their
         # plural noun ("how many runners took part": runners); Spanish (group 2) after it (autobuses diésel)
-        noun = tuple(m.group(1).split()) + ("",) if m.group(1) else tuple(m.group(2).split())
+        noun, noun_last = tuple((m.group(1) or m.group(2)).split()), bool(m.group(1))
     elif wants in ("name", "which", "place") and (m := lexicon.regex("short_q_which", re.I).search(q)):
         noun = tuple(g for g in m.groups() if g)
     words = [w.strip("¿?¡!.,;:'’\"") for w in q.split()]
@@ -113,7 +115,7 @@ def _asked(question: str) -> _Asked | None:
     key = next((w for w in words if w in units), "") if wants == "number" else ""
     unit = re.compile(units[key], re.I) if key else None
     money = bool(key) and units[key] == lexicon.fill("{money_unit}")
-    return _Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, unit, money, question)
+    return _Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, noun_last, unit, money, question)
 
 
 # -- Latin-script quotes -----------------------------------------------------------------------
@@ -175,7 +177,7 @@ def _figures(asked: _Asked, text: str) -> list[tuple[int, int]]:
             if money and asked.money or after and asked.unit.fullmatch(re.sub(r"^de\s+", "", after.group(0).strip())):
                 carrying.append((start, unit_end))
             continue
-        noun_end = _noun_end(asked.noun, text, end)
+        noun_end = _noun_end(asked, text, end)
         if noun_end:
             carrying.append((start, noun_end))
         elif not money and _counts_nothing(text, unit_end):
@@ -190,12 +192,11 @@ def _units() -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _noun_end(noun: tuple[str, ...], text: str, end: int) -> int:
+def _noun_end(asked: _Asked, text: str, end: int) -> int:
     """Where the asked noun ends when the words after a figure say the question's words after its
     question word ("15,000 new books", "2,5 millones de personas", "200 puestos de trabajo"), cut
     back to a plural or a "de X" ("14,500 runners", not "14,500 runners took part"); else 0."""
-    phrase = [_stem(w) for w in noun if w]
-    head_last = noun[-1:] == ("",)  # English: the noun is the last word kept
+    phrase = [_stem(w) for w in asked.noun]
     tokens: list[re.Match] = []
     for m in _TOKEN.finditer(text, end):
         if text[end:m.start()].strip() or len(tokens) > len(phrase) + 1:
@@ -207,8 +208,9 @@ def _noun_end(noun: tuple[str, ...], text: str, end: int) -> int:
         tokens.pop(0)  # millones de personas
     kept = [m for m, w in zip(tokens, phrase) if _stem(said(m)) == w]
     kept = kept[:next((i for i, (m, w) in enumerate(zip(tokens, phrase)) if _stem(said(m)) != w), len(kept))]
-    while kept and (said(kept[-1]) in _CONNECTORS or head_last and not said(kept[-1]).endswith("s")
-                    and not (len(kept) > 1 and said(kept[-2]) in _CONNECTORS)):
+    plural = lambda w: w.endswith("s") or w in _lowered(lexicon.words("irregular_plural"))  # noqa: E731
+    while kept and (said(kept[-1]) in _CONNECTORS or asked.noun_last and len(kept) > 1 and not plural(said(kept[-1]))
+                    and said(kept[-2]) not in _CONNECTORS):
         kept.pop()
     return kept[-1].start() + len(said(kept[-1])) if kept else 0
 
@@ -247,7 +249,7 @@ def _runs(text: str, person: bool = False) -> list[tuple[int, int, int]]:
             if word.endswith(".") and _sentence_end(word):
                 _close(run, person, out)
                 run = []
-        elif joined and word.lower() in _lowered(lexicon.words("name_particle")) and len(pending) < 2:
+        elif joined and word.lower() in _particles() and len(pending) < 2:
             pending.append(tok)
         else:
             _close(run, person, out)
@@ -271,6 +273,12 @@ def _close(run: list[re.Match], person: bool, out: list[tuple[int, int, int]]) -
     last = words[-1].group(0)
     end = words[-1].end() - (last.endswith(".") and _sentence_end(last))
     out.append((words[0].start(), end, sum(1 for w in words if w.group(0)[0].isupper())))
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """The words of the name particles ("de la": de, la), each of which may stand inside a name."""
+    return frozenset(w.lower() for p in lexicon.words("name_particle") for w in p.split())
 
 
 def _sentence_end(word: str) -> bool:

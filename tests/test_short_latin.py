@@ -1,0 +1,204 @@
+"""The short answer to English and Spanish questions (qa.answer.short_latin, through qa.answer.short):
+each row is a question, the quote it is answered from and the short answer it must give, or a
+quote it must give none from; the word classes the picker reads ("short answers" in en.toml and
+es.toml) are each run through one question."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qa.answer.short import pick, short_answer
+from qa.answer.short_latin import wanted
+from qa.text import lexicon
+
+HOSPITAL = ("The Northfield General Hospital opened its new east wing on Monday after two years of construction. "
+            "Hospital director Dr. Priya Menon said the wing adds 120 beds and a second emergency department.")
+SEED_QUOTE = ("走进河北石家庄新华区华强广场,工作人员正忙着对接入驻商户。该项目曾因产权分散长期闲置,在湾里庙步行街管委会牵头搭建平台、"
+              "逐户沟通后,签约率达98%,计划明年1月开业,可创造1000个就业岗位。")
+
+ANSWERED = [
+    # a figure with the asked noun, the asked unit, money, a bound kept
+    ("How many beds does the new wing add?", HOSPITAL, "120 beds"),
+    ("How much did the hospital wing project cost?", "The project cost $48.5 million, of which the state paid about 60 percent.",
+     "$48.5 million"),
+    ("How many new books will the library buy?", "The money will pay for longer hours and 15,000 new books.", "15,000 new books"),
+    ("How many runners took part in the marathon?", "A record 14,500 runners took part in the Harborview Marathon.",
+     "14,500 runners"),  # English: the count ends at its plural noun
+    ("How many entries were there?", "Kowalski beat more than 900 entries from across the country.", "more than 900 entries"),
+    ("How many passengers did the airport have last year?",
+     "Passenger numbers grew to 3.1 million last year, up from 2.2 million in 2019.", "3.1 million"),  # bare, nearest
+    ("How long does the winning loaf proof?", "The loaf is made with flour from a mill 12 miles away and proofs for 36 hours.",
+     "36 hours"),
+    ("How fast were the winds near the coast?", "Winds reached 70 miles per hour near the coast.", "70 miles per hour"),
+    ("How long is the Amazon River?", "The basin covers 7 million square kilometers. It flows about 6,400 kilometers.",
+     "6,400 kilometers"),  # an area is no length
+    ("¿Cuánto costó el edificio?", "El edificio costó 6,8 millones de euros, financiados por la Unión Europea.",
+     "6,8 millones de euros"),
+    ("¿Cuántas personas visitan la Alhambra al año?", "Hoy la visitan más de 2,5 millones de personas al año.",
+     "más de 2,5 millones de personas"),
+    ("¿Cuántos autobuses diésel se sustituirán?", "El distrito sustituirá 25 autobuses diésel por vehículos eléctricos.",
+     "25 autobuses diésel"),  # Spanish: the adjective after the noun stays
+    ("¿Cuántos puestos de trabajo creará la oficina?", "Abrió una oficina que creará 200 puestos de trabajo.",
+     "200 puestos de trabajo"),
+    ("¿Qué velocidad alcanzaron las rachas?", "Las rachas alcanzaron los 110 km/h en la costa.", "110 km/h"),
+    # a date, a year
+    ("When do the new library hours begin?", "The new hours begin on March 1, when the branch stays open until 9 p.m.",
+     "March 1"),
+    ("In what year did Maria Kowalski open her bakery?", "Owner Maria Kowalski, who opened the shop in 2016, won.", "2016"),
+    ("¿Cuándo será el primer mercado?", "La gerente anunció que el primer mercado será el 4 de mayo.", "4 de mayo"),
+    ("¿En qué año fue declarada Patrimonio de la Humanidad?", "En 1984 fue declarada Patrimonio de la Humanidad.", "1984"),
+    # a person: no title, a particle kept, never the question's own name
+    ("Who is the director of Northfield General Hospital?", HOSPITAL, "Priya Menon"),
+    ("Who cut the ribbon at the opening?", "Mayor Tom Garrity cut the ribbon in front of about 400 residents.", "Tom Garrity"),
+    ("Who painted Harbor at Dawn?", 'The work, "Harbor at Dawn" by the Dutch painter Willem de Vries, was found.',
+     "Willem de Vries"),
+    ("¿Quién es el director del museo?", "El director del museo, el Sr. Ramón Vidal, dijo que volverá a exponerse.",
+     "Ramón Vidal"),
+    ("¿Quién es el consejero delegado de Nodo Sistemas?",
+     "La empresa Nodo Sistemas S.A. abrió una oficina. Su consejero delegado, Pablo Serrano, explicó la elección.",
+     "Pablo Serrano"),
+    # a place after in/en, or beside the asked place noun
+    ("In which city was the painting found?",
+     'The work, "Harbor at Dawn" by the painter Willem de Vries, was found in a private collection in Brussels.', "Brussels"),
+    ("In which town did two schools close?", "Two schools in the town of Westbrook closed for the day.", "Westbrook"),
+    ("¿En qué ciudad desarrolló Gutenberg la imprenta?", "Fue desarrollada por Johannes Gutenberg en Maguncia, Alemania.",
+     "Maguncia"),
+    # a name after a naming word; the name beside a which-question's noun
+    ("What are the small pores that release oxygen called?", "The oxygen is released through small pores called stomata.",
+     "stomata"),
+    ("¿Cómo se llama la madre de los cachorros?", "Su madre, una hembra de seis años llamada Olvido, llegó en 2021.", "Olvido"),
+    ("What is the name of the university's research ship?",
+     "Coastal State University launched its new research ship, the RV Halcyon, at a ceremony.", "RV Halcyon"),
+    ("Which firm designed the new wing?", "The wing was designed by the architecture firm Hale & Ortiz (based in St. Paul).",
+     "Hale & Ortiz"),
+    ("During which dynasty were the best-known sections built?", "They were built during the Ming dynasty (1368-1644).",
+     "Ming dynasty"),
+    ("¿Qué compañía eléctrica restableció el suministro?",
+     "La compañía eléctrica Luz del Norte restableció el suministro el sábado.", "Luz del Norte"),
+    ("¿Cuál es el volcán más grande de la Tierra?", "El volcán más grande de la Tierra es el Mauna Loa, en Hawái.", "Mauna Loa"),
+    # an English question over a Chinese quote: a figure of the asked count, a year
+    ("How many jobs will the project create?", SEED_QUOTE, "1000个"),
+    ("What was the signing rate?", SEED_QUOTE, "98%"),
+    ("By which year will the industry be competitive?", "明确至2030年构建具有国际竞争力的产业生态。", "2030年"),
+]
+
+NOT_CERTAIN = [
+    # (question, quote): no short answer
+    ("What will the prize money buy?", "Kowalski would use the prize money of $5,000 to buy a second oven."),  # no kind asked
+    ("How many cars can the ferry carry?", "The ferry carries up to 250 passengers per crossing."),  # another noun counted
+    ("How much is the painting worth?", "The museum recovered a painting stolen 23 years ago."),  # no money
+    ("How long is the ship?", "The ship can stay at sea for many days."),  # no figure
+    ("Who is the superintendent of the Greenvale school district?", "The Greenvale school district will replace 30 buses."),
+    ("Where will the farmers market move?", "The market will move from the town square to the old railway yard."),
+    ("Which firm designed the wing?", "Hale & Ortiz and Brick & Co. bid for the work."),  # no run beside 'firm'
+    ("¿Qué comprará con el premio?", "Una panadería de Tolosa ha ganado el Premio Nacional del Pan."),
+    ("¿Adónde se trasladará el mercado?", "El mercado de Robledal se trasladará a la antigua estación."),  # 'de' is no place lead
+    ("Is the wing open?", HOSPITAL),  # yes/no
+    ("How many athletes were sent?", "中国摔跤队共计26人，其中运动员16人。"),  # a count Chinese text says in no known word
+    ("When was the wall built?", "该墙寿命约3-5年。"),  # a span of years is no date
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", ANSWERED)
+def test_short_answer_of_the_asked_kind(question, quote, expected):
+    found = pick(question, [quote])
+    assert found is not None and found.text == expected
+    assert quote[found.start:found.end] == expected  # offsets into the quote as written
+
+
+@pytest.mark.parametrize("question, quote", NOT_CERTAIN)
+def test_no_short_answer_when_nothing_is_certain_enough(question, quote):
+    assert short_answer(question, [quote]) is None
+
+
+def test_across_languages_only_the_best_quote_is_read():
+    assert short_answer("When did he retire?", ["他担任主教。", "1963年，他荣休。"]) is None
+
+
+def test_a_later_quote_answers_in_latin_script():
+    found = pick("Who cut the ribbon?", ["The wing opened on Monday.", "Mayor Tom Garrity cut the ribbon."])
+    assert found is not None and (found.quote, found.text) == (1, "Tom Garrity")
+
+
+def test_the_anaphora_join_and_the_placing_quote_are_not_asked_for_latin_questions():
+    # constructions=False is how qa.answer.anaphora.places asks: measured on Chinese questions only
+    assert pick("How many beds does the new wing add?", [HOSPITAL], constructions=False) is None
+
+
+# -- each word of the classes the picker reads -----------------------------------------------------
+
+@pytest.mark.parametrize("word", lexicon.words("person_title") + lexicon.words("title_abbreviation"))
+def test_a_title_is_no_part_of_a_name(word):
+    assert short_answer("Who opened the shop?", [f"{word} Jane Halloran opened the shop."]) == "Jane Halloran"
+
+
+@pytest.mark.parametrize("word", [w for w in lexicon.words("name_particle") if w != "&"])
+def test_a_particle_inside_a_name_is_kept(word):
+    assert short_answer("Who opened the shop?", [f"The shop was opened by Jan {word} Berg in May."]) == f"Jan {word} Berg"
+
+
+@pytest.mark.parametrize("word", lexicon.words("not_person"))
+def test_a_run_holding_an_organisation_word_is_no_person(word):
+    assert short_answer("Who opened the shop?", [f"Yesterday Greystone {word.capitalize()} opened the shop."]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("latin_place_lead"))
+def test_a_place_follows_its_lead_word(word):
+    assert short_answer("Where did it happen?", [f"It happened {word} Westbrook last year."]) == "Westbrook"
+
+
+@pytest.mark.parametrize("word", lexicon.words("latin_name_lead"))
+def test_a_name_follows_its_naming_word(word):
+    assert short_answer("What are the pores called?", [f"The leaf has small pores {word} stomata."]) == "stomata"
+
+
+@pytest.mark.parametrize("word", lexicon.words("month_name"))
+def test_a_month_makes_a_date(word):
+    assert short_answer("When does it open?", [f"It opens on 4 {word} 2027 at noon."]) == f"4 {word} 2027"
+
+
+@pytest.mark.parametrize("word", lexicon.words("bound_word"))
+def test_a_bound_stays_with_its_figure(word):
+    assert short_answer("How many eggs are laid?", [f"The queen lays {word} 900 eggs a day."]) == f"{word} 900 eggs"
+
+
+@pytest.mark.parametrize("word", lexicon.words("magnitude_word"))
+def test_a_magnitude_stays_with_its_figure(word):
+    assert short_answer("How many people live there?", [f"About 3.1 {word} people live there."]) == f"3.1 {word} people"
+
+
+@pytest.mark.parametrize("word", lexicon.words("figure_tail"))
+def test_a_figure_followed_by_a_word_that_counts_nothing_is_bare(word):
+    assert short_answer("How many visitors came?", [f"Numbers grew to 51,300 {word} Monday."]) == "51,300"
+
+
+UNITS = [w for c in ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit", "percent_unit",
+                      "money_unit") for w in lexicon.words(c)]
+
+
+@pytest.mark.parametrize("key", sorted(lexicon.glossary("short_unit")))
+def test_a_question_word_asks_its_unit(key):
+    unit = next(w for w in UNITS if re.fullmatch(lexicon.glossary("short_unit")[key], w, re.I) and w.isalpha())
+    quote = f"It grew by 12 pieces and then by 47 {unit} in all."
+    question = f"How much {key} is it?" if key.isascii() else f"¿Cuánto {key} el proyecto?"
+    assert short_answer(question, [quote]) == f"47 {unit}"
+
+
+@pytest.mark.parametrize("word", lexicon.words("measure_noun"))
+def test_a_measure_noun_asks_for_a_figure(word):
+    question = f"What is the {word} of it?" if word.isascii() else f"¿Qué {word} tiene?"
+    assert wanted(question) == "number"
+
+
+@pytest.mark.parametrize("word", lexicon.words("place_noun"))
+def test_a_place_noun_asks_for_a_place(word):
+    question = f"In which {word} was it found?" if word.isascii() else f"¿En qué {word} apareció?"
+    assert wanted(question) == "place"
+
+
+@pytest.mark.parametrize("word", lexicon.words("latin_copula"))
+def test_what_the_asked_noun_is_answers_a_which_question(word):
+    question = "Which volcano is the largest?" if word.isascii() else "¿Cuál es el volcán más grande?"
+    assert short_answer(question, [f"The biggest volcano by volume {word} Mauna Loa in Hawaii."]) == "Mauna Loa"
