@@ -358,23 +358,22 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
     The embedder hardly tells apart sentences of one article across languages (similarities within
     0.01-0.03 of each other), so what the question says that the text writes alike breaks the tie:
     a sentence of the wanted answer type (`cross_cue`), one holding the question's numbers or
-    months (`cross_literal` each: "March 1994" in 1994年3月, `qa.text.glossary.literals`) or its
-    pinyin names in characters (`cross_name`: Fan Tingsong in 范廷颂) or its words as the dictionary
-    renders them (`cross_word` each: campuses as 校区, `qa.text.cedict`), and one saying its attribute
-    word (`cross_focus`). The literals, names and words are evidence as well as tie-breakers: they count in
-    support too (a sentence naming 范廷颂 and 1994年3月 is read as more similar than the embedder
+    months (`cross_literal` each: "March 1994" in 1994年3月, `qa.text.glossary.literals`), its
+    pinyin names (`cross_name`: Fan Tingsong in 范廷颂) or words as the dictionary renders them
+    (`cross_word` each: campuses as 校区, `qa.text.cedict`), and one saying its attribute word
+    (`cross_focus`). Literals, names and words are evidence as well as tie-breakers: they count in
+    support too (a sentence naming 范廷颂 and 1994年3月 reads as more similar than the embedder
     says); the cue and the attribute word only rank. Each sentence is embedded at query time, so
-    only `cross_sentences` are: once each (chunks of one article overlap by a sentence), no
-    fragment of fewer than `cross_min_chars` characters of the text's script ("S.", a list of
-    Latin names), and those holding a literal, a name or the attribute word before the rest."""
+    only `cross_sentences` are: once each (chunks of one article overlap by a sentence), no fragment
+    of fewer than `cross_min_chars` characters of the text's script ("S.", Latin names), those
+    holding a literal, a name or the attribute word first."""
     from qa.answer.slots import english_focus
     from qa.text.cedict import renderings
     from qa.text.glossary import literals
     from qa.text.pinyin import mentioned, names
 
     _, wordings = english_focus(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
-    found, marks = [readings for _, readings in names(q.text)], literals(q.text)
-    rendered = renderings(q.text) if not CJK.search(q.text) else []
+    found, marks, rendered = [readings for _, readings in names(q.text)], literals(q.text), renderings(q.text)
     own = (lambda t: sum(c.isalpha() and c.isascii() for c in t)) if CJK.search(q.text) else (lambda t: len(CJK.findall(t)))
     seen: set[str] = set()
     sents = []
