@@ -165,7 +165,7 @@ def _figures(asked: _Asked, text: str) -> list[tuple[int, int]]:
     count whose noun no figure carries, the bare ones ("3.1 million last year")."""
     carrying, bare = [], []
     units = _units()
-    for m in lexicon.regex("latin_figure").finditer(text):
+    for m in lexicon.regex("latin_figure", re.I).finditer(text):
         got = m.group(0)
         if _said(asked, got) or lexicon.regex("latin_year").fullmatch(got.strip()):
             continue  # a year is no count (en 2019)
