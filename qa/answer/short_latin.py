@@ -132,7 +132,7 @@ def _latin(asked: _Asked, text: str) -> tuple[int, int] | None:
     elif asked.wants == "place":
         lead = re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (lexicon.alternation("latin_place_lead"),
                                                          lexicon.alternation("latin_article")), re.I)
-        spans = [r for r in _runs(text) if _said_not(asked, text, r) and _unquoted(text, r)
+        spans = [r for r in _runs(text) if not _said(asked, text[r[0]:r[1]]) and _unquoted(text, r)
                  and lead.search(text[max(0, r[0] - 20):r[0]])] or _beside_noun(asked, text)
     else:
         named = _named(asked, text)
@@ -149,10 +149,6 @@ def _said(asked: _Asked, span: str) -> bool:
         return True
     words = [w.lower() for w in re.findall(r"\w+", span)]
     return bool(words) and all(w in asked.words for w in words)
-
-
-def _said_not(asked: _Asked, text: str, run: tuple[int, int, int]) -> bool:
-    return not _said(asked, text[run[0]:run[1]])
 
 
 def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
@@ -206,8 +202,11 @@ def _noun_end(asked: _Asked, text: str, end: int) -> int:
     said = lambda m: m.group(0).rstrip(".").lower()  # noqa: E731
     while tokens and said(tokens[0]) in _CONNECTORS and phrase[:1] != [said(tokens[0])]:
         tokens.pop(0)  # millones de personas
-    kept = [m for m, w in zip(tokens, phrase) if _stem(said(m)) == w]
-    kept = kept[:next((i for i, (m, w) in enumerate(zip(tokens, phrase)) if _stem(said(m)) != w), len(kept))]
+    kept = []
+    for m, w in zip(tokens, phrase):  # the question's words in its order
+        if _stem(said(m)) != w:
+            break
+        kept.append(m)
     plural = lambda w: w.endswith("s") or w in _lowered(lexicon.words("irregular_plural"))  # noqa: E731
     while kept and (said(kept[-1]) in _CONNECTORS or asked.noun_last and len(kept) > 1 and not plural(said(kept[-1]))
                     and said(kept[-2]) not in _CONNECTORS):
