@@ -81,6 +81,7 @@ ANSWERED = [
     # an English question over a Chinese quote: a figure of the asked count, a year
     ("How many jobs will the project create?", SEED_QUOTE, "1000个"),
     ("What was the signing rate?", SEED_QUOTE, "98%"),
+    ("How many athletes did the team send?", "中国摔跤队共计26人，其中运动员16人，官员10人。", "16人"),  # 运动员: CC-CEDICT
     ("By which year will the industry be competitive?", "明确至2030年构建具有国际竞争力的产业生态。", "2030年"),
 ]
 
@@ -96,7 +97,7 @@ NOT_CERTAIN = [
     ("¿Qué comprará con el premio?", "Una panadería de Tolosa ha ganado el Premio Nacional del Pan."),
     ("¿Adónde se trasladará el mercado?", "El mercado de Robledal se trasladará a la antigua estación."),  # 'de' is no place lead
     ("Is the wing open?", HOSPITAL),  # yes/no
-    ("How many athletes were sent?", "中国摔跤队共计26人，其中运动员16人。"),  # a count Chinese text says in no known word
+    ("How many campuses does the college have?", "山东女子学院图书馆藏书81.6万册。"),  # no count of campuses (校区)
     ("When was the wall built?", "该墙寿命约3-5年。"),  # a span of years is no date
 ]
 

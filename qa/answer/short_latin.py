@@ -338,6 +338,16 @@ def _closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> tu
     return min(spans, key=lambda s: min(max(0, s[0] - e, a - s[1]) for a, e in anchors))
 
 
+def _counted(asked: _Asked) -> tuple[str, ...]:
+    """The Chinese words CC-CEDICT gives for what an English count question counts (athletes ->
+    运动员, 选手; campuses -> 校区), `qa.text.cedict`."""
+    if not asked.noun_last:
+        return ()
+    from qa.text.cedict import renderings  # its index loads in ~0.1 s: only for an English question over Chinese
+
+    return tuple(w for found in renderings(" ".join(asked.noun)) for w in found)
+
+
 # -- Chinese quotes ----------------------------------------------------------------------------
 
 def _chinese(asked: _Asked, quote: str) -> tuple[int, int] | None:
@@ -364,10 +374,12 @@ def _chinese(asked: _Asked, quote: str) -> tuple[int, int] | None:
             spans.append((start, start + len(head.group(0))))
         else:
             spans.append((start, m.start() + len(got)))
-    if asked.wants == "number":  # of the asked unit, or none: 运动员16人 is no count of athletes to a reader who cannot check
-        counted = english_focus(asked.raw)[1]
-        unit = asked.unit or (re.compile(counted) if counted else None)
-        spans = [(s, e) for s, e in spans if unit is not None and unit.search(text[s:e])]
+    if asked.wants == "number":  # of the asked unit, or of the thing counted written beside it (运动员16人), or none
+        focus = english_focus(asked.raw)[1]
+        unit = asked.unit or (re.compile(focus) if focus else None)
+        counted = _counted(asked)
+        spans = [(s, e) for s, e in spans if unit is not None and unit.search(text[s:e])
+                 or any(text[max(0, s - len(w) - 1):s].find(w) >= 0 or text[e:e + len(w) + 1].find(w) >= 0 for w in counted)]
     else:  # a date, not a span of years (寿命约3-5年)
         spans = [(s, e) for s, e in spans if _CALENDAR.search(text[s:e])]
     anchors = [m.span() for w in chinese_words(asked.question) for m in re.finditer(re.escape(w), text)]
