@@ -1,0 +1,35 @@
+"""The question words the answerer does not match (qa.text.questions.strip_question, question_terms):
+the whole question word goes, with the measure word after 哪/哪一 (哪一個國家, 哪部, 哪一天), in
+either script. A measure word left behind made a term (个国, 种气, 天遭) that no passage writes, and
+lowered the support of a quote that answers (DRCD's 哪一個 questions, issue 26)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.text import lexicon
+from qa.text.questions import question_terms, strip_question
+
+
+@pytest.mark.parametrize("char", lexicon.words("which_measure"))
+@pytest.mark.parametrize("which", ["哪", "哪一"])
+def test_the_measure_word_after_which_is_part_of_the_question_word(which, char):
+    assert strip_question(f"黄独属于{which}{char}植物").split() == ["黄独属于", "植物"]
+
+
+@pytest.mark.parametrize("question, dropped, kept", [
+    ("保山市隸屬於哪一個國家所管轄?", ["个国"], ["国家", "管辖"]),            # Traditional, folded
+    ("依照全球氣候分類，巴爾的摩可以被歸類為哪一種氣候?", ["种气"], ["气候"]),
+    ("燕王府在哪一天遭到包圍?", ["天遭"], ["遭到", "包围"]),
+    ("省政府於何年遷往信陽?", ["何年", "于何"], ["迁往", "信阳"]),                # the literary 何年 too
+    ("修水這一地區自古以來有什麼樣的稱號?", ["样"], ["称号"]),                    # 什么样
+    ("大理國是何人建立的?", ["何人"], ["建立"]),
+    ("在台灣內沒有打烊時段的圖書館位在哪邊？", ["边"], ["图书"]),
+    # ... but 样子 (a look) after 什么 is what is asked about, and an unlisted character after 哪 stays
+    ("于海的花是什么样子？", [], ["样子"]),
+    ("哪一边的球员先发球？", [], ["球员"]),
+])
+def test_question_terms_hold_no_part_of_a_question_word(question, dropped, kept):
+    terms = question_terms(question)
+    assert not [t for t in terms if t in dropped]
+    assert all(t in terms for t in kept)
