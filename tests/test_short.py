@@ -328,3 +328,15 @@ def test_term_marks_set_the_term_apart(mark):
 @pytest.mark.parametrize("colon", lexicon.words("colon"))
 def test_colon_leads_to_the_answer(colon):
     assert short_answer("冰雪皇后的简称什么？", [f"冰雪皇后又译冰雪皇后，简称{colon}DQ。"]) == "DQ"
+
+
+@pytest.mark.parametrize("era", lexicon.words("calendar_era"))
+def test_a_year_counted_in_a_calendar_keeps_its_name(era):
+    # Taiwan writes years of the Republic (民國16年): the calendar's name is part of the date
+    assert short_answer("道制在什么时候被废除?", [f"道制于{era}16年被废除。"]) == f"{era}16年"
+
+
+@pytest.mark.parametrize("verb", [w for w in lexicon.words("speech_verb") if len(w) > 1])
+def test_a_person_asked_for_ends_before_a_verb_of_saying(verb):
+    quote = f"黑河自贸片区管委会副主任王任之{verb}，片区将扩大开放。"  # 任 alone stands inside words (主任, 王任之)
+    assert short_answer("黑河自贸片区管委会副主任是谁？", [quote]) == "王任之"

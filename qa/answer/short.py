@@ -43,7 +43,7 @@ from qa.answer.agents import agent, located, occupation, of_kind, origin
 from qa.answer.fence import aligned
 from qa.answer.fronted import fronted
 from qa.answer.heads import headed
-from qa.answer.lists import listed
+from qa.answer.lists import completed, listed
 from qa.answer.loose import loose_span
 from qa.answer.posts import asks_post, post
 from qa.answer.short_latin import latin_span
@@ -94,6 +94,7 @@ _BARE = lexicon.regex("number_span")  # a number without a unit
 _ASIDE = lexicon.regex("bracket_aside")
 _NAMED_FOR = lexicon.regex("named_for_q")
 _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
+_SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) > 1))  # 任, 说 stand inside words (主任, 传说)
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 
 
@@ -148,7 +149,8 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     return (_first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
             or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
-            or _first(named, lambda text: fronted(q, asked, text) or (wants != "person" and headed(q, asked, text)) or None))
+            or _first(named, lambda text: completed(q, asked, text) or fronted(q, asked, text)
+                      or (wants != "person" and headed(q, asked, text)) or None))
 
 
 def _first(quotes: list[str], find) -> Short | None:
@@ -213,6 +215,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     if fence is not None and wants == "person":
         event = _EVENT.search(text, fence[0] + 2, fence[1])
         fence = trim(text, fence[0], event.start()) if event else fence  # 皮埃尔·特鲁多去世 -> 皮埃尔·特鲁多
+        said = _SPEECH.search(text, fence[0] + 2, fence[1] + 1)
+        fence = trim(text, fence[0], said.start()) if said and said.start() < fence[1] else fence  # 张其军介绍, 李广子认(为)
     if fence is not None and wants in ("", "name"):
         fence = marked(text, *fence)
     if fence is None or fence[1] - fence[0] < 2:
