@@ -100,6 +100,19 @@ def _missing_spans(question: str, ground: str) -> list[str]:
     return out
 
 
+# A quoted name of this many characters or more is grounded by this share of its character pairs:
+# a question quoting a long official name writes it otherwise than the passage (《中华人民共和国宪法》
+# for 《宪法》 after 中华人民共和国主席, 南斯拉夫人民联邦共和国 for 南斯拉夫联邦人民共和国).
+QUOTED_LONG = 5
+QUOTED_PAIRS = 0.7
+
+
+def _mostly_in(name: str, ground: str) -> bool:
+    """Are most character pairs of the long quoted `name` in `ground`?"""
+    pairs = [name[i:i + 2] for i in range(len(name) - 1)]
+    return len(name) >= QUOTED_LONG and sum(p in ground for p in pairs) >= QUOTED_PAIRS * len(pairs)
+
+
 def _asked_kind(question: str, span: str) -> bool:
     """`span` follows the question word it completes (哪一|个地区, 什么|政策): the kind of the answer."""
     i = question.find(span)
@@ -191,7 +204,8 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
         name = next(g for g in m.groups() if g)
         # read past punctuation and spaces: the question may quote with other marks than the passage
         bare = unpunctuated(ground) if bare is None else bare
-        if fold(name) not in ground and (not unpunctuated(name) or unpunctuated(name) not in bare):
+        if fold(name) not in ground and (not unpunctuated(name) or unpunctuated(name) not in bare) \
+                and not _mostly_in(fold(name), ground):
             found.append(name)
     low = fold(question)
     for m in _LATIN.finditer(question):
