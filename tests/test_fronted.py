@@ -13,18 +13,17 @@ from qa.text import lexicon
 from qa.text.cjk import fold
 
 FRONTED = [
-    # (question, quote, short answer): the question closes with its question word after a copula...
+    # (question, quote, short answer): the question closes with its question word after a copula
     ("於1948年併入奧斯陸的城市名為什麼?", "最終，阿克爾自治市於1948年1月1日併入奧斯陸，這使得奧斯陸的城市面積增加了108%。",
      "阿克爾自治市"),  # Traditional, through the fold
     ("现存中国最早的佛经是哪一部?", "《四十二章经》是现存中国最早的佛经。", "《四十二章经》"),
     ("第一个拥有路轨运输的国家为哪一个?", "希腊是第一个拥有路轨运输的国家。", "希腊"),
-    # ...or opens with it
-    ("一般认为，哪一场动乱确保了毛泽东在中国的独裁权力?", "文化大革命确保了毛泽东在中国的独裁权力。", "文化大革命"),
 ]
 
 NOT_FRONTED = [
     # the question word stands inside what is said: the clause's start rarely answers it
     ("共同民主党与什么组织是韩国的两大政党?", "自由韩国党和共同民主党是韩国的两大政党。"),
+    ("哪一场动乱确保了毛泽东在中国的独裁权力?", "文化大革命确保了毛泽东在中国的独裁权力。"),  # ...or opens the question
     # the clause says too few of the question's words after its start
     ("现存中国最早的佛经是哪一部?", "《四十二章经》是一部佛经。"),
     # the start is a date, not a name

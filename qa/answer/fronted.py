@@ -2,16 +2,15 @@
 says them ("於1948年併入奧斯陸的城市名為什麼?" over "最終，阿克爾自治市於1948年1月1日併入奧斯陸" ->
 阿克爾自治市; "现存中国最早的佛经是哪一部" over "《四十二章经》是现存中国最早的佛经").
 
-A question that closes with its question word after a copula (X为哪一个, X是谁, 名为什么) or opens
-with it (哪一场动乱确保了…) asks for the subject of what it says; the sentence that answers says
-the same words after its subject, so `qa.answer.short`, which looks for the answer after the words
+A question that closes with its question word after a copula (X为哪一个, X是谁, 名为什么) asks
+for the subject of what it says; the sentence that answers says the same words after its subject, so `qa.answer.short`, which looks for the answer after the words
 before the question word, finds no fence there. Here the answer is the start of a clause of the
 quote, up to the first piece of three or more characters of the question's words, when the rest of
 that clause says most of them (`COVER`), the start says none, and it is a name or a noun: short, no
 word that says more than a subject (的, 是, 在: `not_subject`) or opens a clause joined to the one
-before (同时, 前者: `not_subject_start`), no date, no list. A question's other forms (共同民主党与
-什么组织是…) put the question word inside what is said; the start of a clause rarely answers them
-(measured on DRCD: one in four). Read only where nothing else placed an answer. The words are data
+before (同时, 前者: `not_subject_start`), no date, no list. A question's other forms put the question word
+inside what is said (共同民主党与什么组织是…) or open with it (哪一场动乱确保了…); the start of a
+clause answers them less often (measured on DRCD: one in four, and two in five). Read only where nothing else placed an answer. The words are data
 (`qa/text/lexicon/zh.toml`, "short answers").
 """
 
@@ -45,8 +44,8 @@ def fronted(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     after = _CLAUSE_END.split(q[asked.end():])[0]
     if asked.group(0).startswith("哪") or asked.group(0) in _WHAT:
         after = after.lstrip(_WHICH)
-    if before and (after or not before.endswith(_COPULA)):
-        return None  # the question word neither opens the question nor closes it after a copula (X为哪一Y)
+    if after or not before.endswith(_COPULA):
+        return None  # the question word does not close the question after a copula (X为哪一个)
     words = [w for w in (before, after) if len(w) >= 2]
     size = sum(map(len, words))
     if size < 4:
