@@ -11,7 +11,9 @@ plan and then Shanghai's, the sentence on Beijing's plan is no answer about Shan
 
 There is no word segmenter at question time (jieba takes a second to load), so names are found
 from the question and the corpus, not from a dictionary of names:
-  - quoted spans: 《title》, “…”, 「…」 (`quoted_name` in the lexicon);
+  - quoted spans: 《title》, “…”, 「…」 (`quoted_name` in the lexicon); a long one (5+ characters)
+    is grounded by most of its character pairs, as a question may write an official name otherwise
+    (《中华人民共和国宪法》 for 《宪法》);
   - the titles of the retrieved articles that the question contains (a title names a subject);
   - a word in Latin letters in a Chinese question (Xbox 360, iPhone): a name or a model, which a
     quote that does not give it does not answer for (《无双大蛇Z》的Xbox 360版 against the sentence
@@ -24,6 +26,8 @@ from the question and the corpus, not from a dictionary of names:
     (its article's title), with the same words around it: "世界上的第一枚恒星是哪个国家发行的?"
     against "世界上第一枚邮票是英国发行的" of the article 邮票 (`_in_place`). This is what finds a
     name by no ending of its own (恒星, 网球 are common nouns, and DRCD's articles are named so).
+    A collection title the quote's own article also says (in a passage retrieved) is one of its
+    words, not another subject's name: DRCD has articles titled 政策, 科学 and 文明.
 A span right after the question word it completes (哪一|个地区, 什么|政策) is the kind of the
 answer, not a name (`asked_kind_before`); a title's disambiguation note is no part of its name
 (贝尔 (消歧义), 民主黨_(美國)).

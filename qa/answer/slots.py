@@ -11,11 +11,13 @@ drops (`extractive.ExtractiveParams.gap_factors`):
     人口, 转会费), the noun counted by "多少张Y" (床位, 金牌), the person of "Y是谁" (CEO, 领队).
     Category nouns ("哪个国家", "哪些地区") are not focus words: the answer names a country, not
     the word 国家. "loose": the same, where the noun's end was guessed (多少个就业岗位 -> 就业).
-  - event: the verb of "哪一年Y" / "Y于哪一年" / "由谁Y" (设立, 建成, 提出) is absent.
+  - event: the verb of "哪一年Y" / "Y于哪一年" / "由谁Y" (设立, 建成, 提出) is absent (none read
+    after an agent or object, 何时由X印制, nor before the question word when a verb follows it).
   - period: a figure is asked for a period (2024年, 去年, 全年, 上半年, 每天) and the quote names
     only other ones (今年上半年, 日均).
   - instance: "哪家医院" / "哪个区" / "哪部电影" wants a named one; a quote that says only
-    "知名三甲医院" or "在上海", or gives no 《title》, does not name it.
+    "知名三甲医院" or "在上海", or gives no 《title》, does not name it. Asked words opening with
+    a category (哪一区域可以, 哪一等级学校) want none.
   - english: an English question's attribute (population, wife, how many parcels), looked up in a
     small glossary of the ways Chinese text says it, is absent.
   - name: none of an English question's pinyin names (Heihe, Fan Tingsong) is in the passage
@@ -133,7 +135,7 @@ def focus(question: str) -> tuple[str, str]:
         after = _head(rest)  # 哪一年设立的 -> 设立; 哪一年的时候发现 -> 发现; 何时学者才确定 -> 确定
         before = q[:m.start()]
         if _OBJECT_FIRST.match(_LEAD.sub("", rest)):
-            word = ""  # 何时由自己的印刷厂印制, 哪一年对广岛投掷: the verb follows words no cut can delimit
+            word = ""  # 何时由自己的印刷厂印制, 哪一年对广岛投掷: no cut delimits the words before the verb
         elif len(after) >= 2:
             word = after
         elif not _HAN_CHAR.search(rest) and (v := _EVENT_BEFORE.search(before)):
@@ -368,10 +370,8 @@ _AUTHOR_BEFORE = lexicon.pattern("author_before")
 
 
 def authored(question: str, word: str, text: str) -> bool:
-    """Does `text` name the author asked for (`word`: 作者) of the work `question` names in 《》, by
-    a name joined to its title (志费尼的《世界征服者史》, 洪迈在《容斋随笔》中列举)? A biography
-    says "X著有《Y》" (the authorship verbs, `mentions`); a passage quoting the work names its
-    author so in passing."""
+    """Does `text` name the author (`word`: 作者) of the work `question` names in 《》 by a name
+    joined to its title (志费尼的《世界征服者史》, 洪迈在《容斋随笔》中), as passages quoting it do?"""
     return word in _AUTHOR_WORDS and any(re.search(_AUTHOR_BEFORE + re.escape(t), text)
                                          for t in _TITLE.findall(question))
 
