@@ -34,6 +34,9 @@ ANSWERED = [
     ("How fast were the winds near the coast?", "Winds reached 70 miles per hour near the coast.", "70 miles per hour"),
     ("How long is the Amazon River?", "The basin covers 7 million square kilometers. It flows about 6,400 kilometers.",
      "6,400 kilometers"),  # an area is no length
+    ("What percentage of the budget went to schools?", "About 40 percent of the budget went to schools, 25 percent to roads.",
+     "40 percent"),  # a clause mark between keeps 25 percent farther from the question's words
+    ("How old was he when he died?", "He died in 2001 at the age of 84 in Paris.", "84"),  # the first question word asks
     ("¿Cuánto costó el edificio?", "El edificio costó 6,8 millones de euros, financiados por la Unión Europea.",
      "6,8 millones de euros"),
     ("¿Cuántas personas visitan la Alhambra al año?", "Hoy la visitan más de 2,5 millones de personas al año.",

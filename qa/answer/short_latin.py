@@ -43,11 +43,13 @@ from qa.text.questions import question_terms
 __all__ = ["latin_span", "wanted"]
 
 MAX_CHARS = 60  # a longer span is a clause: the quote says it better
+CLAUSE_CHARS = 30  # a clause mark between a span and a question word counts as this many characters
 _TOKEN = re.compile(r"[^\W_][\w'’&/-]*\.?|&")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _UNIT_CLASSES = ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit",
                  "percent_unit", "money_unit")
 _CALENDAR = re.compile(r"\d{4}|[月日]")  # what a date in a Chinese quote holds
+_CLAUSE_MARK = re.compile(r"[,;:，；：]")
 _CONNECTORS = ("de", "of")  # between a count's words: puestos de trabajo
 _CLOSING_QUOTE = "\"”»’'"
 
@@ -79,8 +81,11 @@ class _Asked:
 
 
 def wanted(question: str) -> str:
-    """The kind of span an English or Spanish question asks for ("" for none)."""
-    return next((kind for kind, pattern in _asks() if pattern.search(question)), "")
+    """The kind of span an English or Spanish question asks for ("" for none): of its question words
+    the first ("How old was he when he died": a figure), and of two at one place the more specific
+    ("in which city": a place, not a which-question)."""
+    found = [(m.start(), k, kind) for k, (kind, pattern) in enumerate(_asks()) if (m := pattern.search(question))]
+    return min(found)[2] if found else ""
 
 
 def latin_span(question: str, quotes: list[str]) -> tuple[int, int, int] | None:
@@ -328,14 +333,21 @@ def _nearest(asked: _Asked, text: str, spans: list[tuple[int, int]]) -> tuple[in
     """The span nearest to the question's words in `text` (the only one when none is there)."""
     low = text.lower()
     anchors = [m.span() for t in asked.terms for m in re.finditer(r"(?<!\w)" + re.escape(t.lower()), low)]
-    return _closest(spans, anchors)
+    return _closest(spans, anchors, text)
 
 
-def _closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The span with the least text between it and a question word (the only one when no question word is there)."""
+def _closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The span with the least text between it and a question word, a clause mark counting as
+    `CLAUSE_CHARS` ("About 40 percent of the budget went to schools, 25 percent to roads": 40);
+    the only span when no question word is there."""
     if not spans or not anchors:
         return spans[0] if len(spans) == 1 else None
-    return min(spans, key=lambda s: min(max(0, s[0] - e, a - s[1]) for a, e in anchors))
+
+    def apart(span: tuple[int, int], anchor: tuple[int, int]) -> int:
+        lo, hi = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
+        return max(0, hi - lo) + CLAUSE_CHARS * len(_CLAUSE_MARK.findall(text, lo, max(lo, hi)))
+
+    return min(spans, key=lambda s: min(apart(s, a) for a in anchors))
 
 
 def _counted(asked: _Asked) -> tuple[str, ...]:
@@ -386,4 +398,4 @@ def _chinese(asked: _Asked, quote: str) -> tuple[int, int] | None:
     anchors += [m.span() for p in literals(asked.raw) for m in p.finditer(text)]
     low = text.lower()  # Latin words the quote writes too (Windows, NGC)
     anchors += [m.span() for t in asked.terms if len(t) > 2 for m in re.finditer(r"(?<![a-z])" + re.escape(t), low)]
-    return _closest(spans, anchors)
+    return _closest(spans, anchors, text)
