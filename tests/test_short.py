@@ -20,7 +20,7 @@ ANSWERED = [
     ("生命数耗完即算作什么？", "每次泡封会减少生命数，生命数耗完即算为踢爆。", "踢爆"),
     ("到哪一年构建具有国际竞争力的产业生态?", "明确至2030年构建具有国际竞争力的产业生态。", "2030年"),
     ("《神圣十月》是何时开始播放的？", "动画在2007年1月4日于千叶电视台开始播放。", "2007年1月4日"),
-    ("海珠区是在哪个月启动建设的？", "今年9月,该区启动琶洲策源地建设,并启动《琶洲脑谷三年行动计划》编制。", "9月"),
+    ("海珠区是在哪个月启动建设的？", "今年9月,该区启动琶洲策源地建设,并启动《琶洲脑谷三年行动计划》编制。", "今年9月"),
     ("斯氏腔吻鳕的生殖季是什么时候？", "生殖季在2至4月。", "2至4月"),
     ("龙胆生长的地区海拔约是多少米？", "生长于海拔400米至1,700米的地区。", "400米至1,700米"),
     ("张天霖的身高是多少？", "身高182CM", "182CM"),
@@ -71,7 +71,7 @@ ANSWERED = [
     ("林郁智宣布分手的理由是什么？", "林郁智与女友交往多年，2016年以「生活习惯不一样」为由宣布分手。", "生活习惯不一样"),
     ("J Storm为KAT-TUN出道而成立的品牌是什么？", "J Storm为KAT-TUN出道而成立另一个品牌“J-One Records”。", "J-One Records"),
     # 一个 is an article, not the count asked for
-    ("萱侬律占地面积多大？", "萱侬律是一个占地约两平方公里的热带植物公园。", "两平方公里"),
+    ("萱侬律占地面积多大？", "萱侬律是一个占地约两平方公里的热带植物公园。", "约两平方公里"),
     # the noun a 的 joins to the question word, written without it; an article count dropped
     ("蒂亚戈·蒙泰罗是哪个国家的赛车手？", "蒂亚戈·蒙泰罗是一位葡萄牙赛车手。", "葡萄牙"),
     ("橡木棍是谁战斗用的棍棒？", "橡木棍是一种盖尔人战斗用的棍棒。", "盖尔人"),
@@ -340,3 +340,23 @@ def test_a_year_counted_in_a_calendar_keeps_its_name(era):
 def test_a_person_asked_for_ends_before_a_verb_of_saying(verb):
     quote = f"黑河自贸片区管委会副主任王任之{verb}，片区将扩大开放。"  # 任 alone stands inside words (主任, 王任之)
     assert short_answer("黑河自贸片区管委会副主任是谁？", [quote]) == "王任之"
+
+@pytest.mark.parametrize("word", lexicon.words("approximate_lead"))
+def test_a_figure_keeps_the_word_that_makes_it_approximate(word):
+    assert short_answer("这条公路有多长？", [f"这条公路全长{word}50公里。"]) == f"{word}50公里"
+    assert short_answer("这条公路大约有多长？", [f"这条公路全长{word}50公里。"]) == "50公里"  # the question hedges
+
+
+@pytest.mark.parametrize("word", lexicon.words("relative_time"))
+def test_a_date_keeps_the_word_that_says_its_year_or_month(word):
+    assert short_answer("华强广场计划什么时候开业？", [f"华强广场计划{word}1月开业。"]) == f"{word}1月"
+    assert short_answer("华强广场计划有多少商户？", [f"华强广场{word}有30家商户。"]) == "30家"  # a count, no date
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    ("上海的行动方案覆盖哪几年？", "上海发布了脑机接口未来产业培育行动方案(2025—2030年)", "2025—2030年"),
+    ("这部作品叫什么名字？", "这部作品名为《红楼梦》，成书于清代。", "《红楼梦》"),  # balanced: kept
+])
+def test_a_short_answer_never_ends_with_a_bracket_it_does_not_open(question, quote, expected):
+    assert short_answer(question, [quote]) == expected
+

@@ -51,6 +51,7 @@ from qa.answer.spans import (
     PERSON_LEAD,
     PLACE_LEAD,
     after_place_word,
+    balanced,
     marked,
     strip_end,
     trim,
@@ -96,6 +97,10 @@ _NAMED_FOR = lexicon.regex("named_for_q")
 _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
 _SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) > 1))  # 任, 说 stand inside words (主任, 传说)
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
+_DATED = ("year", "month", "day", "time")
+_APPROXIMATE_LEAD = tuple(sorted(lexicon.words("approximate_lead"), key=len, reverse=True))
+_RELATIVE = tuple(sorted(lexicon.words("relative_time"), key=len, reverse=True))
+_HEDGED = (*_APPROXIMATE_LEAD, *lexicon.words("approximate"))  # a question asking 约多少 takes the figure alone
 
 
 @dataclass(frozen=True)
@@ -159,7 +164,7 @@ def _first(quotes: list[str], find) -> Short | None:
     for i, quote in enumerate(quotes):
         text = fold(quote)
         span = find(text if len(text) == len(quote) else quote)
-        if span is not None:
+        if span is not None and (span := balanced(quote, *span))[1] > span[0]:
             return Short(quote[span[0]:span[1]], i, *span)
     return None
 
@@ -199,10 +204,10 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         spans = _spans(q, text, pattern, measure, wants)
         inside = [s for s in spans if fence and fence[0] <= s[0] and s[1] <= fence[1]]
         if inside:
-            return _widened(q, text, inside[0])
+            return _widened(q, text, inside[0], wants)
         if fence is None or wants in _PRECISE or pattern is _TITLE or (spans and wants == "time"):
             found = _nearest(q, text, spans)
-            return _widened(q, text, found) if found else None
+            return _widened(q, text, found, wants) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
     placed = fence is not None  # by the question's words: a list so placed may be long
@@ -282,13 +287,20 @@ def _year(q: str, text: str, start: int, got: str) -> tuple[int, int]:
     return start, end + (text[end:end + 1] in ")）")
 
 
-def _widened(q: str, text: str, span: tuple[int, int]) -> tuple[int, int]:
+def _widened(q: str, text: str, span: tuple[int, int], wants: str) -> tuple[int, int]:
     """A rank asked with 第几 keeps the 第 the quote writes (第3名, not 3名). The noun a count asks
-    for (多少名观众) is left out: gold answers give it about as often as not (6,476名观众, 三条)."""
+    for (多少名观众) is left out: gold answers give it about as often as not (6,476名观众, 三条).
+    A figure keeps the word before it that makes it approximate (约50公里, 超过1800个:
+    `approximate_lead`: the figure as the quote states it) unless the question hedges too (长近多少倍,
+    大约有多少: 40倍, as annotators write it); a date the word that
+    says which year or month it is in (明年1月, 今年9月: `relative_time`)."""
     start, end = span
     if any(w in q for w in _ORDINAL) and start and text[start - 1] == "第":
         start -= 1
-    return start, end
+    words = _APPROXIMATE_LEAD if wants == "number" and not any(w in q for w in _HEDGED) else \
+        _RELATIVE if wants in _DATED else ()
+    lead = next((w for w in words if text.endswith(w, 0, start)), "")
+    return start - len(lead), end
 
 
 def _nearest(q: str, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from qa.text import lexicon
 
-__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "after_place_word", "marked", "noun", "strip_end", "trim"]
+__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "after_place_word", "balanced", "marked", "noun", "strip_end",
+           "trim"]
 
 EDGE = set(lexicon.words("span_edge"))
 PLACE_LEAD = lexicon.words("place_lead")
@@ -16,6 +17,7 @@ LEAD = tuple(sorted((*lexicon.words("span_lead"), *lexicon.words("empty_span")),
 _NAMING = tuple(lexicon.words("naming_word"))
 _OPEN = lexicon.words("term_open")
 _CLOSE = lexicon.words("term_close")
+_PAIRS = dict(zip("（(《“「『", "）)》”」』"))  # opening -> closing bracket or quotation mark
 
 
 def noun(words: str) -> int:
@@ -69,3 +71,16 @@ def marked(text: str, start: int, end: int) -> tuple[int, int]:
     close = next((i for i in range(opened[0] + 1, end) if text[i] in _CLOSE), end)
     got = trim(text, opened[0] + 1, close)
     return got if got[1] - got[0] >= 2 else (start, end)
+
+
+def balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without a closing bracket or mark at its end whose opening one it lacks, nor an
+    opening one at its start that it does not close ("2025—2030年)" of "(2025—2030年)" is 2025—2030年)."""
+    closing = {c: o for o, c in _PAIRS.items()}
+    while end > start and text[end - 1] in closing and \
+            text.count(closing[text[end - 1]], start, end) < text.count(text[end - 1], start, end):
+        end -= 1
+    while start < end and text[start] in _PAIRS and \
+            text.count(_PAIRS[text[start]], start, end) < text.count(text[start], start, end):
+        start += 1
+    return start, end
