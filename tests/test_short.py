@@ -359,4 +359,3 @@ def test_a_date_keeps_the_word_that_says_its_year_or_month(word):
 ])
 def test_a_short_answer_never_ends_with_a_bracket_it_does_not_open(question, quote, expected):
     assert short_answer(question, [quote]) == expected
-
