@@ -359,3 +359,10 @@ def test_a_date_keeps_the_word_that_says_its_year_or_month(word):
 ])
 def test_a_short_answer_never_ends_with_a_bracket_it_does_not_open(question, quote, expected):
     assert short_answer(question, [quote]) == expected
+
+
+@pytest.mark.parametrize("role", ["主任", "院长", "书记", "局长", "董事长", "校长"])
+def test_a_person_asked_by_post_is_named_without_the_posts_before_the_name(role):
+    quote = f"实验室常务副主任、华南理工大学研究中心{role}李远清介绍，产品已出口。"
+    assert short_answer("实验室的常务副主任是谁？", [quote]) == "李远清"
+    assert short_answer("实验室的常务副主任是谁？", [f"实验室常务副主任、研究中心{role}欧阳明日介绍，产品已出口。"]) == "欧阳明日"

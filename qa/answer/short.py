@@ -98,6 +98,7 @@ _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
 _SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) > 1))  # 任, 说 stand inside words (主任, 传说)
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 _DATED = ("year", "month", "day", "time")
+_ROLES = lexicon.words("role")
 _APPROXIMATE_LEAD = tuple(sorted(lexicon.words("approximate_lead"), key=len, reverse=True))
 _RELATIVE = tuple(sorted(lexicon.words("relative_time"), key=len, reverse=True))
 _HEDGED = (*_APPROXIMATE_LEAD, *lexicon.words("approximate"))  # a question asking 约多少 takes the figure alone
@@ -222,6 +223,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         fence = trim(text, fence[0], event.start()) if event else fence  # 皮埃尔·特鲁多去世 -> 皮埃尔·特鲁多
         said = _SPEECH.search(text, fence[0] + 2, fence[1] + 1)
         fence = trim(text, fence[0], said.start()) if said and said.start() < fence[1] else fence  # 张其军介绍, 李广子认(为)
+        fence = _after_role(q, text, *fence)
     if fence is not None and wants in ("", "name"):
         fence = marked(text, *fence)
     if fence is None or fence[1] - fence[0] < 2:
@@ -301,6 +303,15 @@ def _widened(q: str, text: str, span: tuple[int, int], wants: str) -> tuple[int,
         _RELATIVE if wants in _DATED else ()
     lead = next((w for w in words if text.endswith(w, 0, start)), "")
     return start - len(lead), end
+
+
+def _after_role(q: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's name without the posts written before it ("…研究中心主任李远清" -> 李远清): the
+    two to four characters after the last role word (`role`) the span holds, when the question
+    asks who holds a post rather than names one (常务副主任是谁)."""
+    cut = max((text.rfind(r, start, end) + len(r) for r in _ROLES if 0 <= text.rfind(r, start, end)), default=-1)
+    name = text[cut:end] if cut > start else ""
+    return (cut, end) if 2 <= len(name) <= 4 and CJK.fullmatch(name[0]) and all(CJK.match(c) for c in name) else (start, end)
 
 
 def _nearest(q: str, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
