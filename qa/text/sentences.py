@@ -2,8 +2,9 @@
 
 A sentence ends at Chinese or ASCII final punctuation (plus any closing quotes or brackets after
 it), at a full stop followed by a space (closing quotes or brackets may come between), or at a
-line break; "5.6%", "340.4" and "1,000.50" are not ends. Chunking, the extractive answerer and the
-citation checks all cut text with these definitions.
+line break; "5.6%", "340.4" and "1,000.50" are not ends, nor is a semicolon inside brackets (it
+separates an aside's items: 牛车水（；）是…, （学名：…；毛利语：…）). Chunking, the extractive answerer
+and the citation checks all cut text with these definitions.
 
 In Latin script a full stop or a question mark before a word is not always an end:
   - before a lower-case word it never is ("e.g. building comb", '"Ready?" she asked');
