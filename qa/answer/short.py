@@ -23,7 +23,9 @@ of place (生于, 发现于); where someone is from (哪里人) the phrase "Y人
 occupation (职业) a phrase ending in 家/员/手, a kind asked (什么颜色) a word with its ending (银灰色). "N是谁" is placed by two characters of N when the
 sentence writes "N是". Last, a thing or person asked is the subject of the clause that says the
 question's words after it (`qa.answer.fronted`: 《四十二章经》是现存中国最早的佛经 for 现存中国最早
-的佛经是哪一部), or a word ending with the kind asked (`qa.answer.heads`: 实行盟旗制 for 以什么制度).
+的佛经是哪一部), or a word ending with the kind asked (`qa.answer.heads`: 实行盟旗制 for 以什么制度);
+after them the constructions news writes an answer in (`qa.answer.frames`: 在X指导下, X近期印发《…》
+for 是哪个部门印发的, 黑龙江省黑河市的仓储中心 for 位于哪个城市).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a why/how question or one asking for a description
@@ -41,6 +43,7 @@ from dataclasses import dataclass
 
 from qa.answer.agents import agent, located, occupation, of_kind, origin
 from qa.answer.fence import aligned
+from qa.answer.frames import actor, framed, modifier_place
 from qa.answer.fronted import fronted
 from qa.answer.heads import headed
 from qa.answer.lists import completed, listed
@@ -156,7 +159,9 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
             or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
             or _first(named, lambda text: completed(q, asked, text) or fronted(q, asked, text)
-                      or (wants != "person" and headed(q, asked, text)) or None))
+                      or (wants != "person" and headed(q, asked, text)) or None)
+            or _first(named, lambda text: framed(q, asked, text, MAX_CHARS) or actor(q, asked, text, MAX_CHARS)
+                      or (wants == "place" and modifier_place(q, asked, text)) or None))
 
 
 def _first(quotes: list[str], find) -> Short | None:
