@@ -48,6 +48,8 @@ FRAMES = [
     # (question, sentence, the name in the frame; None: nothing certain)
     ("上海构建标准体系，是在哪个部门的指导下进行的？", "上海在国家药监局的指导下,积极构建标准体系。", "国家药监局"),  # 的 too
     ("许多阿罗汉选择入灭是在哪一个宗教的故事中提到？", "许多阿罗汉选择入灭，这在佛教的故事中提到。", "佛教"),
+    ("上海是在哪个部门指导下构建标准体系的？", BRAIN, "国家药监局"),  # no 的: the noun asked is two characters
+    ("在哪项全国性运动会上，运动员获得金牌？", "在十五运会上,运动员获得金牌。", None),  # no words open the frame
     ("在哪里上车？", "乘客在北京西站上车。", None),  # nothing in the frame but the question word
     ("在刚刚结束的哪项运动会上，运动员获得金牌？", "在刚刚结束的十五运会上,观众热情高涨。", None),  # the rest unsaid
     ("在刚刚结束的哪项运动会上，运动员获得金牌？", "在刚刚结束的比赛中运动员的表现上,运动员获得金牌。", None),  # 的: a clause

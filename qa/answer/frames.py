@@ -24,6 +24,7 @@ from qa.text import lexicon
 __all__ = ["actor", "framed", "modifier_place"]
 
 FRAME_CHARS = 16  # what a frame holds is a name, not a clause
+NOUN_CHARS = 2  # the noun after 哪个 (部门, 机构): what follows it in the frame the sentence writes too
 COVER = 0.5  # share of the question's other words (pairs of characters) the sentence must say
 _CLAUSE_END = lexicon.regex("clause_end")
 _SENTENCE_END = lexicon.regex("sentence_stop")
@@ -80,9 +81,10 @@ def _name(text: str, start: int, end: int, q: str, limit: int) -> tuple[int, int
 def framed(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | None:
     """The name a sentence writes in the frame the question puts its question word in: 在 + the
     question's words before it + X + a closing word (上, 下, 中, 期间: `frame_close`). The words
-    between the question word and the closing one go too when the sentence writes them (在哪个部门
-    的指导下 over 在国家药监局指导下: 指导); a noun the question asks by may be left unwritten (在哪项
-    全国性运动会上 over 在十五运会上). With no words in the frame (在哪里上) it places nothing."""
+    between the question's noun and the closing one go too when the sentence writes them (在哪个部门
+    的指导下, 在哪个部门指导下 over 在国家药监局指导下: 指导, after 的 or after a noun of two characters);
+    a noun the question asks by may be left unwritten when words before it open the frame (在刚刚结束的
+    哪项全国性运动会上 over 在刚刚结束的十五运会上). The question's other words must be the sentence's."""
     start, stop = _clause(q, asked)
     at = q.rfind("在", start, asked.start())
     shut = min(((i, w) for w in _CLOSE if (i := q.find(w, asked.end(), stop)) >= 0), default=None)
@@ -91,23 +93,21 @@ def framed(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | 
     close = shut[1]
     lead = q[at + 1:asked.start()]
     inner = q[asked.end():shut[0]]
-    said = inner.rsplit("的", 1)[1] if "的" in inner else ""  # 部门的指导: 指导 is written, 部门 is what is asked
-    if len(lead) < 2 and not said:
-        return None
+    said = inner.rsplit("的", 1)[1] if "的" in inner else inner[NOUN_CHARS:] if len(inner) > NOUN_CHARS + 1 else ""
+    frames = [w + close for w in ([said] if said else []) + ([""] if len(lead) >= 2 else [])]
+    if not frames:
+        return None  # 在哪里上: nothing in the frame but the question word
     rest = q[:at] + q[shut[0] + len(close):]
-    opening = "在" + lead
-    for m in re.finditer(re.escape(opening), text):
-        end = _CLAUSE_END.search(text, m.end())
-        end = end.start() if end else len(text)
-        shut = next((i for i in range(m.end() + 2, end) if text.startswith(said + close, i)), None)
-        if shut is None and said:
-            shut = next((i for i in range(m.end() + 2, end) if text.startswith(said, i - 1) and text[i - 1] == "的"
-                         and text.startswith(close, i + len(said))), None)
-        if shut is None or (rest and not _says(rest, text[slice(*_sentence(text, m.start()))])):
-            continue
-        found = _name(text, m.end(), shut, q, min(limit, FRAME_CHARS))
-        if found:
-            return found
+    for frame in frames:
+        for m in re.finditer(re.escape("在" + lead), text):
+            end = _CLAUSE_END.search(text, m.end())
+            end = end.start() if end else len(text)
+            shut = next((i for i in range(m.end() + 2, end) if text.startswith(frame, i)), None)
+            if shut is None or (rest and not _says(rest, text[slice(*_sentence(text, m.start()))])):
+                continue
+            found = _name(text, m.end(), shut, q, min(limit, FRAME_CHARS))
+            if found:
+                return found
     return None
 
 
