@@ -112,31 +112,15 @@ def framed(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | 
 
 
 def actor(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | None:
-    """Who did what the question asks by its verb (是哪个部门印发的, 是由哪家机构牵头发布的, 是谁发明的):
-    the subject of the clause in which the sentence writes that verb (the longest end of the
-    question's words after the question word that it holds), without the adverbs before the verb
-    (近期, 已: `actor_adverb`) and anything before a 由; the sentence writes the question's other
-    words (the thing done) after the verb."""
-    word = asked.group(0)
-    if not (word.startswith("哪") or word in _PERSON):
+    """Who did what the question asks by its verb: the subject of the clause in which the sentence
+    writes that verb, without the adverbs before the verb (近期, 已: `actor_adverb`) and anything
+    before a 由; the sentence writes the thing done (the question's other words) after the verb."""
+    found = _deed(q, asked, text)
+    if found is None:
         return None
-    start, stop = _clause(q, asked)
-    tail = q[asked.end():stop]
-    head = q[start:asked.start()]
-    copula = next((c for c in _COPULA if head.endswith(c)), "")
-    if not (copula in _BY or (copula and tail.endswith("的"))):
-        return None  # only 是哪个X V的 (a cleft: it asks who did it), 由哪个X V or 被哪个X V
-    tail = tail.removesuffix("的").removesuffix("了")
-    if "的" in tail:
-        return None  # 是哪一个国家的城市: a thing of X, not what X did
-    if word.startswith("哪"):
-        tail = tail.lstrip(_WHICH)
-    head = head[:-len(copula)]
-    verb = next((tail[i:] for i in range(len(tail) - 1) if tail[i:] in text), "")
-    if len(verb) < 2 or len(head) < 2:
-        return None
+    verb, done = found
     for m in re.finditer(re.escape(verb), text):
-        if not _says(head, text[m.end():_sentence(text, m.end())[1]]):
+        if not _says(done, text[m.end():_sentence(text, m.end())[1]]):
             continue
         starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
         begin, end = (starts[-1] if starts else 0), m.start()
@@ -153,6 +137,36 @@ def actor(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | N
         if found:
             return found
     return None
+
+
+def _deed(q: str, asked: re.Match, text: str) -> tuple[str, str] | None:
+    """The question's verb as `text` writes it and the thing done, for the questions that ask who did
+    it: a cleft (是哪个部门印发的, 是谁发明的: the verb the longest end of the words after the question
+    word that `text` holds, the thing done the words before 是), 由哪个X V or 被哪个X V, and a question
+    opening with 哪个X (哪个部门印发了《…》: the verb the longest start of the words after the noun, the
+    thing done what follows it)."""
+    word = asked.group(0)
+    if not (word.startswith("哪") or word in _PERSON):
+        return None
+    start, stop = _clause(q, asked)
+    tail = q[asked.end():stop]
+    head = q[start:asked.start()]
+    copula = next((c for c in _COPULA if head.endswith(c)), "")
+    opening = not head and word.startswith("哪")
+    if not (opening or copula in _BY or (copula and tail.endswith("的"))):
+        return None  # only those: 是哪一个国家的城市 asks a thing of X, 派谁夺取 someone sent
+    tail = tail.removesuffix("的").removesuffix("了")
+    if "的" in tail and not opening:
+        return None  # 是哪一个国家的城市: a thing of X, not what X did
+    if word.startswith("哪") and tail[:1] in _WHICH and word[-1] not in _WHICH:
+        tail = tail[1:]  # 哪一|个国家: the measure word, not the noun (哪个|部门: 部 is the noun's)
+    if opening:
+        words = tail[NOUN_CHARS:]
+        verb = next((words[:i] for i in range(len(words), 1, -1) if words[:i] in text), "")
+        return (verb, words[len(verb):].lstrip("了")) if verb and "的" not in verb else None
+    verb = next((tail[i:] for i in range(len(tail) - 1) if tail[i:] in text), "")
+    done = head[:-len(copula)]
+    return (verb, done) if len(verb) >= 2 and len(done) >= 2 else None
 
 
 def modifier_place(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
