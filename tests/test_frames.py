@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from qa.answer.frames import actor, framed, modifier_place
+from qa.answer.frames import actor, before_predicate, framed, modifier_place
 from qa.answer.short import _ASK, pick, short_answer
 from qa.text import lexicon
 from qa.text.cjk import fold
@@ -29,6 +29,7 @@ SEED = [
      "国家金融监督管理总局"),
     ("国欧物流仓储中心位于哪个城市？", "走进黑龙江省黑河市的国欧物流仓储中心,一派繁忙有序的景象扑面而来。", "黑河市"),
     ("十八道弯盘山公路在哪个景区？", "12月20日拍摄的四川省达州市宣汉县巴山大峡谷景区的十八道弯盘山公路。", "巴山大峡谷景区"),
+    ("李远清团队做的哪款产品在美国卖得很火？", "李远清介绍,团队研发的脑机接口正念冥想系统在美国热销。", "脑机接口正念冥想系统"),
 ]
 
 
@@ -119,3 +120,18 @@ def test_place_kind_ends_the_place(names, ending):
     for name in re.split(r"\|", names):
         text = f"走进某某县大河{ending}的国欧物流仓储中心。"
         assert _run(modifier_place, f"国欧物流仓储中心在哪个{name}？", text) == f"大河{ending}"
+
+
+PREDICATES = [
+    # (question, sentence, the thing before the question's words; None: none certain)
+    ("团队研发的哪款产品在美国热销？", "团队研发的冥想系统在美国热销。", "冥想系统"),
+    ("哪款产品在美国热销？", "团队研发的冥想系统在美国热销。", None),  # no modifier: who is asked about is unsure
+    ("李远清团队做的哪款产品在美国卖得很火？", "公司生产的冥想系统在美国热销。", None),  # the modifier unsaid: another's product
+    ("团队研发的哪款产品在美国热销？", "团队研发的产品在美国热销。", None),  # the question's own noun
+    ("团队研发的哪款产品在美国热销？", "团队研发的系统于美国热销。", None),  # fewer than three of its words
+]
+
+
+@pytest.mark.parametrize("question, text, expected", PREDICATES)
+def test_the_thing_stands_before_what_the_question_says_of_it(question, text, expected):
+    assert _run(before_predicate, question, text) == expected

@@ -21,9 +21,10 @@ import re
 from qa.answer.spans import trim
 from qa.text import lexicon
 
-__all__ = ["actor", "framed", "modifier_place"]
+__all__ = ["actor", "before_predicate", "framed", "modifier_place"]
 
 FRAME_CHARS = 16  # what a frame holds is a name, not a clause
+PREDICATE_CHARS = 3  # the question's words after the thing asked, as the sentence writes them: more than a particle
 NOUN_CHARS = 2  # the noun after 哪个 (部门, 机构): what follows it in the frame the sentence writes too
 COVER = 0.5  # share of the question's other words (pairs of characters) the sentence must say
 _CLAUSE_END = lexicon.regex("clause_end")
@@ -167,6 +168,33 @@ def _deed(q: str, asked: re.Match, text: str) -> tuple[str, str] | None:
     verb = next((tail[i:] for i in range(len(tail) - 1) if tail[i:] in text), "")
     done = head[:-len(copula)]
     return (verb, done) if len(verb) >= 2 and len(done) >= 2 else None
+
+
+def before_predicate(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
+    """The thing a question asks by its modifier and what it says of it (李远清团队做的哪款产品在美国卖得
+    很火 over "团队研发的脑机接口正念冥想系统在美国热销"): the words the sentence writes right before the
+    longest start (`PREDICATE_CHARS` or more) of the question's words after its noun, back to the
+    sentence's last 的 or its clause's start, when that clause says a pair of the modifier's characters."""
+    start, stop = _clause(q, asked)
+    head = q[start:asked.start()]
+    if not asked.group(0).startswith("哪") or not head.endswith("的"):
+        return None
+    tail = q[asked.end():stop]
+    if asked.group(0) == "哪" or (tail[:1] in _WHICH and asked.group(0)[-1] not in _WHICH):
+        tail = tail[1:]  # 哪款, 哪一|个: the measure word
+    words = tail[NOUN_CHARS:]
+    said = next((words[:i] for i in range(len(words), PREDICATE_CHARS - 1, -1) if words[:i] in text), "")
+    if not said:
+        return None
+    for m in re.finditer(re.escape(said), text):
+        begin = ([c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())] or [0])[-1]
+        if not _pieces(head) & _pieces(text[begin:m.start()]):
+            continue
+        cut = text.rfind("的", begin, m.start())
+        found = _name(text, cut + 1 if cut >= 0 else begin, m.start(), q, FRAME_CHARS)
+        if found:
+            return found
+    return None
 
 
 def modifier_place(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
