@@ -120,3 +120,19 @@ def test_qa_ask_json_with_filters(corpus, hash_settings):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["refused"] and data["citations"] == []
+
+
+def test_an_english_question_finds_chinese_passages_by_its_dictionary_words(corpus, hash_settings):
+    """parcels -> 包裹, logistics -> 物流 (qa.text.cedict): searched as a third ranking; a Chinese
+    question has its own words, and a word the collection never writes is not searched."""
+    from qa.ask import open_reader
+    from qa.retrieve import rendered
+
+    q = "How many parcels does the logistics warehouse handle each year?"
+    hits = find_passages(q, hash_settings, k=3, method="keyword")
+    assert hits and hits[0].source.endswith("heihe.txt")
+    store, _ = open_reader(hash_settings)
+    words = rendered(q, store)
+    assert "包裹" in words and "物流" in words
+    assert rendered("每年处理多少万件跨境包裹？", store) == []
+    assert rendered("How many giraffes are there?", store) == []  # 长颈鹿: in no passage
