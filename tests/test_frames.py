@@ -135,3 +135,15 @@ PREDICATES = [
 @pytest.mark.parametrize("question, text, expected", PREDICATES)
 def test_the_thing_stands_before_what_the_question_says_of_it(question, text, expected):
     assert _run(before_predicate, question, text) == expected
+
+
+@pytest.mark.parametrize("word", lexicon.words("actor_q_lead") + lexicon.words("cleft_copula"))
+def test_a_question_so_worded_asks_who_did_it(word):
+    question = f"《办法》{word}哪个部门印发的？"
+    assert _run(actor, question, "市场监管总局近期印发《办法》。", 30) == "市场监管总局"
+
+
+@pytest.mark.parametrize("word", lexicon.words("located_q"))
+def test_located_q_asks_where_the_thing_is(word):
+    text = "走进黑龙江省黑河市的国欧物流仓储中心。"
+    assert _run(modifier_place, f"国欧物流仓储中心{word}哪个城市？", text) == "黑河市"

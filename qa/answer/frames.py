@@ -37,10 +37,10 @@ _OPENER = tuple(lexicon.words("not_subject_start"))
 _LEVEL = lexicon.words("place_level")
 _KINDS = lexicon.glossary("place_kind")
 _WHICH = "".join(lexicon.words("which_measure"))
-_COPULA = ("是由", "由", "是", "被")
-_BY = ("是由", "由", "被")
-_PLACE_VERB = ("位于", "坐落于", "地处", "在")
-_PERSON = ("谁", "哪位", "什么人")
+_BY = tuple(lexicon.words("actor_q_lead"))
+_COPULA = tuple(sorted((*_BY, *lexicon.words("cleft_copula")), key=len, reverse=True))
+_PLACE_VERB = tuple(lexicon.words("located_q"))
+_PERSON = lexicon.regex("q_person")
 
 
 def _pieces(words: str) -> set[str]:
@@ -147,7 +147,7 @@ def _deed(q: str, asked: re.Match, text: str) -> tuple[str, str] | None:
     opening with 哪个X (哪个部门印发了《…》: the verb the longest start of the words after the noun, the
     thing done what follows it)."""
     word = asked.group(0)
-    if not (word.startswith("哪") or word in _PERSON):
+    if not (word.startswith("哪") or _PERSON.fullmatch(word)):
         return None
     start, stop = _clause(q, asked)
     tail = q[asked.end():stop]
