@@ -19,9 +19,8 @@ Never a span the question already says. None when nothing is certain: no span of
 with no question word near either.
 
 An English or Spanish question over a Chinese quote (the articles are Chinese) takes the span from
-the quote's language: a figure or date of the Chinese picker's patterns (zh.toml's `figure_span`,
-`date_span`), nearest to the Chinese words the glossaries give for the question's words
-(`qa.text.glossary`); persons and places are left to the quote there.
+the quote's language (`qa.answer.across`: a figure or date of the Chinese picker's patterns, a
+person by the post written before the name, a place or body by the word its kind ends with).
 
 No tagger (spaCy would cost seconds of start-up per question and a model download): capitalisation
 and the question's words are enough for the news and reference text this is measured on
@@ -34,10 +33,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from qa.answer.slots import english_focus
 from qa.text import lexicon
-from qa.text.cjk import CJK, fold
-from qa.text.glossary import chinese_words, literals
+from qa.text.cjk import CJK
 from qa.text.questions import question_terms
 
 __all__ = ["latin_span", "wanted"]
@@ -48,7 +45,6 @@ _TOKEN = re.compile(r"[^\W_][\w'’&/-]*\.?|&")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _UNIT_CLASSES = ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit",
                  "percent_unit", "money_unit")
-_CALENDAR = re.compile(r"\d{4}|[月日]")  # what a date in a Chinese quote holds
 _CLAUSE_MARK = re.compile(r"[,;:，；：]")
 _CONNECTORS = ("de", "of")  # between a count's words: puestos de trabajo
 _CLOSING_QUOTE = "\"”»’'"
@@ -90,13 +86,15 @@ def wanted(question: str) -> str:
 
 def latin_span(question: str, quotes: list[str]) -> tuple[int, int, int] | None:
     """(index of the quote, start, end) of the short answer to `question` in `quotes` (best first), or None."""
+    from qa.answer.across import chinese_span  # it reads this module's question record
+
     asked = _asked(question)
     if asked is None:
         return None
     for i, quote in enumerate(quotes):
         if i and CJK.search(quote):
             break  # across languages only the best quote: the ones after it answer far less often (train30_en)
-        span = _chinese(asked, quote) if CJK.search(quote) else _latin(asked, quote)
+        span = chinese_span(asked, quote) if CJK.search(quote) else _latin(asked, quote)
         if span is not None and 0 < span[1] - span[0] <= MAX_CHARS:
             return i, *span
     return None
@@ -348,54 +346,3 @@ def _closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]], text:
         return max(0, hi - lo) + CLAUSE_CHARS * len(_CLAUSE_MARK.findall(text, lo, max(lo, hi)))
 
     return min(spans, key=lambda s: min(apart(s, a) for a in anchors))
-
-
-def _counted(asked: _Asked) -> tuple[str, ...]:
-    """The Chinese words CC-CEDICT gives for what an English count question counts (athletes ->
-    运动员, 选手; campuses -> 校区), `qa.text.cedict`."""
-    if not asked.noun_last:
-        return ()
-    from qa.text.cedict import renderings  # its index loads in ~0.1 s: only for an English question over Chinese
-
-    return tuple(w for found in renderings(" ".join(asked.noun)) for w in found)
-
-
-# -- Chinese quotes ----------------------------------------------------------------------------
-
-def _chinese(asked: _Asked, quote: str) -> tuple[int, int] | None:
-    """A figure or date of the Chinese picker's patterns in a Chinese quote, for an English or
-    Spanish question; nearest to the Chinese words of the question's (or the only one)."""
-    if asked.wants not in ("number", "year", "date"):
-        return None
-    folded = fold(quote)
-    text = folded if len(folded) == len(quote) else quote
-    dates = lexicon.regex("date_span")
-    spans = []
-    pattern = lexicon.regex("figure_span") if asked.wants == "number" else dates
-    for m in pattern.finditer(text):
-        got = m.group(0).rstrip()
-        if not got.strip() or _said(asked, got):
-            continue
-        if asked.wants == "number" and dates.fullmatch(got):
-            continue  # 2003年 is no count
-        start = m.start() + len(got) - len(got.lstrip())
-        if asked.wants == "year":
-            head = lexicon.regex("year_head").match(got.lstrip())
-            if not head or "年代" in got:
-                continue
-            spans.append((start, start + len(head.group(0))))
-        else:
-            spans.append((start, m.start() + len(got)))
-    if asked.wants == "number":  # of the asked unit, or of the thing counted written beside it (运动员16人), or none
-        focus = english_focus(asked.raw)[1]
-        unit = asked.unit or (re.compile(focus) if focus else None)
-        counted = _counted(asked)
-        spans = [(s, e) for s, e in spans if unit is not None and unit.search(text[s:e])
-                 or any(text[max(0, s - len(w) - 1):s].find(w) >= 0 or text[e:e + len(w) + 1].find(w) >= 0 for w in counted)]
-    else:  # a date, not a span of years (寿命约3-5年)
-        spans = [(s, e) for s, e in spans if _CALENDAR.search(text[s:e])]
-    anchors = [m.span() for w in chinese_words(asked.question) for m in re.finditer(re.escape(w), text)]
-    anchors += [m.span() for p in literals(asked.raw) for m in p.finditer(text)]
-    low = text.lower()  # Latin words the quote writes too (Windows, NGC)
-    anchors += [m.span() for t in asked.terms if len(t) > 2 for m in re.finditer(r"(?<![a-z])" + re.escape(t), low)]
-    return _closest(spans, anchors, text)
