@@ -366,3 +366,14 @@ def test_a_person_asked_by_post_is_named_without_the_posts_before_the_name(role)
     quote = f"实验室常务副主任、华南理工大学研究中心{role}李远清介绍，产品已出口。"
     assert short_answer("实验室的常务副主任是谁？", [quote]) == "李远清"
     assert short_answer("实验室的常务副主任是谁？", [f"实验室常务副主任、研究中心{role}欧阳明日介绍，产品已出口。"]) == "欧阳明日"
+
+
+@pytest.mark.parametrize("suffix", lexicon.words("admin_suffix"))
+def test_a_place_drops_the_suffix_of_the_name_before_it(suffix):
+    quote = f"北京{suffix}海淀区是数据策源地。"
+    assert short_answer("北京哪个区是数据策源地？", [quote]) == "海淀区"
+    assert short_answer(f"北京{suffix}哪个区是数据策源地？", [quote]) == "海淀区"  # the question writes it: no cut needed
+
+
+def test_a_lead_verb_opens_no_place():
+    assert short_answer("国欧物流仓储中心在哪个省？", ["走进黑龙江省黑河市的国欧物流仓储中心,景象繁忙。"]) == "黑龙江省"

@@ -102,6 +102,7 @@ _SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) 
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 _DATED = ("year", "month", "day", "time")
 _ROLES = lexicon.words("role")
+_ADMIN = set(lexicon.words("admin_suffix"))
 _APPROXIMATE_LEAD = tuple(sorted(lexicon.words("approximate_lead"), key=len, reverse=True))
 _RELATIVE = tuple(sorted(lexicon.words("relative_time"), key=len, reverse=True))
 _HEDGED = (*_APPROXIMATE_LEAD, *lexicon.words("approximate"))  # a question asking 约多少 takes the figure alone
@@ -203,6 +204,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     fence = aligned(q, asked, text) if asked else None
     if fence is not None:
         fence = trim(text, *fence)
+        if wants == "place" and _suffix_left(q, text, *fence):
+            fence = (fence[0] + 1, fence[1])  # 北京|市海淀区 for 北京哪个区: the 市 is the anchor's
         if not 0 < fence[1] - fence[0] or text[fence[0]:fence[1]] in q or text[fence[0]:fence[1]] in _EMPTY:
             fence = None
     pattern = _TITLE if "《" in text and (wants == "name" or (asked and "部" in asked.group(0))) else _TYPED.get(wants)
@@ -235,6 +238,13 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         return None  # one character (后, 随) is a particle or a verb the fence caught, not an answer
     several = placed and any(w in q for w in _LIST_Q) and any(w in text[fence[0]:fence[1]] for w in _LIST_MARK)
     return fence if fence[1] - fence[0] <= (MAX_LIST_CHARS if several else MAX_CHARS) else None
+
+
+def _suffix_left(q: str, text: str, start: int, end: int) -> bool:
+    """Does a place span open with the administrative suffix of the place name just before it, which
+    the question writes without it (北京哪个区 over "北京市海淀区"), and end with one of its own?"""
+    return (end - start > 2 and text[start] in _ADMIN and text[end - 1] in _ADMIN and start >= 2
+            and text[start - 2:start] in q and text[start - 2:start + 1] not in q)
 
 
 def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> list[tuple[int, int]]:
