@@ -377,3 +377,8 @@ def test_a_place_drops_the_suffix_of_the_name_before_it(suffix):
 
 def test_a_lead_verb_opens_no_place():
     assert short_answer("国欧物流仓储中心在哪个省？", ["走进黑龙江省黑河市的国欧物流仓储中心,景象繁忙。"]) == "黑龙江省"
+
+
+def test_a_list_asked_by_its_noun_drops_the_noun_cut_short():
+    quote = "商业银行开展托管业务应当坚持诚实信用、勤勉尽责、独立审慎、风险隔离原则,保障托管财产的独立。"
+    assert short_answer("商业银行开展托管业务应当坚持哪些原则？", [quote]) == "诚实信用、勤勉尽责、独立审慎、风险隔离"

@@ -19,6 +19,7 @@ __all__ = ["aligned"]
 
 _CLAUSE_END = lexicon.regex("clause_end")
 _WHAT = set(lexicon.words("what_q"))
+_LISTING = set(lexicon.words("list_q"))
 _WHAT_TUPLE = tuple(_WHAT)
 _AFTER_JOIN = lexicon.words("after_join")
 _NAMING = set(lexicon.words("naming_word"))
@@ -65,7 +66,10 @@ def aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
                                                       or _copular(q[:asked.start()], asked, k, after, text, a) else 3,
                                                       len(before) + len(after)):
                 continue  # the words after the question word are not in this clause
-            end = b + noun(after[:got]) if keep_noun or (what and _noun_follows(after[:got], text, b)) else b
+            kept = noun(after[:got])
+            if keep_noun and asked.group(0) in _LISTING and 0 < kept < got:
+                kept = 0  # 哪些原则 over "…、风险隔离原则": the noun cut at 则 is no part of the list
+            end = b + kept if keep_noun or (what and _noun_follows(after[:got], text, b)) else b
             span = (a, end)
             if got and got == noun(after) and (keep_noun or what) and not _content(text, a, b):
                 span = _labelled(text, b + got, after[got:], limit)  # 从师于漫画家田河水泡: the noun labels the answer
