@@ -21,6 +21,7 @@ import re
 
 from qa.answer.short_latin import _Asked, _closest, _said
 from qa.answer.slots import english_focus
+from qa.answer.spans import SPEECH
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.glossary import chinese_words, literals
@@ -55,16 +56,14 @@ def _renderings(words: str) -> list[str]:
 
 def _by_post(asked: _Asked, quote: str) -> tuple[int, int] | None:
     text = _matched(quote)
-    roles = set(lexicon.words("role"))
-    roles |= {r.lower() for r in roles}  # the quote is matched folded: CEO as ceo
-    posts = [w for w in _renderings(asked.raw) if w in roles] + [w for w in asked.words if w in roles]
+    posts = [w for w in _renderings(asked.raw) if w in _ROLES] + [w for w in asked.words if w in _ROLES]
     names = []
     for post in dict.fromkeys(posts):
         for m in re.finditer(re.escape(post), text):
             run = _NAME_RUN.match(text, m.end())
             if run is None:
                 continue
-            name = _SPEECH.split(run.group(0))[0]
+            name = SPEECH.split(run.group(0))[0]
             if NAME_CHARS[0] <= len(name) <= NAME_CHARS[1] and not _said(asked, name):
                 names.append((m.end(), m.end() + len(name)))
     return _closest(names, _anchors(asked, text), text) if names else None
@@ -72,8 +71,7 @@ def _by_post(asked: _Asked, quote: str) -> tuple[int, int] | None:
 
 def _of_kind(asked: _Asked, quote: str) -> tuple[int, int] | None:
     text = _matched(quote)
-    glossary = lexicon.glossary("kind_word")  # county -> 县, university -> 大学: kinds whose names end with them
-    kinds = [k for w in asked.noun for k in glossary.get(w, "").split("|") if k]
+    kinds = [k for w in asked.noun for k in _KIND_WORD.get(w, "").split("|") if k]
     spans = []
     for kind in dict.fromkeys(kinds):
         for m in re.finditer(re.escape(kind), text):
@@ -87,7 +85,8 @@ def _of_kind(asked: _Asked, quote: str) -> tuple[int, int] | None:
 
 _CUT = "".join(lexicon.words("span_edge")) + "省市州县"  # a joining word, or a larger place, ends the word before
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,8}")
-_SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) > 1))
+_ROLES = frozenset(lexicon.words("role")) | {r.lower() for r in lexicon.words("role")}  # matched folded: CEO as ceo
+_KIND_WORD = lexicon.glossary("kind_word")  # county -> 县, university -> 大学: kinds whose names end with them
 
 
 def _counted(asked: _Asked) -> tuple[str, ...]:

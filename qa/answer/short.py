@@ -53,6 +53,7 @@ from qa.answer.short_latin import latin_span
 from qa.answer.spans import (
     PERSON_LEAD,
     PLACE_LEAD,
+    SPEECH,
     after_place_word,
     balanced,
     marked,
@@ -98,7 +99,6 @@ _BARE = lexicon.regex("number_span")  # a number without a unit
 _ASIDE = lexicon.regex("bracket_aside")
 _NAMED_FOR = lexicon.regex("named_for_q")
 _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
-_SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) > 1))  # 任, 说 stand inside words (主任, 传说)
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 _DATED = ("year", "month", "day", "time")
 _ROLES = lexicon.words("role")
@@ -229,7 +229,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     if fence is not None and wants == "person":
         event = _EVENT.search(text, fence[0] + 2, fence[1])
         fence = trim(text, fence[0], event.start()) if event else fence  # 皮埃尔·特鲁多去世 -> 皮埃尔·特鲁多
-        said = _SPEECH.search(text, fence[0] + 2, fence[1] + 1)
+        said = SPEECH.search(text, fence[0] + 2, fence[1] + 1)
         fence = trim(text, fence[0], said.start()) if said and said.start() < fence[1] else fence  # 张其军介绍, 李广子认(为)
         fence = _after_role(q, text, *fence)
     if fence is not None and wants in ("", "name"):

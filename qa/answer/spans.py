@@ -4,16 +4,20 @@ span to the words around it and are no part of it, read from the lexicon ("short
 
 from __future__ import annotations
 
+import re
+
 from qa.text import lexicon
 
-__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "after_place_word", "balanced", "marked", "noun", "strip_end",
-           "trim"]
+__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "marked", "noun",
+           "strip_end", "trim"]
 
 EDGE = set(lexicon.words("span_edge"))
 PLACE_LEAD = lexicon.words("place_lead")
 PERSON_LEAD = lexicon.words("person_lead")
 # a span also drops an article count it starts with (一位葡萄牙F1赛车手 -> 葡萄牙F1...): empty_span
 LEAD = tuple(sorted((*lexicon.words("span_lead"), *lexicon.words("empty_span")), key=len, reverse=True))
+# a verb of saying ends the person before it (张其军介绍); not 任, 说: they stand inside words (主任, 传说)
+SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) > 1))
 _NAMING = tuple(lexicon.words("naming_word"))
 _OPEN = lexicon.words("term_open")
 _CLOSE = lexicon.words("term_close")
