@@ -48,6 +48,7 @@ from qa.answer.fronted import fronted
 from qa.answer.heads import headed
 from qa.answer.lists import completed, listed
 from qa.answer.loose import loose_span
+from qa.answer.periods import period
 from qa.answer.posts import asks_post, post
 from qa.answer.short_latin import latin_span
 from qa.answer.spans import (
@@ -158,6 +159,7 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     named = quotes[:1] if asked and wants not in _TYPED else []  # a thing or a person, not a figure or a date
     return (_first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
+            or _first(quotes[:1] if asked and wants == "time" else [], lambda text: period(q, asked, text))
             or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
             or _first(named, lambda text: completed(q, asked, text) or fronted(q, asked, text)
                       or (wants != "person" and headed(q, asked, text)) or None)
