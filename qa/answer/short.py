@@ -28,8 +28,9 @@ after them the constructions news writes an answer in (`qa.answer.frames`: 在X�
 for 是哪个部门印发的, 黑龙江省黑河市的仓储中心 for 位于哪个城市).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
-`MAX_CHARS`, one the question already says, a why/how question or one asking for a description
-(有什么特点: its answer is the quote), a yes/no question (a quote cannot say no offline). Spans
+`MAX_CHARS`, one the question already says, a how question or one asking for a description
+(有什么特点: its answer is the quote), a why question whose cause no connective marks (由于X, X，所以:
+`qa.answer.causes`), a yes/no question (a quote cannot say no offline). Spans
 are offsets into the original quote; matching is on `qa.text.cjk.fold`ed text, which keeps every
 offset (it falls back to the raw text otherwise).
 The question words, edges and shapes are data (`qa/text/lexicon/zh.toml`, "short answers").
@@ -42,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.agents import agent, located, occupation, of_kind, origin
+from qa.answer.causes import cause
 from qa.answer.fence import aligned
 from qa.answer.frames import actor, before_predicate, framed, modifier_place
 from qa.answer.fronted import fronted
@@ -71,6 +73,7 @@ __all__ = ["MAX_CHARS", "MAX_LIST_CHARS", "Short", "pick", "short_answer"]
 LOOSE_QUOTES = 1
 _LOOSE_WANTS = ("", "name", "place", "person")
 MAX_CHARS = 30  # a longer span is a clause, not a short answer: the quote says it better
+MAX_CLAUSE_CHARS = 60  # a cause is a clause (qa.answer.causes), and may take two
 MAX_LIST_CHARS = 90  # ...but a list asked for (哪些地区) is the answer however long: 越南、老挝、…等地
 _ASK = lexicon.regex("short_ask")
 _CLAUSE_END = lexicon.regex("clause_end")
@@ -144,8 +147,8 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     if asks_post(q):
         return _first(quotes, lambda text: post(q, text, MAX_CHARS))
     if wants == "reason":
-        if not _AS_WHAT.search(q):
-            return None
+        if not _AS_WHAT.search(q):  # why: the cause a connective marks in the best quote, or nothing
+            return _first(quotes[:1] if constructions else [], lambda text: cause(q, text, MAX_CLAUSE_CHARS))
         wants = ""  # 更名为什么: as what, not why
     asked = _ASK.search(q)
     if _DESCRIBE.search(q):

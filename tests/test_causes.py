@@ -1,0 +1,73 @@
+"""The short answer to a why question (qa.answer.causes): the cause a connective marks next to
+the clause that says the question's words, or none. Each row is a question, its quote and the
+answer; every connective of the lexicon is used by a row below."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.short import pick, short_answer
+from qa.text import lexicon
+from tests.test_short import SEED_QUOTE
+
+ANSWERED = [
+    # (question, quote, short answer)
+    ("为什么西班牙及葡萄牙等地都喜欢烹煮挪威海螯虾？",
+     "由于挪威海螯虾价格比一般的欧洲龙虾廉宜，所以在西班牙及葡萄牙等地，每逢重大节日都会烹煮挪威海螯虾。",
+     "挪威海螯虾价格比一般的欧洲龙虾廉宜"),  # the cause opens the clause before
+    ("为什么埃欧的大气层主要被限制在赤道？", "埃欧的大气层主要被限制在赤道，因为该处是最温暖的。", "该处是最温暖的"),  # ...or after
+    ("日本国铁设计211系的原因是什么？", "111系一直服务至1980年代，列车老化问题严重，故日本国铁设计了211系。",
+     "111系一直服务至1980年代，列车老化问题严重"),  # an effect word: the cause is what comes before
+    ("为什么64DD从上市就充满困难？", "而由于延迟上市，市场已经被攻占，因此64DD从上市就充满困难。",
+     "延迟上市，市场已经被攻占"),  # the connectives before the cause are no part of it
+    ("华强广场过去为什么长期闲置？", SEED_QUOTE, "产权分散"),  # inside the clause, up to the question's words
+    ("芦名氏的战力为什么受到重大打击？", "芦名氏的战力因家臣金上盛备等人的战死而受到重大打击。", "家臣金上盛备等人的战死"),
+    ("為何中華民國政府自1980年起不再實施日光節約時間？", "中華民國政府自1980年起不再實施日光節約時間，是因為民間反應不佳。",
+     "民間反應不佳"),  # Traditional, matched folded and cut as written
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", ANSWERED)
+def test_a_why_question_is_answered_by_the_marked_cause(question, quote, expected):
+    found = pick(question, [quote])
+    assert found is not None and found.text == expected
+    assert quote[found.start:found.end] == expected
+
+
+NOT_ANSWERED = [
+    # (question, quote): no connective next to the clause saying the question's words, or no such clause
+    ("为什么要建设新园区？", "原有园区已经饱和。今年要建设新园区。"),
+    ("为什么要建设新园区？", "新园区位于城东，占地一百亩。"),  # the neighbour clause is no cause
+    ("为什么要建设新园区？", "因为天气很好，游客很多。"),  # nothing of the question is said
+    ("为什么要建设新园区？", "由于" + "原有园区已经饱和" * 10 + "，所以要建设新园区。"),  # longer than a clause answer
+    ("为什么大米会生虫？", "原因很多，大米会生虫。"),  # 原因 spells no connective
+    ("新园区是为什么？", "新园区是为了疏解老城区的功能。"),  # 是为什么 asks why: no connective
+]
+
+
+@pytest.mark.parametrize("question, quote", NOT_ANSWERED)
+def test_no_cause_without_a_connective_beside_the_question_words(question, quote):
+    assert short_answer(question, [quote]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("cause_lead"))
+def test_every_cause_word_opens_a_cause(word):
+    found = pick("为什么要建设新园区？", [f"{word}原有园区已经饱和，要建设新园区。"])
+    assert found is not None and found.text == "原有园区已经饱和"
+
+
+@pytest.mark.parametrize("word", lexicon.words("effect_lead"))
+def test_every_effect_word_closes_a_cause(word):
+    found = pick("为什么要建设新园区？", [f"原有园区已经饱和，{word}要建设新园区。"])
+    assert found is not None and found.text == "原有园区已经饱和"
+
+
+@pytest.mark.parametrize("word", lexicon.words("cause_join"))
+def test_a_joining_word_before_a_cause_is_left_out(word):
+    found = pick("为什么要建设新园区？", [f"{word}由于原有园区已经饱和，所以要建设新园区。"])
+    assert found is not None and found.text == "原有园区已经饱和"
+
+
+def test_the_anaphora_join_gets_no_cause():
+    # pick(..., constructions=False) is measured without this pass (qa.answer.anaphora)
+    assert pick("为什么要建设新园区？", ["因为原有园区已经饱和，所以要建设新园区。"], constructions=False) is None
