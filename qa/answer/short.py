@@ -52,6 +52,7 @@ from qa.answer.lists import completed, listed
 from qa.answer.loose import loose_span
 from qa.answer.periods import period
 from qa.answer.posts import asks_post, post
+from qa.answer.respective import WHOLE, respective
 from qa.answer.short_latin import latin_span
 from qa.answer.spans import (
     PERSON_LEAD,
@@ -214,8 +215,12 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         if not 0 < fence[1] - fence[0] or text[fence[0]:fence[1]] in q or text[fence[0]:fence[1]] in _EMPTY:
             fence = None
     pattern = _TITLE if "《" in text and (wants == "name" or (asked and "部" in asked.group(0))) else _TYPED.get(wants)
+    paired = respective(q, text, wants)  # A和B分别X和Y: asked of B, the answer is Y, whatever the fence or nearness say
     if pattern is not None:
         spans = _spans(q, text, pattern, measure, wants)
+        inside = [s for s in spans if paired and paired[0] <= s[0] and s[1] <= paired[1]]
+        if inside:
+            return _widened(q, text, inside[0], wants)
         inside = [s for s in spans if fence and fence[0] <= s[0] and s[1] <= fence[1]]
         if inside:
             return _widened(q, text, inside[0], wants)
@@ -224,6 +229,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
             return _widened(q, text, found, wants) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
+    if paired and wants in WHOLE:
+        fence = paired
     placed = fence is not None  # by the question's words: a list so placed may be long
     if fence is None and any(w in q for w in _LIST_Q):
         fence = listed(text)
