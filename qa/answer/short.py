@@ -50,6 +50,7 @@ from qa.answer.fronted import fronted
 from qa.answer.heads import headed
 from qa.answer.lists import completed, listed
 from qa.answer.loose import loose_span
+from qa.answer.nations import asks_nation, nation
 from qa.answer.periods import period
 from qa.answer.posts import asks_post, post
 from qa.answer.respective import WHOLE, respective
@@ -161,8 +162,10 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     if found or not constructions:
         return found
     named = quotes[:1] if asked and wants not in _TYPED else []  # a thing or a person, not a figure or a date
+    nation_asked = asks_nation(q)
     return (_first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
+            or _first(quotes[:1] if nation_asked else [], lambda text: nation(q, nation_asked, text))
             or _first(quotes[:1] if asked and wants == "time" else [], lambda text: period(q, asked, text))
             or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
             or _first(named, lambda text: completed(q, asked, text) or fronted(q, asked, text)

@@ -1,0 +1,49 @@
+"""A country asked (哪个国家, 哪一国, 哪国) is the country's name the sentence that says the
+question's words writes (qa.answer.nations), through the picker (qa.answer.short.short_answer) as
+`qa ask` reads it; `nation_q` in zh.toml by a row each of what it reads and what it leaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.nations import asks_nation
+from qa.answer.short import short_answer
+from qa.text.cjk import fold
+
+NATIONS = [
+    # (question, quote, short answer)
+    ("阵内智则是哪个国家的著名演员？", "阵内智则（1974年2月22日－），日本喜剧演员及主持。", "日本"),  # a biography's appositive
+    ("《捉鬼男》是哪个国家的电视剧？", "《捉鬼男》（）美国一部由Tara Butters和Michele Fazekas创作的电视剧。", "美国"),
+    ("爆破反應裝甲是由哪國的科學家所研發出來的?", "爆破反應裝甲，由以色列的德籍科學家所研發出來，採用高爆炸藥。", "以色列"),  # Traditional
+    ("自1937年至1941年，日本一和哪個國家的作戰陷入膠著因而急需大量資源?",
+     "自1937年至1941年，日本已陷入中國戰場的泥沼當中，4年來耗費大量資源。", "中國"),  # 日本: the question's own
+    ("在哪個國家的餐館用餐時必須要附加消費稅?",
+     "世界各地收取小費的數目不盡相同，在泰國，在餐館用餐必須附加消費稅，在日本的餐館不收取小費。", "泰國"),  # the nearest
+    ("成為第一個見到吉力馬札羅山的歐洲人是哪一國人?", "1848年，德國人Johannes Rebmann成為第一個見到吉力馬札羅山的歐洲人。",
+     "德國人"),  # its people, asked by 哪一国人
+]
+
+NOT_NATIONS = [
+    # (question, quote): no country certain
+    ("阵内智则是哪个国家的著名演员？", "日本的喜剧界在1990年代兴盛。"),  # the sentence says none of the question's words
+    ("阵内智则是哪个国家的著名演员？", "阵内智则（1974年2月22日－），喜剧演员及主持。"),  # no country named
+    ("这部剧集在哪一个国家播出？", "该剧在联合国总部放映。"),  # a union is no country
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", NATIONS)
+def test_the_country_the_sentence_names_answers_which_country(question, quote, expected):
+    assert short_answer(question, [quote]) == expected
+
+
+@pytest.mark.parametrize("question, quote", NOT_NATIONS)
+def test_no_country_where_the_sentence_names_none_or_says_something_else(question, quote):
+    assert short_answer(question, [quote]) is None
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("哪个国家", True), ("哪一个国家", True), ("哪一国", True), ("哪国", True), ("哪個國家", True),
+    ("哪个国王", False), ("哪国籍", False), ("哪一个国际组织", False), ("哪个国君", False), ("哪国的国旗", True),
+])
+def test_nation_q_reads_a_question_asking_which_country(question, asks):
+    assert bool(asks_nation(fold(question))) is asks
