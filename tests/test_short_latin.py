@@ -9,8 +9,8 @@ import re
 
 import pytest
 
+from qa.answer.latin_question import wanted
 from qa.answer.short import pick, short_answer
-from qa.answer.short_latin import wanted
 from qa.text import lexicon
 
 HOSPITAL = ("The Northfield General Hospital opened its new east wing on Monday after two years of construction. "

@@ -1,5 +1,6 @@
 """The short answer to an English or Spanish question from a Chinese quote (the articles are
-Chinese, `qa.answer.short_latin` reads the question): the span is taken in the quote's language.
+Chinese; `qa.answer.latin_question` reads the question, `qa.answer.short_latin` calls this for a
+Chinese quote): the span is taken in the quote's language.
   - a figure or date of the Chinese picker's patterns (zh.toml's `figure_span`, `date_span`) of the
     asked unit, or of the thing counted written beside it (athletes -> 运动员16人, CC-CEDICT's words:
     `qa.text.cedict`), nearest to the Chinese words of the question's;
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.short_latin import _Asked, _closest, _said
+from qa.answer.latin_question import Asked, closest, said
 from qa.answer.slots import english_focus
 from qa.answer.spans import SPEECH
 from qa.text import lexicon
@@ -32,7 +33,7 @@ _CALENDAR = re.compile(r"\d{4}|[月日]")  # what a date in a Chinese quote hold
 NAME_CHARS = (2, 4)  # a Chinese person's name, without the post before it
 
 
-def chinese_span(asked: _Asked, quote: str) -> tuple[int, int] | None:
+def chinese_span(asked: Asked, quote: str) -> tuple[int, int] | None:
     """(start, end) of the short answer in a Chinese `quote`, or None."""
     if asked.wants in ("number", "year", "date"):
         return _figure(asked, quote)
@@ -54,7 +55,7 @@ def _renderings(words: str) -> list[str]:
     return [w for found in renderings(words) for w in found]
 
 
-def _by_post(asked: _Asked, quote: str) -> tuple[int, int] | None:
+def _by_post(asked: Asked, quote: str) -> tuple[int, int] | None:
     text = _matched(quote)
     posts = [w for w in _renderings(asked.raw) if w in _ROLES] + [w for w in asked.words if w in _ROLES]
     names = []
@@ -64,12 +65,12 @@ def _by_post(asked: _Asked, quote: str) -> tuple[int, int] | None:
             if run is None:
                 continue
             name = SPEECH.split(run.group(0))[0]
-            if NAME_CHARS[0] <= len(name) <= NAME_CHARS[1] and not _said(asked, name):
+            if NAME_CHARS[0] <= len(name) <= NAME_CHARS[1] and not said(asked, name):
                 names.append((m.end(), m.end() + len(name)))
-    return _closest(names, _anchors(asked, text), text) if names else None
+    return closest(names, _anchors(asked, text), text) if names else None
 
 
-def _of_kind(asked: _Asked, quote: str) -> tuple[int, int] | None:
+def _of_kind(asked: Asked, quote: str) -> tuple[int, int] | None:
     text = _matched(quote)
     kinds = [k for w in asked.noun for k in _KIND_WORD.get(w, "").split("|") if k]
     spans = []
@@ -78,9 +79,9 @@ def _of_kind(asked: _Asked, quote: str) -> tuple[int, int] | None:
             start = m.start()
             while start > 0 and m.start() - start < 8 and CJK.match(text[start - 1]) and text[start - 1] not in _CUT:
                 start -= 1
-            if m.start() - start >= 2 and not _said(asked, text[start:m.end()]):
+            if m.start() - start >= 2 and not said(asked, text[start:m.end()]):
                 spans.append((start, m.end()))
-    return _closest(spans, _anchors(asked, text), text) if spans else None
+    return closest(spans, _anchors(asked, text), text) if spans else None
 
 
 _CUT = "".join(lexicon.words("span_edge")) + "省市州县"  # a joining word, or a larger place, ends the word before
@@ -89,7 +90,7 @@ _ROLES = frozenset(lexicon.words("role")) | {r.lower() for r in lexicon.words("r
 _KIND_WORD = lexicon.glossary("kind_word")  # county -> 县, university -> 大学: kinds whose names end with them
 
 
-def _counted(asked: _Asked) -> tuple[str, ...]:
+def _counted(asked: Asked) -> tuple[str, ...]:
     """The Chinese words CC-CEDICT gives for what an English count question counts (athletes ->
     运动员, 选手; campuses -> 校区), `qa.text.cedict`."""
     if not asked.noun_last:
@@ -101,7 +102,7 @@ def _counted(asked: _Asked) -> tuple[str, ...]:
 
 # -- Chinese quotes ----------------------------------------------------------------------------
 
-def _figure(asked: _Asked, quote: str) -> tuple[int, int] | None:
+def _figure(asked: Asked, quote: str) -> tuple[int, int] | None:
     """A figure or date of the Chinese picker's patterns in a Chinese quote, for an English or
     Spanish question; nearest to the Chinese words of the question's (or the only one)."""
     text = _matched(quote)
@@ -110,7 +111,7 @@ def _figure(asked: _Asked, quote: str) -> tuple[int, int] | None:
     pattern = lexicon.regex("figure_span") if asked.wants == "number" else dates
     for m in pattern.finditer(text):
         got = m.group(0).rstrip()
-        if not got.strip() or _said(asked, got):
+        if not got.strip() or said(asked, got):
             continue
         if asked.wants == "number" and dates.fullmatch(got):
             continue  # 2003年 is no count
@@ -130,10 +131,10 @@ def _figure(asked: _Asked, quote: str) -> tuple[int, int] | None:
                  or any(text[max(0, s - len(w) - 1):s].find(w) >= 0 or text[e:e + len(w) + 1].find(w) >= 0 for w in counted)]
     else:  # a date, not a span of years (寿命约3-5年)
         spans = [(s, e) for s, e in spans if _CALENDAR.search(text[s:e])]
-    return _closest(spans, _anchors(asked, text), text)
+    return closest(spans, _anchors(asked, text), text)
 
 
-def _anchors(asked: _Asked, text: str) -> list[tuple[int, int]]:
+def _anchors(asked: Asked, text: str) -> list[tuple[int, int]]:
     """Where the question's words stand in a Chinese quote: their glossary and dictionary words,
     its numbers and months, the Latin words the quote writes too (Windows, NGC)."""
     anchors = [m.span() for w in chinese_words(asked.question) for m in re.finditer(re.escape(w), text)]

@@ -3,9 +3,9 @@
 
 The Chinese picker (`qa.answer.short`) reads the words around the question word; English and
 Spanish put the question word first and reorder the rest, so here the question only says what kind
-of span it wants (`short_q_*` in en.toml and es.toml, first match wins: a year, a date, a figure,
-a person, a place, a name, the thing a which-question names), and the quote's span of that kind
-nearest to the question's words is the answer:
+of span it wants (`qa.answer.latin_question`: a year, a date, a figure, a person, a place, a name,
+the thing a which-question names), and the quote's span of that kind nearest to the question's
+words is the answer:
   - a figure with its unit ("how many beds" wants a count of beds, "how far" miles, "how much did it
     cost" money: `short_unit`), or a bare one when the question's noun is nowhere after a figure;
   - a date ("March 1", "4 de mayo") or a year;
@@ -30,32 +30,22 @@ and the question's words are enough for the news and reference text this is meas
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
+from qa.answer.across import chinese_span
+from qa.answer.latin_question import Asked, closest, said
+from qa.answer.latin_question import asked as read_question
 from qa.text import lexicon
 from qa.text.cjk import CJK
-from qa.text.questions import question_terms
 
-__all__ = ["latin_span", "wanted"]
+__all__ = ["latin_span"]
 
 MAX_CHARS = 60  # a longer span is a clause: the quote says it better
-CLAUSE_CHARS = 30  # a clause mark between a span and a question word counts as this many characters
 _TOKEN = re.compile(r"[^\W_][\w'’&/-]*\.?|&")
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _UNIT_CLASSES = ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit",
                  "percent_unit", "money_unit")
-_CLAUSE_MARK = re.compile(r"[,;:，；：]")
 _CONNECTORS = ("de", "of")  # between a count's words: puestos de trabajo
 _CLOSING_QUOTE = "\"”»’'"
-
-
-@cache
-def _asks() -> tuple[tuple[str, re.Pattern], ...]:
-    return (("year", lexicon.regex("short_q_year", re.I)), ("date", lexicon.regex("short_q_date", re.I)),
-            ("number", lexicon.regex("short_q_number", re.I)), ("person", lexicon.regex("short_q_person", re.I)),
-            ("place", lexicon.regex("short_q_place", re.I)), ("name", lexicon.regex("short_q_name", re.I)),
-            ("which", lexicon.regex("short_q_which", re.I)))
 
 
 @cache
@@ -63,32 +53,9 @@ def _lowered(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-@dataclass(frozen=True)
-class _Asked:
-    wants: str
-    question: str  # lower-cased
-    words: frozenset[str]  # the question's words, lower-cased
-    terms: tuple[str, ...]  # its index terms (qa.text.questions.question_terms): where the answer stands near
-    noun: tuple[str, ...]  # the words it counts ("new books") or names ("utility company")
-    noun_last: bool  # ... ending at their plural noun, as English writes a count (see `_asked`)
-    unit: re.Pattern | None  # the unit a figure must carry ("how far": miles)
-    money: bool  # ... a sum of money ("how much did it cost")
-    raw: str  # the question as asked
-
-
-def wanted(question: str) -> str:
-    """The kind of span an English or Spanish question asks for ("" for none): of its question words
-    the first ("How old was he when he died": a figure), and of two at one place the more specific
-    ("in which city": a place, not a which-question)."""
-    found = [(m.start(), k, kind) for k, (kind, pattern) in enumerate(_asks()) if (m := pattern.search(question))]
-    return min(found)[2] if found else ""
-
-
 def latin_span(question: str, quotes: list[str]) -> tuple[int, int, int] | None:
     """(index of the quote, start, end) of the short answer to `question` in `quotes` (best first), or None."""
-    from qa.answer.across import chinese_span  # it reads this module's question record
-
-    asked = _asked(question)
+    asked = read_question(question)
     if asked is None:
         return None
     for i, quote in enumerate(quotes):
@@ -100,42 +67,21 @@ def latin_span(question: str, quotes: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
-def _asked(question: str) -> _Asked | None:
-    wants = wanted(question)
-    if not wants:
-        return None
-    q = question.lower()
-    noun: tuple[str, ...] = ()
-    noun_last = False
-    if wants == "number" and (m := lexicon.regex("short_asked_phrase", re.I).search(q)):
-        # English (group 1) writes a count's adjectives before its noun, so its words end at their
-        # plural noun ("how many runners took part": runners); Spanish (group 2) after it (autobuses diésel)
-        noun, noun_last = tuple((m.group(1) or m.group(2)).split()), bool(m.group(1))
-    elif wants in ("name", "which", "place") and (m := lexicon.regex("short_q_which", re.I).search(q)):
-        noun = tuple(g for g in m.groups() if g)
-    words = [w.strip("¿?¡!.,;:'’\"") for w in q.split()]
-    units = lexicon.glossary("short_unit")
-    key = next((w for w in words if w in units), "") if wants == "number" else ""
-    unit = re.compile(units[key], re.I) if key else None
-    money = bool(key) and units[key] == lexicon.fill("{money_unit}")
-    return _Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, noun_last, unit, money, question)
-
-
 # -- Latin-script quotes -----------------------------------------------------------------------
 
-def _latin(asked: _Asked, text: str) -> tuple[int, int] | None:
+def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
     if asked.wants == "number":
         spans = _figures(asked, text)
     elif asked.wants in ("year", "date"):
         pattern = lexicon.regex("latin_year") if asked.wants == "year" else lexicon.regex("latin_date")
-        spans = [m.span() for m in pattern.finditer(text) if not _said(asked, m.group(0))]
+        spans = [m.span() for m in pattern.finditer(text) if not said(asked, m.group(0))]
     elif asked.wants == "person":  # a run sharing a word with the question is who it asks about (Nodo Sistemas S.A.)
         spans = [r for r in _runs(text, person=True) if r[2] >= 2 and _unquoted(text, r)
                  and not {w.lower() for w in re.findall(r"\w+", text[r[0]:r[1]])} & asked.words]
     elif asked.wants == "place":
         lead = re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (lexicon.alternation("latin_place_lead"),
                                                          lexicon.alternation("latin_article")), re.I)
-        spans = [r for r in _runs(text) if not _said(asked, text[r[0]:r[1]]) and _unquoted(text, r)
+        spans = [r for r in _runs(text) if not said(asked, text[r[0]:r[1]]) and _unquoted(text, r)
                  and lead.search(text[max(0, r[0] - 20):r[0]])] or _beside_noun(asked, text)
     else:
         named = _named(asked, text)
@@ -145,28 +91,19 @@ def _latin(asked: _Asked, text: str) -> tuple[int, int] | None:
     return _nearest(asked, text, [s[:2] for s in spans])
 
 
-def _said(asked: _Asked, span: str) -> bool:
-    """Does the question already say `span` (its figure, or all its words)?"""
-    figure = _DIGITS.search(span)
-    if figure and figure.group(0) in asked.question:
-        return True
-    words = [w.lower() for w in re.findall(r"\w+", span)]
-    return bool(words) and all(w in asked.words for w in words)
-
-
 def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
     """Is the run not the end of a quoted title ("Harbor at Dawn")?"""
     return text[run[1]:run[1] + 1] not in _CLOSING_QUOTE or not text[run[1]:run[1] + 1]
 
 
-def _figures(asked: _Asked, text: str) -> list[tuple[int, int]]:
+def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
     """Figures of the asked unit, each with that unit or the asked noun after it ("120 beds"); of a
     count whose noun no figure carries, the bare ones ("3.1 million last year")."""
     carrying, bare = [], []
     units = _units()
     for m in lexicon.regex("latin_figure", re.I).finditer(text):
         got = m.group(0)
-        if _said(asked, got) or lexicon.regex("latin_year").fullmatch(got.strip()):
+        if said(asked, got) or lexicon.regex("latin_year").fullmatch(got.strip()):
             continue  # a year is no count (en 2019)
         start, end = m.span()
         money = any(c in got for c in lexicon.words("currency_sign"))
@@ -191,7 +128,7 @@ def _units() -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _noun_end(asked: _Asked, text: str, end: int) -> int:
+def _noun_end(asked: Asked, text: str, end: int) -> int:
     """Where the asked noun ends when the words after a figure say the question's words after its
     question word ("15,000 new books", "2,5 millones de personas", "200 puestos de trabajo"), cut
     back to a plural or a "de X" ("14,500 runners", not "14,500 runners took part"); else 0."""
@@ -202,19 +139,19 @@ def _noun_end(asked: _Asked, text: str, end: int) -> int:
             break  # punctuation between
         tokens.append(m)
         end = m.end()
-    said = lambda m: m.group(0).rstrip(".").lower()  # noqa: E731
-    while tokens and said(tokens[0]) in _CONNECTORS and phrase[:1] != [said(tokens[0])]:
+    spoken = lambda m: m.group(0).rstrip(".").lower()  # noqa: E731
+    while tokens and spoken(tokens[0]) in _CONNECTORS and phrase[:1] != [spoken(tokens[0])]:
         tokens.pop(0)  # millones de personas
     kept = []
     for m, w in zip(tokens, phrase):  # the question's words in its order
-        if _stem(said(m)) != w:
+        if _stem(spoken(m)) != w:
             break
         kept.append(m)
     plural = lambda w: w.endswith("s") or w in _lowered(lexicon.words("irregular_plural"))  # noqa: E731
-    while kept and (said(kept[-1]) in _CONNECTORS or asked.noun_last and len(kept) > 1 and not plural(said(kept[-1]))
-                    and said(kept[-2]) not in _CONNECTORS):
+    while kept and (spoken(kept[-1]) in _CONNECTORS or asked.noun_last and len(kept) > 1 and not plural(spoken(kept[-1]))
+                    and spoken(kept[-2]) not in _CONNECTORS):
         kept.pop()
-    return kept[-1].start() + len(said(kept[-1])) if kept else 0
+    return kept[-1].start() + len(spoken(kept[-1])) if kept else 0
 
 
 def _stem(word: str) -> str:
@@ -289,7 +226,7 @@ def _sentence_end(word: str) -> bool:
                 or len(word) == 2 and word[0].isupper())
 
 
-def _named(asked: _Asked, text: str) -> tuple[int, int] | None:
+def _named(asked: Asked, text: str) -> tuple[int, int] | None:
     """The name after a naming word ("called stomata", "llamada Olvido"): a capitalised run or a
     word or two before the clause ends."""
     lead = re.compile(r"\b(?:%s)\s+" % lexicon.alternation("latin_name_lead"), re.I)
@@ -299,12 +236,12 @@ def _named(asked: _Asked, text: str) -> tuple[int, int] | None:
         if span is None:
             words = re.match(r"[^\W\d_]+(?:[ -][^\W\d_]+)?(?=\s*(?:[,.;:)]|$))", text[m.end():])
             span = (m.end(), m.end() + words.end()) if words else None
-        if span and not _said(asked, text[span[0]:span[1]]):
+        if span and not said(asked, text[span[0]:span[1]]):
             return span
     return None
 
 
-def _beside_noun(asked: _Asked, text: str) -> list[tuple[int, int]]:
+def _beside_noun(asked: Asked, text: str) -> list[tuple[int, int]]:
     """The runs the quote writes beside the asked noun: after it ("the architecture firm Hale &
     Ortiz", "la compañía eléctrica Luz del Norte") or before it, with it ("the Ming dynasty")."""
     if not asked.noun:
@@ -314,7 +251,7 @@ def _beside_noun(asked: _Asked, text: str) -> list[tuple[int, int]]:
     copula, articles = lexicon.alternation("latin_copula"), lexicon.alternation("latin_article")
     out = []
     for start, end, _ in _runs(text):
-        if _said(asked, text[start:end]):
+        if said(asked, text[start:end]):
             continue
         if re.search(noun + r",?(?:\s+[^\W\d_]+){0,2},?\s+$", text[max(0, start - 40):start], re.I):
             out.append((start, end))
@@ -327,22 +264,8 @@ def _beside_noun(asked: _Asked, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _nearest(asked: _Asked, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _nearest(asked: Asked, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The span nearest to the question's words in `text` (the only one when none is there)."""
     low = text.lower()
     anchors = [m.span() for t in asked.terms for m in re.finditer(r"(?<!\w)" + re.escape(t.lower()), low)]
-    return _closest(spans, anchors, text)
-
-
-def _closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
-    """The span with the least text between it and a question word, a clause mark counting as
-    `CLAUSE_CHARS` ("About 40 percent of the budget went to schools, 25 percent to roads": 40);
-    the only span when no question word is there."""
-    if not spans or not anchors:
-        return spans[0] if len(spans) == 1 else None
-
-    def apart(span: tuple[int, int], anchor: tuple[int, int]) -> int:
-        lo, hi = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
-        return max(0, hi - lo) + CLAUSE_CHARS * len(_CLAUSE_MARK.findall(text, lo, max(lo, hi)))
-
-    return min(spans, key=lambda s: min(apart(s, a) for a in anchors))
+    return closest(spans, anchors, text)

@@ -1,0 +1,96 @@
+"""What an English or Spanish question asks, read once for the short-answer pickers of both kinds of
+quote (`qa.answer.short_latin` for Latin-script quotes, `qa.answer.across` for Chinese ones): the kind
+of span it wants (a year, a date, a figure, a person, a place, a name, the thing a which-question
+names: `short_q_*` in en.toml and es.toml, first match wins), the unit a figure must carry (`short_unit`),
+the words it counts or names, its words and index terms. Both pickers also share what "already said"
+and "nearest to the question's words" mean here (`said`, `closest`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from qa.text import lexicon
+from qa.text.questions import question_terms
+
+__all__ = ["CLAUSE_CHARS", "Asked", "asked", "closest", "said", "wanted"]
+
+CLAUSE_CHARS = 30  # a clause mark between a span and a question word counts as this many characters
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_CLAUSE_MARK = re.compile(r"[,;:，；：]")
+
+
+@cache
+def _asks() -> tuple[tuple[str, re.Pattern], ...]:
+    return (("year", lexicon.regex("short_q_year", re.I)), ("date", lexicon.regex("short_q_date", re.I)),
+            ("number", lexicon.regex("short_q_number", re.I)), ("person", lexicon.regex("short_q_person", re.I)),
+            ("place", lexicon.regex("short_q_place", re.I)), ("name", lexicon.regex("short_q_name", re.I)),
+            ("which", lexicon.regex("short_q_which", re.I)))
+
+
+@dataclass(frozen=True)
+class Asked:
+    wants: str
+    question: str  # lower-cased
+    words: frozenset[str]  # the question's words, lower-cased
+    terms: tuple[str, ...]  # its index terms (qa.text.questions.question_terms): where the answer stands near
+    noun: tuple[str, ...]  # the words it counts ("new books") or names ("utility company")
+    noun_last: bool  # ... ending at their plural noun, as English writes a count (see `asked`)
+    unit: re.Pattern | None  # the unit a figure must carry ("how far": miles)
+    money: bool  # ... a sum of money ("how much did it cost")
+    raw: str  # the question as asked
+
+
+def wanted(question: str) -> str:
+    """The kind of span an English or Spanish question asks for ("" for none): of its question words
+    the first ("How old was he when he died": a figure), and of two at one place the more specific
+    ("in which city": a place, not a which-question)."""
+    found = [(m.start(), k, kind) for k, (kind, pattern) in enumerate(_asks()) if (m := pattern.search(question))]
+    return min(found)[2] if found else ""
+
+
+def asked(question: str) -> Asked | None:
+    """What `question` asks, or None when it asks for no kind of span."""
+    wants = wanted(question)
+    if not wants:
+        return None
+    q = question.lower()
+    noun: tuple[str, ...] = ()
+    noun_last = False
+    if wants == "number" and (m := lexicon.regex("short_asked_phrase", re.I).search(q)):
+        # English (group 1) writes a count's adjectives before its noun, so its words end at their
+        # plural noun ("how many runners took part": runners); Spanish (group 2) after it (autobuses diésel)
+        noun, noun_last = tuple((m.group(1) or m.group(2)).split()), bool(m.group(1))
+    elif wants in ("name", "which", "place") and (m := lexicon.regex("short_q_which", re.I).search(q)):
+        noun = tuple(g for g in m.groups() if g)
+    words = [w.strip("¿?¡!.,;:'’\"") for w in q.split()]
+    units = lexicon.glossary("short_unit")
+    key = next((w for w in words if w in units), "") if wants == "number" else ""
+    unit = re.compile(units[key], re.I) if key else None
+    money = bool(key) and units[key] == lexicon.fill("{money_unit}")
+    return Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, noun_last, unit, money, question)
+
+
+def said(asked: Asked, span: str) -> bool:
+    """Does the question already say `span` (its figure, or all its words)?"""
+    figure = _DIGITS.search(span)
+    if figure and figure.group(0) in asked.question:
+        return True
+    words = [w.lower() for w in re.findall(r"\w+", span)]
+    return bool(words) and all(w in asked.words for w in words)
+
+
+def closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The span with the least text between it and a question word, a clause mark counting as
+    `CLAUSE_CHARS` ("About 40 percent of the budget went to schools, 25 percent to roads": 40);
+    the only span when no question word is there."""
+    if not spans or not anchors:
+        return spans[0] if len(spans) == 1 else None
+
+    def apart(span: tuple[int, int], anchor: tuple[int, int]) -> int:
+        lo, hi = (anchor[1], span[0]) if anchor[1] <= span[0] else (span[1], anchor[0])
+        return max(0, hi - lo) + CLAUSE_CHARS * len(_CLAUSE_MARK.findall(text, lo, max(lo, hi)))
+
+    return min(spans, key=lambda s: min(apart(s, a) for a in anchors))
