@@ -24,6 +24,10 @@ ANSWERED = [
     ("芦名氏的战力为什么受到重大打击？", "芦名氏的战力因家臣金上盛备等人的战死而受到重大打击。", "家臣金上盛备等人的战死"),
     ("為何中華民國政府自1980年起不再實施日光節約時間？", "中華民國政府自1980年起不再實施日光節約時間，是因為民間反應不佳。",
      "民間反應不佳"),  # Traditional, matched folded and cut as written
+    # a how question: a means, or a cause
+    ("放线菌酮是怎样阻碍转译过程的？", "它通过干扰蛋白质合成过程中的易位步骤而阻碍转译过程。", "干扰蛋白质合成过程中的易位步骤"),
+    ("教堂凹凸的外观是怎么设计的？", "教堂凹凸的外观以非古典的方式设计。", "非古典的方式"),  # the question's words close the clause
+    ("恒星光谱是如何被成功解释的？", "直到20世纪，由于量子物理学的进展而得以成功解释。", "量子物理学的进展"),  # the effect after 而 is left
 ]
 
 
@@ -42,6 +46,8 @@ NOT_ANSWERED = [
     ("为什么要建设新园区？", "由于" + "原有园区已经饱和" * 10 + "，所以要建设新园区。"),  # longer than a clause answer
     ("为什么大米会生虫？", "原因很多，大米会生虫。"),  # 原因 spells no connective
     ("新园区是为什么？", "新园区是为了疏解老城区的功能。"),  # 是为什么 asks why: no connective
+    ("刘七是怎么死的？", "最后刘七中箭落水死，齐彦名中枪身亡。"),  # how, told without a means
+    ("数字是如何表达的？", "数字可以表达为十进制。"),  # 可以 spells 以: no means
 ]
 
 
@@ -71,3 +77,15 @@ def test_a_joining_word_before_a_cause_is_left_out(word):
 def test_the_anaphora_join_gets_no_cause():
     # pick(..., constructions=False) is measured without this pass (qa.answer.anaphora)
     assert pick("为什么要建设新园区？", ["因为原有园区已经饱和，所以要建设新园区。"], constructions=False) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("means_lead"))
+def test_every_means_word_opens_a_means(word):
+    found = pick("新园区是怎样建成的？", [f"{word}社会资本，新园区建成了。"])
+    assert found is not None and found.text == "社会资本"
+
+
+@pytest.mark.parametrize("word", lexicon.words("cause_then"))
+def test_a_cause_ends_where_its_effect_begins(word):
+    found = pick("为什么要建设新园区？", [f"今年由于原有园区已经饱和{word}要建设新园区。"])
+    assert found is not None and found.text == "原有园区已经饱和"

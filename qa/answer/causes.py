@@ -1,4 +1,4 @@
-"""The short answer to a why question: the cause its sentence gives with a connective.
+"""The short answer to a why or how question: the cause or means its sentence gives with a connective.
 
 A why question (为什么X, X的原因是什么) has no question word whose place a span can take, so the
 fence of `qa.answer.short` places nothing. But a sentence that answers it mostly says X in one
@@ -6,35 +6,59 @@ clause and the cause in the clause next to it, marked: "由于肃宗年幼，所
 cause opens with 由于), "…列车老化问题严重，故日本国铁设计了211系" (the clause saying X opens
 with an effect word, and what comes before it in the sentence is the cause). Without such a
 connective the cause is a guess (the clause next to X is as often a date or an aside): no answer,
-and the quote stands alone, as before.
+and the quote stands alone, as before. A how question (怎样得来的, 如何表达) is answered the same
+way by a means or a cause: "以楔形文字表达" -> 楔形文字, "因花蕾的形状…，故而得名" -> 花蕾的形状….
 
 The clause saying X is the one sharing the most character pairs with the question (at least
 `_SAID_PAIRS`): a character-pair overlap needs no segmenter and holds across scripts on folded
-text. The connectives are data (`qa/text/lexicon/zh.toml`: `cause_lead`, `effect_lead`).
+text. The connectives are data (`qa/text/lexicon/zh.toml`: `cause_lead`, `effect_lead`, `means_lead`).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from qa.text import lexicon
 from qa.text.cjk import CJK
 
-__all__ = ["cause"]
+__all__ = ["asks_how", "cause"]
 
-_CAUSE = tuple(sorted(lexicon.words("cause_lead"), key=len, reverse=True))
-_EFFECT = tuple(sorted(lexicon.words("effect_lead"), key=len, reverse=True))
-_LEADS = tuple(sorted(_CAUSE + _EFFECT + lexicon.words("cause_join"), key=len, reverse=True))
+def _longest(*words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(sum(words, ()), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """The words a question asks with and the connectives that mark its answer in a sentence."""
+    asking: re.Pattern
+    lead: tuple[str, ...]  # opening the answer's clause
+    inside: re.Pattern  # before the answer inside the clause that says the question's words
+
+
+_CAUSE = lexicon.words("cause_lead")
+_EFFECT = _longest(lexicon.words("effect_lead"))
 _JOINS = lexicon.words("cause_join")
+_THEN = lexicon.words("cause_then")
+_LEADS = _longest(_CAUSE, _EFFECT, _JOINS, lexicon.words("means_lead"))
+_WHY = _Marks(lexicon.regex("q_reason"), _longest(_CAUSE), lexicon.regex("cause_inside"))
+_HOW = _Marks(re.compile("|".join(map(re.escape, lexicon.words("how_q")))), _longest(_CAUSE, lexicon.words("means_lead")),
+              lexicon.regex("means_inside"))
 _STOP = lexicon.regex("clause_stop")
-_IN_CLAUSE = lexicon.regex("cause_inside")
 _SENTENCE = lexicon.regex("sentence_stop")
-_ASKING = lexicon.regex("q_reason")
 _SAID_PAIRS = 2  # one shared pair (两个, 时期) says nothing of the question
 
 
-def cause(q: str, text: str, max_chars: int) -> tuple[int, int] | None:
-    """Offsets of the cause in `text` (folded) that answers the why question `q` (folded), or None."""
-    why = _ASKING.search(q)
-    asked = _pairs(_ASKING.sub(" ", q))
+def asks_how(q: str) -> bool:
+    return bool(_HOW.asking.search(q))
+
+
+def cause(q: str, text: str, max_chars: int, how: bool = False) -> tuple[int, int] | None:
+    """Offsets of the cause in `text` (folded) that answers the why question `q` (folded), or of
+    the means or cause that answers a how question (`how`); None when no connective marks one."""
+    marks = _HOW if how else _WHY
+    why = marks.asking.search(q)
+    asked = _pairs(marks.asking.sub(" ", q))
     event = _pairs(q[why.end():]) if why else set()  # 华强广场过去为什么|长期闲置: what happened, told apart
     clauses = _clauses(text)  # from where it happened when a clause names only the place
     shared = [(len(_pairs(text[a:b]) & asked), len(_pairs(text[a:b]) & event)) for a, b in clauses]
@@ -53,30 +77,41 @@ def cause(q: str, text: str, max_chars: int) -> tuple[int, int] | None:
         span = None
         for i in (said - 1, said + 1):
             if first <= i <= last and not _opens(text, clauses[i], _EFFECT):
-                lead = _opens(text, clauses[i], _CAUSE)
+                lead = _opens(text, clauses[i], marks.lead)
                 if lead:
                     span = _bare(text, clauses[i][0] + len(lead), clauses[i][1])
                     break
     if span is None:
-        span = _inside(text, clauses[said], asked)
+        span = _inside(text, clauses[said], asked, marks.inside)
+    if span is not None and (cut := _joined_tail(text, *span, asked)) is not None:
+        span = _bare(text, span[0], cut)
     if span is None or not 2 <= span[1] - span[0] <= max_chars:
         return None
     return span
 
 
-def _inside(text: str, clause: tuple[int, int], asked: set[str]) -> tuple[int, int] | None:
+def _inside(text: str, clause: tuple[int, int], asked: set[str], inside: re.Pattern) -> tuple[int, int] | None:
     """A cause inside the clause that says the question's words: from a connective to where those
     words start again ("该项目曾因产权分散长期闲置" -> 产权分散 for 为什么长期闲置): the first
-    place after it where two pairs in a row are the question's."""
+    place after it where two pairs in a row are the question's, or one that ends the clause
+    ("先祖以盐商起家" -> 盐商 for 怎样起家的)."""
     start, end = clause
-    for m in _IN_CLAUSE.finditer(text, start, end):
-        for j in range(m.end(), end - 2):
-            if text[j:j + 2] in asked and text[j + 1:j + 3] in asked:
-                while j > m.end() and (join := next((w for w in _JOINS if text.endswith(w, m.end(), j)), "")):
-                    j -= len(join)  # …等人的战死而|战力受到重大打击
+    for m in inside.finditer(text, start, end):
+        for j in range(m.end(), end - 1):
+            if text[j:j + 2] in asked and (text[j + 1:j + 3] in asked or j + 2 == end):
                 return _bare(text, m.end(), j) if j > m.end() else None
         return None
     return None
+
+
+def _joined_tail(text: str, start: int, end: int, asked: set[str]) -> int | None:
+    """Where a cause ends that runs on into the question's words after a word leading to its effect
+    ("由于量子物理学的进展而得以成功" -> …进展 for 如何被成功解释): the last such word whose
+    clause goes on to share a pair with the question."""
+    cuts = [text.rfind(w, start + 1, end) for w in _THEN]
+    at = max(cuts, default=-1)
+    stop = _STOP.search(text, at) if at > start else None
+    return at if at > start and _pairs(text[at:stop.start() if stop else len(text)]) & asked else None
 
 
 def _bare(text: str, start: int, end: int) -> tuple[int, int]:

@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.agents import agent, located, occupation, of_kind, origin
-from qa.answer.causes import cause
+from qa.answer.causes import asks_how, cause
 from qa.answer.fence import aligned
 from qa.answer.frames import actor, before_predicate, framed, modifier_place
 from qa.answer.fronted import fronted
@@ -171,7 +171,9 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
             or _first(named, lambda text: completed(q, asked, text) or fronted(q, asked, text)
                       or (wants != "person" and headed(q, asked, text)) or None)
             or _first(named, lambda text: framed(q, asked, text, MAX_CHARS) or actor(q, asked, text, MAX_CHARS)
-                      or (wants == "place" and modifier_place(q, asked, text)) or before_predicate(q, asked, text) or None))
+                      or (wants == "place" and modifier_place(q, asked, text)) or before_predicate(q, asked, text) or None)
+            or _first(quotes[:1] if not asked and asks_how(q) else [],  # 怎样得来的: a marked means or cause
+                      lambda text: cause(q, text, MAX_CLAUSE_CHARS, how=True)))
 
 
 def _first(quotes: list[str], find) -> Short | None:
