@@ -18,6 +18,9 @@ ANSWERED = [
      "在平台建设方面,由清华大学牵头联合优势单位共同发布数据平台。", "清华大学"),  # cut after 由
     ("In which county of Sichuan is the mountain road?", "拍摄的四川省达州市宣汉县巴山大峡谷景区的盘山公路。", "宣汉县"),
     ("Which city is the logistics centre in?", "走进黑龙江省黑河市的国欧物流仓储中心,一派繁忙有序的景象。", "黑河市"),
+    # every administrative suffix (zh.toml's admin_suffix) ends the larger place before: 镇, not only 省市州县
+    ("Which village did the delegation visit?", "代表团走访了浙江省湖州市安吉县天荒坪镇横山村。", "横山村"),
+    ("Which town did the delegation visit?", "代表团走访了安吉县天荒坪镇。", "天荒坪镇"),
 ]
 
 NOT_CERTAIN = [

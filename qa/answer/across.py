@@ -11,7 +11,7 @@ Chinese quote): the span is taken in the quote's language.
     kind whose names end with its word (en.toml's `kind_word`: county -> 县, university -> 大学; not
     "which members", whose 成员 ends no name): the word the quote writes ending with it (由清华大学牵头
     -> 清华大学, 四川省达州市宣汉县 -> 宣汉县), cut after a joining word (由, 在) or a larger place
-    (省, 市), nearest to the question's words.
+    (省, 市, 镇: zh.toml's `admin_suffix`), nearest to the question's words.
 Other persons and places are left to the quote: without the question word's place in a Chinese
 sentence, a name is a guess.
 """
@@ -84,7 +84,7 @@ def _of_kind(asked: Asked, quote: str) -> tuple[int, int] | None:
     return closest(spans, _anchors(asked, text), text) if spans else None
 
 
-_CUT = "".join(lexicon.words("span_edge")) + "省市州县"  # a joining word, or a larger place, ends the word before
+_CUT = "".join(lexicon.words("span_edge") + lexicon.words("admin_suffix"))  # a joining word, or a larger place, ends the word before
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,8}")
 _ROLES = frozenset(lexicon.words("role")) | {r.lower() for r in lexicon.words("role")}  # matched folded: CEO as ceo
 _KIND_WORD = lexicon.glossary("kind_word")  # county -> 县, university -> 大学: kinds whose names end with them
