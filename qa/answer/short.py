@@ -66,6 +66,7 @@ from qa.answer.spans import (
     trim,
 )
 from qa.answer.terms import definition, full_name, quoted_term
+from qa.answer.whose import owner
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
 from qa.text.questions import asked_measure, question_terms, question_type
@@ -156,7 +157,8 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     if _DESCRIBE.search(q):
         return None  # 有什么特点/作用: a description, which the quote gives better
     loose = quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []
-    found = (_first(quotes, lambda text: _one(q, asked, text, wants, measure))
+    found = (_first(quotes[:1] if constructions and asked and wants == "person" else [], lambda text: owner(q, asked, text))
+             or _first(quotes, lambda text: _one(q, asked, text, wants, measure))
              or _first(loose, lambda text: loose_span(q, asked, text, wants))
              or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure)))
     if found or not constructions:

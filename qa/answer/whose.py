@@ -1,0 +1,66 @@
+"""Short answers to a question asking whose (谁的): the owner the sentence writes before the thing
+owned ("是在谁的监督之下所完工" over "是在校长理察·科伯恩·麦克劳林的监督下完工" -> 校长理察·科伯恩·
+麦克劳林; "并以天皇的名义征伐" -> 天皇), and a parent or kin the way a biography writes it
+("史继偕是谁的儿子" over "湖广右布政使史朝宜之子": 之 and the kin word's short form, glossary `kin`).
+
+The question's words before 谁 rarely stand before the owner as the question says them (在 for
+得到, a verb the question drops), so `qa.answer.short` finds no fence; the thing owned, written
+right after, places it instead. The owner is read back from "的N" (or "之K" of kin) to the last
+word that introduces it (在, 以, 得到: `owner_lead`), the clause's start or another 的; it says
+none of the question's words, and the quote says enough of them (`COVER`). Read
+only where nothing else placed an answer. The words are data (`qa/text/lexicon/zh.toml`, "short
+answers").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.loose import covered
+from qa.answer.spans import noun, trim
+from qa.text import lexicon
+
+__all__ = ["OWNER_CHARS", "owner"]
+
+OWNER_CHARS = 12  # a name with its post (湖广右布政使史朝宜), not a clause
+COVER = 0.5  # share of the question's words the sentence must say
+_CLAUSE_END = lexicon.regex("clause_end")
+_LEAD = tuple(lexicon.words("owner_lead"))
+_OF = ("的", "之")
+_KIN = lexicon.glossary("kin")
+_EMPTY = set(lexicon.words("empty_span")) | set(lexicon.words("anaphor"))
+_PRONOUN = lexicon.regex("pronoun")  # 他们的支持: named in another sentence
+
+
+def owner(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
+    """Who `text` says owns what the question asks 谁的 of (see the module doc), or None."""
+    if asked.group(0) != "谁" or not q.startswith(_OF[0], asked.end()):
+        return None
+    after = _CLAUSE_END.split(q[asked.end() + 1:])[0]
+    owned = after[:noun(after)][:2]
+    if len(owned) < 2:
+        return None
+    marks = [_OF[0] + owned] + [_OF[1] + k for k in _KIN.get(owned, "").split("|") if k]  # 的儿子, 之子
+    words = [w for w in (_CLAUSE_END.split(q[:asked.start()])[-1], after) if len(w) >= 2]
+    size = sum(map(len, words))
+    pieces = {w[i:i + 2] for w in words for i in range(len(w) - 1)}
+    if sum(covered(w, text) for w in words) < COVER * size:
+        return None
+    for mark in marks:
+        at = text.find(mark)
+        found = _before(text, at, pieces) if at > 0 else None
+        if found:
+            return found
+    return None
+
+
+def _before(text: str, at: int, pieces: set[str]) -> tuple[int, int] | None:
+    """The owner written right before `at`: back to the last lead word, clause start or 的."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
+    a = max([starts[-1] if starts else 0, text.rfind(_OF[0], 0, at) + 1,
+             *(text.rfind(w, 0, at) + len(w) for w in _LEAD if text.rfind(w, 0, at) >= 0)])
+    start, end = trim(text, a, at)
+    got = text[start:end]
+    if not 2 <= len(got) <= OWNER_CHARS or got in _EMPTY or _PRONOUN.match(got) or any(got[k:k + 2] in pieces for k in range(len(got) - 1)):
+        return None
+    return start, end

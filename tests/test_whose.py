@@ -1,0 +1,46 @@
+"""A question asking whose (谁的N) is answered by the owner the sentence writes before "的N", or a
+parent before "之K" of kin (qa.answer.whose), through the picker (qa.answer.short.short_answer) as
+`qa ask` reads it; each word of `owner_lead` in zh.toml opens the owner."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.short import _ASK, short_answer
+from qa.answer.whose import owner
+from qa.text import lexicon
+
+OWNERS = [
+    # (question, quote, short answer)
+    ("史继偕是谁的儿子？", "史继偕，字世程，明朝政治人物、榜眼。湖广右布政使史朝宜之子。", "湖广右布政使史朝宜"),  # kin: 之子
+    ("織田信長征伐全國其他不服從的大名是以誰的名義?", "他們取得實權，並以天皇的名義征伐全國其他不服從的大名。", "天皇"),
+    ("希臘人帝國尼西亞帝國是在誰的支持下建立的?", "尼西亞帝國後得到擔心拉丁人勢力東擴的塞爾柱人蘇丹的支持而建立。", "塞爾柱人蘇丹"),  # back to 的
+]
+
+NOT_OWNERS = [
+    # (question, quote): no owner certain
+    ("史继偕是谁的儿子？", "湖广右布政使史朝宜之子。"),  # the quote says none of the question's words
+    ("麦克劳林建筑群是在谁的监督之下所完工？", "麦克劳林建筑群是在麦克劳林建筑群的监督下完工。"),  # the question's words
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", OWNERS)
+def test_the_owner_before_the_thing_owned_answers_whose(question, quote, expected):
+    assert short_answer(question, [quote]) == expected
+
+
+@pytest.mark.parametrize("question, quote", NOT_OWNERS)
+def test_no_owner_where_the_quote_does_not_fit(question, quote):
+    assert short_answer(question, [quote]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("owner_lead"))
+def test_the_owner_follows_its_lead_word(word):
+    quote = f"这座建筑{word}张三丰的监督下完工。"
+    assert short_answer("这座建筑是在谁的监督下完工的？", [quote]) == "张三丰"
+
+
+def test_a_pronoun_owns_nothing():
+    question = "麦克劳林建筑群是在谁的监督之下所完工"
+    assert owner(question, _ASK.search(question), "麦克劳林建筑群是在张三丰的监督下完工。") == (9, 12)
+    assert owner(question, _ASK.search(question), "麦克劳林建筑群是在他们的监督下完工。") is None  # named elsewhere
