@@ -27,6 +27,9 @@ PAIRED = [
     ("十億位元組的動態隨機存取記憶體韓國於何時研發出來？",
      "1994年、1996年和2001年，韓國分別在世界上率先研發出256百萬位元組、1十億位元組和4十億位元組的動態隨機存取記憶體。",
      "1996年"),  # three items: the middle one is named anywhere in it, the first only at its end
+    # items apart by commas up to the clause joining the last two, on both sides (a place: the item itself)
+    ("土爾扈特王國被哪一國家消滅？", "在2千紀中，也先後出現過蒙古王國，西伯利亞王國和土爾扈特王國，但分別被後金，俄羅斯和清帝國滅。", "清帝國"),
+    ("蒙古王國被哪一國家消滅？", "在2千紀中，也先後出現過蒙古王國，西伯利亞王國和土爾扈特王國，但分別被後金，俄羅斯和清帝國滅。", "後金"),
     # a person: the name in the asked position
     ("第二次世界大戰時期歐洲的盟軍統帥是誰?", "艾森豪與蔣中正在第二次世界大戰中分別擔任歐洲及中國戰區的盟軍統帥。", "艾森豪"),
     ("第二次世界大戰時期中國戰區的盟軍統帥是誰?", "艾森豪與蔣中正在第二次世界大戰中分別擔任歐洲及中國戰區的盟軍統帥。", "蔣中正"),
@@ -41,6 +44,8 @@ UNPAIRED = [
     # two items named by words as long: 十亿位元组 is in the second and the third
     ("十亿位元组的存储器何时研发出来？",
      "1994年、1996年、1998年和2001年，韩国分别研发出256百万位元组、1十亿位元组、2十亿位元组和4十亿位元组的存储器。"),
+    # commas after 分别 that no joined clause ends: no list
+    ("人才引进可获得多少补贴？", "对重大平台建设、人才引进和创新券分别给予资助，资金2000万元，另有500万元。"),
     # no 分别: the items are not paired
     ("人才引进可获得多少补贴？", "对重大平台建设和人才引进给予2000万元和500万元补贴。"),
     # a person asked, but the list paired with the named one holds posts, not names

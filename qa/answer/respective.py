@@ -33,6 +33,8 @@ __all__ = ["WHOLE", "respective"]
 
 _RESPECTIVE = re.compile("|".join(map(re.escape, lexicon.words("respective"))))
 _CLAUSE_END = lexicon.regex("clause_end")
+_COMMA = lexicon.regex("clause_comma")
+_MAX_COMMA_ITEMS = 3  # items a list writes apart by commas before the clause that joins its last two
 _MARK = lexicon.words("list_mark")
 _JOIN = _MARK + lexicon.words("list_join")
 _ITEM_SPLIT = re.compile("|".join(map(re.escape, sorted(_JOIN, key=len, reverse=True))))
@@ -58,6 +60,13 @@ def respective(q: str, text: str, wants: str = "") -> tuple[int, int] | None:
         if len(before) < 2 and opened:  # 1994年、1996年和2001年,韩国分别…: the subject alone before 分别
             before = _items(q, text, max((e + 1 for e in ends if e < opened - 1), default=0), opened - 1)
         after = _items(q, text, m.end(), stop)
+        if len(after) < 2:  # 分别被后金，俄罗斯和清帝国灭: items apart by commas up to the clause with the join
+            after = _on_past_commas(q, text, after, ends)
+        while 2 <= len(before) < len(after) and _COMMA.fullmatch(text[before[0][0] - 1:before[0][0]]):
+            earlier = max((e + 1 for e in ends if e < before[0][0] - 1), default=0)  # 蒙古王国，西伯利亚王国和土尔扈特王国
+            if len(_items(q, text, earlier, before[0][0] - 1)) > 1:
+                break
+            before = [(earlier, before[0][0] - 1), *before]
         if len(before) < 2 or len(before) != len(after):
             continue
         named = [_named_position(q, text, before), _named_position(q, text, after)]
@@ -70,6 +79,22 @@ def respective(q: str, text: str, wants: str = "") -> tuple[int, int] | None:
         if end > start and text[start:end] not in q and (wants != "person" or _NAME.fullmatch(text[start:end])):
             return start, end
     return None
+
+
+def _on_past_commas(q: str, text: str, items: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
+    """A list after 分别 whose first items stand in clauses of their own, apart by commas, up to the
+    clause that joins the last two (被后金，俄罗斯和清帝国灭); the items as they were when no clause joins any."""
+    out = list(items)
+    for _ in range(_MAX_COMMA_ITEMS):
+        stop = out[-1][1]
+        if not _COMMA.fullmatch(text[stop:stop + 1]):
+            break
+        following = min((e for e in ends if e > stop), default=len(text))
+        more = _items(q, text, stop + 1, following)
+        out += more
+        if len(more) > 1:
+            return out
+    return items
 
 
 def _cut(text: str, items: list[tuple[int, int]], position: int, start: int, end: int) -> tuple[int, int]:
