@@ -51,6 +51,7 @@ from qa.answer.heads import headed
 from qa.answer.lists import completed, listed
 from qa.answer.loose import loose_span
 from qa.answer.nations import asks_nation, nation
+from qa.answer.ordinals import ranked
 from qa.answer.periods import period
 from qa.answer.posts import asks_post, post
 from qa.answer.respective import WHOLE, respective
@@ -169,6 +170,7 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
             or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
             or _first(quotes[:1] if nation_asked else [], lambda text: nation(q, nation_asked, text))
             or _first(quotes[:1] if asked and wants == "time" else [], lambda text: period(q, asked, text))
+            or _first(quotes[:1] if wants == "number" else [], lambda text: ranked(q, text))
             or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
             or _first(named, lambda text: completed(q, asked, text) or fronted(q, asked, text)
                       or (wants != "person" and headed(q, asked, text)) or None)
