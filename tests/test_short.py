@@ -147,6 +147,8 @@ NOT_CERTAIN = [
     ("中国国际象棋超级大赛的级别有多高？", "大赛被国际棋联定为21级赛事。"),  # nor a bare number
     ("马飚毕业于哪所大学？", "毕业后，从事经济研究工作。"),  # one character (后) is no answer
     ("黄鳍紫鱼的体重是多少？", "本鱼有三种颜色。"),  # a count of things is no weight
+    ("1870年法德战争的结果是？", "1870年法德战争的结果是普鲁士大获全胜。"),  # an elliptic question asking a description
+    ("两艘军舰一艘是中业，另一个是？", "两艘军舰一艘是中业，另一个是永兴。"),  # ...or the rest of a list (qa.answer.lists)
 ]
 
 
@@ -382,3 +384,9 @@ def test_a_lead_verb_opens_no_place():
 def test_a_list_asked_by_its_noun_drops_the_noun_cut_short():
     quote = "商业银行开展托管业务应当坚持诚实信用、勤勉尽责、独立审慎、风险隔离原则,保障托管财产的独立。"
     assert short_answer("商业银行开展托管业务应当坚持哪些原则？", [quote]) == "诚实信用、勤勉尽责、独立审慎、风险隔离"
+
+
+@pytest.mark.parametrize("word", lexicon.words("elliptic_end"))
+def test_a_question_ending_with_its_copula_asks_what_follows_it(word):
+    found = pick(f"布里亚特共和国的首都{word}？", [f"布里亚特共和国的首都{word}乌兰乌德。"])
+    assert found is not None and found.text == "乌兰乌德"

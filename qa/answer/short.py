@@ -86,6 +86,9 @@ _FIGURE = lexicon.regex("figure_span")
 _YES_NO = lexicon.regex("yes_no")
 _AS_WHAT = lexicon.regex("as_what")
 _DESCRIBE = lexicon.regex("describe_q")
+_ELLIPTIC = tuple(lexicon.words("elliptic_end"))
+_UNASKED = lexicon.words("describe_noun") + lexicon.words("list_rest_q")
+_WHAT_WORD = min(lexicon.words("what_q"), key=len)  # 什么
 _WHAT = set(lexicon.words("what_q"))
 _ORDINAL = lexicon.words("ordinal_q")
 _TITLE = lexicon.regex("book_title")
@@ -142,6 +145,8 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
         return None
     wants, measure = question_type(question)
     q = fold(question).strip().rstrip(_QUESTION_END)
+    if not _ASK.search(q) and q.endswith(_ELLIPTIC) and wants != "reason" and not q[:-1].endswith(_UNASKED):
+        q += _WHAT_WORD  # 首都为？ asks 首都为什么; not 结果是？ (a description) nor 另一个是？ (the rest of a list)
     named = _NAMED_FOR.search(q)
     if named:
         return _first(quotes, lambda text: full_name(named.group("x"), named.group("n"), text, MAX_CHARS))
