@@ -64,7 +64,7 @@ def _named(text: str, s0: int, s1: int, pieces: set[str]) -> tuple[int, int] | N
         a = starts[-1] if starts else s0
         leads = [text.find(w, a, m.start()) + len(w) for w in _LEAD if 0 <= text.find(w, a, m.start())]
         a = max(leads, default=a)
-        start, end = trim(text, a, m.start())
+        start = trim(text, a, m.start())[0]
         got = text[start:m.end()]
         if (m.start() - start >= 2 and len(got) <= PERIOD_CHARS and not got.startswith(_ANAPHOR)
                 and not any(w in text[start:m.start()] for w in _NOT_PERIOD)
