@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
 from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, STOP_CHARS, TIME_Q,
-                                WHO_Q, WORK_Q)
+                                WHO_Q, WORK_Q, said_otherwise)
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ _OBJECT_FIRST = re.compile("(?:" + lexicon.alternation("object_first") + ")")
 
 def _clip(text: str) -> str:
     """The last run of Chinese/Latin characters of `text`, without fillers, at most 4 characters."""
-    text = _TRAIL.sub("", _STOP.split(text)[-1])
+    text = _TRAIL.sub("", lexicon.regex("determiner_measure").split(_STOP.split(text)[-1])[-1])  # 这艘研究船 -> 研究船
     m = re.search(r"[" + HAN + r"A-Za-z]+$", text)
     return m.group(0)[-4:] if m else ""
 
@@ -115,9 +115,9 @@ def focus(question: str) -> tuple[str, str]:
     if m := NUMBER_Q.search(q):
         rest = q[m.end():]
         after = _head(rest)  # 多少个就业岗位 -> 就业岗位
-        if len(after) < 2 and m.end() - m.start() == 3:
+        if len(after) < 2 and m.end() - m.start() == 3 and q[m.end() - 1] in lexicon.words("measure_noun_start"):
             rest = q[m.end() - 1:]
-            after = _head(rest)  # 多少人口: 人 read as a measure word was the noun's start
+            after = _head(rest)  # 多少人口: 人 read as a measure word was the noun's start (not 辆 of 多少辆车)
         if len(after) >= 2:
             word = after
             # Two characters are a guess at the noun when more text follows (几首歌进入...): weaker.
@@ -189,7 +189,7 @@ def mentions(text: str, word: str) -> bool:
                 return True
     if word in _KIN and re.search(f"(?:{_KIN_BEFORE})(?:{_KIN[word]})", text):
         return True
-    return any(word in verbs and re.search(verbs, text) for verbs in _EVENTS)
+    return any(word in verbs and re.search(verbs, text) for verbs in _EVENTS) or said_otherwise(text, word)
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from qa.errors import InputError
 from qa.text import lexicon
@@ -233,3 +234,47 @@ WHO_Q = lexicon.regex("who_q")
 QUESTION_TIME = lexicon.regex("question_time")
 INSTANCE_Q = lexicon.regex("instance_q")
 WORK_Q = lexicon.regex("work_q")
+
+
+# Words a question may use for what its passage says in other words: a question translated apart
+# from its passage names the thing its own way (侧楼 / 翼楼, 花费 / 耗资, 研究船 / 科考船), and
+# neither the bigram coverage of `qa.answer.windows` nor the focus check of `qa.answer.slots`
+# sees the match. Each class of zh.toml's `synonym` glossary holds words that name the same
+# thing in most contexts; no segmenter or synonym dictionary is loaded at question time (one
+# such as Cilin would cost ask's cold start and drag in classes too broad for a near miss).
+def _synonym_classes() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(v.split("|")) for v in lexicon.glossary("synonym").values())
+
+
+def said_otherwise(text: str, word: str) -> bool:
+    """Does `text` say `word` by another word of its class: the word itself one (花费 -> 耗资), or
+    a compound ending or starting in one whose rest `text` says too (饲养主管 -> 饲养 and 首席)?"""
+    for group in _synonym_classes():
+        for member in group:
+            if member in word and word.replace(member, "", 1) in text:
+                if any(other != member and other in text for other in group):
+                    return True
+    return False
+
+
+def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
+    """Mask over `terms` (the question's index terms, `question_terms`) of those inside a word of
+    the question that `text` writes as another word of its class (研究船's 研究 and 究船 where
+    `text` says 科考船). Both texts folded to Simplified characters."""
+    bits = 0
+    for inside, others in _synonym_terms(question, terms):
+        if any(o in text for o in others):
+            bits |= inside
+    return bits
+
+
+@lru_cache(maxsize=8)
+def _synonym_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    out = []
+    for group in _synonym_classes():
+        for member in group:
+            if member in question:
+                inside = sum(1 << i for i, t in enumerate(terms) if t in member)
+                if inside:
+                    out.append((inside, tuple(o for o in group if o != member and o not in question)))
+    return tuple(out)
