@@ -25,7 +25,11 @@ sentence writes "N是". Last, a thing or person asked is the subject of the clau
 question's words after it (`qa.answer.fronted`: 《四十二章经》是现存中国最早的佛经 for 现存中国最早
 的佛经是哪一部), or a word ending with the kind asked (`qa.answer.heads`: 实行盟旗制 for 以什么制度);
 after them the constructions news writes an answer in (`qa.answer.frames`: 在X指导下, X近期印发《…》
-for 是哪个部门印发的, 黑龙江省黑河市的仓储中心 for 位于哪个城市).
+for 是哪个部门印发的, 黑龙江省黑河市的仓储中心 for 位于哪个城市). Before them a country asked
+(哪个国家) is the country's name the sentence writes (`qa.answer.nations`), a time a period it names
+(`qa.answer.periods`: 四国征伐后, 清咸丰年间), a rank asked by its noun the rank with it
+(`qa.answer.ordinals`: 第三产业); and before the fence, whose (谁的名义) is the owner written
+before 的N, or a parent before 之子 (`qa.answer.whose`).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
 `MAX_CHARS`, one the question already says, a how question or one asking for a description
