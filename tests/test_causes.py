@@ -56,22 +56,20 @@ def test_no_cause_without_a_connective_beside_the_question_words(question, quote
     assert short_answer(question, [quote]) is None
 
 
-@pytest.mark.parametrize("word", lexicon.words("cause_lead"))
-def test_every_cause_word_opens_a_cause(word):
-    found = pick("为什么要建设新园区？", [f"{word}原有园区已经饱和，要建设新园区。"])
-    assert found is not None and found.text == "原有园区已经饱和"
+# each word of a lexicon class, in the place its class says: (class, question, quote with {word})
+PLACED = [
+    ("cause_lead", "为什么要建设新园区？", "{word}原有园区已经饱和，要建设新园区。"),  # opens the cause
+    ("effect_lead", "为什么要建设新园区？", "原有园区已经饱和，{word}要建设新园区。"),  # closes it
+    ("cause_join", "为什么要建设新园区？", "{word}由于原有园区已经饱和，所以要建设新园区。"),  # is left out before it
+    ("cause_then", "为什么要建设新园区？", "今年由于原有园区已经饱和{word}要建设新园区。"),  # ends it inside a clause
+]
 
 
-@pytest.mark.parametrize("word", lexicon.words("effect_lead"))
-def test_every_effect_word_closes_a_cause(word):
-    found = pick("为什么要建设新园区？", [f"原有园区已经饱和，{word}要建设新园区。"])
-    assert found is not None and found.text == "原有园区已经饱和"
-
-
-@pytest.mark.parametrize("word", lexicon.words("cause_join"))
-def test_a_joining_word_before_a_cause_is_left_out(word):
-    found = pick("为什么要建设新园区？", [f"{word}由于原有园区已经饱和，所以要建设新园区。"])
-    assert found is not None and found.text == "原有园区已经饱和"
+@pytest.mark.parametrize("word_class, question, quote", PLACED)
+def test_every_connective_marks_the_cause(word_class, question, quote):
+    for word in lexicon.words(word_class):
+        found = pick(question, [quote.format(word=word)])
+        assert found is not None and found.text == "原有园区已经饱和", word
 
 
 def test_the_anaphora_join_gets_no_cause():
@@ -83,9 +81,3 @@ def test_the_anaphora_join_gets_no_cause():
 def test_every_means_word_opens_a_means(word):
     found = pick("新园区是怎样建成的？", [f"{word}社会资本，新园区建成了。"])
     assert found is not None and found.text == "社会资本"
-
-
-@pytest.mark.parametrize("word", lexicon.words("cause_then"))
-def test_a_cause_ends_where_its_effect_begins(word):
-    found = pick("为什么要建设新园区？", [f"今年由于原有园区已经饱和{word}要建设新园区。"])
-    assert found is not None and found.text == "原有园区已经饱和"
