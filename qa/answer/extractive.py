@@ -29,6 +29,7 @@ import math
 from dataclasses import replace
 
 from qa.answer.anaphora import joined, places
+from qa.answer.clauses import phrases
 from qa.answer.narrow import answer_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.windows import (Idf, Question, Similarity, Window, _overlaps, _sentences, analyse,
@@ -91,18 +92,21 @@ def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...
     return found
 
 
-def _narrowed(w: Window, q: Question, hits: list[Hit]) -> Window:
+def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS) -> Window:
     """In Latin-script text, a two-sentence window quoted as its one sentence that holds what the
-    pair matched (`qa.answer.narrow`); Chinese windows stay as fitted."""
+    pair matched (`qa.answer.narrow`), and a long sentence as its phrases that do
+    (`qa.answer.clauses`); Chinese windows stay as fitted."""
     hit = hits[w.hit]
     if not w.values or CJK.search(hit.text):
         return w
     sents = [s for s in q.sentences.get((hit.chunk_id, hit.text), lambda: _sentences(q, hit))
              if w.start <= s.span.start and s.span.end <= w.end]
     keep = answer_sentence([(s.terms, s.cue) for s in sents])
-    if keep is None:
+    if keep is None and len(sents) != 1:
         return w
-    return Window(w.hit, sents[keep].span.start, sents[keep].span.end, w.values, w.score, w.mask, w.support_parts)
+    span = sents[keep or 0].span
+    start, end = phrases(hit.text, hit.title, span, q, params.clause_chars)
+    return Window(w.hit, start, end, w.values, w.score, w.mask, w.support_parts)
 
 
 def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], question: str, cross: bool,
@@ -191,7 +195,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
             chosen.append(w)
     if not cross:
         chosen += _placing(question, q, best, chosen, windows, ranked, hits, threshold, params, titles)
-    chosen = [_narrowed(w, q, hits) for w in chosen]
+    chosen = [_narrowed(w, q, hits, params) for w in chosen]
     citations, parts = [], []
     for n, w in enumerate(chosen, start=1):
         hit = hits[w.hit]

@@ -122,6 +122,9 @@ class ExtractiveParams:
     cross_margin: float = 0.01  # cross-script: runner-up sentences this close in similarity are quoted too
     extra_margin: float = 0.5  # a runner-up window is quoted too when its score is within this of the best
     max_quotes: int = 3
+    # A Latin-script sentence longer than this is quoted as the run of its phrases that holds what it
+    # matched, widened up to this length (qa.answer.clauses; the issue 27 goal for English and Spanish)
+    clause_chars: int = 150
     # When the best window is refused, the next `retry_windows` within `retry_margin` of its score
     # are checked in turn, and the first that passes is quoted instead.
     retry_windows: int = 4

@@ -152,3 +152,35 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             spans.append(Span(s, e))
         pos = stop if stop > pos else pos + 1
     return spans
+
+
+# Where a Latin-script sentence's clauses and phrases end: a comma, colon or spaced dash before a
+# space, outside brackets. Numbers keep their commas ("2,850", "6,8": no space after them).
+_CLAUSE_END = re.compile(r"[,:]\s|\s[–—]\s")
+_SHORT_PHRASE = 4  # a phrase of fewer words is a list item or a place's country: it joins the next
+
+
+def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The phrases of the Latin-script sentence text[start:end], cut after each comma, colon or
+    spaced dash outside brackets (the separator stays with the phrase before it); a phrase of fewer
+    than four words joins the next, so that a list ("Vienna, Bratislava, Budapest and Belgrade",
+    "grain, timber, furs, wax, salted herring and cloth were exchanged") or a place ("Holyoke,
+    Massachusetts") stays whole.
+    One span, the whole sentence, for text with a Chinese character, whose clauses the answerer
+    never quotes apart. An appositive, a which-clause or a participle phrase is then a phrase of its
+    own: the answerer quotes the run of them that holds what a long sentence matched
+    (`qa.answer.clauses`)."""
+    end = len(text) if end is None else end
+    if CJK.search(text, start, end):
+        return [Span(start, end)]
+    cuts = [start]  # where each piece starts, after its separator and spaces
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if not _in_brackets(text, start, m.start()):
+            cuts.append(m.end() if text[m.start()] in ",:" else m.start() + 1)
+    spans: list[Span] = []
+    head = start
+    for a, b in zip(cuts, cuts[1:] + [end]):
+        if len(text[a:b].split()) >= _SHORT_PHRASE or b == end:
+            spans.append(Span(head, b))
+            head = b
+    return [Span(s.start, s.end - (text[s.end - 1] == " ")) for s in spans]

@@ -1,0 +1,124 @@
+"""Which phrases of a long Latin-script sentence to quote.
+
+An encyclopedic English or Spanish sentence runs to 25-40 words (200-280 characters) of
+appositives, which-clauses and lists, and the extractive answerer quoted it whole: answers of 220
+characters on average over encyclopedic paragraphs (en_wiki, es_wiki), against 67 in Chinese,
+whose sentences are short (issue 27: "sentences, not paragraphs"). A sentence longer than
+`ExtractiveParams.clause_chars` is quoted as the shortest run of its phrases
+(`qa.text.sentences.split_clauses`) that holds every question term the sentence holds (the article
+title's words aside, when others are matched: every phrase is about the title) and, when the
+sentence holds the wanted type of answer, a phrase with it; then widened by the phrases after it,
+then before it, while the quote stays within the budget, since an answer usually follows the words
+a question repeats ("...four national capitals: Vienna, Bratislava, Budapest and Belgrade"). A
+relative clause ("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) is quoted
+with the phrase it speaks of.
+Chinese text is never cut here: its sentences are the length of a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+from typing import NamedTuple
+
+from qa.answer.windows import Question
+from qa.text import lexicon
+from qa.text.cjk import close_spaces, fold
+from qa.text.questions import has_answer_type
+from qa.text.script import to_simplified
+from qa.text.sentences import Span, split_clauses
+
+__all__ = ["Phrase", "clause_run", "phrases"]
+
+
+def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tuple[int, int]:
+    """(start, end) to quote of the sentence `span` of `text` (an article titled `title`) for the
+    question `q`: its run of phrases holding what it matched when it is longer than `budget`, without
+    the comma or colon that ends the run; else, or when no shorter run holds it, the whole sentence."""
+    parts = split_clauses(text, span.start, span.end) if span.end - span.start > budget else []
+    if len(parts) < 2:
+        return span.start, span.end
+    masks = [_word_mask(fold(text[p.start:p.end]), q.terms) for p in parts]
+    held = 0
+    for m in masks:
+        held |= m
+    topic = _word_mask(fold(title), q.terms) if title else 0
+    if not held & ~topic:  # it matched only the article's subject: nothing tells its phrases apart
+        return span.start, span.end
+    # The answer-type check reads the text as the answerer's does (`windows._sentences`): unfolded,
+    # since a name is told by its capitals.
+    cues = [bool(q.wants) and has_answer_type(close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
+            for p in parts]
+    relative = [_opens_relative(text[p.start:p.end]) for p in parts]
+    sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
+    run = clause_run([Phrase(*p) for p in zip(sizes, masks, cues, relative)], held & ~topic, budget)
+    if run is None:
+        return span.start, span.end
+    end = parts[run[1]].end
+    return parts[run[0]].start, end - (text[end - 1] in ",:")
+
+
+def _word_mask(folded: str, terms: tuple[str, ...]) -> int:
+    """Bit i set: term i (a stem) opens a word of `folded`. The windows' substring match would find
+    "dos" in "cuadrados", and a phrase told apart by it is the wrong one."""
+    return sum(1 << i for i, t in enumerate(terms) if re.search(r"(?<!\w)" + re.escape(t), folded))
+
+
+def _opens_relative(phrase: str) -> bool:
+    words = phrase.lower()
+    return any(words.startswith(w + " ") for w in _relative_words())
+
+
+@cache
+def _relative_words() -> tuple[str, ...]:
+    return lexicon.words("relative_word")
+
+
+class Phrase(NamedTuple):
+    size: int  # characters, with the separator and space after it
+    mask: int  # bit i: the phrase holds question term i
+    cue: bool  # it holds the wanted type of answer
+    relative: bool  # it opens with a relative word ("whose …"): it says something of the phrase before it
+
+
+def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] | None:
+    """(first, last) index of the phrases to quote, or None to quote the sentence whole: the shortest
+    run holding every term of `need` and, when a phrase holds the wanted type of answer, one that
+    does; with the phrase before it when it opens with a relative word (what it speaks of), and,
+    when no phrase holds the wanted type of answer, the phrase after it and after any relative
+    clause that follows (a question repeats the words that lead to its answer: "…capital until
+    1596, | when Sigismund III moved his court to Warsaw");
+    then widened by the phrases after it, then before it, while it stays within `budget`."""
+    n = len(parts)
+    if n < 2:
+        return None
+    cue_needed = any(p.cue for p in parts)
+    best: tuple[int, int, int] | None = None  # (length, first, last)
+    for i in range(n):
+        mask, cue, length = 0, False, 0
+        for j in range(i, n):
+            mask, cue, length = mask | parts[j].mask, cue or parts[j].cue, length + parts[j].size
+            if mask & need == need and (cue or not cue_needed):
+                if best is None or length < best[0]:
+                    best = (length, i, j)
+                break
+    if best is None:
+        return None
+    length, i, j = best
+    if parts[i].relative and i > 0:
+        i -= 1
+        length += parts[i].size
+    if not cue_needed and j + 1 < n:
+        j += 1
+        length += parts[j].size
+        if parts[j].relative and j + 1 < n:  # an aside: "…Stralsund, | which ended a war, | gave the league …"
+            j += 1
+            length += parts[j].size
+    while j + 1 < n and length + parts[j + 1].size <= budget:
+        j += 1
+        length += parts[j].size
+    while i > 0 and length + parts[i - 1].size <= budget:
+        i -= 1
+        length += parts[i].size
+    return None if (i, j) == (0, n - 1) else (i, j)

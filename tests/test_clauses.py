@@ -1,0 +1,125 @@
+"""qa.text.sentences.split_clauses and qa.answer.clauses: a long English or Spanish sentence is
+quoted as the run of its phrases that holds what it matched (issue 27: encyclopedic sentences of
+200-280 characters were quoted whole); Chinese text and short sentences are quoted as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.clauses import Phrase, clause_run
+from qa.answer.extractive import answer_extractive
+from qa.text import lexicon
+from qa.text.sentences import split_clauses
+from qa.types import Hit
+
+
+@pytest.mark.parametrize("text, phrases", [
+    # a comma, a colon or a spaced dash before a space ends a phrase; a number's comma does not
+    ("The river flows roughly 2,850 kilometres to the sea, and it runs through four national capitals: "
+     "Vienna, Bratislava, Budapest and Belgrade.",
+     ["The river flows roughly 2,850 kilometres to the sea,", "and it runs through four national capitals:",
+      "Vienna, Bratislava, Budapest and Belgrade."]),
+    # a phrase of fewer than four words joins the next: a list stays whole, a place keeps its country
+    ("The posts traded in many goods, through which grain, timber, furs, wax and cloth were exchanged.",
+     ["The posts traded in many goods,", "through which grain, timber, furs, wax and cloth were exchanged."]),
+    ("It was devised by William G. Morgan, a physical education director in Holyoke, Massachusetts, who "
+     "wanted an indoor game.",
+     ["It was devised by William G. Morgan,", "a physical education director in Holyoke,",
+      "Massachusetts, who wanted an indoor game."]),
+    # commas inside brackets are an aside's
+    ("Antonín Dvořák (8 September 1841, Nelahozeves – 1 May 1904, Prague) was a Czech composer – one of "
+     "the first to be known abroad.",
+     ["Antonín Dvořák (8 September 1841, Nelahozeves – 1 May 1904, Prague) was a Czech composer",
+      "– one of the first to be known abroad."]),
+    # Spanish decimal commas and thousand points
+    ("El edificio costó 6,8 millones de euros y atiende a unos 22.000 vecinos, según el informe anual del "
+     "ayuntamiento.",
+     ["El edificio costó 6,8 millones de euros y atiende a unos 22.000 vecinos,",
+      "según el informe anual del ayuntamiento."]),
+    # text with a Chinese character is one phrase: its clauses are never quoted apart
+    ("The Great Wall (长城), built over centuries, stretches across northern China.",
+     ["The Great Wall (长城), built over centuries, stretches across northern China."]),
+])
+def test_split_clauses(text, phrases):
+    assert [text[s.start:s.end] for s in split_clauses(text)] == phrases
+
+
+def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False) -> Phrase:
+    return Phrase(size, mask, cue, relative)
+
+
+@pytest.mark.parametrize("phrases, need, run", [
+    # the shortest run with every needed term and the wanted type, widened within the budget
+    ([p(80), p(60, 0b01), p(50, 0b10, cue=True), p(90)], 0b11, (1, 2)),
+    ([p(20), p(60, 0b01, cue=True), p(40), p(90)], 0b01, (0, 2)),
+    # no phrase holds the wanted type: the phrase after the matched words too, past a relative clause
+    ([p(60, 0b01), p(50, relative=True), p(70), p(90)], 0b01, (0, 2)),
+    ([p(90), p(60, 0b01), p(50), p(90)], 0b01, (1, 2)),
+    # a relative clause takes the phrase it speaks of
+    ([p(90), p(60), p(50, 0b01, cue=True, relative=True), p(90)], 0b01, (1, 2)),
+    # the run is the whole sentence, or there is one phrase: quote the sentence
+    ([p(90, 0b01), p(90, 0b10)], 0b11, None),
+    ([p(200, 0b01)], 0b01, None),
+])
+def test_clause_run(phrases, need, run):
+    assert clause_run(phrases, need, 150) == run
+
+
+def hit(text: str, title: str) -> Hit:
+    return Hit(chunk_id="doc-0:0", text=text, score=1.0, source="doc0.txt", title=title, article_id="doc-0",
+               rank=1, dense=0.8)
+
+
+DANUBE = hit("The Danube is the second-longest river in Europe, after the Volga, flowing roughly 2,850 kilometres "
+             "from its source in the Black Forest of Germany to its delta on the Black Sea coast of Romania and "
+             "Ukraine.", "Danube")
+
+
+@pytest.mark.parametrize("question, quote", [
+    ("How far does the Danube flow?",
+     "after the Volga, flowing roughly 2,850 kilometres from its source in the Black Forest of Germany to its "
+     "delta on the Black Sea coast of Romania and Ukraine."),
+    # no phrase holds a wanted type: the phrase after the matched words is quoted too, here the rest
+    ("Which river is the longest in Europe?", DANUBE.text),
+])
+def test_long_sentence_is_quoted_as_its_phrases(question, quote):
+    answer = answer_extractive(question, [DANUBE], threshold=0.0)
+    assert [c.quote for c in answer.citations] == [quote]
+
+
+def test_short_latin_and_long_chinese_sentences_are_quoted_whole():
+    short = hit("The ferry, named the Mary Ellen, carries up to 35 cars and 250 passengers per crossing.", "Ferry")
+    assert answer_extractive("How many cars can the ferry carry?", [short], 0.0).citations[0].quote == short.text
+    text = ("长江是中国第一长河，全长约6300公里，发源于青藏高原的唐古拉山脉各拉丹冬峰西南侧，干流流经青海、西藏、四川、云南、"
+            "重庆、湖北、湖南、江西、安徽、江苏、上海等十一个省级行政区，在上海崇明岛以东注入东海，流域面积约180万平方公里，"
+            "约占中国陆地总面积的五分之一，是世界第三长河，仅次于非洲的尼罗河与南美洲的亚马孙河。")
+    answer = answer_extractive("长江全长多少公里？", [hit(text, "长江")], threshold=0.0)
+    assert answer.citations[0].quote == text
+
+
+def _relative(word: str) -> tuple[str, str, str]:
+    """(question, passage, the phrase the quote must open with) for a relative word of either language."""
+    if word in lexicon.load("es")["words"]["relative_word"]:
+        return ("¿Qué se diseñó tras la tormenta?",
+                "En la primavera de aquel año el consejo de la ciudad se reunió en la vieja escuela del puerto, el "
+                f"muelle fue reconstruido en piedra por la ingeniera Marta Osorio, {word} diseñó el nuevo rompeolas "
+                "del puerto tras la tormenta, y el puerto volvió a abrirse tres años después de las obras.",
+                "el muelle fue reconstruido")
+    return ("What was designed after the storm?",
+            "In the spring of that year the town council met in the old school hall by the harbour, the pier was "
+            f"rebuilt in stone by the engineer Margaret Osei, {word} designed the new breakwater after the storm, "
+            "and the harbour reopened to ships three years after the works.",
+            "the pier was rebuilt")
+
+
+@pytest.mark.parametrize("word", lexicon.words("relative_word"))
+def test_relative_clause_is_quoted_with_the_phrase_it_speaks_of(word):
+    question, text, opening = _relative(word)
+    answer = answer_extractive(question, [hit(text, "Harbour")], threshold=0.0)
+    assert answer.citations[0].quote.startswith(opening)
+
+
+def test_a_clause_without_a_relative_word_is_quoted_alone():
+    question, text, _ = _relative("so")
+    answer = answer_extractive(question, [hit(text, "Harbour")], threshold=0.0)
+    assert answer.citations[0].quote.startswith("so designed the new breakwater")
