@@ -145,6 +145,7 @@ _Q_REASON = lexicon.regex("q_reason", re.I)
 _Q_NAME = lexicon.regex("q_name", re.I)
 DEFINE = lexicon.regex("define")
 _MEASURE = lexicon.regex("measure_asked")
+_DIMENSION = lexicon.regex("dimension_asked")
 _NUMERAL_MAGNITUDE = lexicon.pattern("numeral_magnitude")
 _NUMBER = lexicon.regex("figure")
 _LONE_ONE = lexicon.regex("lone_one")
@@ -161,7 +162,8 @@ _NAME = lexicon.regex("naming_mention", re.I)
 def strip_question(question: str) -> str:
     """The question without question words, and cut at particles (的/是/了...): "什么是黄独" must
     not yield the bigram 是黄, a rare (so heavily weighted) string that no answer contains."""
-    return PARTICLES.sub(" ", QUESTION_WORDS.sub(" ", to_simplified(question)))
+    # a demonstrative and its measure word (这艘, 该所) point back to the thing, and name nothing
+    return PARTICLES.sub(" ", lexicon.regex("determiner_measure").sub(" ", QUESTION_WORDS.sub(" ", to_simplified(question))))
 
 
 def question_terms(question: str) -> list[str]:
@@ -177,6 +179,8 @@ def question_type(question: str) -> tuple[str, str]:
     m = _MEASURE.search(question)
     # 个 is often dropped: "几个部门" -> "7部门"
     measure = m.group(1) if m and m.group(1) not in lexicon.words("dropped_measure") else ""
+    if not measure and (d := _DIMENSION.search(question)):
+        measure = d.group(0)  # 亚马逊河有多长: a figure of length, not 1,100多条支流
     if _Q_YEAR.search(question):
         return "year", ""
     if _Q_MONTH.search(question):
@@ -205,9 +209,10 @@ def asked_measure(measure: str, question: str, text: str) -> str:
 
 
 # Units and measure words that count the same thing (公尺/米, 多少位 answered "12名"): a figure in
-# any of them answers a question that names one.
-_SAME_MEASURE = {word: pattern for words, pattern in lexicon.glossary("same_measure").items()
-                 for word in words.split("|")}
+# any of them answers a question that names one; a dimension asked without a unit (有多长), a
+# figure in a unit of it.
+_SAME_MEASURE = {word: pattern for table in (lexicon.glossary("same_measure"), lexicon.glossary("dimension_unit"))
+                 for words, pattern in table.items() for word in words.split("|")}
 
 
 def has_answer_type(text: str, wants: str, measure: str, question: str) -> bool:

@@ -1,7 +1,9 @@
-"""Words a translated question uses for what its passage says otherwise (issue 27; zh.toml's
-`synonym` glossary, qa.text.questions.said_otherwise / held_otherwise): every entry by table, the
-slot reader's measure words, then through `qa ask` on a real hash-embedder store, where a
-question translated apart from its passage is answered and a near miss beside it still refused."""
+"""Questions translated apart from their passage (issue 27): words a question uses for what its
+passage says otherwise (zh.toml's `synonym` glossary, qa.text.questions.said_otherwise /
+held_otherwise), every entry by table; the slot reader's measure words; a dimension or price asked
+without a unit (dimension_asked, dimension_unit); then through `qa ask` on a real hash-embedder
+store, where a question translated apart from its passage is answered and a near miss beside it
+still refused."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from qa.answer import slots
 from qa.config import load_settings
 from qa.ingest.pipeline import ingest
 from qa.text import lexicon
-from qa.text.questions import held_otherwise, question_terms, said_otherwise
+from qa.text.questions import has_answer_type, held_otherwise, question_terms, question_type, said_otherwise
 from support.cli import invoke
 
 CLASSES = {name: value.split("|") for name, value in lexicon.glossary("synonym").items()}
@@ -62,7 +64,7 @@ def test_terms_inside_a_word_are_held_by_another_word_of_its_class():
     ("一只蜂后一天能产多少个卵？", ""),        # was 个卵
     ("火星上有多少人口?", "人口"),              # 人 begins the noun (measure_noun_start)
     ("这艘研究船有多长？", "研究船"),           # the demonstrative and its measure word are no part of it
-    ("每辆车有多重？", ""),
+    ("那辆车有多重？", ""),                    # 车 alone: nothing to look for (was 辆车)
 ])
 def test_a_measure_word_is_no_part_of_the_focus_word(question, word):
     assert slots.focus(question)[0] == word
@@ -100,3 +102,28 @@ def test_a_question_naming_the_ferry_otherwise_is_answered(ferry_store):
 def test_a_near_miss_beside_it_is_still_refused(ferry_store):
     out = _ask(ferry_store, "这艘渡船的票价是多少？")
     assert out["refused"]
+
+
+# -- a dimension or a price asked without a unit (dimension_asked, dimension_unit) ------------------
+def units(written: str) -> list[str]:
+    """A dimension_unit value as written: its units, or the word class it names ({currency})."""
+    return list(lexicon.words(written.strip("{}"))) if written.startswith("{") else written.split("|")
+
+
+@pytest.mark.parametrize("asked, unit", [(a, u) for k, v in lexicon.load("zh")["glossaries"]["dimension_unit"].items()
+                                         for a in k.split("|") for u in units(v)])
+def test_a_dimension_asked_wants_a_figure_in_its_unit(asked, unit):
+    question = f"那座桥有多{asked}？" if asked != "钱" else "那座桥花了多少钱？"
+    wants, measure = question_type(question)
+    assert (wants, measure) == ("number", asked)
+    assert has_answer_type(f"全长约12{unit}。", wants, measure, question)
+    assert not has_answer_type("共有1,100多条支流。", wants, measure, question)
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("亚马逊河有多长？", ["亚马", "马逊", "逊河"]),       # 有多长 asks, as 多少 does: no term (河有 matched 亚马逊河有1,100多条)
+    ("这艘渡船叫什么名字？", ["渡船"]),                   # 这艘 points back: no term (it matched 这艘船耗资)
+    ("这条路多长时间能走完？", ["路多", "多长", "长时", "时间", "间能", "能走", "走完"]),  # a duration: 多长 stays
+])
+def test_question_words_and_demonstratives_are_no_terms(question, terms):
+    assert question_terms(question) == terms
