@@ -7,7 +7,8 @@ they were not fitted on?
     python -m eval.bench.general --corpus NAME DOCS GOLD ... [--always NAME DOCS GOLD]
 
 Sets (default): cmrc_trial, cmrc_train30, drcd_test (Traditional), the seed gold set, en_news,
-es_news and zh_translated (en_news translated into Chinese by hand); the near misses over
+es_news, en_wiki and es_wiki (encyclopedic paragraphs, paraphrased questions) and zh_translated
+(en_news translated into Chinese by hand); the near misses over
 cmrc_train30 (`train30_nearmiss.jsonl`, all unanswerable) and the entity swaps of cmrc_trial and
 drcd_test (`swap_set`) are in every fit and never left out, since they are what measures refusals.
 
@@ -83,7 +84,8 @@ def default_sets(bench: Path, work: Path) -> list[Corpus]:
     data = ROOT / "eval" / "bench" / "data"
     return [*(Corpus(n, bench / n / "docs", bench / n / "gold.jsonl") for n in ("cmrc_trial", "cmrc_train30", "drcd_test")),
             Corpus("seed", ROOT / "seeds", ROOT / "eval" / "gold" / "seed.jsonl", real=True),
-            *(Corpus(n, data / n / "docs", data / n / "gold.jsonl") for n in ("en_news", "es_news", "zh_translated")),
+            *(Corpus(n, data / n / "docs", data / n / "gold.jsonl")
+              for n in ("en_news", "es_news", "en_wiki", "es_wiki", "zh_translated")),
             Corpus("train30_nearmiss", bench / "cmrc_train30" / "docs", data / "train30_nearmiss.jsonl", held_out=False),
             *(swap_set(bench / n, work) for n in ("cmrc_trial", "drcd_test"))]
 
