@@ -44,17 +44,19 @@ def test_split_clauses(text, phrases):
     assert [text[s.start:s.end] for s in split_clauses(text)] == phrases
 
 
-def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False) -> Phrase:
-    return Phrase(size, mask, cue, relative)
+def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail: int = 99) -> Phrase:
+    return Phrase(size, mask, cue, relative, tail)
 
 
 @pytest.mark.parametrize("phrases, need, run", [
     # the shortest run with every needed term and the wanted type, widened within the budget
     ([p(80), p(60, 0b01), p(50, 0b10, cue=True), p(90)], 0b11, (1, 2)),
     ([p(20), p(60, 0b01, cue=True), p(40), p(90)], 0b01, (0, 2)),
-    # no phrase holds the wanted type: the phrase after the matched words too, past a relative clause
-    ([p(60, 0b01), p(50, relative=True), p(70), p(90)], 0b01, (0, 2)),
-    ([p(90), p(60, 0b01), p(50), p(90)], 0b01, (1, 2)),
+    # no phrase holds the wanted type and the matched words end the phrase: the phrase after them
+    # too, past a relative clause; not when the phrase goes on after them (it holds the answer)
+    ([p(60, 0b01, tail=0), p(50, relative=True), p(70), p(90)], 0b01, (0, 2)),
+    ([p(90), p(60, 0b01, tail=2), p(50), p(90)], 0b01, (1, 2)),
+    ([p(100), p(60, 0b01, tail=3), p(100), p(90)], 0b01, (1, 1)),
     # a relative clause takes the phrase it speaks of
     ([p(90), p(60), p(50, 0b01, cue=True, relative=True), p(90)], 0b01, (1, 2)),
     # the run is the whole sentence, or there is one phrase: quote the sentence

@@ -31,6 +31,11 @@ from qa.text.sentences import Span, split_clauses
 
 __all__ = ["Phrase", "clause_run", "phrases"]
 
+_NO_TAIL = 99
+# A phrase whose question words come this close to its end ("…royal capital until 1596,") leads
+# to its answer in the next phrase; one that goes on past them holds it ("…served as director of …")
+_END_WORDS = 2
+
 
 def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tuple[int, int]:
     """(start, end) to quote of the sentence `span` of `text` (an article titled `title`) for the
@@ -39,12 +44,14 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tupl
     parts = split_clauses(text, span.start, span.end) if span.end - span.start > budget else []
     if len(parts) < 2:
         return span.start, span.end
-    masks = [_word_mask(fold(text[p.start:p.end]), q.terms) for p in parts]
+    folded = [fold(text[p.start:p.end]) for p in parts]
+    masks = [_word_mask(f, q.terms) for f in folded]
     held = 0
     for m in masks:
         held |= m
     topic = _word_mask(fold(title), q.terms) if title else 0
-    if not held & ~topic:  # it matched only the article's subject: nothing tells its phrases apart
+    need = held & ~topic
+    if not need:  # it matched only the article's subject: nothing tells its phrases apart
         return span.start, span.end
     # The answer-type check reads the text as the answerer's does (`windows._sentences`): unfolded,
     # since a name is told by its capitals.
@@ -52,7 +59,8 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tupl
             for p in parts]
     relative = [_opens_relative(text[p.start:p.end]) for p in parts]
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
-    run = clause_run([Phrase(*p) for p in zip(sizes, masks, cues, relative)], held & ~topic, budget)
+    tails = [_tail(f, [t for i, t in enumerate(q.terms) if need >> i & 1]) for f in folded]
+    run = clause_run([Phrase(*p) for p in zip(sizes, masks, cues, relative, tails)], need, budget)
     if run is None:
         return span.start, span.end
     end = parts[run[1]].end
@@ -63,6 +71,12 @@ def _word_mask(folded: str, terms: tuple[str, ...]) -> int:
     """Bit i set: term i (a stem) opens a word of `folded`. The windows' substring match would find
     "dos" in "cuadrados", and a phrase told apart by it is the wrong one."""
     return sum(1 << i for i, t in enumerate(terms) if re.search(r"(?<!\w)" + re.escape(t), folded))
+
+
+def _tail(folded: str, terms: list[str]) -> int:
+    """How many words of `folded` follow the last word a term of `terms` opens (99: none opens one)."""
+    ends = [m.end() for t in terms for m in re.finditer(r"(?<!\w)" + re.escape(t) + r"\w*", folded)]
+    return len(folded[max(ends):].split()) if ends else _NO_TAIL
 
 
 def _opens_relative(phrase: str) -> bool:
@@ -80,15 +94,17 @@ class Phrase(NamedTuple):
     mask: int  # bit i: the phrase holds question term i
     cue: bool  # it holds the wanted type of answer
     relative: bool  # it opens with a relative word ("whose …"): it says something of the phrase before it
+    tail: int = _NO_TAIL  # words after the last question term it holds
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote, or None to quote the sentence whole: the shortest
     run holding every term of `need` and, when a phrase holds the wanted type of answer, one that
     does; with the phrase before it when it opens with a relative word (what it speaks of), and,
-    when no phrase holds the wanted type of answer, the phrase after it and after any relative
-    clause that follows (a question repeats the words that lead to its answer: "…capital until
-    1596, | when Sigismund III moved his court to Warsaw");
+    when no phrase holds the wanted type of answer and the run ends within `_END_WORDS` words of
+    the question's last word, the phrase after it and after a relative clause that follows (a
+    question repeats the words that lead to its answer: "…capital until 1596, | when Sigismund III
+    moved his court to Warsaw");
     then widened by the phrases after it, then before it, while it stays within `budget`."""
     n = len(parts)
     if n < 2:
@@ -109,7 +125,7 @@ def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] |
     if parts[i].relative and i > 0:
         i -= 1
         length += parts[i].size
-    if not cue_needed and j + 1 < n:
+    if not cue_needed and j + 1 < n and parts[j].tail <= _END_WORDS:
         j += 1
         length += parts[j].size
         if parts[j].relative and j + 1 < n:  # an aside: "…Stralsund, | which ended a war, | gave the league …"
