@@ -127,3 +127,9 @@ def test_a_dimension_asked_wants_a_figure_in_its_unit(asked, unit):
 ])
 def test_question_words_and_demonstratives_are_no_terms(question, terms):
     assert question_terms(question) == terms
+
+
+@pytest.mark.parametrize("adjective", lexicon.words("modifier_start"))
+def test_a_noun_after_an_adjective_is_said_by_the_noun_alone(adjective):
+    assert slots.mentions("这条跑道将长2,800米。", f"{adjective}跑道")
+    assert not slots.mentions("这座航站楼将于明年启用。", f"{adjective}跑道")

@@ -173,8 +173,8 @@ def mentions(text: str, word: str) -> bool:
     """Does `text` speak of `word`: the word itself, most of its character pairs (3+ characters),
     its stem for an agent noun (经营方 -> 经营), a number with the unit of a dimension (体重 -> 8公斤),
     or a kinship word's one-character form standing alone (弟弟 -> 弟, not the 父 of 神父)?"""
-    if word in text:
-        return True
+    if word in text or (len(word) >= 3 and word[0] in lexicon.words("modifier_start") and word[1:] in text):
+        return True  # 新跑道 -> 这条跑道: "the new runway" says which, the passage names it once
     pairs = [word[i:i + 2] for i in range(len(word) - 1)]
     if len(word) >= 3 and sum(p in text for p in pairs) * 2 >= len(pairs) + 1:
         return True
@@ -317,9 +317,19 @@ def _worded_gaps(question: str, quote: str, context: str) -> list[Gap]:
         if m := pattern.search(question):
             words = next(g for g in m.groups() if g)
             said = said if said is not None else set(tokenize(_plain(quote + " " + context)))
-            if not any(_same_word(w, s) for w in tokenize(_plain(words)) for s in said):
+            if not any(_same_word(w, s) for w in tokenize(_plain(words)) for s in said) \
+                    and not (kind == "focus" and _in_its_unit(words, quote + " " + context)):
                 out.append(Gap(kind, words))
     return out
+
+
+def _in_its_unit(words: str, text: str) -> bool:
+    """Is a dimension the question asks about ("what is the total length of") said by a figure in
+    its unit ("flowing 2,850 kilometres"), the unit a short answer to that word carries
+    (`short_unit`)? As the Chinese check reads its `dimension` glossary (体重 by 8公斤)."""
+    units = lexicon.glossary("short_unit")
+    return any(re.search(r"\d[\d.,]*\s*(?:" + units[w] + r")(?!\w)", text, re.I)
+               for w in words.lower().split() if w in units)
 
 
 def _plain(text: str) -> str:
