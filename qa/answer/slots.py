@@ -317,19 +317,9 @@ def _worded_gaps(question: str, quote: str, context: str) -> list[Gap]:
         if m := pattern.search(question):
             words = next(g for g in m.groups() if g)
             said = said if said is not None else set(tokenize(_plain(quote + " " + context)))
-            if not any(_same_word(w, s) for w in tokenize(_plain(words)) for s in said) \
-                    and not (kind == "focus" and _in_its_unit(words, quote + " " + context)):
+            if not any(_same_word(w, s) for w in tokenize(_plain(words)) for s in said):
                 out.append(Gap(kind, words))
     return out
-
-
-def _in_its_unit(words: str, text: str) -> bool:
-    """Is a dimension the question asks about ("what is the total length of") said by a figure in
-    its unit ("flowing 2,850 kilometres"), the unit a short answer to that word carries
-    (`short_unit`)? As the Chinese check reads its `dimension` glossary (体重 by 8公斤)."""
-    units = lexicon.glossary("short_unit")
-    return any(re.search(r"\d[\d.,]*\s*(?:" + units[w] + r")(?!\w)", text, re.I)
-               for w in words.lower().split() if w in units)
 
 
 def _plain(text: str) -> str:
