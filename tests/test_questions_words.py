@@ -28,6 +28,8 @@ def test_the_measure_word_after_which_is_part_of_the_question_word(which, char):
     # ... but 样子 (a look) after 什么 is what is asked about, and an unlisted character after 哪 stays
     ("于海的花是什么样子？", [], ["样子"]),
     ("哪一边的球员先发球？", [], ["球员"]),
+    # English stop words go as the tokenizer stems them too (why -> whi, many -> mani, does -> doe)
+    ("Why does the library lend so many books?", ["whi", "doe", "mani", "why", "does", "many"], ["librari", "lend", "book"]),
 ])
 def test_question_terms_hold_no_part_of_a_question_word(question, dropped, kept):
     terms = question_terms(question)

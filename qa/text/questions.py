@@ -170,7 +170,17 @@ def question_terms(question: str) -> list[str]:
     from qa.text.tokens import tokenize
 
     # The answerer matches terms as substrings of sentences: characters and words, never pinyin.
-    return list(dict.fromkeys(t for t in tokenize(strip_question(question), "bigram") if t not in _EN_STOP))
+    return list(dict.fromkeys(t for t in tokenize(strip_question(question), "bigram") if t not in _stop_stems()))
+
+
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    """The stop words as written and as the tokenizer stems them: "why", "many" and "does" reach the
+    answerer as "whi", "mani" and "doe", which no sentence holds, so that as the rarest terms they
+    weighed most and every why- and how-many question lost a third of its support (issue 27)."""
+    from qa.text.tokens import tokenize
+
+    return frozenset(_EN_STOP | set(tokenize(" ".join(_EN_STOP), "bigram")))
 
 
 def question_type(question: str) -> tuple[str, str]:
