@@ -166,7 +166,7 @@ def _analyse(question: str, idf: Idf | None) -> Question:
         absent = sum(1 << i for i, w in enumerate(weights) if w >= nowhere - 1e-9)
         seams = _seams(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
-    wants, measure = question_type(question)
+    wants, measure = question_type(question, dimension=True)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None

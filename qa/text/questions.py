@@ -183,13 +183,15 @@ def _stop_stems() -> frozenset[str]:
     return frozenset(_EN_STOP | set(tokenize(" ".join(_EN_STOP), "bigram")))
 
 
-def question_type(question: str) -> tuple[str, str]:
-    """(wanted answer type, measure word) of a question."""
+def question_type(question: str, dimension: bool = False) -> tuple[str, str]:
+    """(wanted answer type, measure word) of a question; with `dimension`, a size or price asked
+    without a measure word gives its dimension (有多长 -> 长), whose units a figure must carry
+    (`has_answer_type`). The short-answer picker reads measure words only (`dimension` off)."""
     question = to_simplified(question)
     m = _MEASURE.search(question)
     # 个 is often dropped: "几个部门" -> "7部门"
     measure = m.group(1) if m and m.group(1) not in lexicon.words("dropped_measure") else ""
-    if not measure and (d := _DIMENSION.search(question)):
+    if dimension and not measure and (d := _DIMENSION.search(question)):
         measure = d.group(0)  # 亚马逊河有多长: a figure of length, not 1,100多条支流
     if _Q_YEAR.search(question):
         return "year", ""
