@@ -150,3 +150,20 @@ def test_set_figures_refuse_by_support_times_gap_factors(rows, threshold, expect
     fig = scored.figures({**DEFAULTS.gap_factors, "focus": 0.0, "event": 0.4}, threshold)
     got = (fig["ans@1"], fig["false_refusals"], fig["refusal_recall"], fig["score"])
     assert got == pytest.approx(expected)
+
+
+def test_each_script_keeps_its_own_refusal_floor():
+    """An English answer may not be bought with an English near miss answered, however many Chinese
+    unanswerable questions stay refused: each group's pooled recall has its own floor (general.fit_objective)."""
+    from eval.bench.general import Scored, fit_objective
+    from eval.bench.tune_answer import Answered
+    from qa.answer.params import DEFAULTS
+
+    kinds = list(DEFAULTS.gap_factors)
+    factors = {**DEFAULTS.gap_factors, "focus": 0.0}
+    scored = {"zh_near": Scored([Answered(False, 0.9, ["focus"], False, 40)] * 10, kinds),
+              "en": Scored([Answered(True, 0.2, [], True, 60), Answered(False, 0.2, [], False, 60)], kinds)}
+    pooled = fit_objective(scored, ["zh_near", "en"], {("zh_near", "en"): 1.0})
+    apart = fit_objective(scored, ["zh_near", "en"], {("zh_near",): 1.0, ("en",): 1.0})
+    assert pooled(factors, 0.1) > pooled(factors, 0.25)  # one pooled floor: 10 of 11 refused is near enough
+    assert apart(factors, 0.1) < apart(factors, 0.25)  # its own floor: the English near miss must stay refused
