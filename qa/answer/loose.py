@@ -24,7 +24,7 @@ import re
 from qa.answer.spans import PERSON_LEAD, PLACE_LEAD, after_place_word, noun, trim
 from qa.text import lexicon
 
-__all__ = ["LOOSE_CHARS", "covered", "inverted", "loose_span", "paraphrased"]
+__all__ = ["LOOSE_CHARS", "covered", "covered_words", "inverted", "loose_span", "paraphrased"]
 
 LOOSE_CHARS = 12  # a span placed by a paraphrase is taken only when it is a name or term, not a clause
 _CLAUSE_END = lexicon.regex("clause_end")
@@ -127,6 +127,11 @@ def covered(words: str, window: str) -> int:
         else:
             j -= 1
     return n
+
+
+def covered_words(words: list[str], window: str) -> int:
+    """How many characters of the question's `words` `window` says (`covered`, word by word)."""
+    return sum(covered(w, window) for w in words)
 
 
 def _end(after: str, text: str, a: int, s1: int) -> tuple[int | None, int, int]:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from qa.answer.loose import covered
+from qa.answer.loose import covered_words
+from qa.answer.spans import sentences
 from qa.text import lexicon
 from qa.text.cjk import fold
 from qa.text.questions import question_terms
@@ -26,7 +27,6 @@ __all__ = ["asks_nation", "nation"]
 COVER = 0.5  # share of the question's words the sentence must say
 _NATION_Q = lexicon.regex("nation_q")
 _CLAUSE_END = lexicon.regex("clause_end")
-_SENTENCE_END = lexicon.regex("sentence_stop")
 _LOCALES = ("zh", "zh_Hant")
 _PEOPLE = "人"
 _NOT_COUNTRY = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}  # CLDR's codes of unions and pseudo-regions (联合国, 欧盟)
@@ -53,12 +53,11 @@ def nation(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     size = sum(map(len, words))
     if size < 3:
         return None
-    best, start = None, 0
-    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
-        said = sum(covered(w, text[start:stop]) for w in words)
+    best = None
+    for start, stop in sentences(text):
+        said = covered_words(words, text[start:stop])
         if said >= COVER * size and (best is None or said > best[0]):
             best = (said, start, stop)
-        start = stop
     if best is None:
         return None
     _, s0, s1 = best

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.loose import covered
-from qa.answer.spans import trim
+from qa.answer.loose import covered_words
+from qa.answer.spans import beside, clause_start, pairs, sentences, trim
 from qa.text import lexicon
 
 __all__ = ["PERIOD_CHARS", "period"]
@@ -26,7 +26,6 @@ __all__ = ["PERIOD_CHARS", "period"]
 PERIOD_CHARS = 10  # a period named (清朝嘉庆年间, 美国大萧条时期), not a clause
 COVER = 0.5  # share of the question's words the sentence must say (0.6: 3 fewer on drcd_test, all exact; 0.4: one wrong more)
 _CLAUSE_END = lexicon.regex("clause_end")
-_SENTENCE_END = lexicon.regex("sentence_stop")
 _DATE = lexicon.regex("date_span")
 _END = lexicon.words("period_end")
 _CLOSE = lexicon.words("period_close")
@@ -39,19 +38,17 @@ _ANAPHOR = tuple(lexicon.words("anaphor"))  # 该时代, 这之前: the time nam
 def period(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     """The period the sentence of `text` that says the question's words names (see the module
     doc), as offsets into `text`, or None."""
-    words = [w for w in (_CLAUSE_END.split(q[:asked.start()])[-1], _CLAUSE_END.split(q[asked.end():])[0]) if len(w) >= 2]
+    words = [w for w in beside(q, asked) if len(w) >= 2]
     size = sum(map(len, words))
     if size < 4:
         return None
-    pieces = {w[i:i + 2] for w in words for i in range(len(w) - 1)}
-    start = 0
-    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    pieces = pairs(*words)
+    for start, stop in sentences(text):
         sentence = text[start:stop]
-        if sum(covered(w, sentence) for w in words) >= COVER * size and not _DATE.search(sentence):
+        if covered_words(words, sentence) >= COVER * size and not _DATE.search(sentence):
             found = _named(text, start, stop, pieces)
             if found:
                 return found
-        start = stop
     return None
 
 
@@ -60,14 +57,13 @@ def _named(text: str, s0: int, s1: int, pieces: set[str]) -> tuple[int, int] | N
     for m in _ENDS.finditer(text, s0, s1):
         if m.group(0) in _CLOSE and not _CLAUSE_END.match(text, m.end()):
             continue  # 后, 前, 时 close a clause (四国征伐后，), else they are inside words (后来, 前往)
-        starts = [c.end() for c in _CLAUSE_END.finditer(text, s0, m.start())]
-        a = starts[-1] if starts else s0
+        a = clause_start(text, m.start(), s0)
         leads = [text.find(w, a, m.start()) + len(w) for w in _LEAD if 0 <= text.find(w, a, m.start())]
         a = max(leads, default=a)
         start = trim(text, a, m.start())[0]
         got = text[start:m.end()]
         if (m.start() - start >= 2 and len(got) <= PERIOD_CHARS and not got.startswith(_ANAPHOR)
                 and not any(w in text[start:m.start()] for w in _NOT_PERIOD)
-                and not any(got[k:k + 2] in pieces for k in range(len(got) - 1))):
+                and not pairs(got) & pieces):
             return start, m.end()
     return None

@@ -1,6 +1,13 @@
 """The edges of a short answer's span, shared by the picker (`qa.answer.short`) and its second
 look at paraphrased sentences (`qa.answer.loose`): the particles, verbs and lead words that join a
-span to the words around it and are no part of it, read from the lexicon ("short answers")."""
+span to the words around it and are no part of it, read from the lexicon ("short answers"); and
+the pieces every pass of the picker reads a question and a quote by, written once: the words of
+the question's clause beside its question word, a quote's sentences, the start of the clause a
+place stands in, the character pairs of some words.
+
+The sentences and clauses are cut at every mark of the lexicon's `sentence_stop` and `clause_end`,
+not by `qa.text.sentences.split_sentences` (which reads abbreviations and Latin text): the passes
+were written and measured on these plain cuts."""
 
 from __future__ import annotations
 
@@ -8,8 +15,8 @@ import re
 
 from qa.text import lexicon
 
-__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "marked", "noun",
-           "strip_end", "trim"]
+__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "beside",
+           "clause_start", "marked", "noun", "pairs", "sentences", "strip_end", "trim"]
 
 EDGE = set(lexicon.words("span_edge"))
 PLACE_LEAD = lexicon.words("place_lead")
@@ -22,6 +29,34 @@ _NAMING = tuple(lexicon.words("naming_word"))
 _OPEN = lexicon.words("term_open")
 _CLOSE = lexicon.words("term_close")
 _PAIRS = dict(zip("（(《“「『", "）)》”」』"))  # opening -> closing bracket or quotation mark
+_CLAUSE_END = lexicon.regex("clause_end")
+_SENTENCE_END = lexicon.regex("sentence_stop")
+
+
+def beside(q: str, asked: re.Match) -> tuple[str, str]:
+    """The words of the question's clause before its question word `asked` and after it, as written
+    (位于哪个城市 -> 位于, 城市 of its clause)."""
+    return _CLAUSE_END.split(q[:asked.start()])[-1], _CLAUSE_END.split(q[asked.end():])[0]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Each sentence of `text` as (start, stop), its closing mark inside it; the last runs to the
+    text's end (empty when the text ends with a mark)."""
+    stops = [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    return list(zip([0, *stops[:-1]], stops))
+
+
+def clause_start(text: str, at: int, start: int = 0) -> int:
+    """Where the clause holding `at` starts: after the last clause end (`clause_end`) of
+    text[start:at], or `start`."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, start, at)]
+    return ends[-1] if ends else start
+
+
+def pairs(*words: str) -> set[str]:
+    """The pairs of characters of each of `words`, none across two of them: how much of a
+    question a span or a clause says is read by pairs, which need no segmenter."""
+    return {w[i:i + 2] for w in words for i in range(len(w) - 1)}
 
 
 def noun(words: str) -> int:
