@@ -17,10 +17,9 @@ import re
 from functools import cache
 
 from qa.answer.loose import covered_words
-from qa.answer.spans import sentences
+from qa.answer.spans import nearest, sentences
 from qa.text import lexicon
 from qa.text.cjk import fold
-from qa.text.questions import question_terms
 
 __all__ = ["asks_nation", "nation"]
 
@@ -64,10 +63,6 @@ def nation(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     found = [(m.start(), m.end()) for m in _names().finditer(text, s0, s1) if m.group(0) not in q]
     if not found:
         return None
-    anchors = [m.start() for t in question_terms(q) for m in re.finditer(re.escape(t), text[s0:s1])]
-    if not anchors:
-        got = found[0] if len({text[a:b] for a, b in found}) == 1 else None
-    else:
-        got = min(found, key=lambda s: min(abs(s[0] - s0 - a) for a in anchors))
+    got = nearest(q, text, found, s0, s1)
     people = got and q.startswith(_PEOPLE, asked.end()) and text.startswith(_PEOPLE, got[1])
     return (got[0], got[1] + len(_PEOPLE)) if people else got  # 哪一国人 -> 德国人: its people, as the sentence writes them

@@ -67,6 +67,7 @@ from qa.answer.spans import (
     after_place_word,
     balanced,
     marked,
+    nearest,
     strip_end,
     trim,
 )
@@ -74,7 +75,7 @@ from qa.answer.terms import definition, full_name, quoted_term
 from qa.answer.whose import owner
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
-from qa.text.questions import asked_measure, question_terms, question_type
+from qa.text.questions import asked_measure, question_type
 
 __all__ = ["MAX_CHARS", "MAX_LIST_CHARS", "Short", "pick", "short_answer"]
 
@@ -243,7 +244,7 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         if inside:
             return _widened(q, text, inside[0], wants)
         if fence is None or wants in _PRECISE or pattern is _TITLE or (spans and wants == "time"):
-            found = _nearest(q, text, spans)
+            found = nearest(q, text, spans)
             return _widened(q, text, found, wants) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
@@ -357,13 +358,3 @@ def _after_role(q: str, text: str, start: int, end: int) -> tuple[int, int]:
     cut = max((text.rfind(r, start, end) + len(r) for r in _ROLES if 0 <= text.rfind(r, start, end)), default=-1)
     name = text[cut:end] if cut > start else ""
     return (cut, end) if 2 <= len(name) <= 4 and CJK.fullmatch(name[0]) and all(CJK.match(c) for c in name) else (start, end)
-
-
-def _nearest(q: str, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The span nearest to the question's words in `text` (the only one when none is there)."""
-    if not spans:
-        return None
-    anchors = [m.start() for t in question_terms(q) for m in re.finditer(re.escape(t), text)]
-    if not anchors:
-        return spans[0] if len(spans) == 1 else None
-    return min(spans, key=lambda s: min(abs(s[0] - a) for a in anchors))

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from qa.text import lexicon
+from qa.text.questions import question_terms
 
 __all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "beside",
-           "clause_start", "marked", "noun", "pairs", "sentences", "strip_end", "trim"]
+           "clause_start", "marked", "nearest", "noun", "pairs", "sentences", "strip_end", "trim"]
 
 EDGE = set(lexicon.words("span_edge"))
 PLACE_LEAD = lexicon.words("place_lead")
@@ -123,3 +124,14 @@ def balanced(text: str, start: int, end: int) -> tuple[int, int]:
             text.count(_PAIRS[text[start]], start, end) < text.count(text[start], start, end):
         start += 1
     return start, end
+
+
+def nearest(q: str, text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """Of `spans`, the one nearest to the question's words in text[start:end]; where it says none of
+    them, the only one (the same words written twice are one: 日本…日本), else None."""
+    if not spans:
+        return None
+    anchors = [start + m.start() for t in question_terms(q) for m in re.finditer(re.escape(t), text[start:end])]
+    if not anchors:
+        return spans[0] if len({text[a:b] for a, b in spans}) == 1 else None
+    return min(spans, key=lambda s: min(abs(s[0] - a) for a in anchors))
