@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import PERSON_LEAD, trim
+from qa.answer.spans import PERSON_LEAD, pairs, trim
 from qa.text import lexicon
 
 __all__ = ["agent", "located", "occupation", "of_kind", "origin"]
@@ -41,10 +41,6 @@ KIND_CHARS = 6  # 淡蓝红色: a word of the kind, not a clause
 _LEAD = re.compile("|".join(map(re.escape, PERSON_LEAD)))
 
 
-def _pieces(words: str) -> set[str]:
-    return {words[i:i + 2] for i in range(len(words) - 1)}
-
-
 def agent(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | None:
     """Who `text` says did what the question asks: X of "由X(所)V" or "被X V", V being the question's
     verb: the first or last two characters of its words after the question word and the noun it asks
@@ -69,7 +65,7 @@ def agent(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | N
                 opened = sum(text.count(c, start, end) for c in "（(") - sum(text.count(c, start, end) for c in "）)")
                 end += opened > 0 and text.startswith(("）", ")"), end)  # trim took the aside's closing bracket
                 got = text[start:end]
-                if (end - start >= 2 and not _pieces(got) & _pieces(q) and "的" not in got
+                if (end - start >= 2 and not pairs(got) & pairs(q) and "的" not in got
                         and not _CLAUSE_END.search(_unbracketed(got))):
                     return start, end
                 break
@@ -96,11 +92,11 @@ def located(q: str, text: str, limit: int) -> tuple[int, int] | None:
     """Where `text` says the thing asked is: what follows a verb of place (位于, 生于, 发现于) up to
     the clause's end, the first such verb that says a character of the question's (发现于 for 在哪里
     发现) or follows the question's words in its clause (首府位于吉斯伯恩市 for 首府在哪里)."""
-    pieces = _pieces(q)
+    pieces = pairs(q)
     for m in _PLACE_VERB.finditer(text):
         starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
         lead = text[starts[-1] if starts else 0:m.start()]
-        said = any(c in q for c in m.group(0) if c not in "于在") or bool(_pieces(lead) & pieces)
+        said = any(c in q for c in m.group(0) if c not in "于在") or bool(pairs(lead) & pieces)
         if not said:
             continue
         stop = _CLAUSE_END.search(text, m.end())
@@ -115,10 +111,9 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     """The phrases of `text` between commas and sentence stops, an aside in brackets kept inside."""
     out, start = [], 0
     for i, c in enumerate(text):
-        if c in _COMMA or _PHRASE_END.match(c):
-            if _unbracketed(text[start:i]).count("（") == 0 and _unbracketed(text[start:i]).count("(") == 0:
-                out.append((start, i))
-                start = i + 1
+        if (c in _COMMA or _PHRASE_END.match(c)) and not any(b in _unbracketed(text[start:i]) for b in "（("):
+            out.append((start, i))
+            start = i + 1
     out.append((start, len(text)))
     return out
 
@@ -162,7 +157,7 @@ def of_kind(q: str, text: str) -> tuple[int, int] | None:
     ends = next((e for asked, e in _KINDS.items() if asked.search(q)), None)
     if ends is None:
         return None
-    pieces = _pieces(q)
+    pieces = pairs(q)
     for m in ends.finditer(text):
         start = m.start()
         while (start > 0 and m.end() - start < KIND_CHARS and text[start - 1].isalnum() and text[start - 1] not in _EDGE

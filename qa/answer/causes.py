@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.spans import joined_pairs
 from qa.text import lexicon
-from qa.text.cjk import CJK
 
 __all__ = ["asks_how", "cause"]
 
@@ -58,10 +58,10 @@ def cause(q: str, text: str, max_chars: int, how: bool = False) -> tuple[int, in
     the means or cause that answers a how question (`how`); None when no connective marks one."""
     marks = _HOW if how else _WHY
     why = marks.asking.search(q)
-    asked = _pairs(marks.asking.sub(" ", q))
-    event = _pairs(q[why.end():]) if why else set()  # 华强广场过去为什么|长期闲置: what happened, told apart
+    asked = joined_pairs(marks.asking.sub(" ", q))
+    event = joined_pairs(q[why.end():]) if why else set()  # 华强广场过去为什么|长期闲置: what happened, told apart
     clauses = _clauses(text)  # from where it happened when a clause names only the place
-    shared = [(len(_pairs(text[a:b]) & asked), len(_pairs(text[a:b]) & event)) for a, b in clauses]
+    shared = [(len(joined_pairs(text[a:b]) & asked), len(joined_pairs(text[a:b]) & event)) for a, b in clauses]
     if not shared or max(shared)[0] < _SAID_PAIRS:
         return None
     said = shared.index(max(shared))
@@ -111,7 +111,7 @@ def _joined_tail(text: str, start: int, end: int, asked: set[str]) -> int | None
     cuts = [text.rfind(w, start + 1, end) for w in _THEN]
     at = max(cuts, default=-1)
     stop = _STOP.search(text, at) if at > start else None
-    return at if at > start and _pairs(text[at:stop.start() if stop else len(text)]) & asked else None
+    return at if at > start and joined_pairs(text[at:stop.start() if stop else len(text)]) & asked else None
 
 
 def _bare(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,14 +122,6 @@ def _bare(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in "》」”)）%％":
         end -= 1
     return start, end
-
-
-def _pairs(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1) if _word(text[i]) and _word(text[i + 1])}
-
-
-def _word(char: str) -> bool:
-    return bool(CJK.match(char)) or char.isalnum()
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import trim
+from qa.answer.spans import joined_pairs, trim
 from qa.text import lexicon
 
 __all__ = ["actor", "before_predicate", "framed", "modifier_place"]
@@ -43,15 +43,10 @@ _PLACE_VERB = tuple(lexicon.words("located_q"))
 _PERSON = lexicon.regex("q_person")
 
 
-def _pieces(words: str) -> set[str]:
-    """The pairs of characters of `words`, none across a mark (体系，是)."""
-    return {words[i:i + 2] for i in range(len(words) - 1) if words[i].isalnum() and words[i + 1].isalnum()}
-
-
 def _says(words: str, window: str) -> bool:
     """Whether `window` holds most (`COVER`) of the pairs of characters of `words`."""
-    pieces = _pieces(words)
-    return bool(pieces) and len(pieces & _pieces(window)) >= COVER * len(pieces)
+    pieces = joined_pairs(words)
+    return bool(pieces) and len(pieces & joined_pairs(window)) >= COVER * len(pieces)
 
 
 def _clause(q: str, asked: re.Match) -> tuple[int, int]:
@@ -188,7 +183,7 @@ def before_predicate(q: str, asked: re.Match, text: str) -> tuple[int, int] | No
         return None
     for m in re.finditer(re.escape(said), text):
         begin = ([c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())] or [0])[-1]
-        if not _pieces(head) & _pieces(text[begin:m.start()]):
+        if not joined_pairs(head) & joined_pairs(text[begin:m.start()]):
             continue
         cut = text.rfind("的", begin, m.start())
         found = _name(text, cut + 1 if cut >= 0 else begin, m.start(), q, FRAME_CHARS)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.loose import covered
-from qa.answer.spans import EDGE, noun, strip_end, trim
+from qa.answer.spans import EDGE, noun, pairs, strip_end, trim
 from qa.text import lexicon
 from qa.text.questions import question_terms
 
@@ -57,7 +57,7 @@ def headed(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
         return None
     # the question's words right before and after its question word and kind (吸收了|哪派|的风格)
     beside = (strip_end(q[:asked.start()])[-2:], after[len(full):].lstrip(_EDGES)[:2])
-    pieces = {q[k:k + 2] for k in range(len(q) - 1)}
+    pieces = pairs(q)
     anchors = [m.start() for t in question_terms(q) if len(t) > 1 and t not in kind
                for m in re.finditer(re.escape(t), text)]
     for ending in [kind] + ([kind[0]] if len(kind) == 2 else []):

@@ -17,7 +17,7 @@ from qa.text import lexicon
 from qa.text.questions import question_terms
 
 __all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "beside",
-           "clause_start", "marked", "nearest", "noun", "pairs", "sentences", "strip_end", "trim"]
+           "clause_start", "joined_pairs", "marked", "nearest", "noun", "pairs", "sentences", "strip_end", "trim"]
 
 EDGE = set(lexicon.words("span_edge"))
 PLACE_LEAD = lexicon.words("place_lead")
@@ -58,6 +58,12 @@ def pairs(*words: str) -> set[str]:
     """The pairs of characters of each of `words`, none across two of them: how much of a
     question a span or a clause says is read by pairs, which need no segmenter."""
     return {w[i:i + 2] for w in words for i in range(len(w) - 1)}
+
+
+def joined_pairs(text: str) -> set[str]:
+    """The pairs of characters of `text` that are letters, digits or Han, none across a mark or a
+    space (体系，是): the pairs a clause shares with a question whatever its punctuation."""
+    return {text[i:i + 2] for i in range(len(text) - 1) if text[i].isalnum() and text[i + 1].isalnum()}
 
 
 def noun(words: str) -> int:
