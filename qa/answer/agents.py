@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import PERSON_LEAD, pairs, trim
+from qa.answer.spans import PERSON_LEAD, beside, clause_start, pairs, trim
 from qa.text import lexicon
 
 __all__ = ["agent", "located", "occupation", "of_kind", "origin"]
@@ -73,12 +73,11 @@ def agent(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | N
 
 
 def _verbs(q: str, asked: re.Match) -> tuple[str, ...]:
-    after = _CLAUSE_END.split(q[asked.end():])[0]
+    before, after = beside(q, asked)
     if asked.group(0).startswith("哪"):  # 哪一|个人负责: the noun asked by is no part of the verb
         after = after.lstrip(_WHICH).removeprefix("人")
     after = after.strip("所的了")
     if len(after) < 2:
-        before = _CLAUSE_END.split(q[:asked.start()])[-1]
         noun = before[:-1].rsplit("的", 1)[-1] if before.endswith(_COPULA) else ""
         return (noun[:2],) if len(noun) >= 2 else ()
     return tuple(dict.fromkeys((after[:2], after[-2:])))
@@ -94,8 +93,7 @@ def located(q: str, text: str, limit: int) -> tuple[int, int] | None:
     发现) or follows the question's words in its clause (首府位于吉斯伯恩市 for 首府在哪里)."""
     pieces = pairs(q)
     for m in _PLACE_VERB.finditer(text):
-        starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
-        lead = text[starts[-1] if starts else 0:m.start()]
+        lead = text[clause_start(text, m.start()):m.start()]
         said = any(c in q for c in m.group(0) if c not in "于在") or bool(pairs(lead) & pieces)
         if not said:
             continue

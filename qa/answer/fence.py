@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import EDGE, noun, strip_end, trim
+from qa.answer.spans import EDGE, beside, clause_start, noun, strip_end, trim
 from qa.text import lexicon
 from qa.text.questions import question_terms
 
@@ -35,8 +35,8 @@ def aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     The words a question joins its question word with (是, 为, 在) are left out of the match: the
     sentence may join its answer with another. After 哪所/哪个, the noun is part of the answer
     (哪所大学 -> 中兴大学)."""
-    before = strip_end(_CLAUSE_END.split(q[:asked.start()])[-1])
-    after = _CLAUSE_END.split(q[asked.end():])[0]
+    before, after = beside(q, asked)
+    before = strip_end(before)
     joined = next((w for w in _AFTER_JOIN if after.startswith(w)), "")
     if joined and len(after) - len(joined) >= 2 and asked.group(0) not in ("谁",) + _WHAT_TUPLE:
         after = after[len(joined):]  # 哪个国家的赛车手 over "葡萄牙F1赛车手": 的 joins, the sentence may not
@@ -83,8 +83,7 @@ def aligned(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
         for j in range(len(after), 1, -1):
             at = text.find(after[:j])
             if at > 0:
-                starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
-                start = starts[-1] if starts else 0
+                start = clause_start(text, at)
                 if keep_noun and said and not any(t in text[start:at] for t in said):
                     return None  # a noun (地区, 大学) is no anchor alone: the clause must say what the question does
                 return start, at + (noun(after[:j]) if keep_noun else 0)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import joined_pairs, trim
+from qa.answer.spans import clause_start, joined_pairs, trim
 from qa.text import lexicon
 
 __all__ = ["actor", "before_predicate", "framed", "modifier_place"]
@@ -118,8 +118,7 @@ def actor(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | N
     for m in re.finditer(re.escape(verb), text):
         if not _says(done, text[m.end():_sentence(text, m.end())[1]]):
             continue
-        starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
-        begin, end = (starts[-1] if starts else 0), m.start()
+        begin, end = clause_start(text, m.start()), m.start()
         while True:
             adverb = next((w for w in _ADVERB if text.endswith(w, begin, end)), "")
             if not adverb:
@@ -182,7 +181,7 @@ def before_predicate(q: str, asked: re.Match, text: str) -> tuple[int, int] | No
     if not said:
         return None
     for m in re.finditer(re.escape(said), text):
-        begin = ([c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())] or [0])[-1]
+        begin = clause_start(text, m.start())
         if not joined_pairs(head) & joined_pairs(text[begin:m.start()]):
             continue
         cut = text.rfind("的", begin, m.start())
@@ -208,7 +207,7 @@ def modifier_place(q: str, asked: re.Match, text: str) -> tuple[int, int] | None
     at = text.find("的" + thing)
     if at < 0 or not text.endswith(ending, 0, at):
         return None
-    begin = ([c.end() for c in _CLAUSE_END.finditer(text, 0, at)] or [0])[-1]
+    begin = clause_start(text, at)
     levels = [text.rfind(w, begin, at - len(ending)) + len(w) for w in _LEVEL if text.rfind(w, begin, at - len(ending)) >= 0]
     if not levels:
         return None

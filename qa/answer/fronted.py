@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.loose import covered
-from qa.answer.spans import trim
+from qa.answer.spans import beside, trim
 from qa.text import lexicon
 
 __all__ = ["fronted"]
@@ -40,8 +40,7 @@ _COPULA = tuple(lexicon.words("naming_copula"))
 def fronted(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     """The subject of the first clause of `text` that says the question's words after it (see the
     module doc), as offsets into `text`, or None."""
-    before = _CLAUSE_END.split(q[:asked.start()])[-1]
-    after = _CLAUSE_END.split(q[asked.end():])[0]
+    before, after = beside(q, asked)
     if asked.group(0).startswith("哪") or asked.group(0) in _WHAT:
         after = after.lstrip(_WHICH)
     if after or not before.endswith(_COPULA):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import PERSON_LEAD, PLACE_LEAD, after_place_word, noun, trim
+from qa.answer.spans import PERSON_LEAD, PLACE_LEAD, after_place_word, beside, clause_start, noun, sentences, trim
 from qa.text import lexicon
 
 __all__ = ["LOOSE_CHARS", "covered", "covered_words", "inverted", "loose_span", "paraphrased"]
@@ -50,20 +50,15 @@ def paraphrased(before: str, after: str, text: str, right: bool = False) -> tupl
     if len(before) < 2:
         return None
     best = None
-    start = 0
-    stops = [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-    for stop in stops:
+    for start, stop in sentences(text):
         found = _in_sentence(before, after, text, start, stop)
         if found and (best is None or found[0] > best[0]):
             best = found
-        start = stop
     if best is None and right:
-        start = 0
-        for stop in stops:
+        for start, stop in sentences(text):
             found = _clause_before(before, after, text, start, stop)
             if found:
                 return found
-            start = stop
     return best[1] if best else None
 
 
@@ -165,8 +160,7 @@ def inverted(subject: str, copula: str, text: str) -> tuple[int, int, int] | Non
         window = text[m.end():min(stop.start() if stop else len(text), m.end() + len(subject) + 8)]
         if covered(subject, window) < max(3, COVER * len(subject)) or not window.startswith(subject[:MIN_PIECE]):
             continue
-        starts = [c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())]
-        start = starts[-1] if starts else 0
+        start = clause_start(text, m.start())
         if "》" in text[start:m.start()] and "《" not in text[start:m.start()]:
             start = max(text.rfind("《", 0, start), 0)  # a title's own ！ or ， ends no clause
         return start, m.start(), -1
@@ -176,8 +170,7 @@ def inverted(subject: str, copula: str, text: str) -> tuple[int, int, int] | Non
 def loose_span(q: str, asked: re.Match, text: str, wants: str) -> tuple[int, int] | None:
     """The span a sentence that says the question's words its own way puts in the question word's
     place (`paraphrased`, `inverted`), if short and saying none of the question's words."""
-    before = _CLAUSE_END.split(q[:asked.start()])[-1]  # unstripped: 位于 is a piece, 位 is not
-    after = _CLAUSE_END.split(q[asked.end():])[0]
+    before, after = beside(q, asked)  # before unstripped: 位于 is a piece, 位 is not
     found = paraphrased(before, after, text, right=wants == "place")
     copula = next((w for w in _COPULA if before.endswith(w)), "") if not after else ""
     if found is None and copula:

@@ -85,7 +85,6 @@ MAX_CHARS = 30  # a longer span is a clause, not a short answer: the quote says 
 MAX_CLAUSE_CHARS = 60  # a cause is a clause (qa.answer.causes), and may take two
 MAX_LIST_CHARS = 90  # ...but a list asked for (哪些地区) is the answer however long: 越南、老挝、…等地
 _ASK = lexicon.regex("short_ask")
-_CLAUSE_END = lexicon.regex("clause_end")
 _DATE = lexicon.regex("date_span")
 _FIGURE = lexicon.regex("figure_span")
 _YES_NO = lexicon.regex("yes_no")
