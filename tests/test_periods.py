@@ -1,7 +1,8 @@
 """A time a sentence names by a period rather than a date (qa.answer.periods), through the picker
 (qa.answer.short.short_answer) as `qa ask` reads it: each row a question, its quote and the short
-answer; each word of `period_end`, `period_close`, `period_lead` in zh.toml places one, and each
-word of `anaphor` keeps a period named elsewhere from being the answer."""
+answer; each word of `period_end`, `period_close`, `period_lead` in zh.toml places one, each word
+of `anaphor` keeps a period named elsewhere from being the answer, and each of `period_not` a clause
+about the time."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ PERIODS = [
     ("岡底斯山脈自什麼時候開始隆起?", "白堊紀中期岡底斯山脈開始隆起，中晚始新世印度板塊與歐亞板塊碰撞。", "白堊紀中期"),  # Traditional
     ("周恩來在什麼時候隨著周昂駿北上淮安並在此定居?", "祖父周駿龍，在清咸豐年間跟隨二哥周昂駿北上淮安，隨館學幕，並在此定居。", "清咸豐年間"),
     ("滿人在什麼時候承認其已與維吾爾人無異?", "到清宣宗時代，滿人承認已與維吾爾人無異。", "清宣宗時代"),  # after its lead word
+    ("长宗我部家何时成为丰臣家的从属势力？", "长宗我部家在战乱中在四国征伐时期成为丰臣家的从属势力。", "四国征伐时期"),  # the last lead word
 ]
 
 NOT_PERIODS = [
@@ -59,3 +61,8 @@ def test_a_period_follows_its_lead_word(word):
 @pytest.mark.parametrize("word", lexicon.words("anaphor"))
 def test_a_period_pointing_back_is_no_answer(word):
     assert short_answer(QUESTION, [f"{word}四国征伐时期，长宗我部家随即成为丰臣家的从属势力。"]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("period_not"))
+def test_a_phrase_holding_a_clause_word_is_no_period(word):
+    assert short_answer(QUESTION, [f"长宗我部家在四国{word}征伐时期随即成为丰臣家的从属势力。"]) is None

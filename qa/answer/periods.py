@@ -29,9 +29,9 @@ _CLAUSE_END = lexicon.regex("clause_end")
 _DATE = lexicon.regex("date_span")
 _END = lexicon.words("period_end")
 _CLOSE = lexicon.words("period_close")
-_LEAD = tuple(sorted(lexicon.words("period_lead"), key=len, reverse=True))
+_LEAD = lexicon.words("period_lead")
 _ENDS = re.compile("|".join(map(re.escape, sorted(_END + _CLOSE, key=len, reverse=True))))
-_NOT_PERIOD = ("的", "是", "在", "了")  # a clause about the time (大部分早期的主要建筑), not its name
+_NOT_PERIOD = lexicon.words("period_not")  # a clause about the time (大部分早期的主要建筑), not its name
 _ANAPHOR = tuple(lexicon.words("anaphor"))  # 该时代, 这之前: the time named in another sentence
 
 
@@ -58,8 +58,8 @@ def _named(text: str, s0: int, s1: int, pieces: set[str]) -> tuple[int, int] | N
         if m.group(0) in _CLOSE and not _CLAUSE_END.match(text, m.end()):
             continue  # 后, 前, 时 close a clause (四国征伐后，), else they are inside words (后来, 前往)
         a = clause_start(text, m.start(), s0)
-        leads = [text.find(w, a, m.start()) + len(w) for w in _LEAD if 0 <= text.find(w, a, m.start())]
-        a = max(leads, default=a)
+        leads = [text.rfind(w, a, m.start()) + len(w) for w in _LEAD if 0 <= text.rfind(w, a, m.start())]
+        a = max(leads, default=a)  # the last lead word before the period opens it
         start = trim(text, a, m.start())[0]
         got = text[start:m.end()]
         if (m.start() - start >= 2 and len(got) <= PERIOD_CHARS and not got.startswith(_ANAPHOR)
