@@ -30,9 +30,7 @@ written against CMRC development questions and their near misses, and the factor
 
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from qa.text import lexicon
@@ -307,34 +305,18 @@ _ASKED_VERB = lexicon.regex("asked_verb", re.I)
 def _worded_gaps(question: str, quote: str, context: str) -> list[Gap]:
     """A question in a language written in words (English, Spanish) over text in one: the noun its
     question word asks about ("how many nurses") or the action it asks the doer of ("who
-    designed") must be in the quote or its neighbours, in some form of the word. A sentence that
-    shares the question's names but never says the thing asked (beds for nurses) is a near miss."""
-    from qa.text.tokens import tokenize  # stems: nurses -> nurs, owns -> own
+    designed") must be in the quote or its neighbours, in some form of the word, by a word of its
+    class or by a value of its kind (`qa.text.paraphrase`: "the total length" by "2,850
+    kilometres"). A sentence that shares the question's names but never says the thing asked
+    (beds for nurses) is a near miss."""
+    from qa.text.paraphrase import says
 
-    said = None
     out = []
     for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event")):
-        if m := pattern.search(question):
-            words = next(g for g in m.groups() if g)
-            said = said if said is not None else set(tokenize(_plain(quote + " " + context)))
-            if not any(_same_word(w, s) for w in tokenize(_plain(words)) for s in said):
-                out.append(Gap(kind, words))
+        if (m := pattern.search(question)) and not says(quote + " " + context, (words := next(g for g in m.groups() if g)),
+                                                        question):
+            out.append(Gap(kind, words))
     return out
-
-
-def _plain(text: str) -> str:
-    """Lower case without accents: desarrolló and desarrollada share their start as written."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Two stems of one word: one starts the other (own/owner, design/designer), or they share
-    all but the last two letters of the shorter (desarrollo/desarrollada: the English stemmer
-    keeps Spanish endings, and a question does not say its language; one stemmer per language
-    would need that guess)."""
-    shared = len(os.path.commonprefix((a, b)))
-    shorter = min(len(a), len(b))
-    return (shared == shorter >= 3) or (shared >= 4 and shared >= shorter - 2)
 
 
 def straddles(question: str, word: str, text: str) -> bool:

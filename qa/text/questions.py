@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from qa.errors import InputError
 from qa.text import lexicon
-from qa.text.cjk import is_cjk
+from qa.text.cjk import CJK, is_cjk
 from qa.text.controls import safe
 from qa.text.script import to_simplified
 
@@ -277,7 +277,12 @@ def said_otherwise(text: str, word: str) -> bool:
 def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
     """Mask over `terms` (the question's index terms, `question_terms`) of those inside a word of
     the question that `text` writes as another word of its class (研究船's 研究 and 究船 where
-    `text` says 科考船). Both texts folded to Simplified characters."""
+    `text` says 科考船). Both texts folded to Simplified characters. A question without Chinese
+    characters is read by `qa.text.paraphrase` instead (another form, class word or value)."""
+    if not CJK.search(question):
+        from qa.text.paraphrase import held
+
+        return held(question, terms, text)
     bits = 0
     for inside, others in _synonym_terms(question, terms):
         if any(o in text for o in others):

@@ -1,0 +1,140 @@
+"""How an English or Spanish text says a question's word another way: another form of it, another
+word of its class, or a value of its kind.
+
+Crowd-written questions paraphrase their paragraph (issue 27: en_wiki, es_wiki), and the question's
+words then miss the sentence that answers it:
+  - another form: the stemmer keeps "led" apart from "leading", "city" becomes "citi", which no
+    sentence writes, and Spanish inflection outruns the English stemmer the index uses (incubación /
+    incuban). Words are compared as stems sharing their start (`same_word`).
+  - another word of its class (`word_class` in en.toml / es.toml): near-synonymous verbs and the
+    irregular forms a stemmer cannot join ("created" / "invented", "came up with" / "devised",
+    "ideó" / "diseñado", "built" / "build").
+  - a value of its kind (`value_of`): an attribute noun is said by a value of it ("the total length"
+    by "2,850 kilometres", "the scientific name" by "(Panthera uncia)", "altitud" by "3.812 metros").
+
+Both the support of a window (`qa.text.questions.held_otherwise`) and the focus and event checks of
+`qa.answer.slots` read these, so the two agree on what a sentence says. Only questions without
+Chinese characters come here: Chinese has its own classes (zh.toml's `synonym`).
+
+A table rather than a lemmatizer (simplemma, spaCy): the few verbs crowd workers swap are known
+here, a dictionary would load megabytes at question time, and it would not join synonyms anyway.
+The store's keyword index is never touched: only the answerer reads these.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from qa.text import lexicon
+
+__all__ = ["held", "plain", "same_word", "says", "stems"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def plain(text: str) -> str:
+    """Lower case without accents: desarrolló and desarrollada share their start as written."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def same_word(asked: str, said: str) -> bool:
+    """Two stems of one word, the question's `asked` and a text's `said`: the text's extends the
+    question's (own/owner), or the question's extends a text word of four letters or more
+    (designer/design; not concebir/con), or they share all but the last two letters of the shorter,
+    five or more (desarrollo/desarrollada, not invent/invers: the English stemmer keeps Spanish
+    endings, and a question does not say its language; one stemmer per language would need that
+    guess)."""
+    shared = len(os.path.commonprefix((asked, said)))
+    shorter = min(len(asked), len(said))
+    return shared == len(asked) >= 3 or shared == len(said) >= 4 or shared >= max(5, shorter - 2)
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The stems of `text`'s words, in order, without accents (the index's stemmer)."""
+    from qa.text.tokens import _stemmer
+
+    words = _WORD.findall(plain(text))
+    return tuple(_stemmer().stemWords(words)) if words else ()
+
+
+@cache
+def _classes() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Each word class as the stems of its members (a member may be a phrase: "came up with")."""
+    return tuple(tuple(stems(m) for m in members.split("|") if m.strip())
+                 for members in lexicon.glossary("word_class").values())
+
+
+@cache
+def _values() -> tuple[tuple[tuple[str, ...], re.Pattern], ...]:
+    """(stems of an attribute noun, the pattern of a value of its kind)."""
+    return tuple((stems(noun), re.compile(value)) for noun, value in lexicon.glossary("value_of").items())
+
+
+def _find(phrase: tuple[str, ...], words: tuple[str, ...]) -> int:
+    """Where the stemmed `phrase` starts in the stemmed `words` (-1: nowhere); one word may be
+    another form of the phrase's (`same_word`), a phrase of several must match word for word."""
+    n = len(phrase)
+    for i in range(len(words) - n + 1):
+        if n == 1 and same_word(phrase[0], words[i]) or n > 1 and words[i:i + n] == phrase:
+            return i
+    return -1
+
+
+@lru_cache(maxsize=8)
+def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple], ...]:
+    """(mask of `terms` inside a class member or attribute noun the question says, what else says
+    it: ("class", other members) or ("value", pattern))."""
+    words = stems(question)
+    plain_terms = [plain(t) for t in terms]
+
+    def inside(phrase: tuple[str, ...]) -> int:
+        return sum(1 << i for i, t in enumerate(plain_terms) if any(t == p or same_word(t, p) for p in phrase))
+
+    out = []
+    for members in _classes():
+        for member in members:
+            if _find(member, words) >= 0 and (mask := inside(member)):
+                out.append((mask, ("class", tuple(m for m in members if m != member))))
+    for noun, value in _values():
+        if _find(noun, words) >= 0 and (mask := inside(noun)):
+            out.append((mask, ("value", value)))
+    return tuple(out)
+
+
+def held(question: str, terms: tuple[str, ...], text: str) -> int:
+    """Mask over `terms` (the question's index terms) of those `text` says in another form, by
+    another word of its class, or by a value of its kind (see the module docstring). A value says
+    its attribute only beside another of the question's terms: "The runway would be 2,800 meters
+    long" gives no length of the terminal a question names."""
+    words = stems(text)
+    found = set(words)
+    bits = 0
+    for i, t in enumerate(terms):
+        p = plain(t)
+        if p.isalpha() and any(same_word(p, w) for w in found):
+            bits |= 1 << i
+    named = bits
+    for mask, (kind, other) in _readings(question, terms):
+        if bits & mask == mask:
+            continue
+        if kind == "class" and any(_find(m, words) >= 0 for m in other) \
+                or kind == "value" and named & ~mask and other.search(text):
+            bits |= mask
+    return bits
+
+
+def says(text: str, words: str, question: str) -> bool:
+    """Does a sentence of `text` say any of `words` (a few words of `question`) in some form, by a
+    word of its class, or by a value of its kind?"""
+    from qa.text.questions import question_terms
+    from qa.text.sentences import split_sentences
+
+    asked = set(stems(words))
+    terms = tuple(question_terms(question))
+    wanted = sum(1 << i for i, t in enumerate(terms) if plain(t) in asked)
+    if not wanted:  # the words are no terms of the question (stop words): read them alone
+        question, terms, wanted = words, tuple(asked), (1 << len(asked)) - 1
+    return any(held(question, terms, text[s.start:s.end]) & wanted for s in split_sentences(text))

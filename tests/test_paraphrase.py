@@ -1,0 +1,164 @@
+"""How an English or Spanish sentence says a question's word another way (qa.text.paraphrase): another
+form, another word of its class, a value of its kind; and what that does to the answerer's support
+and gap checks."""
+
+import pytest
+
+from qa.answer.extractive import answer_extractive
+from qa.answer.slots import gaps
+from qa.text import lexicon
+from qa.text.paraphrase import held, same_word, says
+from qa.text.questions import question_terms
+from qa.types import Hit
+
+
+@pytest.mark.parametrize("asked, said, same", [
+    ("own", "owner", True),             # the text's word extends the question's
+    ("design", "design", True),
+    ("designer", "design", True),       # the question's extends a text word of four letters
+    ("desarrollo", "desarrollada", True),
+    ("incubacion", "incuban", True),
+    ("concebir", "con", False),         # ...not of three
+    ("art", "ar", False),
+    ("invent", "invers", False),        # a shared start of four letters is chance
+    ("lead", "led", False),             # irregular forms are the classes' job
+])
+def test_same_word(asked, said, same):
+    assert same_word(asked, said) is same
+
+
+# Every class of `word_class` with a question word and a sentence that says it with another member.
+CLASSES = {
+    "invent": ("Who created the first stethoscope?", "It was invented in 1816 by René Laennec.", "created"),
+    "establish": ("In which city was the federation established?", "The FIVB was founded in Paris.", "established"),
+    "obtain": ("Who secured the concession?", "A concession obtained by Ferdinand de Lesseps.", "secured"),
+    "lead": ("Which city led the league?", "Its leading city was Lübeck.", "led"),
+    "build": ("Who built the bridge?", "The bridge was constructed by Roebling.", "built"),
+    "discover": ("Who found the stone?", "The stone was discovered by French soldiers.", "found"),
+    "write": ("Who wrote the libretto?", "The libretto was composed by Kvapil.", "wrote"),
+    "begin": ("When did the works begin?", "Works started in 1859.", "begin"),
+    "leave": ("When did he leave Prague?", "He departed in 1892.", "leave"),
+    "take": ("Who took the city?", "The city was captured by the Swedes.", "took"),
+    "give": ("Who gave him the title?", "The title was granted by the emperor.", "gave"),
+    "rise": ("When did the river rise?", "The river rose in May.", "rise"),
+    "fall": ("When did the city fall?", "The city fell in 1453.", "fall"),
+    "grow": ("Where does the reed grow?", "The reed grew in the shallows.", "grow"),
+    "know": ("What is the lake known for?", "The lake, which everyone knew for its seals.", "known"),
+    "bear": ("Where was Dvořák born?", "Dvořák's birth took place in Nelahozeves.", "born"),
+    "die": ("When did Tycho die?", "After Tycho's death in 1601.", "die"),
+    "speak": ("Which language did he speak?", "He spoke Czech.", "speak"),
+    "hold": ("Where has the stone been kept?", "The stone has been held in the British Museum.", "kept"),
+    "meet": ("Where did they meet?", "They met in Vienna.", "meet"),
+    "sell": ("Who sold the painting?", "The painting was sold by a dealer.", "sold"),
+    "teach": ("Who taught him?", "He was taught by his uncle.", "taught"),
+    "fight": ("Who fought the war?", "The war was fought by Denmark.", "fought"),
+    "flee": ("Where did he flee?", "He fled to Sweden.", "flee"),
+    "idear": ("¿Quién ideó el submarino?", "Un submarino diseñado por Isaac Peral.", "ideó"),
+    "fundar": ("¿Quién fundó la ciudad?", "La ciudad fue establecida por Heredia.", "fundó"),
+    "comandar": ("¿Quién comandó la defensa?", "La flota, al mando del almirante Vernon.", "comandó"),
+    "construir": ("¿Quién construyó el fuerte?", "El fuerte fue edificado por los españoles.", "construyó"),
+    "botar": ("¿Cuándo se botó el buque?", "El buque fue lanzado al agua en 1888.", "botó"),
+    "nacer": ("¿Dónde nació Falla?", "Su ciudad natal es Cádiz.", "nació"),
+    "morir": ("¿Cuándo murió Falla?", "Falla falleció en 1946.", "murió"),
+    "descubrir": ("¿Quién descubrió la cueva?", "La cueva fue hallada por un pastor.", "descubrió"),
+    "escribir": ("¿Quién escribió la ópera?", "La ópera la compuso Falla.", "escribió"),
+    "obtener": ("¿Qué obtuvo la liga?", "La liga consiguió privilegios.", "obtuvo"),
+    "moverse": ("¿Qué usaba para moverse?", "Baterías que movían dos motores.", "moverse"),
+}
+
+
+def test_every_word_class_is_tested():
+    assert set(CLASSES) == set(lexicon.glossary("word_class"))
+
+
+@pytest.mark.parametrize("question, sentence, word", CLASSES.values(), ids=list(CLASSES))
+def test_a_word_is_held_by_another_of_its_class(question, sentence, word):
+    assert says(sentence, word, question)
+    assert not says("The weather was mild all year.", word, question)
+
+
+# Every attribute of `value_of` with a question and a sentence giving a value of its kind beside
+# another of the question's words.
+VALUES = {
+    "length": ("What is the length of the Danube?", "The Danube flows roughly 2,850 kilometres."),
+    "elevation": ("What is the elevation of Kibo?", "Kibo rises to 5,895 metres."),
+    "altitude": ("What is the altitude of the lake?", "The lake lies at 3,812 metres."),
+    "height": ("What is the height of the tower?", "The tower stands 324 metres."),
+    "distance": ("What is the distance to the coast?", "The coast is 40 miles away."),
+    "depth": ("What is the depth of Baikal?", "Baikal reaches 1,642 metres."),
+    "width": ("What is the width of the canal?", "The canal is 205 metres across."),
+    "wingspan": ("What is the wingspan of the condor?", "The condor spans 3 metres."),
+    "area": ("What is the area of the square?", "The square covers 4 hectares."),
+    "weight": ("What is the weight of an adult penguin?", "An adult penguin weighs 40 kilograms."),
+    "mass": ("What is the mass of the stone?", "The stone weighs 760 kilograms."),
+    "duration": ("What is the duration of the dive?", "A dive lasts 20 minutes."),
+    "temperature": ("What is the temperature of the water?", "The water stays at 4 degrees."),
+    "total": ("What is the total of the budget?", "The budget came to 4,500 dollars."),
+    "date": ("On what date was the canal opened?", "The canal opened on 17 November 1869."),
+    "year": ("In what year was the last Diet held?", "The last Diet met in 1669."),
+    "scientific name": ("What is the scientific name of the snow leopard?", "The snow leopard (Panthera uncia) hunts."),
+    "longitud": ("¿Qué longitud tenía la nave?", "La nave medía 22 metros."),
+    "altitud": ("¿A qué altitud está el lago?", "El lago está a 3.812 metros."),
+    "altura": ("¿Qué altura tiene la torre?", "La torre mide 97 metros."),
+    "distancia": ("¿Qué distancia hay hasta la costa?", "La costa está a 40 kilómetros."),
+    "profundidad": ("¿Qué profundidad tiene el lago?", "El lago llega a 281 metros."),
+    "anchura": ("¿Qué anchura tiene el río?", "El río alcanza 22 kilómetros."),
+    "tamaño": ("¿Qué tamaño alcanzan sus alas?", "Sus alas llegan a 3 metros."),
+    "envergadura": ("¿Qué envergadura tiene el cóndor?", "El cóndor llega a 3 metros."),
+    "eslora": ("¿Qué eslora tenía el submarino?", "El submarino medía 22 metros."),
+    "superficie": ("¿Qué superficie tiene el lago?", "El lago ocupa 8.300 kilómetros cuadrados."),
+    "peso": ("¿Qué peso alcanza el cóndor?", "El cóndor llega a 15 kilogramos."),
+    "duración": ("¿Qué duración tiene la incubación?", "La incubación es de 58 días."),
+    "tiempo": ("¿Cuánto tiempo dura la incubación?", "Los padres incuban durante 58 días."),
+    "temperatura": ("¿Qué temperatura tiene el agua?", "El agua está a 10 grados."),
+    "fecha": ("¿En qué fecha se fundó Cartagena?", "Cartagena fue fundada el 1 de junio de 1533."),
+    "año": ("¿En qué año se botó el buque?", "El buque fue botado en 1888."),
+    "nombre científico": ("¿Cuál es el nombre científico del cóndor?", "El cóndor andino (Vultur gryphus) vuela."),
+}
+
+
+def test_every_value_kind_is_tested():
+    assert set(VALUES) == set(lexicon.glossary("value_of"))
+
+
+@pytest.mark.parametrize("question, sentence", VALUES.values(), ids=list(VALUES))
+def test_an_attribute_is_held_by_a_value_of_its_kind(question, sentence):
+    noun = [k for k, v in VALUES.items() if v == (question, sentence)][0]
+    assert says(sentence, noun, question)
+    # a value of its kind said of something the question does not name is no value of its attribute
+    assert not says("Nobody could say it, though the figure 2,850 was printed.", noun, question)
+
+
+@pytest.mark.parametrize("question, text, words", [
+    ("In which city was the international federation established?", "He lived in New York City.", ["citi"]),
+    ("Which city led the league?", "Its leading city was Lübeck.", ["citi", "led"]),
+    ("¿Cuánto tiempo dura la incubación?", "Los padres incuban durante 58 días.", ["tiempo", "dura", "incubación"]),
+    ("What is the total length of the Danube?", "The Danube flows 2,850 kilometres.", ["total", "length", "danub"]),
+    ("What is the length of the new terminal?", "The runway would be 2,800 meters long.", []),
+])
+def test_support_counts_the_words_a_sentence_says_otherwise(question, text, words):
+    terms = tuple(question_terms(question))
+    mask = held(question, terms, text)
+    assert [t for i, t in enumerate(terms) if mask >> i & 1] == words
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    ("What is the total length of the Danube?", "The Danube flows roughly 2,850 kilometres to the Black Sea.", []),
+    ("What is the length of the new terminal at Cedar Falls airport?",
+     "The airport will build a new terminal. The runway would be 2,800 meters long.", [("focus", "length")]),
+    ("Who came up with the game of volleyball?", "The game was devised in 1895 by William G. Morgan.", []),
+    ("Who designed the new terminal?", "The new terminal opened in 2022, con una inversión.", [("event", "designed")]),
+    ("¿Quién diseñó la nueva terminal?", "La nueva terminal, abierta en 2022, con los ferris.", [("event", "diseñó")]),
+])
+def test_gaps_read_the_same_paraphrases(question, quote, found):
+    assert [(g.kind, g.detail) for g in gaps(question, quote, "")] == found
+
+
+def test_a_paraphrased_question_is_answered_and_its_near_miss_refused():
+    danube = Hit(chunk_id="c0", text="The Danube is the second-longest river in Europe, flowing roughly 2,850 kilometres "
+                 "from the Black Forest to the Black Sea. The Danube Delta shelters more than 300 species of birds.",
+                 score=1.0, source="danube.txt", title="Danube", article_id="a", start=0, end=200, rank=1, dense=0.8)
+    length = answer_extractive("What is the total length of the Danube?", [danube], threshold=0.25)
+    assert not length.refused and "2,850 kilometres" in length.answer
+    fish = answer_extractive("How many kinds of fish live in the Danube?", [danube], threshold=0.25)
+    assert fish.refused
