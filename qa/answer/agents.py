@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import PERSON_LEAD, beside, clause_start, pairs, trim
+from qa.answer.spans import beside, clause_start, pairs, trim
 from qa.text import lexicon
 
 __all__ = ["agent", "located", "occupation", "of_kind", "origin"]
 
 _NOT_AGENT = tuple(lexicon.words("not_agent"))
 _AGENT_END = tuple(lexicon.words("agent_end"))
-_PLACE_VERB = re.compile("|".join(map(re.escape, sorted(lexicon.words("place_verb"), key=len, reverse=True))))
+_PLACE_VERB = re.compile(lexicon.alternation("place_verb"))
 _CLAUSE_END = lexicon.regex("clause_end")
 _PHRASE_END = lexicon.regex("sentence_stop")
 _COMMA = ("，", ",")
@@ -38,7 +38,7 @@ _KINDS = {re.compile(f"(?:{'|'.join(lexicon.words('what_q'))})(?:{names})"): re.
           for names, ends in lexicon.glossary("kind_end").items()}
 _EDGE = set(lexicon.words("span_edge")) | set(lexicon.words("kind_lead"))
 KIND_CHARS = 6  # 淡蓝红色: a word of the kind, not a clause
-_LEAD = re.compile("|".join(map(re.escape, PERSON_LEAD)))
+_LEAD = re.compile(lexicon.alternation("person_lead"))
 
 
 def agent(q: str, asked: re.Match, text: str, limit: int) -> tuple[int, int] | None:

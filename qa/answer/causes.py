@@ -42,7 +42,7 @@ _JOINS = lexicon.words("cause_join")
 _THEN = lexicon.words("cause_then")
 _LEADS = _longest(_CAUSE, _EFFECT, _JOINS, lexicon.words("means_lead"))
 _WHY = _Marks(lexicon.regex("q_reason"), _longest(_CAUSE), lexicon.regex("cause_inside"))
-_HOW = _Marks(re.compile("|".join(map(re.escape, lexicon.words("how_q")))), _longest(_CAUSE, lexicon.words("means_lead")),
+_HOW = _Marks(re.compile(lexicon.alternation("how_q")), _longest(_CAUSE, lexicon.words("means_lead")),
               lexicon.regex("means_inside"))
 _STOP = lexicon.regex("clause_stop")
 _SENTENCE = lexicon.regex("sentence_stop")

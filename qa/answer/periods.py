@@ -27,10 +27,9 @@ PERIOD_CHARS = 10  # a period named (清朝嘉庆年间, 美国大萧条时期),
 COVER = 0.5  # share of the question's words the sentence must say (0.6: 3 fewer on drcd_test, all exact; 0.4: one wrong more)
 _CLAUSE_END = lexicon.regex("clause_end")
 _DATE = lexicon.regex("date_span")
-_END = lexicon.words("period_end")
 _CLOSE = lexicon.words("period_close")
 _LEAD = lexicon.words("period_lead")
-_ENDS = re.compile("|".join(map(re.escape, sorted(_END + _CLOSE, key=len, reverse=True))))
+_ENDS = re.compile(lexicon.alternation("period_end") + "|" + lexicon.alternation("period_close"))  # ends are 2+ characters: longest first
 _NOT_PERIOD = lexicon.words("period_not")  # a clause about the time (大部分早期的主要建筑), not its name
 _ANAPHOR = tuple(lexicon.words("anaphor"))  # 该时代, 这之前: the time named in another sentence
 

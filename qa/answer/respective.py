@@ -31,7 +31,7 @@ from qa.text.cjk import HAN
 
 __all__ = ["WHOLE", "respective"]
 
-_RESPECTIVE = re.compile("|".join(map(re.escape, lexicon.words("respective"))))
+_RESPECTIVE = re.compile(lexicon.alternation("respective"))
 _CLAUSE_END = lexicon.regex("clause_end")
 _COMMA = lexicon.regex("clause_comma")
 _MAX_COMMA_ITEMS = 3  # items a list writes apart by commas before the clause that joins its last two
