@@ -166,27 +166,38 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     asked = _ASK.search(q)
     if _DESCRIBE.search(q):
         return None  # 有什么特点/作用: a description, which the quote gives better
-    loose = quotes[:LOOSE_QUOTES] if asked and wants in _LOOSE_WANTS else []
-    found = (_first(quotes[:1] if constructions and asked and wants == "person" else [], lambda text: owner(q, asked, text))
-             or _first(quotes, lambda text: _one(q, asked, text, wants, measure))
-             or _first(loose, lambda text: loose_span(q, asked, text, wants))
-             or _first(quotes, lambda text: _past_asides(q, asked, text, wants, measure)))
+    best = quotes[:1]
+    # The passes in order, each (whether it is asked, the quotes it reads, what it places in one):
+    # the first placing an answer gives it. The fence and the typed spans first; whose before them
+    # (the fence would take the lead word: 并以天皇); not for the anaphora join (constructions=False).
+    found = _first_of((
+        (constructions and asked and wants == "person", best, lambda text: owner(q, asked, text)),
+        (True, quotes, lambda text: _one(q, asked, text, wants, measure)),
+        (asked and wants in _LOOSE_WANTS, quotes[:LOOSE_QUOTES], lambda text: loose_span(q, asked, text, wants)),
+        (True, quotes, lambda text: _past_asides(q, asked, text, wants, measure)),
+    ))
     if found or not constructions:
         return found
-    named = quotes[:1] if asked and wants not in _TYPED else []  # a thing or a person, not a figure or a date
     nation_asked = asks_nation(q)
-    return (_first(quotes if asked and wants == "person" else [], lambda text: agent(q, asked, text, MAX_CHARS))
-            or _first(quotes if wants == "place" else [], lambda text: located(q, text, MAX_CHARS))
-            or _first(quotes[:1] if nation_asked else [], lambda text: nation(q, nation_asked, text))
-            or _first(quotes[:1] if asked and wants == "time" else [], lambda text: period(q, asked, text))
-            or _first(quotes[:1] if wants == "number" else [], lambda text: ranked(q, text))
-            or _first(quotes[:1], lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text))
-            or _first(named, lambda text: completed(q, asked, text) or fronted(q, asked, text)
-                      or (wants != "person" and headed(q, asked, text)) or None)
-            or _first(named, lambda text: framed(q, asked, text, MAX_CHARS) or actor(q, asked, text, MAX_CHARS)
-                      or (wants == "place" and modifier_place(q, asked, text)) or before_predicate(q, asked, text) or None)
-            or _first(quotes[:1] if not asked and asks_how(q) else [],  # 怎样得来的: a marked means or cause
-                      lambda text: cause(q, text, MAX_CLAUSE_CHARS, how=True)))
+    thing = asked and wants not in _TYPED  # a thing or a person, not a figure or a date
+    return _first_of((  # then by construction
+        (asked and wants == "person", quotes, lambda text: agent(q, asked, text, MAX_CHARS)),
+        (wants == "place", quotes, lambda text: located(q, text, MAX_CHARS)),
+        (nation_asked, best, lambda text: nation(q, nation_asked, text)),
+        (asked and wants == "time", best, lambda text: period(q, asked, text)),
+        (wants == "number", best, lambda text: ranked(q, text)),
+        (True, best, lambda text: origin(q, text, MAX_CHARS) or occupation(q, text, MAX_CHARS) or of_kind(q, text)),
+        (thing, best, lambda text: completed(q, asked, text) or fronted(q, asked, text)
+         or (wants != "person" and headed(q, asked, text)) or None),
+        (thing, best, lambda text: framed(q, asked, text, MAX_CHARS) or actor(q, asked, text, MAX_CHARS)
+         or (wants == "place" and modifier_place(q, asked, text)) or before_predicate(q, asked, text) or None),
+        (not asked and asks_how(q), best, lambda text: cause(q, text, MAX_CLAUSE_CHARS, how=True)),  # 怎样得来的
+    ))
+
+
+def _first_of(passes) -> Short | None:
+    """The answer of the first pass asked that places one (`_first`)."""
+    return next((found for asked, quotes, find in passes if asked and (found := _first(quotes, find))), None)
 
 
 def _first(quotes: list[str], find) -> Short | None:
