@@ -1,5 +1,6 @@
 """The short answer: the words of the quote that answer the question (2027年, 1000个, 张三,
-《红楼梦》), taken from the best supported sentence, offline.
+《红楼梦》), taken from the best supported sentence, offline. An English or Spanish question is
+read by `qa.answer.short_latin`; what follows is the Chinese one.
 
 A question asks with one question word (多少个, 哪一年, 谁, 哪里, 什么...), and a sentence that
 answers it usually says the same thing with the answer in that word's place: "生命数耗完即算为什么"
@@ -7,36 +8,37 @@ answers it usually says the same thing with the answer in that word's place: "�
 in the sentence) and just after it (the longest start of them, found after that) fence the answer
 (`qa.answer.fence`). When the question wants a kind of thing the answerer recognises (a figure with its
 unit, a date, a 《title》), the span of that kind inside the fence, or else the one nearest to the
-question's words in the sentence, is the answer (`_typed`); a figure must carry the asked unit.
-Where the question's words place nothing, a 哪些 question takes the sentence's longest list
-(`qa.answer.lists`) and a 什么 question the one term the sentence quotes (`qa.answer.terms.quoted_term`); a place or person is
-what follows the fence's last 在/于 or 由/被 (`qa.answer.spans.after_place_word`). Where nothing
-placed an answer, the best quote gets a second look (`qa.answer.loose`): a sentence that says the
-question's words its own way (a word inserted, an aside between) places it by their pieces, and
-"Y是X" answers "X是什么". "什么是X" is answered by what a sentence says X is ("X（…）是Y": Y,
-`qa.answer.terms`); a count asked of a dimension (体重是多少) is never a count of things
-(三个亚种). A question asking someone's post (担任什么职务) takes what follows the sentence's verb
-of taking one (`qa.answer.posts`). Where nothing placed an answer, the quotes are read once more
-without their bracketed asides (X（学名：…）位于Y), and then by construction (`qa.answer.agents`): a
-person asked is X of 由X/被X before the question's verb (由袁丽嫦原唱), a place what follows a verb
-of place (生于, 发现于); where someone is from (哪里人) the phrase "Y人" a biography writes, their
-occupation (职业) a phrase ending in 家/员/手, a kind asked (什么颜色) a word with its ending (银灰色). "N是谁" is placed by two characters of N when the
-sentence writes "N是". Last, a thing or person asked is the subject of the clause that says the
-question's words after it (`qa.answer.fronted`: 《四十二章经》是现存中国最早的佛经 for 现存中国最早
-的佛经是哪一部), or a word ending with the kind asked (`qa.answer.heads`: 实行盟旗制 for 以什么制度);
-after them the constructions news writes an answer in (`qa.answer.frames`: 在X指导下, X近期印发《…》
-for 是哪个部门印发的, 黑龙江省黑河市的仓储中心 for 位于哪个城市). Before them a country asked
-(哪个国家) is the country's name the sentence writes (`qa.answer.nations`), a time a period it names
-(`qa.answer.periods`: 四国征伐后, 清咸丰年间), a rank asked by its noun the rank with it
-(`qa.answer.ordinals`: 第三产业); and before the fence, whose (谁的名义) is the owner written
-before 的N, or a parent before 之子 (`qa.answer.whose`).
+question's words in the sentence, is the answer (`_one`, `_spans`); a figure must carry the asked
+unit, and a count asked of a dimension (体重是多少) is never a count of things (三个亚种). Of a
+sentence "A和B分别X和Y", asked of B, the answer is inside Y (`qa.answer.respective`). Where the
+question's words place nothing, a 哪些 question takes the sentence's longest list (`qa.answer.lists`)
+and a 什么 question the one term the sentence quotes (`qa.answer.terms.quoted_term`); a place or
+person is what follows the fence's last 在/于 or 由/被 (`qa.answer.spans.after_place_word`).
+
+Some questions have a reading of their own, before all that: "X又称什么" and "什么是X" (what a
+sentence says X is: `qa.answer.terms`), someone's post (担任什么职务: `qa.answer.posts`), why (the
+cause a connective marks, 由于X, X，所以: `qa.answer.causes`); a question ending with its copula
+(首都为？) asks 什么 there. The others go through `pick`'s passes, in the order of its two tables:
+whose (谁的名义: the owner written before 的N, or a parent before 之子, `qa.answer.whose`), the
+fence, a second look at the best quote (`qa.answer.loose`: a sentence that says the question's
+words its own way places it by their pieces, and "Y是X" answers "X是什么"), the quotes read without
+their bracketed asides (X（学名：…）位于Y). Then by construction: a person asked is X of 由X/被X
+before the question's verb (`qa.answer.agents`: 由袁丽嫦原唱), a place what follows a verb of place
+(生于, 发现于); a country asked the country's name the sentence writes (`qa.answer.nations`), a
+time a period it names (`qa.answer.periods`: 四国征伐后, 清咸丰年间), a rank asked by its noun the
+rank with it (`qa.answer.ordinals`: 第三产业); where someone is from (哪里人) the phrase "Y人" a
+biography writes, their occupation (职业) a phrase ending in 家/员/手, a kind asked (什么颜色) a word
+with its ending (银灰色); a thing or person asked the rest of a list (`qa.answer.lists`), the
+subject of the clause that says the question's words after it (`qa.answer.fronted`: 《四十二章经》
+for 现存中国最早的佛经是哪一部), a word ending with the kind asked (`qa.answer.heads`: 实行盟旗制
+for 以什么制度), the constructions news writes an answer in (`qa.answer.frames`: 在X指导下 for 是
+哪个部门印发的); last, a how question's means or cause a connective marks (怎样得来的).
 
 Nothing is returned when nothing is certain enough: no fence and no typed span, a span longer than
-`MAX_CHARS`, one the question already says, a how question or one asking for a description
-(有什么特点: its answer is the quote), a why question whose cause no connective marks (由于X, X，所以:
-`qa.answer.causes`), a yes/no question (a quote cannot say no offline). Spans
-are offsets into the original quote; matching is on `qa.text.cjk.fold`ed text, which keeps every
-offset (it falls back to the raw text otherwise).
+`MAX_CHARS`, one the question already says, a question asking for a description (有什么特点: its
+answer is the quote), a why or how question whose cause no connective marks, a yes/no question (a
+quote cannot say no offline). Spans are offsets into the original quote; matching is on
+`qa.text.cjk.fold`ed text, which keeps every offset (it falls back to the raw text otherwise).
 The question words, edges and shapes are data (`qa/text/lexicon/zh.toml`, "short answers").
 No segmenter: jieba would cost seconds of start-up per question (docs/internals.md).
 """
