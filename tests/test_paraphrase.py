@@ -162,3 +162,18 @@ def test_a_paraphrased_question_is_answered_and_its_near_miss_refused():
     assert not length.refused and "2,850 kilometres" in length.answer
     fish = answer_extractive("How many kinds of fish live in the Danube?", [danube], threshold=0.25)
     assert fish.refused
+
+
+@pytest.mark.parametrize("question, text, holds", [
+    # en.toml's day_mention and month_mention: the dates a "what date" / "which month" question wants
+    ("On what date was the waterway opened?", "It opened on 17 November 1869.", True),
+    ("On what date was the waterway opened?", "It opened on November 17, 1869.", True),
+    ("On what date was the waterway opened?", "It opened in 1869.", False),        # a year is no date
+    ("Which month did the works begin?", "Works began in April 1859.", True),
+    ("Which month did the works begin?", "Works began in 1859.", False),
+])
+def test_an_english_date_is_the_type_a_date_question_wants(question, text, holds):
+    from qa.text.questions import has_answer_type, question_type
+
+    wants, measure = question_type(question, dimension=True)
+    assert has_answer_type(text, wants, measure, question) is holds
