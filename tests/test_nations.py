@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.nations import asks_nation
+from qa.answer.nations import asks_nation, nation
 from qa.answer.short import short_answer
 from qa.text.cjk import fold
 
@@ -27,7 +27,7 @@ NOT_NATIONS = [
     # (question, quote): no country certain
     ("阵内智则是哪个国家的著名演员？", "日本的喜剧界在1990年代兴盛。"),  # the sentence says none of the question's words
     ("阵内智则是哪个国家的著名演员？", "阵内智则（1974年2月22日－），喜剧演员及主持。"),  # no country named
-    ("这部剧集在哪一个国家播出？", "该剧在联合国总部放映。"),  # a union is no country
+    ("这部剧集在哪一个国家播出？", "这部剧集在联合国总部播出。"),  # a union is no country
 ]
 
 
@@ -47,3 +47,26 @@ def test_no_country_where_the_sentence_names_none_or_says_something_else(questio
 ])
 def test_nation_q_reads_a_question_asking_which_country(question, asks):
     assert bool(asks_nation(fold(question))) is asks
+
+
+def _nation(question: str, quote: str):
+    q = fold(question).rstrip("？?")
+    found = nation(q, asks_nation(q), fold(quote))
+    return quote[found[0]:found[1]] if found else None
+
+
+NOT_READ = [
+    # (question, quote): what nation() itself leaves, where the fence may still place a word
+    ("阵内智则是哪个国家的著名演员？", "阵内智则是欧洲的著名演员。"),  # CLDR's regions (numeric codes) name no country
+    ("是哪国的？", "日本喜剧演员。"),  # the question says too few words to find its sentence
+]
+
+
+@pytest.mark.parametrize("question, quote", NOT_READ)
+def test_nation_reads_no_region_and_no_question_without_words(question, quote):
+    assert _nation(question, quote) is None
+
+
+def test_nation_reads_the_sentence_saying_most_of_the_question():
+    assert _nation("阵内智则是哪个国家的著名演员？", "阵内智则是演员，在美国演出。阵内智则是日本的著名演员。") == "日本"
+

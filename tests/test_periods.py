@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from qa.answer.periods import period
 from qa.answer.short import short_answer
 from qa.text import lexicon
+from qa.text.cjk import fold
 
 PERIODS = [
     # (question, quote, short answer)
@@ -66,3 +68,20 @@ def test_a_period_pointing_back_is_no_answer(word):
 @pytest.mark.parametrize("word", lexicon.words("period_not"))
 def test_a_phrase_holding_a_clause_word_is_no_period(word):
     assert short_answer(QUESTION, [f"长宗我部家在四国{word}征伐时期随即成为丰臣家的从属势力。"]) is None
+
+
+NOT_READ = [
+    # (question, quote): what period() itself leaves, where another pass may still answer (a date: 1585年)
+    (QUESTION, "1585年四国征伐后，长宗我部家随即成为丰臣家的从属势力。"),  # the sentence writes a date
+    (QUESTION, "织田信长发动对四国地区征伐后，长宗我部家随即成为丰臣家的从属势力。"),  # longer than a period's name
+    (QUESTION, "丰臣家四国征伐后，长宗我部家随即成为丰臣家的从属势力。"),  # it says the question's words
+    (QUESTION, "战后，长宗我部家随即成为丰臣家的从属势力。"),  # one character before 后: a word
+    ("何时成立？", "四国征伐后，成立。"),  # the question says too few words to find its sentence
+]
+
+
+@pytest.mark.parametrize("question, quote", NOT_READ)
+def test_period_reads_no_date_no_clause_and_no_question_without_words(question, quote):
+    q = fold(question).rstrip("？?")
+    assert period(q, lexicon.regex("short_ask").search(q), fold(quote)) is None
+
