@@ -53,6 +53,8 @@ CLASSES = {
     "teach": ("Who taught him?", "He was taught by his uncle.", "taught"),
     "fight": ("Who fought the war?", "The war was fought by Denmark.", "fought"),
     "flee": ("Where did he flee?", "He fled to Sweden.", "flee"),
+    "accept": ("Which countries never accepted the division?", "France never recognised the line.", "accepted"),
+    "final": ("In what year was the final Diet held?", "The last Diet met in 1669.", "final"),
     "idear": ("¿Quién ideó el submarino?", "Un submarino diseñado por Isaac Peral.", "ideó"),
     "fundar": ("¿Quién fundó la ciudad?", "La ciudad fue establecida por Heredia.", "fundó"),
     "comandar": ("¿Quién comandó la defensa?", "La flota, al mando del almirante Vernon.", "comandó"),
