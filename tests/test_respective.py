@@ -48,6 +48,10 @@ UNPAIRED = [
     ("人才引进可获得多少补贴？", "对重大平台建设、人才引进和创新券分别给予资助，资金2000万元，另有500万元。"),
     # no 分别: the items are not paired
     ("人才引进可获得多少补贴？", "对重大平台建设和人才引进给予2000万元和500万元补贴。"),
+    # the question names an item of each list: no one position is asked
+    ("人才引进的2000万元补贴何时给予？", "对重大平台建设和人才引进分别给予2000万元和500万元补贴。"),
+    # the clause before the list's first item holds a list of its own: it is no item (3 answers, 2 items)
+    ("哪一个被清帝国所灭？", "蒙古王国和西伯利亚王国，准噶尔汗国和土尔扈特王国，但分别被后金，俄罗斯和清帝国灭。"),
     # a person asked, but the list paired with the named one holds posts, not names
     ("誰是著名的溧陽籍細胞生物學家?", "中國科學院院士和中國工程院院士共有溧陽籍10人，分別為昆蟲學家、教育家蔡邦華，經濟學家狄超白。"),
 ]
@@ -56,6 +60,12 @@ UNPAIRED = [
 @pytest.mark.parametrize("question, quote, expected", PAIRED)
 def test_the_answer_in_the_named_items_position_is_the_short_answer(question, quote, expected):
     assert short_answer(question, [quote]) == expected
+
+
+def test_a_join_inside_a_word_the_question_says_splits_no_item():
+    question, quote = "中华人民共和国的国旗于哪一年确定？", "中华人民共和国和蒙古国的国旗分别于1949年和1992年确定。"
+    found = respective(fold(question), fold(quote), question_type(question)[0])
+    assert found is not None and quote[found[0]:found[1]] == "1949年"  # 共和国 is not 共 | 国
 
 
 @pytest.mark.parametrize("question, quote", UNPAIRED)
