@@ -152,9 +152,9 @@ def test_set_figures_refuse_by_support_times_gap_factors(rows, threshold, expect
     assert got == pytest.approx(expected)
 
 
-def test_each_script_keeps_its_own_refusal_floor():
-    """An English answer may not be bought with an English near miss answered, however many Chinese
-    unanswerable questions stay refused: each group's pooled recall has its own floor (general.fit_objective)."""
+def test_each_set_keeps_its_own_refusal_floor():
+    """An answer may not be bought with a near miss answered in a small set, however many unanswerable
+    questions another set keeps refused: each set's recall has its own floor (general.fit_objective)."""
     from eval.bench.general import Scored, fit_objective
     from eval.bench.tune_answer import Answered
     from qa.answer.params import DEFAULTS
