@@ -123,9 +123,8 @@ def test_every_value_kind_is_tested():
     assert set(VALUES) == set(lexicon.glossary("value_of"))
 
 
-@pytest.mark.parametrize("question, sentence", VALUES.values(), ids=list(VALUES))
-def test_an_attribute_is_held_by_a_value_of_its_kind(question, sentence):
-    noun = [k for k, v in VALUES.items() if v == (question, sentence)][0]
+@pytest.mark.parametrize("noun, question, sentence", [(k, *v) for k, v in VALUES.items()], ids=list(VALUES))
+def test_an_attribute_is_held_by_a_value_of_its_kind(noun, question, sentence):
     assert says(sentence, noun, question)
     # a value of its kind said of something the question does not name is no value of its attribute
     assert not says("Nobody could say it, though the figure 2,850 was printed.", noun, question)
