@@ -28,6 +28,10 @@ ANSWERED = [
     ("放线菌酮是怎样阻碍转译过程的？", "它通过干扰蛋白质合成过程中的易位步骤而阻碍转译过程。", "干扰蛋白质合成过程中的易位步骤"),
     ("教堂凹凸的外观是怎么设计的？", "教堂凹凸的外观以非古典的方式设计。", "非古典的方式"),  # the question's words close the clause
     ("恒星光谱是如何被成功解释的？", "直到20世纪，由于量子物理学的进展而得以成功解释。", "量子物理学的进展"),  # the effect after 而 is left
+    ("日本国铁设计211系的原因是什么？",
+     "111系一直服务至1980年代而且在全国各地的很多条路线上每天都载着大量的乘客往返于各个大城市和它们的郊区之间，"
+     "列车老化问题严重，故日本国铁设计了211系。", "列车老化问题严重"),  # too long from the sentence's start: the clause before
+    ("为什么这部电影很有名？", "由于《红楼梦》的改编很成功，所以这部电影很有名。", "《红楼梦》的改编很成功"),  # a title's mark is kept
 ]
 
 
@@ -42,6 +46,8 @@ NOT_ANSWERED = [
     # (question, quote): no connective next to the clause saying the question's words, or no such clause
     ("为什么要建设新园区？", "原有园区已经饱和。今年要建设新园区。"),
     ("为什么要建设新园区？", "新园区位于城东，占地一百亩。"),  # the neighbour clause is no cause
+    ("为什么要建设新园区？", "由于天气很好，建设很慢。"),  # one pair (建设) says nothing of the question
+    ("为什么要建设新园区？", "由于天气很好。要建设新园区，已有规划。"),  # the cause of another sentence
     ("为什么要建设新园区？", "因为天气很好，游客很多。"),  # nothing of the question is said
     ("为什么要建设新园区？", "由于" + "原有园区已经饱和" * 10 + "，所以要建设新园区。"),  # longer than a clause answer
     ("为什么大米会生虫？", "原因很多，大米会生虫。"),  # 原因 spells no connective
