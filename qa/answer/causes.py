@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.spans import joined_pairs
+from qa.answer.spans import CLOSING, OPENING, joined_pairs
 from qa.text import lexicon
 
 __all__ = ["asks_how", "cause"]
@@ -117,9 +117,9 @@ def _joined_tail(text: str, start: int, end: int, asked: set[str]) -> int | None
 def _bare(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause without the spaces and marks at its ends: a cause is a clause as written, so no
     particle is cut (`qa.answer.spans.trim` cuts 有, 在, 了 off a noun's span)."""
-    while start < end and not text[start].isalnum() and text[start] not in "《「“(（":
+    while start < end and not text[start].isalnum() and text[start] not in OPENING:
         start += 1
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "》」”)）%％":
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in CLOSING + "%％":
         end -= 1
     return start, end
 

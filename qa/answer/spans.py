@@ -16,7 +16,7 @@ import re
 from qa.text import lexicon
 from qa.text.questions import question_terms
 
-__all__ = ["EDGE", "LEAD", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "beside",
+__all__ = ["CLOSING", "EDGE", "LEAD", "OPENING", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "beside",
            "clause_start", "joined_pairs", "marked", "nearest", "noun", "pairs", "sentences", "strip_end", "trim"]
 
 EDGE = set(lexicon.words("span_edge"))
@@ -30,6 +30,7 @@ _NAMING = tuple(lexicon.words("naming_word"))
 _OPEN = lexicon.words("term_open")
 _CLOSE = lexicon.words("term_close")
 _PAIRS = dict(zip("（(《“「『", "）)》”」』"))  # opening -> closing bracket or quotation mark
+OPENING, CLOSING = "".join(_PAIRS), "".join(_PAIRS.values())
 _CLAUSE_END = lexicon.regex("clause_end")
 _SENTENCE_END = lexicon.regex("sentence_stop")
 
