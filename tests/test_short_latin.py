@@ -184,7 +184,7 @@ UNITS = [w for c in ("length_unit", "area_unit", "time_unit", "weight_unit", "sp
 
 @pytest.mark.parametrize("key", sorted(lexicon.glossary("short_unit")))
 def test_a_question_word_asks_its_unit(key):
-    unit = next(w for w in UNITS if re.fullmatch(lexicon.glossary("short_unit")[key], w, re.I) and w.isalpha())
+    unit = next(w for w in UNITS if re.fullmatch(lexicon.glossary("short_unit")[key], w, re.IGNORECASE) and w.isalpha())
     quote = f"It grew by 12 pieces and then by 47 {unit} in all."
     question = f"How much {key} is it?" if key.isascii() else f"¿Cuánto {key} el proyecto?"
     assert short_answer(question, [quote]) == f"47 {unit}"

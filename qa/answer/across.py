@@ -50,7 +50,8 @@ def _matched(quote: str) -> str:
 
 
 def _renderings(words: str) -> list[str]:
-    from qa.text.cedict import renderings  # its index loads in ~0.04 s: only for an English question over Chinese
+    # lazily: its index loads in ~0.04 s, only for an English question over Chinese
+    from qa.text.cedict import renderings
 
     return [w for found in renderings(words) for w in found]
 
@@ -95,7 +96,8 @@ def _counted(asked: Asked) -> tuple[str, ...]:
     运动员, 选手; campuses -> 校区), `qa.text.cedict`."""
     if not asked.noun_last:
         return ()
-    from qa.text.cedict import renderings  # its index loads in ~0.1 s: only for an English question over Chinese
+    # lazily: its index loads in ~0.1 s, only for an English question over Chinese
+    from qa.text.cedict import renderings
 
     return tuple(w for found in renderings(" ".join(asked.noun)) for w in found)
 

@@ -24,10 +24,10 @@ _CLAUSE_MARK = re.compile(r"[,;:，；：]")
 
 @cache
 def _asks() -> tuple[tuple[str, re.Pattern], ...]:
-    return (("year", lexicon.regex("short_q_year", re.I)), ("date", lexicon.regex("short_q_date", re.I)),
-            ("number", lexicon.regex("short_q_number", re.I)), ("person", lexicon.regex("short_q_person", re.I)),
-            ("place", lexicon.regex("short_q_place", re.I)), ("name", lexicon.regex("short_q_name", re.I)),
-            ("which", lexicon.regex("short_q_which", re.I)))
+    return (("year", lexicon.regex("short_q_year", re.IGNORECASE)), ("date", lexicon.regex("short_q_date", re.IGNORECASE)),
+            ("number", lexicon.regex("short_q_number", re.IGNORECASE)), ("person", lexicon.regex("short_q_person", re.IGNORECASE)),
+            ("place", lexicon.regex("short_q_place", re.IGNORECASE)), ("name", lexicon.regex("short_q_name", re.IGNORECASE)),
+            ("which", lexicon.regex("short_q_which", re.IGNORECASE)))
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,16 @@ def asked(question: str) -> Asked | None:
     q = question.lower()
     noun: tuple[str, ...] = ()
     noun_last = False
-    if wants == "number" and (m := lexicon.regex("short_asked_phrase", re.I).search(q)):
+    if wants == "number" and (m := lexicon.regex("short_asked_phrase", re.IGNORECASE).search(q)):
         # English (group 1) writes a count's adjectives before its noun, so its words end at their
         # plural noun ("how many runners took part": runners); Spanish (group 2) after it (autobuses diésel)
         noun, noun_last = tuple((m.group(1) or m.group(2)).split()), bool(m.group(1))
-    elif wants in ("name", "which", "place") and (m := lexicon.regex("short_q_which", re.I).search(q)):
+    elif wants in ("name", "which", "place") and (m := lexicon.regex("short_q_which", re.IGNORECASE).search(q)):
         noun = tuple(g for g in m.groups() if g)
     words = [w.strip("¿?¡!.,;:'’\"") for w in q.split()]
     units = lexicon.glossary("short_unit")
     key = next((w for w in words if w in units), "") if wants == "number" else ""
-    unit = re.compile(units[key], re.I) if key else None
+    unit = re.compile(units[key], re.IGNORECASE) if key else None
     money = bool(key) and units[key] == lexicon.fill("{money_unit}")
     return Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, noun_last, unit, money, question)
 

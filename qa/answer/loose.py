@@ -21,7 +21,16 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import PERSON_LEAD, PLACE_LEAD, after_place_word, beside, clause_start, noun, sentences, trim
+from qa.answer.spans import (
+    PERSON_LEAD,
+    PLACE_LEAD,
+    after_place_word,
+    beside,
+    clause_start,
+    noun,
+    sentences,
+    trim,
+)
 from qa.text import lexicon
 
 __all__ = ["LOOSE_CHARS", "covered", "covered_words", "inverted", "loose_span", "paraphrased"]

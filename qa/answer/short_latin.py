@@ -80,7 +80,7 @@ def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
                  and not {w.lower() for w in re.findall(r"\w+", text[r[0]:r[1]])} & asked.words]
     elif asked.wants == "place":
         lead = re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (lexicon.alternation("latin_place_lead"),
-                                                         lexicon.alternation("latin_article")), re.I)
+                                                         lexicon.alternation("latin_article")), re.IGNORECASE)
         spans = [r for r in _runs(text) if not said(asked, text[r[0]:r[1]]) and _unquoted(text, r)
                  and lead.search(text[max(0, r[0] - 20):r[0]])] or _beside_noun(asked, text)
     else:
@@ -101,13 +101,13 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
     count whose noun no figure carries, the bare ones ("3.1 million last year")."""
     carrying, bare = [], []
     units = _units()
-    for m in lexicon.regex("latin_figure", re.I).finditer(text):
+    for m in lexicon.regex("latin_figure", re.IGNORECASE).finditer(text):
         got = m.group(0)
         if said(asked, got) or lexicon.regex("latin_year").fullmatch(got.strip()):
             continue  # a year is no count (en 2019)
         start, end = m.span()
         money = any(c in got for c in lexicon.words("currency_sign"))
-        after = re.match(r"\s*(?:de\s+)?(?:%s)(?!\w)" % units, text[end:], re.I)
+        after = re.match(r"\s*(?:de\s+)?(?:%s)(?!\w)" % units, text[end:], re.IGNORECASE)
         unit_end = end + after.end() if after else end
         if asked.unit is not None:
             if money and asked.money or after and asked.unit.fullmatch(re.sub(r"^de\s+", "", after.group(0).strip())):
@@ -139,7 +139,7 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
             break  # punctuation between
         tokens.append(m)
         end = m.end()
-    spoken = lambda m: m.group(0).rstrip(".").lower()  # noqa: E731
+    spoken = lambda m: m.group(0).rstrip(".").lower()
     while tokens and spoken(tokens[0]) in _CONNECTORS and phrase[:1] != [spoken(tokens[0])]:
         tokens.pop(0)  # millones de personas
     kept = []
@@ -147,7 +147,7 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
         if _stem(spoken(m)) != w:
             break
         kept.append(m)
-    plural = lambda w: w.endswith("s") or w in _lowered(lexicon.words("irregular_plural"))  # noqa: E731
+    plural = lambda w: w.endswith("s") or w in _lowered(lexicon.words("irregular_plural"))
     while kept and (spoken(kept[-1]) in _CONNECTORS or asked.noun_last and len(kept) > 1 and not plural(spoken(kept[-1]))
                     and spoken(kept[-2]) not in _CONNECTORS):
         kept.pop()
@@ -229,7 +229,7 @@ def _sentence_end(word: str) -> bool:
 def _named(asked: Asked, text: str) -> tuple[int, int] | None:
     """The name after a naming word ("called stomata", "llamada Olvido"): a capitalised run or a
     word or two before the clause ends."""
-    lead = re.compile(r"\b(?:%s)\s+" % lexicon.alternation("latin_name_lead"), re.I)
+    lead = re.compile(r"\b(?:%s)\s+" % lexicon.alternation("latin_name_lead"), re.IGNORECASE)
     for m in lead.finditer(text):
         run = next((r for r in _runs(text) if r[0] == m.end()), None)
         span = run[:2] if run else None
@@ -253,13 +253,13 @@ def _beside_noun(asked: Asked, text: str) -> list[tuple[int, int]]:
     for start, end, _ in _runs(text):
         if said(asked, text[start:end]):
             continue
-        if re.search(noun + r",?(?:\s+[^\W\d_]+){0,2},?\s+$", text[max(0, start - 40):start], re.I):
+        if re.search(noun + r",?(?:\s+[^\W\d_]+){0,2},?\s+$", text[max(0, start - 40):start], re.IGNORECASE):
             out.append((start, end))
-        elif m := re.match(r"\s+" + noun + r"\b", text[end:], re.I):
+        elif m := re.match(r"\s+" + noun + r"\b", text[end:], re.IGNORECASE):
             out.append((start, end + m.end()))
         elif _stem(text[start:end].split()[-1]) in stems:
             out.append((start, end))
-        elif re.search(noun + r"[^.;]{0,60}\b(?:%s)\s+(?:(?:%s)\s+)?$" % (copula, articles), text[max(0, start - 90):start], re.I):
+        elif re.search(noun + r"[^.;]{0,60}\b(?:%s)\s+(?:(?:%s)\s+)?$" % (copula, articles), text[max(0, start - 90):start], re.IGNORECASE):
             out.append((start, end))  # "El volcán más grande … es el Mauna Loa"
     return out
 
