@@ -44,6 +44,7 @@ ANSWERED = [
     # 哪一年 wants the year alone, not its month and day or its 初
     ("外蒙古是在哪一年提出加入联合国的申请？", "外蒙古于1946年11月19日提出加入联合国的申请。", "1946年"),
     ("江户时代在哪一年正式结束？", "江户时代于1867年末正式结束。", "1867年"),
+    ("大桥哪一年建成？", "该工程1990年开工，1990年完工。", "1990年"),  # none of its words said: the one year, written twice
     ("杜充在哪一年开始接任东京留守？", "建炎二年七月，杜充开始接任东京留守。", "建炎二年"),
     # a place: after 在哪里 as one question word, and after the last locative word of its fence
     ("吉斯伯恩大区的首府在哪里？", "吉斯伯恩大区的首府位于吉斯伯恩市。", "吉斯伯恩市"),
@@ -137,6 +138,7 @@ NOT_CERTAIN = [
     ("华强广场项目可以创造多少个就业岗位吗", SEED_QUOTE),  # yes/no by its 吗
     ("华强广场有多少张床位?", SEED_QUOTE),  # the asked measure word is nowhere
     ("冷湖是哪一年设镇的？", "冷湖原为无人区，后来开始建设。"),  # no year in the sentence
+    ("大桥哪一年建成？", "该工程1990年开工，1992年完工。"),  # none of its words said, and two years: which one?
     ("公司的口号是什么？", "公司的口号是" + "很长" * MAX_CHARS + "。"),  # longer than a short answer
     ("龙胆分布在哪些地区？", "分布在" + "俄罗斯、日本、" * (MAX_LIST_CHARS // 7 + 1) + "朝鲜。"),  # a list longer than MAX_LIST_CHARS
     ("蓍的别名是什么？", "短叶水蜈蚣，别名无头土香，是莎草科水蜈蚣属的植物。"),  # another plant's name
