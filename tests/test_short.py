@@ -388,7 +388,7 @@ def test_a_list_asked_by_its_noun_drops_the_noun_cut_short():
     assert short_answer("商业银行开展托管业务应当坚持哪些原则？", [quote]) == "诚实信用、勤勉尽责、独立审慎、风险隔离"
 
 
-@pytest.mark.parametrize("word", lexicon.words("elliptic_end"))
+@pytest.mark.parametrize("word", lexicon.words("naming_copula"))
 def test_a_question_ending_with_its_copula_asks_what_follows_it(word):
     found = pick(f"布里亚特共和国的首都{word}？", [f"布里亚特共和国的首都{word}乌兰乌德。"])
     assert found is not None and found.text == "乌兰乌德"

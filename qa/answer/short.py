@@ -92,7 +92,7 @@ _FIGURE = lexicon.regex("figure_span")
 _YES_NO = lexicon.regex("yes_no")
 _AS_WHAT = lexicon.regex("as_what")
 _DESCRIBE = lexicon.regex("describe_q")
-_ELLIPTIC = tuple(lexicon.words("elliptic_end"))
+_ELLIPTIC = tuple(lexicon.words("naming_copula"))  # 首都为？
 _UNASKED = lexicon.words("describe_noun") + lexicon.words("list_rest_q")
 _WHAT_WORD = min(lexicon.words("what_q"), key=len)  # 什么
 _WHAT = set(lexicon.words("what_q"))
