@@ -24,6 +24,7 @@ from qa.text import lexicon
 
 __all__ = ["asks_how", "cause"]
 
+
 def _longest(*words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(sum(words, ()), key=len, reverse=True))
 
