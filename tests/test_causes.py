@@ -83,7 +83,13 @@ def test_the_anaphora_join_gets_no_cause():
     assert pick("为什么要建设新园区？", ["因为原有园区已经饱和，所以要建设新园区。"], constructions=False) is None
 
 
-@pytest.mark.parametrize("word", lexicon.words("means_lead"))
+@pytest.mark.parametrize("word", lexicon.words("means_verb") + lexicon.words("means_lead"))
 def test_every_means_word_opens_a_means(word):
     found = pick("新园区是怎样建成的？", [f"{word}社会资本，新园区建成了。"])
+    assert found is not None and found.text == "社会资本"
+
+
+@pytest.mark.parametrize("word", lexicon.words("means_verb"))
+def test_a_means_verb_inside_the_clause_opens_a_means(word):
+    found = pick("新园区是怎样建成的？", [f"新园区{word}社会资本建成。"])
     assert found is not None and found.text == "社会资本"

@@ -11,7 +11,7 @@ way by a means or a cause: "以楔形文字表达" -> 楔形文字, "因花蕾�
 
 The clause saying X is the one sharing the most character pairs with the question (at least
 `_SAID_PAIRS`): a character-pair overlap needs no segmenter and holds across scripts on folded
-text. The connectives are data (`qa/text/lexicon/zh.toml`: `cause_lead`, `effect_lead`, `means_lead`).
+text. The connectives are data (`qa/text/lexicon/zh.toml`: `cause_lead`, `effect_lead`, `means_verb`, `means_lead`).
 """
 
 from __future__ import annotations
@@ -41,9 +41,10 @@ _CAUSE = lexicon.words("cause_lead")
 _EFFECT = _longest(lexicon.words("effect_lead"))
 _JOINS = lexicon.words("cause_join")
 _THEN = lexicon.words("cause_then")
-_LEADS = _longest(_CAUSE, _EFFECT, _JOINS, lexicon.words("means_lead"))
+_MEANS = lexicon.words("means_verb") + lexicon.words("means_lead")
+_LEADS = _longest(_CAUSE, _EFFECT, _JOINS, _MEANS)
 _WHY = _Marks(lexicon.regex("q_reason"), _longest(_CAUSE), lexicon.regex("cause_inside"))
-_HOW = _Marks(re.compile(lexicon.alternation("how_q")), _longest(_CAUSE, lexicon.words("means_lead")),
+_HOW = _Marks(re.compile(lexicon.alternation("how_q")), _longest(_CAUSE, _MEANS),
               lexicon.regex("means_inside"))
 _STOP = lexicon.regex("clause_stop")
 _SENTENCE = lexicon.regex("sentence_stop")
