@@ -19,14 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.spans import CLOSING, OPENING, joined_pairs
+from qa.answer.spans import CLOSING, OPENING, joined_pairs, longest_first
 from qa.text import lexicon
 
 __all__ = ["asks_how", "cause"]
-
-
-def _longest(*words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(sum(words, ()), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -38,13 +34,13 @@ class _Marks:
 
 
 _CAUSE = lexicon.words("cause_lead")
-_EFFECT = _longest(lexicon.words("effect_lead"))
+_EFFECT = longest_first(lexicon.words("effect_lead"))
 _JOINS = lexicon.words("cause_join")
 _THEN = lexicon.words("cause_then")
 _MEANS = lexicon.words("means_verb") + lexicon.words("means_lead")
-_LEADS = _longest(_CAUSE, _EFFECT, _JOINS, _MEANS)
-_WHY = _Marks(lexicon.regex("q_reason"), _longest(_CAUSE), lexicon.regex("cause_inside"))
-_HOW = _Marks(re.compile(lexicon.alternation("how_q")), _longest(_CAUSE, _MEANS),
+_LEADS = longest_first(_CAUSE, _EFFECT, _JOINS, _MEANS)
+_WHY = _Marks(lexicon.regex("q_reason"), longest_first(_CAUSE), lexicon.regex("cause_inside"))
+_HOW = _Marks(re.compile(lexicon.alternation("how_q")), longest_first(_CAUSE, _MEANS),
               lexicon.regex("means_inside"))
 _STOP = lexicon.regex("clause_stop")
 _SENTENCE = lexicon.regex("sentence_stop")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import clause_start, joined_pairs, trim
+from qa.answer.spans import clause_start, joined_pairs, longest_first, trim
 from qa.text import lexicon
 
 __all__ = ["actor", "before_predicate", "framed", "modifier_place"]
@@ -30,15 +30,15 @@ COVER = 0.5  # share of the question's other words (pairs of characters) the sen
 _CLAUSE_END = lexicon.regex("clause_end")
 _SENTENCE_END = lexicon.regex("sentence_stop")
 _QUESTION_BREAK = re.compile(f"{lexicon.pattern('sentence_stop')}|[,，]")
-_CLOSE = tuple(sorted(lexicon.words("frame_close"), key=len, reverse=True))
-_ADVERB = tuple(sorted(lexicon.words("actor_adverb"), key=len, reverse=True))
+_CLOSE = longest_first(lexicon.words("frame_close"))
+_ADVERB = longest_first(lexicon.words("actor_adverb"))
 _NOT_SUBJECT = tuple(lexicon.words("not_subject"))
 _OPENER = tuple(lexicon.words("not_subject_start"))
 _LEVEL = lexicon.words("place_level")
 _KINDS = lexicon.glossary("place_kind")
 _WHICH = "".join(lexicon.words("which_measure"))
 _BY = tuple(lexicon.words("actor_q_lead"))
-_COPULA = tuple(sorted((*_BY, *lexicon.words("cleft_copula")), key=len, reverse=True))
+_COPULA = longest_first(_BY, lexicon.words("cleft_copula"))
 _PLACE_VERB = tuple(lexicon.words("located_q"))
 _PERSON = lexicon.regex("q_person")
 

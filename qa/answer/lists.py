@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import LEAD, strip_end, trim
+from qa.answer.spans import LEAD, longest_first, strip_end, trim
 from qa.text import lexicon
 
 __all__ = ["completed", "listed"]
@@ -18,7 +18,7 @@ _LIST_END = tuple(lexicon.words("list_end"))
 _REST_Q = tuple(lexicon.words("list_rest_q"))
 _OPENER = tuple(sorted(lexicon.words("not_subject_start"), key=lambda w: (-len(w), w)))
 _NOT_ITEM = tuple(lexicon.words("not_subject"))  # 的, 是, 了: a clause, not an item
-_ITEM_SPLIT = "|".join(map(re.escape, sorted(_LIST_MARK + _LIST_JOIN, key=len, reverse=True)))
+_ITEM_SPLIT = "|".join(map(re.escape, longest_first(_LIST_MARK, _LIST_JOIN)))
 
 
 def listed(text: str) -> tuple[int, int] | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import trim
+from qa.answer.spans import longest_first, trim
 from qa.text import lexicon
 from qa.text.cjk import HAN
 
@@ -37,7 +37,7 @@ _COMMA = lexicon.regex("clause_comma")
 _MAX_COMMA_ITEMS = 3  # items a list writes apart by commas before the clause that joins its last two
 _MARK = lexicon.words("list_mark")
 _JOIN = _MARK + lexicon.words("list_join")
-_ITEM_SPLIT = re.compile("|".join(map(re.escape, sorted(_JOIN, key=len, reverse=True))))
+_ITEM_SPLIT = re.compile("|".join(map(re.escape, longest_first(_JOIN))))
 _NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,6}})+")
 WHOLE = ("person", "place")  # what is asked is the item itself, not a span of a kind inside it
 MIN_NAMED = 2  # one character the question shares with an item (的, 年) names nothing

@@ -68,6 +68,7 @@ from qa.answer.spans import (
     SPEECH,
     after_place_word,
     balanced,
+    longest_first,
     marked,
     nearest,
     strip_end,
@@ -109,7 +110,7 @@ _QUESTION_END = "？?。.!！ 吗呢吧啊"
 _LOOSE_TIME = 6
 _UNIT_OF = {"year": "年", "month": "月"}
 _DIMENSIONS = lexicon.glossary("dimension")
-_APPROXIMATE = tuple(sorted(lexicon.words("approximate") + lexicon.words("copula"), key=len, reverse=True))
+_APPROXIMATE = longest_first(lexicon.words("approximate"), lexicon.words("copula"))
 _DEFINE = lexicon.regex("rewrite_define")
 _COUNTED = set(lexicon.words("counted_measure"))
 _BARE = lexicon.regex("number_span")  # a number without a unit
@@ -120,8 +121,8 @@ _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is 
 _DATED = ("year", "month", "day", "time")
 _ROLES = lexicon.words("role")
 _ADMIN = set(lexicon.words("admin_suffix"))
-_APPROXIMATE_LEAD = tuple(sorted(lexicon.words("approximate_lead"), key=len, reverse=True))
-_RELATIVE = tuple(sorted(lexicon.words("relative_time"), key=len, reverse=True))
+_APPROXIMATE_LEAD = longest_first(lexicon.words("approximate_lead"))
+_RELATIVE = longest_first(lexicon.words("relative_time"))
 _HEDGED = (*_APPROXIMATE_LEAD, *lexicon.words("approximate"))  # a question asking 约多少 takes the figure alone
 
 

@@ -17,13 +17,20 @@ from qa.text import lexicon
 from qa.text.questions import question_terms
 
 __all__ = ["CLOSING", "EDGE", "LEAD", "OPENING", "PERSON_LEAD", "PLACE_LEAD", "SPEECH", "after_place_word", "balanced", "beside",
-           "clause_start", "joined_pairs", "marked", "nearest", "noun", "pairs", "sentences", "strip_end", "trim"]
+           "clause_start", "joined_pairs", "longest_first", "marked", "nearest", "noun", "pairs", "sentences", "strip_end", "trim"]
+
+
+def longest_first(*classes: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of `classes` together, longest first: a longer word is matched before a shorter
+    one it starts or ends with (约为 before 约, 之一 before 一)."""
+    return tuple(sorted(sum(classes, ()), key=len, reverse=True))
+
 
 EDGE = set(lexicon.words("span_edge"))
 PLACE_LEAD = lexicon.words("place_lead")
 PERSON_LEAD = lexicon.words("person_lead")
 # a span also drops an article count it starts with (一位葡萄牙F1赛车手 -> 葡萄牙F1...): empty_span
-LEAD = tuple(sorted((*lexicon.words("span_lead"), *lexicon.words("empty_span")), key=len, reverse=True))
+LEAD = longest_first(lexicon.words("span_lead"), lexicon.words("empty_span"))
 # a verb of saying ends the person before it (张其军介绍); not 任, 说: they stand inside words (主任, 传说)
 SPEECH = re.compile("|".join(w for w in lexicon.words("speech_verb") if len(w) > 1))
 _NAMING = tuple(lexicon.words("naming_word"))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.spans import trim
+from qa.answer.spans import longest_first, trim
 from qa.text import lexicon
 from qa.text.questions import question_terms
 
 __all__ = ["definition", "full_name", "quoted_term"]
 
 _CLAUSE_END = lexicon.regex("clause_end")
-_DEFINING = tuple(sorted(lexicon.words("defining_copula"), key=len, reverse=True))
+_DEFINING = longest_first(lexicon.words("defining_copula"))
 _ASIDE = lexicon.regex("aside")
 _QUOTED = lexicon.regex("quoted")
 
