@@ -21,6 +21,12 @@ NATIONS = [
      "世界各地收取小費的數目不盡相同，在泰國，在餐館用餐必須附加消費稅，在日本的餐館不收取小費。", "泰國"),  # the nearest
     ("成為第一個見到吉力馬札羅山的歐洲人是哪一國人?", "1848年，德國人Johannes Rebmann成為第一個見到吉力馬札羅山的歐洲人。",
      "德國人"),  # its people, asked by 哪一国人
+    # a span the question's words place, with more than the country around it, is cut to the country
+    ("蒂亚戈·蒙泰罗是哪个国家的赛车手？", "蒂亚戈·蒙泰罗（1976年7月24日－），葡萄牙F1赛车手。", "葡萄牙"),
+    ("岸本早未是哪个国家的歌手？", "岸本早未是前日本女歌手。", "日本"),
+    # ...keeping the state form written after the name, or before it with a name of its own
+    ("布卢斯罗·贝鲁特的政府是哪国的政府？", "贝鲁特的政府令华沙成为了波兰人民共和国的政府。", "波兰人民共和国"),
+    ("亚洲地区经历开发体制的韩国及哪个国家走向民主化？", "亚洲地区经历开发体制的韩国及中华民国台湾走向民主化。", "中华民国台湾"),
 ]
 
 NOT_NATIONS = [

@@ -21,13 +21,14 @@ from qa.answer.spans import nearest, sentences
 from qa.text import lexicon
 from qa.text.cjk import fold
 
-__all__ = ["asks_nation", "nation"]
+__all__ = ["asks_nation", "country", "nation"]
 
 COVER = 0.5  # share of the question's words the sentence must say
 _NATION_Q = lexicon.regex("nation_q")
 _CLAUSE_END = lexicon.regex("clause_end")
 _LOCALES = ("zh", "zh_Hant")
 _PEOPLE = "人"
+_STATE_FORM = tuple(sorted(lexicon.words("state_form"), key=len, reverse=True))
 _NOT_COUNTRY = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}  # CLDR's codes of unions and pseudo-regions (联合国, 欧盟)
 
 
@@ -66,3 +67,15 @@ def nation(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
     got = nearest(q, text, found, s0, s1)
     people = got and q.startswith(_PEOPLE, asked.end()) and text.startswith(_PEOPLE, got[1])
     return (got[0], got[1] + len(_PEOPLE)) if people else got  # 哪一国人 -> 德国人: its people, as the sentence writes them
+
+
+def country(q: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The country's name a span placed by the question's words holds with more words around it
+    (哪个国家的赛车手 over "葡萄牙F1赛车手": the fence gives 葡萄牙F1 -> 葡萄牙), with the state form
+    written after it (波兰人民共和国, 俄罗斯联邦: `state_form`), or None: a span that is the name, or
+    holds none, stays as it is."""
+    m = _names().search(text, start, end)
+    if m is None or m.group(0) in q or text.endswith(_STATE_FORM, start, m.start()):
+        return None  # 中华民国台湾: a state the list does not name holds the one it names
+    form = next((f for f in _STATE_FORM if text.startswith(f, m.end(), end)), "")
+    return None if (m.start(), m.end() + len(form)) == (start, end) else (m.start(), m.end() + len(form))

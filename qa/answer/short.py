@@ -56,7 +56,7 @@ from qa.answer.fronted import fronted
 from qa.answer.heads import headed
 from qa.answer.lists import completed, listed
 from qa.answer.loose import loose_span
-from qa.answer.nations import asks_nation, nation
+from qa.answer.nations import asks_nation, country, nation
 from qa.answer.ordinals import ranked
 from qa.answer.periods import period
 from qa.answer.posts import asks_post, post
@@ -179,9 +179,11 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
         (asked and wants in _LOOSE_WANTS, quotes[:LOOSE_QUOTES], lambda text: loose_span(q, asked, text, wants)),
         (True, quotes, lambda text: _past_asides(q, asked, text, wants, measure)),
     ))
+    nation_asked = asks_nation(q)
+    if found and constructions and nation_asked:  # 葡萄牙F1 (the fence of 哪个国家的赛车手) -> 葡萄牙
+        return _narrowed(found, quotes, lambda text: country(q, text, found.start, found.end))
     if found or not constructions:
         return found
-    nation_asked = asks_nation(q)
     thing = asked and wants not in _TYPED  # a thing or a person, not a figure or a date
     return _first_of((  # then by construction
         (asked and wants == "person", quotes, lambda text: agent(q, asked, text, MAX_CHARS)),
@@ -196,6 +198,14 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
          or (wants == "place" and modifier_place(q, asked, text)) or before_predicate(q, asked, text) or None),
         (not asked and asks_how(q), best, lambda text: cause(q, text, MAX_CLAUSE_CHARS, how=True)),  # 怎样得来的
     ))
+
+
+def _narrowed(found: Short, quotes: list[str], narrow) -> Short:
+    """`found` cut to the part `narrow` places inside it (on the folded quote, as `_first` reads it)."""
+    quote = quotes[found.quote]
+    text = fold(quote)
+    span = narrow(text if len(text) == len(quote) else quote)
+    return Short(quote[span[0]:span[1]], found.quote, *span) if span else found
 
 
 def _first_of(passes) -> Short | None:
