@@ -89,6 +89,17 @@ def test_long_sentence_is_quoted_as_its_phrases(question, quote):
     assert [c.quote for c in answer.citations] == [quote]
 
 
+def test_a_phrase_holds_a_word_the_question_says_another_way():
+    # "created" is said by "invented" (en.toml word_class): that phrase is the one to quote, not the
+    # whole sentence, whose other phrases hold only the article's subject
+    text = ("The stethoscope, an instrument for listening to the internal sounds of the body, was invented in 1816 "
+            "by René Laennec, a French physician working at the Necker Hospital in Paris, who was reluctant to "
+            "place his ear directly on the chest of a young female patient.")
+    answer = answer_extractive("Who created the first stethoscope?", [hit(text, "Stethoscope")], threshold=0.0)
+    assert answer.citations[0].quote == ("was invented in 1816 by René Laennec, a French physician working at the "
+                                         "Necker Hospital in Paris")
+
+
 def test_short_latin_and_long_chinese_sentences_are_quoted_whole():
     short = hit("The ferry, named the Mary Ellen, carries up to 35 cars and 250 passengers per crossing.", "Ferry")
     assert answer_extractive("How many cars can the ferry carry?", [short], 0.0).citations[0].quote == short.text

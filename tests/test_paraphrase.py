@@ -22,6 +22,8 @@ from qa.types import Hit
     ("art", "ar", False),
     ("invent", "invers", False),        # a shared start of four letters is chance
     ("lead", "led", False),             # irregular forms are the classes' job
+    ("nacio", "nacionalismo", False),   # more than four letters after it: another word built on it
+    ("nacio", "nacional", True),        # ...up to four (the stems cannot tell nació from nación)
 ])
 def test_same_word(asked, said, same):
     assert same_word(asked, said) is same
@@ -116,6 +118,14 @@ VALUES = {
     "fecha": ("¿En qué fecha se fundó Cartagena?", "Cartagena fue fundada el 1 de junio de 1533."),
     "año": ("¿En qué año se botó el buque?", "El buque fue botado en 1888."),
     "nombre científico": ("¿Cuál es el nombre científico del cóndor?", "El cóndor andino (Vultur gryphus) vuela."),
+    # en.toml's life_span: a person's years in brackets say when and where they were born and died
+    "born": ("Where was Ada Lovelace born?", "Ada Lovelace (London, 1815 – Marylebone, 1852) wrote notes."),
+    "died": ("In what year did Kepler die?", "Johannes Kepler (1571–1630) was an astronomer."),
+    "nació": ("¿En qué ciudad nació Falla?", "Manuel de Falla (Cádiz, 23 de noviembre de 1876 – Alta Gracia, 1946) "
+              "fue un compositor."),
+    "nacido": ("¿Dónde había nacido Cajal?", "Ramón y Cajal (Petilla de Aragón, 1852 – Madrid, 1934) fue médico."),
+    "murió": ("¿Dónde murió Falla?", "Manuel de Falla (Cádiz, 1876 – Alta Gracia, 1946) fue un compositor."),
+    "falleció": ("¿Cuándo falleció Cajal?", "Ramón y Cajal (1852–1934) fue un médico."),
 }
 
 
@@ -136,6 +146,8 @@ def test_an_attribute_is_held_by_a_value_of_its_kind(noun, question, sentence):
     ("¿Cuánto tiempo dura la incubación?", "Los padres incuban durante 58 días.", ["tiempo", "dura", "incubación"]),
     ("What is the total length of the Danube?", "The Danube flows 2,850 kilometres.", ["total", "length", "danub"]),
     ("What is the length of the new terminal?", "The runway would be 2,800 meters long.", []),
+    # a bracket with one year is no life span
+    ("Where was Dvořák born?", "Dvořák (a Czech composer) wrote nine symphonies from 1880 to 1893.", ["dvořák"]),
 ])
 def test_support_counts_the_words_a_sentence_says_otherwise(question, text, words):
     terms = tuple(question_terms(question))

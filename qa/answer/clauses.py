@@ -25,7 +25,7 @@ from typing import NamedTuple
 from qa.answer.windows import Question
 from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
-from qa.text.questions import has_answer_type
+from qa.text.questions import has_answer_type, held_otherwise
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_clauses
 
@@ -45,18 +45,24 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tupl
     if len(parts) < 2:
         return span.start, span.end
     folded = [fold(text[p.start:p.end]) for p in parts]
-    masks = [_word_mask(f, q.terms) for f in folded]
+    # A phrase holds a term as the window's sentence does: as written, or said another way ("was
+    # invented" for "created": `held_otherwise`); else the run would be told apart by fewer words
+    # than chose the sentence.
+    masks = [_word_mask(f, q.terms) | held_otherwise(q.text, q.terms, f) for f in folded]
     held = 0
     for m in masks:
         held |= m
     topic = _word_mask(fold(title), q.terms) if title else 0
     need = held & ~topic
-    if not need:  # it matched only the article's subject: nothing tells its phrases apart
-        return span.start, span.end
     # The answer-type check reads the text as the answerer's does (`windows._sentences`): unfolded,
     # since a name is told by its capitals.
     cues = [bool(q.wants) and has_answer_type(close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
             for p in parts]
+    if not need:
+        # It matched only the article's subject: nothing tells its phrases apart but the one phrase
+        # holding the wanted type of answer ("was invented in 1816 by René Laennec" for "Who created
+        # the stethoscope?"); of two, either may be the answer.
+        return span.start, span.end
     relative = [_opens_relative(text[p.start:p.end]) for p in parts]
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
     tails = [_tail(f, [t for i, t in enumerate(q.terms) if need >> i & 1]) for f in folded]

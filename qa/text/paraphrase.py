@@ -32,6 +32,9 @@ from qa.text import lexicon
 
 __all__ = ["held", "plain", "same_word", "says", "stems"]
 
+# Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
+# more is another word built on it (nació/nacionalismo, art/artillery).
+_EXTENDS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -49,7 +52,9 @@ def same_word(asked: str, said: str) -> bool:
     guess)."""
     shared = len(os.path.commonprefix((asked, said)))
     shorter = min(len(asked), len(said))
-    return shared == len(asked) >= 3 or shared == len(said) >= 4 or shared >= max(5, shorter - 2)
+    if shared == len(asked):
+        return shared >= 3 and len(said) - shared <= _EXTENDS
+    return shared == len(said) >= 4 or shared >= max(5, shorter - 2)
 
 
 def stems(text: str) -> tuple[str, ...]:
