@@ -15,7 +15,7 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.questions import question_terms
 
-__all__ = ["CLAUSE_CHARS", "Asked", "asked", "closest", "said", "wanted"]
+__all__ = ["CLAUSE_CHARS", "Asked", "asked", "closest", "said", "stem", "wanted"]
 
 CLAUSE_CHARS = 30  # a clause mark between a span and a question word counts as this many characters
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -64,22 +64,50 @@ def asked(question: str) -> Asked | None:
         # plural noun ("how many runners took part": runners); Spanish (group 2) after it (autobuses diésel)
         noun, noun_last = tuple((m.group(1) or m.group(2)).split()), bool(m.group(1))
     elif wants in ("name", "which", "place") and (m := lexicon.regex("short_q_which", re.IGNORECASE).search(q)):
-        noun = tuple(g for g in m.groups() if g)
+        groups = [k for k in range(1, m.re.groups + 1) if m.group(k)]
+        if wants == "which" and _verb(question, m.end(groups[0])):
+            return None  # "What made Laennec…", "What replaced the tube": the question asks a subject, names no kind
+        if len(groups) > 1 and (m.group(groups[1]) in _lowered(lexicon.words("verb_adverb")) or _verb(question, m.end(groups[1]))):
+            groups = groups[:1]  # "which river flows through", "which countries never accepted": the kind is one word
+        noun = tuple(m.group(k) for k in groups)
     words = [w.strip("¿?¡!.,;:'’\"") for w in q.split()]
     units = lexicon.glossary("short_unit")
-    key = next((w for w in words if w in units), "") if wants == "number" else ""
+    # a count's unit is said in what it counts ("how many people live in the area": people, not an area)
+    key = next((w for w in (noun if noun else words) if w in units), "") if wants == "number" else ""
     unit = re.compile(units[key], re.IGNORECASE) if key else None
     money = bool(key) and units[key] == lexicon.fill("{money_unit}")
     return Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, noun_last, unit, money, question)
 
 
+def _verb(question: str, end: int) -> bool:
+    """Is the word of the question ending at `end` a verb, not (part of) the kind asked? It is when
+    an object follows it (an article, a possessive, a preposition: `object_lead`) or a name ("What
+    made Laennec…")."""
+    after = question[end:].split(maxsplit=1)
+    word = after[0].strip("¿?¡!.,;:'’\"") if after else ""
+    return bool(word) and (word.lower() in _lowered(lexicon.words("object_lead")) or word[0].isupper())
+
+
+@cache
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
 def said(asked: Asked, span: str) -> bool:
-    """Does the question already say `span` (its figure, or all its words)?"""
+    """Does the question already say `span` (its figure, or all its words, in any form: "Crown"
+    for "which crowns")?"""
     figure = _DIGITS.search(span)
     if figure and figure.group(0) in asked.question:
         return True
     words = [w.lower() for w in re.findall(r"\w+", span)]
-    return bool(words) and all(w in asked.words for w in words)
+    stems = {stem(w) for w in asked.words}
+    return bool(words) and all(w in asked.words or stem(w) in stems for w in words)
+
+
+def stem(word: str) -> str:
+    """The word without a plural ending: enough to tell a count's noun and a said word ("crowns", "Crown")."""
+    word = word.lower()
+    return word[:-2] if word.endswith("es") and len(word) > 4 else word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def closest(spans: list[tuple[int, int]], anchors: list[tuple[int, int]], text: str) -> tuple[int, int] | None:

@@ -34,6 +34,8 @@ from functools import cache
 
 from qa.answer.across import chinese_span
 from qa.answer.latin_question import Asked, closest, said
+from qa.answer.latin_question import stem
+from qa.answer.latin_subject import listed, subject
 from qa.answer.latin_question import asked as read_question
 from qa.text import lexicon
 from qa.text.cjk import CJK
@@ -78,17 +80,46 @@ def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
     elif asked.wants == "person":  # a run sharing a word with the question is who it asks about (Nodo Sistemas S.A.)
         spans = [r for r in _runs(text, person=True) if r[2] >= 2 and _unquoted(text, r)
                  and not {w.lower() for w in re.findall(r"\w+", text[r[0]:r[1]])} & asked.words]
+        found = subject(asked, text, [s[:2] for s in spans])
+        if found:
+            return found
     elif asked.wants == "place":
         lead = re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (lexicon.alternation("latin_place_lead"),
                                                          lexicon.alternation("latin_article")), re.IGNORECASE)
         spans = [r for r in _runs(text) if not said(asked, text[r[0]:r[1]]) and _unquoted(text, r)
                  and lead.search(text[max(0, r[0] - 20):r[0]])] or _beside_noun(asked, text)
+    elif valued := _valued(asked, text):
+        spans = valued
     else:
         named = _named(asked, text)
         if named or asked.wants == "name" and not asked.noun:
             return named
         spans = _beside_noun(asked, text)
-    return _nearest(asked, text, [s[:2] for s in spans])
+        if not spans and asked.wants == "which":  # a name of the kind asked is written beside it, else the subject
+            found = subject(asked, text, [r[:2] for r in _runs(text) if r[2] and _unquoted(text, r)])
+            return found
+    found = _nearest(asked, text, [s[:2] for s in spans])
+    if found and asked.wants == "which" and any(_plural(w) for w in asked.noun):  # which countries: all the list
+        others = [r[:2] for r in _runs(text) if r[2] and _unquoted(text, r) and (r[1] <= found[0] or r[0] >= found[1])]
+        found = listed(text, found, [*others, found])
+    return found
+
+
+def _plural(word: str) -> bool:
+    return stem(word) != word or word in _lowered(lexicon.words("irregular_plural"))
+
+
+def _valued(asked: Asked, text: str) -> list[tuple[int, int]]:
+    """The values of the attribute a name or which question asks by its noun (`value_of`: "the
+    scientific name" -> "(Panthera uncia)"), without their brackets."""
+    out = []
+    for noun, value in lexicon.glossary("value_of").items():
+        if re.search(r"\b%s\b" % re.escape(noun), asked.question):
+            for m in re.finditer(value, text):
+                start, end = m.start() + (m.group(0)[:1] in "(["), m.end() - (m.group(0)[-1:] in ")]")
+                if not said(asked, text[start:end]):
+                    out.append((start, end))
+    return out
 
 
 def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
@@ -116,7 +147,8 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
         noun_end = _noun_end(asked, text, end)
         if noun_end:
             carrying.append((start, noun_end))
-        elif not money and _counts_nothing(text, unit_end):
+        elif not money and not (after and asked.noun) and _counts_nothing(text, unit_end):  # 801,000 square
+            # kilometres counts no people
             bare.append((start, unit_end))
     return carrying or ([] if asked.unit is not None else bare)
 
@@ -132,7 +164,7 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
     """Where the asked noun ends when the words after a figure say the question's words after its
     question word ("15,000 new books", "2,5 millones de personas", "200 puestos de trabajo"), cut
     back to a plural or a "de X" ("14,500 runners", not "14,500 runners took part"); else 0."""
-    phrase = [_stem(w) for w in asked.noun]
+    phrase = [stem(w) for w in asked.noun]
     tokens: list[re.Match] = []
     for m in _TOKEN.finditer(text, end):
         if text[end:m.start()].strip() or len(tokens) > len(phrase) + 1:
@@ -144,7 +176,7 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
         tokens.pop(0)  # millones de personas
     kept = []
     for m, w in zip(tokens, phrase):  # the question's words in its order
-        if _stem(spoken(m)) != w:
+        if stem(spoken(m)) != w:
             break
         kept.append(m)
     plural = lambda w: w.endswith("s") or w in _lowered(lexicon.words("irregular_plural"))
@@ -152,11 +184,6 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
                     and spoken(kept[-2]) not in _CONNECTORS):
         kept.pop()
     return kept[-1].start() + len(spoken(kept[-1])) if kept else 0
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    return word[:-2] if word.endswith("es") and len(word) > 4 else word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _counts_nothing(text: str, end: int) -> bool:
@@ -188,7 +215,8 @@ def _runs(text: str, person: bool = False) -> list[tuple[int, int, int]]:
             if word.endswith(".") and _sentence_end(word):
                 _close(run, person, out)
                 run = []
-        elif joined and word.lower() in _particles() and len(pending) < 2:
+        elif joined and word.lower() in (_particles() if person else _particles() | _lowered(lexicon.words("thing_particle"))) \
+                and len(pending) < 2:
             pending.append(tok)
         else:
             _close(run, person, out)
@@ -246,7 +274,7 @@ def _beside_noun(asked: Asked, text: str) -> list[tuple[int, int]]:
     Ortiz", "la compañía eléctrica Luz del Norte") or before it, with it ("the Ming dynasty")."""
     if not asked.noun:
         return []
-    stems = {_stem(w) for w in asked.noun}
+    stems = {stem(w) for w in asked.noun}
     noun = r"(?:%s)\w*" % "|".join(re.escape(s) for s in stems)
     copula, articles = lexicon.alternation("latin_copula"), lexicon.alternation("latin_article")
     out = []
@@ -257,7 +285,7 @@ def _beside_noun(asked: Asked, text: str) -> list[tuple[int, int]]:
             out.append((start, end))
         elif m := re.match(r"\s+" + noun + r"\b", text[end:], re.IGNORECASE):
             out.append((start, end + m.end()))
-        elif _stem(text[start:end].split()[-1]) in stems:
+        elif stem(text[start:end].split()[-1]) in stems or stem(text[start:end].split()[0]) in stems:  # the Ming dynasty, la Sierra Parima
             out.append((start, end))
         elif re.search(noun + r"[^.;]{0,60}\b(?:%s)\s+(?:(?:%s)\s+)?$" % (copula, articles), text[max(0, start - 90):start], re.IGNORECASE):
             out.append((start, end))  # "El volcán más grande … es el Mauna Loa"
