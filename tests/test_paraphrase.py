@@ -155,6 +155,26 @@ def test_support_counts_the_words_a_sentence_says_otherwise(question, text, word
     assert [t for i, t in enumerate(terms) if mask >> i & 1] == words
 
 
+def test_a_value_in_a_phrase_stands_beside_the_terms_of_its_sentence():
+    # qa.answer.clauses reads a long sentence's phrases: the value is in one, the river in another
+    question = "¿Cuál es la longitud del Orinoco?"
+    terms = tuple(question_terms(question))
+    phrase = "con unos 2.140 kilómetros de recorrido,"
+    assert held(question, terms, phrase) == 0
+    beside = 1 << terms.index("orinoco")
+    assert [t for i, t in enumerate(terms) if held(question, terms, phrase, beside) >> i & 1] == ["longitud"]
+
+
+@pytest.mark.parametrize("question, word, sentence, holds", [
+    # en.toml's length_value: a unit followed by cuadrados or cúbicos says an area or a volume
+    ("¿A qué altitud está el lago?", "altitud", "El lago está a 3.812 metros.", True),
+    ("¿A qué altitud está el lago?", "altitud", "El lago ocupa 8.560 kilómetros cuadrados.", False),
+    ("¿Qué longitud tiene el lago?", "longitud", "El lago guarda 23.600 kilómetros cúbicos de agua.", False),
+])
+def test_a_length_is_no_area(question, word, sentence, holds):
+    assert says(sentence, word, question) is holds
+
+
 @pytest.mark.parametrize("question, quote, found", [
     ("What is the total length of the Danube?", "The Danube flows roughly 2,850 kilometres to the Black Sea.", []),
     ("What is the length of the new terminal at Cedar Falls airport?",

@@ -25,7 +25,8 @@ from typing import NamedTuple
 from qa.answer.windows import Question
 from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
-from qa.text.questions import has_answer_type, held_otherwise
+from qa.text.paraphrase import held
+from qa.text.questions import has_answer_type
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_clauses
 
@@ -46,14 +47,14 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tupl
         return span.start, span.end
     folded = [fold(text[p.start:p.end]) for p in parts]
     # A phrase holds a term as the window's sentence does: as written, or said another way ("was
-    # invented" for "created": `held_otherwise`); else the run would be told apart by fewer words
-    # than chose the sentence.
-    masks = [_word_mask(f, q.terms) | held_otherwise(q.text, q.terms, f) for f in folded]
-    held = 0
-    for m in masks:
-        held |= m
+    # invented" for "created", "2.140 kilómetros" for "longitud": `qa.text.paraphrase`, a value
+    # beside the terms of its sentence); else the run would be told apart by fewer words than chose
+    # the sentence.
+    whole = fold(text[span.start:span.end])
+    beside = _word_mask(whole, q.terms) | held(q.text, q.terms, whole)
+    masks = [_word_mask(f, q.terms) | held(q.text, q.terms, f, beside) for f in folded]
     topic = _word_mask(fold(title), q.terms) if title else 0
-    need = held & ~topic
+    need = beside & ~topic
     # The answer-type check reads the text as the answerer's does (`windows._sentences`): unfolded,
     # since a name is told by its capitals.
     cues = [bool(q.wants) and has_answer_type(close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)

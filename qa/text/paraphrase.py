@@ -109,11 +109,12 @@ def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple],
     return tuple(out)
 
 
-def held(question: str, terms: tuple[str, ...], text: str) -> int:
+def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> int:
     """Mask over `terms` (the question's index terms) of those `text` says in another form, by
     another word of its class, or by a value of its kind (see the module docstring). A value says
     its attribute only beside another of the question's terms: "The runway would be 2,800 meters
-    long" gives no length of the terminal a question names."""
+    long" gives no length of the terminal a question names. `beside`: the terms the sentence
+    around `text` (a phrase of it) holds, which stand beside its values too."""
     words = stems(text)
     found = set(words)
     bits = 0
@@ -121,7 +122,7 @@ def held(question: str, terms: tuple[str, ...], text: str) -> int:
         p = plain(t)
         if p.isalpha() and any(same_word(p, w) for w in found):
             bits |= 1 << i
-    named = bits
+    named = bits | beside
     for mask, (kind, other) in _readings(question, terms):
         if bits & mask == mask:
             continue
