@@ -49,6 +49,7 @@ ANSWERED = [
     # a place: after 在哪里 as one question word, and after the last locative word of its fence
     ("吉斯伯恩大区的首府在哪里？", "吉斯伯恩大区的首府位于吉斯伯恩市。", "吉斯伯恩市"),
     ("五月天第一次的大型演唱会是在哪里举办的？", "1999年8月28日乐团于台北市立体育场举办第一次的大型演唱会。", "台北市立体育场"),
+    ("东关街在哪里？", "东关街是中国江苏省扬州市广陵区的一条东西向街道。", "中国江苏省扬州市广陵区"),  # not 的一条街道
     ("五月天第一次的大型演唱會是在哪裡舉辦的?", "1999年8月28日樂團於台北市立體育場舉辦第一次的大型演唱會。", "台北市立體育場"),
     ("2000年桃花源小厨在哪儿开设？", "桃花源小厨是一所在2000年于香港开设的食肆。", "香港"),
     # 为什么 closing a question after a verb asks "as what"
@@ -392,3 +393,8 @@ def test_a_list_asked_by_its_noun_drops_the_noun_cut_short():
 def test_a_question_ending_with_its_copula_asks_what_follows_it(word):
     found = pick(f"布里亚特共和国的首都{word}？", [f"布里亚特共和国的首都{word}乌兰乌德。"])
     assert found is not None and found.text == "乌兰乌德"
+
+
+@pytest.mark.parametrize("word", lexicon.words("empty_span"))
+def test_a_place_ends_before_the_kind_its_subject_is_one_of(word):
+    assert short_answer("东关街在哪里？", [f"东关街是扬州市广陵区的{word}老街。"]) == "扬州市广陵区"

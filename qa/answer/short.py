@@ -280,6 +280,8 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         fence = quoted_term(q, text)
     if fence is not None and wants in ("place", "person"):
         fence = after_place_word(text, *fence, PLACE_LEAD if wants == "place" else PERSON_LEAD)
+    if fence is not None and wants == "place":
+        fence = _before_kind(text, *fence)
     if fence is not None and wants == "person":
         event = _EVENT.search(text, fence[0] + 2, fence[1])
         fence = trim(text, fence[0], event.start()) if event else fence  # 皮埃尔·特鲁多去世 -> 皮埃尔·特鲁多
@@ -292,6 +294,16 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         return None  # one character (后, 随) is a particle or a verb the fence caught, not an answer
     several = placed and any(w in q for w in _LIST_Q) and any(w in text[fence[0]:fence[1]] for w in _LIST_MARK)
     return fence if fence[1] - fence[0] <= (MAX_LIST_CHARS if several else MAX_CHARS) else None
+
+
+def _before_kind(text: str, start: int, end: int) -> tuple[int, int]:
+    """A place written before what the sentence says its subject is ("分布于热带美洲的一种多年生植物",
+    "座落香港九龙…8号的一个私人住宅物业项目"): the place, up to the 的 before one of a kind (`empty_span`)."""
+    for w in _EMPTY:
+        at = text.find("的" + w, start, end)
+        if at > start:
+            return trim(text, start, at)
+    return start, end
 
 
 def _suffix_left(q: str, text: str, start: int, end: int) -> bool:
