@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.clauses import Phrase, clause_run
+from qa.answer.clauses import Phrase, clause_run, subject_run
 from qa.answer.extractive import answer_extractive
 from qa.text import lexicon
 from qa.text.sentences import split_clauses
@@ -44,6 +44,16 @@ def test_split_clauses(text, phrases):
     assert [text[s.start:s.end] for s in split_clauses(text)] == phrases
 
 
+@pytest.mark.parametrize("word", lexicon.words("clause_opener"))
+def test_a_clause_opener_cuts_a_phrase_without_a_comma(word):
+    text = f"The engineer worked in the harbour office for many years {word} the new pier was built in stone."
+    assert [text[s.start:s.end] for s in split_clauses(text)] == [
+        "The engineer worked in the harbour office for many years", f"{word} the new pier was built in stone."]
+    # inside brackets it cuts nothing
+    aside = f"The engineer (who worked there for many years {word} the new pier was built) retired early."
+    assert len(split_clauses(aside)) == 1
+
+
 def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail: int = 99) -> Phrase:
     return Phrase(size, mask, cue, relative, tail)
 
@@ -51,7 +61,8 @@ def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail:
 @pytest.mark.parametrize("phrases, need, run", [
     # the shortest run with every needed term and the wanted type, widened within the budget
     ([p(80), p(60, 0b01), p(50, 0b10, cue=True), p(90)], 0b11, (1, 2)),
-    ([p(20), p(60, 0b01, cue=True), p(40), p(90)], 0b01, (0, 2)),
+    # ...by the phrases after it only: an answer follows the words a question repeats
+    ([p(20), p(60, 0b01, cue=True), p(40), p(90)], 0b01, (1, 2)),
     # no phrase holds the wanted type and the matched words end the phrase: the phrase after them
     # too, past a relative clause; not when the phrase goes on after them (it holds the answer)
     ([p(60, 0b01, tail=0), p(50, relative=True), p(70), p(90)], 0b01, (0, 2)),
@@ -65,6 +76,18 @@ def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail:
 ])
 def test_clause_run(phrases, need, run):
     assert clause_run(phrases, need, 150) == run
+
+
+@pytest.mark.parametrize("phrases, named, run", [
+    # a sentence matched only by the title's words: from the first phrase naming them, widened after
+    ([p(60), p(50, 0b01), p(40), p(90, 0b01)], 0b01, (1, 2)),
+    ([p(120, 0b01), p(50), p(90)], 0b01, (0, 0)),
+    # no phrase names them, or the run is the whole sentence: quote it whole
+    ([p(90), p(90)], 0b01, None),
+    ([p(60, 0b01), p(70)], 0b01, None),
+])
+def test_subject_run(phrases, named, run):
+    assert subject_run(phrases, named, 150) == run
 
 
 def hit(text: str, title: str) -> Hit:

@@ -160,9 +160,19 @@ _CLAUSE_END = re.compile(r"[,:]\s|\s[–—]\s")
 _SHORT_PHRASE = 4  # a phrase of fewer words is a list item or a place's country: it joins the next
 
 
+@cache
+def _clause_opener() -> re.Pattern:
+    """A word opening a clause inside a sentence without a comma before it ("…orchestra before his
+    compositions…", "…hasta que…": `clause_opener` in the lexicon), with the space before it."""
+    from qa.text import lexicon
+
+    return re.compile(r"\s" + lexicon.alternation("clause_opener") + r"\s")
+
+
 def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """The phrases of the Latin-script sentence text[start:end], cut after each comma, colon or
-    spaced dash outside brackets (the separator stays with the phrase before it); a phrase of fewer
+    spaced dash outside brackets (the separator stays with the phrase before it) and before a word
+    that opens a clause without one (`clause_opener`: "before", "because", "porque"); a phrase of fewer
     than four words joins the next, so that a list ("Vienna, Bratislava, Budapest and Belgrade",
     "grain, timber, furs, wax, salted herring and cloth were exchanged") or a place ("Holyoke,
     Massachusetts") stays whole.
@@ -177,6 +187,10 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Spa
     for m in _CLAUSE_END.finditer(text, start, end):
         if not _in_brackets(text, start, m.start()):
             cuts.append(m.end() if text[m.start()] in ",:" else m.start() + 1)
+    for m in _clause_opener().finditer(text, start, end):
+        if m.start() + 1 not in cuts and not _in_brackets(text, start, m.start()):
+            cuts.append(m.start() + 1)
+    cuts.sort()
     spans: list[Span] = []
     head = start
     for a, b in zip(cuts, cuts[1:] + [end]):
