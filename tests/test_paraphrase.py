@@ -68,6 +68,11 @@ CLASSES = {
     "escribir": ("¿Quién escribió la ópera?", "La ópera la compuso Falla.", "escribió"),
     "obtener": ("¿Qué obtuvo la liga?", "La liga consiguió privilegios.", "obtuvo"),
     "moverse": ("¿Qué usaba para moverse?", "Baterías que movían dos motores.", "moverse"),
+    "parte": ("¿Qué porción de la cuenca pertenece a Venezuela?", "Tres cuartas partes de su cuenca.", "porción"),
+    "castillo": ("¿Cuál es la fortaleza más grande?", "El castillo de San Felipe domina la bahía.", "fortaleza"),
+    "barco": ("¿Qué longitud tenía la nave?", "El buque medía 22 metros.", "nave"),
+    "decorado": ("¿Quién diseñó la escenografía?", "Con decorados de Pablo Picasso.", "escenografía"),
+    "exhibir": ("¿Dónde puede verse hoy el submarino?", "El submarino se exhibe en el Museo Naval.", "verse"),
 }
 
 
