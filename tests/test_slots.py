@@ -6,7 +6,7 @@ import json
 import pytest
 
 from qa.answer.extractive import answer_extractive
-from qa.answer.slots import english_focus, focus, gaps, instance_gap, mentions, period_gap
+from qa.answer.slots import counted_head, english_focus, focus, gaps, instance_gap, mentions, period_gap
 from qa.text import lexicon
 from qa.text.questions import SIZE_Q
 from qa.text.script import to_simplified
@@ -71,9 +71,31 @@ def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     "滿州在哪一年正式和日反目改投靠國民政府?",
     "周恩來在什麼時候隨著周昂駿北上淮安並在此定居?",
     "關島議會在什麼時候砍了7席？",
+    # a modal and a verb before 多远/多高: the size of an action, not of a thing the words name
+    "每辆巴士一次充电能跑多远？",
+    "这种鸟可以飞多高？",
 ])
 def test_no_focus_where_the_answer_need_not_repeat_the_word(question):
     assert focus(to_simplified(question))[0] == ""
+
+
+@pytest.mark.parametrize("question, head", [
+    ("有多少座可能活跃的火山？", "火山"),          # the noun after 的 ending the question is counted
+    ("共有多少名来自美国的球员？", "球员"),
+    ("有多少座火山？", ""),                          # no 的: the word after the question word is it
+    ("几首歌进入了英国单曲榜前十？", ""),            # 的 not ending the question
+    ("火山的高度是多少？", ""),                      # no how-many question word
+])
+def test_the_counted_head_is_the_noun_after_de(question, head):
+    assert counted_head(question) == head
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("全世界有大约1,350座潜在的活火山，这还不包括海底的火山。", []),   # says the counted noun
+    ("全世界有大约1,350座山峰，其中许多位于火环带沿线。", ["活跃"]),    # says neither word
+])
+def test_a_how_many_question_is_checked_by_its_counted_noun_too(quote, found):
+    assert [g.detail for g in gaps("有多少座可能活跃的火山？", quote, "")] == found
 
 
 def test_mentions_accepts_the_ways_a_passage_says_a_word():
@@ -121,6 +143,10 @@ def test_instance_gap_wants_a_name_not_a_description():
     # two categories (县|市) take an instance of either; a quote naming neither still lacks one
     ("台灣哪一縣市擁有三座核能電廠？", "新北市是全球唯一市内有三座核能电厂的都市。", ""),
     ("台灣哪一縣市擁有三座核能電廠？", "台湾拥有三座核能电厂。", "县"),
+    # a company is also named as an enterprise or a firm (企业, 事务所); a bare firm is still none
+    ("1962年生產當時世界最大的液貨船為哪個公司?", "佐世保重工业是佐世保最大的造船企业。", ""),
+    ("哪家公司设计了新侧楼？", "这座翼楼由总部位于圣保罗的建筑事务所黑尔与奥尔蒂斯设计。", ""),
+    ("哪家公司设计了新侧楼？", "这座翼楼由一家事务所设计。", "公司"),
 ])
 def test_instance_gap_reads_the_category_asked(question, quote, gap):
     assert instance_gap(to_simplified(question), quote) == gap
@@ -211,6 +237,9 @@ def test_near_misses_are_refused_with_the_reason_and_answers_are_not():
     assert beds.gaps == [{"kind": "focus", "detail": "床位", "reason": "the passages do not mention 床位"}]
     head = answer_extractive("广东省第二人民医院的院长是谁？", [ward], threshold=0.2)
     assert not head.refused and "瞿红鹰" in head.answer and head.gaps == []
+    # a role asked by another word of its class (主任 for 院长): neither a gap nor a role missing
+    director = answer_extractive("广东省第二人民医院的主任是谁？", [ward], threshold=0.2)
+    assert not director.refused and "瞿红鹰" in director.answer and director.support == head.support
     gdp = _hit(GDP, "良好营商环境提升发展韧性")
     whole_year = answer_extractive("新华区2024年全年的地区生产总值是多少？", [gdp], threshold=0.2)
     assert whole_year.refused and [g["kind"] for g in whole_year.gaps] == ["period"]

@@ -81,6 +81,8 @@ _PADDING = frozenset(lexicon.words("approximate") + lexicon.words("filler"))
 _WHEN_FRAME = lexicon.regex("when_frame")
 _SUBJECT_THEN = lexicon.regex("subject_then")
 _HAN_CHAR = re.compile(r"[" + HAN + r"]")
+_MODIFIED_HEAD = lexicon.regex("modified_head")
+_MODAL_VERB = lexicon.regex("modal_verb_end")
 _OBJECT_FIRST = re.compile("(?:" + lexicon.alternation("object_first") + ")")
 
 
@@ -125,7 +127,8 @@ def focus(question: str) -> tuple[str, str]:
             word = _attribute(q[:m.start()])  # 密度是多少 -> 密度
     elif m := SIZE_Q.search(q):
         # 多大面积 / 多大年龄: the noun after names the dimension, which the answer gives as a unit
-        word = "" if len(_head(q[m.end():])) >= 2 else _clip(q[:m.start()])  # 种子有多大 -> 种子
+        # 种子有多大 -> 种子; 一次充电能跑多远: the size of an action, no thing to check
+        word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(q[:m.start()]) else _clip(q[:m.start()])
     elif m := TIME_Q.search(q):
         kind = "event"
         rest = _WHEN_FRAME.sub("", q[m.end():])
@@ -364,6 +367,14 @@ def wants_figure(question: str) -> bool:
     return bool(NUMBER_Q.search(question) or SIZE_Q.search(question))
 
 
+def counted_head(question: str) -> str:
+    """The noun after 的 that ends a how-many question (多少座可能活跃的火山 -> 火山): what is counted,
+    when the word read after the question word (活跃) only says which ones; "" for other questions."""
+    m = NUMBER_Q.search(question.strip().rstrip("？?。.!！ "))
+    head = _MODIFIED_HEAD.match(question.strip().rstrip("？?。.!！ ")[m.end():]) if m else None
+    return head.group(1) if head else ""
+
+
 def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap]:
     """What the question asks that `quote` (with `context`, its neighbouring sentences) lacks.
     `passage` (the quoted passage with its title) is where an English question's names are sought."""
@@ -372,7 +383,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     out = []
     word, kind = focus(question)
     if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \
-            and not (kind == "event" and dated(question, quote)) and not authored(question, word, quote + context):
+            and not (kind == "event" and dated(question, quote)) and not authored(question, word, quote + context) \
+            and not ((head := counted_head(question)) and mentions(quote + context, head)):
         out.append(Gap(kind, word))
     if wants_figure(question) and (period := period_gap(question, quote, context)):
         out.append(Gap("period", period))

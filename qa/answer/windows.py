@@ -50,7 +50,7 @@ from typing import Callable
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
 from qa.text.cjk import CJK, CJK_RUN, close_spaces, fold
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, held_otherwise, question_terms,
-                               question_type, strip_question)
+                               question_type, said_otherwise, strip_question)
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_sentences
 from qa.types import Hit
@@ -252,7 +252,7 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
         raw = close_spaces(to_simplified(hit.text[span.start:span.end]))  # for the answer-type check only
         out.append(_Sentence(span, _mask(s, q.terms) | held_otherwise(q.text, q.terms, s), _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
-                             bool(q.subject) and raw.startswith(q.subject), bool(q.role) and q.role in s,
+                             bool(q.subject) and raw.startswith(q.subject), bool(q.role) and (q.role in s or said_otherwise(s, q.role)),
                              _apart(s, q.terms, q.absent)))
     return out
 
