@@ -28,6 +28,13 @@ def test_the_measure_word_after_which_is_part_of_the_question_word(which, char):
     # ... but 样子 (a look) after 什么 is what is asked about, and an unlisted character after 哪 stays
     ("于海的花是什么样子？", [], ["样子"]),
     ("哪一边的球员先发球？", [], ["球员"]),
+    # the question words the type reader reads (what_time_q, size_q): 什么时候 left 时候 behind, and
+    # 有多大/多深/多久 their characters, terms no passage writes that lowered a right quote's support
+    ("这座桥通常在什么时候被关闭？", ["时候", "候被"], ["关闭"]),
+    ("那口井最深的地方有多深？", ["多深", "有多", "方有"], ["地方"]),
+    ("新建廣場的面積有多大？", ["多大", "有多", "积有"], ["面积", "广场"]),
+    ("比赛持续多久？", ["多久", "续多"], ["比赛", "持续"]),
+    ("这栋楼有多宽？", ["多宽", "楼有"], ["栋楼"]),
     # English stop words go as the tokenizer stems them too (why -> whi, many -> mani, does -> doe)
     ("Why does the library lend so many books?", ["whi", "doe", "mani", "why", "does", "many"], ["librari", "lend", "book"]),
 ])
