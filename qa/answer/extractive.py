@@ -92,10 +92,12 @@ def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...
     return found
 
 
-def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS) -> Window:
+def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS, widen: bool = True) -> Window:
     """In Latin-script text, a two-sentence window quoted as its one sentence that holds what the
     pair matched (`qa.answer.narrow`), and a long sentence as its phrases that do
-    (`qa.answer.clauses`); Chinese windows stay as fitted."""
+    (`qa.answer.clauses`), widened by the phrases after them only in the first quote (`widen`):
+    a runner-up's sentence adds ~150 characters to an English or Spanish answer; Chinese windows stay
+    as fitted."""
     hit = hits[w.hit]
     if not w.values or CJK.search(hit.text):
         return w
@@ -105,7 +107,7 @@ def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams 
     if keep is None and len(sents) != 1:
         return w
     span = sents[keep or 0].span
-    start, end = phrases(hit.text, hit.title, span, q, params.clause_chars)
+    start, end = phrases(hit.text, hit.title, span, q, params.clause_chars, widen)
     return Window(w.hit, start, end, w.values, w.score, w.mask, w.support_parts)
 
 
@@ -195,7 +197,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
             chosen.append(w)
     if not cross:
         chosen += _placing(question, q, best, chosen, windows, ranked, hits, threshold, params, titles)
-    chosen = [_narrowed(w, q, hits, params) for w in chosen]
+    chosen = [_narrowed(w, q, hits, params, widen=n == 0) for n, w in enumerate(chosen)]
     citations, parts = [], []
     for n, w in enumerate(chosen, start=1):
         hit = hits[w.hit]
