@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.clauses import Phrase, clause_run, subject_run
+from qa.answer.clauses import Phrase, clause_run, phrases, subject_run
 from qa.answer.extractive import answer_extractive
+from qa.answer.windows import analyse
 from qa.text import lexicon
-from qa.text.sentences import split_clauses
+from qa.text.sentences import Span, split_clauses
 from qa.types import Hit
 
 
@@ -121,6 +122,21 @@ def test_a_phrase_holds_a_word_the_question_says_another_way():
     answer = answer_extractive("Who created the first stethoscope?", [hit(text, "Stethoscope")], threshold=0.0)
     assert answer.citations[0].quote == ("was invented in 1816 by René Laennec, a French physician working at the "
                                          "Necker Hospital in Paris")
+
+
+def test_a_runner_up_quote_is_its_run_of_phrases_alone():
+    # extractive quotes a runner-up's sentence with widen=False: the run that holds the match, not the
+    # phrases after it (each would add ~150 characters to an English or Spanish answer)
+    text = ("The old lighthouse, which stands on the northern cape above the harbour, was built in 1856 by the "
+            "engineer Thomas Reid, whose family kept its lamp for three generations until the light was automated.")
+    q = analyse("Who built the lighthouse?", None)
+
+    def quote(widen: bool) -> str:
+        return text[slice(*phrases(text, "Lighthouses", Span(0, len(text)), q, 150, widen))]
+
+    assert quote(True) == ("was built in 1856 by the engineer Thomas Reid, whose family kept its lamp for three "
+                           "generations until the light was automated.")
+    assert quote(False) == "was built in 1856 by the engineer Thomas Reid"
 
 
 def test_short_latin_and_long_chinese_sentences_are_quoted_whole():

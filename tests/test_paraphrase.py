@@ -126,8 +126,8 @@ VALUES = {
     # en.toml's life_span: a person's years in brackets say when and where they were born and died
     "born": ("Where was Ada Lovelace born?", "Ada Lovelace (London, 1815 – Marylebone, 1852) wrote notes."),
     "died": ("In what year did Kepler die?", "Johannes Kepler (1571–1630) was an astronomer."),
-    "nació": ("¿En qué ciudad nació Falla?", "Manuel de Falla (Cádiz, 23 de noviembre de 1876 – Alta Gracia, 1946) "
-              "fue un compositor."),
+    "nació": ("¿En qué ciudad nació Falla?",
+              ("Manuel de Falla (Cádiz, 23 de noviembre de 1876 – Alta Gracia, 1946) fue un compositor.")),
     "nacido": ("¿Dónde había nacido Cajal?", "Ramón y Cajal (Petilla de Aragón, 1852 – Madrid, 1934) fue médico."),
     "murió": ("¿Dónde murió Falla?", "Manuel de Falla (Cádiz, 1876 – Alta Gracia, 1946) fue un compositor."),
     "falleció": ("¿Cuándo falleció Cajal?", "Ramón y Cajal (1852–1934) fue un médico."),

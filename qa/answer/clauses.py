@@ -41,10 +41,11 @@ _NO_TAIL = 99
 _END_WORDS = 2
 
 
-def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tuple[int, int]:
+def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True) -> tuple[int, int]:
     """(start, end) to quote of the sentence `span` of `text` (an article titled `title`) for the
     question `q`: its run of phrases holding what it matched when it is longer than `budget`, without
-    the comma or colon that ends the run; else, or when no shorter run holds it, the whole sentence."""
+    the comma or colon that ends the run, widened within `budget` unless `widen` is False (a
+    runner-up quote: the run alone); else, or when no shorter run holds it, the whole sentence."""
     parts = split_clauses(text, span.start, span.end) if span.end - span.start > budget else []
     if len(parts) < 2:
         return span.start, span.end
@@ -69,7 +70,8 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int) -> tupl
     # Matched only by the article's subject, the sentence is told apart by no phrase: it is quoted
     # from the first phrase that names the subject ("The Rosetta Stone is a granodiorite stele, …"
     # for "What kind of rock is the Rosetta Stone made of?"), not whole.
-    run = clause_run(found, need, budget) if need else subject_run(found, beside, budget)
+    room = budget if widen else 0
+    run = clause_run(found, need, room) if need else subject_run(found, beside, room)
     if run is None:
         return span.start, span.end
     end = parts[run[1]].end
