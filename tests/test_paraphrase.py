@@ -131,6 +131,19 @@ VALUES = {
     "nacido": ("¿Dónde había nacido Cajal?", "Ramón y Cajal (Petilla de Aragón, 1852 – Madrid, 1934) fue médico."),
     "murió": ("¿Dónde murió Falla?", "Manuel de Falla (Cádiz, 1876 – Alta Gracia, 1946) fue un compositor."),
     "falleció": ("¿Cuándo falleció Cajal?", "Ramón y Cajal (1852–1934) fue un médico."),
+    # the adjective or verb of a how-question
+    "tall": ("How tall is the tower?", "The tower stands 324 metres."),
+    "high": ("How high is Kibo?", "Kibo rises to 5,895 metres."),
+    "long": ("How long is the canal?", "The canal runs 193 kilometres."),
+    "far": ("How far does the Danube flow?", "The Danube flows roughly 2,850 kilometres."),
+    "deep": ("How deep is Baikal?", "Baikal reaches 1,642 metres."),
+    "wide": ("How wide is the canal?", "The canal is 205 metres across."),
+    "heavy": ("How heavy can a whale become?", "A whale can reach 190 tonnes."),
+    "weigh": ("How much does an adult penguin weigh?", "An adult penguin reaches 40 kilograms."),
+    "mide": ("¿Cuánto mide el cóndor?", "El cóndor llega a 3 metros."),
+    "miden": ("¿Cuánto miden sus alas?", "Sus alas llegan a 3 metros."),
+    "pesa": ("¿Cuánto pesa el cóndor?", "El cóndor llega a 15 kilogramos."),
+    "pesan": ("¿Cuánto pesan los machos?", "Los machos llegan a 15 kilogramos."),
 }
 
 
