@@ -75,10 +75,16 @@ def prompt_hashes(system: str | Path = "") -> dict[str, str]:
 
 
 def refusal_phrase(lang: str) -> str:
-    """The refusal wording for a language ('zh', 'zh-Hant' or 'en'), from prompts/refusal.txt."""
+    """The refusal wording for a language ('zh', 'zh-Hant', 'en' or 'es'), from prompts/refusal.txt."""
+    phrases = refusal_phrases()
+    return phrases.get(lang) or phrases["en"]
+
+
+def refusal_phrases() -> dict[str, str]:
+    """Every language's refusal wording in prompts/refusal.txt, by language."""
     phrases = {}
     for line in load_prompt("refusal").splitlines():
         if ":" in line and not line.startswith("#"):
             key, text = line.split(":", 1)
             phrases[key.strip()] = text.strip()
-    return phrases.get(lang) or phrases["en"]
+    return phrases

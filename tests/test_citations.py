@@ -79,6 +79,7 @@ def test_markers_after_the_final_punctuation_belong_to_that_sentence():
 @pytest.mark.parametrize("reply", [
     refusal_phrase("zh"),
     refusal_phrase("en"),
+    refusal_phrase("es"),
     "The articles don’t say.",
     "  文章中没有提到这个问题的答案  ",
     "根据所给文章，文章中并未提到该项目的投资方。",

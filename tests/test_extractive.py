@@ -114,6 +114,8 @@ def test_refuses_below_the_threshold_and_exposes_the_support():
     assert nothing.refused and nothing.support == 0.0
     english = answer_extractive("What is the capital of France?", [], threshold=0.25)
     assert english.refused and english.answer == refusal_phrase("en")
+    spanish = answer_extractive("¿Cuál es la capital de Francia?", [], threshold=0.25)
+    assert spanish.refused and spanish.answer == refusal_phrase("es") != refusal_phrase("en")
 
 
 def test_shorter_quote_wins_a_tie():

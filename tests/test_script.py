@@ -63,6 +63,9 @@ def test_the_shipped_tables_are_what_opencc_gives():
     ("華強廣場", True, "zh-Hant"),
     ("台北市人口", False, "zh"),  # no character only one script writes: Simplified, the default
     ("How many jobs?", False, "en"),
+    ("¿Cuántos empleos creará el proyecto?", False, "es"),
+    ("Cuantos empleos? Qué proyecto", False, "es"),  # a question word only Spanish writes
+    ("How did the piñata get its name?", False, "en"),  # a Spanish word in an English question: English
     ("這是什么", False, "zh"),  # one of each: a tie is Simplified
 ])
 def test_which_script_a_text_is_in(text, traditional, reply):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.prompts import refusal_phrase
+from qa.prompts import refusal_phrases
 from qa.text.cjk import CJK, HAN, language
 from qa.text.questions import instructs_assistant
 from qa.text.script import to_simplified
@@ -100,7 +100,7 @@ def _bare(text: str) -> str:
 
 
 def is_refusal(text: str, loose: bool = True) -> bool:
-    """True when `text` says the articles do not answer: it holds the refusal sentence of either
+    """True when `text` says the articles do not answer: it holds the refusal sentence of any
     language (prompts/refusal.txt).
 
     `loose` (checking a model's reply): compared without markers, case or punctuation, and an
@@ -110,19 +110,19 @@ def is_refusal(text: str, loose: bool = True) -> bool:
     quoted as an answer stays an answer, and the baselines keep the rule they were measured with."""
     if not loose:
         body = normalize_answer(text)
-        return any((phrase := normalize_answer(refusal_phrase(lang))) and phrase in body for lang in ("zh", "en"))
+        return any((phrase := normalize_answer(said)) and phrase in body for said in refusal_phrases().values())
     body = _bare(text)
     if not body:
         return True
-    for lang in ("zh", "en"):
-        phrase = _bare(refusal_phrase(lang))
+    for said in refusal_phrases().values():
+        phrase = _bare(said)
         if phrase and phrase in body:
             return True
     return bool(_LOOSE_REFUSAL.search(to_simplified(strip_markers(text))))
 
 
 def _only_refusal(text: str) -> bool:
-    return _bare(text) in {_bare(refusal_phrase(lang)) for lang in ("zh", "en")}
+    return _bare(text) in {_bare(said) for said in refusal_phrases().values()}
 
 
 def split_answer(text: str) -> list[str]:

@@ -42,11 +42,15 @@ def language(text: str) -> str:
 
 def reply_language(text: str) -> str:
     """The language `qa` speaks back to `text` in (its refusal sentence, the model's answer):
-    'zh-Hant' for Chinese in Traditional characters, else what `language` says."""
+    'zh-Hant' for Chinese in Traditional characters, 'es' for Spanish (a question word or mark
+    only Spanish writes: es.toml `spanish_mark`), else what `language` says."""
+    from qa.text import lexicon
     from qa.text.script import is_traditional
 
     lang = language(text)
-    return "zh-Hant" if lang == "zh" and is_traditional(text) else lang
+    if lang == "zh":
+        return "zh-Hant" if is_traditional(text) else lang
+    return "es" if lexicon.regex("spanish_mark", re.IGNORECASE).search(text) else lang
 
 
 def close_spaces(text: str) -> str:
