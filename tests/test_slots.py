@@ -195,6 +195,11 @@ def test_a_worded_question_needs_the_word_it_asks_about(question, quote, found):
     ("《烟雾消除法》于何年颁布？", "这些法规延伸至1926年的《烟雾消除法》。", []),
     ("维也纳会议于何年召开？", "1815年，维也纳会议中，华沙成为了首府。", [("event", "召开")]),
     ("维也纳会议于何年召开？", "1815年的华沙成为了首府，维也纳会议之后。", [("event", "召开")]),
+    # ... dated to the day, with its kind before it (议会选举), or named after the verb of the
+    # question's relative clause (哪一天举行的选举: the election is dated, 举行 need not be said)
+    ("左派党在哪一天举行的选举中首次获得席位？", "在2008年1月27日的议会选举中，左派党首次获得席位。", []),
+    ("左派党在哪一天举行的选举中首次获得席位？", "在2008年1月27日，议会选举中左派党首次获得席位。", [("event", "举行")]),
+    ("左派党在哪一天举行的选举中首次获得席位？", "在2008年1月27日的议会会议中，左派党首次获得席位。", [("event", "举行")]),
     # an agent noun is said by its verb in any wording of the event
     ("西班牙波旁王朝的建立者是谁？", "菲利浦五世创建了西班牙的波旁王朝。", []),
     ("西班牙波旁王朝的建立者是谁？", "菲利浦五世统治了西班牙的波旁王朝。", [("focus", "建立者")]),

@@ -339,6 +339,7 @@ def straddles(question: str, word: str, text: str) -> bool:
 
 _DATED = lexicon.pattern("dated_thing")
 _SUBJECT_START = re.compile(r"[" + HAN + r"]{2}")
+_DATED_AFTER = lexicon.regex("dated_after")
 
 
 def dated(question: str, quote: str) -> bool:
@@ -347,7 +348,8 @@ def dated(question: str, quote: str) -> bool:
     the first two characters before the question word; the absent verb is then no near miss."""
     m = TIME_Q.search(question)
     thing = _SUBJECT_START.search(question[:m.start()]) if m else None
-    return bool(thing) and re.search(_DATED + re.escape(thing.group(0)), quote) is not None
+    after = _DATED_AFTER.match(question[m.end():]) if m else None  # 哪一天举行的选举 -> 选举
+    return any(re.search(_DATED + re.escape(t), quote) for t in (thing and thing.group(0), after and after.group(1)) if t)
 
 
 _AUTHOR_WORDS = frozenset(lexicon.words("author_word"))
