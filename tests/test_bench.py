@@ -110,9 +110,14 @@ def test_leave_one_corpus_out_reports_every_corpus_left_out_once(tiny_sets):
     from eval.bench.run import contains_answer, load_gold
     from qa.ask import ask
 
+    from eval.bench.general import Corpus
+
     sets, stores = tiny_sets
-    report = run(sets, stores, steps=20)
-    assert [f["left_out"] for f in report["folds"]] == ["zh_a", "zh_b", "en"]
+    check = Corpus("zh_b_check", sets[1].docs, sets[1].gold, check=True)  # zh_b again, as a set never fitted on
+    report = run([*sets, check], stores, steps=20)
+    assert [f["left_out"] for f in report["folds"]] == ["zh_a", "zh_b", "en"]  # a check set is never a fold
+    [checked] = report["checks"]
+    assert checked["set"] == "zh_b_check" and checked["before"] == report["folds"][1]["before"]  # DEFAULTS, same questions
     for fold, corpus in zip(report["folds"], sets):
         settings, store, embedder = open_set(corpus.docs, stores, False, stores)
         answers = [(it, ask(it.question, settings, store=store, embedder=embedder, mode="extractive"))
@@ -129,7 +134,7 @@ def test_leave_one_corpus_out_reports_every_corpus_left_out_once(tiny_sets):
     assert report["worst_after"] == min(f["after"]["score"] for f in report["folds"])
     assert report["adopt"] == (report["worst_after"] > report["worst_before"])
     assert set(report["in_sample"]) == {"zh_a", "zh_b", "en", "near"}
-    assert table(report).count("\n| ") == 4  # a row per corpus left out, then the worst
+    assert table(report).count("\n| ") == 5  # a row per corpus left out, the worst, the check set
 
 
 @pytest.mark.parametrize("rows, threshold, expected", [
