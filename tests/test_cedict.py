@@ -57,7 +57,7 @@ def test_the_index_reads_glosses_backwards_and_is_kept_in_the_cache_folder(tmp_p
     with gzip.open(source, "wt", encoding="utf-8") as f:
         f.write(DICTIONARY)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(cedict, "_source", lambda: source)
+    monkeypatch.setattr(cedict, "dictionary_file", lambda: source)
     cedict._index.cache_clear()
     try:
         index = cedict._index()
@@ -76,7 +76,7 @@ def test_the_index_reads_glosses_backwards_and_is_kept_in_the_cache_folder(tmp_p
 
 
 def test_without_the_dictionary_nothing_is_rendered(monkeypatch):
-    monkeypatch.setattr(cedict, "_source", lambda: None)
+    monkeypatch.setattr(cedict, "dictionary_file", lambda: None)
     cedict._index.cache_clear()
     try:
         assert cedict.renderings("How many campuses does it have?") == []

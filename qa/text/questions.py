@@ -278,14 +278,21 @@ def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
     """Mask over `terms` (the question's index terms, `question_terms`) of those inside a word of
     the question that `text` writes as another word of its class (研究船's 研究 and 究船 where
     `text` says 科考船). Both texts folded to Simplified characters. A question without Chinese
-    characters is read by `qa.text.paraphrase` instead (another form, class word or value)."""
+    characters is read by `qa.text.paraphrase` instead (another form, class word or value).
+    Besides zh.toml's `synonym` classes, a word's kin in CC-CEDICT (`qa.text.gloss_kin`: 坐落 for
+    位于, both "to be located") stand for it."""
     if not CJK.search(question):
         from qa.text.paraphrase import held
 
         return held(question, terms, text)
+    from qa.text.gloss_kin import writes
+
     bits = 0
     for inside, others in _synonym_terms(question, terms):
         if any(o in text for o in others):
+            bits |= inside
+    for inside, others in _kin_terms(question, terms):
+        if not bits & inside and any(writes(text, o) for o in others):
             bits |= inside
     return bits
 
@@ -299,4 +306,17 @@ def _synonym_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tu
                 inside = sum(1 << i for i, t in enumerate(terms) if t in member)
                 if inside:
                     out.append((inside, tuple(o for o in group if o != member and o not in question)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _kin_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    from qa.text.gloss_kin import kin_words
+
+    out = []
+    for word, kin in kin_words(question):
+        inside = sum(1 << i for i, t in enumerate(terms) if t in word)
+        others = tuple(k for k in kin if k not in question)
+        if inside and others:
+            out.append((inside, others))
     return tuple(out)

@@ -1,0 +1,182 @@
+"""Chinese words that CC-CEDICT glosses alike (坐落 and 位于: "to be located"; 创办 and 创建: "to
+found"), for a question translated apart from its passage, which words its verb or noun another
+way than the sentence that answers it (issue 27).
+
+The hand-written `synonym` glossary of zh.toml cannot hold that vocabulary; the dictionary
+`qa.text.cedict` already reads can, read the other way: two headwords sharing a specific English
+gloss stand for each other in most contexts. Specific means among a word's first two senses,
+of two to four English words (one word is too often two senses: "area", "major"), shared by at
+most `MAX_KIN` headwords ("to establish" has more, too many to vouch for one another), not of
+stop words only ("to be", "to have"), and none of zh.toml's `vague_gloss` ("to make", "to
+take"). Glosses are compared with their parentheses, articles and a trailing preposition dropped
+("to be located at" is "to be located"), "to" kept: the verb "to sign" is no noun "sign". Names
+(capitalised pinyin) have no kin. The limits were fitted on the dev sets' near misses and entity
+swaps (eval/bench/swaps.py), the worst of them, not the average.
+
+At question time the question is cut into the dictionary's words, longest first (forward
+maximum matching: 巴拿马运河 is one word and no 马运), and each word with kin is given with them;
+a sentence writes a kin word when cutting it from its end gives that word (`writes`: 该区位于
+holds 位于, not 区位).
+
+The index (every headword of two to four characters, kin for those that have any) is built
+from the same dictionary file in ~1 s and kept as a pickle in the user cache folder beside
+cedict's, rebuilt when the file or what reads it changes; loading it adds ~40 ms to a cold
+`qa ask` with a Chinese question (measured after the rest of the read path is imported; 2-core
+machine), under the ~50 ms that would call for loading it only for refusals.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from functools import cache, lru_cache
+from pathlib import Path
+
+from qa.text import lexicon
+from qa.text.script import to_simplified
+
+__all__ = ["MAX_KIN", "kin_words", "writes"]
+
+MAX_KIN = 10  # headwords a gloss may have and still vouch for each of them (fitted: module docstring)
+_LONGEST = 4
+_SENSES = 2  # a word's first senses only: 位于's third gloss, "to lie", would make it kin of 说谎
+_MIN_WORDS = 2  # "to found", "to be located", "research vessel": one English word is too often two ("area", "major")
+_SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier", "abbr.", "lit.")
+_HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_PARENS = re.compile(r"\([^)]*\)")
+_ARTICLE = re.compile(r"^(?:a|an|the) ")
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+_TRAILING = ("at", "in", "on", "to", "of", "with", "from", "by", "for", "as", "into")
+
+
+def kin_words(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(word, its kin) for each dictionary word of `question` (folded to Simplified characters)
+    that has any, in the order written; () when the dictionary is not installed."""
+    return _kin_words(to_simplified(question), MAX_KIN)
+
+
+@lru_cache(maxsize=64)
+def _kin_words(question: str, most: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    heads, kin = _index(most)
+    return tuple((word, kin[word]) for word in _words(question, heads) if word in kin)
+
+
+def writes(text: str, word: str) -> bool:
+    """Does `text` (folded to Simplified characters) write `word` as a word of its own, the text
+    cut from its end (backward maximum matching, which errs less often in Chinese than from the
+    start): 该区位于 is 该|区|位于, and holds 区位 ("location") only across two words."""
+    if word not in text:
+        return False
+    return word in _words(text, _index(MAX_KIN)[0], backward=True)
+
+
+def _words(text: str, heads: frozenset[str], backward: bool = False) -> list[str]:
+    """`text` cut into the dictionary's words of two to four characters, the longest that fits
+    taken first, from the start or from the end; the characters between are left out."""
+    out = []
+    if backward:
+        text = text[::-1]
+    i = 0
+    while i < len(text):
+        for n in range(_LONGEST, 1, -1):
+            word = text[i:i + n][::-1] if backward else text[i:i + n]
+            if len(word) == n and word in heads:
+                out.append(word)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def gloss_key(gloss: str) -> str:
+    """A gloss as it is compared: parentheses, a leading article and a trailing preposition out,
+    lower case, "to" kept; "" when it is no plain phrase of one to four words."""
+    gloss = _ARTICLE.sub("", " ".join(_PARENS.sub("", gloss).lower().split()))
+    words = gloss.split()
+    if len(words) > 1 and words[-1] in _TRAILING:
+        words = words[:-1]
+    if not _MIN_WORDS <= len(words) <= 4 or not all(_WORD.fullmatch(w) for w in words):
+        return ""
+    return " ".join(words)
+
+
+def is_specific(key: str) -> bool:
+    """Can a gloss vouch for the words sharing it: not one of `vague_gloss`, not stop words only?"""
+    if key in _vague():
+        return False
+    stop = _stop_words()
+    return any(w not in stop for w in key.split())
+
+
+@cache
+def _vague() -> frozenset[str]:
+    return frozenset(lexicon.words("vague_gloss"))
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(lexicon.words("stop_word"))
+
+
+@cache
+def _index(most: int) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    from qa.text.cedict import cache_dir, dictionary_file
+
+    source = dictionary_file()
+    if source is None:
+        return frozenset(), {}
+    stat = source.stat()
+    # rebuilt when the dictionary or what reads it changes (the vague glosses, the stop words)
+    reading = repr((sorted(_vague()), sorted(_stop_words()), _SENSES, _MIN_WORDS, most)).encode()
+    digest = hashlib.sha1(reading).hexdigest()[:10]
+    cached = cache_dir() / f"gloss-kin-{digest}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    index = build(source, most)
+    try:  # a read-only or full disk costs the next question the build again, nothing more
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as f:
+            f.write(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(f.name, cached)
+    except OSError:
+        pass
+    return index
+
+
+def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """(every headword of two to four characters, kin of each word that has any) from the
+    dictionary file `source` (CC-CEDICT's format, gzip)."""
+    heads: set[str] = set()
+    by_gloss: dict[str, list[str]] = {}
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            parts = line.split(" ", 2)
+            if len(parts) < 3 or "/" not in parts[2] or not _HEADWORD.fullmatch(parts[1]):
+                continue
+            head, rest = parts[1], parts[2]
+            heads.add(head)
+            pinyin = rest[rest.find("[") + 1:rest.find("]")]
+            if any(ch.isupper() for ch in pinyin):  # a name: 北京, 山东
+                continue
+            senses = [part for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
+                      if not any(s in gloss for s in _SKIP) for part in gloss.split(";")]
+            for part in senses[:_SENSES]:
+                key = gloss_key(part)
+                if key and is_specific(key):
+                    by_gloss.setdefault(key, []).append(head)
+    kin: dict[str, dict[str, None]] = {}
+    for words in by_gloss.values():
+        words = list(dict.fromkeys(words))
+        if 2 <= len(words) <= most:
+            for w in words:
+                kin.setdefault(w, {}).update(dict.fromkeys(o for o in words if o != w))
+    return frozenset(heads), {w: tuple(others) for w, others in kin.items()}
