@@ -50,6 +50,9 @@ ANSWERED = [
     ("吉斯伯恩大区的首府在哪里？", "吉斯伯恩大区的首府位于吉斯伯恩市。", "吉斯伯恩市"),
     ("五月天第一次的大型演唱会是在哪里举办的？", "1999年8月28日乐团于台北市立体育场举办第一次的大型演唱会。", "台北市立体育场"),
     ("东关街在哪里？", "东关街是中国江苏省扬州市广陵区的一条东西向街道。", "中国江苏省扬州市广陵区"),  # not 的一条街道
+    ("获奖的面包需要醒发多长时间？", "这款面包用12英里外磨坊的面粉，需要醒发36个小时。", "36个小时"),  # a duration, not a length
+    ("这项税收优惠价值多少？", "该州提供为期五年、价值120万美元的税收优惠。", "120万美元"),  # a value is money, not 五年
+    ("医院侧楼项目花费了多少钱？", "医院侧楼项目花费了 48.5 百万美元。", "48.5 百万美元"),  # the figure keeps its unit
     ("建立多少新的房屋於1931年?", "直到1931年，市內建成了大約11,000間新的房屋，其中80%都是由政府資助修建的。",
      "大約11,000"),  # a comma inside a figure ends no clause (not 80%)
     ("五月天第一次的大型演唱會是在哪裡舉辦的?", "1999年8月28日樂團於台北市立體育場舉辦第一次的大型演唱會。", "台北市立體育場"),
@@ -400,3 +403,10 @@ def test_a_question_ending_with_its_copula_asks_what_follows_it(word):
 @pytest.mark.parametrize("word", lexicon.words("empty_span"))
 def test_a_place_ends_before_the_kind_its_subject_is_one_of(word):
     assert short_answer("东关街在哪里？", [f"东关街是扬州市广陵区的{word}老街。"]) == "扬州市广陵区"
+
+
+@pytest.mark.parametrize("names, units", sorted(lexicon.glossary("asked_unit").items()))
+def test_a_value_or_duration_asked_by_its_noun_takes_a_figure_in_its_units(names, units):
+    name, unit = names.split("|")[0], units.split("|")[-1]
+    quote = f"这项工程共有3个部门参与，{name}为12{unit}。"
+    assert short_answer(f"这项工程的{name}是多少？", [quote]) == f"12{unit}"

@@ -109,7 +109,8 @@ _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": 
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
 _LOOSE_TIME = 6
 _UNIT_OF = {"year": "年", "month": "月"}
-_DIMENSIONS = lexicon.glossary("dimension")
+_DIMENSIONS = {**lexicon.glossary("dimension"), **lexicon.glossary("asked_unit")}
+_DIMENSION_ASKED = lexicon.regex("dimension_asked")
 _APPROXIMATE = longest_first(lexicon.words("approximate"), lexicon.words("copula"))
 _DEFINE = lexicon.regex("rewrite_define")
 _COUNTED = set(lexicon.words("counted_measure"))
@@ -329,6 +330,9 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
         if _UNIT_OF.get(wants, got[-1:]) not in got:
             continue  # 哪个月 wants a month: 今年9月, not 三年
         start, end = m.start(), m.start() + len(m.group(0).rstrip())
+        if units and (unit := re.match(f"\\s?(?:{units})", text[end:])) and len(unit.group(0).strip()) >= 2:
+            end += unit.end()  # 36个 + 小时 for 多长时间: the figure with the unit of the dimension asked
+            # (a unit word; not 比 or 重, which say the dimension after a whole figure: 2比1, 8公斤重)
         if units and (got[-1] in _COUNTED or _BARE.fullmatch(got)) and not re.search(units, text[start:end + 1]):
             continue  # 体重是多少 wants a weight (8公斤重), not a count of things (三个亚种) or a bare number
         if wants == "year" and "年代" not in q:
@@ -340,8 +344,9 @@ def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> 
 
 
 def _dimension(q: str) -> str:
-    """The units of the dimension a count question asks right before its question word or with it
-    (体重大约是多少, 有多长 -> 公斤|千克|…, 米|公里|…, as the answerer's glossary writes them), or ""."""
+    """The units of the dimension a count question asks right before its question word, with it or
+    right after it (体重大约是多少, 有多长, 多长时间 -> 公斤|千克|…, 米|公里|…, 年|天|小时|…, as the
+    answerer's glossary writes them), or ""."""
     asked = _ASK.search(q)
     before = q[:asked.start()] if asked else ""
     while True:
@@ -350,9 +355,11 @@ def _dimension(q: str) -> str:
             break
         before = before[:-len(cut)]
     before = strip_end(before)
-    said = asked.group(0)[-1:] if asked else ""  # 有多长: the question word names the dimension
+    # 有多长: the question word names the dimension; 多长时间 the noun after it (a duration), not 长
+    said = asked.group(0)[-1:] if asked and _DIMENSION_ASKED.match(q, asked.end() - 1) else ""
+    after = q[asked.end():].removeprefix("的") if asked else ""
     return next((units for names, units in _DIMENSIONS.items()
-                 if re.search(f"(?:{names})$", before) or re.fullmatch(names, said)), "")
+                 if re.search(f"(?:{names})$", before) or re.fullmatch(names, said) or re.match(f"(?:{names})", after)), "")
 
 
 def _year(q: str, text: str, start: int, got: str) -> tuple[int, int]:
