@@ -33,6 +33,7 @@ def test_a_word_has_the_words_sharing_a_specific_gloss_as_kin(question, word, ki
     ("北京在哪里？", "北京"),        # a name (capitalised pinyin) has no kin
     ("这个地区的主要产业是什么？", "主要"),  # "major" is one English word, and too often two
     ("它位于哪里？", "说谎"),        # 位于's third gloss, "to lie", is no first sense
+    ("哪个城市并入了奥斯陆？", "设有"),  # 设有 "to have; to incorporate": a vague first wording, no 并入
 ])
 def test_names_single_word_glosses_and_late_senses_give_no_kin(question, word):
     kin = dict(gloss_kin.kin_words(question))

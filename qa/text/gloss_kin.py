@@ -43,6 +43,7 @@ __all__ = ["MAX_KIN", "kin_words", "writes"]
 
 MAX_KIN = 10  # headwords a gloss may have and still vouch for each of them (fitted: module docstring)
 _LONGEST = 4
+_READING = 2  # how `build` reads the dictionary: a new number rebuilds the cached index
 _SENSES = 2  # a word's first senses only: 位于's third gloss, "to lie", would make it kin of 说谎
 _MIN_WORDS = 2  # "to found", "to be located", "research vessel": one English word is too often two ("area", "major")
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier", "abbr.", "lit.")
@@ -132,7 +133,7 @@ def _index(most: int) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
         return frozenset(), {}
     stat = source.stat()
     # rebuilt when the dictionary or what reads it changes (the vague glosses, the stop words)
-    reading = repr((sorted(_vague()), sorted(_stop_words()), _SENSES, _MIN_WORDS, most)).encode()
+    reading = repr((sorted(_vague()), sorted(_stop_words()), _SENSES, _MIN_WORDS, most, _READING)).encode()
     digest = hashlib.sha1(reading).hexdigest()[:10]
     cached = cache_dir() / f"gloss-kin-{digest}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
@@ -167,12 +168,16 @@ def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str,
             pinyin = rest[rest.find("[") + 1:rest.find("]")]
             if any(ch.isupper() for ch in pinyin):  # a name: 北京, 山东
                 continue
-            senses = [part for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
-                      if not any(s in gloss for s in _SKIP) for part in gloss.split(";")]
-            for part in senses[:_SENSES]:
-                key = gloss_key(part)
-                if key and is_specific(key):
-                    by_gloss.setdefault(key, []).append(head)
+            senses = [gloss for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
+                      if not any(s in gloss for s in _SKIP)]
+            for sense in senses[:_SENSES]:
+                # a sense's wordings ("to produce; to manufacture") count when its first one is
+                # specific: 设有 "to have; to incorporate" says nothing specific, and is no 并入
+                keys = [gloss_key(part) for part in sense.split(";")]
+                if keys[0] and is_specific(keys[0]):
+                    for key in keys:
+                        if key and is_specific(key):
+                            by_gloss.setdefault(key, []).append(head)
     kin: dict[str, dict[str, None]] = {}
     for words in by_gloss.values():
         words = list(dict.fromkeys(words))
