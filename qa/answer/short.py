@@ -8,7 +8,7 @@ answers it usually says the same thing with the answer in that word's place: "�
 in the sentence) and just after it (the longest start of them, found after that) fence the answer
 (`qa.answer.fence`). When the question wants a kind of thing the answerer recognises (a figure with its
 unit, a date, a 《title》), the span of that kind inside the fence, or else the one nearest to the
-question's words in the sentence, is the answer (`_one`, `_spans`); a figure must carry the asked
+question's words in the sentence, is the answer (`_one`, `qa.answer.figures`); a figure must carry the asked
 unit, and a count asked of a dimension (体重是多少) is never a count of things (三个亚种). Of a
 sentence "A和B分别X和Y", asked of B, the answer is inside Y (`qa.answer.respective`). Where the
 question's words place nothing, a 哪些 question takes the sentence's longest list (`qa.answer.lists`)
@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from qa.answer.agents import agent, located, occupation, of_kind, origin
 from qa.answer.causes import asks_how, cause
 from qa.answer.fence import aligned
+from qa.answer.figures import typed_spans, widened
 from qa.answer.frames import actor, before_predicate, framed, modifier_place
 from qa.answer.fronted import fronted
 from qa.answer.heads import headed
@@ -68,17 +69,15 @@ from qa.answer.spans import (
     SPEECH,
     after_place_word,
     balanced,
-    longest_first,
     marked,
     nearest,
-    strip_end,
     trim,
 )
 from qa.answer.terms import definition, full_name, quoted_term
 from qa.answer.whose import owner
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold
-from qa.text.questions import asked_measure, question_type
+from qa.text.questions import question_type
 
 __all__ = ["MAX_CHARS", "MAX_LIST_CHARS", "Short", "pick", "short_answer"]
 
@@ -97,34 +96,20 @@ _ELLIPTIC = tuple(lexicon.words("naming_copula"))  # 首都为？
 _UNASKED = lexicon.words("describe_noun") + lexicon.words("list_rest_q")
 _WHAT_WORD = min(lexicon.words("what_q"), key=len)  # 什么
 _WHAT = set(lexicon.words("what_q"))
-_ORDINAL = lexicon.words("ordinal_q")
 _TITLE = lexicon.regex("book_title")
-_YEAR_HEAD = lexicon.regex("year_head")
-_RANGE = lexicon.words("range_word")
-_ARTICLE = lexicon.regex("article_count")
 _LIST_Q = lexicon.words("list_q")
 _LIST_MARK = lexicon.words("list_mark")
 _EMPTY = set(lexicon.words("empty_span"))
 _TYPED = {"year": _DATE, "month": _DATE, "day": _DATE, "time": _DATE, "number": _FIGURE}
 _QUESTION_END = "？?。.!！ 吗呢吧啊"
 _LOOSE_TIME = 6
-_UNIT_OF = {"year": "年", "month": "月"}
-_DIMENSIONS = {**lexicon.glossary("dimension"), **lexicon.glossary("asked_unit")}
-_DIMENSION_ASKED = lexicon.regex("dimension_asked")
-_APPROXIMATE = longest_first(lexicon.words("approximate"), lexicon.words("copula"))
 _DEFINE = lexicon.regex("rewrite_define")
-_COUNTED = set(lexicon.words("counted_measure"))
-_BARE = lexicon.regex("number_span")  # a number without a unit
 _ASIDE = lexicon.regex("bracket_aside")
 _NAMED_FOR = lexicon.regex("named_for_q")
 _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
-_DATED = ("year", "month", "day", "time")
 _ROLES = lexicon.words("role")
 _ADMIN = set(lexicon.words("admin_suffix"))
-_APPROXIMATE_LEAD = longest_first(lexicon.words("approximate_lead"))
-_RELATIVE = longest_first(lexicon.words("relative_time"))
-_HEDGED = (*_APPROXIMATE_LEAD, *lexicon.words("approximate"))  # a question asking 约多少 takes the figure alone
 
 
 @dataclass(frozen=True)
@@ -260,16 +245,16 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
     pattern = _TITLE if "《" in text and (wants == "name" or (asked and "部" in asked.group(0))) else _TYPED.get(wants)
     paired = respective(q, text, wants)  # A和B分别X和Y: asked of B, the answer is Y, whatever the fence or nearness say
     if pattern is not None:
-        spans = _spans(q, text, pattern, measure, wants)
+        spans = typed_spans(q, text, pattern, measure, wants)
         inside = [s for s in spans if paired and paired[0] <= s[0] and s[1] <= paired[1]]
         if inside:
-            return _widened(q, text, inside[0], wants)
+            return widened(q, text, inside[0], wants)
         inside = [s for s in spans if fence and fence[0] <= s[0] and s[1] <= fence[1]]
         if inside:
-            return _widened(q, text, inside[0], wants)
+            return widened(q, text, inside[0], wants)
         if fence is None or wants in _PRECISE or pattern is _TITLE or (spans and wants == "time"):
             found = nearest(q, text, spans)
-            return _widened(q, text, found, wants) if found else None
+            return widened(q, text, found, wants) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
     if paired and wants in WHOLE:
@@ -312,85 +297,6 @@ def _suffix_left(q: str, text: str, start: int, end: int) -> bool:
     the question writes without it (北京哪个区 over "北京市海淀区"), and end with one of its own?"""
     return (end - start > 2 and text[start] in _ADMIN and text[end - 1] in _ADMIN and start >= 2
             and text[start - 2:start] in q and text[start - 2:start + 1] not in q)
-
-
-def _spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str) -> list[tuple[int, int]]:
-    """Spans of `pattern`'s kind in `text`: not one the question says, carrying the asked measure
-    word, and for a count not a date (2003年 is no answer to 多少)."""
-    out = []
-    units = _dimension(q) if wants == "number" and not measure else ""
-    for m in pattern.finditer(text):
-        got = m.group(0).strip()
-        if not got or got in q or (measure and measure not in got and asked_measure(measure, q, text)):
-            continue
-        if wants == "number" and not measure and (_DATE.fullmatch(got) or _ARTICLE.match(got)):
-            continue
-        if wants == "number" and any(w in q for w in _ORDINAL) and text[m.start() - 1:m.start()] != "第":
-            continue  # 第几 wants a rank the sentence writes with 第
-        if _UNIT_OF.get(wants, got[-1:]) not in got:
-            continue  # 哪个月 wants a month: 今年9月, not 三年
-        start, end = m.start(), m.start() + len(m.group(0).rstrip())
-        if units and (unit := re.match(f"\\s?(?:{units})", text[end:])) and len(unit.group(0).strip()) >= 2:
-            end += unit.end()  # 36个 + 小时 for 多长时间: the figure with the unit of the dimension asked
-            # (a unit word; not 比 or 重, which say the dimension after a whole figure: 2比1, 8公斤重)
-        if units and (got[-1] in _COUNTED or _BARE.fullmatch(got)) and not re.search(units, text[start:end + 1]):
-            continue  # 体重是多少 wants a weight (8公斤重), not a count of things (三个亚种) or a bare number
-        if wants == "year" and "年代" not in q:
-            start, end = _year(q, text, start, got)
-        out.append((start, end))
-    if units and any(re.search(units, text[s:e + 1]) for s, e in out):
-        out = [(s, e) for s, e in out if re.search(units, text[s:e + 1])]  # 主跑道有多长: 1,980米, not 08
-    return out
-
-
-def _dimension(q: str) -> str:
-    """The units of the dimension a count question asks right before its question word, with it or
-    right after it (体重大约是多少, 有多长, 多长时间 -> 公斤|千克|…, 米|公里|…, 年|天|小时|…, as the
-    answerer's glossary writes them), or ""."""
-    asked = _ASK.search(q)
-    before = q[:asked.start()] if asked else ""
-    while True:
-        cut = next((w for w in _APPROXIMATE if before.endswith(w)), "")
-        if not cut:
-            break
-        before = before[:-len(cut)]
-    before = strip_end(before)
-    # 有多长: the question word names the dimension; 多长时间 the noun after it (a duration), not 长
-    said = asked.group(0)[-1:] if asked and _DIMENSION_ASKED.match(q, asked.end() - 1) else ""
-    after = q[asked.end():].removeprefix("的") if asked else ""
-    return next((units for names, units in _DIMENSIONS.items()
-                 if re.search(f"(?:{names})$", before) or re.fullmatch(names, said) or re.match(f"(?:{names})", after)), "")
-
-
-def _year(q: str, text: str, start: int, got: str) -> tuple[int, int]:
-    """哪一年 wants the year: 建炎二年, not 建炎二年七月 or 1867年末; of a range, the year the
-    question does not say (自1682年到哪一年: 1789年 of 1682年至1789年)."""
-    head = _YEAR_HEAD.match(got).group(0)
-    if head.strip() in q:
-        cut = max(got.rfind(w) + len(w) for w in _RANGE)
-        if cut > len(head):
-            start += cut
-            got = got[cut:].lstrip()
-            start += len(text[start:]) - len(text[start:].lstrip())
-            head = _YEAR_HEAD.match(got).group(0)
-    end = start + len(head)
-    return start, end + (text[end:end + 1] in ")）")
-
-
-def _widened(q: str, text: str, span: tuple[int, int], wants: str) -> tuple[int, int]:
-    """A rank asked with 第几 keeps the 第 the quote writes (第3名, not 3名). The noun a count asks
-    for (多少名观众) is left out: gold answers give it about as often as not (6,476名观众, 三条).
-    A figure keeps the word before it that makes it approximate (约50公里, 超过1800个:
-    `approximate_lead`: the figure as the quote states it) unless the question hedges too (长近多少倍,
-    大约有多少: 40倍, as annotators write it); a date the word that
-    says which year or month it is in (明年1月, 今年9月: `relative_time`)."""
-    start, end = span
-    if any(w in q for w in _ORDINAL) and start and text[start - 1] == "第":
-        start -= 1
-    words = _APPROXIMATE_LEAD if wants == "number" and not any(w in q for w in _HEDGED) else \
-        _RELATIVE if wants in _DATED else ()
-    lead = next((w for w in words if text.endswith(w, 0, start)), "")
-    return start - len(lead), end
 
 
 def _after_role(q: str, text: str, start: int, end: int) -> tuple[int, int]:
