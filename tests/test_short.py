@@ -50,6 +50,11 @@ ANSWERED = [
     ("吉斯伯恩大区的首府在哪里？", "吉斯伯恩大区的首府位于吉斯伯恩市。", "吉斯伯恩市"),
     ("五月天第一次的大型演唱会是在哪里举办的？", "1999年8月28日乐团于台北市立体育场举办第一次的大型演唱会。", "台北市立体育场"),
     ("东关街在哪里？", "东关街是中国江苏省扬州市广陵区的一条东西向街道。", "中国江苏省扬州市广陵区"),  # not 的一条街道
+    # what a thing is called, in a sentence naming it with a calling verb (translated text)
+    ("雄性蜜蜂叫什么？", "被称为雄蜂的雄性蜜蜂不采集食物。", "雄蜂"),  # not 不采集食物, what it does
+    ("释放氧气的小孔叫什么？", "氧气通过被称为气孔的小孔释放到空气中。", "气孔"),
+    ("地表下面熔化的岩石叫什么？", "火山是地壳上的一个开口。地表以下的熔融岩石被称为岩浆；喷出后称为熔岩。", "岩浆"),
+    ("京都市区的东北部又被称之为？", "京大校园位处被称为「大学生的城市」之京都市区东北部，稍离市中心。", "大学生的城市"),
     ("获奖的面包需要醒发多长时间？", "这款面包用12英里外磨坊的面粉，需要醒发36个小时。", "36个小时"),  # a duration, not a length
     ("这项税收优惠价值多少？", "该州提供为期五年、价值120万美元的税收优惠。", "120万美元"),  # a value is money, not 五年
     ("医院侧楼项目花费了多少钱？", "医院侧楼项目花费了 48.5 百万美元。", "48.5 百万美元"),  # the figure keeps its unit
@@ -410,3 +415,9 @@ def test_a_value_or_duration_asked_by_its_noun_takes_a_figure_in_its_units(names
     name, unit = names.split("|")[0], units.split("|")[-1]
     quote = f"这项工程共有3个部门参与，{name}为12{unit}。"
     assert short_answer(f"这项工程的{name}是多少？", [quote]) == f"12{unit}"
+
+
+@pytest.mark.parametrize("verb", lexicon.words("calling_verb"))
+def test_a_calling_verb_gives_the_name_of_the_thing_asked(verb):
+    assert short_answer("雄性蜜蜂叫什么？", [f"{verb}雄蜂的雄性蜜蜂不采集食物。"]) == "雄蜂"
+    assert short_answer("雄性蜜蜂叫什么？", [f"蜂群里的雄性蜜蜂{verb}雄蜂，不采集食物。"]) == "雄蜂"

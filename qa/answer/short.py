@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.agents import agent, located, occupation, of_kind, origin
+from qa.answer.called import called, calls
 from qa.answer.causes import asks_how, cause
 from qa.answer.fence import aligned
 from qa.answer.figures import typed_spans, widened
@@ -106,6 +107,7 @@ _LOOSE_TIME = 6
 _DEFINE = lexicon.regex("rewrite_define")
 _ASIDE = lexicon.regex("bracket_aside")
 _NAMED_FOR = lexicon.regex("named_for_q")
+_CALLED = lexicon.regex("called_q")
 _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
 _PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
 _ROLES = lexicon.words("role")
@@ -146,6 +148,8 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     defined = _DEFINE.match(q)
     if defined and not _ASK.search(defined.group("x")):
         return _first(quotes, lambda text: definition(defined.group("x"), text, MAX_CHARS))
+    if _CALLED.search(q) and calls(fold(quotes[0])) and (found := _first(quotes[:1], lambda text: called(q, text))):
+        return found  # 被称为雄蜂的雄性蜜蜂: the name a calling verb gives the thing asked
     if asks_post(q):
         return _first(quotes, lambda text: post(q, text, MAX_CHARS))
     if wants == "reason":
