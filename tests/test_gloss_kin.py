@@ -111,7 +111,7 @@ def test_the_index_keeps_specific_glosses_and_is_kept_in_the_cache_folder(tmp_pa
     assert gloss_kin.build(source, 3)[1]["创办"] == ("创建",)  # four share "to found": above the limit
     gloss_kin._index.cache_clear()
     try:
-        assert gloss_kin._index(4) == (heads, kin)
+        assert gloss_kin._index(4) == gloss_kin.pack(heads, kin)
         assert list((tmp_path / "cache").rglob("gloss-kin-*.pickle"))
     finally:
         gloss_kin._index.cache_clear()
