@@ -291,9 +291,15 @@ def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
     for inside, others in _synonym_terms(question, terms):
         if any(o in text for o in others):
             bits |= inside
-    for inside, others in _kin_terms(question, terms):
-        if not bits & inside and any(writes(text, o) for o in others):
+    for inside, others, edges in _kin_terms(question, terms):
+        written = [o for o in others if writes(text, o)]
+        if written and not bits & inside:
             bits |= inside
+        # a term across the word's edge (运河坐落: 河坐) is held where the text writes the kin
+        # beside the same character (运河位于)
+        for bit, before, after in edges:
+            if any(f"{before}{o}{after}" in text for o in written):
+                bits |= bit
     return bits
 
 
@@ -310,13 +316,23 @@ def _synonym_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tu
 
 
 @lru_cache(maxsize=8)
-def _kin_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+def _kin_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...], tuple], ...]:
+    """(mask of the terms inside a word of the question, its kin, the terms across its edges as
+    (bit, character before, character after)) for each word of `question` with kin."""
     from qa.text.gloss_kin import kin_words
 
     out = []
+    folded = to_simplified(question)
     for word, kin in kin_words(question):
         inside = sum(1 << i for i, t in enumerate(terms) if t in word)
         others = tuple(k for k in kin if k not in question)
+        at = folded.find(word)
+        edges = []
+        for i, t in enumerate(terms):
+            if at > 0 and t == folded[at - 1] + word[0]:
+                edges.append((1 << i, t[0], ""))
+            elif at >= 0 and t == word[-1] + folded[at + len(word):at + len(word) + 1]:
+                edges.append((1 << i, "", t[1]))
         if inside and others:
-            out.append((inside, others))
+            out.append((inside, others, tuple(edges)))
     return tuple(out)
