@@ -30,7 +30,7 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["cache_dir", "dictionary_file", "renderings"]
+__all__ = ["cache_dir", "cached", "dictionary_file", "entries", "renderings"]
 
 MAX_RENDERINGS = 12  # per English word or phrase: "title" has 12, "period" more; all are kept up to this
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier")
@@ -95,20 +95,25 @@ def _index() -> dict[str, tuple[str, ...]]:
     if source is None:
         return {}
     stat = source.stat()
-    cached = cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    return cached(cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle", lambda: _build(source))
+
+
+def cached(path: Path, build):
+    """What is pickled at `path`, else what `build()` returns, pickled there (atomically) for the
+    next question: a read-only or full disk costs that question the build again, nothing more."""
     try:
-        return pickle.loads(cached.read_bytes())
+        return pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    index = _build(source)
-    try:  # a read-only or full disk costs the next question the second again, nothing more
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as f:
-            f.write(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(f.name, cached)
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:
+            f.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(f.name, path)
     except OSError:
         pass
-    return index
+    return value
 
 
 def dictionary_file() -> Path | None:
@@ -129,26 +134,31 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("qa"))
 
 
-def _build(source: Path) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
+def entries(source: Path, headword: re.Pattern = _HEADWORD):
+    """(Simplified headword, the rest of its line: pinyin and glosses) of each entry of the
+    dictionary file `source` (CC-CEDICT's format, gzip) whose headword `headword` matches whole."""
     with gzip.open(source, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             parts = line.split(" ", 2)
-            if len(parts) < 3 or "/" not in parts[2] or not _HEADWORD.fullmatch(parts[1]):
+            if len(parts) == 3 and "/" in parts[2] and headword.fullmatch(parts[1]):
+                yield parts[1], parts[2]
+
+
+def _build(source: Path) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for simplified, rest in entries(source):
+        for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/"):
+            if any(s in gloss for s in _SKIP):
                 continue
-            simplified = parts[1]
-            for gloss in parts[2][parts[2].index("/") + 1:].rstrip().rstrip("/").split("/"):
-                if any(s in gloss for s in _SKIP):
-                    continue
-                gloss = _LEAD.sub("", _PARENS.sub("", gloss).split(";")[0].split(",")[0].strip().lower())
-                words = gloss.split()
-                if len(words) >= 2 and words[1] in _KINDS and _WORD.fullmatch(words[0]):
-                    for name in (words[0], " ".join(words[:2])):  # "Shandong province in northeast China"
-                        index.setdefault(name, []).append(simplified)
-                    continue
-                if not 1 <= len(words) <= 3 or not all(_WORD.fullmatch(w) for w in words):
-                    continue
-                index.setdefault(gloss, []).append(simplified)
+            gloss = _LEAD.sub("", _PARENS.sub("", gloss).split(";")[0].split(",")[0].strip().lower())
+            words = gloss.split()
+            if len(words) >= 2 and words[1] in _KINDS and _WORD.fullmatch(words[0]):
+                for name in (words[0], " ".join(words[:2])):  # "Shandong province in northeast China"
+                    index.setdefault(name, []).append(simplified)
+                continue
+            if not 1 <= len(words) <= 3 or not all(_WORD.fullmatch(w) for w in words):
+                continue
+            index.setdefault(gloss, []).append(simplified)
     return {gloss: tuple(dict.fromkeys(heads))[:MAX_RENDERINGS] for gloss, heads in index.items()}

@@ -31,12 +31,8 @@ call for loading it only for refusals.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import os
-import pickle
 import re
-import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -132,7 +128,7 @@ def _stop_words() -> frozenset[str]:
 def _index(most: int) -> tuple[dict[str, str], dict[str, str]]:
     """`build`'s index packed as few strings, which unpickle ~4x faster than 100,000 ones: the
     headwords by first character ("|位于|位居|"), each word's kin joined by "|"."""
-    from qa.text.cedict import cache_dir, dictionary_file
+    from qa.text.cedict import cache_dir, cached, dictionary_file
 
     source = dictionary_file()
     if source is None:
@@ -141,20 +137,8 @@ def _index(most: int) -> tuple[dict[str, str], dict[str, str]]:
     # rebuilt when the dictionary or what reads it changes (the vague glosses, the stop words)
     reading = repr((sorted(_vague()), sorted(_stop_words()), _SENSES, _MIN_WORDS, most, _READING)).encode()
     digest = hashlib.sha1(reading).hexdigest()[:10]
-    cached = cache_dir() / f"gloss-kin-{digest}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    try:
-        return pickle.loads(cached.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    index = pack(*build(source, most))
-    try:  # a read-only or full disk costs the next question the build again, nothing more
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as f:
-            f.write(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(f.name, cached)
-    except OSError:
-        pass
-    return index
+    return cached(cache_dir() / f"gloss-kin-{digest}-{stat.st_size}-{int(stat.st_mtime)}.pickle",
+                  lambda: pack(*build(source, most)))
 
 
 def pack(heads: frozenset[str], kin: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], dict[str, str]]:
@@ -168,30 +152,25 @@ def pack(heads: frozenset[str], kin: dict[str, tuple[str, ...]]) -> tuple[dict[s
 def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     """(every headword of two to four characters, kin of each word that has any) from the
     dictionary file `source` (CC-CEDICT's format, gzip)."""
+    from qa.text.cedict import entries
+
     heads: set[str] = set()
     by_gloss: dict[str, list[str]] = {}
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            parts = line.split(" ", 2)
-            if len(parts) < 3 or "/" not in parts[2] or not _HEADWORD.fullmatch(parts[1]):
-                continue
-            head, rest = parts[1], parts[2]
-            heads.add(head)
-            pinyin = rest[rest.find("[") + 1:rest.find("]")]
-            if any(ch.isupper() for ch in pinyin):  # a name: 北京, 山东
-                continue
-            senses = [gloss for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
-                      if not any(s in gloss for s in _SKIP)]
-            for sense in senses[:_SENSES]:
-                # a sense's wordings ("to produce; to manufacture") count when its first one is
-                # specific: 设有 "to have; to incorporate" says nothing specific, and is no 并入
-                keys = [gloss_key(part) for part in sense.split(";")]
-                if keys[0] and is_specific(keys[0]):
-                    for key in keys:
-                        if key and is_specific(key):
-                            by_gloss.setdefault(key, []).append(head)
+    for head, rest in entries(source, _HEADWORD):
+        heads.add(head)
+        pinyin = rest[rest.find("[") + 1:rest.find("]")]
+        if any(ch.isupper() for ch in pinyin):  # a name: 北京, 山东
+            continue
+        senses = [gloss for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
+                  if not any(s in gloss for s in _SKIP)]
+        for sense in senses[:_SENSES]:
+            # a sense's wordings ("to produce; to manufacture") count when its first one is
+            # specific: 设有 "to have; to incorporate" says nothing specific, and is no 并入
+            keys = [gloss_key(part) for part in sense.split(";")]
+            if keys[0] and is_specific(keys[0]):
+                for key in keys:
+                    if key and is_specific(key):
+                        by_gloss.setdefault(key, []).append(head)
     kin: dict[str, dict[str, None]] = {}
     for words in by_gloss.values():
         words = list(dict.fromkeys(words))
