@@ -7,15 +7,13 @@ wording its verb another way is answered and a near miss beside it still refused
 from __future__ import annotations
 
 import gzip
-import json
 
 import pytest
 
-from qa.config import load_settings
-from qa.ingest.pipeline import ingest
 from qa.text import cedict, gloss_kin, lexicon
 from qa.text.questions import held_otherwise, question_terms
-from support.cli import invoke
+from support.cli import ask_json
+from support.stores import store_of
 
 
 @pytest.mark.parametrize("question, word, kin", [
@@ -126,22 +124,13 @@ BAKERY = "面包店获奖\n\n镇上的面包店在全国比赛中获得一等奖
 
 @pytest.fixture
 def museum_store(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "museum.txt").write_text(MUSEUM, encoding="utf-8")
-    (docs / "bakery.txt").write_text(BAKERY, encoding="utf-8")
-    ingest([docs], load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={}))
-    return tmp_path / "store"
+    return store_of(tmp_path, {"museum.txt": MUSEUM, "bakery.txt": BAKERY})
 
 
-def _ask(store, question: str) -> dict:
-    r = invoke("ask", "--store", store, "--mode", "extractive", "--json", question, env={"QA_EMBED": "hash"})
-    assert r.exit_code == 0, r.output
-    return json.loads(r.output)
 
 
 def test_a_question_wording_its_verb_otherwise_is_answered(museum_store):
-    out = _ask(museum_store, "这座博物馆坐落于何处？")  # 坐落 / 位于: without kin, support 0.21 and a refusal
+    out = ask_json(museum_store, "这座博物馆坐落于何处？")  # 坐落 / 位于: without kin, support 0.21 and a refusal
     assert not out["refused"], out
     assert "海港镇北端" in out["answer"]
 
@@ -149,8 +138,8 @@ def test_a_question_wording_its_verb_otherwise_is_answered(museum_store):
 def test_a_sentence_writing_the_verb_otherwise_holds_the_question_verb(museum_store):
     # 制造 / 生产 ("to manufacture"): the sentence saying 生产 holds 制造; 修理 ("to repair"), which
     # no sentence says any way, weighs as 制造 did before
-    asked = _ask(museum_store, "镇上的工厂制造什么？")
-    assert asked["support"] > _ask(museum_store, "镇上的工厂修理什么？")["support"]
+    asked = ask_json(museum_store, "镇上的工厂制造什么？")
+    assert asked["support"] > ask_json(museum_store, "镇上的工厂修理什么？")["support"]
     assert "渔网" in asked["answer"]
 
 
@@ -159,4 +148,4 @@ def test_a_sentence_writing_the_verb_otherwise_holds_the_question_verb(museum_st
     "这座博物馆由谁设计？",  # designed is not founded: no kin of 设计 in the passage
 ])
 def test_a_near_miss_beside_it_is_still_refused(museum_store, question):
-    assert _ask(museum_store, question)["refused"]
+    assert ask_json(museum_store, question)["refused"]

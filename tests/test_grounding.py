@@ -10,13 +10,12 @@ import json
 import pytest
 
 from qa.answer.grounding import grounding, missing_names
-from qa.config import load_settings
-from qa.ingest.pipeline import ingest
 from qa.text import lexicon
 from qa.text.script import to_simplified
 from qa.types import Hit
 from support.chat import chat_cli
-from support.cli import invoke
+from support.cli import ask_json, invoke
+from support.stores import store_of
 
 BEIJING = ("近期,北京市市场监督管理局等4部门印发《北京市以标准赋能科技创新和产业创新融合发展行动方案》,明确提出借鉴经验。"
            "聚焦高精尖产业,该文件提出布局基础共性标准。以医疗级场景为核心,上海发布《脑机接口未来产业培育行动方案》。")
@@ -153,38 +152,25 @@ def test_an_earlier_retrieved_passage_of_the_article_grounds_a_name():
     assert missing_names("上海的方案由几个部门印发?", grounding(later, 0, len(later.text), [later]), [later]) == ["上海"]
 
 
-def _ask(store, question: str) -> dict:
-    r = invoke("ask", "--store", store, "--mode", "extractive", "--json", question, env={"QA_EMBED": "hash"})
-    assert r.exit_code == 0, r.output
-    return json.loads(r.stdout)
 
 
 @pytest.mark.slow
 def test_the_seed_page_answers_beijings_plan_and_refuses_it_for_shanghai(hash_store):
-    beijing = _ask(hash_store, "北京市以标准赋能科技创新的行动方案是哪几个部门印发的?")
+    beijing = ask_json(hash_store, "北京市以标准赋能科技创新的行动方案是哪几个部门印发的?")
     assert not beijing["refused"] and "北京市市场监督管理局等4部门" in beijing["answer"]
     for question, name in [("上海以标准赋能科技创新的行动方案是哪几个部门印发的?", "上海"),
                            ("廣東以標準賦能科技創新的行動方案是哪幾個部門印發的?", "廣東")]:
-        answer = _ask(hash_store, question)
+        answer = ask_json(hash_store, question)
         assert answer["refused"] and answer["citations"] == []
         assert {"kind": "entity", "detail": name, "reason": f"the passages do not mention {name}"} in answer["gaps"]
 
 
-def _store_of(tmp_path, files: dict[str, str]):
-    """A hash-embedder store holding `files` (name -> text, title on the first line)."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in files.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    settings = load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={})
-    assert ingest([docs], settings).ingested == len(files)
-    return tmp_path / "store"
 
 
 @pytest.fixture
 def swap_store(tmp_path):
     """Two articles whose titles have the same length and script, neither naming the other."""
-    return _store_of(tmp_path, {
+    return store_of(tmp_path, {
         "kangaroo.txt": "尤金袋鼠\n\n尤金袋鼠是一种小型袋鼠，生活在澳洲南部的袋鼠岛。由于牠们每季都大量繁殖，"
                         "破坏了岛上的生活环境而被认为是害虫。",
         "game.txt": "泡泡战士\n\n泡泡战士是一款多人在线游戏。玩家以水枪泡封敌人，生命数耗完即算踢爆。"})
@@ -192,12 +178,12 @@ def swap_store(tmp_path):
 
 @pytest.mark.slow
 def test_a_swapped_title_is_refused_not_answered_from_the_other_article(swap_store):
-    answer = _ask(swap_store, "尤金袋鼠为什么会被认为是害虫？")
+    answer = ask_json(swap_store, "尤金袋鼠为什么会被认为是害虫？")
     assert not answer["refused"] and "害虫" in answer["answer"]
-    swapped = _ask(swap_store, "泡泡战士为什么会被认为是害虫？")
+    swapped = ask_json(swap_store, "泡泡战士为什么会被认为是害虫？")
     assert swapped["refused"], swapped["answer"]
     assert {g["kind"] for g in swapped["gaps"]} & {"entity", "elsewhere"}
-    assert _ask(swap_store, "泡泡战士的玩家用什么泡封敌人？")["refused"] is False
+    assert ask_json(swap_store, "泡泡战士的玩家用什么泡封敌人？")["refused"] is False
 
 
 @pytest.mark.slow
@@ -215,7 +201,7 @@ def test_chat_does_not_answer_shanghai_with_beijings_plan(chat_store):
 @pytest.fixture
 def noun_titles_store(tmp_path):
     """DRCD-like articles named by common nouns (恆星, 郵票) that no ending marks as names."""
-    return _store_of(tmp_path, {
+    return store_of(tmp_path, {
         "chen.txt": "陳誠\n\n1922年6月，陳誠在保定陸軍軍官學校畢業，分配到浙軍當見習官。後來他進入黃埔軍校任職。",
         "stamp.txt": "郵票\n\n郵票是郵政機關發行的郵資憑證。世界上第一枚郵票於1840年在英國發行。"})
 

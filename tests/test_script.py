@@ -3,7 +3,6 @@ answer whichever script a question is typed in, over a store that holds articles
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from qa.text.cjk import fold, reply_language
 from qa.text.questions import question_terms, question_type
 from qa.text.script import is_traditional, opencc_tables, restore, to_simplified
 from qa.text.tokens import normalize_answer, terms, tokenize
-from support.cli import invoke, run_qa
+from support.cli import ask_json, run_qa
 
 # (Traditional, Simplified): characters, Taiwan variants (著 for 着, 裏/裡), and whole questions.
 FOLDS = [
@@ -133,10 +132,6 @@ def two_scripts(tmp_path_factory) -> Path:
     return store
 
 
-def _ask(store: Path, question: str) -> dict:
-    done = invoke("ask", "--json", "--store", store, "--mode", "extractive", question, env={"QA_EMBED": "hash"})
-    assert done.exit_code == 0, done.output
-    return json.loads(done.stdout)
 
 
 @pytest.mark.parametrize("traditional, simplified, quoted", [
@@ -147,7 +142,7 @@ def _ask(store: Path, question: str) -> dict:
 ])
 def test_the_same_question_in_either_script_gets_the_same_cited_answer(two_scripts, traditional, simplified,
                                                                          quoted):
-    a, b = _ask(two_scripts, traditional), _ask(two_scripts, simplified)
+    a, b = ask_json(two_scripts, traditional), ask_json(two_scripts, simplified)
     assert not a["refused"] and not b["refused"]
     assert a["answer"] == b["answer"]
     assert [c["chunk_id"] for c in a["citations"]] == [c["chunk_id"] for c in b["citations"]]
@@ -156,8 +151,8 @@ def test_the_same_question_in_either_script_gets_the_same_cited_answer(two_scrip
 
 
 def test_a_traditional_question_is_refused_in_traditional(two_scripts):
-    tw = _ask(two_scripts, "這座圖書館的館長是誰？館長的年薪是多少？")
-    cn = _ask(two_scripts, "这座图书馆的馆长是谁？馆长的年薪是多少？")
+    tw = ask_json(two_scripts, "這座圖書館的館長是誰？館長的年薪是多少？")
+    cn = ask_json(two_scripts, "这座图书馆的馆长是谁？馆长的年薪是多少？")
     assert tw["refused"] and cn["refused"]
     assert tw["answer"] == "文章中沒有提到這個問題的答案。"
     assert cn["answer"] == "文章中没有提到这个问题的答案。"

@@ -7,17 +7,15 @@ still refused."""
 
 from __future__ import annotations
 
-import json
 from itertools import combinations
 
 import pytest
 
 from qa.answer import slots
-from qa.config import load_settings
-from qa.ingest.pipeline import ingest
 from qa.text import lexicon
 from qa.text.questions import has_answer_type, held_otherwise, question_terms, question_type, said_otherwise
-from support.cli import invoke
+from support.cli import ask_json
+from support.stores import store_of
 
 CLASSES = {name: value.split("|") for name, value in lexicon.glossary("synonym").items()}
 PAIRS = [(a, b) for words in CLASSES.values() for a, b in combinations(words, 2)]
@@ -78,29 +76,20 @@ LIBRARY = "图书馆预算获批\n\n阿什福德市议会周二批准了公共�
 
 @pytest.fixture
 def ferry_store(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "ferry.txt").write_text(FERRY, encoding="utf-8")
-    (docs / "library.txt").write_text(LIBRARY, encoding="utf-8")
-    ingest([docs], load_settings({"store": str(tmp_path / "store"), "embed": "hash"}, env={}))
-    return tmp_path / "store"
+    return store_of(tmp_path, {"ferry.txt": FERRY, "library.txt": LIBRARY})
 
 
-def _ask(store, question: str) -> dict:
-    r = invoke("ask", "--store", store, "--mode", "extractive", "--json", question, env={"QA_EMBED": "hash"})
-    assert r.exit_code == 0, r.output
-    return json.loads(r.output)
 
 
 def test_a_question_naming_the_ferry_otherwise_is_answered(ferry_store):
     # 渡船 / 渡轮, 运载 / 搭载: before the glossary, support 0.18 and a refusal
-    out = _ask(ferry_store, "这艘渡船能运载多少辆车？")
+    out = ask_json(ferry_store, "这艘渡船能运载多少辆车？")
     assert not out["refused"]
     assert "35 辆汽车" in out["answer"]
 
 
 def test_a_near_miss_beside_it_is_still_refused(ferry_store):
-    out = _ask(ferry_store, "这艘渡船的票价是多少？")
+    out = ask_json(ferry_store, "这艘渡船的票价是多少？")
     assert out["refused"]
 
 

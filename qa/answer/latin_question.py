@@ -15,7 +15,7 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.questions import question_terms
 
-__all__ = ["CLAUSE_CHARS", "Asked", "asked", "closest", "said", "stem", "wanted"]
+__all__ = ["CLAUSE_CHARS", "Asked", "asked", "closest", "lowered", "said", "stem", "wanted"]
 
 CLAUSE_CHARS = 30  # a clause mark between a span and a question word counts as this many characters
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -67,7 +67,7 @@ def asked(question: str) -> Asked | None:
         groups = [k for k in range(1, m.re.groups + 1) if m.group(k)]
         if wants == "which" and _verb(question, m.end(groups[0])):
             return None  # "What made Laennec…", "What replaced the tube": the question asks a subject, names no kind
-        if len(groups) > 1 and (m.group(groups[1]) in _lowered(lexicon.words("verb_adverb")) or _verb(question, m.end(groups[1]))):
+        if len(groups) > 1 and (m.group(groups[1]) in lowered(lexicon.words("verb_adverb")) or _verb(question, m.end(groups[1]))):
             groups = groups[:1]  # "which river flows through", "which countries never accepted": the kind is one word
         noun = tuple(m.group(k) for k in groups)
     words = [w.strip("¿?¡!.,;:'’\"") for w in q.split()]
@@ -85,11 +85,12 @@ def _verb(question: str, end: int) -> bool:
     made Laennec…")."""
     after = question[end:].split(maxsplit=1)
     word = after[0].strip("¿?¡!.,;:'’\"") if after else ""
-    return bool(word) and (word.lower() in _lowered(lexicon.words("object_lead")) or word[0].isupper())
+    return bool(word) and (word.lower() in lowered(lexicon.words("object_lead")) or word[0].isupper())
 
 
 @cache
-def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+def lowered(words: tuple[str, ...]) -> frozenset[str]:
+    """A word class of the lexicon in lower case, as a set (cached: the pickers read them per word)."""
     return frozenset(w.lower() for w in words)
 
 

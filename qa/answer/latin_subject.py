@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.latin_question import Asked, said
+from qa.answer.latin_question import Asked, lowered, said
 from qa.text import lexicon
 from qa.text.paraphrase import same_word, stems
 
@@ -27,15 +27,9 @@ _BETWEEN = 2  # lower-case words between a subject and its verb ("France and Eng
 _AFTER = 40  # characters from the verb to the name after by/por ("was founded in 1533 by Pedro de Heredia")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _ASKING = ("which", "what", "who", "qué", "quién", "quiénes")
-
-
-def _lowered(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
-
-
-_SKIPPED = _lowered(lexicon.words("reflexive") + lexicon.words("verb_adverb"))
-_NOT_VERB = _lowered(lexicon.words("auxiliary") + lexicon.words("stop_word"))
-_RELATIVE = _lowered(lexicon.words("relative_word"))
+_SKIPPED = lowered(lexicon.words("reflexive") + lexicon.words("verb_adverb"))
+_NOT_VERB = lowered(lexicon.words("auxiliary") + lexicon.words("stop_word"))
+_RELATIVE = lowered(lexicon.words("relative_word"))
 
 
 def subject(asked: Asked, text: str, runs: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -33,7 +33,7 @@ import re
 from functools import cache
 
 from qa.answer.across import chinese_span
-from qa.answer.latin_question import Asked, closest, said
+from qa.answer.latin_question import Asked, closest, lowered, said
 from qa.answer.latin_question import stem
 from qa.answer.latin_subject import listed, subject
 from qa.answer.latin_question import asked as read_question
@@ -49,10 +49,6 @@ _UNIT_CLASSES = ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_
 _CONNECTORS = ("de", "of")  # between a count's words: puestos de trabajo
 _CLOSING_QUOTE = "\"”»’'"
 
-
-@cache
-def _lowered(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
 
 
 def latin_span(question: str, quotes: list[str]) -> tuple[int, int, int] | None:
@@ -106,7 +102,7 @@ def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
 
 
 def _plural(word: str) -> bool:
-    return stem(word) != word or word in _lowered(lexicon.words("irregular_plural"))
+    return stem(word) != word or word in lowered(lexicon.words("irregular_plural"))
 
 
 def _valued(asked: Asked, text: str) -> list[tuple[int, int]]:
@@ -179,7 +175,7 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
         if stem(spoken(m)) != w:
             break
         kept.append(m)
-    plural = lambda w: w.endswith("s") or w in _lowered(lexicon.words("irregular_plural"))
+    plural = lambda w: w.endswith("s") or w in lowered(lexicon.words("irregular_plural"))
     while kept and (spoken(kept[-1]) in _CONNECTORS or asked.noun_last and len(kept) > 1 and not plural(spoken(kept[-1]))
                     and spoken(kept[-2]) not in _CONNECTORS):
         kept.pop()
@@ -189,7 +185,7 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
 def _counts_nothing(text: str, end: int) -> bool:
     """Is the figure ending at `end` bare: followed by punctuation or a word that counts nothing?"""
     m = _TOKEN.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
-    return m is None or text[end:m.start()].strip() != "" or m.group(0).lower().rstrip(".") in _lowered(lexicon.words("figure_tail"))
+    return m is None or text[end:m.start()].strip() != "" or m.group(0).lower().rstrip(".") in lowered(lexicon.words("figure_tail"))
 
 
 # -- names -------------------------------------------------------------------------------------
@@ -202,6 +198,7 @@ def _runs(text: str, person: bool = False) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     run: list[re.Match] = []
     pending: list[re.Match] = []
+    inside = _particles() if person else _particles() | lowered(lexicon.words("thing_particle"))
     for tok in _TOKEN.finditer(text):
         word = tok.group(0)
         last = (pending or run)[-1] if run else None
@@ -215,8 +212,7 @@ def _runs(text: str, person: bool = False) -> list[tuple[int, int, int]]:
             if word.endswith(".") and _sentence_end(word):
                 _close(run, person, out)
                 run = []
-        elif joined and word.lower() in (_particles() if person else _particles() | _lowered(lexicon.words("thing_particle"))) \
-                and len(pending) < 2:
+        elif joined and word.lower() in inside and len(pending) < 2:
             pending.append(tok)
         else:
             _close(run, person, out)
@@ -226,15 +222,15 @@ def _runs(text: str, person: bool = False) -> list[tuple[int, int, int]]:
 
 
 def _close(run: list[re.Match], person: bool, out: list[tuple[int, int, int]]) -> None:
-    openers = _lowered(lexicon.words("sentence_opener")) | _lowered(lexicon.words("latin_article")) | _lowered(lexicon.words("stop_word"))
-    titles = _lowered(lexicon.words("person_title")) | _lowered(lexicon.words("title_abbreviation"))
+    openers = lowered(lexicon.words("sentence_opener")) | lowered(lexicon.words("latin_article")) | lowered(lexicon.words("stop_word"))
+    titles = lowered(lexicon.words("person_title")) | lowered(lexicon.words("title_abbreviation"))
     words = list(run)
     while words and (words[0].group(0).lower().rstrip(".") in openers or person and (
             words[0].group(0).lower() in titles or words[0].group(0).lower().rstrip(".") in titles)):
         words.pop(0)
     if not words:
         return
-    not_person = _lowered(lexicon.words("not_person")) | _lowered(lexicon.words("pinyin_name_kind")) | _lowered(lexicon.words("month_name"))
+    not_person = lowered(lexicon.words("not_person")) | lowered(lexicon.words("pinyin_name_kind")) | lowered(lexicon.words("month_name"))
     if person and any(w.group(0).lower() in not_person or w.group(0).lower().rstrip(".") in not_person for w in words):
         return
     last = words[-1].group(0)
@@ -250,7 +246,7 @@ def _particles() -> frozenset[str]:
 
 def _sentence_end(word: str) -> bool:
     """Does the full stop of `word` end a sentence (not "Dr.", "St.", an initial)?"""
-    return not (word.lower() in _lowered(lexicon.words("title_abbreviation")) or word.lower() in _lowered(lexicon.words("abbreviation"))
+    return not (word.lower() in lowered(lexicon.words("title_abbreviation")) or word.lower() in lowered(lexicon.words("abbreviation"))
                 or len(word) == 2 and word[0].isupper())
 
 

@@ -1,10 +1,11 @@
 """The one way to run `qa` in a test: `run_qa` (a child process: exit codes, signals, stderr as a
-user sees them), `invoke` (typer's CliRunner in this process: fast), `spawn_qa` (a pseudo-terminal,
-for what a terminal shows). Each starts from `qa_env`: this machine's environment without any
-QA_* / OPENAI_* setting, plus the test's own."""
+user sees them), `invoke` (typer's CliRunner in this process: fast; `ask_json`, its `qa ask --json`
+on a hash store), `spawn_qa` (a pseudo-terminal, for what a terminal shows). Each starts from
+`qa_env`: this machine's environment without any QA_* / OPENAI_* setting, plus the test's own."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -55,6 +56,13 @@ def invoke(*args: str | Path, env: Mapping[str, str] | None = None, input: str |
     finally:
         if fresh:
             SharedSystemClient.clear_system_cache()
+
+
+def ask_json(store: str | Path, question: str) -> dict:
+    """`qa ask --json --mode extractive` on a hash-embedder store (`invoke`), its answer parsed."""
+    done = invoke("ask", "--store", store, "--mode", "extractive", "--json", question, env={"QA_EMBED": "hash"})
+    assert done.exit_code == 0, done.output
+    return json.loads(done.stdout)
 
 
 def spawn_qa(*args: str | Path, env: Mapping[str, str] | None = None, unset: Iterable[str] = (), timeout: float = 60,
