@@ -262,16 +262,42 @@ def collection_idf(texts: list[str]):
                           for d in (sum(t in doc for doc in docs) for t in terms)]
 
 
+# 路街 and 道办 cross dictionary words of the name (华阳|路|街道|办事处) in every row: seams
 @pytest.mark.parametrize("question, seams", [
     # 处成 and 立于 join words the collection writes (办事处, 成立; 成立, 于): seams
-    ("华阳路街道办事处成立于哪一年？", {"处成", "立于"}),
-    # 撤销 is a word the collection lacks: its neighbours 处撤 and 销于 are missing too, so nothing is a seam
-    ("华阳路街道办事处撤销于哪一年？", set()),
-    ("华阳路街道办事处是哪一年成立的？", set()),  # cut at the question words: no bigram crosses a word
+    ("华阳路街道办事处成立于哪一年？", {"路街", "道办", "处成", "立于"}),
+    # 撤销 is a word the collection lacks: its neighbours 处撤 and 销于 are missing too, so no seams
+    ("华阳路街道办事处撤销于哪一年？", {"路街", "道办"}),
+    ("华阳路街道办事处是哪一年成立的？", {"路街", "道办"}),  # cut at the question words: nothing else crosses a word
 ])
 def test_seams_are_absent_bigrams_between_words_the_collection_writes(question, seams):
     q = analyse(question, collection_idf(COLLECTION))
     assert {q.terms[i] for i, _ in q.seams} == seams
+
+
+DELTA = [hit("多瑙河三角洲于1991年被列为世界遗产。", title="多瑙河", n=2).text, "这座城市在欧洲的地位很高。",
+         "该地区是茶叶的产地。"]
+
+
+@pytest.mark.parametrize("question, seams", [
+    # 遗产|地位: 产地 straddles two dictionary words, though a passage holds it (茶叶的产地): a seam;
+    # 得世 is none: its neighbour 获得 is a word the collection lacks
+    ("三角洲何时获得世界遗产地位？", {"产地", "界遗"}),
+    ("茶叶的产地在哪里？", {"地在"}),  # 产地 a word of its own here, 地在 across it and 在
+])
+def test_a_bigram_across_two_dictionary_words_is_a_seam(question, seams):
+    q = analyse(question, collection_idf(DELTA))
+    assert {q.terms[i] for i, _ in q.seams} == seams
+
+
+def test_a_seam_the_quote_holds_counts_once():
+    # the quote holds 遗产地位 whole (so the seams 产地 and 界遗 as written), not 获得: the seams
+    # count as the terms they are, with no credit on top for their neighbours
+    idf = collection_idf(DELTA)
+    quote = hit("三角洲的世界遗产地位于1991年确立。", title="多瑙河")
+    a, b = (answer_extractive("三角洲何时获得世界遗产地位？", [quote], threshold=0.0, idf=idf, params=p)
+            for p in (DEFAULTS, replace(DEFAULTS, seam_credit=0.0)))
+    assert a.support == b.support < 1.0
 
 
 def test_a_seam_counts_as_covered_with_its_neighbours_and_a_missing_word_does_not():

@@ -49,12 +49,31 @@ def test_a_compound_is_said_when_its_other_part_is_said_too(asked, text, said):
     assert said_otherwise(text, asked) is said
 
 
+@pytest.mark.parametrize("text, word, said", [
+    ("该运河坐落在巴拿马地峡。", "位于", True),       # kin in CC-CEDICT ("to be located"): the slot check reads it
+    ("这家工厂生产汽车零件。", "制造", True),
+    ("该运河坐落在巴拿马地峡。", "制造", False),
+    ("该运河坐落在巴拿马地峡。", "签订", False),       # "to sign" has too many headwords to vouch
+])
+def test_a_word_is_mentioned_by_its_dictionary_kin(text, word, said):
+    assert slots.mentions(text, word) is said
+
+
 def test_terms_inside_a_word_are_held_by_another_word_of_its_class():
     question = "这所大学的研究船叫什么名字？"
     terms = tuple(question_terms(question))
     mask = held_otherwise(question, terms, "为其新的科考船下水")
     assert {t for i, t in enumerate(terms) if mask >> i & 1} == {"研究", "究船"}
     assert held_otherwise(question, terms, "这艘船长68米") == 0
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("这些鸟如何应对极端的寒冷？", ["鸟", "应对", "对极", "极端", "寒冷"]),   # 这些 points back, names nothing
+    ("为什么这块石头如此重要？", ["石头", "头如", "如此", "此重", "重要"]),  # nor 这块
+    ("这艘研究船有多长？", ["研究", "究船"]),
+])
+def test_a_demonstrative_gives_no_term(question, terms):
+    assert question_terms(question) == terms
 
 
 @pytest.mark.parametrize("question, word", [

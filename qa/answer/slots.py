@@ -190,7 +190,16 @@ def mentions(text: str, word: str) -> bool:
                 return True
     if word in _KIN and re.search(f"(?:{_KIN_BEFORE})(?:{_KIN[word]})", text):
         return True
-    return any(word in verbs and re.search(verbs, text) for verbs in _EVENTS) or said_otherwise(text, word)
+    return any(word in verbs and re.search(verbs, text) for verbs in _EVENTS) or said_otherwise(text, word) \
+        or kin_written(text, word)
+
+
+def kin_written(text: str, word: str) -> bool:
+    """Does `text` write a word CC-CEDICT glosses as `word` (`qa.text.gloss_kin`: 签署 for 签订,
+    坐落 for 位于)? A question translated apart from its passage words its verb another way."""
+    from qa.text.gloss_kin import kin_words, writes
+
+    return any(w == word and any(writes(text, o) for o in kin) for w, kin in kin_words(word))
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one

@@ -39,7 +39,7 @@ from pathlib import Path
 from qa.text import lexicon
 from qa.text.script import to_simplified
 
-__all__ = ["MAX_KIN", "kin_words", "writes"]
+__all__ = ["MAX_KIN", "kin_words", "word_starts", "writes"]
 
 MAX_KIN = 5  # headwords a gloss may have and still vouch for each of them (fitted: module docstring)
 _LONGEST = 4
@@ -73,6 +73,21 @@ def writes(text: str, word: str) -> bool:
     if word not in text:
         return False
     return word in _words(text, _index(MAX_KIN)[0], backward=True)
+
+
+def word_starts(text: str) -> frozenset[int]:
+    """Offsets where `text` (a run of Chinese characters folded to Simplified) starts a word when
+    cut into the dictionary's words, longest first from the start, a character left alone being a
+    word of its own; frozenset() when the dictionary is not installed."""
+    heads = _index(MAX_KIN)[0]
+    if not heads:
+        return frozenset()
+    starts, i = set(), 0
+    while i < len(text):
+        starts.add(i)
+        i += next((n for n in range(_LONGEST, 1, -1)
+                   if len(text[i:i + n]) == n and f"|{text[i:i + n]}|" in heads.get(text[i], "")), 1)
+    return frozenset(starts)
 
 
 def _words(text: str, heads: dict[str, str], backward: bool = False) -> list[str]:
