@@ -55,8 +55,9 @@ def test_a_clause_opener_cuts_a_phrase_without_a_comma(word):
     assert len(split_clauses(aside)) == 1
 
 
-def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail: int = 99) -> Phrase:
-    return Phrase(size, mask, cue, relative, tail)
+def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail: int = 99, head: int = 99,
+      appositive: bool = False) -> Phrase:
+    return Phrase(size, mask, cue, relative, tail, head, appositive)
 
 
 @pytest.mark.parametrize("phrases, need, run", [
@@ -71,6 +72,14 @@ def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail:
     ([p(100), p(60, 0b01, tail=3), p(100), p(90)], 0b01, (1, 1)),
     # a relative clause takes the phrase it speaks of
     ([p(90), p(60), p(50, 0b01, cue=True, relative=True), p(90)], 0b01, (1, 2)),
+    # ...and so does an appositive
+    ([p(90), p(60), p(50, 0b01, cue=True, appositive=True), p(90)], 0b01, (1, 2)),
+    # no phrase holds the wanted type and the run opens with the matched words: the phrase before
+    # names what they say something of ("…driven by a strong easterly wind, | spread rapidly…");
+    # not when a word stands before them, nor when a phrase holds the wanted type
+    ([p(90), p(60), p(50, 0b01, head=0, tail=4), p(90)], 0b01, (1, 2)),
+    ([p(90), p(60), p(50, 0b01, head=1, tail=4), p(90)], 0b01, (2, 3)),
+    ([p(90), p(60), p(50, 0b01, cue=True, head=0, tail=4), p(90)], 0b01, (2, 3)),
     # the run is the whole sentence, or there is one phrase: quote the sentence
     ([p(90, 0b01), p(90, 0b10)], 0b11, None),
     ([p(200, 0b01)], 0b01, None),
@@ -175,3 +184,24 @@ def test_a_clause_without_a_relative_word_is_quoted_alone():
     question, text, _ = _relative("so")
     answer = answer_extractive(question, [hit(text, "Harbour")], threshold=0.0)
     assert answer.citations[0].quote.startswith("so designed the new breakwater")
+
+
+@pytest.mark.parametrize("word", lexicon.words("appositive_word"))
+def test_an_appositive_is_quoted_with_the_name_it_speaks_of(word):
+    noun = "architect" if word == "an" else "founder"
+    text = ("Begun as a small fortress in 889 on the hill above the river, the palace was largely rebuilt in the "
+            f"mid-thirteenth century by Muhammad I, {word} {noun} of the Nasrid dynasty, whose successors added the "
+            "royal palaces that made it the residence of the last Muslim rulers of Spain.")
+    answer = answer_extractive(f"Who was the {noun} of the Nasrid dynasty?", [hit(text, "Alhambra")], threshold=0.0)
+    assert "Muhammad I" in answer.citations[0].quote
+
+
+def test_an_article_after_a_common_word_opens_no_appositive():
+    # "After the French surrender, | the stone passed…": the main clause, which is quoted without the
+    # phrase before it
+    text = ("After the long and bitter French surrender at the end of the long campaign, the stone passed to "
+            "the British under the Capitulation of Alexandria in 1801 and has been displayed at the British "
+            "Museum in London since 1802.")
+    answer = answer_extractive("Where has the stone been displayed since 1802?", [hit(text, "Rosetta Stone")],
+                               threshold=0.0)
+    assert answer.citations[0].quote.startswith("the stone passed")

@@ -426,3 +426,18 @@ def test_a_quote_that_places_the_answer_is_added_when_the_best_places_none():
     assert [c.quote for c in both.citations] == ["维基媒体的标志选自一次国际性标志竞赛。", "那次国际性标志竞赛于2003年举行。"]
     assert both.short_answer is None
     assert short_answer(question, [both.citations[1].quote]) == "2003年"
+
+
+def test_a_latin_runner_up_is_quoted_only_when_the_first_quote_does_not_answer():
+    wide = replace(DEFAULTS, extra_margin=10.0)  # every runner-up is close enough to be quoted
+    # the first quote names the winner and holds more of the question's words: the runner-up, a
+    # weaker reading of the question, is left out
+    race = hit("The men's race was won by Kenyan runner Peter Kiplagat in 2 hours, 9 minutes and 31 seconds. "
+               "Ana Ribeiro of Portugal won the women's race in 2:26:05.", title="City marathon")
+    ans = answer_extractive("Who won the men's race?", [race], threshold=0.0, params=wide)
+    assert [c.quote[:12] for c in ans.citations] == ["The men's ra"]
+    # no short answer in the first quote: the runner-up may hold what was asked, and is quoted too
+    bridge = hit("The committee decided to rebuild the old bridge in stone after the flood. "
+                 "The council later decided to widen the road to the bridge.", title="Town bridge")
+    ans = answer_extractive("What did the committee decide about the bridge?", [bridge], threshold=0.0, params=wide)
+    assert ans.short_answer is None and len(ans.citations) == 2

@@ -57,6 +57,8 @@ CLASSES = {
     "flee": ("Where did he flee?", "He fled to Sweden.", "flee"),
     "accept": ("Which countries never accepted the division?", "France never recognised the line.", "accepted"),
     "final": ("In what year was the final Diet held?", "The last Diet met in 1669.", "final"),
+    "prey": ("What does the snow leopard prey on?", "It hunts wild sheep and goats.", "prey"),
+    "oversee": ("Which official oversaw the building?", "It began under the supervision of Sergei Witte.", "oversaw"),
     "idear": ("¿Quién ideó el submarino?", "Un submarino diseñado por Isaac Peral.", "ideó"),
     "fundar": ("¿Quién fundó la ciudad?", "La ciudad fue establecida por Heredia.", "fundó"),
     "comandar": ("¿Quién comandó la defensa?", "La flota, al mando del almirante Vernon.", "comandó"),

@@ -10,8 +10,8 @@ title's words aside, when others are matched: every phrase is about the title) a
 sentence holds the wanted type of answer, a phrase with it; then widened by the phrases after it
 while the quote stays within the budget, since an answer usually follows the words a question
 repeats ("...four national capitals: Vienna, Bratislava, Budapest and Belgrade"). A relative clause
-("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) is quoted with the phrase
-it speaks of. A sentence that matched only the title's words is quoted from its first phrase that
+("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) or an appositive of a name
+("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase it speaks of. A sentence that matched only the title's words is quoted from its first phrase that
 names them (`subject_run`). The words a phrase holds are read as the window's sentence reads them:
 as written, in another form, by a word of their class or a value of their kind
 (`qa.text.paraphrase`).
@@ -39,6 +39,9 @@ _NO_TAIL = 99
 # A phrase whose question words come this close to its end ("…royal capital until 1596,") leads
 # to its answer in the next phrase; one that goes on past them holds it ("…served as director of …")
 _END_WORDS = 2
+# A phrase opening with the question's words ("…driven by a strong easterly wind, | spread rapidly…"
+# for "What helped the fire to spread?") goes on from its subject, which the phrase before names
+_HEAD_WORDS = 0
 
 
 def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True) -> tuple[int, int]:
@@ -63,10 +66,16 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     # since a name is told by its capitals.
     cues = [bool(q.wants) and has_answer_type(close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
             for p in parts]
-    relative = [_opens_relative(text[p.start:p.end]) for p in parts]
+    relative = [_opens(text[p.start:p.end], _relative_words()) for p in parts]
+    # An article after a name opens an appositive of it ("…by Muhammad I, | the founder of …"); after
+    # other words it may open the sentence's main clause ("After the French surrender, | the stone …")
+    appositive = [k > 0 and _opens(text[p.start:p.end], _appositive_words()) and _ends_with_name(text[parts[k - 1].start:p.start])
+                  for k, p in enumerate(parts)]
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
-    tails = [_tail(f, [t for i, t in enumerate(q.terms) if need >> i & 1]) for f in folded]
-    found = [Phrase(*p) for p in zip(sizes, masks, cues, relative, tails)]
+    needed = [t for i, t in enumerate(q.terms) if need >> i & 1]
+    tails = [_tail(f, needed) for f in folded]
+    heads = [_head(f, needed) for f in folded]
+    found = [Phrase(*p) for p in zip(sizes, masks, cues, relative, tails, heads, appositive)]
     # Matched only by the article's subject, the sentence is told apart by no phrase: it is quoted
     # from the first phrase that names the subject ("The Rosetta Stone is a granodiorite stele, …"
     # for "What kind of rock is the Rosetta Stone made of?"), not whole.
@@ -90,14 +99,32 @@ def _tail(folded: str, terms: list[str]) -> int:
     return len(folded[max(ends):].split()) if ends else _NO_TAIL
 
 
-def _opens_relative(phrase: str) -> bool:
-    words = phrase.lower()
-    return any(words.startswith(w + " ") for w in _relative_words())
+def _head(folded: str, terms: list[str]) -> int:
+    """How many words of `folded` stand before the first word a term of `terms` opens (99: none opens one)."""
+    starts = [m.start() for t in terms for m in re.finditer(r"(?<!\w)" + re.escape(t), folded)]
+    return len(folded[:min(starts)].split()) if starts else _NO_TAIL
+
+
+def _ends_with_name(phrase: str) -> bool:
+    """Does `phrase` end with a capitalised word ("…by Muhammad I,")?"""
+    words = phrase.split()
+    return bool(words) and words[-1][0].isupper()
+
+
+def _opens(phrase: str, words: tuple[str, ...]) -> bool:
+    """Does `phrase` open with one of `words`?"""
+    lowered = phrase.lower()
+    return any(lowered.startswith(w + " ") for w in words)
 
 
 @cache
 def _relative_words() -> tuple[str, ...]:
     return lexicon.words("relative_word")
+
+
+@cache
+def _appositive_words() -> tuple[str, ...]:
+    return lexicon.words("appositive_word")
 
 
 class Phrase(NamedTuple):
@@ -106,12 +133,17 @@ class Phrase(NamedTuple):
     cue: bool  # it holds the wanted type of answer
     relative: bool  # it opens with a relative word ("whose …"): it says something of the phrase before it
     tail: int = _NO_TAIL  # words after the last question term it holds
+    head: int = _NO_TAIL  # words before the first question term it holds
+    appositive: bool = False  # it opens with an article after a comma ("…Muhammad I, | the founder of …"): it names the phrase before
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote, or None to quote the sentence whole: the shortest
     run holding every term of `need` and, when a phrase holds the wanted type of answer, one that
-    does; with the phrase before it when it opens with a relative word (what it speaks of), and,
+    does; with the phrase before it when it opens with a relative word or is an appositive (what it
+    speaks of: "…by Muhammad I, | the founder of the Nasrid dynasty") or, when no phrase holds the
+    wanted type of answer, opens with the question's words while its last ones do not end it (the
+    subject they go on from: "…driven by a strong easterly wind, | spread rapidly…"), and,
     when no phrase holds the wanted type of answer and the run ends within `_END_WORDS` words of
     the question's last word, the phrase after it and after a relative clause that follows (a
     question repeats the words that lead to its answer: "…capital until 1596, | when Sigismund III
@@ -133,7 +165,8 @@ def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] |
     if best is None:
         return None
     length, i, j = best
-    if parts[i].relative and i > 0:
+    if i > 0 and (parts[i].relative or parts[i].appositive
+                  or not cue_needed and parts[i].head <= _HEAD_WORDS and parts[j].tail > _END_WORDS):
         i -= 1
         length += parts[i].size
     if not cue_needed and j + 1 < n and parts[j].tail <= _END_WORDS:
