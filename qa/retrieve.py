@@ -20,6 +20,7 @@ from qa.config import Settings
 from qa.text.cjk import CJK
 from qa.text.glossary import chinese_words
 from qa.text.questions import keyword_query
+from qa.text.tokens import latin_language
 from qa.types import Hit
 
 # An English question's dictionary words (`rendered`) are searched as a third ranking, fused with
@@ -85,7 +86,7 @@ def candidates(question: str, settings: Settings, store, embedder, k: int, sourc
         # An English question over Chinese text shares no words with it: its glossary words'
         # Chinese wordings (jobs -> 岗位 就业) are searched too (`qa.text.glossary`).
         query = " ".join([keyword_query(question), *chinese_words(question)])
-        lexical = store.keyword.search(query, depth, allowed=allowed)
+        lexical = store.keyword.search(query, depth, allowed=allowed, language=latin_language(question))
         words = rendered(question, store)
         dictionary = store.keyword.search(" ".join(words), depth, allowed=allowed) if words else []
     else:
@@ -143,13 +144,13 @@ def unfound(question: str, store) -> bool:
     "brain-computer interface industry" is answered from 脑机接口产业 by the embedder alone)."""
     from qa.text import lexicon
     from qa.text.pinyin import query_terms
-    from qa.text.questions import question_terms
+    from qa.text.questions import index_terms, question_terms
     from qa.text.tokens import tokenize
 
     if not lexicon.regex("literal_token").search(question):
         return False
     scheme = store.keyword.scheme
-    terms = list(question_terms(question)) + tokenize(" ".join(chinese_words(question)), scheme, query=True)
+    terms = index_terms(question, question_terms(question)) + tokenize(" ".join(chinese_words(question)), scheme, query=True)
     if scheme.endswith("pinyin"):
         terms += query_terms(question)
     if not terms:

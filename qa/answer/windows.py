@@ -51,7 +51,7 @@ from typing import Callable
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
 from qa.text.cjk import CJK, CJK_RUN, close_spaces, fold
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, held_otherwise, question_terms,
-                               question_type, said_otherwise, strip_question)
+                               index_terms, question_type, said_otherwise, strip_question)
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_sentences
 from qa.types import Hit
@@ -163,7 +163,8 @@ def _analyse(question: str, idf: Idf | None) -> Question:
     corpus_w, absent, seams = (1.0,) * len(terms), 0, ()
     if idf is not None and terms:
         # A term no chunk holds gets the IDF of a term that cannot exist (_NOWHERE): the same weight.
-        *weights, nowhere = idf([*terms, _NOWHERE])
+        # (weighed as the index holds them: a Spanish question's words as Spanish stems)
+        *weights, nowhere = idf([*index_terms(question, terms), _NOWHERE])
         corpus_w = tuple(weights)
         absent = sum(1 << i for i, w in enumerate(weights) if w >= nowhere - 1e-9)
         seams = _seams(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})

@@ -1,7 +1,7 @@
 """The keyword index: BM25 over Chinese-aware tokens, kept in the store directory beside Chroma.
 
-Terms come from `qa.text.tokens.tokenize` (character bigrams, English stems, whole numbers, and
-pinyin syllable pairs in the default scheme).
+Terms come from `qa.text.tokens.tokenize` (character bigrams, English or Spanish stems without
+accents, whole numbers, and pinyin syllable pairs in the default scheme).
 
 Why not bm25s's own index: bm25s precomputes idf x tf-part for every (term, chunk) pair, so one
 added document changes the stored score of every chunk that shares a term with it; keeping it
@@ -46,11 +46,12 @@ import numpy as np
 from qa.files import write_atomic
 from qa.store.integrity import DamagedError
 from qa.store.segment import RECORD_FIELDS, Segment, hash_terms, merge_segments
-from qa.text.tokens import DEFAULT_SCHEME, tokenize
+from qa.text.tokens import DEFAULT_SCHEME, index_form, tokenize
 
 # 2: pinyin tokens; 3: checksums; 4: Traditional folded to Simplified; 5: Taiwan word spellings
-# (為甚麼) and name dots (•‧・) folded too. An index of an older format is rebuilt from Chroma on open.
-FORMAT = 5
+# (為甚麼) and name dots (•‧・) folded too; 6: Spanish text stemmed as Spanish, Latin stems without
+# accents. An index of an older format is rebuilt from Chroma on open.
+FORMAT = 6
 DIRNAME = "keyword"
 K1, B = 1.5, 0.75  # bm25s defaults
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
@@ -313,11 +314,14 @@ class KeywordIndex:
     def size(self) -> int:
         return self._stats[0]
 
-    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
-        """Best `k` live chunks for `query` as (chunk id, BM25 score), best first; ties by id."""
+    def search(self, query: str, k: int, allowed: set[str] | None = None,
+               language: str | None = None) -> list[tuple[str, float]]:
+        """Best `k` live chunks for `query` as (chunk id, BM25 score), best first; ties by id.
+        `language`: the language of the question `query` was made from (`qa.text.tokens.latin_language`),
+        when the query has lost the words that tell it (`keyword_query` drops "qué", "los", "the")."""
         n, total_len = self._stats
         avg_len = total_len / n if n else 0.0
-        toks = tokenize(query, self.scheme, query=True)
+        toks = tokenize(query, self.scheme, query=True, language=language)
         if not n or not toks or k <= 0:
             return []
         uniq = list(dict.fromkeys(toks))
@@ -365,8 +369,9 @@ class KeywordIndex:
         return [math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for d in df]
 
     def document_frequency(self, terms: list[str]) -> tuple[int, np.ndarray]:
-        """(live chunk count, live chunks holding each term): corpus IDF for the answerer."""
-        qhashes = hash_terms(terms)
+        """(live chunk count, live chunks holding each term): corpus IDF for the answerer, whose
+        terms keep their accents (`index_form`)."""
+        qhashes = hash_terms([index_form(t) for t in terms])
         df = np.zeros(len(terms), dtype=np.float64)
         for seg, mask in zip(self.segments, self._masks):
             term, row, _ = seg.postings(qhashes)

@@ -169,8 +169,27 @@ def strip_question(question: str) -> str:
 def question_terms(question: str) -> list[str]:
     from qa.text.tokens import tokenize
 
-    # The answerer matches terms as substrings of sentences: characters and words, never pinyin.
-    return list(dict.fromkeys(t for t in tokenize(strip_question(question), "bigram") if t not in _stop_stems()))
+    # The answerer matches terms as substrings of sentences: characters and words, never pinyin,
+    # and English stems with their accents, in whatever language (`index_terms` says how the
+    # keyword index holds them).
+    terms = tokenize(strip_question(question), "bigram", language="en", as_written=True)
+    return list(dict.fromkeys(t for t in terms if t not in _stop_stems()))
+
+
+def index_terms(question: str, terms: list[str] | tuple[str, ...]) -> list[str]:
+    """Each of `terms` (the question's `question_terms`) as the keyword index holds it, to weigh it
+    by the index's counts: a Spanish question's word as a Spanish stem ("visitan": "visit"), as its
+    Spanish passages are held (`qa.text.tokens.latin_language`), any other as it stands."""
+    from qa.text.tokens import index_form, latin_language, tokenize
+
+    language = latin_language(question) or "en"
+    stripped = strip_question(question)
+    held: dict[str, str] = {}
+    if language != "en":  # one stem a word either way: the two lists run side by side
+        for written, stem in zip(tokenize(stripped, "bigram", language="en", as_written=True),
+                                 tokenize(stripped, "bigram", language=language)):
+            held.setdefault(written, stem)
+    return [held.get(t) or index_form(t) for t in terms]
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +199,7 @@ def _stop_stems() -> frozenset[str]:
     weighed most and every why- and how-many question lost a third of its support (issue 27)."""
     from qa.text.tokens import tokenize
 
-    return frozenset(_EN_STOP | set(tokenize(" ".join(_EN_STOP), "bigram")))
+    return frozenset(_EN_STOP | set(tokenize(" ".join(_EN_STOP), "bigram", language="en", as_written=True)))
 
 
 def question_type(question: str, dimension: bool = False) -> tuple[str, str]:

@@ -7,9 +7,10 @@ match across scripts.
 - `terms`: character bigrams of Chinese runs (a one-character run gives the character), lower-cased
   English words, whole numbers ("340.4", "2030"). Light and dependency-free: page segmentation
   and citation checks compare texts with it.
-- `tokenize`: the keyword index's terms (`scheme`): the same bigrams after NFKC folding, English
-  words stemmed (Snowball), optionally jieba words and pinyin syllable pairs. Which scheme is the
-  default was measured on CMRC 2018 (docs/benchmarks.md, "Retrieval").
+- `tokenize`: the keyword index's terms (`scheme`): the same bigrams after NFKC folding, Latin
+  words stemmed (Snowball) in their text's language (`latin_language`: English or Spanish) and
+  without accents (según = segun), optionally jieba words and pinyin syllable pairs. Which scheme
+  is the default was measured on CMRC 2018 (docs/benchmarks.md, "Retrieval").
 - `answer_tokens`: how answers are compared, as the CMRC 2018 and SQuAD scripts do: single Chinese
   characters, whole English words and digit runs, punctuation and articles dropped.
 - `hash_features`: the features of the deterministic hash embedder (characters, words, numbers).
@@ -31,6 +32,7 @@ _JIEBA_SCHEMES = ("jieba", "bigram+jieba")
 # Latin letters, accented ones too (cómo, recibió, Zürich: a word, not "c" + "mo"); × and ÷ are not letters.
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _TERM = re.compile(f"[{HAN}]+|[{_LATIN}][{_LATIN}'-]*|\\d+(?:\\.\\d+)?")
+_LATIN_RUN = re.compile(f"[{_LATIN}]+(?:'[{_LATIN}]+)?")
 _INDEX_TERM = re.compile(f"[{HAN}]+|[{_LATIN}]+(?:'[{_LATIN}]+)?|\\d+(?:\\.\\d+)?")
 _ANSWER_TOKEN = re.compile(f"[{HAN}]|[{_LATIN}]+|\\d+")
 _HASH_FEATURE = re.compile(f"[{HAN}]|[A-Za-z]+|\\d+")
@@ -53,14 +55,85 @@ def terms(text: str) -> Counter:
     return out
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
+@lru_cache(maxsize=2)
+def _stemmer(language: str = "english"):
     import Stemmer  # PyStemmer: Snowball stemmers in C
 
-    return Stemmer.Stemmer("english")
+    return Stemmer.Stemmer(language)
+
+
+# The Snowball stemmer of each language `latin_language` tells apart.
+_SNOWBALL = {"en": "english", "es": "spanish"}
 
 
 @lru_cache(maxsize=1)
+def _marker_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(Spanish, English) function words, without accents (es.toml `spanish_word`, en.toml `english_word`)."""
+    from qa.text import lexicon
+    from qa.text.paraphrase import plain
+
+    return (frozenset(map(plain, lexicon.words("spanish_word"))),
+            frozenset(map(plain, lexicon.words("english_word"))))
+
+
+def latin_language(text: str) -> str | None:
+    """'es' or 'en': the language of `text`'s Latin words, by which language's function words it
+    writes more of ("los", "que", "del" against "the", "of", "was"; an opening ¿ or ¡ counts as
+    Spanish). None when it writes none of either (a few names, "Cotopaxi altura"), or as many of
+    each. Decided per text, not per word: a Spanish passage's English name ("Manchester United")
+    is stemmed as the Spanish question that names it is. In Chinese text (more Chinese characters
+    than Latin words) Latin words are names and terms, stemmed as English, as they always were
+    ("拉斯维加斯（Las Vegas）"): Chinese text and questions keep their terms."""
+    from qa.text.paraphrase import plain
+
+    words = _LATIN_RUN.findall(plain(text))
+    if len(CJK.findall(text)) > len(words):
+        return "en"
+    spanish, english = _marker_words()
+    es = text.count("¿") + text.count("¡")
+    en = 0
+    for word in words:
+        es += word in spanish
+        en += word in english
+    return "es" if es > en else "en" if en > es else None
+
+
+def _unaccented(word: str) -> str:
+    from qa.text.paraphrase import plain
+
+    return word if word.isascii() else plain(word)
+
+
+def index_form(term: str) -> str:
+    """The form the keyword index holds a term in: a Latin word's without accents ("según" and
+    "segun" are one term), anything else as it is. The answerer's terms keep their accents, to be
+    found in sentences as written (`qa.text.questions.index_terms`)."""
+    return _unaccented(term) if _LATIN_RUN.fullmatch(term) else term
+
+
+@lru_cache(maxsize=1)
+def _function_stems() -> frozenset[str]:
+    """The Spanish stems of es.toml's `spanish_word` (para -> par, pero -> per, como -> com)."""
+    words = _marker_words()[0]
+    return frozenset(_stemmer("spanish").stemWords(list(words))) - words
+
+
+def _latin_stems(words: list[str], language: str | None, query: bool, as_written: bool) -> list[str]:
+    """Each word's stem in `language` (both languages' for a query of unknown language, English
+    otherwise), without accents unless `as_written`. A Spanish word whose stem is a function
+    word's is held whole: Snowball cuts a final accented vowel, so París would be "par", the stem
+    of "para", found in every passage (Perú, pero; comió, como)."""
+    languages = [language] if language else ["en", "es"] if query else ["en"]
+    per_word = [_stemmer(_SNOWBALL[lang]).stemWords(words) for lang in languages]
+    if "es" in languages:
+        k = languages.index("es")
+        per_word[k] = [w if s in _function_stems() else s for w, s in zip(words, per_word[k])]
+    out: list[str] = []
+    for stems in zip(*per_word):
+        out.extend(dict.fromkeys(stem if as_written else _unaccented(stem) for stem in stems))
+    return out
+
+
 def _jieba():
     from qa.errors import ConfigError
 
@@ -73,8 +146,11 @@ def _jieba():
     return jieba
 
 
-def tokenize(text: str, scheme: str = DEFAULT_SCHEME, query: bool = False) -> list[str]:
-    """Index terms of `text`. Chinese: character bigrams (and jieba words); English: stems; numbers whole.
+def tokenize(text: str, scheme: str = DEFAULT_SCHEME, query: bool = False, language: str | None = None,
+             as_written: bool = False) -> list[str]:
+    """Index terms of `text`. Chinese: character bigrams (and jieba words); Latin words: stems in
+    `language` ('en' or 'es'; by default `latin_language(text)`, and a query of unknown language
+    gets both languages' stems), without accents unless `as_written`; numbers whole.
 
     With the `pinyin` scheme, a passage's Chinese runs also give pinyin syllable pairs ("p:hei he"
     for 黑河), and a `query`'s pinyin names (Heihe) give the same pairs: an English question finds
@@ -92,7 +168,7 @@ def tokenize(text: str, scheme: str = DEFAULT_SCHEME, query: bool = False) -> li
         else:
             words.append(tok)
     if words:
-        out.extend(_stemmer().stemWords(words))
+        out.extend(_latin_stems(words, language or latin_language(text), query, as_written))
     if scheme in _JIEBA_SCHEMES:
         # Words of two or more characters only: single characters are already bigram material,
         # and jieba's search mode repeats the sub-words of long words, which is what we want.
