@@ -88,6 +88,22 @@ def test_clause_run(phrases, need, run):
     assert clause_run(phrases, need, 150) == run
 
 
+@pytest.mark.parametrize("phrases, run", [
+    # three terms span more than the budget, one of them two phrases before the run of the rest
+    # ("…in the early sixteenth century, | when it was played…, | and the oldest known curling stone,
+    # | …was found in a drained pond in Dunblane"): that run
+    ([p(70, 0b001), p(70), p(40, 0b010, cue=True), p(40, 0b100)], (2, 3)),
+    # ...not when it is said in the phrase beside the run, nor after it
+    ([p(70), p(80, 0b001), p(40, 0b010, cue=True), p(40, 0b100)], (1, 3)),
+    ([p(40, 0b010, cue=True), p(40, 0b100), p(70), p(70, 0b001)], None),
+    # ...nor when the run holds only two terms: one alone would tell the run apart
+    ([p(70, 0b001), p(70), p(40, 0b010, cue=True), p(40)], (0, 2)),
+])
+def test_a_term_said_in_an_earlier_clause_is_left_out_of_a_run_over_the_budget(phrases, run):
+    need = 0b111 if any(x.mask & 0b100 for x in phrases) else 0b011
+    assert clause_run(phrases, need, 150) == run
+
+
 @pytest.mark.parametrize("phrases, named, run", [
     # a sentence matched only by the title's words: from the first phrase naming them, widened after
     ([p(60), p(50, 0b01), p(40), p(90, 0b01)], 0b01, (1, 2)),

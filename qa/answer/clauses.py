@@ -11,7 +11,9 @@ sentence holds the wanted type of answer, a phrase with it; then widened by the 
 while the quote stays within the budget, since an answer usually follows the words a question
 repeats ("...four national capitals: Vienna, Bratislava, Budapest and Belgrade"). A relative clause
 ("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) or an appositive of a name
-("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase it speaks of. A sentence that matched only the title's words is quoted from its first phrase that
+("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase it speaks of. When
+the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
+more before the rest, is left out of it (the sentence's setting, not its answer). A sentence that matched only the title's words is quoted from its first phrase that
 names them (`subject_run`). The words a phrase holds are read as the window's sentence reads them:
 as written, in another form, by a word of their class or a value of their kind
 (`qa.text.paraphrase`).
@@ -42,6 +44,9 @@ _END_WORDS = 2
 # A phrase opening with the question's words ("…driven by a strong easterly wind, | spread rapidly…"
 # for "What helped the fire to spread?") goes on from its subject, which the phrase before names
 _HEAD_WORDS = 0
+# Terms a run must hold before one of them may be left out of a run over the budget (two alone tell
+# the run apart by too little)
+_LOOSE_TERMS = 3
 
 
 def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True) -> tuple[int, int]:
@@ -153,18 +158,30 @@ def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] |
     if n < 2:
         return None
     cue_needed = any(p.cue for p in parts)
-    best: tuple[int, int, int] | None = None  # (length, first, last)
-    for i in range(n):
-        mask, cue, length = 0, False, 0
-        for j in range(i, n):
-            mask, cue, length = mask | parts[j].mask, cue or parts[j].cue, length + parts[j].size
-            if mask & need == need and (cue or not cue_needed):
-                if best is None or length < best[0]:
-                    best = (length, i, j)
-                break
+    best = _shortest(parts, need, cue_needed)
     if best is None:
         return None
+    best = _extended(parts, best, cue_needed)
+    if best[0] > budget and need.bit_count() >= _LOOSE_TERMS:
+        # Every term spans more than the budget: one of them may be said in an earlier clause of the
+        # sentence, a phrase or more before the run holding the rest ("The game is thought to have
+        # originated … in the early sixteenth century, | when it was played … | and the oldest known
+        # curling stone, inscribed with the date 1511, was found in … Dunblane" for "the earliest
+        # dated stone"): that run is quoted. Not a term said in the phrase next to the run, which is
+        # part of what it says ("founded by Casimir III, | is the oldest university in Poland"), nor
+        # one said after it, which the run leads to ("…Por una cabeza», | hasta su muerte en un
+        # accidente aéreo" for "¿Cómo falleció Carlos Gardel?").
+        best = min([best, *(_extended(parts, r, cue_needed) for b in range(need.bit_length()) if need >> b & 1
+                            if (r := _apart(parts, need, 1 << b, cue_needed)) is not None)])
     length, i, j = best
+    return _widened(parts, i, j, length, budget)
+
+
+def _extended(parts: list[Phrase], run: tuple[int, int, int], cue_needed: bool) -> tuple[int, int, int]:
+    """(length, first, last) of `run` with the phrase before it that it speaks of or goes on from, and
+    the phrase after it that its question words lead to (see `clause_run`)."""
+    length, i, j = run
+    n = len(parts)
     if i > 0 and (parts[i].relative or parts[i].appositive
                   or not cue_needed and parts[i].head <= _HEAD_WORDS and parts[j].tail > _END_WORDS):
         i -= 1
@@ -175,7 +192,30 @@ def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] |
         if parts[j].relative and j + 1 < n:  # an aside: "…Stralsund, | which ended a war, | gave the league …"
             j += 1
             length += parts[j].size
-    return _widened(parts, i, j, length, budget)
+    return length, i, j
+
+
+def _shortest(parts: list[Phrase], need: int, cue_needed: bool) -> tuple[int, int, int] | None:
+    """(length, first, last) of the shortest run of `parts` holding every term of `need` and, when
+    `cue_needed`, the wanted type of answer; None when no run does."""
+    best: tuple[int, int, int] | None = None
+    for i in range(len(parts)):
+        mask, cue, length = 0, False, 0
+        for j in range(i, len(parts)):
+            mask, cue, length = mask | parts[j].mask, cue or parts[j].cue, length + parts[j].size
+            if mask & need == need and (cue or not cue_needed):
+                if best is None or length < best[0]:
+                    best = (length, i, j)
+                break
+    return best
+
+
+def _apart(parts: list[Phrase], need: int, term: int, cue_needed: bool) -> tuple[int, int, int] | None:
+    """The shortest run holding `need` but `term`, when only phrases two or more before it hold `term`."""
+    run = _shortest(parts, need & ~term, cue_needed)
+    if run is None or any(p.mask & term for p in parts[max(run[1] - 1, 0):]):
+        return None
+    return run
 
 
 def subject_run(parts: list[Phrase], named: int, budget: int) -> tuple[int, int] | None:
