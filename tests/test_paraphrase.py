@@ -75,6 +75,15 @@ CLASSES = {
     "barco": ("¿Qué longitud tenía la nave?", "El buque medía 22 metros.", "nave"),
     "decorado": ("¿Quién diseñó la escenografía?", "Con decorados de Pablo Picasso.", "escenografía"),
     "exhibir": ("¿Dónde puede verse hoy el submarino?", "El submarino se exhibe en el Museo Naval.", "verse"),
+    "persona": ("¿Cuántas personas visitan el museo?", "Recibe un millón de visitantes al año.", "personas"),
+    "cumbre": ("¿Quién subió a la cima?", "Nadie coronó la cumbre hasta 1872.", "cima"),
+    "llegar": ("¿Quién llegó primero al polo?", "Amundsen alcanzó el polo en 1911.", "llegó"),
+    "envergadura": ("¿Qué tamaño alcanzan sus alas extendidas?", "Con una envergadura de 3 metros.", "alas extendidas"),
+    "usar": ("¿Qué utilizaba el submarino?", "El submarino funcionaba con baterías.", "utilizaba"),
+    "candidatura": ("¿Quién presentó la candidatura?", "A propuesta conjunta de Argentina y Uruguay.", "candidatura"),
+    "terremoto": ("¿Qué edificios aguantan los sismos?", "Los edificios soportan terremotos.", "sismos"),
+    "resistir": ("¿Por qué han aguantado los muros?", "Los muros resisten los terremotos.", "aguantado"),
+    "único": ("¿Qué río es el único emisario?", "Solo el Desaguadero lo drena.", "único"),
 }
 
 
