@@ -189,6 +189,24 @@ def test_a_worded_question_needs_the_word_it_asks_about(question, quote, found):
     assert [(g.kind, g.detail) for g in gaps(question, quote, "")] == found
 
 
+@pytest.mark.parametrize("word", ["purpose", "aim", "goal"])
+def test_a_purpose_is_the_kind_of_answer_not_a_word_the_text_says(word):
+    # "What is the purpose of sweeping" is answered by what sweeping does ("which reduces friction")
+    quote = "Two of the players sweep the ice with brooms, which reduces friction."
+    assert gaps(f"What is the {word} of sweeping in curling?", quote, "") == []
+
+
+@pytest.mark.parametrize("title, found", [
+    # the article's title names what each of its sentences speaks of
+    ("Blue whale", []),
+    ("Fin whale", [("focus", "blue")]),
+])
+def test_a_worded_question_reads_the_thing_asked_in_the_article_title(title, found):
+    quote = "The species is now listed as endangered, with a total population estimated at between 10,000 and 25,000."
+    passage = f"{title}\n{quote}"
+    assert [(g.kind, g.detail) for g in gaps("How many blue whales are alive today?", quote, "", passage=passage)] == found
+
+
 @pytest.mark.parametrize("question, quote, found", [
     # a date written of the thing itself dates what the question asks happened to it
     ("维也纳会议于何年召开？", "1815年的维也纳会议中，华沙成为了首府。", []),

@@ -314,18 +314,19 @@ _ASKED_NOUN = lexicon.regex("asked_noun", re.I)
 _ASKED_VERB = lexicon.regex("asked_verb", re.I)
 
 
-def _worded_gaps(question: str, quote: str, context: str) -> list[Gap]:
+def _worded_gaps(question: str, quote: str, context: str, title: str = "") -> list[Gap]:
     """A question in a language written in words (English, Spanish) over text in one: the noun its
     question word asks about ("how many nurses") or the action it asks the doer of ("who
     designed") must be in the quote or its neighbours, in some form of the word, by a word of its
     class or by a value of its kind (`qa.text.paraphrase`: "the total length" by "2,850
     kilometres"). A sentence that shares the question's names but never says the thing asked
-    (beds for nurses) is a near miss."""
+    (beds for nurses) is a near miss. The article's `title` names what each of its sentences speaks
+    of: "how many blue whales" is asked of "The species is now listed…" in the article "Blue whale"."""
     from qa.text.paraphrase import says
 
     out = []
     for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event")):
-        if (m := pattern.search(question)) and not says(quote + " " + context, (words := next(g for g in m.groups() if g)),
+        if (m := pattern.search(question)) and not says(f"{quote} {context}\n{title}", (words := next(g for g in m.groups() if g)),
                                                         question):
             out.append(Gap(kind, words))
     return out
@@ -390,7 +391,9 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     """What the question asks that `quote` (with `context`, its neighbouring sentences) lacks.
     `passage` (the quoted passage with its title) is where an English question's names are sought."""
     if not CJK.search(question):
-        return _english_gaps(question, quote, context, passage) if CJK.search(quote) else _worded_gaps(question, quote, context)
+        if CJK.search(quote):
+            return _english_gaps(question, quote, context, passage)
+        return _worded_gaps(question, quote, context, passage.split("\n", 1)[0] if "\n" in passage else "")
     out = []
     word, kind = focus(question)
     if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \
