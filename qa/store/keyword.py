@@ -50,8 +50,9 @@ from qa.text.tokens import DEFAULT_SCHEME, index_form, tokenize
 
 # 2: pinyin tokens; 3: checksums; 4: Traditional folded to Simplified; 5: Taiwan word spellings
 # (為甚麼) and name dots (•‧・) folded too; 6: Spanish text stemmed as Spanish, Latin stems without
-# accents. An index of an older format is rebuilt from Chroma on open.
-FORMAT = 6
+# accents; 7: a Spanish word stemmed as a function word (París, para: "par") kept whole (and any
+# index written by the unfinished 6 rebuilt). An index of an older format is rebuilt from Chroma on open.
+FORMAT = 7
 DIRNAME = "keyword"
 K1, B = 1.5, 0.75  # bm25s defaults
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
