@@ -87,6 +87,7 @@ CLASSES = {
     "terremoto": ("¿Qué edificios aguantan los sismos?", "Los edificios soportan terremotos.", "sismos"),
     "resistir": ("¿Por qué han aguantado los muros?", "Los muros resisten los terremotos.", "aguantado"),
     "único": ("¿Qué río es el único emisario?", "Solo el Desaguadero lo drena.", "único"),
+    "ordenar": ("¿Qué rey ordenó construir el palacio?", "El palacio fue mandado edificar por Felipe II.", "ordenó"),
 }
 
 
