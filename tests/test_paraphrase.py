@@ -243,3 +243,9 @@ def test_an_english_date_is_the_type_a_date_question_wants(question, text, holds
 
     wants, measure = question_type(question, dimension=True)
     assert has_answer_type(text, wants, measure, question) is holds
+
+
+def test_a_word_sharing_a_class_members_start_is_not_that_member():
+    # "commemorate" is no form of "commence" (en.toml's begin class leaves it out for that)
+    assert not says("A stone column was erected to commemorate the disaster.", "start",
+                    "Where did the Great Fire of London start?")
