@@ -249,3 +249,24 @@ def test_a_word_sharing_a_class_members_start_is_not_that_member():
     # "commemorate" is no form of "commence" (en.toml's begin class leaves it out for that)
     assert not says("A stone column was erected to commemorate the disaster.", "start",
                     "Where did the Great Fire of London start?")
+
+
+@pytest.mark.parametrize("text", [
+    # en.toml's reason_mention, each wording: the motive or cause a why-question wants
+    "The line closed because the bridge failed.",
+    "The line closed due to a flood.",
+    "The gates were raised so that ships could pass.",
+    "The canal was dug in order to shorten the route.",
+    "The canal was dug so as to shorten the route.",
+    "He was a director who wanted a gentler pastime.",
+    "He moved to Paris, wishing to study with Dukas.",
+    "He moved to Paris, hoping to study with Dukas.",
+    "The line closed as a result of the flood.",
+    "The delay was caused by a strike.",
+])
+def test_an_english_reason_is_the_type_a_why_question_wants(text):
+    from qa.text.questions import has_answer_type, question_type
+
+    wants, measure = question_type("Why did the line close?", dimension=True)
+    assert has_answer_type(text, wants, measure, "Why did the line close?")
+    assert not has_answer_type("The line closed in 1901.", wants, measure, "Why did the line close?")
