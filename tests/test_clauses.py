@@ -221,3 +221,13 @@ def test_an_article_after_a_common_word_opens_no_appositive():
     answer = answer_extractive("Where has the stone been displayed since 1802?", [hit(text, "Rosetta Stone")],
                                threshold=0.0)
     assert answer.citations[0].quote.startswith("the stone passed")
+
+
+def test_a_term_ends_its_phrase_in_another_form_too():
+    # "company" is the index term "compani" in another form: the phrase ends with the question's
+    # words, so the clause after it is quoted too, past the relative clause, to the sentence's end
+    text = ("In 1956 President Gamal Abdel Nasser nationalised the company, which led to the invasion of Egypt by "
+            "Britain, France and Israel known as the Suez Crisis, a war that lasted for nine days.")
+    answer = answer_extractive("What followed Nasser's takeover of the company?", [hit(text, "Suez Canal")],
+                               threshold=0.0)
+    assert "France and Israel" in answer.citations[0].quote

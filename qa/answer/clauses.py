@@ -30,7 +30,7 @@ from typing import NamedTuple
 from qa.answer.windows import Question
 from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
-from qa.text.paraphrase import held
+from qa.text.paraphrase import held, plain, same_word, stems
 from qa.text.questions import has_answer_type
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_clauses
@@ -99,15 +99,27 @@ def _word_mask(folded: str, terms: tuple[str, ...]) -> int:
 
 
 def _tail(folded: str, terms: list[str]) -> int:
-    """How many words of `folded` follow the last word a term of `terms` opens (99: none opens one)."""
-    ends = [m.end() for t in terms for m in re.finditer(r"(?<!\w)" + re.escape(t) + r"\w*", folded)]
-    return len(folded[max(ends):].split()) if ends else _NO_TAIL
+    """How many words of `folded` follow the last word holding a term of `terms` (99: none holds one)."""
+    at = _held_at(folded, terms)
+    return len(folded.split()) - 1 - at[-1] if at else _NO_TAIL
 
 
 def _head(folded: str, terms: list[str]) -> int:
-    """How many words of `folded` stand before the first word a term of `terms` opens (99: none opens one)."""
-    starts = [m.start() for t in terms for m in re.finditer(r"(?<!\w)" + re.escape(t), folded)]
-    return len(folded[:min(starts)].split()) if starts else _NO_TAIL
+    """How many words of `folded` stand before the first word holding a term of `terms` (99: none holds one)."""
+    at = _held_at(folded, terms)
+    return at[0] if at else _NO_TAIL
+
+
+def _held_at(folded: str, terms: list[str]) -> list[int]:
+    """The places of the words of `folded` that a term of `terms` opens or that are a form of one
+    (`qa.text.paraphrase.same_word`: "company" for the index term "compani"), as the phrase's mask
+    reads them."""
+    out = []
+    for k, word in enumerate(folded.split()):
+        stem = stems(word)
+        if any(word.startswith(t) or stem and same_word(plain(t), stem[0]) for t in terms):
+            out.append(k)
+    return out
 
 
 def _ends_with_name(phrase: str) -> bool:
