@@ -42,15 +42,16 @@ def language(text: str) -> str:
 
 def reply_language(text: str) -> str:
     """The language `qa` speaks back to `text` in (its refusal sentence, the model's answer):
-    'zh-Hant' for Chinese in Traditional characters, 'es' for Spanish (a question word or mark
-    only Spanish writes: es.toml `spanish_mark`), else what `language` says."""
-    from qa.text import lexicon
+    'zh-Hant' for Chinese in Traditional characters, 'es' for Spanish (more of the words only
+    Spanish writes than of English's, or ¿ ¡: `qa.text.tokens.latin_language`, which also says how
+    the keyword index stems a text), else what `language` says."""
     from qa.text.script import is_traditional
+    from qa.text.tokens import latin_language
 
     lang = language(text)
     if lang == "zh":
         return "zh-Hant" if is_traditional(text) else lang
-    return "es" if lexicon.regex("spanish_mark", re.IGNORECASE).search(text) else lang
+    return "es" if latin_language(text) == "es" else lang
 
 
 def close_spaces(text: str) -> str:

@@ -83,7 +83,8 @@ def latin_language(text: str) -> str | None:
     each. Decided per text, not per word: a Spanish passage's English name ("Manchester United")
     is stemmed as the Spanish question that names it is. In Chinese text (more Chinese characters
     than Latin words) Latin words are names and terms, stemmed as English, as they always were
-    ("拉斯维加斯（Las Vegas）"): Chinese text and questions keep their terms."""
+    ("拉斯维加斯（Las Vegas）"): Chinese text and questions keep their terms. The one home of
+    "is this Spanish": `qa.text.cjk.reply_language` answers a Spanish question in Spanish by it."""
     from qa.text.paraphrase import plain
 
     words = _LATIN_RUN.findall(plain(text))
