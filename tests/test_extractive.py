@@ -441,3 +441,19 @@ def test_a_latin_runner_up_is_quoted_only_when_the_first_quote_does_not_answer()
                  "The council later decided to widen the road to the bridge.", title="Town bridge")
     ans = answer_extractive("What did the committee decide about the bridge?", [bridge], threshold=0.0, params=wide)
     assert ans.short_answer is None and len(ans.citations) == 2
+
+
+@pytest.mark.parametrize("question, quotes", [
+    # the best quote is the first sentence; the close pair adds the next, which holds "trains": it
+    # is quoted after the best, as its own sentence
+    ("Before 1904, how did trains get over Lake Baikal?", 2),
+    # the best quote places the short answer (1904): nothing is added
+    ("In which year was the section along Lake Baikal finished?", 1),
+])
+def test_a_latin_sentence_a_close_pair_adds_is_quoted_after_the_best(question, quotes):
+    passage = hit("The most difficult section, the Circum-Baikal Railway along the southern shore of Lake Baikal, "
+                  "required dozens of tunnels and bridges and was not finished until 1904; until then, trains were "
+                  "carried across the lake by icebreaking ferries.", title="Trans-Siberian Railway")
+    ans = answer_extractive(question, [passage], threshold=0.0)
+    assert len(ans.citations) == quotes
+    assert ("icebreaking ferries" in ans.answer) is (quotes == 2)

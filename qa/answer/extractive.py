@@ -5,7 +5,10 @@ The candidates and their scores are `qa.answer.windows`'. The best window is quo
 windows that score within `extra_margin` of it and do not repeat its sentences are quoted after
 it (three at most), since the scores cannot tell them apart. Equal scores go to the shorter quote.
 In Latin-script text a two-sentence window is narrowed to the sentence that holds what it matched
-(`qa.answer.narrow`).
+(`qa.answer.narrow`); a runner-up is left out when the best's quote places a short answer and holds
+more of the question (`_answered`), and a close runner-up pair that repeats the best's sentence adds
+its other one when that holds question terms the best lacks and the best places no short answer
+(`_beside`).
 
 Support (`Answer.support`, 0..1) is the best window's (`Window.support`); for a passage in another
 script than the question it comes from the passage's dense similarity. Per-sentence embeddings
@@ -125,10 +128,30 @@ def _answered(question: str, q: Question, best: Window, other: Window, hits: lis
     count = lambda w: bin(w.mask).count("1")  # noqa: E731
     if count(best) < len(q.terms) and count(best) <= count(other):
         return False
+    return _placed(question, q, best, hits, params)
+
+
+def _placed(question: str, q: Question, best: Window, hits: list[Hit], params: ExtractiveParams) -> bool:
+    """Does the short answer's picker place an answer in the quote of `best` (as narrowed)?"""
     from qa.answer.short import short_answer
 
     w = _narrowed(best, q, hits, params)
     return short_answer(question, [hits[w.hit].text[w.start:w.end]]) is not None
+
+
+def _beside(question: str, q: Question, pair: Window, best: Window, windows: list[Window], hits: list[Hit],
+            params: ExtractiveParams) -> Window | None:
+    """In Latin-script text, the sentence a close runner-up `pair` adds to the one-sentence `best`
+    when it holds question terms `best` lacks and no short answer is placed in `best` ("…was not
+    finished until 1904;" + "until then, trains were carried across the lake by icebreaking
+    ferries." for "Before 1904, how did trains get over Lake Baikal?"): its own window, quoted after
+    the best; None else. The pair repeats the best's sentence, so it is never quoted whole."""
+    if pair.hit != best.hit or not pair.values or CJK.search(hits[pair.hit].text) \
+            or not (pair.start <= best.start and best.end <= pair.end) or not pair.mask & ~best.mask:
+        return None
+    rest = next((w for w in windows if w.hit == pair.hit and pair.start <= w.start and w.end <= pair.end
+                 and not _overlaps(w, best, hits) and w.mask & ~best.mask), None)
+    return None if rest is None or _placed(question, q, best, hits, params) else rest
 
 
 def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], question: str, cross: bool,
@@ -215,6 +238,9 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         # scores cannot tell them apart, and a reader can.
         if not any(_overlaps(w, c, hits) for c in chosen) and not _answered(question, q, best, w, hits, params):
             chosen.append(w)
+        elif (rest := _beside(question, q, w, best, windows, hits, params)) is not None \
+                and not any(_overlaps(rest, c, hits) for c in chosen):
+            chosen.append(rest)
     if not cross:
         chosen += _placing(question, q, best, chosen, windows, ranked, hits, threshold, params, titles)
     chosen = [_narrowed(w, q, hits, params, widen=n == 0) for n, w in enumerate(chosen)]
