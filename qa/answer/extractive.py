@@ -119,14 +119,13 @@ def _answered(question: str, q: Question, best: Window, other: Window, hits: lis
     """In Latin-script text: does the quote of `best` answer without the runner-up `other`? It does
     when the short answer's picker places an answer in it and it holds every question term, or more
     of them than `other`: `other` is then a weaker reading of the question, not a hedge, and its
-    quote adds ~100 characters to an English or Spanish answer (issue 27: 150 at most). On en_wiki2,
-    es_wiki and es_wiki2 three runner-ups went this way (the baker's name, the island, the explorer
-    each in the first quote); one whose first quote places a wrong length ("3.812 metros" for the
-    ship's) holds as many terms as its runner-up, which stays."""
+    quote adds ~100 characters to an English or Spanish answer (issue 27: 150 at most). On en_news,
+    es_wiki and es_wiki2 three runner-ups went this way (the winner, the island, the explorer each
+    in the first quote); one whose first quote places a wrong length ("3.812 metros" for the ship's)
+    holds as many terms as its runner-up, which stays."""
     if not best.values or CJK.search(hits[best.hit].text):
         return False
-    count = lambda w: bin(w.mask).count("1")  # noqa: E731
-    if count(best) < len(q.terms) and count(best) <= count(other):
+    if best.mask.bit_count() < len(q.terms) and best.mask.bit_count() <= other.mask.bit_count():
         return False
     return _placed(question, q, best, hits, params)
 
