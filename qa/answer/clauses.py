@@ -13,10 +13,10 @@ repeats ("...four national capitals: Vienna, Bratislava, Budapest and Belgrade")
 ("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) or an appositive of a name
 ("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase it speaks of. When
 the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
-more before the rest, is left out of it (the sentence's setting, not its answer). A sentence that matched only the title's words is quoted from its first phrase that
-names them (`subject_run`). The words a phrase holds are read as the window's sentence reads them:
-as written, in another form, by a word of their class or a value of their kind
-(`qa.text.paraphrase`).
+more before the rest, is left out of it (the sentence's setting, not its answer). A sentence that
+matched only the title's words is quoted from its first phrase that names them (`subject_run`).
+The words a phrase holds are read as the window's sentence reads them: as written, in another form,
+by a word of their class or a value of their kind (`qa.text.paraphrase`).
 Chinese text is never cut here: its sentences are the length of a clause.
 """
 
@@ -74,8 +74,8 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     relative = [_opens(text[p.start:p.end], _relative_words()) for p in parts]
     # An article after a name opens an appositive of it ("…by Muhammad I, | the founder of …"); after
     # other words it may open the sentence's main clause ("After the French surrender, | the stone …")
-    appositive = [k > 0 and _opens(text[p.start:p.end], _appositive_words()) and _ends_with_name(text[parts[k - 1].start:p.start])
-                  for k, p in enumerate(parts)]
+    appositive = [k > 0 and _opens(text[p.start:p.end], _appositive_words())
+                  and _ends_with_name(text[parts[k - 1].start:p.start]) for k, p in enumerate(parts)]
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
     needed = [t for i, t in enumerate(q.terms) if need >> i & 1]
     tails = [_tail(f, needed) for f in folded]
@@ -151,7 +151,7 @@ class Phrase(NamedTuple):
     relative: bool  # it opens with a relative word ("whose …"): it says something of the phrase before it
     tail: int = _NO_TAIL  # words after the last question term it holds
     head: int = _NO_TAIL  # words before the first question term it holds
-    appositive: bool = False  # it opens with an article after a comma ("…Muhammad I, | the founder of …"): it names the phrase before
+    appositive: bool = False  # it opens with an article after a name ("…Muhammad I, | the founder of …")
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] | None:
