@@ -64,7 +64,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     """
     t0 = time.perf_counter()
     from qa.answer.extractive import answer_extractive
-    from qa.answer.windows import dense_similarity
+    from qa.answer.cross_script import dense_similarity
     from qa.answer.params import DEFAULTS
     from qa.prompts import answer_prompt, refusal_phrase
     from qa.text.cjk import reply_language

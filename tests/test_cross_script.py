@@ -104,7 +104,7 @@ def test_a_question_whose_words_occur_nowhere_is_refused(seed_settings, question
         assert answer.refused and answer.citations == []
 
 
-# -- which sentence an English question quotes (qa.answer.windows.cross_script_windows) ------------
+# -- which sentence an English question quotes (qa.answer.cross_script.cross_script_windows) -------
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]

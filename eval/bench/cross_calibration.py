@@ -1,7 +1,7 @@
 """python -m eval.bench.cross_calibration --store STORE --gold GOLD [--floor F --full F]
 
 How the support of cross-script answers (an English question quoted from Chinese passages) is
-calibrated: `qa.answer.windows.rescale` maps the quoted sentence's dense similarity from
+calibrated: `qa.answer.cross_script.rescale` maps the quoted sentence's dense similarity from
 `dense_floor`..`dense_full` onto 0..1, so the refusal threshold (0.25) refuses every sentence less
 similar than floor + 0.25 * (full - floor). What is mapped is the similarity plus the sentence's
 literal and name evidence (`cross_literal`, `cross_name`: the question's numbers, months and

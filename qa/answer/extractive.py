@@ -33,10 +33,10 @@ from dataclasses import replace
 
 from qa.answer.anaphora import joined, places
 from qa.answer.clauses import phrases
+from qa.answer.cross_script import Similarity, cross_script_windows, rescale
 from qa.answer.narrow import answer_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
-from qa.answer.windows import (Idf, Question, Similarity, Window, _overlaps, _sentences, analyse,
-                               candidate_windows, cross_script_windows, rescale)
+from qa.answer.windows import Idf, Question, Window, _overlaps, _sentences, analyse, candidate_windows
 from qa.prompts import refusal_phrase
 from qa.text.cjk import CJK, close_spaces, language, reply_language
 from qa.text.script import restore, to_simplified

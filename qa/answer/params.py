@@ -107,7 +107,7 @@ class ExtractiveParams:
     cross_passages: int = 3  # cross-script: sentences of this many passages are embedded at query time
     cross_sentences: int = 16  # ... and at most this many (~19 ms each)
     cross_min_chars: int = 4  # ... none with fewer characters of the text's script (a fragment: "S.")
-    # Similarity bonus (and support, see qa.answer.windows.cross_script_windows) per number or month
+    # Similarity bonus (and support, see qa.answer.cross_script.cross_script_windows) per number or month
     # of the question the sentence holds, and per pinyin name it writes in characters: the embedder
     # puts sentences of one article within 0.01-0.03 of each other. Chosen on train30_en by replaying
     # every candidate's similarity: literal 0.01-0.05 and name 0.01-0.02 gave the same right count

@@ -32,8 +32,7 @@ so that support means the same on a corpus that paraphrases its questions (DRCD,
 on one that copies its wording (CMRC). A word the collection lacks is not a seam (its neighbours
 are missing too) and still counts against support, which is what refuses near misses. When question and
 passage are in different scripts (an English question over Chinese text shares no words with it),
-`cross_script_windows` scores sentences by their dense similarity instead, mapped linearly from
-`dense_floor`..`dense_full` onto 0..1 (`rescale`).
+sentences are scored by their dense similarity instead (`qa.answer.cross_script`).
 
 The two caches (analysed questions, and a question's sentences per passage) are shared by the
 threads of `qa eval --concurrency` and locked.
@@ -58,7 +57,6 @@ from qa.types import Hit
 
 
 Idf = Callable[[list[str]], list[float]]  # terms -> IDF in the collection
-Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
 _NOWHERE = "\x00"  # a term no text can hold (control characters never reach the index)
 
 
@@ -347,74 +345,3 @@ def _overlaps(a: Window, b: Window, hits: list[Hit]) -> bool:
         return a.start < b.end and b.start < a.end
     ta, tb = hits[a.hit].text[a.start:a.end], hits[b.hit].text[b.start:b.end]
     return ta in tb or tb in ta
-
-
-def rescale(similarity: float, params: ExtractiveParams) -> float:
-    """Dense similarity mapped linearly from `dense_floor`..`dense_full` onto 0..1."""
-    return max(0.0, min(1.0, (similarity - params.dense_floor) / (params.dense_full - params.dense_floor)))
-
-
-def dense_similarity(embedder, question: str) -> Similarity:
-    """texts -> cosine similarity to `question`, with `embedder` (the question is embedded on first use)."""
-    cache: list = []
-
-    def similarity(texts: list[str]) -> list[float]:
-        import numpy as np
-
-        if not cache:
-            cache.append(np.asarray(embedder.get_query_embedding(question), dtype=np.float32))
-        qv = cache[0]
-        vecs = np.asarray(embedder.get_text_embedding_batch(list(texts)), dtype=np.float32)
-        norms = np.linalg.norm(vecs, axis=1) * (np.linalg.norm(qv) or 1.0)
-        return [float(v) for v in (vecs @ qv) / np.where(norms == 0, 1.0, norms)]
-    return similarity
-
-
-def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
-                         params: ExtractiveParams = DEFAULTS) -> list[Window]:
-    """Sentences of the first passages scored by their dense similarity to the question (for a
-    question that shares no script with the text); support is that similarity, rescaled.
-
-    The embedder hardly tells apart sentences of one article across languages (similarities within
-    0.01-0.03 of each other), so what the question says that the text writes alike breaks the tie:
-    a sentence of the wanted answer type (`cross_cue`), one holding the question's numbers or
-    months (`cross_literal` each: "March 1994" in 1994年3月, `qa.text.glossary.literals`), its
-    pinyin names (`cross_name`: Fan Tingsong in 范廷颂) or words as the dictionary renders them
-    (`cross_word` each: campuses as 校区, `qa.text.cedict`), and one saying its attribute word
-    (`cross_focus`). Literals, names and words are evidence as well as tie-breakers: they count in
-    support too (a sentence naming 范廷颂 and 1994年3月 reads as more similar than the embedder
-    says); the cue and the attribute word only rank. Each sentence is embedded at query time, so
-    only `cross_sentences` are: once each (chunks of one article overlap by a sentence), no fragment
-    of fewer than `cross_min_chars` characters of the text's script ("S.", Latin names), those
-    holding a literal, a name or the attribute word first."""
-    from qa.answer.slots import english_focus
-    from qa.text.cedict import renderings
-    from qa.text.glossary import literals
-    from qa.text.pinyin import mentioned, names
-
-    _, wordings = english_focus(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
-    found, marks, rendered = [readings for _, readings in names(q.text)], literals(q.text), renderings(q.text)
-    own = (lambda t: sum(c.isalpha() and c.isascii() for c in t)) if CJK.search(q.text) else (lambda t: len(CJK.findall(t)))
-    seen: set[str] = set()
-    sents = []
-    for hi, hit in enumerate(hits[:params.cross_passages]):
-        for s in _sentences(q, hit):
-            text = hit.text[s.span.start:s.span.end]
-            if text in seen or own(text) < params.cross_min_chars:
-                continue
-            seen.add(text)
-            folded = to_simplified(text)
-            evidence = (params.cross_literal * sum(m.search(folded) is not None for m in marks)
-                        + params.cross_name * sum(mentioned(r, folded) for r in found)
-                        + params.cross_word * sum(any(w in folded for w in group) for group in rendered))
-            said = bool(wordings) and re.search(wordings, folded, re.I) is not None
-            sents.append((hi, s, text, evidence, said))
-    sents = sorted(sents, key=lambda x: not (x[3] or x[4]))[:params.cross_sentences]  # stable: passage order within
-    if not sents:
-        return []
-    sims = similarity([x[2] for x in sents])
-    windows = []
-    for (hi, s, _, evidence, said), sim in zip(sents, sims):
-        score = sim + evidence + (params.cross_cue if s.cue else 0.0) + (params.cross_focus if said else 0.0)
-        windows.append(Window(hi, s.span.start, s.span.end, (), score, s.terms, rescale(sim + evidence, params)))
-    return windows

@@ -181,7 +181,7 @@ def _window_holds(item: GoldItem, answer, ctx: _Context) -> bool:
     answerable item a loss, for the calibration table, `qa.evaluate.calibration`.) The window is the
     extractive answerer's, asked again with no threshold, in either mode."""
     from qa.answer.extractive import answer_extractive
-    from qa.answer.windows import dense_similarity
+    from qa.answer.cross_script import dense_similarity
     from qa.evaluate.metrics import contains_answer
 
     golds = item.gold().get("answers") or []

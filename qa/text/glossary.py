@@ -13,7 +13,7 @@ would find every page.
 `literals` serves the answerer instead: what an English question says that a Chinese sentence
 writes the same way or as its dates do (1994, NGC 6231's 6231; "March" as 3月, en.toml's `month`
 glossary), so that of two sentences that read alike to the embedder the one holding the
-question's date or figure wins (`qa.answer.windows.cross_script_windows`).
+question's date or figure wins (`qa.answer.cross_script.cross_script_windows`).
 """
 
 from __future__ import annotations
