@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.answer import slots
+from qa.answer import latin_slots, slots
 from qa.chat.rewrite import Exchange, _subject, rewrite_by_rules
 from qa.ingest.segment import classify, segment
 from qa.text import lexicon
@@ -357,7 +357,7 @@ def sample(wording: str) -> str:
 
 @pytest.mark.parametrize("word, template", list(lexicon.load("en")["glossaries"]["focus"].items()))
 def test_english_focus_word_maps_to_its_chinese_wordings(word, template):
-    found, wordings = slots.english_focus(f"What is the {word} of Heihe?")
+    found, wordings = latin_slots.english_focus(f"What is the {word} of Heihe?")
     assert (found, wordings) == (word, lexicon.glossary("focus")[word])
     for wording in alternatives(template):
         assert re.search(wordings, f"文中写道：{sample(wording)}。", re.I), wording
@@ -370,12 +370,12 @@ def test_english_focus_word_maps_to_its_chinese_wordings(word, template):
     ("What is Fan Tingsong's wife?", "wife"),
 ])
 def test_english_question_shapes(question, word):
-    assert slots.english_focus(question)[0] == word
+    assert latin_slots.english_focus(question)[0] == word
 
 
 @pytest.mark.parametrize("word, template", list(lexicon.load("en")["glossaries"]["count"].items()))
 def test_english_count_word_wants_a_count(word, template):
-    found, wordings = slots.english_focus(f"How many {word} are there?")
+    found, wordings = latin_slots.english_focus(f"How many {word} are there?")
     assert found == word
     for wording in alternatives(template):
         assert re.search(wordings, f"共有12{wording}。"), wording

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from qa.answer.extractive import answer_extractive
-from qa.answer.slots import counted_head, english_focus, focus, gaps, instance_gap, mentions, period_gap
+from qa.answer.latin_slots import english_focus
+from qa.answer.slots import counted_head, focus, gaps, instance_gap, mentions, period_gap
 from qa.text import lexicon
 from qa.text.questions import SIZE_Q
 from qa.text.script import to_simplified

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.latin_question import Asked, closest, said
-from qa.answer.slots import english_focus
+from qa.answer.latin_slots import english_focus
 from qa.answer.spans import SPEECH
 from qa.text import lexicon
 from qa.text.cjk import CJK, fold

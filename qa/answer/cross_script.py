@@ -63,7 +63,7 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
     only `cross_sentences` are: once each (chunks of one article overlap by a sentence), no fragment
     of fewer than `cross_min_chars` characters of the text's script ("S.", Latin names), those
     holding a literal, a name or the attribute word first."""
-    from qa.answer.slots import english_focus
+    from qa.answer.latin_slots import english_focus
     from qa.text.cedict import renderings
     from qa.text.glossary import literals
     from qa.text.pinyin import mentioned, names

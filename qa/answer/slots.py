@@ -22,6 +22,8 @@ drops (`extractive.ExtractiveParams.gap_factors`):
     small glossary of the ways Chinese text says it, is absent.
   - name: none of an English question's pinyin names (Heihe, Fan Tingsong) is in the passage
     (`qa.text.pinyin`).
+An English or Spanish question's checks (english and name over Chinese text; focus and event over
+text in its own language) are read in `qa.answer.latin_slots`.
 
 The patterns are plain regular expressions (no segmenter to load at question time). They were
 written against CMRC development questions and their near misses, and the factors chosen by
@@ -271,67 +273,6 @@ def instance_gap(question: str, quote: str) -> str:
     return category
 
 
-# English attribute words and how Chinese text says them (en.toml): an English question over
-# Chinese passages shares no words with them, so its focus word is looked up here (words not
-# listed are not checked); "how many X" wants a count of X (the noun alone is no answer).
-_EN_FOCUS = lexicon.glossary("focus")
-_EN_COUNT = lexicon.glossary("count")
-_COUNT_MAGNITUDE = lexicon.pattern("count_magnitude")
-_EN_PATTERNS = [re.compile(p, re.I) for p in (
-    r"\bhow (tall|long|old)\b", r"\bhow much (money)\b", r"\bhow many (\w+)", r"\bwhat (?:is|was|are|were) the (\w+) of\b",
-    r"\bwho (?:is|was) the (\w+) of\b", r"\b(?:who|what) (?:is|was|are|were) [\w .-]+?'s (\w+)",
-    r"\bwhen (?:was|were|did) [\w .-]+? (founded|established|built|opened|born|died|released|launched)\b",
-    r"\b(?:did|does|do) [\w .-]+? (raise|cost)\b")]
-
-
-def english_focus(question: str) -> tuple[str, str]:
-    """(the English focus word, the Chinese wordings of it) of an English question, or ("", "")."""
-    if (m := re.search(r"\bhow many (\w+)", question, re.I)) and m.group(1).lower() in _EN_COUNT:
-        word = m.group(1).lower()
-        return word, _COUNT_MAGNITUDE + "(?:" + _EN_COUNT[word] + ")"
-    for pattern in _EN_PATTERNS:
-        if m := pattern.search(question):
-            word = m.group(1).lower()
-            if word in _EN_FOCUS:
-                return word, _EN_FOCUS[word]
-    return "", ""
-
-
-def _english_gaps(question: str, quote: str, context: str, passage: str) -> list[Gap]:
-    from qa.text.pinyin import mentioned, names
-
-    out = []
-    found = names(question)
-    if found and not any(mentioned(readings, passage or quote + context) for _, readings in found):
-        out.append(Gap("name", found[0][0]))  # Heihe, Fan Tingsong: written in characters if it is there
-    word, wordings = english_focus(question)
-    if word and not re.search(wordings, quote + context, re.I):
-        out.append(Gap("english", word))
-    return out
-
-
-_ASKED_NOUN = lexicon.regex("asked_noun", re.I)
-_ASKED_VERB = lexicon.regex("asked_verb", re.I)
-
-
-def _worded_gaps(question: str, quote: str, context: str, title: str = "") -> list[Gap]:
-    """A question in a language written in words (English, Spanish) over text in one: the noun its
-    question word asks about ("how many nurses") or the action it asks the doer of ("who
-    designed") must be in the quote or its neighbours, in some form of the word, by a word of its
-    class or by a value of its kind (`qa.text.paraphrase`: "the total length" by "2,850
-    kilometres"). A sentence that shares the question's names but never says the thing asked
-    (beds for nurses) is a near miss. The article's `title` names what each of its sentences speaks
-    of: "how many blue whales" is asked of "The species is now listed…" in the article "Blue whale"."""
-    from qa.text.paraphrase import says
-
-    out = []
-    for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event")):
-        if (m := pattern.search(question)) and not says(f"{quote} {context}\n{title}", (words := next(g for g in m.groups() if g)),
-                                                        question):
-            out.append(Gap(kind, words))
-    return out
-
-
 def straddles(question: str, word: str, text: str) -> bool:
     """Was the two-character `word` cut across a word boundary of the question (去马祖 -> 去马,
     和滚石 -> 和滚, 其农业 -> 其农)? Without a segmenter the slot reader takes the two characters
@@ -391,9 +332,12 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     """What the question asks that `quote` (with `context`, its neighbouring sentences) lacks.
     `passage` (the quoted passage with its title) is where an English question's names are sought."""
     if not CJK.search(question):
+        # imported here, not above: latin_slots builds its gaps from this module's Gap
+        from qa.answer.latin_slots import english_gaps, worded_gaps
+
         if CJK.search(quote):
-            return _english_gaps(question, quote, context, passage)
-        return _worded_gaps(question, quote, context, passage.split("\n", 1)[0] if "\n" in passage else "")
+            return english_gaps(question, quote, context, passage)
+        return worded_gaps(question, quote, context, passage.split("\n", 1)[0] if "\n" in passage else "")
     out = []
     word, kind = focus(question)
     if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \

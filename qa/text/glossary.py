@@ -5,7 +5,7 @@ An English question over Chinese articles shares no words with them: keyword sea
 nothing and dense similarity alone, with a small multilingual embedder, hardly tells one Chinese
 passage from another ("How many jobs are created" ranked the page that says 可创造1000个就业岗位
 eleventh of the seed's 33 chunks). The glossaries written for the answerer's gap checks
-(`qa.answer.slots.english_focus`) already hold how Chinese text says the common attribute words;
+(`qa.answer.latin_slots.english_focus`) already hold how Chinese text says the common attribute words;
 their plain words are what keyword search can look for. Only plain words (two or more Chinese
 characters, no pattern syntax) are taken: a glossary value is a pattern, and "个" or "{money}"
 would find every page.

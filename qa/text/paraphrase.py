@@ -13,7 +13,7 @@ words then miss the sentence that answers it:
     by "2,850 kilometres", "the scientific name" by "(Panthera uncia)", "altitud" by "3.812 metros").
 
 Both the support of a window (`qa.text.questions.held_otherwise`) and the focus and event checks of
-`qa.answer.slots` read these, so the two agree on what a sentence says. Only questions without
+`qa.answer.latin_slots` read these, so the two agree on what a sentence says. Only questions without
 Chinese characters come here: Chinese has its own classes (zh.toml's `synonym`).
 
 A table rather than a lemmatizer (simplemma, spaCy): the few verbs crowd workers swap are known
