@@ -457,3 +457,23 @@ def test_a_latin_sentence_a_close_pair_adds_is_quoted_after_the_best(question, q
     ans = answer_extractive(question, [passage], threshold=0.0)
     assert len(ans.citations) == quotes
     assert ("icebreaking ferries" in ans.answer) is (quotes == 2)
+
+
+# -- an English or Spanish count's unit (windows._carries, short_latin.carries) --------------------
+SUEZ = ("The canal was dug between 1859 and 1869 by the Suez Canal Company under a concession obtained "
+        "by Ferdinand de Lesseps.")
+
+
+@pytest.mark.parametrize("question, passage, refused", [
+    # a sum of money asked: years are no answer (a near miss), a sum is
+    ("How much did it cost to dig the Suez Canal?", SUEZ, True),
+    ("How much did it cost to dig the Suez Canal?", SUEZ + " Digging the canal cost $100 million.", False),
+    # a length asked is answered by a multiple ("three times longer") as well as by metres
+    ("How long were Lovelace's notes compared with the article?", "In 1843 Lovelace translated an article on the "
+     "engine, adding notes that were about three times longer than the article itself.", False),
+    ("How long were Lovelace's notes compared with the article?", "In 1843 Lovelace translated an article on the "
+     "engine, adding notes that were much longer than the article itself.", True),
+])
+def test_a_latin_count_wants_a_figure_of_its_unit(question, passage, refused):
+    a = answer_extractive(question, [hit(passage, title="Suez Canal")], threshold=0.25)
+    assert a.refused is refused

@@ -123,6 +123,13 @@ def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
     return text[run[1]:run[1] + 1] not in _CLOSING_QUOTE or not text[run[1]:run[1] + 1]
 
 
+def carries(asked: Asked, text: str) -> bool:
+    """Does `text` hold a figure of the unit `asked` wants ("how much did it cost": a sum of money,
+    "how far": miles), or one said as a multiple ("three times longer")? The answerer's type check
+    for an English or Spanish question (a year or a count of something else answers no such question)."""
+    return asked.unit is not None and (bool(_figures(asked, text)) or bool(lexicon.regex("ratio_figure", re.IGNORECASE).search(text)))
+
+
 def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
     """Figures of the asked unit, each with that unit or the asked noun after it ("120 beds"); of a
     count whose noun no figure carries, the bare ones ("3.1 million last year")."""

@@ -90,6 +90,7 @@ class Question:
     role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
     absent: int = 0  # mask over terms: terms no passage of the collection holds
     seams: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours): bigrams across a word boundary (`_seams`)
+    unit: object = None  # an English or Spanish count's unit asked (qa.answer.latin_question.Asked), None else
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
 
@@ -172,7 +173,18 @@ def _analyse(question: str, idf: Idf | None) -> Question:
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
-                    role.group(0).lower() if role else "", absent, seams)
+                    role.group(0).lower() if role else "", absent, seams, _unit(question, wants))
+
+
+def _unit(question: str, wants: str):
+    """What an English or Spanish count asks its figure to carry ("how much did it cost": money, "how
+    far": miles; `qa.answer.latin_question.asked`), as Chinese measure words and dimensions do."""
+    if wants != "number" or CJK.search(question):
+        return None
+    from qa.answer.latin_question import asked
+
+    found = asked(question)
+    return found if found is not None and found.unit is not None else None
 
 
 def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tuple[int, int], ...]:
@@ -269,10 +281,18 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
         s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
         raw = close_spaces(to_simplified(hit.text[span.start:span.end]))  # for the answer-type check only
         out.append(_Sentence(span, _mask(s, q.terms) | held_otherwise(q.text, q.terms, s), _mask(s, q.chars),
-                             bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text),
+                             bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text) and _carries(q, raw),
                              bool(q.subject) and raw.startswith(q.subject), bool(q.role) and (q.role in s or said_otherwise(s, q.role)),
                              _apart(s, q.terms, q.absent)))
     return out
+
+
+def _carries(q: Question, text: str) -> bool:
+    if q.unit is None or CJK.search(text):
+        return True  # an English question over Chinese text: its units are written otherwise (公里)
+    from qa.answer.short_latin import carries
+
+    return carries(q.unit, text)
 
 
 def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS) -> list[Window]:
@@ -293,7 +313,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
     weights = params.weights
     # By keyword through __new__ itself: type() would first pack the keywords into a dict (3x slower).
     features = Features.__new__
-    exact = bool(q.measure) or q.wants in ("year", "month", "day")
+    exact = bool(q.measure) or q.unit is not None or q.wants in ("year", "month", "day")
     best_dense = max((h.dense for h in hits), default=0.0)
     all_terms, all_chars = (1 << len(q.terms)) - 1, (1 << len(q.chars)) - 1
     windows = []
