@@ -177,6 +177,9 @@ PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes 
     ("How many times did the wing open?", WING, []),
     ("Who designed the new east wing?", WING, [("event", "designed")]),
     ("Who opened the new east wing?", WING, []),
+    ("Who opened the shop?", WING, []),                                # the thing done to: the shop, said
+    ("Who opened the clinic?", WING, [("focus", "clinic")]),           # ... a clinic, never said
+    ("Who opened the clinic of the hospital?", WING, [("focus", "clinic")]),
     ("Who owns the shop?", WING, []),                                  # owns/Owner: one word
     ("Who is the hospital director?", WING, []),                       # is: no action asked
     ("¿Cuántos médicos trabajan en el centro?", PRESS, [("focus", "médicos")]),

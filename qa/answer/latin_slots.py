@@ -61,6 +61,7 @@ def english_gaps(question: str, quote: str, context: str, passage: str) -> list[
 
 _ASKED_NOUN = lexicon.regex("asked_noun", re.I)
 _ASKED_VERB = lexicon.regex("asked_verb", re.I)
+_ASKED_OBJECT = lexicon.regex("asked_object", re.I)
 
 
 def worded_gaps(question: str, quote: str, context: str, title: str = "") -> list[Gap]:
@@ -74,7 +75,7 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "") -> lis
     from qa.text.paraphrase import says
 
     out = []
-    for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event")):
+    for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event"), (_ASKED_OBJECT, "focus")):
         if (m := pattern.search(question)) and not says(f"{quote} {context}\n{title}", (words := next(g for g in m.groups() if g)),
                                                         question):
             out.append(Gap(kind, words))
