@@ -185,6 +185,8 @@ PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes 
     ("¿Cuántos médicos trabajan en el centro?", PRESS, [("focus", "médicos")]),
     ("¿Quién desarrolló la imprenta de tipos móviles?", PRESS, []),   # desarrolló/desarrollada
     ("¿Quién diseñó la imprenta?", PRESS, [("event", "diseñó")]),
+    ("¿Quién desarrolló la imprenta?", PRESS, []),                     # the thing done: said
+    ("¿Quién desarrolló el telar de Gutenberg?", PRESS, [("focus", "telar")]),  # ... a loom, never said
     ("¿Cuánto cuesta la imprenta?", PRESS, [("event", "cuesta")]),
     ("¿Cuántos años tenía Gutenberg?", PRESS, []),                     # años: the kind of answer
     ("¿Quién es Johannes Gutenberg?", PRESS, []),
