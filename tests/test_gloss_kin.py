@@ -6,13 +6,12 @@ wording its verb another way is answered and a near miss beside it still refused
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 
 from qa.text import cedict, gloss_kin, lexicon
 from qa.text.questions import held_otherwise, question_terms
 from support.cli import ask_json
+from support.dictionary import use_dictionary
 from support.stores import store_of
 
 
@@ -99,11 +98,7 @@ DICTIONARY = """# CC-CEDICT (a few entries written for this test, in its format)
 
 
 def test_the_index_keeps_specific_glosses_and_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
-    source = tmp_path / "cedict.txt.gz"
-    with gzip.open(source, "wt", encoding="utf-8") as f:
-        f.write(DICTIONARY)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(cedict, "dictionary_file", lambda: source)
+    source = use_dictionary(tmp_path, monkeypatch, DICTIONARY)
     heads, kin = gloss_kin.build(source, 4)
     assert kin["创办"] == ("创建", "缔造", "建立")          # 北京 is a name; "to establish" has two
     assert "东西" not in kin and "北京" in heads            # "thing" is vague; a name still cuts the text
@@ -125,8 +120,6 @@ BAKERY = "面包店获奖\n\n镇上的面包店在全国比赛中获得一等奖
 @pytest.fixture
 def museum_store(tmp_path):
     return store_of(tmp_path, {"museum.txt": MUSEUM, "bakery.txt": BAKERY})
-
-
 
 
 def test_a_question_wording_its_verb_otherwise_is_answered(museum_store):

@@ -98,8 +98,6 @@ def ferry_store(tmp_path):
     return store_of(tmp_path, {"ferry.txt": FERRY, "library.txt": LIBRARY})
 
 
-
-
 def test_a_question_naming_the_ferry_otherwise_is_answered(ferry_store):
     # 渡船 / 渡轮, 运载 / 搭载: before the glossary, support 0.18 and a refusal
     out = ask_json(ferry_store, "这艘渡船能运载多少辆车？")
