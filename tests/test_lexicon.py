@@ -75,6 +75,22 @@ def test_traditional_question_forms_give_their_answer_type(question, wants):
     assert question_type(question)[0] == wants
 
 
+@pytest.mark.parametrize("question, wants", [
+    # The answerer's type check reads the same English wordings as the short answer: a dimension or
+    # a measure noun asks for a figure, which the quote must hold
+    ("How tall is the tower?", "number"),
+    ("How deep is the lake at its deepest?", "number"),
+    ("What is the height of the net?", "number"),
+    ("What was the river's total length?", "number"),
+    ("How many bridges cross it?", "number"),
+    ("What is the name of the bridge?", "name"),        # no measure noun: a name
+    ("What is the tallest tower in the city?", ""),    # "tallest" asks which, not how tall
+    ("How did the tower fall?", ""),
+])
+def test_english_dimension_questions_want_a_figure(question, wants):
+    assert question_type(question)[0] == wants
+
+
 @pytest.mark.parametrize("word", entries("name_q"))
 def test_name_question_word_asks_for_a_name(word):
     assert QUESTION_WORDS.fullmatch(word)
