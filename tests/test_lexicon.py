@@ -220,6 +220,31 @@ def test_magnitude_between_number_and_measure(char):
     assert has_answer_type(f"共3{char}人。", "number", "人", "有多少人？")
 
 
+# numbers written in words (en.toml, es.toml): a figure to an English or Spanish count question's type check
+WORDED = "How many towers does the wall have?"
+
+
+@pytest.mark.parametrize("word", entries("number_word", "tens_word", "hundred_word", "thousand_word"))
+def test_a_number_word_is_a_figure_to_the_type_check(word):
+    assert has_answer_type(f"The wall has {word} towers.", "number", "", WORDED)
+    assert has_answer_type(f"{word.capitalize()} towers stand on it.", "number", "", WORDED)
+    assert not has_answer_type(f"The wall has {word}th towers.", "number", "", WORDED)  # no word run on
+
+
+@pytest.mark.parametrize("word", entries("magnitude_word", "dozen_word"))
+def test_a_multiplier_is_a_figure_after_one_or_a(word):
+    for lead in entries("one_word", "one_article"):
+        assert has_answer_type(f"The wall has {lead} {word} towers.", "number", "", WORDED)
+    assert not has_answer_type(f"The wall has {word} of towers.", "number", "", WORDED)
+
+
+@pytest.mark.parametrize("text", ["It was built in the sixteenth century.", "It was rebuilt in the twenty-first century.",
+                                  "It is one of the towers.", "Once the capital, the town kept its wall.",
+                                  "It followed a five-year plan.", "Se construyó una torre."])
+def test_an_ordinal_a_pronoun_or_a_compound_is_no_figure(text):
+    assert not has_answer_type(text, "number", "", WORDED)
+
+
 # -- people in answer sentences ------------------------------------------------------------------
 @pytest.mark.parametrize("char", entries("surname"))
 def test_surname_before_a_speech_verb_is_a_person(char):

@@ -46,6 +46,17 @@ ANSWERED = [
     ("¿Cuántos puestos de trabajo creará la oficina?", "Abrió una oficina que creará 200 puestos de trabajo.",
      "200 puestos de trabajo"),
     ("¿Qué velocidad alcanzaron las rachas?", "Las rachas alcanzaron los 110 km/h en la costa.", "110 km/h"),
+    # a number written in words is a figure like any other
+    ("How many feathers does the shuttlecock have?", "The shuttlecock is made of sixteen feathers.", "sixteen feathers"),
+    ("How many towers does the wall have?", "Twenty-five towers line the wall.", "Twenty-five towers"),
+    ("How many people live in the valley?", "About two hundred and fifty thousand people live in the valley.",
+     "two hundred and fifty thousand people"),
+    ("How many eggs does the box hold?", "The box holds a dozen eggs.", "a dozen eggs"),
+    ("How long is the trail?", "The trail runs for twelve miles along the coast.", "twelve miles"),  # the unit asked
+    ("¿Cuántas torres tiene la muralla?", "La muralla tiene dieciocho torres.", "dieciocho torres"),
+    ("¿Cuántas personas visitan el parque?", "Lo visitan más de un millón de personas al año.",
+     "más de un millón de personas"),
+    ("¿Cuánto tiempo duró el asedio?", "El asedio duró treinta y dos días.", "treinta y dos días"),
     # a date, a year
     ("When do the new library hours begin?", "The new hours begin on March 1, when the branch stays open until 9 p.m.",
      "March 1"),
@@ -132,6 +143,11 @@ NOT_CERTAIN = [
     ("Roughly how many people live in the area the river drains?", "The river drains an area of 801,000 square "
      "kilometres."),  # an area is no count of people
     ("Which crowns shared the lands?", "The Crown gave them away."),  # the question's own word, in another form
+    # an ordinal, "one" as a pronoun and a compound adjective count nothing
+    ("How many towers does the wall have?", "The wall was built in the sixteenth century."),
+    ("How many towers does the wall have?", "The wall was rebuilt in the twenty-first century."),
+    ("How many towers does the wall have?", "It is one of the towers of the wall."),
+    ("How long is the trail?", "The trail was opened under a five-year plan."),
 ]
 
 
@@ -198,7 +214,7 @@ def test_a_bound_stays_with_its_figure(word):
     assert short_answer("How many eggs are laid?", [f"The queen lays {word} 900 eggs a day."]) == f"{word} 900 eggs"
 
 
-@pytest.mark.parametrize("word", lexicon.words("magnitude_word"))
+@pytest.mark.parametrize("word", lexicon.words("magnitude_word") + lexicon.words("thousand_word"))
 def test_a_magnitude_stays_with_its_figure(word):
     assert short_answer("How many people live there?", [f"About 3.1 {word} people live there."]) == f"3.1 {word} people"
 
@@ -206,6 +222,60 @@ def test_a_magnitude_stays_with_its_figure(word):
 @pytest.mark.parametrize("word", lexicon.words("figure_tail"))
 def test_a_figure_followed_by_a_word_that_counts_nothing_is_bare(word):
     assert short_answer("How many visitors came?", [f"Numbers grew to 51,300 {word} Monday."]) == "51,300"
+
+
+# -- numbers written in words: each word, as a count, after a bound, opening a sentence, and in a
+# unit asked ("how long": twelve miles); a multiplier after "one" or "a" and after a unit word
+@pytest.mark.parametrize("word", lexicon.words("number_word") + lexicon.words("tens_word"))
+def test_a_number_word_is_a_figure(word):
+    assert short_answer("How many towers does the wall have?", [f"The wall has {word} towers."]) == f"{word} towers"
+    assert short_answer("How many towers does the wall have?", [f"{word.capitalize()} towers stand on the wall."]) == \
+        f"{word.capitalize()} towers"
+    assert short_answer("How many eggs are laid?", [f"The queen lays more than {word} eggs a day."]) == f"more than {word} eggs"
+    assert short_answer("How long is the trail?", [f"The trail is {word} miles long."]) == f"{word} miles"
+
+
+@pytest.mark.parametrize("word", lexicon.words("hundred_word") + lexicon.words("thousand_word") + lexicon.words("magnitude_word")
+                         + lexicon.words("dozen_word"))
+def test_a_multiplier_counts_after_one_or_a_unit_word(word):
+    for lead in lexicon.words("one_word") + lexicon.words("one_article") + ("seven", "siete"):
+        assert short_answer("How many towers does the wall have?", [f"The wall has {lead} {word} towers."]) == \
+            f"{lead} {word} towers"
+
+
+def test_a_lone_multiplier_counts_only_if_it_is_a_number_alone():
+    # "cien", "mil" are numbers by themselves; "millones", "dozen" are not ("millones de años" counts nothing)
+    assert short_answer("¿Cuántos años tiene?", ["Tiene mil años."]) == "mil años"
+    assert short_answer("¿Cuántos años tiene?", ["Tiene millones de años."]) is None
+    assert short_answer("How many eggs are laid?", ["The queen lays dozen eggs a day."]) is None
+
+
+@pytest.mark.parametrize("word", lexicon.words("one_word"))
+def test_one_alone_is_no_figure_but_after_a_ten_it_is(word):
+    assert short_answer("How many towers does the wall have?", [f"The wall has {word} towers."]) is None
+    for ten in lexicon.words("tens_word"):
+        joined = [f"{ten}-{word}", f"{ten} {word}"] + [f"{ten} {a} {word}" for a in lexicon.words("tens_and")]
+        for number in joined:
+            assert short_answer("How many towers does the wall have?", [f"The wall has {number} towers."]) == f"{number} towers"
+
+
+@pytest.mark.parametrize("word", lexicon.words("number_word") + lexicon.words("tens_word"))
+def test_a_number_word_carries_the_unit_asked_or_says_a_multiple(word):
+    from qa.answer.latin_question import asked
+    from qa.answer.short_latin import carries
+
+    how_long = asked("How long is the trail?")
+    assert carries(how_long, f"The trail is {word} miles long.")
+    assert carries(how_long, f"The trail is {word} times longer than the road.")
+    assert not carries(how_long, f"The trail has {word} benches.")
+
+
+@pytest.mark.parametrize("word", lexicon.words("hundred_and"))
+def test_and_joins_a_multiplier_to_a_unit_word(word):
+    assert short_answer("How many towers does the wall have?", [f"The wall has two hundred {word} six towers."]) == \
+        f"two hundred {word} six towers"
+    # ...and no two unit words: two figures, of which the one that carries the noun answers
+    assert short_answer("How many towers does the wall have?", [f"The wall has two {word} six towers."]) == "six towers"
 
 
 UNITS = [w for c in ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit", "percent_unit",

@@ -8,6 +8,7 @@ the thing a which-question names), and the quote's span of that kind nearest to 
 words is the answer:
   - a figure with its unit ("how many beds" wants a count of beds, "how far" miles, "how much did it
     cost" money: `short_unit`), or a bare one when the question's noun is nowhere after a figure;
+    in digits or in words ("sixteen feathers", "treinta y dos días": `spelled_number`);
   - a date ("March 1", "4 de mayo") or a year;
   - a person: a run of capitalised words ("Dr. Priya Menon" -> Priya Menon; "Willem de Vries"
     keeps its particle), at least two, no title, no organisation's word;
