@@ -52,6 +52,10 @@ ANSWERED = [
     ("How many people live in the valley?", "About two hundred and fifty thousand people live in the valley.",
      "two hundred and fifty thousand people"),
     ("How many eggs does the box hold?", "The box holds a dozen eggs.", "a dozen eggs"),
+    ("How many feathers does the shuttlecock have?", "It is made of sixteen goose feathers.",
+     "sixteen goose feathers"),  # words the question does not say, between the figure and its noun
+    ("¿Cuántos bibliotecarios nuevos se contratarán?", "El ayuntamiento contratará a seis nuevos bibliotecarios.",
+     "seis nuevos bibliotecarios"),  # the question's words in another order
     ("How long is the trail?", "The trail runs for twelve miles along the coast.", "twelve miles"),  # the unit asked
     ("¿Cuántas torres tiene la muralla?", "La muralla tiene dieciocho torres.", "dieciocho torres"),
     ("¿Cuántas personas visitan el parque?", "Lo visitan más de un millón de personas al año.",
@@ -276,6 +280,12 @@ def test_and_joins_a_multiplier_to_a_unit_word(word):
         f"two hundred {word} six towers"
     # ...and no two unit words: two figures, of which the one that carries the noun answers
     assert short_answer("How many towers does the wall have?", [f"The wall has two {word} six towers."]) == "six towers"
+
+
+# (not "of", "de": they join a count's words, "millones de personas")
+@pytest.mark.parametrize("word", [w for w in lexicon.words("figure_tail") + lexicon.words("auxiliary") if w not in ("of", "de")])
+def test_a_word_that_ends_a_count_is_no_word_before_its_noun(word):
+    assert short_answer("How many visitors came?", [f"Numbers grew to 51,300 {word} visitors."]) != f"51,300 {word} visitors"
 
 
 UNITS = [w for c in ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit", "percent_unit",

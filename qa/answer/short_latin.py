@@ -44,6 +44,7 @@ from qa.text.cjk import CJK
 __all__ = ["latin_span"]
 
 MAX_CHARS = 60  # a longer span is a clause: the quote says it better
+MODIFIERS = 2  # words a count may put between its figure and its noun ("sixteen goose feathers")
 _TOKEN = re.compile(r"[^\W_][\w'’&/-]*\.?|&")
 _UNIT_CLASSES = ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit",
                  "percent_unit", "money_unit")
@@ -166,18 +167,23 @@ def _units() -> str:
 
 def _noun_end(asked: Asked, text: str, end: int) -> int:
     """Where the asked noun ends when the words after a figure say the question's words after its
-    question word ("15,000 new books", "2,5 millones de personas", "200 puestos de trabajo"), cut
-    back to a plural or a "de X" ("14,500 runners", not "14,500 runners took part"); else 0."""
+    question word ("15,000 new books", "2,5 millones de personas", "200 puestos de trabajo"), maybe
+    after up to `MODIFIERS` words the question does not say ("sixteen goose feathers"), cut back to a
+    plural or a "de X" ("14,500 runners", not "14,500 runners took part"); else 0."""
     phrase = [stem(w) for w in asked.noun]
     tokens: list[re.Match] = []
     for m in _TOKEN.finditer(text, end):
-        if text[end:m.start()].strip() or len(tokens) > len(phrase) + 1:
+        if text[end:m.start()].strip() or len(tokens) > len(phrase) + 1 + MODIFIERS:
             break  # punctuation between
         tokens.append(m)
         end = m.end()
     spoken = lambda m: m.group(0).rstrip(".").lower()
     while tokens and spoken(tokens[0]) in _CONNECTORS and phrase[:1] != [spoken(tokens[0])]:
         tokens.pop(0)  # millones de personas
+    if phrase:  # words the text puts before the asked noun and the question does not (`_modifier`)
+        at = next((i for i, m in enumerate(tokens[:MODIFIERS + 1]) if stem(spoken(m)) == phrase[0]), 0)
+        if all(_modifier(m) for m in tokens[:at]):
+            tokens = tokens[at:]
     kept = []
     for m, w in zip(tokens, phrase):  # the question's words in its order
         if stem(spoken(m)) != w:
@@ -188,6 +194,15 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
                     and spoken(kept[-2]) not in _CONNECTORS):
         kept.pop()
     return kept[-1].start() + len(spoken(kept[-1])) if kept else 0
+
+
+def _modifier(token: re.Match) -> bool:
+    """Can `token` stand between a figure and the noun it counts ("goose" in "sixteen goose feathers",
+    "nuevos" in "seis nuevos bibliotecarios")? A plain lower-case word, none that ends a count
+    (`figure_tail`: "51,300 last year"), joins its words (de, of) or asks (`stop_word`, `auxiliary`)."""
+    word = token.group(0)
+    closed = lowered(lexicon.words("figure_tail")) | lowered(lexicon.words("stop_word")) | lowered(lexicon.words("auxiliary"))
+    return word.isalpha() and word.islower() and word not in closed and word not in _CONNECTORS
 
 
 def _counts_nothing(text: str, end: int) -> bool:
