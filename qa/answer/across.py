@@ -29,7 +29,7 @@ from qa.text.glossary import chinese_words, literals
 
 __all__ = ["chinese_span"]
 
-_CALENDAR = re.compile(r"\d{4}|[月日]")  # what a date in a Chinese quote holds
+_CALENDAR = lexicon.regex("quote_calendar")  # what a date in a Chinese quote holds (zh.toml)
 NAME_CHARS = (2, 4)  # a Chinese person's name, without the post before it
 
 
@@ -86,7 +86,7 @@ def _of_kind(asked: Asked, quote: str) -> tuple[int, int] | None:
 
 
 _CUT = "".join(lexicon.words("span_edge") + lexicon.words("admin_suffix"))  # a joining word, or a larger place, ends the word before
-_NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,8}")
+_NAME_RUN = lexicon.regex("post_name_run")  # the name after a post (zh.toml)
 _ROLES = frozenset(lexicon.words("role")) | {r.lower() for r in lexicon.words("role")}  # matched folded: CEO as ceo
 _KIND_WORD = lexicon.glossary("kind_word")  # county -> 县, university -> 大学: kinds whose names end with them
 

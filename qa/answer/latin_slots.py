@@ -23,16 +23,14 @@ from qa.text import lexicon
 _EN_FOCUS = lexicon.glossary("focus")
 _EN_COUNT = lexicon.glossary("count")
 _COUNT_MAGNITUDE = lexicon.pattern("count_magnitude")
-_EN_PATTERNS = [re.compile(p, re.I) for p in (
-    r"\bhow (tall|long|old)\b", r"\bhow much (money)\b", r"\bhow many (\w+)", r"\bwhat (?:is|was|are|were) the (\w+) of\b",
-    r"\bwho (?:is|was) the (\w+) of\b", r"\b(?:who|what) (?:is|was|are|were) [\w .-]+?'s (\w+)",
-    r"\bwhen (?:was|were|did) [\w .-]+? (founded|established|built|opened|born|died|released|launched)\b",
-    r"\b(?:did|does|do) [\w .-]+? (raise|cost)\b")]
+_HOW_MANY = lexicon.regex("how_many_focus", re.I)
+# where an English question says its attribute word, tried in order (en.toml's `focus_wording`)
+_EN_PATTERNS = [re.compile(p, re.I) for p in lexicon.glossary("focus_wording").values()]
 
 
 def english_focus(question: str) -> tuple[str, str]:
     """(the English focus word, the Chinese wordings of it) of an English question, or ("", "")."""
-    if (m := re.search(r"\bhow many (\w+)", question, re.I)) and m.group(1).lower() in _EN_COUNT:
+    if (m := _HOW_MANY.search(question)) and m.group(1).lower() in _EN_COUNT:
         word = m.group(1).lower()
         return word, _COUNT_MAGNITUDE + "(?:" + _EN_COUNT[word] + ")"
     for pattern in _EN_PATTERNS:

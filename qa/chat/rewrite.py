@@ -286,19 +286,16 @@ def _noun(text: str) -> str:
 
 
 # -- English ----------------------------------------------------------------------------------------
-_EN_ELLIPSIS = re.compile(r"^(?:and\s+|but\s+)?(?:what|how)\s+about\s+(?P<x>.+?)[\s?.!]*$"
-                          r"|^and\s+(?P<y>(?!(?:what|who|when|where|which|why|how|is|are|was|were|do|does|did|can)\b)"
-                          r".+?)[\s?.!]*$", re.I)
-_EN_PRONOUN = re.compile(r"\b(?P<own>its|their|his)\b|\b(?P<her>her)\b(?=\s+[a-z])|\b(?:it|they|them|he|him|she|her)\b",
-                         re.I)
-# Words that open a question with a capital without being a name.
-_OPENERS = frozenset("what who whom whose when where which why how is are was were do does did can could will would "
-                     "has have had should shall may might under by in on at for from according to and but the a an "
-                     "tell give list name i".split())
-_NAME_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w-]*)*")
-_EN_ATTRIBUTE_OF = re.compile(r"^(?P<head>(?:what|which|how\s+\w+)\s+(?:\w+\s+)?(?:is|are|was|were)\s+(?:the\s+)?)"
-                              r"(?P<a>[a-z][\w\s'-]*?)(?P<tail>\s+of\s+.+)$", re.I)
-_EN_ATTRIBUTE_POSSESSIVE = re.compile(r"(?P<head>'s\s+)(?P<a>[a-z][\w\s-]*?)(?P<tail>[\s?.!]*)$")
+# The rules for a question in a language written in words; their patterns are in the lexicon
+# (qa/text/lexicon/en.toml, named apart from zh.toml's), which says what each one matches.
+_EN_ELLIPSIS = lexicon.regex("worded_ellipsis", re.I)  # "what about Shanghai?", "and its budget?"
+_EN_PRONOUN = lexicon.regex("worded_pronoun", re.I)
+_EN_DETERMINER = lexicon.regex("worded_determiner", re.I)
+_OPENERS = frozenset(lexicon.words("name_opener"))  # open a question with a capital without being a name
+_JOINERS = frozenset(lexicon.words("name_joiner"))  # "Bank of China" is one name
+_NAME_RUN = lexicon.regex("worded_name_run")
+_EN_ATTRIBUTE_OF = lexicon.regex("worded_attribute_of", re.I)
+_EN_ATTRIBUTE_POSSESSIVE = lexicon.regex("worded_attribute_possessive")
 
 
 def _names(question: str) -> list[str]:
@@ -309,7 +306,7 @@ def _names(question: str) -> list[str]:
             words = words[1:]
         run: list[str] = []
         for word in words:
-            if word.lower() in ("of", "de"):
+            if word.lower() in _JOINERS:
                 # "Bank of China" is one name; "CEO of Beijing Zhiran" is a role's acronym, then a name.
                 if run and not run[-1].isupper():
                     run.append(word)
@@ -336,7 +333,7 @@ def _english(question: str, previous: str) -> str:
         x = (m.group("x") or m.group("y")).strip()
         # "its budget" asks for the budget of the last subject: the article or possessive goes
         # ("What is the its budget of…" is no question).
-        bare = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", x, flags=re.I)
+        bare = _EN_DETERMINER.sub("", x)
         if _EN_PRONOUN.fullmatch(bare):
             return ""  # "what about it?" names nothing new to search for
         s = _previous_subject(previous)
