@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from qa.answer import latin_slots, slots
-from qa.chat.rewrite import Exchange, _subject, rewrite_by_rules
+from qa.chat.rewrite import Exchange, _names, _subject, rewrite_by_rules
 from qa.ingest.segment import classify, segment
 from qa.text import lexicon
 from qa.text.questions import (ASKING_WORDS, DEFINE, NUMBER_Q, QUESTION_WORDS, SIZE_Q, has_answer_type,
@@ -427,6 +427,45 @@ def test_english_count_word_wants_a_count(word, template):
     assert not re.search(wordings, "共有很多。")
 
 
+# Where an English question says its attribute word: each wording of `focus_wording`, a question
+# it reads (the word in group 1) and one it must not.
+FOCUS_WORDINGS = {
+    "how adjective": ("How TALL is the tower?", "TALL", "How is the tower?"),
+    "how much": ("how much money did it raise?", "money", "How much did it raise?"),
+    "how many": ("How many beds does it have?", "beds", "How  many beds does it have?"),
+    "what of": ("What was the population of Heihe?", "population", "What was the population?"),
+    "who of": ("Who is the CEO of Zhiran?", "CEO", "Who are the founders of Zhiran?"),
+    "possessive": ("Who was Fan Tingsong's wife?", "wife", "Who was Fan Tingsong?"),
+    "when event": ("When were the Heihe bridges opened?", "opened", "When was Zhiran renamed?"),
+    "did money": ("How much did the new Zhiran hospital cost?", "cost", "What was the cost?"),
+}
+
+
+def test_every_focus_wording_is_in_the_table():
+    assert set(lexicon.glossary("focus_wording")) == set(FOCUS_WORDINGS)
+
+
+@pytest.mark.parametrize("name, question, word, other", [(k, *v) for k, v in FOCUS_WORDINGS.items()])
+def test_focus_wording_gives_its_attribute_word(name, question, word, other):
+    pattern = re.compile(lexicon.glossary("focus_wording")[name], re.I)
+    assert pattern.search(question).group(1) == word
+    assert not pattern.search(other)
+
+
+def test_focus_wordings_are_tried_in_order():
+    """The first wording whose word `focus` lists wins: "how long" (an hour's 小时) before "the
+    height of"; a wording whose word is not listed ("the name of") gives way to a later one."""
+    assert latin_slots.english_focus("How long is the height of Heihe tower?")[0] == "long"
+    assert latin_slots.english_focus("What is the name of Zhiran's founder?")[0] == "founder"
+
+
+@pytest.mark.parametrize("question, word", [("How many beds are there?", "beds"), ("HOW MANY Jobs?", "Jobs"),
+                                            ("how many  beds", None), ("Howmany beds", None), ("How much beds", None)])
+def test_how_many_gives_the_counted_word(question, word):
+    m = lexicon.regex("how_many_focus", re.I).search(question)
+    assert (m.group(1) if m else None) == word
+
+
 # -- follow-ups (qa.chat.rewrite) --------------------------------------------------------------------
 PREVIOUS = [Exchange("北京的人口是多少？", "北京的人口是多少？", "")]
 
@@ -449,6 +488,112 @@ def test_condense_label_is_cut_from_a_reply(word):
     from qa.chat.rewrite import _LABEL
 
     assert _LABEL.sub("", f"{word}: 北京的面积是多少？") == "北京的面积是多少？"
+
+
+# The English rules (en.toml's worded_*): (pattern, flags, text, its groups or None when it must
+# not match), read as the rules read them (`match` for the anchored ones, `search` otherwise).
+WORDED = [
+    ("worded_ellipsis", re.I, "what about Shanghai?", {"x": "Shanghai", "y": None}),
+    ("worded_ellipsis", re.I, "And how about its budget!", {"x": "its budget", "y": None}),
+    ("worded_ellipsis", re.I, "but What About the CEO .", {"x": "the CEO", "y": None}),
+    ("worded_ellipsis", re.I, "and its area?", {"x": None, "y": "its area"}),
+    ("worded_ellipsis", re.I, "and whoever else?", {"x": None, "y": "whoever else"}),
+    ("worded_ellipsis", re.I, "and when did it open?", None),  # a question of its own
+    ("worded_ellipsis", re.I, "And is it big?", None),
+    ("worded_ellipsis", re.I, "What is Shanghai?", None),
+    ("worded_ellipsis", re.I, "about Shanghai?", None),
+    ("worded_pronoun", re.I, "When does it open?", {"own": None, "her": None}),
+    ("worded_pronoun", re.I, "What is ITS budget?", {"own": "ITS", "her": None}),
+    ("worded_pronoun", re.I, "Who is her husband?", {"own": None, "her": "her"}),
+    ("worded_pronoun", re.I, "Who met her?", {"own": None, "her": None}),  # "her" before no word stands for her
+    ("worded_pronoun", re.I, "Where is Italy?", None),
+    ("worded_pronoun", re.I, "Who went hither?", None),
+    ("worded_attribute_of", re.I, "What is the population of Hangzhou?",
+     {"head": "What is the ", "a": "population", "tail": " of Hangzhou?"}),
+    ("worded_attribute_of", re.I, "how TALL was the tower of Pisa",
+     {"head": "how TALL was the ", "a": "tower", "tail": " of Pisa"}),
+    ("worded_attribute_of", re.I, "Which port is the home of the fleet?",
+     {"head": "Which port is the ", "a": "home", "tail": " of the fleet?"}),
+    ("worded_attribute_of", re.I, "Where is the tower of Pisa?", None),
+    ("worded_attribute_of", re.I, "What is Hangzhou's population?", None),
+    ("worded_attribute_possessive", 0, "What was Hangzhou's population?",
+     {"head": "'s ", "a": "population", "tail": "?"}),
+    ("worded_attribute_possessive", 0, "What is Zhiran's opening date ?!",
+     {"head": "'s ", "a": "opening date", "tail": " ?!"}),
+    ("worded_attribute_possessive", 0, "What is Hangzhou's Population?", None),  # case-sensitive: a name follows
+    ("worded_attribute_possessive", 0, "What is the population of Hangzhou?", None),
+]
+
+
+@pytest.mark.parametrize("name, flags, text, groups", WORDED)
+def test_worded_follow_up_pattern(name, flags, text, groups):
+    pattern = lexicon.regex(name, flags)
+    m = pattern.match(text) if name in ("worded_ellipsis", "worded_attribute_of") else pattern.search(text)
+    assert (m.groupdict() if m else None) == groups
+
+
+@pytest.mark.parametrize("text, bare", [("the budget", "budget"), ("Its area", "area"), ("an  opening date", "opening date"),
+                                        ("HER husband", "husband"), ("theory", "theory"), ("their", "their"),
+                                        ("budget of the city", "budget of the city")])
+def test_worded_determiner_is_cut_from_an_ellipsis(text, bare):
+    assert lexicon.regex("worded_determiner", re.I).sub("", text) == bare
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("Is the Bank of China open?", ["Is", "Bank of China"]), ("Universidad de Chile", ["Universidad de Chile"]),
+    ("CEO of Beijing Zhiran", ["CEO of Beijing Zhiran"]), ("Bank of china", ["Bank"]),
+    ("New  York-City and Rome", ["New  York-City", "Rome"]), ("Bank of  of China", ["Bank", "China"]),
+])
+def test_worded_name_run(text, runs):
+    assert [m.group(0) for m in lexicon.regex("worded_name_run").finditer(text)] == runs
+
+
+@pytest.mark.parametrize("word", entries("name_joiner"))
+def test_name_joiner_joins_a_name_unless_an_acronym_precedes_it(word):
+    assert _names(f"Where is the Bank {word} China?") == [f"Bank {word} China"]
+    assert _names(f"Who is the CEO {word} Beijing Zhiran?") == ["CEO", "Beijing Zhiran"]
+    assert _names(f"Where is the Bank {word} china?") == ["Bank"]
+
+
+@pytest.mark.parametrize("word", entries("name_opener"))
+def test_name_opener_is_no_part_of_a_name(word):
+    assert _names(f"{word.capitalize()} Beijing Zhiran?") == ["Beijing Zhiran"]
+
+
+def test_a_capitalised_word_that_opens_no_question_is_a_name():
+    assert _names("Hangzhou Beijing Zhiran?") == ["Hangzhou Beijing Zhiran"]
+
+
+ENGLISH_FOLLOW_UPS = [
+    # (last searched question, follow-up, rewritten)
+    ("What is the population of Hangzhou?", "what about its area?", "What is the area of Hangzhou?"),
+    ("What is the population of Hangzhou?", "And Shanghai?", "What is the population of Shanghai?"),
+    ("What was Hangzhou's population?", "and the area?", "What was Hangzhou's area?"),
+    ("Where is the Bank of China?", "when does it open?", "when does Bank of China open?"),
+    ("Who founded Beijing Zhiran?", "What is its budget?", "What is Beijing Zhiran's budget?"),
+    ("Who founded Beijing Zhiran?", "Where is the budget?", "Where is the budget?"),  # no follow-up's shape
+    ("Who founded Beijing Zhiran?", "what about it?", "what about it?"),  # names nothing new
+]
+
+
+@pytest.mark.parametrize("previous, question, rewritten", ENGLISH_FOLLOW_UPS)
+def test_english_follow_up_is_rewritten(previous, question, rewritten):
+    assert rewrite_by_rules(question, [Exchange(previous, previous, "")]) == rewritten
+
+
+# -- the short answer from a Chinese quote (qa.answer.across) ---------------------------------------
+@pytest.mark.parametrize("text, found", [("2003", True), ("3月", True), ("15日", True), ("1990年", True),
+                                         ("3-5年", False), ("203年", False), ("十年", False)])
+def test_quote_calendar_is_a_date(text, found):
+    assert bool(lexicon.regex("quote_calendar").search(text)) is found
+
+
+@pytest.mark.parametrize("text, run", [("宋麒告诉记者", "宋麒告诉记者"), ("范·廷颂说", "范·廷颂说"),
+                                       ("一二三四五六七八九十", "一二三四五六七八"), ("宋", None), ("CEO宋麒", None),
+                                       ("宋麒,", "宋麒")])
+def test_post_name_run_is_the_name_after_a_post(text, run):
+    m = lexicon.regex("post_name_run").match(text)
+    assert (m.group(0) if m else None) == run
 
 
 # -- page layout (qa.ingest.segment) ---------------------------------------------------------------
