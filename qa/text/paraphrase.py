@@ -9,6 +9,8 @@ words then miss the sentence that answers it:
   - another word of its class (`word_class` in en.toml / es.toml): near-synonymous verbs and the
     irregular forms a stemmer cannot join ("created" / "invented", "came up with" / "devised",
     "ideó" / "diseñado", "built" / "build").
+  - a synonym from the dictionary (`qa.text.pivot`: two English words CC-CEDICT gives for the same
+    Chinese words, "firm" / "company"), for an English question: the table cannot hold them all.
   - a value of its kind (`value_of`): an attribute noun is said by a value of it ("the total length"
     by "2,850 kilometres", "the scientific name" by "(Panthera uncia)", "altitud" by "3.812 metros").
 
@@ -17,7 +19,8 @@ Both the support of a window (`qa.text.questions.held_otherwise`) and the focus 
 Chinese characters come here: Chinese has its own classes (zh.toml's `synonym`).
 
 A table rather than a lemmatizer (simplemma, spaCy): the few verbs crowd workers swap are known
-here, a dictionary would load megabytes at question time, and it would not join synonyms anyway.
+here, a lemmatizer would load megabytes at question time, and it would not join synonyms anyway;
+the dictionary's synonyms are a small index built once from the file cedict reads.
 The store's keyword index is never touched: only the answerer reads these.
 """
 
@@ -29,6 +32,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from qa.text import lexicon
+from qa.text.pivot import synonyms
 
 __all__ = ["held", "plain", "same_word", "says", "stems"]
 
@@ -106,6 +110,12 @@ def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple],
     for noun, value in _values():
         if _find(noun, words) >= 0 and (mask := inside(noun)):
             out.append((mask, ("value", value)))
+    from qa.text.tokens import latin_language
+
+    if latin_language(question) != "es":  # the dictionary's glosses are English
+        for word in dict.fromkeys(_WORD.findall(plain(question))):
+            if (found := synonyms(word)) and (mask := inside(stems(word))):
+                out.append((mask, ("class", tuple(stems(s) for s in found))))
     return tuple(out)
 
 
