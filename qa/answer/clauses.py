@@ -7,14 +7,24 @@ whose sentences are short (issue 27: "sentences, not paragraphs"). A sentence lo
 `ExtractiveParams.clause_chars` is quoted as the shortest run of its phrases
 (`qa.text.sentences.split_clauses`) that holds every question term the sentence holds (the article
 title's words aside, when others are matched: every phrase is about the title) and, when the
-sentence holds the wanted type of answer, a phrase with it; then widened by the phrases after it
-while the quote stays within the budget, since an answer usually follows the words a question
-repeats ("...four national capitals: Vienna, Bratislava, Budapest and Belgrade"). A relative clause
+sentence holds the wanted type of answer, a phrase with it, preferably at or after the question's
+words; then widened by the phrases after it while the quote stays within the budget, since an
+answer usually follows the words a question repeats ("...four national capitals: Vienna,
+Bratislava, Budapest and Belgrade"). The wanted type is `Question.wants`, or, for a question it
+gives none (a Spanish «¿Cuándo…?», an English "How deep…?"), a year, date or figure where the Latin
+short-answer picker asks for one and places it in the phrase. A phrase just before the run that
+holds the wanted type and a question term too is quoted with it: the question's words read both
+("a unos 50 kilómetros al sur de Quito, | y con sus 5.897 metros de altitud es uno de los
+volcanes…" for the volcano's distance from the capital). A relative clause
 ("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) or an appositive of a name
 ("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase it speaks of. When
 the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
-more before the rest, is left out of it (the sentence's setting, not its answer). A sentence that
-matched only the title's words is quoted from its first phrase that names them (`subject_run`).
+more before the rest, is left out of it (the sentence's setting, not its answer). A run that is the
+sentence's last phrase and says little but the question's words ("…grinds them with horny pads, |
+since adults have no teeth." for "Since adults lack teeth, what do they use to chew their food?")
+is quoted with the phrase before it: nothing follows it to hold the answer. A sentence that matched
+only the title's words is quoted from its first phrase that names them through the first that holds
+the wanted type of answer (`subject_run`).
 The words a phrase holds are read as the window's sentence reads them: as written, in another form,
 by a word of their class or a value of their kind (`qa.text.paraphrase`).
 Chinese text is never cut here: its sentences are the length of a clause.
@@ -27,6 +37,8 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from qa.answer.latin_question import wanted
+from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question
 from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
@@ -47,6 +59,11 @@ _HEAD_WORDS = 0
 # Terms a run must hold before one of them may be left out of a run over the budget (two alone tell
 # the run apart by too little)
 _LOOSE_TERMS = 3
+# The kinds of answer the Latin short-answer picker's placing marks a phrase by, for a question
+# `Question.wants` gives none: a year, a date or a figure is told by its digits. Not a person, place
+# or name: any capitalised run passes for one, and on es_wiki2 «¿Quiénes fueron los primeros en
+# llegar a la cima?» then quoted «El naturalista alemán Alexander von Humboldt…», who failed to.
+_PLACED_KINDS = ("year", "date", "number")
 
 
 def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True) -> tuple[int, int]:
@@ -67,10 +84,7 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     masks = [_word_mask(f, q.terms) | held(q.text, q.terms, f, beside) for f in folded]
     topic = _word_mask(fold(title), q.terms) if title else 0
     need = beside & ~topic
-    # The answer-type check reads the text as the answerer's does (`windows._sentences`): unfolded,
-    # since a name is told by its capitals.
-    cues = [bool(q.wants) and has_answer_type(close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
-            for p in parts]
+    cues = _cues(text, parts, q)
     relative = [_opens(text[p.start:p.end], _relative_words()) for p in parts]
     # An article after a name opens an appositive of it ("…by Muhammad I, | the founder of …"); after
     # other words it may open the sentence's main clause ("After the French surrender, | the stone …")
@@ -80,7 +94,8 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     needed = [t for i, t in enumerate(q.terms) if need >> i & 1]
     tails = [_tail(f, needed) for f in folded]
     heads = [_head(f, needed) for f in folded]
-    found = [Phrase(*p) for p in zip(sizes, masks, cues, relative, tails, heads, appositive)]
+    bare = [2 * len(_held_at(f, needed)) >= len(f.split()) for f in folded]
+    found = [Phrase(*p) for p in zip(sizes, masks, cues, relative, tails, heads, appositive, bare)]
     # Matched only by the article's subject, the sentence is told apart by no phrase: it is quoted
     # from the first phrase that names the subject ("The Rosetta Stone is a granodiorite stele, …"
     # for "What kind of rock is the Rosetta Stone made of?"), not whole.
@@ -90,6 +105,22 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
         return span.start, span.end
     end = parts[run[1]].end
     return parts[run[0]].start, end - (text[end - 1] in ",:")
+
+
+def _cues(text: str, parts: list[Span], q: Question) -> list[bool]:
+    """Which of `parts` hold the wanted type of answer: by `Question.wants` (`has_answer_type`), or
+    for a question it gives no type (its patterns read Chinese and some English), where the Latin
+    short-answer picker asks for a year, a date or a figure and places one in the phrase
+    (`qa.answer.short_latin.latin_span`: «¿Cuándo tuvo lugar la batalla?» in «librado el 9 de
+    diciembre de 1824 en la pampa de la Quinua»)."""
+    if q.wants:
+        # read as the answerer's check reads the text (`windows._sentences`): unfolded, since a name is
+        # told by its capitals
+        return [has_answer_type(close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
+                for p in parts]
+    if wanted(q.text) not in _PLACED_KINDS:
+        return [False] * len(parts)
+    return [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
 
 
 def _word_mask(folded: str, terms: tuple[str, ...]) -> int:
@@ -152,15 +183,20 @@ class Phrase(NamedTuple):
     tail: int = _NO_TAIL  # words after the last question term it holds
     head: int = _NO_TAIL  # words before the first question term it holds
     appositive: bool = False  # it opens with an article after a name ("…Muhammad I, | the founder of …")
+    bare: bool = False  # half its words or more hold a question term: it says what the question says
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote, or None to quote the sentence whole: the shortest
     run holding every term of `need` and, when a phrase holds the wanted type of answer, one that
-    does; with the phrase before it when it opens with a relative word or is an appositive (what it
-    speaks of: "…by Muhammad I, | the founder of the Nasrid dynasty") or, when no phrase holds the
-    wanted type of answer, opens with the question's words while its last ones do not end it (the
-    subject they go on from: "…driven by a strong easterly wind, | spread rapidly…"), and,
+    does (`_shortest`); with the phrase before it when it opens with a relative word or is an
+    appositive (what it speaks of: "…by Muhammad I, | the founder of the Nasrid dynasty") or, when
+    no phrase holds the wanted type of answer, opens with the question's words while its last ones
+    do not end it (the subject they go on from: "…driven by a strong easterly wind, | spread
+    rapidly…") or is the sentence's last phrase and says little but the question's words (what it
+    adds to them: "…grinds them with horny pads, | since adults have no teeth."); with the phrase
+    before it too when that one holds the wanted type and a term of `need` (a rival reading of the
+    question: "a unos 50 kilómetros al sur de Quito, | y con sus 5.897 metros de altitud…"); and,
     when no phrase holds the wanted type of answer and the run ends within `_END_WORDS` words of
     the question's last word, the phrase after it and after a relative clause that follows (a
     question repeats the words that lead to its answer: "…capital until 1596, | when Sigismund III
@@ -173,7 +209,7 @@ def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] |
     best = _shortest(parts, need, cue_needed)
     if best is None:
         return None
-    best = _extended(parts, best, cue_needed)
+    best = _extended(parts, best, need, cue_needed)
     if best[0] > budget and need.bit_count() >= _LOOSE_TERMS:
         # Every term spans more than the budget: one of them may be said in an earlier clause of the
         # sentence, a phrase or more before the run holding the rest ("The game is thought to have
@@ -183,19 +219,26 @@ def clause_run(parts: list[Phrase], need: int, budget: int) -> tuple[int, int] |
         # part of what it says ("founded by Casimir III, | is the oldest university in Poland"), nor
         # one said after it, which the run leads to ("…Por una cabeza», | hasta su muerte en un
         # accidente aéreo" for "¿Cómo falleció Carlos Gardel?").
-        best = min([best, *(_extended(parts, r, cue_needed) for b in range(need.bit_length()) if need >> b & 1
+        best = min([best, *(_extended(parts, r, need, cue_needed) for b in range(need.bit_length()) if need >> b & 1
                             if (r := _apart(parts, need, 1 << b, cue_needed)) is not None)])
     length, i, j = best
     return _widened(parts, i, j, length, budget)
 
 
-def _extended(parts: list[Phrase], run: tuple[int, int, int], cue_needed: bool) -> tuple[int, int, int]:
-    """(length, first, last) of `run` with the phrase before it that it speaks of or goes on from, and
-    the phrase after it that its question words lead to (see `clause_run`)."""
+def _extended(parts: list[Phrase], run: tuple[int, int, int], need: int, cue_needed: bool) -> tuple[int, int, int]:
+    """(length, first, last) of `run` with the phrase before it that it speaks of, goes on from or
+    adds to, the rival reading before it, and the phrase after it that its question words lead to
+    (see `clause_run`)."""
     length, i, j = run
     n = len(parts)
     if i > 0 and (parts[i].relative or parts[i].appositive
-                  or not cue_needed and parts[i].head <= _HEAD_WORDS and parts[j].tail > _END_WORDS):
+                  or not cue_needed and parts[i].head <= _HEAD_WORDS and parts[j].tail > _END_WORDS
+                  or not cue_needed and i == j == n - 1 and parts[j].bare):
+        i -= 1
+        length += parts[i].size
+    # The phrase before holds the wanted type and a term too: which of the two the question asks, its
+    # words do not tell ("distancia" is read in both figures of the volcano's sentence), so both
+    if cue_needed and i > 0 and parts[i - 1].cue and parts[i - 1].mask & need:
         i -= 1
         length += parts[i].size
     if not cue_needed and j + 1 < n and parts[j].tail <= _END_WORDS:
@@ -209,15 +252,21 @@ def _extended(parts: list[Phrase], run: tuple[int, int, int], cue_needed: bool) 
 
 def _shortest(parts: list[Phrase], need: int, cue_needed: bool) -> tuple[int, int, int] | None:
     """(length, first, last) of the shortest run of `parts` holding every term of `need` and, when
-    `cue_needed`, the wanted type of answer; None when no run does."""
+    `cue_needed`, the wanted type of answer, preferably at or after the first phrase holding a term
+    (an answer follows the words a question repeats: "…, | nacido en Cartagena en 1851, | y botado en
+    el arsenal de La Carraca, | …, | el 8 de septiembre de 1888." for «¿Cuándo se botó el buque?»);
+    None when no run does."""
     best: tuple[int, int, int] | None = None
+    rank: tuple[bool, int] = (True, 0)
     for i in range(len(parts)):
         mask, cue, length = 0, False, 0
         for j in range(i, len(parts)):
             mask, cue, length = mask | parts[j].mask, cue or parts[j].cue, length + parts[j].size
             if mask & need == need and (cue or not cue_needed):
-                if best is None or length < best[0]:
-                    best = (length, i, j)
+                first = next(k for k in range(i, j + 1) if parts[k].mask & need)
+                ahead = cue_needed and not any(p.cue for p in parts[first:j + 1])
+                if best is None or (ahead, length) < rank:
+                    best, rank = (length, i, j), (ahead, length)
                 break
     return best
 
@@ -233,9 +282,14 @@ def _apart(parts: list[Phrase], need: int, term: int, cue_needed: bool) -> tuple
 def subject_run(parts: list[Phrase], named: int, budget: int) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote of a sentence that matched only the article's
     subject (`named`: the terms it holds), or None to quote it whole: the first phrase naming it,
-    widened by the phrases after it within `budget`."""
+    through the first from there that holds the wanted type of answer («La batalla de Ayacucho fue el
+    último gran enfrentamiento…, | librado el 9 de diciembre de 1824…» for «¿Cuándo tuvo lugar la
+    batalla?»), widened by the phrases after it within `budget`."""
     first = next((k for k, p in enumerate(parts) if p.mask & named), None)
-    return None if first is None else _widened(parts, first, first, parts[first].size, budget)
+    if first is None:
+        return None
+    last = next((k for k in range(first, len(parts)) if parts[k].cue), first)
+    return _widened(parts, first, last, sum(p.size for p in parts[first:last + 1]), budget)
 
 
 def _widened(parts: list[Phrase], i: int, j: int, length: int, budget: int) -> tuple[int, int] | None:
