@@ -56,8 +56,8 @@ def test_a_clause_opener_cuts_a_phrase_without_a_comma(word):
 
 
 def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail: int = 99, head: int = 99,
-      appositive: bool = False) -> Phrase:
-    return Phrase(size, mask, cue, relative, tail, head, appositive)
+      appositive: bool = False, bare: bool = False) -> Phrase:
+    return Phrase(size, mask, cue, relative, tail, head, appositive, bare)
 
 
 @pytest.mark.parametrize("phrases, need, run", [
@@ -80,6 +80,22 @@ def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail:
     ([p(90), p(60), p(50, 0b01, head=0, tail=4), p(90)], 0b01, (1, 2)),
     ([p(90), p(60), p(50, 0b01, head=1, tail=4), p(90)], 0b01, (2, 3)),
     ([p(90), p(60), p(50, 0b01, cue=True, head=0, tail=4), p(90)], 0b01, (2, 3)),
+    # the run is the sentence's last phrase and says little but the question's words: the phrase
+    # before it holds what it adds ("…with its claws, | since adult crabs have no teeth."); not when
+    # it says more, when a phrase follows it, or when a phrase holds the wanted type
+    ([p(90), p(60), p(30, 0b01, tail=0, head=0, bare=True)], 0b01, (1, 2)),
+    ([p(90), p(60), p(30, 0b01, tail=0, head=0)], 0b01, (2, 2)),
+    ([p(90), p(30, 0b01, tail=0, head=0, bare=True), p(100)], 0b01, (1, 2)),
+    ([p(90), p(60, cue=True), p(30, 0b01, cue=True, tail=0, head=0, bare=True)], 0b01, (2, 2)),
+    # the phrase before the run holds the wanted type and a needed term too: a rival reading, quoted
+    # with it; not a phrase with the type alone, nor one with the term alone
+    ([p(100), p(40, 0b01, cue=True), p(80, 0b11, cue=True)], 0b11, (1, 2)),
+    ([p(100), p(40, cue=True), p(80, 0b11, cue=True)], 0b11, (2, 2)),
+    ([p(100), p(40, 0b01), p(80, 0b11, cue=True)], 0b11, (2, 2)),
+    # of the runs holding the terms and the wanted type, one with the type at or after its first term,
+    # though longer; else the shortest
+    ([p(90), p(30, cue=True), p(40, 0b01), p(30), p(30, cue=True)], 0b01, (2, 4)),
+    ([p(90), p(30, cue=True), p(40, 0b01), p(30), p(30)], 0b01, (1, 4)),
     # the run is the whole sentence, or there is one phrase: quote the sentence
     ([p(90, 0b01), p(90, 0b10)], 0b11, None),
     ([p(200, 0b01)], 0b01, None),
@@ -108,6 +124,10 @@ def test_a_term_said_in_an_earlier_clause_is_left_out_of_a_run_over_the_budget(p
     # a sentence matched only by the title's words: from the first phrase naming them, widened after
     ([p(60), p(50, 0b01), p(40), p(90, 0b01)], 0b01, (1, 2)),
     ([p(120, 0b01), p(50), p(90)], 0b01, (0, 0)),
+    # ...through the first from there holding the wanted type of answer, beyond the budget
+    ([p(60, 0b01), p(80), p(30, cue=True), p(90)], 0b01, (0, 2)),
+    ([p(60, 0b01), p(80), p(30), p(90)], 0b01, (0, 1)),
+    ([p(40, cue=True), p(60, 0b01), p(80), p(90)], 0b01, (1, 2)),
     # no phrase names them, or the run is the whole sentence: quote it whole
     ([p(90), p(90)], 0b01, None),
     ([p(60, 0b01), p(70)], 0b01, None),
@@ -231,3 +251,64 @@ def test_a_term_ends_its_phrase_in_another_form_too():
     answer = answer_extractive("What followed Nasser's takeover of the company?", [hit(text, "Suez Canal")],
                                threshold=0.0)
     assert "France and Israel" in answer.citations[0].quote
+
+
+CRAB = ("The hermit crab eats algae, small worms and the remains of dead fish, which it picks from the rocks and "
+        "tears apart with its large front claws, since adult crabs have no teeth.")
+CANGREJO = ("El cangrejo ermitaño come algas, gusanos pequeños y restos de peces muertos, que arranca de las rocas y "
+            "despedaza con sus grandes pinzas delanteras, ya que los cangrejos adultos no tienen dientes.")
+BRIDGE = ("The Arenal Bridge is the best known work of engineering in the whole valley and in the district around it, "
+          "finished on 3 May 1931 beside the old flour mill, near the village of Robles.")
+PUENTE = ("El puente de Arenal es la obra de ingeniería más conocida de todo el valle y de la comarca que lo rodea, "
+          "terminado el 3 de mayo de 1931 junto al viejo molino harinero, cerca del pueblo de Robles.")
+TOWER = ("The Grey Point tower is a white stone building raised on the northern cliff of the island above the old "
+         "harbour, about 12 kilometres west of Valmar, and at 48 metres high it is the tallest lighthouse on the coast.")
+TORRE = ("La torre de Punta Gris es una construcción de piedra blanca levantada sobre el acantilado norte de la isla, "
+         "a unos 12 kilómetros al oeste de Valmar, y con sus 48 metros de altura es el faro más alto de la costa.")
+SCHOONER = ("The schooner Breeze was designed by the naval engineer Thomas Vidal, born in Leith in 1902, and launched "
+            "at the Firth yard, on the eastern coast, on 12 March 1948, after two years of work.")
+VELERO = ("El velero Brisa fue diseñado por el ingeniero naval Tomás Vidal, nacido en Vigo en 1902, y botado en el "
+          "astillero de Ría Alta, en la costa gallega, el 12 de marzo de 1948.")
+
+
+@pytest.mark.parametrize("question, title, text, quote", [
+    # the run is the sentence's last phrase and says little but the question's words: with the
+    # phrase before it, which holds what it adds
+    ("Since adult crabs lack teeth, what do they use to break their food?", "Hermit crab", CRAB,
+     "which it picks from the rocks and tears apart with its large front claws, since adult crabs have no teeth."),
+    ("Como los cangrejos adultos no tienen dientes, ¿con qué parten la comida?", "Cangrejo ermitaño", CANGREJO,
+     ("que arranca de las rocas y despedaza con sus grandes pinzas delanteras, ya que los cangrejos adultos no "
+      "tienen dientes.")),
+    # a sentence matched only by its subject: through the phrase with the wanted type, an English
+    # "When" (Question.wants) or a Spanish «¿Cuándo…?» (the Latin short-answer picker's date)
+    ("When was the bridge opened?", "Arenal Bridge", BRIDGE,
+     ("The Arenal Bridge is the best known work of engineering in the whole valley and in the district around it, "
+      "finished on 3 May 1931 beside the old flour mill")),
+    ("¿Cuándo se abrió el puente?", "Puente de Arenal", PUENTE,
+     ("El puente de Arenal es la obra de ingeniería más conocida de todo el valle y de la comarca que lo rodea, "
+      "terminado el 3 de mayo de 1931 junto al viejo molino harinero")),
+    # two figures of the asked kind, the question's words read in both: the rival before the run too
+    ("How far from the capital does the lighthouse stand?", "Grey Point", TOWER,
+     "about 12 kilometres west of Valmar, and at 48 metres high it is the tallest lighthouse on the coast."),
+    ("¿A qué distancia de la capital se encuentra el faro?", "Punta Gris", TORRE,
+     "a unos 12 kilómetros al oeste de Valmar, y con sus 48 metros de altura es el faro más alto de la costa."),
+    # the date after the question's words, not the shorter run with the one before them
+    ("When was the schooner launched?", "Schooner Breeze", SCHOONER,
+     "and launched at the Firth yard, on the eastern coast, on 12 March 1948"),
+    ("¿Cuándo se botó el velero?", "Velero Brisa", VELERO,
+     "y botado en el astillero de Ría Alta, en la costa gallega, el 12 de marzo de 1948."),
+])
+def test_a_run_holds_the_phrase_its_answer_is_in(question, title, text, quote):
+    # a runner-up's quote (widen=False): the run alone, as chosen, without the phrases that fill the budget
+    q = analyse(question, None)
+    assert text[slice(*phrases(text, title, Span(0, len(text)), q, 150, widen=False))] == quote
+
+
+def test_a_person_is_no_latin_cue():
+    # «¿Quiénes…?»: any capitalised run passes for a person, so the naturalist's phrase would be the
+    # run's wanted type of answer; the run is the one with the question's words and what follows them
+    text = ("El naturalista alemán Pedro Lomas, que recorrió la isla durante el verano de 1850, intentó sin éxito "
+            "alcanzar su cumbre, que no fue coronada hasta 1901 por dos pastores del valle.")
+    q = analyse("¿Quiénes fueron los primeros en llegar a la cima?", None)
+    assert text[slice(*phrases(text, "Volcán Tauro", Span(0, len(text)), q, 150))] == \
+        "intentó sin éxito alcanzar su cumbre, que no fue coronada hasta 1901 por dos pastores del valle."
