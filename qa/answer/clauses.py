@@ -263,7 +263,7 @@ def _shortest(parts: list[Phrase], need: int, cue_needed: bool) -> tuple[int, in
         for j in range(i, len(parts)):
             mask, cue, length = mask | parts[j].mask, cue or parts[j].cue, length + parts[j].size
             if mask & need == need and (cue or not cue_needed):
-                first = next(k for k in range(i, j + 1) if parts[k].mask & need)
+                first = next((k for k in range(i, j + 1) if parts[k].mask & need), i)
                 ahead = cue_needed and not any(p.cue for p in parts[first:j + 1])
                 if best is None or (ahead, length) < rank:
                     best, rank = (length, i, j), (ahead, length)
