@@ -87,11 +87,14 @@ def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail:
     ([p(90), p(60), p(30, 0b01, tail=0, head=0)], 0b01, (2, 2)),
     ([p(90), p(30, 0b01, tail=0, head=0, bare=True), p(100)], 0b01, (1, 2)),
     ([p(90), p(60, cue=True), p(30, 0b01, cue=True, tail=0, head=0, bare=True)], 0b01, (2, 2)),
-    # the phrase before the run holds the wanted type and a needed term too: a rival reading, quoted
-    # with it; not a phrase with the type alone, nor one with the term alone
+    # the phrase before the run (or after it, past the budget) holds the wanted type and a needed
+    # term too: a rival reading, quoted with it; not a phrase with the type alone, nor one with the
+    # term alone
     ([p(100), p(40, 0b01, cue=True), p(80, 0b11, cue=True)], 0b11, (1, 2)),
     ([p(100), p(40, cue=True), p(80, 0b11, cue=True)], 0b11, (2, 2)),
     ([p(100), p(40, 0b01), p(80, 0b11, cue=True)], 0b11, (2, 2)),
+    ([p(100), p(80, 0b11, cue=True), p(80, 0b01, cue=True), p(90)], 0b11, (1, 2)),
+    ([p(100), p(80, 0b11, cue=True), p(80, 0b01), p(90)], 0b11, (1, 1)),
     # of the runs holding the terms and the wanted type, one with the type at or after its first term,
     # though longer; else the shortest
     ([p(90), p(30, cue=True), p(40, 0b01), p(30), p(30, cue=True)], 0b01, (2, 4)),
@@ -102,6 +105,17 @@ def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail:
 ])
 def test_clause_run(phrases, need, run):
     assert clause_run(phrases, need, 150) == run
+
+
+@pytest.mark.parametrize("phrases, exact, run", [
+    # the wanted type is told by digits (a year, a date, a figure) and the run holds it: not widened
+    ([p(90), p(40, 0b01, cue=True), p(40), p(50)], True, (1, 1)),
+    ([p(90), p(40, 0b01, cue=True), p(40), p(50)], False, (1, 3)),
+    # ...and widened when no phrase holds it
+    ([p(90), p(40, 0b01), p(40), p(50)], True, (1, 3)),
+])
+def test_a_run_with_an_exact_answer_is_not_widened(phrases, exact, run):
+    assert clause_run(phrases, 0b01, 150, exact) == run
 
 
 @pytest.mark.parametrize("phrases, run", [
@@ -270,6 +284,27 @@ SCHOONER = ("The schooner Breeze was designed by the naval engineer Thomas Vidal
 VELERO = ("El velero Brisa fue diseñado por el ingeniero naval Tomás Vidal, nacido en Vigo en 1902, y botado en el "
           "astillero de Ría Alta, en la costa gallega, el 12 de marzo de 1948.")
 
+LIGHTHOUSE = ("The Grey Point lighthouse stands about 12 kilometres west of Valmar on the northern cliff, and at 48 "
+              "metres high its white stone tower is the tallest on the coast, a mark for ships on clear nights.")
+FARO = ("El faro de Punta Gris se levanta a unos 12 kilómetros al oeste de Valmar sobre el acantilado norte, y con sus "
+        "48 metros de altura su torre de piedra blanca es la más alta de la costa, una señal para los barcos.")
+CANAL = ("The Arden Canal, which was dug by hand over nine years by workers from the surrounding villages, runs for 64 "
+         "kilometres between the two rivers, and it was closed to barges in 1961 after the last mill shut.")
+CANAL_ES = ("El canal de Arden, que fue excavado a mano durante nueve años por obreros de los pueblos de los "
+            "alrededores, recorre 64 kilómetros entre los dos ríos, y se cerró a las barcazas en 1961 tras el cierre "
+            "del último molino.")
+
+
+@pytest.mark.parametrize("question, text, quote", [
+    # English "How long…" (Question.wants) and Spanish «¿Qué longitud…?» (the Latin short-answer
+    # picker's figure): the run with the figure, without the phrases that would fill the budget
+    ("How long is the canal?", CANAL, "runs for 64 kilometres between the two rivers"),
+    ("¿Qué longitud tiene el canal?", CANAL_ES, "recorre 64 kilómetros entre los dos ríos"),
+])
+def test_a_run_with_a_figure_asked_is_not_widened(question, text, quote):
+    q = analyse(question, None)
+    assert text[slice(*phrases(text, "Canal", Span(0, len(text)), q, 150))] == quote
+
 
 @pytest.mark.parametrize("question, title, text, quote", [
     # the run is the sentence's last phrase and says little but the question's words: with the
@@ -297,6 +332,13 @@ VELERO = ("El velero Brisa fue diseñado por el ingeniero naval Tomás Vidal, na
      "and launched at the Firth yard, on the eastern coast, on 12 March 1948"),
     ("¿Cuándo se botó el velero?", "Velero Brisa", VELERO,
      "y botado en el astillero de Ría Alta, en la costa gallega, el 12 de marzo de 1948."),
+    # ...and the rival after the run
+    ("How far from the capital is the lighthouse?", "Grey Point", LIGHTHOUSE,
+     ("The Grey Point lighthouse stands about 12 kilometres west of Valmar on the northern cliff, and at 48 metres "
+      "high its white stone tower is the tallest on the coast")),
+    ("¿A qué distancia de la capital está el faro?", "Punta Gris", FARO,
+     ("El faro de Punta Gris se levanta a unos 12 kilómetros al oeste de Valmar sobre el acantilado norte, y con "
+      "sus 48 metros de altura su torre de piedra blanca es la más alta de la costa")),
 ])
 def test_a_run_holds_the_phrase_its_answer_is_in(question, title, text, quote):
     # a runner-up's quote (widen=False): the run alone, as chosen, without the phrases that fill the budget
