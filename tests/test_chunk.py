@@ -89,3 +89,16 @@ def test_a_translated_article_is_cut_after_the_same_sentences_as_its_original():
         return [(sum(1 for s in spans if s.end <= c.end), text[:c.end].count("观众")) for c in pack(text, spans, 300, 150)]
 
     assert ends(translated) == ends(original)
+
+
+def test_a_sentence_a_little_over_the_size_stays_whole():
+    # Cut at a comma just past the limit, "... named it after Helios," and "the Greek god of the
+    # Sun." landed in two chunks and neither held the answer whole (issue 27).
+    from qa.types import Article
+
+    clause = "and the observers wrote down what they saw"
+    for count, whole in ((7, True), (8, True), (10, False)):  # 7 x 44 = 308, 8 x 44 = 352, 10 x 44 = 440 characters
+        sentence = "It was seen, " + ", ".join([clause] * count) + "."
+        text = "The first sentence is short. " + sentence + " A last sentence ends it."
+        nodes = chunk_article(Article(id="a", title="t", text=text, source="s"), 300, 150)
+        assert any(sentence in n.text for n in nodes) is whole, (count, [n.text for n in nodes])

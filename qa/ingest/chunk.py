@@ -17,8 +17,11 @@ from qa.types import Article, Chunk
 
 
 def _split_long(text: str, span: Span, limit: int, at: list[int]) -> list[Span]:
-    """A sentence longer than `limit` is cut at commas, else hard-cut (lengths by `at`: `pack`)."""
-    if at[span.end] - at[span.start] <= limit:
+    """A sentence longer than `limit` is cut at commas, else hard-cut (lengths by `at`: `pack`).
+    One within the slack `pack` allows a chunk (4/3 of `limit`) stays whole: cut a little past the
+    limit, its clauses land in two chunks and neither holds the whole answer ("... named it after
+    Helios," | "the Greek god of the Sun.": issue 27)."""
+    if at[span.end] - at[span.start] <= limit * 4 // 3:
         return [span]
     parts, s = [], span.start
     while at[span.end] - at[s] > limit:
