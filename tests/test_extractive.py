@@ -477,3 +477,30 @@ SUEZ = ("The canal was dug between 1859 and 1869 by the Suez Canal Company under
 def test_a_latin_count_wants_a_figure_of_its_unit(question, passage, refused):
     a = answer_extractive(question, [hit(passage, title="Suez Canal")], threshold=0.25)
     assert a.refused is refused
+
+
+@pytest.mark.parametrize("question, text, holds", [
+    # a count of a noun: a figure of it, after a word the question does not say ("goose") ...
+    ("How many feathers does a kite have?", "A kite carries sixteen goose feathers.", True),
+    # ... or a bare one ("3.1 million last year"), never a measure of something else
+    ("How many visitors came to the fair?", "The fair drew 3.1 million last year.", True),
+    ("How many feathers does a kite have?", "A kite flies on a line 1.55 metres long.", False),
+    ("How many feathers does a kite have?", "A kite has no tail at all.", False),
+    ("¿Cuántos puentes cruzan el río?", "El río pasa bajo 1,5 kilómetros de muelles.", False),
+    ("¿Cuántos puentes cruzan el río?", "Sobre el río se tienden doce puentes de piedra.", True),
+])
+def test_a_latin_count_of_a_noun_wants_a_figure_of_it_not_a_measure(question, text, holds):
+    from qa.answer.latin_question import asked
+    from qa.answer.short_latin import carries
+
+    assert carries(asked(question), text) is holds
+
+
+def test_the_sentence_counting_the_noun_asked_is_quoted_over_the_lead_measure():
+    # both passages say the kite and its feathers; the article's lead, ranked first, gives a length,
+    # not a count of feathers, so it lacks the figure asked (support 0.75) and the count is quoted
+    lead = hit("A kite is a feathered toy flown from a line 1.55 metres long on windy days.", title="Kite")
+    later = replace(hit("A kite is made of sixteen goose feathers tied to a reed frame.", title="Kite", n=1),
+                    article_id="doc-0", start=200)
+    a = answer_extractive("How many feathers does a kite have?", [lead, later], threshold=0.8)
+    assert "sixteen" in a.citations[0].quote  # the best quote; the lead may follow as a close runner-up

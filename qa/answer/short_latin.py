@@ -127,9 +127,13 @@ def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
 
 def carries(asked: Asked, text: str) -> bool:
     """Does `text` hold a figure of the unit `asked` wants ("how much did it cost": a sum of money,
-    "how far": miles), or one said as a multiple ("three times longer")? The answerer's type check
-    for an English or Spanish question (a year or a count of something else answers no such question)."""
-    return asked.unit is not None and (bool(_figures(asked, text)) or bool(lexicon.regex("ratio_figure", re.IGNORECASE).search(text)))
+    "how far": miles), or one said as a multiple ("three times longer"); for a count of a noun
+    ("how many feathers"), a figure of it or a bare one, not a measure ("1.55 metres")? The
+    answerer's type check for an English or Spanish question (a year or a count of something else
+    answers no such question)."""
+    if asked.unit is None:
+        return bool(asked.noun) and bool(_figures(asked, text))
+    return bool(_figures(asked, text)) or bool(lexicon.regex("ratio_figure", re.IGNORECASE).search(text))
 
 
 def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:

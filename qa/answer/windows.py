@@ -178,13 +178,14 @@ def _analyse(question: str, idf: Idf | None) -> Question:
 
 def _unit(question: str, wants: str):
     """What an English or Spanish count asks its figure to carry ("how much did it cost": money, "how
-    far": miles; `qa.answer.latin_question.asked`), as Chinese measure words and dimensions do."""
+    far": miles; "how many feathers": feathers, or a bare figure, not "1.55 metres";
+    `qa.answer.latin_question.asked`), as Chinese measure words and dimensions do."""
     if wants != "number" or CJK.search(question):
         return None
     from qa.answer.latin_question import asked
 
     found = asked(question)
-    return found if found is not None and found.unit is not None else None
+    return found if found is not None and (found.unit is not None or found.noun) else None
 
 
 def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tuple[int, int], ...]:
@@ -313,7 +314,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
     weights = params.weights
     # By keyword through __new__ itself: type() would first pack the keywords into a dict (3x slower).
     features = Features.__new__
-    exact = bool(q.measure) or q.unit is not None or q.wants in ("year", "month", "day")
+    exact = bool(q.measure) or q.unit is not None and q.unit.unit is not None or q.wants in ("year", "month", "day")
     best_dense = max((h.dense for h in hits), default=0.0)
     all_terms, all_chars = (1 << len(q.terms)) - 1, (1 << len(q.chars)) - 1
     windows = []
