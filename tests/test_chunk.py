@@ -1,5 +1,7 @@
 """Sentence splitting and chunk packing (qa.ingest.chunk)."""
 
+import pytest
+
 from qa.ingest.chunk import chunk_article, split_sentences
 from qa.ingest.pipeline import build_articles
 from qa.ingest.read import RawDocument
@@ -91,14 +93,21 @@ def test_a_translated_article_is_cut_after_the_same_sentences_as_its_original():
     assert ends(translated) == ends(original)
 
 
-def test_a_sentence_a_little_over_the_size_stays_whole():
-    # Cut at a comma just past the limit, "... named it after Helios," and "the Greek god of the
-    # Sun." landed in two chunks and neither held the answer whole (issue 27).
+_CLAUSE = "and the observers wrote down what they saw"  # 44 characters with ", "
+
+
+@pytest.mark.parametrize("sentence, whole", [
+    # cut at a comma just past the limit, "... named it after Helios," and "the Greek god of the Sun."
+    # landed in two chunks and neither held the answer whole (issue 27)
+    ("It was seen, " + ", ".join([_CLAUSE] * 7) + ".", True),  # 320 characters
+    ("It was seen, " + ", ".join([_CLAUSE] * 8) + ".", True),  # 364
+    ("It was seen, " + ", ".join([_CLAUSE] * 10) + ".", False),  # 452: past the 4/3 slack
+    # a Chinese sentence as long is a paragraph whose clauses stand alone: cut as before
+    ("，".join(["这是一个很长的分句内容"] * 30) + "。", False),  # 360
+])
+def test_a_sentence_of_words_a_little_over_the_size_stays_whole(sentence, whole):
     from qa.types import Article
 
-    clause = "and the observers wrote down what they saw"
-    for count, whole in ((7, True), (8, True), (10, False)):  # 7 x 44 = 308, 8 x 44 = 352, 10 x 44 = 440 characters
-        sentence = "It was seen, " + ", ".join([clause] * count) + "."
-        text = "The first sentence is short. " + sentence + " A last sentence ends it."
-        nodes = chunk_article(Article(id="a", title="t", text=text, source="s"), 300, 150)
-        assert any(sentence in n.text for n in nodes) is whole, (count, [n.text for n in nodes])
+    text = "The first sentence is short. " + sentence + " A last sentence ends it."
+    nodes = chunk_article(Article(id="a", title="t", text=text, source="s"), 300, 150)
+    assert any(sentence in n.text for n in nodes) is whole, [n.text for n in nodes]
