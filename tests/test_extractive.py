@@ -504,3 +504,23 @@ def test_the_sentence_counting_the_noun_asked_is_quoted_over_the_lead_measure():
                     article_id="doc-0", start=200)
     a = answer_extractive("How many feathers does a kite have?", [lead, later], threshold=0.8)
     assert "sixteen" in a.citations[0].quote  # the best quote; the lead may follow as a close runner-up
+
+
+# -- a fuller runner-up (extractive._fuller) ------------------------------------------------------
+KETTLE_LEAD = hit("The pressure kettle, a vessel for boiling water quickly at high altitude, was invented in 1816 by "
+                  "Anna Berg, a Swedish engineer working in Uppsala.", title="Pressure kettle")
+KETTLE_LATER = replace(hit("Her first kettle was a copper pot with a screwed lid; she described her method in a treatise "
+                           "published in 1819.", title="Pressure kettle", n=1), article_id="doc-0", start=300)
+
+
+@pytest.mark.parametrize("margin, first", [
+    # the lead says the name and a year, the later sentence what was asked (treatise, published):
+    # it covers twice as much of the question within the margin, and is the answer
+    (DEFAULTS.fuller_margin, "1819"),
+    (0.0, "1816"),  # no margin: the lead's place wins
+])
+def test_a_close_runner_up_covering_more_of_the_question_is_quoted_first(margin, first):
+    a = answer_extractive("When was Berg's treatise published?", [KETTLE_LEAD, KETTLE_LATER], threshold=0.2,
+                          params=replace(DEFAULTS, fuller_margin=margin))
+    assert first in a.citations[0].quote
+

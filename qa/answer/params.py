@@ -141,6 +141,11 @@ class ExtractiveParams:
     # are checked in turn, and the first that passes is quoted instead.
     retry_windows: int = 4
     retry_margin: float = 0.5
+    # A passing best window in Latin-script text gives way to a runner-up within `fuller_margin` of
+    # its score that covers `fuller_gain` more of the question (extractive._fuller, where they were
+    # chosen; 0 margin: never)
+    fuller_margin: float = 2.5
+    fuller_gain: float = 0.1
     # The best window, when one sentence, is quoted with its neighbour when an anaphor ties them
     # (qa.answer.anaphora; measured on drcd_test, cmrc_trial, cmrc_train30 and the seed: its module doc).
     join_anaphora: bool = True
