@@ -468,6 +468,9 @@ SUEZ = ("The canal was dug between 1859 and 1869 by the Suez Canal Company under
     # a sum of money asked: years are no answer (a near miss), a sum is
     ("How much did it cost to dig the Suez Canal?", SUEZ, True),
     ("How much did it cost to dig the Suez Canal?", SUEZ + " Digging the canal cost $100 million.", False),
+    # ... a sum whose currency a capitalised word names ("Australian dollars"), asked with the verb
+    ("What did the Suez Canal cost in the end?", SUEZ + " In the end the canal cost 433 million Egyptian pounds.", False),
+    ("What did the Suez Canal cost in the end?", SUEZ, True),
     # a length asked is answered by a multiple ("three times longer") as well as by metres
     ("How long were Lovelace's notes compared with the article?", "In 1843 Lovelace translated an article on the "
      "engine, adding notes that were about three times longer than the article itself.", False),
@@ -488,8 +491,13 @@ def test_a_latin_count_wants_a_figure_of_its_unit(question, passage, refused):
     ("How many feathers does a kite have?", "A kite has no tail at all.", False),
     ("¿Cuántos puentes cruzan el río?", "El río pasa bajo 1,5 kilómetros de muelles.", False),
     ("¿Cuántos puentes cruzan el río?", "Sobre el río se tienden doce puentes de piedra.", True),
+    # a sum: its currency may follow a capitalised word that names whose it is
+    ("What did the bridge cost?", "It cost 102 million Australian dollars.", True),
+    ("What did the bridge cost?", "It cost 102 million dollars.", True),
+    ("What did the bridge cost?", "It took 102 million hours of work.", False),
+    ("What did the bridge cost?", "Its costs rose for 12 years.", False),
 ])
-def test_a_latin_count_of_a_noun_wants_a_figure_of_it_not_a_measure(question, text, holds):
+def test_a_latin_count_or_sum_wants_a_figure_of_what_it_asks(question, text, holds):
     from qa.answer.latin_question import asked
     from qa.answer.short_latin import carries
 

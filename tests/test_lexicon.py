@@ -83,6 +83,9 @@ def test_traditional_question_forms_give_their_answer_type(question, wants):
     ("What is the height of the net?", "number"),
     ("What was the river's total length?", "number"),
     ("How many bridges cross it?", "number"),
+    ("What did the new bridge cost in the end?", "number"),  # a price asked with its verb
+    ("What does a ticket cost?", "number"),
+    ("What did the bridge replace?", ""),              # no price: a thing
     ("What is the name of the bridge?", "name"),        # no measure noun: a name
     ("What is the tallest tower in the city?", ""),    # "tallest" asks which, not how tall
     ("How did the tower fall?", ""),

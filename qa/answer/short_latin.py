@@ -147,10 +147,11 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
             continue  # a year is no count (en 2019)
         start, end = m.span()
         money = any(c in got for c in lexicon.words("currency_sign"))
-        after = re.match(r"\s*(?:de\s+)?(?:%s)(?!\w)" % units, text[end:], re.IGNORECASE)
+        # the unit maybe after a capitalised word that names whose it is ("102 million Australian dollars")
+        after = re.match(r"\s*(?:de\s+)?(?-i:[A-Z]\w+\s+)?(%s)(?!\w)" % units, text[end:], re.IGNORECASE)
         unit_end = end + after.end() if after else end
         if asked.unit is not None:
-            if money and asked.money or after and asked.unit.fullmatch(re.sub(r"^de\s+", "", after.group(0).strip())):
+            if money and asked.money or after and asked.unit.fullmatch(after.group(1)):
                 carrying.append((start, unit_end))
             continue
         noun_end = _noun_end(asked, text, end)
