@@ -311,6 +311,39 @@ def test_a_seam_counts_as_covered_with_its_neighbours_and_a_missing_word_does_no
     assert a.support == b.support and a.refused
 
 
+MEKONG = hit("孔瀑布的急流使法国探险者无法沿湄公河驶入中国。", title="湄公河", n=2)
+RIVERS = [MEKONG.text, "法国是欧洲国家。", "湄公河流经六个国家。"]
+
+
+@pytest.mark.parametrize("question, collection, joints", [
+    # 阻止 is missing from the collection, so 止了 and 了法 beside it are no seams: joints of 阻止 and 法国
+    ("什么阻止了法国探险者？", RIVERS, {"止了", "了法"}),
+    # 撤销 is missing: 处撤 (办事处|撤销) and 销于 (撤销|于) are joints
+    ("华阳路街道办事处撤销于哪一年？", COLLECTION, {"处撤", "销于"}),
+    ("华阳路街道办事处成立于哪一年？", COLLECTION, set()),  # every bigram across a word is a seam
+    # a name the dictionary lacks is cut into characters: its bigrams have no word beside them
+    ("岬太郎踢什么位置？", ["岬太郎是足球运动员。"], set()),
+])
+def test_joints_are_absent_bigrams_across_the_cut_beside_a_missing_word(question, collection, joints):
+    q = analyse(question, collection_idf(collection))
+    assert {q.terms[i] for i, _ in q.joints} == joints
+
+
+def test_a_joint_counts_with_its_neighbours_where_no_gap_is_found():
+    idf = collection_idf(RIVERS)
+    without = replace(DEFAULTS, joint_credit=0.0)
+    paraphrase = "是什么阻止了法国探险者把湄公河当作进入中国的通道？"  # 阻止, 当作, 通道: the passage words them otherwise
+    a, b = (answer_extractive(paraphrase, [MEKONG], threshold=0.25, idf=idf, params=p) for p in (DEFAULTS, without))
+    assert not a.refused and a.gaps == [] and b.refused and a.support > b.support
+    # the near miss's window holds 办事处 beside the joint 处撤, but the event 撤销 is a gap: no credit
+    idf = collection_idf(COLLECTION)
+    near_miss = "华阳路街道办事处撤销于哪一年？"
+    window = max(candidate_windows(analyse(near_miss, idf), [HUAYANG]), key=lambda w: w.score)
+    assert window.support_parts.value() > window.support_parts.value(literal=True)
+    a, b = (answer_extractive(near_miss, [HUAYANG], threshold=0.25, idf=idf, params=p) for p in (DEFAULTS, without))
+    assert a.support == b.support and a.refused and [g["kind"] for g in a.gaps] == ["event"]
+
+
 @pytest.mark.parametrize("passage", ["海梅·雷耶斯是DC漫画公司的一个虚拟人物。", "海梅·雷耶斯是 DC 漫画公司的一个虚拟人物。"])
 def test_a_translations_spaces_do_not_hide_what_the_passage_names(passage):
     # The instance check wants a named 漫画公司: "DC漫画公司" names one, and so does "DC 漫画公司".

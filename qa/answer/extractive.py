@@ -164,6 +164,8 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
 
         if other := asked_elsewhere(q, windows, w, hits):
             found.append(Gap("elsewhere", other))
+    if found and not cross and not isinstance(w.support_parts, float):
+        support = w.support_parts.value(literal=True)  # a joint is credited only where nothing is missing
     for gap in found:
         support *= params.gap_factors[gap.kind]
     return support, found

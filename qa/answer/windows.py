@@ -30,7 +30,12 @@ so does a bigram across two words of the dictionary's cut (遗产|地位: 产地
 A term the window holds only as separate characters (最贵 in 最昂贵) counts `apart_credit`. Both
 so that support means the same on a corpus that paraphrases its questions (DRCD, translations) as
 on one that copies its wording (CMRC). A word the collection lacks is not a seam (its neighbours
-are missing too) and still counts against support, which is what refuses near misses. When question and
+are missing too) and still counts against support, which is what refuses near misses. A "joint", a
+bigram across the dictionary's cut that no passage holds while a neighbour is missing too (了法 of
+阻止了法国, where the translation's 阻止 is the passage's 使…无法), is covered as far as its neighbours
+inside words are (法国), but only in a window the slot checks find nothing missing in
+(`_Support.value(literal=True)` otherwise): what it joins, its words say, and a window that lacks
+the asked-for event or focus is judged by the words it writes (near misses: 灯塔|建于's 塔建). When question and
 passage are in different scripts (an English question over Chinese text shares no words with it),
 sentences are scored by their dense similarity instead (`qa.answer.cross_script`).
 
@@ -90,6 +95,7 @@ class Question:
     role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
     absent: int = 0  # mask over terms: terms no passage of the collection holds
     seams: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours): bigrams across a word boundary (`_seams`)
+    joints: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours inside words): see `_seams`
     unit: object = None  # an English or Spanish count's unit asked (qa.answer.latin_question.Asked), None else
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
@@ -122,6 +128,7 @@ class _Support:
     corpus: "_Weigher"
     total: float
     seams: tuple[tuple[int, int], ...]  # Question.seams
+    joints: tuple[tuple[int, int], ...]  # Question.joints
     inside: int
     apart: int  # terms the window holds only as separate characters (`_apart`)
     near: int
@@ -131,7 +138,8 @@ class _Support:
     exact: bool  # the wanted type is precise (a measure word, a year/month/day)
     params: ExtractiveParams
 
-    def value(self) -> float:
+    def value(self, literal: bool = False) -> float:
+        """literal: without the joints' credit (for a window the slot checks find a gap in)."""
         p = self.params
         near_only = self.near & ~self.inside & ~self.topic
         covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only)
@@ -140,6 +148,9 @@ class _Support:
         for term, sides in self.seams:  # a seam is covered as far as the words it joins are
             if not held >> term & 1:
                 covered += p.seam_credit * self.corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
+        for term, sides in () if literal else self.joints:
+            if not held >> term & 1:
+                covered += p.joint_credit * self.corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
         support = covered / self.total
         if self.cue is False:
             support *= p.cue_missing_exact if self.exact else p.cue_missing
@@ -159,21 +170,21 @@ def analyse(question: str, idf: Idf | None) -> Question:
 def _analyse(question: str, idf: Idf | None) -> Question:
     terms = tuple(question_terms(question))
     stripped = strip_question(question)
-    corpus_w, absent, seams = (1.0,) * len(terms), 0, ()
+    corpus_w, absent, seams, joints = (1.0,) * len(terms), 0, (), ()
     if idf is not None and terms:
         # A term no chunk holds gets the IDF of a term that cannot exist (_NOWHERE): the same weight.
         # (weighed as the index holds them: a Spanish question's words as Spanish stems)
         *weights, nowhere = idf([*index_terms(question, terms), _NOWHERE])
         corpus_w = tuple(weights)
         absent = sum(1 << i for i, w in enumerate(weights) if w >= nowhere - 1e-9)
-        seams = _seams(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
+        seams, joints = _seams(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question, dimension=True)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
-                    role.group(0).lower() if role else "", absent, seams, _unit(question, wants))
+                    role.group(0).lower() if role else "", absent, seams, joints, _unit(question, wants))
 
 
 def _unit(question: str, wants: str):
@@ -188,8 +199,8 @@ def _unit(question: str, wants: str):
     return found if found is not None and (found.unit is not None or found.noun) else None
 
 
-def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tuple[int, int], ...]:
-    """(term, mask of its neighbour terms) of each bigram no passage of the collection holds whose
+def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """(seams, joints): (term, mask of its neighbour terms) of each bigram no passage of the collection holds whose
     neighbours in the question all occur in it: 书出 of 最贵的书出自 sits on the boundary of two words
     (书, 出自) the collection writes, so a passage cannot cover it as such; it is covered as far as
     the quote covers its neighbours (`_Support.value`). A missing word (去世 of 家铉翁去世于, whose
@@ -201,11 +212,18 @@ def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tup
     (茶叶的产地): what it says, its words say, so it is covered as far as its neighbours that are
     words of their own (not across a cut themselves) are. A question translated apart from its
     passage has many such bigrams, and no passage wording it otherwise could hold them (issue 27:
-    zh_translated 0.883 -> 0.896, drcd_test 0.892 -> 0.895 on the hash path; near misses unmoved)."""
+    zh_translated 0.883 -> 0.896, drcd_test 0.892 -> 0.895 on the hash path; near misses unmoved).
+
+    An absent bigram across that cut whose neighbours are not all present is a joint instead (了法
+    of 阻止了法国: 阻止 is missing), of its neighbours that are words of their own (法国); a name the
+    dictionary does not know is cut into single characters, so its bigrams have no such neighbour
+    and keep counting against support (issue 27: zh_xwiki3 29 -> 32 right, zh_xwiki 51 -> 53 on
+    the real path; no unanswerable answered on any set)."""
     from qa.text.gloss_kin import word_starts
 
     index = {t: i for i, t in enumerate(terms)}
     found: dict[int, int] = {}
+    joints: dict[int, int] = {}
     for run in CJK_RUN.findall(fold(stripped)):
         grams = [run[i:i + 2] for i in range(len(run) - 1)]
         starts = word_starts(run)
@@ -220,7 +238,11 @@ def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tup
                 sides = [grams[j] for j in (i - 1, i + 1) if 0 <= j < len(grams) and not across[j]]
             if sides and not any(s in absent or s not in index for s in sides):
                 found[index[g]] = found.get(index[g], 0) | sum(1 << index[s] for s in sides)
-    return tuple(found.items())
+            elif g in absent and across[i]:
+                inside = [grams[j] for j in (i - 1, i + 1) if 0 <= j < len(grams) and not across[j] and grams[j] in index]
+                if inside:
+                    joints[index[g]] = joints.get(index[g], 0) | sum(1 << index[s] for s in inside)
+    return tuple(found.items()), tuple((t, m) for t, m in joints.items() if t not in found)
 
 
 def _mask(text: str, items: tuple[str, ...]) -> int:
@@ -354,7 +376,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
                              first=1.0 if a == 0 and hit.start == 0 else 0.0,
                              title=title_cov)
                 windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
-                                      _Support(corpus, total_c, q.seams, inside, first.apart | last.apart, near, topic, cue_state,
+                                      _Support(corpus, total_c, q.seams, q.joints, inside, first.apart | last.apart, near, topic, cue_state,
                                                not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
                                                exact, params)))
     return windows
