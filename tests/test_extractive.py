@@ -331,9 +331,10 @@ def test_joints_are_absent_bigrams_across_the_cut_beside_a_missing_word(question
 
 def test_a_joint_counts_with_its_neighbours_where_no_gap_is_found():
     idf = collection_idf(RIVERS)
-    without = replace(DEFAULTS, joint_credit=0.0)
+    joints_only = replace(DEFAULTS, plain_credit=0.0)
+    without = replace(joints_only, joint_credit=0.0)
     paraphrase = "是什么阻止了法国探险者把湄公河当作进入中国的通道？"  # 阻止, 当作, 通道: the passage words them otherwise
-    a, b = (answer_extractive(paraphrase, [MEKONG], threshold=0.25, idf=idf, params=p) for p in (DEFAULTS, without))
+    a, b = (answer_extractive(paraphrase, [MEKONG], threshold=0.25, idf=idf, params=p) for p in (joints_only, without))
     assert not a.refused and a.gaps == [] and b.refused and a.support > b.support
     # the near miss's window holds 办事处 beside the joint 处撤, but the event 撤销 is a gap: no credit
     idf = collection_idf(COLLECTION)
@@ -342,6 +343,36 @@ def test_a_joint_counts_with_its_neighbours_where_no_gap_is_found():
     assert window.support_parts.value() > window.support_parts.value(literal=True)
     a, b = (answer_extractive(near_miss, [HUAYANG], threshold=0.25, idf=idf, params=p) for p in (DEFAULTS, without))
     assert a.support == b.support and a.refused and [g["kind"] for g in a.gaps] == ["event"]
+
+
+PLATYPUS = hit("鸭嘴兽的学名得名于它扁平的嘴。", title="鸭嘴兽", n=2)
+MONOTREMES = [PLATYPUS.text, "鸭嘴兽生活在澳大利亚。", "针鼹也会产卵。"]
+
+
+@pytest.mark.parametrize("question, collection, plain", [
+    # 名称 and 来源(于) are plain words no passage holds; 称来 joins them (a joint, not counted twice)
+    ("鸭嘴兽这个名称来源于什么？", MONOTREMES, {"名称", "来源", "源于"}),
+    ("墨西哥的首都是哪里？", ["巴西的首都是巴西利亚。"], set()),  # 墨西哥 is a name: its missing terms count in full
+    ("鸭嘴兽生活在哪里？", MONOTREMES, set()),  # nothing absent
+])
+def test_plain_absent_terms_are_those_inside_dictionary_words_that_are_no_names(question, collection, plain):
+    q = analyse(question, collection_idf(collection))
+    assert {t for i, t in enumerate(q.terms) if q.plain >> i & 1} == plain
+
+
+def test_a_plain_word_the_collection_lacks_counts_as_far_as_the_rest_of_the_question_is_held():
+    idf = collection_idf(MONOTREMES)
+    question = "鸭嘴兽这个名称来源于什么？"  # the passage says 学名得名于
+    a, b = (answer_extractive(question, [PLATYPUS], threshold=0.25, idf=idf, params=p)
+            for p in (DEFAULTS, replace(DEFAULTS, plain_credit=0.0)))
+    assert not a.refused and b.refused and "得名于" in a.answer
+    # a window holding 鸭嘴 but not 嘴兽 gains part of it: a question's name alone earns little
+    part = hit("鸭嘴的形状扁平。", n=1)
+    gain = {}
+    for passage in (PLATYPUS, part):
+        w = max(candidate_windows(analyse(question, idf), [passage]), key=lambda w: w.score)
+        gain[passage.text] = w.support_parts.value() - w.support_parts.value(literal=True)
+    assert 0 < gain[part.text] < gain[PLATYPUS.text]
 
 
 @pytest.mark.parametrize("passage", ["海梅·雷耶斯是DC漫画公司的一个虚拟人物。", "海梅·雷耶斯是 DC 漫画公司的一个虚拟人物。"])

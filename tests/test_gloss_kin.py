@@ -99,13 +99,14 @@ DICTIONARY = """# CC-CEDICT (a few entries written for this test, in its format)
 
 def test_the_index_keeps_specific_glosses_and_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
     source = use_dictionary(tmp_path, monkeypatch, DICTIONARY)
-    heads, kin = gloss_kin.build(source, 4)
+    heads, kin, plain = gloss_kin.build(source, 4)
     assert kin["创办"] == ("创建", "缔造", "建立")          # 北京 is a name; "to establish" has two
     assert "东西" not in kin and "北京" in heads            # "thing" is vague; a name still cuts the text
+    assert "东西" in plain and "北京" not in plain          # a name is no plain word
     assert gloss_kin.build(source, 3)[1]["创办"] == ("创建",)  # four share "to found": above the limit
     gloss_kin._index.cache_clear()
     try:
-        assert gloss_kin._index(4) == gloss_kin.pack(heads, kin)
+        assert gloss_kin._index(4) == gloss_kin.pack(heads, kin, plain)
         assert list((tmp_path / "cache").rglob("gloss-kin-*.pickle"))
     finally:
         gloss_kin._index.cache_clear()

@@ -24,7 +24,7 @@ the ranking weights so that the refusal threshold keeps its meaning: the IDF sha
 terms found in the window or its context (title terms count in full, neighbours at half), times
 `cue_missing` when the question wants a type of answer the window does not hold. A "seam", a
 bigram across a word boundary of the question that no passage of the collection holds (书出 of
-最贵的书出自; `_seams`), is the rarest, so heaviest, term of a paraphrased question and no passage
+最贵的书出自; `qa.answer.seams`), is the rarest, so heaviest, term of a paraphrased question and no passage
 can hold it: it counts as covered as far as the window covers its two neighbours (书 of 的书, 出自);
 so does a bigram across two words of the dictionary's cut (遗产|地位: 产地), wherever it occurs.
 A term the window holds only as separate characters (最贵 in 最昂贵) counts `apart_credit`. Both
@@ -35,7 +35,9 @@ bigram across the dictionary's cut that no passage holds while a neighbour is mi
 阻止了法国, where the translation's 阻止 is the passage's 使…无法), is covered as far as its neighbours
 inside words are (法国), but only in a window the slot checks find nothing missing in
 (`_Support.value(literal=True)` otherwise): what it joins, its words say, and a window that lacks
-the asked-for event or focus is judged by the words it writes (near misses: 灯塔|建于's 塔建). When question and
+the asked-for event or focus is judged by the words it writes (near misses: 灯塔|建于's 塔建). So is,
+in such a window, a plain word (no name) that no passage holds (来源 where it says 得名于): it counts `plain_credit` times the share of the question's other terms the window holds, so that a
+window holding only the question's name (IJSO of IJSO的总部设在哪个城市) gains little. When question and
 passage are in different scripts (an English question over Chinese text shares no words with it),
 sentences are scored by their dense similarity instead (`qa.answer.cross_script`).
 
@@ -53,7 +55,8 @@ from functools import lru_cache
 from typing import Callable
 
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
-from qa.text.cjk import CJK, CJK_RUN, close_spaces, fold
+from qa.answer.seams import cut_terms, plain_absent
+from qa.text.cjk import CJK, close_spaces, fold
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, held_otherwise, question_terms,
                                index_terms, question_type, said_otherwise, strip_question)
 from qa.text.script import to_simplified
@@ -94,8 +97,9 @@ class Question:
     subject: str  # X of 什么是X / X是什么
     role: str = ""  # the role a person question asks about (总经理, CEO, 院长, ...)
     absent: int = 0  # mask over terms: terms no passage of the collection holds
-    seams: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours): bigrams across a word boundary (`_seams`)
-    joints: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours inside words): see `_seams`
+    seams: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours): bigrams across a word boundary (`cut_terms`)
+    joints: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours inside words): see `cut_terms`
+    plain: int = 0  # mask over terms: absent terms inside a plain dictionary word (`plain_absent`)
     unit: object = None  # an English or Spanish count's unit asked (qa.answer.latin_question.Asked), None else
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
@@ -129,6 +133,8 @@ class _Support:
     total: float
     seams: tuple[tuple[int, int], ...]  # Question.seams
     joints: tuple[tuple[int, int], ...]  # Question.joints
+    plain: int  # Question.plain
+    present: int  # terms some passage of the collection holds
     inside: int
     apart: int  # terms the window holds only as separate characters (`_apart`)
     near: int
@@ -139,7 +145,7 @@ class _Support:
     params: ExtractiveParams
 
     def value(self, literal: bool = False) -> float:
-        """literal: without the joints' credit (for a window the slot checks find a gap in)."""
+        """literal: without the joints' and plain words' credit (for a window the slot checks find a gap in)."""
         p = self.params
         near_only = self.near & ~self.inside & ~self.topic
         covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only)
@@ -151,6 +157,10 @@ class _Support:
         for term, sides in () if literal else self.joints:
             if not held >> term & 1:
                 covered += p.joint_credit * self.corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
+        if self.plain and not literal:  # a plain word the collection lacks, reworded: as far as the rest is held
+            present = self.corpus(self.present)
+            held_share = self.corpus(self.present & held) / present if present else 0.0
+            covered += p.plain_credit * self.corpus(self.plain & ~held) * held_share
         support = covered / self.total
         if self.cue is False:
             support *= p.cue_missing_exact if self.exact else p.cue_missing
@@ -170,21 +180,22 @@ def analyse(question: str, idf: Idf | None) -> Question:
 def _analyse(question: str, idf: Idf | None) -> Question:
     terms = tuple(question_terms(question))
     stripped = strip_question(question)
-    corpus_w, absent, seams, joints = (1.0,) * len(terms), 0, (), ()
+    corpus_w, absent, seams, joints, plain = (1.0,) * len(terms), 0, (), (), 0
     if idf is not None and terms:
         # A term no chunk holds gets the IDF of a term that cannot exist (_NOWHERE): the same weight.
         # (weighed as the index holds them: a Spanish question's words as Spanish stems)
         *weights, nowhere = idf([*index_terms(question, terms), _NOWHERE])
         corpus_w = tuple(weights)
         absent = sum(1 << i for i, w in enumerate(weights) if w >= nowhere - 1e-9)
-        seams, joints = _seams(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
+        seams, joints = cut_terms(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
+        plain = plain_absent(stripped, terms, absent, joints)
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question, dimension=True)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
-                    role.group(0).lower() if role else "", absent, seams, joints, _unit(question, wants))
+                    role.group(0).lower() if role else "", absent, seams, joints, plain, _unit(question, wants))
 
 
 def _unit(question: str, wants: str):
@@ -197,52 +208,6 @@ def _unit(question: str, wants: str):
 
     found = asked(question)
     return found if found is not None and (found.unit is not None or found.noun) else None
-
-
-def _seams(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """(seams, joints): (term, mask of its neighbour terms) of each bigram no passage of the collection holds whose
-    neighbours in the question all occur in it: 书出 of 最贵的书出自 sits on the boundary of two words
-    (书, 出自) the collection writes, so a passage cannot cover it as such; it is covered as far as
-    the quote covers its neighbours (`_Support.value`). A missing word (去世 of 家铉翁去世于, whose
-    neighbours 翁去 and 世于 are missing too) is not a seam: a question about what the collection
-    never says must keep failing to be covered (near misses).
-
-    A bigram across two words of the question as CC-CEDICT cuts it (`qa.text.gloss_kin.word_starts`:
-    遗产|地位 puts 产地 across them, 创办|了 puts 办了) is a seam too, though some passage holds it
-    (茶叶的产地): what it says, its words say, so it is covered as far as its neighbours that are
-    words of their own (not across a cut themselves) are. A question translated apart from its
-    passage has many such bigrams, and no passage wording it otherwise could hold them (issue 27:
-    zh_translated 0.883 -> 0.896, drcd_test 0.892 -> 0.895 on the hash path; near misses unmoved).
-
-    An absent bigram across that cut whose neighbours are not all present is a joint instead (了法
-    of 阻止了法国: 阻止 is missing), of its neighbours that are words of their own (法国); a name the
-    dictionary does not know is cut into single characters, so its bigrams have no such neighbour
-    and keep counting against support (issue 27: zh_xwiki3 29 -> 32 right, zh_xwiki 51 -> 53 on
-    the real path; no unanswerable answered on any set)."""
-    from qa.text.gloss_kin import word_starts
-
-    index = {t: i for i, t in enumerate(terms)}
-    found: dict[int, int] = {}
-    joints: dict[int, int] = {}
-    for run in CJK_RUN.findall(fold(stripped)):
-        grams = [run[i:i + 2] for i in range(len(run) - 1)]
-        starts = word_starts(run)
-        across = [i + 1 in starts for i in range(len(grams))]
-        for i, g in enumerate(grams):
-            sides = grams[max(i - 1, 0):i] + grams[i + 1:i + 2]
-            if g not in index:
-                continue
-            if g not in absent:
-                if not across[i]:
-                    continue
-                sides = [grams[j] for j in (i - 1, i + 1) if 0 <= j < len(grams) and not across[j]]
-            if sides and not any(s in absent or s not in index for s in sides):
-                found[index[g]] = found.get(index[g], 0) | sum(1 << index[s] for s in sides)
-            elif g in absent and across[i]:
-                inside = [grams[j] for j in (i - 1, i + 1) if 0 <= j < len(grams) and not across[j] and grams[j] in index]
-                if inside:
-                    joints[index[g]] = joints.get(index[g], 0) | sum(1 << index[s] for s in inside)
-    return tuple(found.items()), tuple((t, m) for t, m in joints.items() if t not in found)
 
 
 def _mask(text: str, items: tuple[str, ...]) -> int:
@@ -376,7 +341,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
                              first=1.0 if a == 0 and hit.start == 0 else 0.0,
                              title=title_cov)
                 windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
-                                      _Support(corpus, total_c, q.seams, q.joints, inside, first.apart | last.apart, near, topic, cue_state,
+                                      _Support(corpus, total_c, q.seams, q.joints, q.plain, all_terms & ~q.absent, inside, first.apart | last.apart, near, topic, cue_state,
                                                not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
                                                exact, params)))
     return windows

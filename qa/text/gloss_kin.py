@@ -39,11 +39,11 @@ from pathlib import Path
 from qa.text import lexicon
 from qa.text.script import to_simplified
 
-__all__ = ["MAX_KIN", "kin_words", "word_starts", "writes"]
+__all__ = ["MAX_KIN", "is_plain", "kin_words", "word_starts", "writes"]
 
 MAX_KIN = 5  # headwords a gloss may have and still vouch for each of them (fitted: module docstring)
 _LONGEST = 4
-_READING = 3  # how `build` reads the dictionary: a new number rebuilds the cached index
+_READING = 4  # how `build` reads the dictionary: a new number rebuilds the cached index
 _SENSES = 2  # a word's first senses only: 位于's third gloss, "to lie", would make it kin of 说谎
 _MIN_WORDS = 2  # "to found", "to be located", "research vessel": one English word is too often two ("area", "major")
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier", "abbr.", "lit.")
@@ -62,7 +62,7 @@ def kin_words(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=64)
 def _kin_words(question: str, most: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    heads, kin = _index(most)
+    heads, kin, _ = _index(most)
     return tuple((word, tuple(kin[word].split("|"))) for word in _words(question, heads) if word in kin)
 
 
@@ -88,6 +88,12 @@ def word_starts(text: str) -> frozenset[int]:
         i += next((n for n in range(_LONGEST, 1, -1)
                    if len(text[i:i + n]) == n and f"|{text[i:i + n]}|" in heads.get(text[i], "")), 1)
     return frozenset(starts)
+
+
+def is_plain(word: str) -> bool:
+    """Is `word` (two to four characters, Simplified) a dictionary word that is not only a name
+    (some entry of it has lower-case pinyin: 市场, 来源, not 墨西哥)? False without the dictionary."""
+    return f"|{word}|" in _index(MAX_KIN)[2].get(word[:1], "")
 
 
 def _words(text: str, heads: dict[str, str], backward: bool = False) -> list[str]:
@@ -140,14 +146,15 @@ def _stop_words() -> frozenset[str]:
 
 
 @cache
-def _index(most: int) -> tuple[dict[str, str], dict[str, str]]:
+def _index(most: int) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """`build`'s index packed as few strings, which unpickle ~4x faster than 100,000 ones: the
-    headwords by first character ("|位于|位居|"), each word's kin joined by "|"."""
+    headwords by first character ("|位于|位居|"), each word's kin joined by "|", the plain words
+    (`is_plain`) by first character."""
     from qa.text.cedict import cache_dir, cached, dictionary_file
 
     source = dictionary_file()
     if source is None:
-        return {}, {}
+        return {}, {}, {}
     stat = source.stat()
     # rebuilt when the dictionary or what reads it changes (the vague glosses, the stop words)
     reading = repr((sorted(_vague()), sorted(_stop_words()), _SENSES, _MIN_WORDS, most, _READING)).encode()
@@ -156,26 +163,32 @@ def _index(most: int) -> tuple[dict[str, str], dict[str, str]]:
                   lambda: pack(*build(source, most)))
 
 
-def pack(heads: frozenset[str], kin: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], dict[str, str]]:
+def pack(heads: frozenset[str], kin: dict[str, tuple[str, ...]],
+         plain: frozenset[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    return _by_first(heads), {word: "|".join(others) for word, others in kin.items()}, _by_first(plain)
+
+
+def _by_first(words: frozenset[str]) -> dict[str, str]:
     by_first: dict[str, list[str]] = {}
-    for word in sorted(heads):
+    for word in sorted(words):
         by_first.setdefault(word[0], []).append(word)
-    return ({first: f"|{'|'.join(words)}|" for first, words in by_first.items()},
-            {word: "|".join(others) for word, others in kin.items()})
+    return {first: f"|{'|'.join(group)}|" for first, group in by_first.items()}
 
 
-def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-    """(every headword of two to four characters, kin of each word that has any) from the
-    dictionary file `source` (CC-CEDICT's format, gzip)."""
+def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
+    """(every headword of two to four characters, kin of each word that has any, the headwords
+    with an entry that is no name) from the dictionary file `source` (CC-CEDICT's format, gzip)."""
     from qa.text.cedict import entries
 
     heads: set[str] = set()
+    plain: set[str] = set()
     by_gloss: dict[str, list[str]] = {}
     for head, rest in entries(source, _HEADWORD):
         heads.add(head)
         pinyin = rest[rest.find("[") + 1:rest.find("]")]
         if any(ch.isupper() for ch in pinyin):  # a name: 北京, 山东
             continue
+        plain.add(head)
         senses = [gloss for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
                   if not any(s in gloss for s in _SKIP)]
         for sense in senses[:_SENSES]:
@@ -192,4 +205,4 @@ def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str,
         if 2 <= len(words) <= most:
             for w in words:
                 kin.setdefault(w, {}).update(dict.fromkeys(o for o in words if o != w))
-    return frozenset(heads), {w: tuple(others) for w, others in kin.items()}
+    return frozenset(heads), {w: tuple(others) for w, others in kin.items()}, frozenset(plain)
