@@ -232,20 +232,20 @@ class Protocol:
 
 
 def open_set(docs: Path, stores: Path, real: bool, cache: Path):
-    """(settings, store, embedder) of a store holding `docs`, built once and reused while `docs` is unchanged."""
+    """(settings, store, embedder) of a store holding `docs`, built once and reused while `docs` and
+    the chunker are unchanged (`snapshot.store_digest`)."""
     from qa.ask import open_reader
 
     if not real:
         from eval.bench.snapshot import _store
         settings = _store(docs, stores)
         return (settings, *open_reader(settings))
-    import hashlib
-
+    from eval.bench.snapshot import store_digest
     from qa.config import load_settings
     from qa.embed import make_embedder
     from qa.ingest.pipeline import ingest
 
-    digest = hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:12]
+    digest = store_digest(docs)
     settings = load_settings({"store": str(stores / f"real-{digest}")}, env={})
     embedder = CachedEmbedding(make_embedder(settings), cache)
     ingest([docs], settings, embedder=embedder)

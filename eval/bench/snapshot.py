@@ -23,11 +23,24 @@ import sys
 from pathlib import Path
 
 
+def store_digest(corpus: Path) -> str:
+    """The name of a bench store of `corpus`: its path and the source of the code that cuts articles
+    into chunks. Ingest skips files it already holds, so a store built before the chunker changed
+    would keep its old chunks and measure the new code on them."""
+    import qa.ingest.chunk
+    import qa.text.sentences
+
+    key = hashlib.sha256(str(corpus.resolve()).encode())
+    for module in (qa.ingest.chunk, qa.text.sentences):
+        key.update(Path(module.__file__).read_bytes())
+    return key.hexdigest()[:12]
+
+
 def _store(corpus: Path, root: Path):
     from qa.config import load_settings
     from qa.ingest.pipeline import ingest
 
-    digest = hashlib.sha256(str(corpus.resolve()).encode()).hexdigest()[:12]
+    digest = store_digest(corpus)
     settings = load_settings({"store": str(root / f"snapshot-{digest}"), "embed": "hash", "retrieval": "keyword"},
                              env={})
     ingest([corpus], settings)
