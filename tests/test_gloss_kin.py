@@ -94,6 +94,8 @@ DICTIONARY = """# CC-CEDICT (a few entries written for this test, in its format)
 北京 北京 [Bei3 jing1] /to found/
 東西 东西 [dong1 xi5] /thing/stuff/
 事物 事物 [shi4 wu4] /thing/object/
+火星 火星 [Huo3 xing1] /Mars (planet)/
+火星 火星 [huo3 xing1] /spark/
 """
 
 
@@ -103,6 +105,7 @@ def test_the_index_keeps_specific_glosses_and_is_kept_in_the_cache_folder(tmp_pa
     assert kin["创办"] == ("创建", "缔造", "建立")          # 北京 is a name; "to establish" has two
     assert "东西" not in kin and "北京" in heads            # "thing" is vague; a name still cuts the text
     assert "东西" in plain and "北京" not in plain          # a name is no plain word
+    assert "火星" in heads and "火星" not in plain          # nor one that is a name too (a spark, and Mars)
     assert gloss_kin.build(source, 3)[1]["创办"] == ("创建",)  # four share "to found": above the limit
     gloss_kin._index.cache_clear()
     try:

@@ -43,7 +43,7 @@ __all__ = ["MAX_KIN", "is_plain", "kin_words", "word_starts", "writes"]
 
 MAX_KIN = 5  # headwords a gloss may have and still vouch for each of them (fitted: module docstring)
 _LONGEST = 4
-_READING = 4  # how `build` reads the dictionary: a new number rebuilds the cached index
+_READING = 5  # how `build` reads the dictionary: a new number rebuilds the cached index
 _SENSES = 2  # a word's first senses only: 位于's third gloss, "to lie", would make it kin of 说谎
 _MIN_WORDS = 2  # "to found", "to be located", "research vessel": one English word is too often two ("area", "major")
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier", "abbr.", "lit.")
@@ -91,8 +91,9 @@ def word_starts(text: str) -> frozenset[int]:
 
 
 def is_plain(word: str) -> bool:
-    """Is `word` (two to four characters, Simplified) a dictionary word that is not only a name
-    (some entry of it has lower-case pinyin: 市场, 来源, not 墨西哥)? False without the dictionary."""
+    """Is `word` (two to four characters, Simplified) a dictionary word that is no name (its entries
+    have lower-case pinyin: 市场, 来源; not 墨西哥, nor 火星, a spark but also Mars)? False without
+    the dictionary."""
     return f"|{word}|" in _index(MAX_KIN)[2].get(word[:1], "")
 
 
@@ -182,11 +183,13 @@ def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str,
 
     heads: set[str] = set()
     plain: set[str] = set()
+    names: set[str] = set()
     by_gloss: dict[str, list[str]] = {}
     for head, rest in entries(source, _HEADWORD):
         heads.add(head)
         pinyin = rest[rest.find("[") + 1:rest.find("]")]
         if any(ch.isupper() for ch in pinyin):  # a name: 北京, 山东
+            names.add(head)
             continue
         plain.add(head)
         senses = [gloss for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
@@ -205,4 +208,6 @@ def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str,
         if 2 <= len(words) <= most:
             for w in words:
                 kin.setdefault(w, {}).update(dict.fromkeys(o for o in words if o != w))
-    return frozenset(heads), {w: tuple(others) for w, others in kin.items()}, frozenset(plain)
+    # a word that is also a name is no plain word: 火星 is a spark and Mars, and a question about Mars
+    # over pages that never name it must keep missing it
+    return frozenset(heads), {w: tuple(others) for w, others in kin.items()}, frozenset(plain - names)
