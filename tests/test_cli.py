@@ -5,6 +5,7 @@ import re
 import shlex
 import subprocess
 
+import pytest
 from typer.testing import CliRunner
 
 from support.cli import invoke
@@ -49,8 +50,12 @@ def test_huaqiang_jobs(seed_store_dir):
     assert data["citations"][0]["title"] == "良好营商环境提升发展韧性"
 
 
-def test_question_the_page_never_answers_is_refused(seed_store_dir):
-    q = "火星上有多少人口?"
+@pytest.mark.parametrize("q", [
+    "火星上有多少人口?",
+    "月球上有多少人口？",  # 月球 is a plain word no passage holds, but it is where the question asks about
+    "地球上有多少人口？",  # (the page speaks of 广东's population)
+])
+def test_question_the_page_never_answers_is_refused(seed_store_dir, q):
     data = _ask_json(seed_store_dir, q)
     _check_contract(data, q)
     assert data["refused"] and data["citations"] == []

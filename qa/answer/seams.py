@@ -56,12 +56,15 @@ def cut_terms(stripped: str, terms: tuple[str, ...], absent: set[str]) -> tuple[
     return tuple(found.items()), tuple((t, m) for t, m in joints.items() if t not in found)
 
 
-def plain_absent(stripped: str, terms: tuple[str, ...], absent: int, joints: tuple[tuple[int, int], ...]) -> int:
+def plain_absent(stripped: str, terms: tuple[str, ...], absent: int, joints: tuple[tuple[int, int], ...],
+                 question: str = "") -> int:
     """Mask over `terms` of the absent ones (no passage holds them) inside a plain word of the
     question, one the dictionary gives with lower-case pinyin (`qa.text.gloss_kin.is_plain`: 来源,
     市场, 威胁): a translation words those otherwise (得名于, 集市, 易危). A name is no plain word,
     and one the dictionary lacks is cut into characters, inside no word: a question about a name
-    the collection never writes keeps its missing terms (near misses, entity swaps). Not the joints."""
+    the collection never writes keeps its missing terms (near misses, entity swaps). Not the joints,
+    nor a word `question` (folded) marks as its scope or owner (zh.toml `scope_mark`: 月球上有多少
+    人口 over a page on 广东's population, which no rewording of 月球 can be)."""
     from qa.text.gloss_kin import is_plain, word_starts
 
     if not absent:
@@ -72,10 +75,18 @@ def plain_absent(stripped: str, terms: tuple[str, ...], absent: int, joints: tup
     for run in CJK_RUN.findall(fold(stripped)):
         cuts = sorted(word_starts(run)) + [len(run)]
         for a, b in zip(cuts, cuts[1:]):
-            if b - a < 2 or not is_plain(run[a:b]):
+            if b - a < 2 or not is_plain(run[a:b]) or _scoped(question, run[a:b]):
                 continue
             for k in range(a, b - 1):
                 i = index.get(run[k:k + 2])
                 if i is not None and absent >> i & 1 and i not in skip:
                     bits |= 1 << i
     return bits
+
+
+def _scoped(question: str, word: str) -> bool:
+    """Does `question` follow `word` with a mark of its scope or owner (上, 的: zh.toml `scope_mark`)?"""
+    from qa.text import lexicon
+
+    at = question.find(word)
+    return at >= 0 and bool(lexicon.regex("scope_mark").match(question, at + len(word)))

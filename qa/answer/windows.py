@@ -188,7 +188,7 @@ def _analyse(question: str, idf: Idf | None) -> Question:
         corpus_w = tuple(weights)
         absent = sum(1 << i for i, w in enumerate(weights) if w >= nowhere - 1e-9)
         seams, joints = cut_terms(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
-        plain = plain_absent(stripped, terms, absent, joints)
+        plain = plain_absent(stripped, terms, absent, joints, fold(question))
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question, dimension=True)
     m = DEFINE.match(question.strip())
