@@ -30,7 +30,7 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["cache_dir", "cached", "dictionary_file", "entries", "renderings"]
+__all__ = ["WORD_HEADWORD", "cache_dir", "cached", "dictionary_file", "entries", "is_name", "renderings", "senses"]
 
 MAX_RENDERINGS = 12  # per English word or phrase: "title" has 12, "period" more; all are kept up to this
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier")
@@ -38,6 +38,10 @@ _HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _PARENS = re.compile(r"\([^)]*\)")
 _LEAD = re.compile(r"^(?:to|a|an|the) ")
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+# The readers of a word's meanings (qa.text.gloss_kin, qa.text.pivot): headwords of two to four
+# characters, and glosses that are notes or cross-references, not meanings
+WORD_HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NOTE = (*_SKIP, "abbr.", "lit.")
 _KINDS = ("province", "city", "county", "river", "mountain", "island", "prefecture", "district", "town")
 
 
@@ -144,6 +148,19 @@ def entries(source: Path, headword: re.Pattern = _HEADWORD):
             parts = line.split(" ", 2)
             if len(parts) == 3 and "/" in parts[2] and headword.fullmatch(parts[1]):
                 yield parts[1], parts[2]
+
+
+def is_name(rest: str) -> bool:
+    """Is the entry whose line after its headword is `rest` a name (capitalised pinyin: 北京, 山东)?"""
+    pinyin = rest[rest.find("[") + 1:rest.find("]")]
+    return any(ch.isupper() for ch in pinyin)
+
+
+def senses(rest: str) -> list[str]:
+    """The glosses of the entry whose line after its headword is `rest`, in order, without the notes
+    and cross-references ("variant of", "CL:", "abbr. for", ...)."""
+    return [gloss for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
+            if not any(s in gloss for s in _NOTE)]
 
 
 def _build(source: Path) -> dict[str, tuple[str, ...]]:

@@ -46,8 +46,6 @@ _LONGEST = 4
 _READING = 5  # how `build` reads the dictionary: a new number rebuilds the cached index
 _SENSES = 2  # a word's first senses only: 位于's third gloss, "to lie", would make it kin of 说谎
 _MIN_WORDS = 2  # "to found", "to be located", "research vessel": one English word is too often two ("area", "major")
-_SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier", "abbr.", "lit.")
-_HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _PARENS = re.compile(r"\([^)]*\)")
 _ARTICLE = re.compile(r"^(?:a|an|the) ")
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
@@ -179,22 +177,19 @@ def _by_first(words: frozenset[str]) -> dict[str, str]:
 def build(source: Path, most: int) -> tuple[frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
     """(every headword of two to four characters, kin of each word that has any, the headwords
     with an entry that is no name) from the dictionary file `source` (CC-CEDICT's format, gzip)."""
-    from qa.text.cedict import entries
+    from qa.text.cedict import WORD_HEADWORD, entries, is_name, senses
 
     heads: set[str] = set()
     plain: set[str] = set()
     names: set[str] = set()
     by_gloss: dict[str, list[str]] = {}
-    for head, rest in entries(source, _HEADWORD):
+    for head, rest in entries(source, WORD_HEADWORD):
         heads.add(head)
-        pinyin = rest[rest.find("[") + 1:rest.find("]")]
-        if any(ch.isupper() for ch in pinyin):  # a name: 北京, 山东
+        if is_name(rest):  # 北京, 山东
             names.add(head)
             continue
         plain.add(head)
-        senses = [gloss for gloss in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/")
-                  if not any(s in gloss for s in _SKIP)]
-        for sense in senses[:_SENSES]:
+        for sense in senses(rest)[:_SENSES]:
             # a sense's wordings ("to produce; to manufacture") count when its first one is
             # specific: 设有 "to have; to incorporate" says nothing specific, and is no 并入
             keys = [gloss_key(part) for part in sense.split(";")]

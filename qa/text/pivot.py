@@ -36,8 +36,6 @@ MIN_SHARED = 2  # headwords two English words must both gloss to stand for each 
 MAX_GLOSSES = 6  # a headword with more one-word glosses than this vouches for none of them
 _SENSES = 2
 _READING = 1  # how `build` reads the dictionary: a new number rebuilds the cached index
-_SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier", "abbr.", "lit.")
-_HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _PARENS = re.compile(r"\([^)]*\)")
 _LEAD = re.compile(r"^(?:to|a|an|the) ")
 _WORD = re.compile(r"[a-z]+")
@@ -71,15 +69,13 @@ def _stop_words() -> frozenset[str]:
 def build(source: Path) -> dict[str, str]:
     """Each English word with synonyms (see the module doc) and its synonyms joined by "|", from the
     dictionary file `source` (CC-CEDICT's format, gzip)."""
-    from qa.text.cedict import entries
+    from qa.text.cedict import WORD_HEADWORD, entries, is_name, senses
 
     glosses: dict[str, set[str]] = defaultdict(set)  # headword -> its one-word glosses
-    for head, rest in entries(source, _HEADWORD):
-        pinyin = rest[rest.find("[") + 1:rest.find("]")]
-        if any(ch.isupper() for ch in pinyin):  # a name: 北京
+    for head, rest in entries(source, WORD_HEADWORD):
+        if is_name(rest):  # 北京
             continue
-        senses = [g for g in rest[rest.index("/") + 1:].rstrip().rstrip("/").split("/") if not any(s in g for s in _SKIP)]
-        for sense in senses[:_SENSES]:
+        for sense in senses(rest)[:_SENSES]:
             for part in sense.split(";"):
                 key = _LEAD.sub("", _PARENS.sub("", part.lower()).strip()).strip()
                 if _WORD.fullmatch(key):
