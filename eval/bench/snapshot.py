@@ -12,6 +12,13 @@ dense half can return a different neighbour from one process to the next (1 answ
 between two runs of the same tree), and the hash embedder's neighbours mean nothing anyway. A
 difference is then the answerer's, the tokenizer's or the keyword index's, never noise. `--compare` prints each question whose
 answer, refusal, support, gaps or citations moved, and exits 1 when any did.
+
+`--real` answers as `qa ask` does by default instead: the configured embedder (vectors cached in
+~/.cache/qa-bench, eval/bench/cache.py) and hybrid retrieval, on a store kept per corpus and chunker
+(`store_digest`). That is the path users meet, and the one the issue-27 figures are reported on;
+expect a rare answer to move between two runs of one tree (the dense neighbours above).
+Every run prints the set's figures (`figures`): contains@1 (a gold answer inside the answer, a
+refusal a miss), answerable questions refused, unanswerable ones refused, mean answer characters.
 """
 
 from __future__ import annotations
@@ -47,11 +54,16 @@ def _store(corpus: Path, root: Path):
     return settings
 
 
-def snapshot(corpus: Path, gold: Path, root: Path) -> dict[str, dict]:
+def snapshot(corpus: Path, gold: Path, root: Path, real: bool = False) -> dict[str, dict]:
     from qa.ask import ask, open_reader
 
-    settings = _store(corpus, root)
-    store, embedder = open_reader(settings)
+    if real:
+        from eval.bench.cache import DEFAULT_CACHE
+        from eval.bench.general import open_set
+        settings, store, embedder = open_set(corpus, root, True, DEFAULT_CACHE)
+    else:
+        settings = _store(corpus, root)
+        store, embedder = open_reader(settings)
     out: dict[str, dict] = {}
     for line in gold.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -66,6 +78,25 @@ def snapshot(corpus: Path, gold: Path, root: Path) -> dict[str, dict]:
     return out
 
 
+def figures(answers: dict[str, dict], gold: Path) -> dict:
+    """contains@1 over the answerable questions (a refusal a miss), the share of them refused, the
+    unanswerable questions refused (count and total), and the mean answer length in characters
+    without the [n] markers (refusals left out)."""
+    from qa.evaluate.metrics import contains_answer, strip_citations
+
+    items = {it["id"]: it for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
+             for it in [json.loads(line)] if it["id"] in answers}
+    ans = [i for i, it in items.items() if not it.get("unanswerable")]
+    una = [i for i in items if i not in ans]
+    right = sum(not answers[i]["refused"] and contains_answer(strip_citations(answers[i]["answer"]), items[i]["answers"])
+                for i in ans)
+    lengths = [len(strip_citations(a["answer"]).strip()) for a in answers.values() if not a["refused"]]
+    return {"answerable": len(ans), "contains@1": round(right / len(ans), 3) if ans else None,
+            "refused": round(sum(answers[i]["refused"] for i in ans) / len(ans), 3) if ans else None,
+            "unanswerable_refused": f"{sum(answers[i]['refused'] for i in una)}/{len(una)}",
+            "mean_chars": round(sum(lengths) / len(lengths)) if lengths else None}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, required=True)
@@ -73,10 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--compare", type=Path, help="an earlier snapshot: list what moved, exit 1 if anything did")
     parser.add_argument("--stores", type=Path, default=Path.home() / ".cache" / "qa-bench")
+    parser.add_argument("--real", action="store_true", help="the configured embedder and hybrid retrieval, as `qa ask`")
     args = parser.parse_args(argv)
-    now = snapshot(args.corpus, args.gold, args.stores)
+    now = snapshot(args.corpus, args.gold, args.stores, real=args.real)
     args.out.write_text(json.dumps(now, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(now)} answers -> {args.out}")
+    print(json.dumps(figures(now, args.gold)))
     if args.compare is None:
         return 0
     before = json.loads(args.compare.read_text(encoding="utf-8"))
