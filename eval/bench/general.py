@@ -96,9 +96,9 @@ def default_sets(bench: Path, work: Path) -> list[Corpus]:
             Corpus("seed", ROOT / "seeds", ROOT / "eval" / "gold" / "seed.jsonl", real=True),
             *(Corpus(n, data / n / "docs", data / n / "gold.jsonl")
               for n in ("en_news", "es_news", "en_wiki", "es_wiki", "en_wiki2", "es_wiki2", "zh_translated", "zh_xwiki",
-                        "en_wiki3", "es_wiki3", "zh_xwiki3")),
+                        "en_wiki3", "es_wiki3", "zh_xwiki3", "en_wiki4", "es_wiki4", "zh_xwiki4")),
             *(Corpus(n, data / n / "docs", data / n / "gold.jsonl", check=True)
-              for n in ("en_wiki4", "es_wiki4", "zh_xwiki4", "en_wiki5", "es_wiki5", "zh_xwiki5")),
+              for n in ("en_wiki5", "es_wiki5", "zh_xwiki5")),
             Corpus("train30_nearmiss", bench / "cmrc_train30" / "docs", data / "train30_nearmiss.jsonl", held_out=False),
             *(Corpus(f"{n}_nearmiss", data / n / "docs", data / n / "nearmiss.jsonl", held_out=False)
               for n in ("en_news", "es_news")),
