@@ -88,6 +88,16 @@ CLASSES = {
     "resistir": ("¿Por qué han aguantado los muros?", "Los muros resisten los terremotos.", "aguantado"),
     "único": ("¿Qué río es el único emisario?", "Solo el Desaguadero lo drena.", "único"),
     "ordenar": ("¿Qué rey ordenó construir el palacio?", "El palacio fue mandado edificar por Felipe II.", "ordenó"),
+    "empezar": ("¿Cómo empezó la batalla?", "La batalla comenzó cuando el ejército cruzó el río.", "empezó"),
+    "rendición": ("¿Quién firmó la rendición?", "El general firmó la capitulación.", "rendición"),
+    "incendiar": ("¿Quiénes prendieron fuego a la cripta?", "Unos anarquistas incendiaron la cripta.", "prendieron fuego"),
+    "proceder": ("¿De qué palabra deriva el término?", "Su nombre procede del latín.", "deriva"),
+    "color": ("¿Qué da el tono amarillo?", "El color amarillo se obtiene con azafrán.", "tono"),
+    "proteger": ("¿Qué hizo el gobierno para salvar la especie?", "Creó una reserva para protegerla.", "salvar"),
+    "significar": ("¿Qué significa la palabra?", "Suele traducirse como «monstruo de agua».", "significa"),
+    "descender": ("¿Qué animal desciende de la vicuña?", "Es el antepasado salvaje de la alpaca.", "desciende"),
+    "tener": ("¿Cuántos arcos tiene el acueducto?", "La arquería cuenta con 167 arcos.", "tiene"),
+    "abandonar": ("¿Qué motivó su salida de España?", "Al estallar la guerra abandonó España.", "salida"),
 }
 
 
@@ -270,3 +280,21 @@ def test_an_english_reason_is_the_type_a_why_question_wants(text):
     wants, measure = question_type("Why did the line close?", dimension=True)
     assert has_answer_type(text, wants, measure, "Why did the line close?")
     assert not has_answer_type("The line closed in 1901.", wants, measure, "Why did the line close?")
+
+
+# A Spanish question's words are compared by their Spanish stems too; an English question's are not.
+@pytest.mark.parametrize("question, sentence, word, is_held", [
+    ("¿Quién dirigió la reconstrucción de los arcos?", "Los arcos no se reconstruyeron hasta 1490.", "reconstrucción", True),
+    ("¿Quién hizo la traducción?", "Suele traducirse como «monstruo de agua».", "traducción", True),
+    ("¿Cuál es la obra del conjunto defensivo?", "La ciudad, defendida por Blas de Lezo.", "defensivo", True),
+    # stemmed as written: without its accent nació would be "naci", the start of "nacionalismo"
+    ("¿En qué ciudad nació Falla?", "Una figura del nacionalismo musical.", "nació", False),
+    # a stem under four letters is no word's form: «salida» and «sal» are both "sal"
+    ("¿Qué motivó la salida?", "Pan, aceite y sal.", "salida", False),
+    # an English question is not read with the Spanish stemmer
+    ("Who made the translation?", "Suele traducirse como «monstruo de agua».", "translation", False),
+])
+def test_spanish_stems(question, sentence, word, is_held):
+    terms = tuple(question_terms(question))
+    bit = next(i for i, t in enumerate(terms) if word.startswith(t) or t.startswith(word[:4]))
+    assert bool(held(question, terms, sentence) >> bit & 1) is is_held

@@ -5,7 +5,8 @@ Crowd-written questions paraphrase their paragraph (issue 27: en_wiki, es_wiki),
 words then miss the sentence that answers it:
   - another form: the stemmer keeps "led" apart from "leading", "city" becomes "citi", which no
     sentence writes, and Spanish inflection outruns the English stemmer the index uses (incubación /
-    incuban). Words are compared as stems sharing their start (`same_word`).
+    incuban). Words are compared as stems sharing their start (`same_word`), a Spanish question's
+    by their Spanish stems too (reconstrucción / reconstruyeron: `_spanish_stems`).
   - another word of its class (`word_class` in en.toml / es.toml): near-synonymous verbs and the
     irregular forms a stemmer cannot join ("created" / "invented", "came up with" / "devised",
     "ideó" / "diseñado", "built" / "build").
@@ -69,6 +70,31 @@ def stems(text: str) -> tuple[str, ...]:
     return tuple(_stemmer().stemWords(words)) if words else ()
 
 
+# The shortest Spanish stem compared as a form of another: Snowball cuts Spanish words to three
+# letters often ("salida" and "sal", salt, are both "sal"; "nace" is "nac"), and such a stem is
+# no word's form but many words' start.
+_ES_STEM = 4
+
+
+def _spanish_stems(text: str) -> tuple[str, ...]:
+    """The Spanish (Snowball) stems of `text`'s words, without accents, short ones dropped
+    (`_ES_STEM`). The English stemmer the answerer reads every Latin-script question with keeps
+    Spanish endings, so "reconstrucción" and "reconstruyeron" share too little of their start to be
+    one word (`same_word`); their Spanish stems ("reconstruccion", "reconstru") do."""
+    from qa.text.tokens import _stemmer
+
+    # stemmed as written: without its accent "nació" would be "naci", the start of "nacional"
+    words = _WORD.findall(text.lower())
+    return tuple(s for s in map(plain, _stemmer("spanish").stemWords(words)) if len(s) >= _ES_STEM) if words else ()
+
+
+@lru_cache(maxsize=8)
+def _is_spanish(question: str) -> bool:
+    from qa.text.tokens import latin_language
+
+    return latin_language(question) == "es"
+
+
 @cache
 def _classes() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Each word class as the stems of its members (a member may be a phrase: "came up with")."""
@@ -127,10 +153,14 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
     around `text` (a phrase of it) holds, which stand beside its values too."""
     words = stems(text)
     found = set(words)
+    # a Spanish question's words are compared by their Spanish stems too (`_spanish_stems`)
+    spanish = set(_spanish_stems(text)) if _is_spanish(question) else set()
     bits = 0
     for i, t in enumerate(terms):
         p = plain(t)
         if p.isalpha() and any(same_word(p, w) for w in found):
+            bits |= 1 << i
+        elif spanish and p.isalpha() and (s := _spanish_stems(t)) and any(same_word(s[0], w) for w in spanish):
             bits |= 1 << i
     named = bits | beside
     for mask, (kind, other) in _readings(question, terms):
