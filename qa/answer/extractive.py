@@ -81,6 +81,8 @@ def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...
     before = [s for s in spans if s.end <= best.start][-1:]
     after = [s for s in spans if s.start >= best.end][:1]
     context = " ".join(hit.text[s.start:s.end] for s in before + after)
+    if not before and not CJK.search(question) and (lead := _before(hit, hits)):
+        context = f"{lead} {context}".strip()
     # The slot checks read question and passage folded to Simplified and without a translation's
     # spaces ("第 50 届"); the names are looked up in the passages as they are written.
     match = lambda text: close_spaces(to_simplified(text))  # noqa: E731
@@ -93,6 +95,28 @@ def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...
         found += [Gap("entity", restore(n, folded, question))
                   for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits, titles)]
     return found
+
+
+# Characters between two chunks of an article that cut it between two sentences (a space, a newline)
+_SEAM = 2
+
+
+def _before(hit: Hit, hits: list[Hit]) -> str:
+    """The sentence of `hit`'s article just before it, when another of `hits` is the chunk that
+    holds it; "" else. An English or Spanish sentence is often a chunk of its own and then had no
+    sentence before it to lean on: «Fue fundada en 1536 por el capitán Juan de Saavedra» for
+    «¿Quién fundó la ciudad?» lost the lead that says Valparaíso is one («Valparaíso es una
+    ciudad…», the chunk before). Not the sentence after: a sentence leans on the one before it
+    («Fue fundada», "It was"), and read across chunks the one after answered two unanswerable
+    how-many questions by the counted noun it names (en_wiki3 "How many ships did the Holy League
+    lose", es_wiki2 «¿Cuántas personas murieron…?»)."""
+    for other in hits:
+        if other.article_id != hit.article_id or other.chunk_id == hit.chunk_id:
+            continue
+        for span in split_sentences(other.text):
+            if 0 <= hit.start - (other.start + span.end) <= _SEAM:  # other.start: its place in the article
+                return other.text[span.start:span.end]
+    return ""
 
 
 def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS, widen: bool = True) -> Window:
