@@ -1,9 +1,12 @@
-"""The sentence before a quote across chunks (qa.answer.extractive: a chunk's first sentence leans on
-the article's sentence before it)."""
+"""The names an English or Spanish question is about (qa.answer.latin_slots: `unnamed`, `ungrounded`)
+and the sentence before a quote across chunks (qa.answer.extractive: a chunk's first sentence leans
+on the article's sentence before it)."""
 
 import pytest
 
 from qa.answer.extractive import answer_extractive
+from qa.answer.latin_slots import ungrounded, unnamed
+from qa.text import lexicon
 from qa.types import Hit
 
 
@@ -29,3 +32,46 @@ def test_a_chunk_leans_on_the_sentence_before_it_in_another_chunk():
 ])
 def test_no_sentence_before_it_no_ciudad(hits):
     assert answer_extractive("¿Quién fundó la ciudad?", hits, 0.25).refused
+
+
+def bits(terms: tuple[str, ...], *absent: str) -> int:
+    return sum(1 << i for i, t in enumerate(terms) if t in absent)
+
+
+@pytest.mark.parametrize("question, terms, absent, names", [
+    ("¿Dónde nace el Duero?", ("nace", "duero"), ("duero",), ["Duero"]),
+    ("¿Dónde nace el río Tajo?", ("nace", "río", "tajo"), ("tajo",), ["Tajo"]),
+    ("In which year did Tolstoy die?", ("year", "tolstoy", "die"), ("tolstoy",), ["Tolstoy"]),
+    ("¿Dónde nace el Ebro?", ("nace", "ebro"), (), []),                                   # the articles name it
+    ("¿Qué pirata atacó la ciudad en el siglo XVI?", ("pirata", "atacó", "ciudad", "siglo", "xvi"), ("xvi",), []),
+    # a name a preposition leads qualifies another word, which the articles may say otherwise
+    ("¿A qué distancia de la capital de Ecuador está el volcán?", ("distancia", "capit", "ecuador", "volcán"),
+     ("ecuador",), []),
+    ("Why were the tusks so valuable in the Middle Ages?", ("tusk", "valuabl", "middl", "age"), ("middl", "age"), []),
+    ("¿Dónde nace el Orinoco?", ("nace", "orinoco"), ("nace",), []),                      # a lower-case word is no name
+])
+def test_unnamed(question, terms, absent, names):
+    assert unnamed(question, terms, bits(terms, *absent)) == names
+
+
+@pytest.mark.parametrize("question, terms, ground, titles, names", [
+    ("¿Quién firmó la rendición de Granada?", ("firmó", "rendición", "granada"),
+     "Batalla de Ayacucho\nEl general Canterac firmó la capitulación.", (), ["Granada"]),
+    ("¿De dónde viene el nombre del gazpacho?", ("vien", "nombr", "gazpacho"),
+     "Ebro\nDe ese nombre procede el de la península.", ("Gazpacho", "Ebro"), ["gazpacho"]),
+    ("¿De dónde viene el nombre del gazpacho?", ("vien", "nombr", "gazpacho"),
+     "Gazpacho\nSu nombre viene del latín.", ("Gazpacho", "Ebro"), []),
+    ("¿Quién comandó la defensa frente a Vernon?", ("comandó", "defensa", "frent", "vernon"),
+     "Cartagena\nLa flota, al mando del almirante Edward Vernon.", (), []),
+    ("¿Qué oficios aprendió Cajal?", ("oficio", "aprendió", "cajal"),
+     "Santiago Ramón y Cajal\nSu padre lo puso de aprendiz de barbero.", (), []),            # the title grounds it
+])
+def test_ungrounded(question, terms, ground, titles, names):
+    assert ungrounded(question, terms, 0, ground, titles) == names
+
+
+@pytest.mark.parametrize("word", lexicon.words("name_preposition"))
+def test_every_name_preposition_leads_a_qualifying_name(word):
+    """Each preposition of `name_preposition` keeps a name it leads from refusing the question."""
+    assert unnamed(f"¿Qué hay {word} Zembla?", ("zembla",), 1) == []
+    assert unnamed("¿Qué hace Zembla?", ("zembla",), 1) == ["Zembla"]

@@ -182,6 +182,17 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
     """(support of window `w` after its gaps, the gaps)."""
     support = w.support if cross else support_of(w, hits, question, params)
     found = gaps_of(question, w, hits, titles)
+    if not cross and not CJK.search(question) and not CJK.search(hits[w.hit].text):
+        from qa.answer.grounding import grounding
+        from qa.answer.latin_slots import ungrounded, unnamed
+        from qa.answer.slots import Gap
+        from qa.text.tokens import latin_language
+
+        # the names the question is about, which no article writes, or not the quote's
+        found += [Gap("entity", name) for name in unnamed(question, q.terms, q.absent)]
+        if latin_language(question) == "es":  # English capitalises adjectives too (Christian, Swedish)
+            ground = grounding(hits[w.hit], w.start, w.end, hits)
+            found += [Gap("entity", name) for name in ungrounded(question, q.terms, q.absent, ground, titles)]
     if not cross:
         from qa.answer.grounding import asked_elsewhere
         from qa.answer.slots import Gap

@@ -2,7 +2,9 @@
 adds for one: over Chinese text (`english_gaps`: the question's pinyin names, and its attribute
 word looked up in en.toml's glossaries of how Chinese text says it, `english_focus`), and over
 text in its own language (`worded_gaps`: the noun its question word asks about, or the action it
-asks the doer of, said in some form by the quote or its neighbours).
+asks the doer of, said in some form by the quote or its neighbours), and the names it is about
+(`unnamed`: a name no article writes; `ungrounded`: a name of a Spanish question that the quote's
+article does not give).
 
 Apart from `qa.answer.slots`, whose checks read a Chinese question's words around its question
 word without a segmenter: these read a question whose words are separated and whose question
@@ -77,4 +79,69 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "") -> lis
         if (m := pattern.search(question)) and not says(f"{quote} {context}\n{title}", (words := next(g for g in m.groups() if g)),
                                                         question):
             out.append(Gap(kind, words))
+    return out
+
+
+# A capitalised word that is a Roman numeral ("siglo XVI", "Felipe V") is a number, not a name
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _names(question: str) -> list[tuple[str, list[str]]]:
+    """(the word before, skipping articles; the words) of each run of capitalised words of
+    `question` past its first word."""
+    # "a" is an English article and a Spanish preposition: read as the preposition
+    articles, out = set(lexicon.words("latin_article")) - set(lexicon.words("name_preposition")), []
+    words = _WORD.findall(question)
+    k = 1
+    while k < len(words):
+        if not words[k][0].isupper():
+            k += 1
+            continue
+        j = k
+        while j < len(words) and words[j][0].isupper():
+            j += 1
+        lead = next((w.lower() for w in reversed(words[:k]) if w.lower() not in articles), "")
+        out.append((lead, words[k:j]))
+        k = j
+    return out
+
+
+def unnamed(question: str, terms: tuple[str, ...], absent: int) -> list[str]:
+    """The names a question written in words is about that no article writes: a capitalised word
+    past its first, not a Roman numeral, whose terms (`terms`, the question's; `absent`, the mask of
+    those no passage of the collection holds) are all absent, in a name no preposition leads
+    (`name_preposition`: «la capital de Ecuador», "in the Middle Ages" qualify another word, which
+    the articles may say another way). The question is then about something the articles never
+    name: «¿Dónde nace el Duero?» over an article on the Guadalquivir was answered with its source,
+    the name weighed no more than a word, and read in other words («tiene su origen»,
+    «nacimiento») more such questions were. The Chinese checks refuse a name the articles lack
+    likewise (`qa.answer.grounding`)."""
+    prepositions = set(lexicon.words("name_preposition"))
+    held = lambda word, missing: any(bool(absent >> i & 1) is missing and (t == word or word.startswith(t))  # noqa: E731
+                                     for i, t in enumerate(terms))
+    return [word for lead, run in _names(question) if lead not in prepositions for word in run
+            if not _ROMAN.fullmatch(word) and held(word.lower(), True) and not held(word.lower(), False)]
+
+
+def ungrounded(question: str, terms: tuple[str, ...], absent: int, ground: str, titles: tuple[str, ...] = ()) -> list[str]:
+    """The names a question written in words is about that the quote's grounding (`ground`:
+    `qa.answer.grounding.grounding`, the article's title, its retrieved passages up to the sentence
+    after the quote) never writes, though some article does: a capitalised word past the first (not
+    a Roman numeral) and a word that is a one-word article title of the collection (`titles`:
+    "gazpacho"). «¿Quién firmó la rendición de Granada?» is not answered by the capitulation of
+    Ayacucho, nor «¿De dónde viene el nombre del gazpacho?» by the Ebro's. A name no article
+    writes is `unnamed`'s."""
+    from qa.text.paraphrase import plain
+
+    one_word = {plain(t) for t in titles if t and " " not in t.strip()}
+    names = [w for _, run in _names(question) for w in run if not _ROMAN.fullmatch(w)]
+    names += [w for w in _WORD.findall(question)[1:] if plain(w) in one_word and w not in names]
+    text = plain(ground)
+    out = []
+    for word in dict.fromkeys(names):
+        low = word.lower()
+        present = any(not absent >> i & 1 and (t == low or low.startswith(t)) for i, t in enumerate(terms))
+        if present and not re.search(r"(?<!\w)" + re.escape(plain(word)), text):
+            out.append(word)
     return out
