@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
 from qa.answer.short_latin import latin_span
-from qa.answer.windows import Question
+from qa.answer.windows import Question, _carries
 from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
 from qa.text.paraphrase import held, plain, same_word, stems
@@ -121,8 +121,11 @@ def _cues(text: str, parts: list[Span], q: Question) -> list[bool]:
     if q.wants:
         # read as the answerer's check reads the text (`windows._sentences`): unfolded, since a name is
         # told by its capitals
-        return [has_answer_type(close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
-                for p in parts]
+        # and, for an English or Spanish count, a figure of what it counts (`windows._carries`: not the
+        # year of "In 1896 the discovery of gold…" for "How many of the gold seekers…"), as the window's
+        # cue was read
+        return [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
+                and _carries(q, raw) for p in parts]
     if wanted(q.text) not in _PLACED_KINDS:
         return [False] * len(parts)
     return [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
