@@ -111,6 +111,14 @@ def test_a_word_is_held_by_another_of_its_class(question, sentence, word):
     assert not says("The weather was mild all year.", word, question)
 
 
+@pytest.mark.parametrize("base, listed", list(lexicon.glossary("verb_forms").items()))
+def test_every_irregular_form_is_held_for_its_base_and_the_base_for_it(base, listed):
+    for form in listed.split("|"):
+        assert says(f"They {form} it there.", base, f"Did they {base} it there?")
+        assert says(f"They {base} it there.", form, f"Had they {form} it there?")
+        assert not says("The weather was mild all year.", form, f"Had they {form} it there?")
+
+
 # Every attribute of `value_of` with a question and a sentence giving a value of its kind beside
 # another of the question's words.
 VALUES = {

@@ -82,3 +82,41 @@ def test_a_question_wording_its_words_otherwise_is_answered_from_the_sentence_sa
     # firm / company, cease / stop: without the synonyms the first sentence (Edison, a year) is quoted
     out = ask_json(phonograph_store, "In what year did Edison's firm cease producing cylinders?")
     assert not out["refused"] and "1929" in out["answer"], out
+
+
+# -- a question's word looked up by its base ----------------------------------------------------------
+@pytest.mark.parametrize("word, base", [
+    ("carried", "carry"),    # base_ending ied -> y
+    ("tourists", "tourist"),  # s
+    ("reached", "reach"),    # ed
+    ("stopped", "stop"),     # ed after a doubled consonant
+    ("stopping", "stop"),    # ing likewise
+    ("sent", "send"),        # verb_forms
+    ("got", "get"),
+])
+def test_a_form_of_a_word_is_looked_up_by_its_base(word, base):
+    assert pivot.base_forms(word)[:1] == (word,)
+    assert base in pivot.base_forms(word)
+    assert pivot.synonyms(base)  # the index lists the base
+
+
+@pytest.mark.parametrize("word", ["news", "species", "thing", "sing"])
+def test_a_base_the_index_does_not_hold_is_no_base(word):
+    assert all(b == word or pivot.synonyms(b) for b in pivot.base_forms(word))
+
+
+def test_an_inflected_question_word_is_held_by_its_synonym_in_any_form():
+    question = "What did the ships carried?"  # carried -> carry -> transport
+    terms = tuple(question_terms(question))
+    bit = 1 << terms.index("carri")
+    assert held(question, terms, "The ships transported grain.") & bit
+    assert not held(question, terms, "The ships sank in the storm.") & bit
+
+
+def test_a_synonym_is_held_as_a_word_not_as_the_start_of_another():
+    # perform / act (CC-CEDICT): "active" is no form of "act"; an Etna sentence answered for Pascal's experiment
+    question = "On which mountain was the experiment of 1648 performed?"
+    terms = tuple(question_terms(question))
+    bit = 1 << terms.index("perform")
+    assert not held(question, terms, "Mount Etna is an active stratovolcano.") & bit
+    assert held(question, terms, "The students act it out.") & bit

@@ -33,7 +33,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from qa.text import lexicon
-from qa.text.pivot import synonyms
+from qa.text.pivot import base_forms, forms, synonyms
 
 __all__ = ["held", "plain", "same_word", "says", "stems"]
 
@@ -98,8 +98,9 @@ def _is_spanish(question: str) -> bool:
 @cache
 def _classes() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Each word class as the stems of its members (a member may be a phrase: "came up with")."""
-    return tuple(tuple(stems(m) for m in members.split("|") if m.strip())
-                 for members in lexicon.glossary("word_class").values())
+    classes = [members.split("|") for members in lexicon.glossary("word_class").values()]
+    classes += [[base, *forms.split("|")] for base, forms in lexicon.glossary("verb_forms").items()]
+    return tuple(tuple(stems(m) for m in members if m.strip()) for members in classes)
 
 
 @cache
@@ -140,8 +141,10 @@ def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple],
 
     if latin_language(question) != "es":  # the dictionary's glosses are English
         for word in dict.fromkeys(_WORD.findall(plain(question))):
-            if (found := synonyms(word)) and (mask := inside(stems(word))):
-                out.append((mask, ("class", tuple(stems(s) for s in found))))
+            # looked up by its bases ("carried": carry), each synonym said in any of its forms (send, sent)
+            found = [f for base in base_forms(word) for s in synonyms(base) for f in forms(s)]
+            if found and (mask := inside(stems(word))):
+                out.append((mask, ("synonym", tuple(stems(s) for s in dict.fromkeys(found)))))
     return tuple(out)
 
 
@@ -166,7 +169,10 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
     for mask, (kind, other) in _readings(question, terms):
         if bits & mask == mask:
             continue
+        # a dictionary synonym as its stem alone: as a form of another word it would be read in
+        # words it only starts ("act", a synonym of "perform", in "active")
         if kind == "class" and any(_find(m, words) >= 0 for m in other) \
+                or kind == "synonym" and any(len(m) == 1 and m[0] in found for m in other) \
                 or kind == "value" and named & ~mask and other.search(text):
             bits |= mask
     return bits

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["MIN_SHARED", "synonyms"]
+__all__ = ["MIN_SHARED", "base_forms", "forms", "synonyms"]
 
 MIN_SHARED = 2  # headwords two English words must both gloss to stand for each other
 MAX_GLOSSES = 6  # a headword with more one-word glosses than this vouches for none of them
@@ -46,6 +46,36 @@ def synonyms(word: str) -> tuple[str, ...]:
     dictionary is not installed."""
     found = _index().get(word)
     return tuple(found.split("|")) if found else ()
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """`word` (lower case, as written) and the bases it is a form of that the synonym index holds:
+    the index lists bases ("carry", "send"), a question writes "carried", "sent" (en.toml's
+    `verb_forms` for irregular verbs, `base_ending` for the regular endings)."""
+    index = _index()
+    found = [word, *_irregular().get(word, ())]
+    for ending, bases in lexicon.glossary("base_ending").items():
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            for base in bases.split("|"):
+                found.append(stem[:-1] if base == "=" and stem[-1:] == stem[-2:-1] else stem + base if base != "=" else "")
+    return tuple(w for w in dict.fromkeys(found) if w == word or w and w in index)
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """`word` and its irregular forms (en.toml's `verb_forms`: "send", "sent")."""
+    listed = lexicon.glossary("verb_forms").get(word)
+    return (word, *listed.split("|")) if listed else (word,)
+
+
+@cache
+def _irregular() -> dict[str, tuple[str, ...]]:
+    """Each irregular form with its bases ("sent": ("send",))."""
+    out: dict[str, tuple[str, ...]] = {}
+    for base, listed in lexicon.glossary("verb_forms").items():
+        for form in listed.split("|"):
+            out[form] = (*out.get(form, ()), base)
+    return out
 
 
 @cache
