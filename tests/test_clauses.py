@@ -346,6 +346,19 @@ def test_a_run_holds_the_phrase_its_answer_is_in(question, title, text, quote):
     assert text[slice(*phrases(text, title, Span(0, len(text)), q, 150, widen=False))] == quote
 
 
+RUSH = ("In 1896 the discovery of gold on Bonanza Creek, a tributary near what became Dawson City, set off the "
+        "Klondike Gold Rush, during which some 100,000 prospectors set out for the region and about 30,000 of them "
+        "eventually reached it.")
+
+
+def test_a_count_wants_a_figure_of_what_it_counts_not_a_year():
+    # "How many of the gold seekers": the year of the first phrase is no count of them (windows._carries),
+    # so the run goes on to the bare figure that is one
+    q = analyse("How many of the gold seekers actually got to the Klondike?", None)
+    quote = RUSH[slice(*phrases(RUSH, "Yukon", Span(0, len(RUSH)), q, 150, widen=False))]
+    assert "about 30,000" in quote, quote
+
+
 def test_a_person_is_no_latin_cue():
     # «¿Quiénes…?»: any capitalised run passes for a person, so the naturalist's phrase would be the
     # run's wanted type of answer; the run is the one with the question's words and what follows them

@@ -320,3 +320,16 @@ def test_a_name_joined_to_the_works_title_names_its_author(word, join):
     # ... the title of another work, or the work alone, names no author of it
     assert [g.kind for g in gaps(question, f"南宋洪迈{join}《夷坚志》中列举7个人。", "")] == ["focus"]
     assert [g.kind for g in gaps(question, "《容斋随笔》中列举7个人。", "")] == ["focus"]
+
+
+@pytest.mark.parametrize("question, quote, gap", [
+    # "how many of the X": X is what the quote must say, never "of"
+    ("How many of the gold seekers reached the Klondike?", "About 30,000 gold seekers reached it.", []),
+    ("How many of the gold seekers reached the Klondike?", "About 30,000 of them reached it.", ["focus"]),
+    ("How much of the forest burned?", "Half of the forest burned.", []),
+    ("How many of these ships sank?", "Three ships sank.", []),
+])
+def test_a_partitive_count_asks_about_the_noun_after_it(question, quote, gap):
+    from qa.answer.latin_slots import worded_gaps
+
+    assert [g.kind for g in worded_gaps(question, quote, "")] == gap
