@@ -56,8 +56,10 @@ def test_a_clause_opener_cuts_a_phrase_without_a_comma(word):
 
 
 def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail: int = 99, head: int = 99,
-      appositive: bool = False, bare: bool = False) -> Phrase:
-    return Phrase(size, mask, cue, relative, tail, head, appositive, bare)
+      appositive: bool = False, bare: bool = False, leads: bool | None = None) -> Phrase:
+    # a phrase leads to the next when its question words end it or are followed by a function word or
+    # a figure or two (`leads` None: so when `tail` is 2 or less)
+    return Phrase(size, mask, cue, relative, tail, head, appositive, bare, tail <= 2 if leads is None else leads)
 
 
 @pytest.mark.parametrize("phrases, need, run", [
@@ -70,6 +72,8 @@ def p(size: int, mask: int = 0, cue: bool = False, relative: bool = False, tail:
     ([p(60, 0b01, tail=0), p(50, relative=True), p(70), p(90)], 0b01, (0, 2)),
     ([p(90), p(60, 0b01, tail=2), p(50), p(90)], 0b01, (1, 2)),
     ([p(100), p(60, 0b01, tail=3), p(100), p(90)], 0b01, (1, 1)),
+    # ...nor when the words after them say something of them ("…a word meaning "great river","): the answer
+    ([p(100), p(60, 0b01, tail=2, leads=False), p(100), p(90)], 0b01, (1, 1)),
     # a relative clause takes the phrase it speaks of
     ([p(90), p(60), p(50, 0b01, cue=True, relative=True), p(90)], 0b01, (1, 2)),
     # ...and so does an appositive
@@ -357,6 +361,34 @@ def test_a_count_wants_a_figure_of_what_it_counts_not_a_year():
     q = analyse("How many of the gold seekers actually got to the Klondike?", None)
     quote = RUSH[slice(*phrases(RUSH, "Yukon", Span(0, len(RUSH)), q, 150, widen=False))]
     assert "about 30,000" in quote, quote
+
+
+@pytest.mark.parametrize("question, title, text, quote", [
+    # the words after the question's are the answer: the phrase after them is not quoted
+    ("What does a barometer measure?", "Barometer",
+     ("A barometer is a scientific instrument used to measure air pressure, and changes in its readings have long "
+      "been used to forecast short-term changes in the weather."),
+     "A barometer is a scientific instrument used to measure air pressure"),
+])
+def test_the_words_after_the_question_words_are_the_answer_or_lead_to_it(question, title, text, quote):
+    q = analyse(question, None)
+    got = text[slice(*phrases(text, title, Span(0, len(text)), q, 150, widen=False))]
+    assert got == quote
+
+
+@pytest.mark.parametrize("words, setting", [
+    (["in", "1717,"], True),              # "…trasladó a Cádiz en 1717, | cuando…": the answer follows
+    (["en", "1717,"], True),
+    (["Monodontidae,"], True),            # "…of the family Monodontidae, | the other being the beluga."
+    (["of", "Russia,"], True),
+    (["air", "pressure,"], False),        # "…used to measure air pressure,": the answer itself
+    (['"great', 'river",'], False),
+    (["polinucleótido", "fosforilasa,"], False),
+])
+def test_function_words_figures_and_names_are_a_phrase_s_setting(words, setting):
+    from qa.answer.clauses import _setting_only
+
+    assert _setting_only(words) is setting
 
 
 def test_a_person_is_no_latin_cue():
