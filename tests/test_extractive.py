@@ -596,3 +596,20 @@ def test_a_close_runner_up_covering_more_of_the_question_is_quoted_first(margin,
                           params=replace(DEFAULTS, fuller_margin=margin))
     assert first in a.citations[0].quote
 
+
+
+YUKON = hit("The Yukon is a major river of northwestern North America. Its name comes from a Gwich'in word meaning "
+            "\"great river\", and the valley was home to Athabaskan peoples.", "Yukon River", 0)
+SALAMIS = hit("The Battle of Salamis was a naval battle fought in 480 BC in the straits off Salamis. The Greek fleet "
+              "defeated the Persian fleet.", "Battle of Salamis", 1)
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # the sentence saying where the name comes from answers it...
+    ("Where does the name Yukon come from?", "Gwich'in word"),
+    # ...in its own article only: "Its name comes from…" says nothing of another's name
+    ("Where does the name Salamis come from?", "Battle of Salamis"),
+])
+def test_a_name_s_origin_is_read_in_the_article_of_that_name(question, quoted):
+    a = answer_extractive(question, [YUKON, SALAMIS], threshold=0.0)
+    assert quoted in a.citations[0].quote, a.answer

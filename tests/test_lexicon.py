@@ -708,3 +708,39 @@ def test_no_lexicon_pattern_is_handed_to_a_re_function():
                 found += [f"{path.relative_to(ROOT)}:{node.lineno} re.{node.func.attr}({a.id}, …)"
                           for a in node.args if isinstance(a, ast.Name) and a.id in names]
     assert not found, found
+
+
+@pytest.mark.parametrize("question, wants", [
+    # where a name comes from or what it means: the sentence saying so answers it (en.toml q_origin)
+    ("Where does the name titanium come from?", "origin"),
+    ("After which place is the sport named?", "origin"),
+    ("What does the element's Swedish name mean?", "origin"),
+    ("Who was the river named for?", "origin"),
+    ("Where does the QWERTY layout get its name from?", "origin"),
+    ("What is the origin of the name Alhambra?", "origin"),
+    # a name asked, not where it comes from
+    ("What is the name of the stick used in lacrosse?", "name"),
+    ("Which astronomer named the element after the Greek Sun god?", "name"),
+    ("Where does the river come from?", "place"),
+])
+def test_a_name_s_origin_is_its_own_answer_type(question, wants):
+    assert question_type(question)[0] == wants
+
+
+@pytest.mark.parametrize("text, says", [
+    ("It was named a few years later by Klaproth after the Titans of Greek mythology.", True),
+    ("The game takes its name from Badminton House.", True),
+    ('Its name comes from the Swedish words for "heavy stone".', True),
+    ("Its name comes from a Gwich'in word meaning \"great river\".", True),
+    ("The river was named for Sir George Murray.", True),
+    ("Titanium is a chemical element with the symbol Ti.", False),
+    ("The element was discovered in Cornwall in 1791.", False),
+])
+def test_an_origin_is_said_by_the_sentence_naming_where_a_name_comes_from(text, says):
+    assert has_answer_type(text, "origin", "", "Where does the name come from?") is says
+
+
+@pytest.mark.parametrize("text", ["该河因流经黑河而得名。", "其名称源于蒙古语。", "“乌兰”意为红色。"])
+def test_an_origin_is_said_in_chinese_text_too(text):
+    # an English question on a name's origin over Chinese passages
+    assert has_answer_type(text, "origin", "", "Where does the name come from?")

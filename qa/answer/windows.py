@@ -264,15 +264,28 @@ class _Sentence:
 def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
     norm = fold(hit.text)
     same = len(norm) == len(hit.text)  # NFKC kept every offset: slice the normalised text
+    named = _names_held(q, hit)
     out = []
     for span in split_sentences(hit.text):
         s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
         raw = close_spaces(to_simplified(hit.text[span.start:span.end]))  # for the answer-type check only
         out.append(_Sentence(span, _mask(s, q.terms) | held_otherwise(q.text, q.terms, s), _mask(s, q.chars),
-                             bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text) and _carries(q, raw),
+                             bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text) and _carries(q, raw)
+                             and named,
                              bool(q.subject) and raw.startswith(q.subject), bool(q.role) and (q.role in s or said_otherwise(s, q.role)),
                              _apart(s, q.terms, q.absent)))
     return out
+
+
+def _names_held(q: Question, hit: Hit) -> bool:
+    """For a question on where a name comes from: does the passage (with its title) write every
+    capitalised word the question names after its first? A sentence says "Its name comes from…" of
+    its own article's subject: in another article it answers nothing ("Where does the name Salamis
+    come from?" was answered with the Yukon's). Other questions: True."""
+    if q.wants != "origin":
+        return True
+    names = re.findall(r"(?<=\s)[A-Z][\w'’-]*", q.text)
+    return all(n.rstrip("'’s") in f"{hit.title} {hit.text}" for n in names)
 
 
 def _carries(q: Question, text: str) -> bool:

@@ -143,6 +143,7 @@ _Q_PERSON = lexicon.regex("q_person", re.I)
 _Q_PLACE = lexicon.regex("q_place", re.I)
 _Q_REASON = lexicon.regex("q_reason", re.I)
 _Q_NAME = lexicon.regex("q_name", re.I)
+_Q_ORIGIN = lexicon.regex("q_origin", re.I)
 DEFINE = lexicon.regex("define")
 _MEASURE = lexicon.regex("measure_asked")
 _DIMENSION = lexicon.regex("dimension_asked")
@@ -157,6 +158,7 @@ _PLACE = lexicon.regex("place_mention")
 _PERSON = lexicon.regex("person_mention")
 _REASON = lexicon.regex("reason_mention", re.I)
 _NAME = lexicon.regex("naming_mention", re.I)
+_ORIGIN = lexicon.regex("origin_mention", re.I)
 
 
 def strip_question(question: str) -> str:
@@ -220,7 +222,9 @@ def question_type(question: str, dimension: bool = False) -> tuple[str, str]:
         return "day", ""
     if _Q_TIME.search(question):
         return "time", ""
-    for wants, pattern in (("number", _Q_NUMBER), ("person", _Q_PERSON), ("place", _Q_PLACE),
+    # where a name comes from before the question word it is asked with ("Where does the name … come
+    # from?", "After which place is it named?"): the sentence saying so answers it, not a place or name
+    for wants, pattern in (("origin", _Q_ORIGIN), ("number", _Q_NUMBER), ("person", _Q_PERSON), ("place", _Q_PLACE),
                            ("reason", _Q_REASON), ("name", _Q_NAME)):
         if pattern.search(question):
             return wants, measure if wants == "number" else ""
@@ -228,7 +232,7 @@ def question_type(question: str, dimension: bool = False) -> tuple[str, str]:
 
 
 _TYPE_PATTERNS = {"year": _YEAR, "month": _MONTH, "day": _DAY, "time": _TIME, "person": _PERSON, "place": _PLACE,
-                  "reason": _REASON, "name": _NAME}
+                  "reason": _REASON, "name": _NAME, "origin": _ORIGIN}
 
 
 def asked_measure(measure: str, question: str, text: str) -> str:
