@@ -64,7 +64,7 @@ _ASKED_VERB = lexicon.regex("asked_verb", re.I)
 _ASKED_OBJECT = lexicon.regex("asked_object", re.I)
 
 
-def worded_gaps(question: str, quote: str, context: str, title: str = "") -> list[Gap]:
+def worded_gaps(question: str, quote: str, context: str, title: str = "", passage: str = "") -> list[Gap]:
     """A question in a language written in words (English, Spanish) over text in one: the noun its
     question word asks about ("how many nurses") or the action it asks the doer of ("who
     designed") must be in the quote or its neighbours, in some form of the word, by a word of its
@@ -79,6 +79,12 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "") -> lis
         if (m := pattern.search(question)) and not says(f"{quote} {context}\n{title}", (words := next(g for g in m.groups() if g)),
                                                         question):
             out.append(Gap(kind, words))
+    # a death, birth, price... asked of a sentence that says none (qa.answer.events): a closed class;
+    # once ("the ticket price" may be missing already)
+    from qa.answer.events import event_gap
+
+    if (event := event_gap(question, quote, context, title, passage)) and not any(event in g.detail for g in out):
+        out.append(Gap("focus", event))
     return out
 
 

@@ -337,7 +337,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
 
         if CJK.search(quote):
             return english_gaps(question, quote, context, passage)
-        return worded_gaps(question, quote, context, passage.split("\n", 1)[0] if "\n" in passage else "")
+        return worded_gaps(question, quote, context, passage.split("\n", 1)[0] if "\n" in passage else "", passage)
     out = []
     word, kind = focus(question)
     if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \

@@ -1,0 +1,161 @@
+"""Is the event a question asks about said at all? A closed class of events (a death, a birth, a
+marriage, a founding, a price, a prize: `life_event` in en.toml / es.toml), checked for an English
+or Spanish question over text in its own language (`qa.answer.latin_slots.worded_gaps`).
+
+The near misses these catch ask the year, place, figure or person of one event in an article that
+gives another of the same subject: "In which year did Jørn Utzon die?" over "…won by the Danish
+architect Jørn Utzon" (1957, the competition), "¿Cuántos soldados murieron…?" over "unos 5.800
+soldados". The question's words are all there but the event's; coverage cannot see it, and an open
+event verb cannot be checked (its paraphrases are endless: join / became, receive / designated).
+A closed class can: its members are listed, so a sentence that says none of them does not say it.
+
+A person's event (a death, a birth, a marriage) must also be said of the person the question
+names: "after Tycho's death in 1601" says no death of Kepler. It is taken as said of another when
+the nearest capitalised word before the event word (or the name after "of" / "de" that follows
+it) is none of the question's or title's words; a pronoun or none at all stands for the subject.
+A life span after the name, "Johannes Kepler (1571–1630)", says the years of a birth and a death,
+and the places only when it names them ("(Cádiz, 23 de noviembre de 1876 – Alta Gracia, …)").
+
+Only questions asking a value of the event (a year, a date, a place, a figure, a person), or whose
+which-noun is its word ("¿Qué premio recibió…?"), are checked: "Which mining accident of 1812 cost
+92 lives?" asks an accident, not a price.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.text import lexicon
+
+__all__ = ["event_gap"]
+
+_VALUE_KINDS = frozenset({"year", "date", "number", "place", "person"})
+_CAPITAL = re.compile(r"\b[^\W\d_a-zß-ÿ][\w'’-]*")
+_OWNER = re.compile(r"^\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?([^\W\d_a-zß-ÿ][\w'’-]*)")
+
+
+@cache
+def _events() -> tuple[tuple[str, re.Pattern, re.Pattern, frozenset[str]], ...]:
+    """(event, its forms in a question, its forms in a sentence, its traits) for each event."""
+    also = lexicon.glossary("life_event_also")
+    traits = lexicon.glossary("life_event_trait")
+    out = []
+    for event, forms in lexicon.glossary("life_event").items():
+        asked = r"(?<!\w)(?:" + forms + r")(?!\w)"
+        said = asked + ("|" + lexicon.fill(also[event]) if event in also else "")
+        out.append((event, re.compile(asked, re.I), re.compile(said, re.I), frozenset(traits.get(event, "").split())))
+    return tuple(out)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]+", text))
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that name nobody: months (a date before the event word is no owner)."""
+    return frozenset(w.lower() for w in lexicon.words("month_name"))
+
+
+def _owner(sentence: str, start: int, end: int, named: frozenset[str]) -> bool | None:
+    """Is the event word at sentence[start:end] said of what the question names (`named`: its and
+    the title's words)? Its owner is the name after "of" / "de" that follows it, else the nearest
+    capitalised word before it, the sentence's first word aside (a pronoun, an article); None when
+    it has neither (a pronoun or an unsaid subject: the article's)."""
+    if m := _OWNER.match(sentence[end:]):
+        return _plain(m.group(1)) in named
+    before = [m for m in _CAPITAL.finditer(sentence, 0, start) if m.start() > _first(sentence)
+              and m.group(0).lower() not in _not_names()]
+    if not before:
+        return None
+    return _plain(before[-1].group(0)) in named
+
+
+def _plain(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("’s")
+
+
+def _names(question: str) -> frozenset[str]:
+    """The capitalised words of `question` after its first (the names it asks about)."""
+    return frozenset(_plain(m.group(0)) for m in _CAPITAL.finditer(question) if m.start() > _first(question)
+                     and m.group(0).lower() not in _not_names())
+
+
+def _first(text: str) -> int:
+    """Where the first word of `text` starts (after "¿", a quote mark): a capital there marks no name."""
+    m = re.search(r"\w", text)
+    return m.start() if m else 0
+
+
+def _sentences(quote: str, context: str, passage: str) -> list[str]:
+    """The sentences of the quote, whole (a quote cut to a clause, "nacido en Cartagena en 1851",
+    read in its sentence, "…Isaac Peral, nacido en Cartagena en 1851…", which says whose birth it
+    is), and of its neighbours."""
+    from qa.text.sentences import split_sentences
+
+    out = []
+    at = passage.find(quote) if quote else -1
+    for text, whole in ((quote, at >= 0), (context, False)):
+        for s in split_sentences(text):
+            if whole:
+                around = [t for t in split_sentences(passage) if t.start <= at + s.start < t.end]
+                out.append(passage[around[0].start:around[0].end] if around else text[s.start:s.end])
+            else:
+                out.append(text[s.start:s.end])
+    return out
+
+
+def _spanned(text: str, named: frozenset[str], place: bool) -> bool:
+    """Does a life span follow a name of the question (within three words before its bracket)?
+    For a place question the span must name places (a comma inside: "Cádiz, 23 de noviembre…")."""
+    for m in lexicon.regex("life_span").finditer(text):
+        if place and "," not in m.group(0):
+            continue
+        if _words(" ".join(text[:m.start()].split()[-3:])) & named:
+            return True
+    return False
+
+
+def _asks_value(question: str, event: re.Pattern) -> bool:
+    """Does `question` ask a value of the event (a year, place, figure, person), or name it as
+    its which-noun?"""
+    from qa.answer.latin_question import asked, wanted
+
+    if wanted(question) in _VALUE_KINDS:
+        return True
+    a = asked(question)
+    return bool(a and a.wants in ("which", "name") and any(event.fullmatch(w) for w in a.noun))
+
+
+def event_gap(question: str, quote: str, context: str, title: str = "", passage: str = "") -> str:
+    """The word of `question` naming an event of the closed class that neither `quote` nor its
+    `context` (its neighbouring sentences) says, of what the question names; "" when none.
+    `passage` (the quoted text) gives a quote cut to a clause its whole sentence."""
+    from qa.answer.latin_question import wanted
+
+    text = f"{quote} {context}"
+    # a pronoun or an unsaid subject stands for the article's: for a question naming the title's
+    # person, or none ("¿En qué localidad nació el científico?"); not for another it names
+    # ("Kurt Wegener" in the article "Alfred Wegener", "Juan Negrín" in "Severo Ochoa"), nor is the
+    # title's person then the owner ("Isaac Peral, nacido en…" for "¿En qué año nació Felipe V?")
+    subject = not title or _names(question) <= _words(title)
+    named = _words(question) | (_words(title) if subject else frozenset())
+    sentences = _sentences(quote, context, passage)
+    for event, asked, said, traits in _events():
+        if not (m := asked.search(question)) or not _asks_value(question, asked):
+            continue
+        found = False
+        for sentence in sentences:
+            for w in said.finditer(sentence):
+                owner = _owner(sentence, w.start(), w.end(), named) if "person" in traits else True
+                if owner or owner is None and subject:
+                    found = True
+                    break
+            if found:
+                break
+        if not found and "span" in traits:
+            found = _spanned(text, named, wanted(question) == "place")
+        if not found:
+            return m.group(0)
+    return ""

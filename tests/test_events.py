@@ -1,0 +1,109 @@
+"""The closed class of events (qa.answer.events): a question asking a value of a death, birth,
+marriage, founding, price or prize is answered only by a sentence saying that event of what it
+names; each event of en.toml's and es.toml's `life_event` is asked once where it is said and once
+where it is not."""
+
+import pytest
+
+from qa.answer.events import event_gap
+from qa.answer.slots import gaps
+from qa.text import lexicon
+
+# (question, quote, the gap: "" when the event is said)
+CASES = [
+    # death
+    ("In which year did Jørn Utzon die?",
+     "The design was chosen in 1957 in a competition won by the Danish architect Jørn Utzon.", "die"),
+    ("When did Antonín Dvořák die?", "He died in Prague on 1 May 1904 at the age of 62.", ""),
+    ("Where did Johannes Kepler die?",
+     "He was an assistant to Tycho Brahe, and after Tycho's death in 1601 he succeeded him.", "die"),
+    ("When did Lise Meitner die?", "Lise Meitner (1878–1968) was an Austrian-Swedish physicist.", ""),
+    ("Where did Lise Meitner die?", "Lise Meitner (1878–1968) was an Austrian-Swedish physicist.", "die"),
+    ("When did John of Austria die?",
+     "The fleet was commanded by John of Austria, while the Ottoman side was led by Ali Pasha, who was killed.", "die"),
+    ("¿Cuántos soldados murieron en la batalla de Ayacucho?",
+     "El ejército independentista, formado por unos 5.800 soldados peruanos, venció.", "murieron"),
+    ("¿En qué año murió Gaudí?", "Gaudí dedicó al templo sus últimos años, y cuando murió en 1926 solo había una torre.", ""),
+    # birth
+    ("Where was Dvořák born?", "Born in Nelahozeves, a village north of Prague, he trained as an organist.", ""),
+    ("When was Humphry Davy born?", "The lamp was invented in 1815 by the English chemist Sir Humphry Davy.", "born"),
+    ("¿En qué ciudad nació Falla?",
+     "Manuel de Falla (Cádiz, 23 de noviembre de 1876 – Alta Gracia, Argentina, 14 de noviembre de 1946) fue un compositor.", ""),
+    ("¿En qué año nació Isaac Peral?", "Desde 2013 el submarino de Isaac Peral se exhibe en Cartagena.", "nació"),
+    ("How much did each cub weigh at birth?", "The cubs weighed about 450 grams each at birth.", ""),
+    # marriage
+    ("Whom did Antonín Dvořák marry?", "Antonín Dvořák was a Czech composer born in 1841.", "marry"),
+    ("¿Con quién se casó Severo Ochoa?", "Severo Ochoa compartió en 1959 el Premio Nobel con Arthur Kornberg.", "casó"),
+    ("¿En qué año se casó Gardel?", "Gardel se casó en 1925 en Buenos Aires.", ""),
+    # cost: said by a price word or a sum of money, not by its financing
+    ("How much did the hospital wing project cost?", "The project cost $48.5 million, of which the state paid 60 percent.", ""),
+    ("How much does a ticket to Neuschwanstein Castle cost?",
+     "Seven weeks after his death the castle was opened to paying visitors.", "cost"),
+    ("¿Cuánto costó el Telekino?", "Pudo financiar la investigación gracias a una herencia familiar.", "costó"),
+    ("¿Cuánto costó el edificio?", "El edificio se levantó por 6,8 millones de euros.", ""),
+    ("Which mining accident of 1812 cost 92 lives?", "The Felling disaster of 1812 killed 92 men and boys.", ""),  # asks an accident
+    # prize
+    ("In which year was Kamerlingh Onnes awarded the Nobel Prize?",
+     "In 1908 the Dutch physicist Heike Kamerlingh Onnes became the first to liquefy helium.", "awarded"),
+    ("¿Qué premio recibió el zoo de Pinares?", "El zoo de Pinares anunció el nacimiento de dos cachorros.", "premio"),
+    ("¿En qué año fue galardonado con el Premio Nobel?", "Compartió en 1906 el Premio Nobel de Fisiología o Medicina.", ""),
+    # founding
+    ("When was the British Museum founded?", "The stone has been displayed at the British Museum in London since 1802.", "founded"),
+    ("In which city was the international federation established?", "The sport's governing body, the FIVB, was founded in Paris in 1947.", ""),
+    ("¿En qué año se fundó la Escuela de Ingenieros?", "Estudió en la Escuela de Ingenieros de Caminos de Madrid.", "fundó"),
+    ("¿En qué fecha se fundó Cartagena?", "La ciudad fue fundada el 1 de junio de 1533 por Pedro de Heredia.", ""),
+    # no event of the class asked: nothing checked
+    ("Who found the stone?", "It was found in July 1799 by French soldiers.", ""),
+    ("¿Cómo falleció Carlos Gardel?", "Gardel murió en un accidente aéreo en Medellín.", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, gap", CASES)
+def test_event_gap(question, quote, gap):
+    assert event_gap(question, quote, "") == gap
+
+
+def test_every_event_is_asked():
+    """Each event of the lexicon has a case above that finds it missing."""
+    missed = {g for _, _, g in CASES if g}
+    from qa.answer.events import _events
+
+    for event, asked, _, _ in _events():
+        assert any(asked.fullmatch(g) for g in missed), event
+
+
+def test_neighbour_says_it():
+    """The event said by a neighbouring sentence (the quote's context) is said."""
+    assert event_gap("When did Antonín Dvořák die?", "His operas include Rusalka (1901).", "He died in Prague in 1904.") == ""
+
+
+@pytest.mark.parametrize("question, quote, title, gap", [
+    ("When did Antonín Dvořák die?", "He died in Prague at the age of 62.", "Antonín Dvořák", ""),
+    ("In which year did Kurt Wegener die?", "He died in November 1930 during his fourth expedition.", "Alfred Wegener", "die"),
+    ("¿En qué año nació Juan Negrín?", "Nació en Luarca y fue alumno del fisiólogo Juan Negrín.", "Severo Ochoa", "nació"),
+    ("¿En qué localidad asturiana nació el científico?", "Nació en Luarca, en Asturias.", "Severo Ochoa", ""),
+])
+def test_a_pronoun_is_the_article_subject(question, quote, title, gap):
+    """A pronoun or an unsaid subject owns the event for a question naming the title's person or
+    none, not for another person it names."""
+    assert event_gap(question, quote, "", title) == gap
+
+
+def test_a_clause_is_read_in_its_sentence():
+    """A quote cut to a clause is read in its whole sentence of the passage: whose birth it says."""
+    passage = "Submarino Peral\nEl Peral fue diseñado por el ingeniero Isaac Peral, nacido en Cartagena en 1851, y botado en 1888."
+    assert event_gap("¿En qué año nació Felipe V?", "nacido en Cartagena en 1851", "", "Submarino Peral", passage) == "nació"
+    assert event_gap("¿En qué año nació Isaac Peral?", "nacido en Cartagena en 1851", "", "Submarino Peral", passage) == ""
+
+
+def test_gap_reaches_the_slot_checks():
+    """`qa.answer.slots.gaps` reports it as a focus gap (refused: factor 0)."""
+    found = gaps("In which year did Jørn Utzon die?", "The design was chosen in 1957, won by the Danish architect Jørn Utzon.", "")
+    assert [(g.kind, g.detail) for g in found] == [("focus", "die")]
+
+
+def test_the_lexicon_keys_agree():
+    """Each `life_event_also` and `life_event_trait` key names an event of `life_event`."""
+    events = set(lexicon.glossary("life_event"))
+    assert set(lexicon.glossary("life_event_also")) <= events
+    assert set(lexicon.glossary("life_event_trait")) <= events
