@@ -1,5 +1,5 @@
 """The closed class of events (qa.answer.events): a question asking a value of a death, birth,
-marriage, founding, price or prize is answered only by a sentence saying that event of what it
+marriage, founding, price, prize or premiere is answered only by a sentence saying that event of what it
 names; each event of en.toml's and es.toml's `life_event` is asked once where it is said and once
 where it is not."""
 
@@ -52,6 +52,29 @@ CASES = [
     ("In which city was the international federation established?", "The sport's governing body, the FIVB, was founded in Paris in 1947.", ""),
     ("¿En qué año se fundó la Escuela de Ingenieros?", "Estudió en la Escuela de Ingenieros de Caminos de Madrid.", "fundó"),
     ("¿En qué fecha se fundó Cartagena?", "La ciudad fue fundada el 1 de junio de 1533 por Pedro de Heredia.", ""),
+    # premiere: said of the work the question names
+    ("¿En qué año se estrenó La vida breve?",
+     "Sus obras son la ópera La vida breve, el ballet El amor brujo y El sombrero de tres picos, estrenado en Londres en 1919.",
+     "estrenó"),
+    ("When did Rusalka premiere?", "Rusalka premiered in Prague in 1901.", ""),
+    ("When did Rusalka premiere?", "His operas include Rusalka (1901), a fairy tale.", "premiere"),
+    ("When was Rusalka first performed?", "The opera, a fairy tale, was premiered in 1901.", ""),
+    # offices: only a who-question asks the holder
+    ("Who was king of Denmark when the Treaty of Stralsund was signed?",
+     "In 1370 the Treaty of Stralsund, which ended a war with Denmark, gave the league its peak.", "king"),
+    ("Who was the first mayor of Kraków?", "Kraków was among the first sites placed on the World Heritage List.", "mayor"),
+    ("Who is the president of the port authority?", "Javier Ortega, president of the port authority, said so.", ""),
+    ("Who was governor of Texas in 1900?", "The state was run by its governor, Joseph Sayers.", ""),
+    ("When did King John II die?", "John II died in 1495.", ""),
+    ("¿Quién fue el primer alcalde de Cartagena de Indias?", "Cartagena de Indias, capital del departamento de Bolívar.", "alcalde"),
+    ("¿Quién era el rey de España en 1713?", "Felipe V fue reconocido como rey de España.", ""),
+    ("¿Quién es la presidenta del club?", "El club está en Madrid.", "presidenta"),
+    ("¿Quién fue gobernador de Chile?", "Chile fue gobernado por el gobernador García Hurtado.", ""),
+    ("Who is the president of Brightline Systems?", "Brightline Systems makes billing software.", "president"),
+    ("Who was governor of Texas in 1845?", "Texas joined the union in 1845.", "governor"),
+    ("¿Quién era el rey de Dinamarca?", "El tratado puso fin a la guerra con Dinamarca.", "rey"),
+    ("¿Quién fue el gobernador de Chile en 1560?", "Chile era entonces una colonia española.", "gobernador"),
+    ("¿Quién es el hijo mayor de Falla?", "Falla no tuvo hijos.", ""),  # a Spanish question asks no English mayor
     # no event of the class asked: nothing checked
     ("Who found the stone?", "It was found in July 1799 by French soldiers.", ""),
     ("¿Cómo falleció Carlos Gardel?", "Gardel murió en un accidente aéreo en Medellín.", ""),

@@ -652,6 +652,13 @@ def test_nothing_in_the_lexicon_is_unused():
             assert not unused, f"{language}.toml [{section}]: {sorted(unused)} used nowhere"
 
 
+def test_a_glossary_of_one_language():
+    """`glossary(name, language)` holds that file's keys only: English events are no Spanish ones."""
+    assert "death" in lexicon.glossary("life_event", "en") and "death" not in lexicon.glossary("life_event", "es")
+    assert "muerte" in lexicon.glossary("life_event", "es")
+    assert lexicon.glossary("life_event", "zh") == {}
+
+
 def test_unknown_names_are_refused():
     with pytest.raises(KeyError):
         lexicon.words("no_such_class")

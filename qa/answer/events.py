@@ -1,6 +1,7 @@
 """Is the event a question asks about said at all? A closed class of events (a death, a birth, a
-marriage, a founding, a price, a prize: `life_event` in en.toml / es.toml), checked for an English
-or Spanish question over text in its own language (`qa.answer.latin_slots.worded_gaps`).
+marriage, a founding, a price, a prize, a premiere, an office: `life_event` in en.toml / es.toml),
+checked for an English or Spanish question over text in its own language
+(`qa.answer.latin_slots.worded_gaps`).
 
 The near misses these catch ask the year, place, figure or person of one event in an article that
 gives another of the same subject: "In which year did Jørn Utzon die?" over "…won by the Danish
@@ -9,16 +10,18 @@ soldados". The question's words are all there but the event's; coverage cannot s
 event verb cannot be checked (its paraphrases are endless: join / became, receive / designated).
 A closed class can: its members are listed, so a sentence that says none of them does not say it.
 
-A person's event (a death, a birth, a marriage) must also be said of the person the question
-names: "after Tycho's death in 1601" says no death of Kepler. It is taken as said of another when
-the nearest capitalised word before the event word (or the name after "of" / "de" that follows
-it) is none of the question's or title's words; a pronoun or none at all stands for the subject.
+A person's or a work's event (a death, a birth, a marriage, a premiere) must also be said of the
+one the question names: "after Tycho's death in 1601" says no death of Kepler. It is taken as said
+of another when the nearest capitalised word before the event word (or the name after "of" / "de"
+that follows it) is none of the question's or title's words; a pronoun or none at all stands for
+the article's subject.
 A life span after the name, "Johannes Kepler (1571–1630)", says the years of a birth and a death,
 and the places only when it names them ("(Cádiz, 23 de noviembre de 1876 – Alta Gracia, …)").
 
 Only questions asking a value of the event (a year, a date, a place, a figure, a person), or whose
 which-noun is its word ("¿Qué premio recibió…?"), are checked: "Which mining accident of 1812 cost
-92 lives?" asks an accident, not a price.
+92 lives?" asks an accident, not a price. An office (a mayor, a king, a president, a governor) is
+checked only in a who-question: "Who was king of Denmark when…" over a sentence naming no king.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from qa.answer.latin_question import asked, wanted
 from qa.text import lexicon
+from qa.text.sentences import split_sentences
+from qa.text.tokens import latin_language
 
 __all__ = ["event_gap"]
 
@@ -36,15 +42,18 @@ _OWNER = re.compile(r"^\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?([^\W\d_a-zß-�
 
 
 @cache
-def _events() -> tuple[tuple[str, re.Pattern, re.Pattern, frozenset[str]], ...]:
-    """(event, its forms in a question, its forms in a sentence, its traits) for each event."""
-    also = lexicon.glossary("life_event_also")
-    traits = lexicon.glossary("life_event_trait")
+def _events(language: str | None = None) -> tuple[tuple[str, re.Pattern, re.Pattern, frozenset[str]], ...]:
+    """(event, its forms in a question, its forms in a sentence, its traits) for each event of
+    `language`'s data file (both files' for None): a Spanish question is read with Spanish forms
+    only ("el hijo mayor" asks no mayor)."""
     out = []
-    for event, forms in lexicon.glossary("life_event").items():
-        asked = r"(?<!\w)(?:" + forms + r")(?!\w)"
-        said = asked + ("|" + lexicon.fill(also[event]) if event in also else "")
-        out.append((event, re.compile(asked, re.I), re.compile(said, re.I), frozenset(traits.get(event, "").split())))
+    for lang in (language,) if language else ("en", "es"):
+        also, traits = lexicon.glossary("life_event_also", lang), lexicon.glossary("life_event_trait", lang)
+        for event, forms in lexicon.glossary("life_event", lang).items():
+            asked = r"(?<!\w)(?:" + forms + r")(?!\w)"
+            said = asked + ("|" + lexicon.fill(also[event]) if event in also else "")
+            out.append((event, re.compile(asked, re.I), re.compile(said, re.I),
+                        frozenset(traits.get(event, "").split())))
     return tuple(out)
 
 
@@ -92,8 +101,6 @@ def _sentences(quote: str, context: str, passage: str) -> list[str]:
     """The sentences of the quote, whole (a quote cut to a clause, "nacido en Cartagena en 1851",
     read in its sentence, "…Isaac Peral, nacido en Cartagena en 1851…", which says whose birth it
     is), and of its neighbours."""
-    from qa.text.sentences import split_sentences
-
     out = []
     at = passage.find(quote) if quote else -1
     for text, whole in ((quote, at >= 0), (context, False)):
@@ -120,8 +127,6 @@ def _spanned(text: str, named: frozenset[str], place: bool) -> bool:
 def _asks_value(question: str, event: re.Pattern) -> bool:
     """Does `question` ask a value of the event (a year, place, figure, person), or name it as
     its which-noun?"""
-    from qa.answer.latin_question import asked, wanted
-
     if wanted(question) in _VALUE_KINDS:
         return True
     a = asked(question)
@@ -132,9 +137,6 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
     """The word of `question` naming an event of the closed class that neither `quote` nor its
     `context` (its neighbouring sentences) says, of what the question names; "" when none.
     `passage` (the quoted text) gives a quote cut to a clause its whole sentence."""
-    from qa.answer.latin_question import wanted
-
-    text = f"{quote} {context}"
     # a pronoun or an unsaid subject stands for the article's: for a question naming the title's
     # person, or none ("¿En qué localidad nació el científico?"); not for another it names
     # ("Kurt Wegener" in the article "Alfred Wegener", "Juan Negrín" in "Severo Ochoa"), nor is the
@@ -142,20 +144,15 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
     subject = not title or _names(question) <= _words(title)
     named = _words(question) | (_words(title) if subject else frozenset())
     sentences = _sentences(quote, context, passage)
-    for event, asked, said, traits in _events():
-        if not (m := asked.search(question)) or not _asks_value(question, asked):
+    for _, ask, said, traits in _events(latin_language(question)):
+        if not (m := ask.search(question)) or not _asks_value(question, ask) \
+                or "who" in traits and wanted(question) != "person":
             continue
-        found = False
-        for sentence in sentences:
-            for w in said.finditer(sentence):
-                owner = _owner(sentence, w.start(), w.end(), named) if "person" in traits else True
-                if owner or owner is None and subject:
-                    found = True
-                    break
-            if found:
-                break
-        if not found and "span" in traits:
-            found = _spanned(text, named, wanted(question) == "place")
-        if not found:
-            return m.group(0)
+        owned = "owned" in traits
+        if any(not owned or (owner := _owner(sentence, w.start(), w.end(), named)) or owner is None and subject
+               for sentence in sentences for w in said.finditer(sentence)):
+            continue
+        if "span" in traits and _spanned(f"{quote} {context}", named, wanted(question) == "place"):
+            continue
+        return m.group(0)
     return ""

@@ -142,9 +142,12 @@ class _Compiled:
 
 
 @cache
-def glossary(name: str) -> dict[str, str]:
+def glossary(name: str, language: str | None = None) -> dict[str, str]:
     """Glossary `name`: each key with its value filled as a pattern (a list value is a word class
-    of its own, joined as written)."""
+    of its own, joined as written); of one `language`'s file only when given ({} if it has none)."""
+    if language:
+        return {key: "|".join(value) if isinstance(value, list) else fill(value)
+                for key, value in load(language).get("glossaries", {}).get(name, {}).items()}
     found = _section("glossaries", name)
     if not found:
         raise KeyError(f"no glossary {name!r} in the lexicon")
