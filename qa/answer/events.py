@@ -38,6 +38,12 @@ __all__ = ["event_gap"]
 
 _VALUE_KINDS = frozenset({"year", "date", "number", "place", "person"})
 _CAPITAL = re.compile(r"\b[^\W\d_a-zß-ÿ][\w'’-]*")
+# what may stand between a name and the event word it is the subject of: a comma right after the
+# name and two small words at most ("Ali Pasha, who was killed", "Isaac Peral, nacido", "Max Planck
+# died"); not "Dvořák, the Czech composer, died" (Czech is no owner) nor "El sombrero de tres picos,
+# estrenado" (a title's lower-case words cannot be told from a phrase's: La vida breve stays answered)
+_ATTACHED = re.compile(r"(?:\s*,)?\s*(?:[a-zá-ú]+\s+){0,2}")
+_CLAUSE = re.compile(r"[,;:]|\b(?:and|y|while|mientras)\b")
 _OWNER = re.compile(r"^\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?([^\W\d_a-zß-ÿ][\w'’-]*)")
 
 
@@ -69,16 +75,51 @@ def _not_names() -> frozenset[str]:
 
 def _owner(sentence: str, start: int, end: int, named: frozenset[str]) -> bool | None:
     """Is the event word at sentence[start:end] said of what the question names (`named`: its and
-    the title's words)? Its owner is the name after "of" / "de" that follows it, else the nearest
-    capitalised word before it, the sentence's first word aside (a pronoun, an article); None when
-    it has neither (a pronoun or an unsaid subject: the article's)."""
+    the title's words)? None when the sentence does not say whose it is (a pronoun, an unsaid
+    subject: the article's). Its owner, in order:
+      - a name after "of" / "de" ("la muerte de Carlos II") or a possessive before it ("Tycho's death");
+      - a name just before it ("Max Planck died"), or before a comma and a few small words ("Ali
+        Pasha, who was killed", "Isaac Peral, nacido en…"): the phrase back to the clause before;
+      - else a name of the question before it in the sentence ("Gaudí dedicó…, y cuando murió"),
+        and None when there is none: a name that is not attached to it ("…de Madrid, que hoy
+        lleva su nombre, y murió") does not say it is someone else's."""
     if m := _OWNER.match(sentence[end:]):
         return _plain(m.group(1)) in named
-    before = [m for m in _CAPITAL.finditer(sentence, 0, start) if m.start() > _first(sentence)
-              and m.group(0).lower() not in _not_names()]
-    if not before:
-        return None
-    return _plain(before[-1].group(0)) in named
+    names = _names_in(sentence, start, named)
+    if names and (last := names[-1]).group(0).endswith(("'s", "’s")) and not sentence[last.end():start].strip():
+        return _plain(last.group(0)) in named
+    if names and _ATTACHED.fullmatch(sentence[names[-1].end():start]):
+        # the subject is the phrase back to the clause before: any of its names ("Tycho Brahe died"
+        # for "When did Tycho die?"; "…led by Ali Pasha, who was killed": Ali Pasha's)
+        marks = [m.end() for m in _CLAUSE.finditer(sentence, 0, names[-1].start())]
+        return any(_plain(n.group(0)) in named for n in names if n.start() >= (marks[-1] if marks else 0))
+    if any(_plain(n.group(0)) in named for n in names):
+        return True
+    return None
+
+
+def _names_in(sentence: str, end: int, named: frozenset[str]) -> list[re.Match]:
+    """The capitalised words of sentence[:end] that may own an event: not a month, nor a place (a
+    run of capitalised words after "in", "at", "en"...: "In Vienna she died", "after moving to New
+    York, he died") unless a possessive ("Tycho's"), nor the sentence's first word (a pronoun, an
+    article: "He died") unless the question names it ("Ludwig paid…, and… died")."""
+    out, place, previous = [], False, None
+    for m in _CAPITAL.finditer(sentence, 0, end):
+        word = m.group(0)
+        if previous is None or sentence[previous.end():m.start()].strip():
+            lead = sentence[:m.start()].split()[-1:]
+            place = bool(lead) and lead[0].lower() in _place_leads()
+        previous = m
+        if word.lower() in _not_names() or place and not word.endswith(("'s", "’s")) \
+                or m.start() <= _first(sentence) and _plain(word) not in named:
+            continue
+        out.append(m)
+    return out
+
+
+@cache
+def _place_leads() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("latin_place_lead"))
 
 
 def _plain(word: str) -> str:
@@ -142,7 +183,9 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
     # ("Kurt Wegener" in the article "Alfred Wegener", "Juan Negrín" in "Severo Ochoa"), nor is the
     # title's person then the owner ("Isaac Peral, nacido en…" for "¿En qué año nació Felipe V?")
     subject = not title or _names(question) <= _words(title)
-    named = _words(question) | (_words(title) if subject else frozenset())
+    # whose an event is, is read from names: the question's capitalised words and the title's
+    # ("The fire consumed…" is not owned by the question's "the")
+    named = _names(question) | (_words(title) if subject else frozenset())
     sentences = _sentences(quote, context, passage)
     for _, ask, said, traits in _events(latin_language(question)):
         if not (m := ask.search(question)) or not _asks_value(question, ask) \
