@@ -37,13 +37,16 @@ UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合�
     ("在何时学者才确定了甲醇的元素构成？", "确定", "event"),        # a subject before 才, then the verb
     ("邓紫棋是在哪一年代才移居香港的？", "移居", "event"),          # 哪一年代 is no 哪一年 + 代才
     ("美国内战在哪一年宣告结束？", "结束", "event"),                # 宣告 only announces the event
-    ("韩国的平原很少会超过多高的海拔？", "平原", "focus"),          # 很少会超过 pads the noun
+    ("韩国的平原很少会超过多高？", "平原", "focus"),                # 很少会超过 pads the noun
+    ("韩国的平原很少会超过多高的海拔？", "海拔", "focus"),          # ... unless a dimension is named after 的
     ("郑氏治理时期总共持续多久？", "治理时期", "focus"),
     ("蟹状星云核心的波霎拥有多快的自转速率？", "波霎", "focus"),    # 拥有 belongs to 多快
     ("大桥在哪一年建成？", "建成", "event"),                         # the verb after the question word
     ("大桥建成是在什么时候？", "建成", "event"),                     # ... or before it, nothing after
     # 许多高明 asks no size: the question word is 被谁, its verb 托累
     ("麦高文有许多高明的决定但是被谁所托累了?", "托累", "event"),
+    # the dimension a size question names after 的, not the verb's words before it (要流经)
+    ("育空河在注入白令海之前要流经多远的距离？", "距离", "focus"),
 ])
 def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     assert focus(question) == (word, kind)
@@ -114,6 +117,11 @@ def test_mentions_accepts_the_ways_a_passage_says_a_word():
     assert not mentions("2025脑机接口大会在上海召开", "设立")
     assert mentions("战胜的德川家康夺去毛利辉元大部分的采邑", "打败")
     assert mentions("他是五个孩子中最大的", "小孩") and not mentions("他是长子", "小孩")
+    # a translation's wordings: a commander by the verb he 指挥s, a population in 万人 (with the space
+    # a translation writes), not in a count of other things
+    assert mentions("同盟舰队由唐·胡安指挥", "指挥官") and not mentions("同盟舰队由唐·胡安组织", "指挥官")
+    assert mentions("流域是大约 8000 万人的家园", "人口") and not mentions("流域有 8000 种鱼", "人口")
+    assert mentions("流经约 3,190 公里的河道", "距离")
 
 
 def test_period_gap_only_when_the_quote_names_other_periods():

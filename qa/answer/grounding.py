@@ -117,6 +117,31 @@ def _mostly_in(name: str, ground: str) -> bool:
     return len(name) >= QUOTED_LONG and sum(p in ground for p in pairs) >= QUOTED_PAIRS * len(pairs)
 
 
+# A quoted name is grounded by a name the grounding quotes that matches this share of its characters
+# in order (difflib's ratio, 2M/T), when what differs holds no figure: a translation transliterates
+# a foreign name its own way (《斯特拉尔松条约》 for 《施特拉尔松德条约》: 0.8), while a sequel or
+# another year differs by its number (《星球大战2》, 《星球大战3》). Like `QUOTED_PAIRS`, a reading of
+# "the same name", not fitted.
+QUOTED_SPELLING = 0.75
+_FIGURE = lexicon.regex("numeral_mention")
+
+
+def _spelled_otherwise(name: str, ground: str) -> bool:
+    """Does `ground` quote `name` (folded) in other characters: mostly the same ones, in order,
+    and no other number?"""
+    from difflib import SequenceMatcher
+
+    for m in _QUOTED.finditer(ground):
+        other = next(g for g in m.groups() if g)
+        match = SequenceMatcher(None, name, other, autojunk=False)
+        if match.ratio() < QUOTED_SPELLING:
+            continue
+        differ = "".join(name[i1:i2] + other[j1:j2] for op, i1, i2, j1, j2 in match.get_opcodes() if op != "equal")
+        if not _FIGURE.search(differ):
+            return True
+    return False
+
+
 def _asked_kind(question: str, span: str) -> bool:
     """`span` follows the question word it completes (哪一|个地区, 什么|政策): the kind of the answer."""
     i = question.find(span)
@@ -209,7 +234,7 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
         # read past punctuation and spaces: the question may quote with other marks than the passage
         bare = unpunctuated(ground) if bare is None else bare
         if fold(name) not in ground and (not unpunctuated(name) or unpunctuated(name) not in bare) \
-                and not _mostly_in(fold(name), ground):
+                and not _mostly_in(fold(name), ground) and not _spelled_otherwise(fold(name), ground):
             found.append(name)
     low = fold(question)
     for m in _LATIN.finditer(question):

@@ -86,6 +86,7 @@ _HAN_CHAR = re.compile(r"[" + HAN + r"]")
 _MODIFIED_HEAD = lexicon.regex("modified_head")
 _MODAL_VERB = lexicon.regex("modal_verb_end")
 _OBJECT_FIRST = re.compile("(?:" + lexicon.alternation("object_first") + ")")
+_SIZE_NOUN = lexicon.regex("size_noun")  # 多远|的距离: the dimension named after the size word
 
 
 def _clip(text: str) -> str:
@@ -129,8 +130,14 @@ def focus(question: str) -> tuple[str, str]:
             word = _attribute(q[:m.start()])  # 密度是多少 -> 密度
     elif m := SIZE_Q.search(q):
         # 多大面积 / 多大年龄: the noun after names the dimension, which the answer gives as a unit
-        # 种子有多大 -> 种子; 一次充电能跑多远: the size of an action, no thing to check
-        word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(q[:m.start()]) else _clip(q[:m.start()])
+        # 种子有多大 -> 种子; 一次充电能跑多远: the size of an action, no thing to check;
+        # 流经多远的距离: a dimension of the glossary named after 的 is what a figure with its unit
+        # says (距离: 公里), where the words before it may be a verb's (要流经)
+        if (named := _SIZE_NOUN.match(q[m.end():])) and any(re.fullmatch(names, noun := _head(named.group(1)))
+                                                             for names in _DIMENSIONS):
+            word = noun
+        else:
+            word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(q[:m.start()]) else _clip(q[:m.start()])
     elif m := TIME_Q.search(q):
         kind = "event"
         rest = _WHEN_FRAME.sub("", q[m.end():])
