@@ -54,6 +54,8 @@ def test_huaqiang_jobs(seed_store_dir):
     "火星上有多少人口?",
     "月球上有多少人口？",  # 月球 is a plain word no passage holds, but it is where the question asks about
     "地球上有多少人口？",  # (the page speaks of 广东's population)
+    "月球的人口有多少？",  # ... nor whose population it is: the question opens with it, no passage holds it
+    "东京的脑机接口产业规划到哪一年？",  # a place the page never names, owning what the page says of 海珠区
 ])
 def test_question_the_page_never_answers_is_refused(seed_store_dir, q):
     data = _ask_json(seed_store_dir, q)

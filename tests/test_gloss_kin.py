@@ -65,6 +65,13 @@ def test_a_gloss_of_stop_words_only_or_a_vague_one_is_not_specific(gloss, specif
     assert gloss_kin.is_specific(gloss) is specific
 
 
+@pytest.mark.parametrize("word, headword, plain", [
+    ("月球", True, True), ("火星", True, False), ("东京", True, False),  # a name is a word, no plain one
+    ("球的", False, False), ("层面", True, True)])
+def test_a_headword_is_a_word_and_a_plain_one_is_no_name(word, headword, plain):
+    assert gloss_kin.is_word(word) is headword and gloss_kin.is_plain(word) is plain
+
+
 @pytest.mark.parametrize("text, word, written", [
     ("巴拿马运河位于巴拿马。", "位于", True),
     ("该区位于塞纳河的右岸。", "区位", False),   # 区|位于 cut from the end: 区位 only across two words

@@ -142,6 +142,27 @@ def _spelled_otherwise(name: str, ground: str) -> bool:
     return False
 
 
+def _absent_scope(question: str, span: str, corpus: str) -> str:
+    """A dictionary word of `span` (cut as `qa.text.gloss_kin.word_starts` cuts it) that opens
+    `question`, marked as its scope or owner (月球上, 东京的: zh.toml `scope_mark`), and that no
+    retrieved passage (`corpus`) holds: what the question is about, which nothing retrieved speaks
+    of ("" if none). Only the opening word: inside a question 的 ties modifiers as often (国家层面的
+    实施意见, 层面 a word no passage writes).
+    Whatever else the question shares with a passage (人口, 产业规划) is then said of another
+    subject: "月球的人口有多少?" over a page on 广东's population. A plain word so marked already gets
+    no rewording's credit (`qa.answer.seams.plain_absent`); this refuses the quote outright."""
+    from qa.answer.seams import scoped
+    from qa.text.gloss_kin import is_word, word_starts
+
+    cuts = sorted(word_starts(span)) + [len(span)]
+    for a, b in zip(cuts, cuts[1:]):
+        word = span[a:b]
+        if b - a >= 2 and question.startswith(word) and is_word(word) and word not in corpus \
+                and scoped(question, word):
+            return word
+    return ""
+
+
 def _asked_kind(question: str, span: str) -> bool:
     """`span` follows the question word it completes (哪一|个地区, 什么|政策): the kind of the answer."""
     i = question.find(span)
@@ -264,6 +285,8 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
         bare = _INTRODUCER.sub("", span)
         if span in _REGIONS or (_name_like(bare) and bare in corpus and not _asked_kind(question, span)):
             found.append(span if span in _REGIONS else bare)
+        elif name := _absent_scope(question, span, corpus):
+            found.append(name)
         elif name := _in_place(question, span, ground, subjects):
             found.append(name)
         elif (name := _title_in(span, question, tuple(titles))) and name not in article:

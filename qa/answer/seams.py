@@ -75,7 +75,7 @@ def plain_absent(stripped: str, terms: tuple[str, ...], absent: int, joints: tup
     for run in CJK_RUN.findall(fold(stripped)):
         cuts = sorted(word_starts(run)) + [len(run)]
         for a, b in zip(cuts, cuts[1:]):
-            if b - a < 2 or not is_plain(run[a:b]) or _scoped(question, run[a:b]):
+            if b - a < 2 or not is_plain(run[a:b]) or scoped(question, run[a:b]):
                 continue
             for k in range(a, b - 1):
                 i = index.get(run[k:k + 2])
@@ -84,7 +84,7 @@ def plain_absent(stripped: str, terms: tuple[str, ...], absent: int, joints: tup
     return bits
 
 
-def _scoped(question: str, word: str) -> bool:
+def scoped(question: str, word: str) -> bool:
     """Does `question` follow `word` with a mark of its scope or owner (上, 的: zh.toml `scope_mark`)?"""
     from qa.text import lexicon
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from qa.text import lexicon
 from qa.text.script import to_simplified
 
-__all__ = ["MAX_KIN", "is_plain", "kin_words", "word_starts", "writes"]
+__all__ = ["MAX_KIN", "is_plain", "is_word", "kin_words", "word_starts", "writes"]
 
 MAX_KIN = 5  # headwords a gloss may have and still vouch for each of them (fitted: module docstring)
 _LONGEST = 4
@@ -86,6 +86,12 @@ def word_starts(text: str) -> frozenset[int]:
         i += next((n for n in range(_LONGEST, 1, -1)
                    if len(text[i:i + n]) == n and f"|{text[i:i + n]}|" in heads.get(text[i], "")), 1)
     return frozenset(starts)
+
+
+def is_word(word: str) -> bool:
+    """Is `word` (two to four characters, Simplified) a headword of the dictionary, name or not (火星,
+    月球, 东京)? False without the dictionary."""
+    return f"|{word}|" in _index(MAX_KIN)[0].get(word[:1], "")
 
 
 def is_plain(word: str) -> bool:
