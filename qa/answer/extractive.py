@@ -69,10 +69,12 @@ def support_of(best: Window, hits: list[Hit], question: str, params: ExtractiveP
     return best.support
 
 
-def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...] = ()) -> list:
+def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...] = (),
+            absent: frozenset[str] = frozenset()) -> list:
     """What the question asks that the best window and its neighbouring sentences lack, and the
     names it is about that the quote's article does not give before it (`qa.answer.grounding`;
-    `titles`, the collection's article titles, name subjects no ending marks: 恒星, 网球)."""
+    `titles`, the collection's article titles, name subjects no ending marks: 恒星, 网球; `absent`,
+    the question's terms no chunk of the collection holds)."""
     from qa.answer.grounding import grounding, missing_names
     from qa.answer.slots import Gap, gaps
 
@@ -93,7 +95,7 @@ def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...
     folded = to_simplified(question)
     if CJK.search(folded):
         found += [Gap("entity", restore(n, folded, question))
-                  for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits, titles)]
+                  for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits, titles, absent)]
     return found
 
 
@@ -181,7 +183,7 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
              params: ExtractiveParams, titles: tuple[str, ...] = ()) -> tuple[float, list]:
     """(support of window `w` after its gaps, the gaps)."""
     support = w.support if cross else support_of(w, hits, question, params)
-    found = gaps_of(question, w, hits, titles)
+    found = gaps_of(question, w, hits, titles, frozenset(t for i, t in enumerate(q.terms) if q.absent >> i & 1))
     if not cross and not CJK.search(question) and not CJK.search(hits[w.hit].text):
         from qa.answer.grounding import grounding
         from qa.answer.latin_slots import ungrounded, unnamed
