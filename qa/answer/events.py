@@ -43,8 +43,6 @@ _CAPITAL = re.compile(r"\b[^\W\d_a-zß-ÿ][\w'’-]*")
 # died"); not "Dvořák, the Czech composer, died" (Czech is no owner) nor "El sombrero de tres picos,
 # estrenado" (a title's lower-case words cannot be told from a phrase's: La vida breve stays answered)
 _ATTACHED = re.compile(r"(?:\s*,)?\s*(?:[a-zá-ú]+\s+){0,2}")
-_CLAUSE = re.compile(r"[,;:]|\b(?:and|y|while|mientras)\b")
-_OWNER = re.compile(r"^\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?([^\W\d_a-zß-ÿ][\w'’-]*)")
 
 
 @cache
@@ -73,6 +71,20 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words("month_name"))
 
 
+@cache
+def _clause() -> re.Pattern:
+    """A clause's edge: a comma or colon, or a joiner (`clause_joiner`: "and", «y»)."""
+    return re.compile(r"[,;:]|\b" + lexicon.alternation("clause_joiner") + r"\b")
+
+
+@cache
+def _owner_after() -> re.Pattern:
+    """The name after an event word that owns it: "of Kepler", «de Carlos II» (`event_owner_lead`,
+    an article between: `latin_article`)."""
+    return re.compile(r"^\s+" + lexicon.alternation("event_owner_lead") + r"\s+(?:" + lexicon.alternation("latin_article")
+                      + r"\s+)?([^\W\d_a-zß-ÿ][\w'’-]*)")
+
+
 def _owner(sentence: str, start: int, end: int, named: frozenset[str]) -> bool | None:
     """Is the event word at sentence[start:end] said of what the question names (`named`: its and
     the title's words)? None when the sentence does not say whose it is (a pronoun, an unsaid
@@ -83,7 +95,7 @@ def _owner(sentence: str, start: int, end: int, named: frozenset[str]) -> bool |
       - else a name of the question before it in the sentence ("Gaudí dedicó…, y cuando murió"),
         and None when there is none: a name that is not attached to it ("…de Madrid, que hoy
         lleva su nombre, y murió") does not say it is someone else's."""
-    if m := _OWNER.match(sentence[end:]):
+    if m := _owner_after().match(sentence[end:]):
         return _plain(m.group(1)) in named
     names = _names_in(sentence, start, named)
     if names and (last := names[-1]).group(0).endswith(("'s", "’s")) and not sentence[last.end():start].strip():
@@ -91,7 +103,7 @@ def _owner(sentence: str, start: int, end: int, named: frozenset[str]) -> bool |
     if names and _ATTACHED.fullmatch(sentence[names[-1].end():start]):
         # the subject is the phrase back to the clause before: any of its names ("Tycho Brahe died"
         # for "When did Tycho die?"; "…led by Ali Pasha, who was killed": Ali Pasha's)
-        marks = [m.end() for m in _CLAUSE.finditer(sentence, 0, names[-1].start())]
+        marks = [m.end() for m in _clause().finditer(sentence, 0, names[-1].start())]
         return any(_plain(n.group(0)) in named for n in names if n.start() >= (marks[-1] if marks else 0))
     if any(_plain(n.group(0)) in named for n in names):
         return True
