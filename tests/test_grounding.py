@@ -61,6 +61,11 @@ CASES = [
     ("《第九交响曲》是谁作的?", "交响曲", "《第五交响曲》是贝多芬所作。", "《第五交响曲》", [], ["第九交响曲"]),
     ("《哈利波特与魔法石》的作者是谁?", "哈利波特", "《哈利波特与密室》的作者是罗琳。", "《哈利波特与密室》", [],
      ["哈利波特与魔法石"]),
+    # ... a transliterated name the passage quotes in other characters of a like sound (Laennec), but
+    # not another name (Harrison, Harris) nor a Chinese name of one sound (张伟, 章伟: two people)
+    ("谁写了《拉埃内克传》?", "传记", "《雷奈克传》是他的学生写的。", "《雷奈克传》", [], []),
+    ("谁写了《哈里森传》?", "传记", "《哈里斯传》是他的学生写的。", "《哈里斯传》", [], ["哈里森传"]),
+    ("谁写了《张伟传》?", "传记", "《章伟传》是他的学生写的。", "《章伟传》", [], ["张伟传"]),
     # a quoted saying the article holds with other marks and spaces (a translation's), and one it does not
     ('"冻死不拆屋, 饿死不掳掠."指的是谁的军队?', "岳飞", "岳家军号称「冻死不拆屋，饿死不掳掠。」", "岳家军", [], []),
     ('"冻死不拆屋, 饿死不抢劫"指的是谁的军队?', "岳飞", "岳家军号称「冻死不拆屋，饿死不掳掠。」", "岳家军", [],

@@ -34,6 +34,8 @@ answer, not a name (`asked_kind_before`); a title's disambiguation note is no pa
 Rarity is no cue: on cmrc_trial (590 chunks) the missing spans of answerable questions are as rare
 as names (职务, 别名, 擅长: 2-3 chunks, as many as 马飚 or 泡泡), being the words a question uses in
 place of the passage's.
+A transliterated name the grounding writes in other characters of a like sound (拉埃内克 for
+雷奈克: `qa.text.sounds`) is no missing span, nor a missing quoted name.
 A name missing from the grounding is a gap of kind "entity" ("the passages do not mention 上海").
 
 The other way round, the quote names the entity but says nothing of what is asked, while another
@@ -52,6 +54,7 @@ from qa.text import lexicon
 from qa.text.cjk import CJK_RUN, fold, unpunctuated
 from qa.text.questions import strip_question
 from qa.text.sentences import split_sentences
+from qa.text.sounds import sounded
 from qa.types import Hit
 
 
@@ -144,6 +147,15 @@ def _spelled_otherwise(name: str, ground: str) -> bool:
         if not _FIGURE.search(differ):
             return True
     return False
+
+
+def _heard(name: str, ground: str) -> bool:
+    """Is quoted `name` a transliteration that `ground` writes in other characters of a like sound
+    (`qa.text.sounds`), all but one character of it?"""
+    rest = name
+    for h in sounded(name, ground):
+        rest = rest.replace(h, "")
+    return rest != name and len(rest.strip()) <= 1
 
 
 def _absent_scope(question: str, span: str, absent: frozenset[str]) -> str:
@@ -262,7 +274,8 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
         # read past punctuation and spaces: the question may quote with other marks than the passage
         bare = unpunctuated(ground) if bare is None else bare
         if fold(name) not in ground and (not unpunctuated(name) or unpunctuated(name) not in bare) \
-                and not _mostly_in(fold(name), ground) and not _spelled_otherwise(fold(name), ground):
+                and not _mostly_in(fold(name), ground) and not _spelled_otherwise(fold(name), ground) \
+                and not _heard(fold(name), ground):
             found.append(name)
     low = fold(question)
     for m in _LATIN.finditer(question):
@@ -283,9 +296,13 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
     article = fold("\n".join(h.text for h in hits if _name_of(h.title) == own))  # its passages retrieved
     subjects = [t for t in dict.fromkeys([own, *retrieved]) if len(t) >= 2 and t in ground and t not in low
                 and not _CATEGORY.fullmatch(t)]
+    heard = None
     for span in _missing_spans(question, ground):
         if any(span in f or f in span for f in found):
             continue
+        heard = sounded(low, ground) if heard is None else heard
+        if any(span in h or h in span for h in heard):
+            continue  # a transliteration the grounding writes otherwise (拉埃内克, 雷奈克)
         # a region is a name wherever it is asked; a span read as a name by its ending only when
         # the corpus has it (a word the corpus never says is no entity it knows)
         # (read without the preposition or conjunction the span starts with: 在|中国, 于|鹤岗市)

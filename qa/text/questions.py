@@ -303,7 +303,8 @@ def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
     `text` says 科考船). Both texts folded to Simplified characters. A question without Chinese
     characters is read by `qa.text.paraphrase` instead (another form, class word or value).
     Besides zh.toml's `synonym` classes, a word's kin in CC-CEDICT (`qa.text.gloss_kin`: 坐落 for
-    位于, both "to be located") stand for it."""
+    位于, both "to be located") stand for it, and a transliterated name `text` writes in other
+    characters of a like sound (`qa.text.sounds`)."""
     if not CJK.search(question):
         from qa.text.paraphrase import held
 
@@ -314,6 +315,10 @@ def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
     for inside, others in _synonym_terms(question, terms):
         if any(o in text for o in others):
             bits |= inside
+    from qa.text.sounds import sounded
+
+    for name in sounded(question, text):  # a transliteration written otherwise (拉埃内克, 雷奈克)
+        bits |= sum(1 << i for i, t in enumerate(terms) if t in name)
     for inside, others, edges in _kin_terms(question, terms):
         written = [o for o in others if writes(text, o)]
         if written and not bits & inside:

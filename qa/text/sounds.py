@@ -1,0 +1,123 @@
+"""Transliterated names that sound alike (issue 27). A question translated from English writes a
+foreign name in characters of its own choosing, the passage in others: 拉埃内克 where the passage
+says 雷奈克 (Laennec), 格威奇因语 for 哥威迅语 (Gwich'in). No character pair is shared, so the name
+counts against the window's support and may be read as a name the passages never mention.
+
+A *transliteration* is a run of `min_run` or more characters of zh.toml's `[sounds] chars` (the
+characters transliteration tables use) that is no dictionary word. Two transliterations are one
+name when their pinyin syllables align (`cost`: an edit distance over syllables, where a near
+initial or final costs `near`, a weak syllable a translation adds or drops costs `weak_gap`, any
+other `gap`) within `tolerance` per syllable of the longer, and their first syllables agree.
+Chinese names are two or three characters mostly outside that set, so 张伟 and 章伟, two people
+with one sound, are never merged; only runs the question and the text write differently are
+compared, so a question whose names the passage writes as it does pays nothing but one regex.
+
+The readings are pypinyin's per-character table (`qa.text.pinyin.char_sounds`), every reading of
+a character tried (长: chang, zhang).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa.text.pinyin import char_sounds
+
+__all__ = ["alike", "cost", "sounded", "transliterations"]
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+             "z", "c", "s", "y", "w")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    from qa.text import lexicon
+
+    d = lexicon.load("zh")["sounds"]
+
+    def groups(name: str) -> frozenset[tuple[str, str]]:  # a sound may be near those of several groups
+        return frozenset((a, b) for line in d[name] for a in line.split() for b in line.split())
+
+    return {"run": re.compile(f"[{d['chars']}]{{{d['min_run']},}}"), "min_run": d["min_run"],
+            "initials": groups("near_initials"), "finals": groups("near_finals"), "weak": frozenset(d["weak"]),
+            "near": d["near"], "weak_gap": d["weak_gap"], "gap": d["gap"], "tolerance": d["tolerance"]}
+
+
+def _split(syllable: str) -> tuple[str, str]:
+    initial = next((i for i in _INITIALS if syllable.startswith(i) and len(syllable) > len(i)), "")
+    return initial, syllable[len(initial):]
+
+
+def _close(a: str, b: str, pairs: frozenset[tuple[str, str]]) -> bool:
+    return a == b or (a, b) in pairs
+
+
+@lru_cache(maxsize=4096)
+def _pair(a: str, b: str) -> float:
+    """What aligning syllable `a` with `b` costs: 0 alike, `near` for a near initial or final
+    (or both), else never (inf): two syllables that differ more are one dropped and one added, so
+    that Frank / Franz (弗兰克 / 弗兰茨: ke, ci) and Anderson / Andrew are other names."""
+    d = _data()
+    if a == b:
+        return 0.0
+    (ia, fa), (ib, fb) = _split(a), _split(b)
+    return d["near"] if _close(ia, ib, d["initials"]) and _close(fa, fb, d["finals"]) else float("inf")
+
+
+def _drop(readings: frozenset[str]) -> float:
+    d = _data()
+    return d["weak_gap"] if readings & d["weak"] else d["gap"]
+
+
+def _readings(run: str) -> list[frozenset[str]] | None:
+    out = [char_sounds(c) for c in run]
+    return None if any(r is None for r in out) else out  # type: ignore[return-value]
+
+
+def cost(a: str, b: str) -> float:
+    """The cheapest alignment of the syllables of `a` and `b` (see the module doc); inf when a
+    character has no reading."""
+    ra, rb = _readings(a), _readings(b)
+    if ra is None or rb is None:
+        return float("inf")
+    sub = [[min(_pair(x, y) for x in sa for y in sb) for sb in rb] for sa in ra]
+    prev = [0.0]
+    for j in range(len(rb)):
+        prev.append(prev[-1] + _drop(rb[j]))
+    for i in range(len(ra)):
+        row = [prev[0] + _drop(ra[i])]
+        for j in range(len(rb)):
+            row.append(min(prev[j] + sub[i][j], prev[j + 1] + _drop(ra[i]), row[j] + _drop(rb[j])))
+        prev = row
+    return prev[-1]
+
+
+def alike(a: str, b: str) -> bool:
+    """Are transliterations `a` and `b` one name: first syllables alike or near, and the whole
+    within `tolerance` per syllable of the longer?"""
+    d = _data()
+    if a == b:
+        return True
+    ra, rb = _readings(a[:1]), _readings(b[:1])
+    if not ra or not rb or min(_pair(x, y) for x in ra[0] for y in rb[0]) > d["near"]:
+        return False
+    return cost(a, b) <= d["tolerance"] * max(len(a), len(b))
+
+
+@lru_cache(maxsize=256)
+def transliterations(text: str) -> tuple[str, ...]:
+    """The transliterations of `text` (folded to Simplified): runs of transliteration characters
+    that are no dictionary word (`qa.text.gloss_kin.is_word`: 意大利 is a word, 雷奈克 is not)."""
+    from qa.text.gloss_kin import is_word
+
+    return tuple(dict.fromkeys(m.group(0) for m in _data()["run"].finditer(text) if not is_word(m.group(0))))
+
+
+def sounded(question: str, text: str) -> tuple[str, ...]:
+    """The transliterations of `question` that `text` does not write but writes one alike of
+    (拉埃内克 in a text saying 雷奈克); both folded."""
+    mine = [t for t in transliterations(question) if t not in text]
+    if not mine:
+        return ()
+    theirs = [m.group(0) for m in _data()["run"].finditer(text)]
+    return tuple(t for t in mine if any(alike(t, o) for o in theirs))
