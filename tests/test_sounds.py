@@ -22,6 +22,8 @@ PAIRS = [
     ("鲁萨尔卡", "水仙女", False),  # Rusalka translated, not transliterated: no sound to match
     ("贝加尔", "安加拉", False),  # two lakes' names: the first syllables differ
     ("伊尔库茨克", "叶尼塞", False),
+    ("莫扎伊斯克", "莫斯科", False),  # Mozhaysk, Moscow: two syllables more is another name
+    ("拉迪奇", "拉迪契", True),  # Radić, as DRCD writes him twice
 ]
 
 
@@ -53,6 +55,8 @@ SOUNDED = [
     ("雷奈克的论文是什么时候出版的", "法国医生勒内·雷奈克发明了听诊器", ()),  # written alike: nothing to hear
     ("是什么促使拉埃内克去寻找另一种听胸部的方法", "法国医生哈里斯发明了听诊器", ()),
     ("张伟的老师是谁", "章伟的老师是王芳", ()),
+    # a run the text writes in part is the name as written, and a character of the next word (因为)
+    ("兰比尔因为什么而闻名", "小威廉·兰比尔,暱称比尔·兰比尔", ()),
 ]
 
 

@@ -40,7 +40,7 @@ def _data() -> dict:
 
     return {"run": re.compile(f"[{d['chars']}]{{{d['min_run']},}}"), "min_run": d["min_run"],
             "initials": groups("near_initials"), "finals": groups("near_finals"), "weak": frozenset(d["weak"]),
-            "near": d["near"], "weak_gap": d["weak_gap"], "gap": d["gap"], "tolerance": d["tolerance"]}
+            "length_gap": d["length_gap"], "near": d["near"], "weak_gap": d["weak_gap"], "gap": d["gap"], "tolerance": d["tolerance"]}
 
 
 def _split(syllable: str) -> tuple[str, str]:
@@ -98,6 +98,8 @@ def alike(a: str, b: str) -> bool:
     d = _data()
     if a == b:
         return True
+    if abs(len(a) - len(b)) > d["length_gap"]:
+        return False  # 莫扎伊斯克 / 莫斯科 (Mozhaysk, Moscow): two syllables dropped make another name
     ra, rb = _readings(a[:1]), _readings(b[:1])
     if not ra or not rb or min(_pair(x, y) for x in ra[0] for y in rb[0]) > d["near"]:
         return False
@@ -114,9 +116,12 @@ def transliterations(text: str) -> tuple[str, ...]:
 
 
 def sounded(question: str, text: str) -> tuple[str, ...]:
-    """The transliterations of `question` that `text` does not write but writes one alike of
-    (拉埃内克 in a text saying 雷奈克); both folded."""
-    mine = [t for t in transliterations(question) if t not in text]
+    """The transliterations of `question` that `text` does not write, not even `min_run` characters
+    of, but writes one alike of (拉埃内克 in a text saying 雷奈克); both folded."""
+    n = _data()["min_run"]
+    # a run the text writes in part is a name written as it is, plus a character of the next word
+    # (兰比尔因为: 兰比尔因 is no name the text lacks)
+    mine = [t for t in transliterations(question) if not any(t[i:i + n] in text for i in range(len(t) - n + 1))]
     if not mine:
         return ()
     theirs = [m.group(0) for m in _data()["run"].finditer(text)]
