@@ -140,3 +140,14 @@ def test_question_words_and_demonstratives_are_no_terms(question, terms):
 def test_a_noun_after_an_adjective_is_said_by_the_noun_alone(adjective):
     assert slots.mentions("这条跑道将长2,800米。", f"{adjective}跑道")
     assert not slots.mentions("这座航站楼将于明年启用。", f"{adjective}跑道")
+
+
+@pytest.mark.parametrize("question, text, held", [
+    ("城堡是什么时候开始兴建的？", "城堡于1869年在遗址上奠基。", {"开始", "始兴", "兴建"}),  # began to be built / 奠基
+    ("地质学家为什么不接受他的观点？", "他的著作遭到地质学家的普遍拒绝。", {"不接", "接受"}),  # did not accept / 拒绝
+    ("城堡是什么时候开始兴建的？", "城堡于1886年对外开放。", set()),
+])
+def test_a_verb_phrase_is_held_by_the_passages_one_word(question, text, held):
+    terms = tuple(question_terms(question))
+    mask = held_otherwise(question, terms, text)
+    assert {t for i, t in enumerate(terms) if mask >> i & 1} == held
