@@ -148,6 +148,30 @@ def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple],
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _american_stems(text: str) -> tuple[str, ...]:
+    """The stems of `text`'s words in American spelling (`qa.text.spelling`), only those it
+    spells otherwise: "colour" and "color" are one word, whichever a text writes."""
+    from qa.text.spelling import american
+    from qa.text.tokens import _stemmer
+
+    words = [a for w in _WORD.findall(plain(text)) if (a := american(w)) != w]
+    return tuple(_stemmer().stemWords(words)) if words else ()
+
+
+@lru_cache(maxsize=8)
+def _asked_american(question: str) -> dict[str, str]:
+    """Each of `question`'s stems whose word has another spelling, with its American stem
+    ("centr": "center")."""
+    from qa.text.spelling import american
+    from qa.text.tokens import _stemmer
+
+    words = [w for w in _WORD.findall(plain(question)) if american(w) != w]
+    if not words:
+        return {}
+    return dict(zip(_stemmer().stemWords(words), _stemmer().stemWords([american(w) for w in words])))
+
+
 def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> int:
     """Mask over `terms` (the question's index terms) of those `text` says in another form, by
     another word of its class, or by a value of its kind (see the module docstring). A value says
@@ -156,8 +180,11 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
     around `text` (a phrase of it) holds, which stand beside its values too."""
     words = stems(text)
     found = set(words)
-    # a Spanish question's words are compared by their Spanish stems too (`_spanish_stems`)
+    # a Spanish question's words are compared by their Spanish stems too (`_spanish_stems`), an
+    # English one's in American spelling too (`_american_stems`: the text's, the question's)
     spanish = set(_spanish_stems(text)) if _is_spanish(question) else set()
+    american = set() if spanish else set(_american_stems(text))
+    asked = {} if spanish else _asked_american(question)
     bits = 0
     for i, t in enumerate(terms):
         p = plain(t)
@@ -165,6 +192,9 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
             bits |= 1 << i
         elif spanish and p.isalpha() and (s := _spanish_stems(t)) and any(same_word(s[0], w) for w in spanish):
             bits |= 1 << i
+        elif (a := asked.get(p, p)) in american or a != p and a in found:
+            bits |= 1 << i
+    found |= american
     named = bits | beside
     for mask, (kind, other) in _readings(question, terms):
         if bits & mask == mask:

@@ -51,14 +51,20 @@ def synonyms(word: str) -> tuple[str, ...]:
 def base_forms(word: str) -> tuple[str, ...]:
     """`word` (lower case, as written) and the bases it is a form of that the synonym index holds:
     the index lists bases ("carry", "send"), a question writes "carried", "sent" (en.toml's
-    `verb_forms` for irregular verbs, `base_ending` for the regular endings)."""
+    `verb_forms` for irregular verbs, `base_ending` for the regular endings), and in American
+    spelling ("colour": color, `qa.text.spelling`)."""
+    from qa.text.spelling import american
+
     index = _index()
-    found = [word, *_irregular().get(word, ())]
-    for ending, bases in lexicon.glossary("base_ending").items():
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[:-len(ending)]
-            for base in bases.split("|"):
-                found.append(stem[:-1] if base == "=" and stem[-1:] == stem[-2:-1] else stem + base if base != "=" else "")
+    found = [word]
+    # the dictionary glosses in American spelling: "organised" is looked up as "organized", "organize"
+    for written in dict.fromkeys((word, american(word))):
+        found += [written, *_irregular().get(written, ())]
+        for ending, bases in lexicon.glossary("base_ending").items():
+            if written.endswith(ending) and len(written) > len(ending) + 2:
+                stem = written[:-len(ending)]
+                for base in bases.split("|"):
+                    found.append(stem[:-1] if base == "=" and stem[-1:] == stem[-2:-1] else stem + base if base != "=" else "")
     return tuple(w for w in dict.fromkeys(found) if w == word or w and w in index)
 
 
