@@ -751,3 +751,23 @@ def test_an_origin_is_said_by_the_sentence_naming_where_a_name_comes_from(text, 
 def test_an_origin_is_said_in_chinese_text_too(text):
     # an English question on a name's origin over Chinese passages
     assert has_answer_type(text, "origin", "", "Where does the name come from?")
+
+
+# -- where a where-question's answer is: en.toml place_mention and site_noun ------------------------
+@pytest.mark.parametrize("noun", entries("site_noun"))
+def test_a_site_no_capital_names_is_a_place(noun):
+    question = "Where did she work?"
+    assert has_answer_type(f"She worked in a small {noun} for years.", "place", "", question)
+    assert has_answer_type(f"She worked at the {noun}s.", "place", "", question)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("She moved to Berlin and worked in Berlin.", True),
+    ("Xerxes watched from the slopes of Mount Aigaleo.", True),
+    ("The battle was fought in September 480 BC.", False),  # a month is no place
+    ("It was signed in March.", False),
+    ("In the following year she left.", False),
+    ("She was at first obliged to work.", False),
+])
+def test_place_mention(sentence, place):
+    assert has_answer_type(sentence, "place", "", "Where did it happen?") is place
