@@ -20,6 +20,7 @@ from qa.config import Settings
 from qa.text.cjk import CJK
 from qa.text.glossary import chinese_words
 from qa.text.questions import keyword_query
+from qa.text.spelling import respelled
 from qa.text.tokens import latin_language
 from qa.types import Hit
 
@@ -84,8 +85,9 @@ def candidates(question: str, settings: Settings, store, embedder, k: int, sourc
         if articles is not None:
             allowed = {c for c in store.live_chunk_ids() if c.rsplit(":", 1)[0] in articles}
         # An English question over Chinese text shares no words with it: its glossary words'
-        # Chinese wordings (jobs -> 岗位 就业) are searched too (`qa.text.glossary`).
-        query = " ".join([keyword_query(question), *chinese_words(question)])
+        # Chinese wordings (jobs -> 岗位 就业) are searched too (`qa.text.glossary`); a British
+        # question's words in American spelling too ("centre": center, `qa.text.spelling`).
+        query = " ".join([keyword_query(question), *chinese_words(question), *respelled(question)])
         lexical = store.keyword.search(query, depth, allowed=allowed, language=latin_language(question))
         words = rendered(question, store)
         dictionary = store.keyword.search(" ".join(words), depth, allowed=allowed) if words else []

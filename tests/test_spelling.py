@@ -9,7 +9,7 @@ import pytest
 from qa.text import lexicon, pivot
 from qa.text.paraphrase import held
 from qa.text.questions import question_terms
-from qa.text.spelling import american
+from qa.text.spelling import american, respelled
 
 
 @pytest.mark.parametrize("british, us", list(lexicon.glossary("spelling_word").items()))
@@ -101,3 +101,13 @@ def test_a_british_question_over_an_american_article_is_answered_in_full(harbor_
                              ("When was the neighbourhood rebuilt?", "1990s")):
         out = ask_json(harbor_store, question)
         assert not out["refused"] and answer in out["answer"] and out["support"] >= 0.9, out
+
+
+@pytest.mark.parametrize("question, searched", [
+    ("In what year did the centre add a theatre?", ["center", "theater"]),
+    ("When was the neighbourhood rebuilt?", ["neighborhood"]),
+    ("In what year did the center add a theater?", []),
+    ("¿Cuál es el nombre del río entre los dos países?", []),  # Spanish: no "nomber", "enter"
+])
+def test_a_british_question_is_searched_in_american_spelling_too(question, searched):
+    assert respelled(question) == searched

@@ -12,18 +12,23 @@ words a rule would turn into another word ("prise" is no "prize").
 Both sides are read the same way, so a rule that rewrites a word with one spelling only (promise ->
 "promize") still joins nothing that was apart; what it must not do is make two words one, which
 is what the exceptions and the two-letter floor are for ("four" / "for", "hour" / "hor").
+The keyword index holds each article's words as it writes them, so a British question's words are
+searched in American spelling too (`respelled`, read by `qa.retrieve`); an American question over a
+British article has no such help (the rules read one way only), and dense search is what finds it.
 A few rules and a list rather than a word list of both spellings (such as the VarCon tables): the
 endings cover the open classes, and no file is loaded at question time.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from qa.text import lexicon
 
-__all__ = ["american"]
+__all__ = ["american", "respelled"]
 
+_LETTERS = re.compile(r"[a-z]+")
 _KEPT_BEFORE = 2  # letters a word keeps before a British ending: "four", "hour", "rise" have fewer
 
 
@@ -47,3 +52,14 @@ def american(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= _KEPT_BEFORE:
             return word[:-len(ending)] + replacement
     return lexicon.regex("british_double_l").sub(r"\1\2", word)
+
+
+def respelled(question: str) -> list[str]:
+    """The American spellings of `question`'s words that it writes otherwise ("centre" -> "center"),
+    each once: searched beside the question's own words. None for a Spanish question, whose words
+    the rules would misread ("entre", "nombre")."""
+    from qa.text.tokens import latin_language
+
+    if latin_language(question) == "es":
+        return []
+    return list(dict.fromkeys(a for w in _LETTERS.findall(question.lower()) if (a := american(w)) != w))
