@@ -6,7 +6,8 @@ words then miss the sentence that answers it:
   - another form: the stemmer keeps "led" apart from "leading", "city" becomes "citi", which no
     sentence writes, and Spanish inflection outruns the English stemmer the index uses (incubación /
     incuban). Words are compared as stems sharing their start (`same_word`), a Spanish question's
-    by their Spanish stems too (reconstrucción / reconstruyeron: `_spanish_stems`).
+    by their Spanish stems too (reconstrucción / reconstruyeron: `_spanish_stems`), an English
+    one's in American spelling too (colour / color, centre / center: `qa.text.spelling`).
   - another word of its class (`word_class` in en.toml / es.toml): near-synonymous verbs and the
     irregular forms a stemmer cannot join ("created" / "invented", "came up with" / "devised",
     "ideó" / "diseñado", "built" / "build").
