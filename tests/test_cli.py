@@ -64,6 +64,15 @@ def test_question_the_page_never_answers_is_refused(seed_store_dir, q):
     assert "没有" in data["answer"]
 
 
+def test_english_question_about_an_event_the_page_never_tells_is_refused(seed_store_dir):
+    # the page names the founder of 智冉医疗 but tells no death: "die" is looked up as 去世/逝世
+    # (en.toml focus), where only "died" was, and the founder's sentence was quoted
+    q = "When did the founder of the company die?"
+    data = _ask_json(seed_store_dir, q)
+    _check_contract(data, q)
+    assert data["refused"] and data["citations"] == []
+
+
 def test_cited_text_is_exactly_the_stored_slice_of_the_article(seed_store_dir, seed_settings):
     from qa.ingest.pipeline import prepare
     from qa.store import Store
