@@ -285,7 +285,8 @@ def _names_held(q: Question, hit: Hit) -> bool:
     if q.wants != "origin":
         return True
     names = re.findall(r"(?<=\s)[A-Z][\w'’-]*", q.text)
-    return all(n.rstrip("'’s") in f"{hit.title} {hit.text}" for n in names)
+    # the possessive off ("Salamis's"); rstrip("'’s") also ate a name's own final s ("Salamis": "Salami")
+    return all(n.removesuffix("'s").removesuffix("’s") in f"{hit.title} {hit.text}" for n in names)
 
 
 def _carries(q: Question, text: str) -> bool:
