@@ -13,6 +13,7 @@ test (a 6 s test took 66 s once while four other test runs shared the two cores)
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
@@ -28,7 +29,10 @@ from support.shared import shared_dir
 # The user settings file (qa.config.user_config_file) of whoever runs the tests must not count, in
 # session fixtures either: an empty config folder for the session, which child processes inherit
 # (support.cli.qa_env keeps XDG_*; QA_CONFIG_DIR is cleared with the other QA_* variables).
+# Removed at exit: one is made per pytest process (each xdist worker too), and left behind they
+# piled up in /tmp by the hundred.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="qa-test-config-")
+atexit.register(shutil.rmtree, os.environ["XDG_CONFIG_HOME"], ignore_errors=True)
 
 # The scripted OpenAI-compatible server (`openai_server` fixture) lives in tests/openai_server.py.
 pytest_plugins = ["openai_server"]

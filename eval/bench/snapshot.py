@@ -54,7 +54,28 @@ def _store(corpus: Path, root: Path):
     return settings
 
 
-def snapshot(corpus: Path, gold: Path, root: Path, real: bool = False) -> dict[str, dict]:
+def params_from(pairs: list[str]):
+    """`ExtractiveParams` with `NAME=VALUE` overrides: a field (`clause_chars=130`), a gap factor
+    (`gap.event=1`) or a weight (`weight.first=0`), for measuring what one value does."""
+    import dataclasses
+
+    from qa.answer.params import DEFAULTS
+
+    fields, gaps, weights = {}, dict(DEFAULTS.gap_factors), DEFAULTS.weights._asdict()
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name.startswith("gap."):
+            gaps[name[4:]] = float(value)
+        elif name.startswith("weight."):
+            weights[name[7:]] = float(value)
+        else:
+            kind = type(getattr(DEFAULTS, name))
+            fields[name] = value.lower() in ("1", "true") if kind is bool else kind(value)
+    return dataclasses.replace(DEFAULTS, gap_factors=gaps, weights=weights, **fields)
+
+
+def snapshot(corpus: Path, gold: Path, root: Path, real: bool = False, params=None,
+             threshold: float | None = None) -> dict[str, dict]:
     from qa.ask import ask, open_reader
 
     if real:
@@ -64,6 +85,9 @@ def snapshot(corpus: Path, gold: Path, root: Path, real: bool = False) -> dict[s
     else:
         settings = _store(corpus, root)
         store, embedder = open_reader(settings)
+    if threshold is not None:
+        import dataclasses
+        settings = dataclasses.replace(settings, refusal_threshold=threshold)
     out: dict[str, dict] = {}
     for line in gold.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -71,7 +95,7 @@ def snapshot(corpus: Path, gold: Path, root: Path, real: bool = False) -> dict[s
         item = json.loads(line)
         if not item["question"].strip():  # a gold line without a question has no answer to keep
             continue
-        a = ask(item["question"], settings, store=store, embedder=embedder, mode="extractive")
+        a = ask(item["question"], settings, store=store, embedder=embedder, mode="extractive", params=params)
         out[item["id"]] = {"question": item["question"], "answer": a.answer, "refused": a.refused,
                            "support": round(a.support, 4), "gaps": [g.get("kind") for g in a.gaps],
                            "citations": [[c.chunk_id, c.quote] for c in a.citations]}
@@ -105,8 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=Path, help="an earlier snapshot: list what moved, exit 1 if anything did")
     parser.add_argument("--stores", type=Path, default=Path.home() / ".cache" / "qa-bench")
     parser.add_argument("--real", action="store_true", help="the configured embedder and hybrid retrieval, as `qa ask`")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="answer with another value: a field of ExtractiveParams, gap.KIND or weight.FEATURE")
+    parser.add_argument("--threshold", type=float, help="refuse under this support instead of the configured one "
+                        "(0: answer all, the support of each answer recorded, to read a calibration off)")
     args = parser.parse_args(argv)
-    now = snapshot(args.corpus, args.gold, args.stores, real=args.real)
+    now = snapshot(args.corpus, args.gold, args.stores, real=args.real,
+                   params=params_from(args.param) if args.param else None, threshold=args.threshold)
     args.out.write_text(json.dumps(now, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(now)} answers -> {args.out}")
     print(json.dumps(figures(now, args.gold)))
