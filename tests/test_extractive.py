@@ -613,3 +613,29 @@ SALAMIS = hit("The Battle of Salamis was a naval battle fought in 480 BC in the 
 def test_a_name_s_origin_is_read_in_the_article_of_that_name(question, quoted):
     a = answer_extractive(question, [YUKON, SALAMIS], threshold=0.0)
     assert quoted in a.citations[0].quote, a.answer
+
+
+CURLING = hit("Curling is a team sport played on ice. Each team has four players, and two of them sweep the "
+              "ice in front of the moving stone with brooms, which reduces friction. Curling became an "
+              "Olympic sport in 1998.", title="Curling")
+
+
+@pytest.mark.parametrize("question, scaled", [
+    ("Why do players sweep in front of the stone?", True),  # English over English, no gap: plain coverage
+    ("How many players does each team have?", True),
+    ("When did the founder of curling die?", False),  # a death the text never tells: the gap's factor alone
+])
+def test_plain_english_coverage_is_read_on_its_own_scale(question, scaled):
+    plain = replace(DEFAULTS, latin_plain_share=1.0)
+    before = answer_extractive(question, [CURLING], threshold=0.0, params=plain)
+    after = answer_extractive(question, [CURLING], threshold=0.0, params=replace(DEFAULTS, latin_plain_share=0.5))
+    assert bool(before.gaps) is not scaled
+    expected = min(1.0, before.support / 0.5) if scaled else before.support
+    assert after.support == pytest.approx(expected, abs=1e-4)
+
+
+def test_chinese_coverage_is_not_rescaled():
+    q = "华强广场有多少个就业岗位？"
+    base = answer_extractive(q, [HUAQIANG], threshold=0.0, params=replace(DEFAULTS, latin_plain_share=1.0))
+    other = answer_extractive(q, [HUAQIANG], threshold=0.0, params=replace(DEFAULTS, latin_plain_share=0.5))
+    assert not base.gaps and base.support == other.support < 1.0

@@ -108,6 +108,14 @@ class ExtractiveParams:
     seam_credit: float = 1.0  # support: a seam (a bigram across a word boundary no passage holds) is covered this much with its neighbours
     joint_credit: float = 1.0  # support: a joint (an absent bigram across the dictionary's cut, `qa.answer.seams`) likewise, where no gap is found
     plain_credit: float = 0.5  # support: an absent plain word's term, times the share of the other terms held, where no gap is found
+    # Support of an English or Spanish quote over text in its own language with no gap found is
+    # divided by this (capped at 1): plain coverage means less there, since those questions reword
+    # the text (a synonym for the verb, another order) where CMRC's reuse its words. Read off the
+    # calibration of every answer at threshold 0 (eval.bench.snapshot --threshold 0; docs/benchmarks.md,
+    # "The tenth session of 2026-12-06"): at the default threshold 0.25, gap-free English and Spanish
+    # quotes refused at 0.18 (0.72 x 0.25) answer no more near miss of the English and Spanish dev
+    # sets than at 0.25 (8 of 52, 7 of 34 answered), where 0.15 answered one more English one.
+    latin_plain_share: float = 0.72
     cue_missing: float = 0.75  # support is multiplied by this when the question wants a type the quote lacks
     cue_missing_exact: float = 0.2  # ... a precise type (多少张 wants "N张", 哪一年 a year), which rarely misfires
     role_missing: float = 0.5  # ... and this when it asks who holds a role the quote and its neighbours never name
