@@ -331,7 +331,7 @@ def test_joints_are_absent_bigrams_across_the_cut_beside_a_missing_word(question
 
 def test_a_joint_counts_with_its_neighbours_where_no_gap_is_found():
     idf = collection_idf(RIVERS)
-    joints_only = replace(DEFAULTS, plain_credit=0.0)
+    joints_only = replace(DEFAULTS, plain_credit=0.0, cjk_plain_share=1.0)  # coverage read as it is
     without = replace(joints_only, joint_credit=0.0)
     paraphrase = "是什么阻止了法国探险者把湄公河当作进入中国的通道？"  # 阻止, 当作, 通道: the passage words them otherwise
     a, b = (answer_extractive(paraphrase, [MEKONG], threshold=0.25, idf=idf, params=p) for p in (joints_only, without))
@@ -620,22 +620,24 @@ CURLING = hit("Curling is a team sport played on ice. Each team has four players
               "Olympic sport in 1998.", title="Curling")
 
 
-@pytest.mark.parametrize("question, scaled", [
-    ("Why do players sweep in front of the stone?", True),  # English over English, no gap: plain coverage
-    ("How many players does each team have?", True),
-    ("When did the founder of curling die?", False),  # a death the text never tells: the gap's factor alone
+@pytest.mark.parametrize("question, passage, share, scaled", [
+    ("Why do players sweep in front of the stone?", CURLING, "latin_plain_share", True),  # no gap: plain coverage
+    ("How many players does each team have?", CURLING, "latin_plain_share", True),
+    ("When did the founder of curling die?", CURLING, "latin_plain_share", False),  # a death never told: the gap's factor alone
+    ("华强广场有多少个就业岗位？", HUAQIANG, "cjk_plain_share", True),
+    ("华强广场的总经理叫什么名字？", HUAQIANG, "cjk_plain_share", False),  # no 总经理 named: a role gap
 ])
-def test_plain_english_coverage_is_read_on_its_own_scale(question, scaled):
-    plain = replace(DEFAULTS, latin_plain_share=1.0)
-    before = answer_extractive(question, [CURLING], threshold=0.0, params=plain)
-    after = answer_extractive(question, [CURLING], threshold=0.0, params=replace(DEFAULTS, latin_plain_share=0.5))
+def test_plain_coverage_is_read_on_its_scripts_scale(question, passage, share, scaled):
+    before = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{share: 1.0}))
+    after = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{share: 0.5}))
     assert bool(before.gaps) is not scaled
     expected = min(1.0, before.support / 0.5) if scaled else before.support
     assert after.support == pytest.approx(expected, abs=1e-4)
 
 
-def test_chinese_coverage_is_not_rescaled():
-    q = "华强广场有多少个就业岗位？"
-    base = answer_extractive(q, [HUAQIANG], threshold=0.0, params=replace(DEFAULTS, latin_plain_share=1.0))
-    other = answer_extractive(q, [HUAQIANG], threshold=0.0, params=replace(DEFAULTS, latin_plain_share=0.5))
-    assert not base.gaps and base.support == other.support < 1.0
+def test_the_other_scripts_share_leaves_a_quote_alone():
+    for question, passage, other in (("How many players does each team have?", CURLING, "cjk_plain_share"),
+                                     ("华强广场有多少个就业岗位？", HUAQIANG, "latin_plain_share")):
+        base = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{other: 1.0}))
+        moved = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{other: 0.5}))
+        assert base.support == moved.support
