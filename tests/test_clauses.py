@@ -399,3 +399,53 @@ def test_a_person_is_no_latin_cue():
     q = analyse("¿Quiénes fueron los primeros en llegar a la cima?", None)
     assert text[slice(*phrases(text, "Volcán Tauro", Span(0, len(text)), q, 150))] == \
         "intentó sin éxito alcanzar su cumbre, que no fue coronada hasta 1901 por dos pastores del valle."
+
+
+# -- the kind of phrase that answers a question asking no kind of span (qa.answer.phrase_kinds)
+ABBEY = ("During the long siege of the city, many books from the abbey library, including for a time the gospel of "
+         "Saint Brendan, were hidden in the fortress to keep them safe from the invading soldiers.")
+ABADIA = ("Durante el largo asedio de la ciudad, muchos libros de la biblioteca de la abadía, incluido durante un "
+          "tiempo el evangeliario de San Brendan, fueron escondidos en la fortaleza para protegerlos de los soldados "
+          "invasores.")
+HARLOW = ("The king had ridden west to relieve the town of Harlow, whose small garrison had agreed to yield unless a "
+          "relieving force arrived within twenty days of the first assault.")
+PEAK = ("Its three sharp ridges, which meet at a narrow summit of bare grey rock, give it the look of an almost perfect "
+        "spire, and it is one of the most climbed peaks in the range.")
+LEAGUE = ("The founding of the national hurling league in 1998, a professional competition among county teams shown "
+          "on public television, turned it into one of the most followed sports in the country after football.")
+VILLA = ("Gracias a ello, la villa obtuvo en 1503 el derecho al comercio con las islas, que se administraba desde la "
+         "lonja y que se trasladó al puerto nuevo en 1717, cuando el creciente tamaño de los barcos dificultaba la "
+         "entrada al río.")
+
+
+@pytest.mark.parametrize("question, title, text, quote", [
+    # a why-question whose words the sentence says otherwise ("hidden in the fortress" for "taken to
+    # Castelo"): through the phrase with the purpose, not the run of its words alone
+    ("Why were manuscripts from the abbey library taken to Castelo during the siege?", "Castelo", ABBEY, ABBEY),
+    ("¿Por qué se llevaron manuscritos de la biblioteca de la abadía a Castelo durante el asedio?", "Castelo",
+     ABADIA, ABADIA),
+    # a condition asked: through the phrase saying one
+    ("On what condition had the garrison promised to hand over the town?", "Harlow", HARLOW, HARLOW),
+    # a subject asked: from the subject, over the aside, to the verb the question says
+    ("What gives the mountain its spire shape?", "Peak", PEAK, PEAK),
+    ("What made hurling one of the most followed sports in the country?", "Hurling", LEAGUE, LEAGUE),
+    # a cause word before every question word says the cause of what the sentence before says: no
+    # cue, and the run is chosen as before
+    ("¿Por qué se trasladó el comercio con las islas al puerto nuevo?", "Villa", VILLA, VILLA),
+])
+def test_the_phrase_that_answers_a_why_a_condition_or_a_subject_is_quoted(question, title, text, quote):
+    q = analyse(question, None)
+    assert text[slice(*phrases(text, title, Span(0, len(text)), q, 150))] == quote
+
+
+@pytest.mark.parametrize("question, title, text, quote", [
+    # asking no cause nor a subject, the same sentences are cut as before
+    ("Which books were hidden in the fortress?", "Castelo", ABBEY,
+     "were hidden in the fortress to keep them safe from the invading soldiers."),
+    ("What shape do the ridges give the mountain?", "Peak", PEAK,
+     "Its three sharp ridges, which meet at a narrow summit of bare grey rock, give it the look of an almost perfect "
+     "spire"),
+])
+def test_a_question_asking_no_cause_nor_subject_keeps_its_cut(question, title, text, quote):
+    q = analyse(question, None)
+    assert text[slice(*phrases(text, title, Span(0, len(text)), q, 150))] == quote

@@ -28,6 +28,8 @@ since adults have no teeth." for "Since adults lack teeth, what do they use to c
 is quoted with the phrase before it: nothing follows it to hold the answer. A sentence that matched
 only the title's words is quoted from its first phrase that names them through the first that holds
 the wanted type of answer (`subject_run`).
+What answers a question asking no kind of span (a cause, a condition, a means, a subject) is read
+by `qa.answer.phrase_kinds`.
 The words a phrase holds are read as the window's sentence reads them: as written, in another form,
 by a word of their class or a value of their kind (`qa.text.paraphrase`).
 Chinese text is never cut here: its sentences are the length of a clause.
@@ -41,6 +43,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
+from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
 from qa.text import lexicon
@@ -107,7 +110,21 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     bare = [2 * len(_held_at(f, needed)) >= len(f.split()) for f in folded]
     said = [text[p.start:p.end].split() for p in parts]  # as written: a name is told by its capitals
     leads = [t == 0 or t <= _END_WORDS and _setting_only(w[len(w) - t:]) for w, t in zip(said, tails)]
-    found = [Phrase(*p) for p in zip(sizes, masks, cues, relative, tails, heads, appositive, bare, leads)]
+    # a question asking a subject: a phrase opening with a verb goes on from it (`phrase_kinds`)
+    subject = asks_subject(q.text)
+    predicate = [subject and k > 0 and opens_predicate(text[p.start:p.end]) for k, p in enumerate(parts)]
+    aside = [r or opens_aside(text[p.start:p.end]) for r, p in zip(relative, parts)]
+    # A cause, a purpose, a condition or a means asked: the phrase saying one, after the question's
+    # first word (`phrase_kinds`: "…hidden in the château | to keep them safe", which `Question.wants`'
+    # "because" misses; not «Gracias a ello, Sevilla obtuvo… el monopolio del comercio», the cause of
+    # what the sentence before says)
+    first = next((k for k, m in enumerate(masks) if m & need), len(parts))
+    starts = [len(w) + 1 if k < first else len(" ".join(w[:heads[k]])) if k == first else 0 for k, w in enumerate(said)]
+    kinds = None if _exact(q) else kind_cues(q.text, [text[p.start:p.end] for p in parts], starts)
+    cues = cues if kinds is None else [a or b for a, b in zip(cues, kinds)]
+    found = [Phrase(*p, predicate=pr, aside=a)
+             for k, (p, pr, a) in enumerate(zip(zip(sizes, masks, cues, relative, tails, heads, appositive, bare, leads),
+                                                predicate, aside))]
     # Matched only by the article's subject, the sentence is told apart by no phrase: it is quoted
     # from the first phrase that names the subject ("The Rosetta Stone is a granodiorite stele, …"
     # for "What kind of rock is the Rosetta Stone made of?"), not whole.
@@ -131,11 +148,13 @@ def _cues(text: str, parts: list[Span], q: Question) -> list[bool]:
         # and, for an English or Spanish count, a figure of what it counts (`windows._carries`: not the
         # year of "In 1896 the discovery of gold…" for "How many of the gold seekers…"), as the window's
         # cue was read
-        return [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
-                and _carries(q, raw) for p in parts]
-    if wanted(q.text) not in _PLACED_KINDS:
-        return [False] * len(parts)
-    return [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
+        found = [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
+                 and _carries(q, raw) for p in parts]
+    elif wanted(q.text) in _PLACED_KINDS:
+        found = [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
+    else:
+        found = [False] * len(parts)
+    return found
 
 
 def _exact(q: Question) -> bool:
@@ -221,6 +240,8 @@ class Phrase(NamedTuple):
     appositive: bool = False  # it opens with an article after a name ("…Muhammad I, | the founder of …")
     bare: bool = False  # half its words or more hold a question term: it says what the question says
     leads: bool = False  # it ends at its question words or within `_END_WORDS` function words or figures of them
+    predicate: bool = False  # a subject is asked and it opens with a verb going on from one said before it
+    aside: bool = False  # it opens with a relative word or an article: it says something of the phrase before
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False) -> tuple[int, int] | None:
@@ -237,7 +258,8 @@ def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False)
     when no phrase holds the wanted type of answer and the run ends at the question's last word or
     within `_END_WORDS` function words, figures or names of it (`Phrase.leads`), the phrase after it and after a relative clause that follows (a
     question repeats the words that lead to its answer: "…capital until 1596, | when Sigismund III
-    moved his court to Warsaw");
+    moved his court to Warsaw"); from the subject on when the question asks one and the run opens
+    with its verb (`Phrase.predicate`: `qa.answer.phrase_kinds`);
     then widened by the phrases after it while it stays within `budget` (`_widened`), unless
     `exact` (the wanted type is told by digits: `_exact`) and a phrase holds it: the run holds the
     answer then."""
@@ -272,6 +294,14 @@ def _extended(parts: list[Phrase], run: tuple[int, int, int], need: int, cue_nee
     (see `clause_run`)."""
     length, i, j = run
     n = len(parts)
+    # The subject asked stands before its verb, and before the asides between them ("Its four steep
+    # faces, | which point…, | give it the shape…" for "What gives the mountain its pyramid shape?")
+    if i > 0 and parts[i].predicate:
+        i -= 1
+        length += parts[i].size
+        while i > 0 and parts[i].aside:
+            i -= 1
+            length += parts[i].size
     if i > 0 and (parts[i].relative or parts[i].appositive
                   or not cue_needed and parts[i].head <= _HEAD_WORDS and parts[j].tail > _END_WORDS
                   or not cue_needed and i == j == n - 1 and parts[j].bare):

@@ -15,7 +15,7 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.questions import question_terms
 
-__all__ = ["CLAUSE_CHARS", "Asked", "asked", "closest", "lowered", "said", "stem", "wanted"]
+__all__ = ["CLAUSE_CHARS", "Asked", "asked", "closest", "lowered", "said", "stem", "subject_asked", "wanted"]
 
 CLAUSE_CHARS = 30  # a clause mark between a span and a question word counts as this many characters
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -77,6 +77,26 @@ def asked(question: str) -> Asked | None:
     unit = re.compile(units[key], re.IGNORECASE) if key else None
     money = bool(key) and units[key] == lexicon.fill("{money_unit}")
     return Asked(wants, q, frozenset(words), tuple(question_terms(question)), noun, noun_last, unit, money, question)
+
+
+def subject_asked(question: str) -> bool:
+    """Does a which/what-question ask the subject of its verb ("What made Laennec…", "What replaced
+    the tube"), naming no kind of thing?"""
+    m = lexicon.regex("short_q_which", re.IGNORECASE).search(question.lower())
+    groups = [k for k in range(1, m.re.groups + 1) if m.group(k)] if m else []
+    # the word after the question word is a verb when an object follows it, or when it is an
+    # irregular past ("What made kabaddi…": `verb_forms`); not when a name follows it, which may be
+    # its subject («¿Qué demostró Cajal…?»)
+    if not groups:
+        return False
+    after = question[m.end(groups[0]):].split(maxsplit=1)
+    word = after[0].strip("¿?¡!.,;:'’\"").lower() if after else ""
+    return word in lowered(lexicon.words("object_lead")) or m.group(groups[0]) in _irregular_past()
+
+
+@cache
+def _irregular_past() -> frozenset[str]:
+    return frozenset(form for forms in lexicon.glossary("verb_forms").values() for form in forms.split("|"))
 
 
 def _verb(question: str, end: int) -> bool:

@@ -1,0 +1,83 @@
+"""Which phrase of a long English or Spanish sentence answers a question that asks for no kind of
+span told by its digits or capitals (`qa.answer.clauses` quotes a run of such a sentence's phrases).
+
+On text the cut was never fitted to (en_wiki7, written for the tenth session), the run lost the
+answer of 7 of 50 questions, most of them questions the run's cues could not read:
+- a why / what-for question, a condition or a means asked is answered by the phrase saying a cause
+  or a purpose ("…were hidden in the château | to keep them safe…"), a condition ("…had agreed to
+  surrender | unless an army came…") or a means; the words that say so are a closed class, lexicon
+  data (`cut_q_KIND` reads the question, `cut_KIND` the phrase: en.toml, es.toml);
+- a question asking the subject ("What gives the mountain its pyramid shape?": `asks_subject`) is
+  answered before its verb, and a run that opens with the verb, after an aside ("Its four steep
+  faces, | which point…, | give it the shape…"), is quoted from the subject on.
+Not read: where the Latin short-answer picker, reading the whole sentence, places a who- or
+which-question's answer. Quoting the phrase beside the run that it placed one in gained one answer
+of en_wiki7 ("In 1673, through the physician Reinier de Graaf, | he began sending letters…") and
+took 7 other answers of the English and Spanish dev sets 25-125 characters longer, none right
+that was not (the picker's name there was the sentence's other person or place).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.answer.latin_question import lowered, subject_asked, wanted
+from qa.text import lexicon
+
+__all__ = ["asks_subject", "kind_cues", "opens_aside", "opens_predicate"]
+
+
+def kind_cues(question: str, texts: list[str], starts: list[int]) -> list[bool] | None:
+    """Which of `texts` (a sentence's phrases) say what `question` asks when it asks a cause or a
+    purpose, a condition or a means, from character `starts[k]` of phrase k on; None when it asks
+    none of those."""
+    phrase = next((said for asks, said in _kinds() if asks.search(question)), None)
+    if phrase is None:
+        return None
+    return [any(m.start() >= at for m in phrase.finditer(t.strip())) for t, at in zip(texts, starts)]
+
+
+def asks_subject(question: str) -> bool:
+    """Does an English or Spanish which/what-question ask the subject of its verb ("What made
+    kabaddi…", "What gives the mountain…")?"""
+    return wanted(question) == "which" and subject_asked(question)
+
+
+def opens_predicate(phrase: str) -> bool:
+    """Does `phrase` (not a sentence's first) open with a word that is no function word, in lower
+    case, and no preposition after it: a verb going on from a subject said before it, with its object
+    ("give it the shape of…", "turned it into…")?"""
+    words = [w.strip(".,;:«»\"'“”‘’()") for w in phrase.split()[:2]]
+    word = words[0] if words else ""
+    if len(words) > 1 and words[1].lower() in lowered(lexicon.words("aside_preposition")):
+        return False  # a participle's aside ("better known as…", "built in 1850"), not a verb with its object
+    return bool(word) and word.islower() and word.isalpha() and word not in _closed()
+
+
+@cache
+def _closed() -> frozenset[str]:
+    """Words that open a phrase without being a verb going on from its subject: function words, relative
+    words, clause openers, subjects of their own, articles."""
+    return (lowered(lexicon.words("stop_word")) | lowered(lexicon.words("object_lead")) | lowered(lexicon.words("relative_word"))
+            | lowered(lexicon.words("clause_opener")) | lowered(lexicon.words("subject_word")) | lowered(lexicon.words("latin_article")))
+
+
+def opens_aside(phrase: str) -> bool:
+    """Does `phrase` open with an article: a noun phrase naming the one before it ("…in 2014, | a
+    professional competition among…,")? (A relative word opens an aside too: `clauses`' relative.)"""
+    return _opens(phrase, lexicon.words("latin_article"))
+
+
+def _opens(phrase: str, words: tuple[str, ...]) -> bool:
+    lowered_phrase = phrase.lower()
+    return any(lowered_phrase.startswith(w + " ") for w in words)
+
+
+@cache
+def _kinds() -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """(what the question says, what the phrase answering it says) for a cause or a purpose, a
+    condition, a means asked: lexicon data, first match wins."""
+    return ((lexicon.regex("cut_q_reason", re.IGNORECASE), lexicon.regex("cut_reason", re.IGNORECASE)),
+            (lexicon.regex("cut_q_condition", re.IGNORECASE), lexicon.regex("cut_condition", re.IGNORECASE)),
+            (lexicon.regex("cut_q_means", re.IGNORECASE), lexicon.regex("cut_means", re.IGNORECASE)))

@@ -1,0 +1,75 @@
+"""qa.answer.phrase_kinds: the closed-class words that tell the phrase answering a why, a condition or
+a means, and a question asking its verb's subject (lexicon data: en.toml, es.toml `cut_*`,
+`subject_word`, `aside_preposition`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate
+
+
+@pytest.mark.parametrize("question, phrase, cue", [
+    ("Why was the bridge closed?", "to repair its piers after the flood", True),
+    ("Why was the bridge closed?", "because its piers had cracked", True),
+    ("Why was the bridge closed?", "and it was reopened to the public in May", False),  # "to" before an article
+    ("Why was the bridge closed?", "from Monday to Thursday", False),  # "to" before a name
+    ("What is the purpose of the valve?", "which lets the steam escape", True),
+    ("What was the canal used for?", "so that barges could reach the mills", True),
+    ("On what condition did the town surrender?", "unless an army came within three miles", True),
+    ("How did the engineers drain the marsh?", "by digging a network of ditches", True),
+    ("How did the engineers drain the marsh?", "in the spring of 1820", False),
+    ("¿Por qué se cerró el puente?", "porque sus pilares se habían agrietado", True),
+    ("¿Por qué se cerró el puente?", "para reparar sus pilares", True),
+    ("¿Por qué se cerró el puente?", "para el tráfico de la ciudad", False),
+    ("¿Con qué condición se rindió la villa?", "a menos que llegara un ejército", True),
+    ("¿Cómo drenaron los ingenieros el pantano?", "mediante una red de acequias", True),
+])
+def test_a_phrase_says_the_cause_condition_or_means_asked(question, phrase, cue):
+    assert kind_cues(question, [phrase], [0]) == [cue]
+
+
+@pytest.mark.parametrize("question", ["When was the bridge closed?", "Who built the bridge?", "¿Cuándo se cerró el puente?"])
+def test_a_question_asking_a_kind_of_span_reads_no_phrase_kind(question):
+    assert kind_cues(question, ["because its piers had cracked"], [0]) is None
+
+
+def test_a_cue_before_the_start_given_does_not_count():
+    assert kind_cues("Why was the bridge closed?", ["because of the flood the bridge was closed"], [20]) == [False]
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("What gives the mountain its pyramid shape?", True),
+    ("What made kabaddi popular?", True),  # an irregular past (verb_forms)
+    ("¿Qué provocó la caída del imperio?", True),
+    ("¿Qué demostró Cajal sobre el sistema nervioso?", False),  # a name after the verb may be its subject
+    ("Which river flows through the city?", False),
+    ("What kind of stone was used?", False),
+])
+def test_a_question_asks_the_subject_of_its_verb(question, subject):
+    assert asks_subject(question) is subject
+
+
+@pytest.mark.parametrize("phrase, predicate", [
+    ("give it the shape of a pyramid,", True),
+    ("turned it into one of the most watched sports", True),
+    ("considerado el padre de la neurociencia", True),
+    ("better known as Ada Lovelace,", False),  # an aside's participle
+    ("built in 1850 by the town,", False),
+    ("he began sending letters", False),
+    ("and it is one of the peaks", False),
+    ("which point towards the compass,", False),
+    ("the founder of the dynasty,", False),
+    ("Vienna, Bratislava and Budapest", False),
+])
+def test_a_phrase_opens_with_a_verb_going_on_from_its_subject(phrase, predicate):
+    assert opens_predicate(phrase) is predicate
+
+
+@pytest.mark.parametrize("phrase, aside", [
+    ("a professional competition among city teams,", True),
+    ("la mayor ciudad del país,", True),
+    ("turned it into a sport,", False),
+])
+def test_an_article_opens_an_aside(phrase, aside):
+    assert opens_aside(phrase) is aside
