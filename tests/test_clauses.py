@@ -413,6 +413,10 @@ PEAK = ("Its three sharp ridges, which meet at a narrow summit of bare grey rock
         "spire, and it is one of the most climbed peaks in the range.")
 LEAGUE = ("The founding of the national hurling league in 1998, a professional competition among county teams shown "
           "on public television, turned it into one of the most followed sports in the country after football.")
+RAIL = ("Since 1998, when the rebuilt harbour railway reopened a line closed in the last century, day trippers have "
+        "been able to travel from Dunmore to the old quay at Kilbride.")
+VIA = ("Desde 1998, cuando el ferrocarril del puerto reconstruido reabrió una línea cerrada el siglo pasado, los "
+       "excursionistas pueden viajar desde Dunmore hasta el viejo muelle de Kilbride.")
 VILLA = ("Gracias a ello, la villa obtuvo en 1503 el derecho al comercio con las islas, que se administraba desde la "
          "lonja y que se trasladó al puerto nuevo en 1717, cuando el creciente tamaño de los barcos dificultaba la "
          "entrada al río.")
@@ -429,6 +433,9 @@ VILLA = ("Gracias a ello, la villa obtuvo en 1503 el derecho al comercio con las
     # a subject asked: from the subject, over the aside, to the verb the question says
     ("What gives the mountain its spire shape?", "Peak", PEAK, PEAK),
     ("What made hurling one of the most followed sports in the country?", "Hurling", LEAGUE, LEAGUE),
+    # a run that is the sentence's setting alone: with the main clause after it
+    ("What has the rebuilt railway made possible since 1998?", "Harbour railway", RAIL, RAIL),
+    ("¿Qué ha hecho posible el ferrocarril reconstruido desde 1998?", "Ferrocarril", VIA, VIA),
     # a cause word before every question word says the cause of what the sentence before says: no
     # cue, and the run is chosen as before
     ("¿Por qué se trasladó el comercio con las islas al puerto nuevo?", "Villa", VILLA, VILLA),
@@ -442,6 +449,8 @@ def test_the_phrase_that_answers_a_why_a_condition_or_a_subject_is_quoted(questi
     # asking no cause nor a subject, the same sentences are cut as before
     ("Which books were hidden in the fortress?", "Castelo", ABBEY,
      "were hidden in the fortress to keep them safe from the invading soldiers."),
+    ("Which line did the rebuilt railway reopen?", "Harbour railway", RAIL,
+     "Since 1998, when the rebuilt harbour railway reopened a line closed in the last century"),
     ("What shape do the ridges give the mountain?", "Peak", PEAK,
      "Its three sharp ridges, which meet at a narrow summit of bare grey rock, give it the look of an almost perfect "
      "spire"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate
+from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate, opens_setting
 
 
 @pytest.mark.parametrize("question, phrase, cue", [
@@ -64,6 +64,17 @@ def test_a_question_asks_the_subject_of_its_verb(question, subject):
 ])
 def test_a_phrase_opens_with_a_verb_going_on_from_its_subject(phrase, predicate):
     assert opens_predicate(phrase) is predicate
+
+
+@pytest.mark.parametrize("phrase, setting", [
+    ("Since 1994, when the waterway reopened,", True),
+    ("During the Second World War,", True),
+    ("Desde 1998, cuando el ferrocarril reabrió,", True),
+    ("The river rises in the hills,", False),
+    ("Sinceramente, nadie lo sabe,", False),  # a word that starts with one is not one
+])
+def test_a_sentence_s_first_phrase_opens_its_setting(phrase, setting):
+    assert opens_setting(phrase) is setting
 
 
 @pytest.mark.parametrize("phrase, aside", [

@@ -28,8 +28,8 @@ since adults have no teeth." for "Since adults lack teeth, what do they use to c
 is quoted with the phrase before it: nothing follows it to hold the answer. A sentence that matched
 only the title's words is quoted from its first phrase that names them through the first that holds
 the wanted type of answer (`subject_run`).
-What answers a question asking no kind of span (a cause, a condition, a means, a subject) is read
-by `qa.answer.phrase_kinds`.
+What answers a question asking no kind of span (a cause, a condition, a means, a subject, what the
+main clause after a sentence's setting says) is read by `qa.answer.phrase_kinds`.
 The words a phrase holds are read as the window's sentence reads them: as written, in another form,
 by a word of their class or a value of their kind (`qa.text.paraphrase`).
 Chinese text is never cut here: its sentences are the length of a clause.
@@ -43,7 +43,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
-from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate
+from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate, opens_setting
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
 from qa.text import lexicon
@@ -122,7 +122,10 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     starts = [len(w) + 1 if k < first else len(" ".join(w[:heads[k]])) if k == first else 0 for k, w in enumerate(said)]
     kinds = None if _exact(q) else kind_cues(q.text, [text[p.start:p.end] for p in parts], starts)
     cues = cues if kinds is None else [a or b for a, b in zip(cues, kinds)]
-    found = [Phrase(*p, predicate=pr, aside=a)
+    # (a question naming the kind of thing it asks, "Which line did the railway reopen?", may ask the
+    # setting's own words)
+    setting = not wanted(q.text) and opens_setting(text[parts[0].start:parts[0].end])
+    found = [Phrase(*p, predicate=pr, aside=a, setting=k == 0 and setting)
              for k, (p, pr, a) in enumerate(zip(zip(sizes, masks, cues, relative, tails, heads, appositive, bare, leads),
                                                 predicate, aside))]
     # Matched only by the article's subject, the sentence is told apart by no phrase: it is quoted
@@ -242,6 +245,7 @@ class Phrase(NamedTuple):
     leads: bool = False  # it ends at its question words or within `_END_WORDS` function words or figures of them
     predicate: bool = False  # a subject is asked and it opens with a verb going on from one said before it
     aside: bool = False  # it opens with a relative word or an article: it says something of the phrase before
+    setting: bool = False  # the sentence's first phrase, opening its setting ("Since 1994, when …,")
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False) -> tuple[int, int] | None:
@@ -259,7 +263,8 @@ def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False)
     within `_END_WORDS` function words, figures or names of it (`Phrase.leads`), the phrase after it and after a relative clause that follows (a
     question repeats the words that lead to its answer: "…capital until 1596, | when Sigismund III
     moved his court to Warsaw"); from the subject on when the question asks one and the run opens
-    with its verb (`Phrase.predicate`: `qa.answer.phrase_kinds`);
+    with its verb (`Phrase.predicate`), and with the main clause after a run that is the sentence's
+    setting alone (`Phrase.setting`: `qa.answer.phrase_kinds`);
     then widened by the phrases after it while it stays within `budget` (`_widened`), unless
     `exact` (the wanted type is told by digits: `_exact`) and a phrase holds it: the run holds the
     answer then."""
@@ -314,6 +319,10 @@ def _extended(parts: list[Phrase], run: tuple[int, int, int], need: int, cue_nee
         i -= 1
         length += parts[i].size
     if cue_needed and j + 1 < n and parts[j + 1].cue and parts[j + 1].mask & need:
+        j += 1
+        length += parts[j].size
+    # The sentence's setting alone says when or where: its main clause, after it, what happened
+    if not cue_needed and i == j == 0 and parts[0].setting and not parts[0].leads:
         j += 1
         length += parts[j].size
     if not cue_needed and j + 1 < n and parts[j].leads:

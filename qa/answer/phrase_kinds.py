@@ -9,7 +9,11 @@ answer of 7 of 50 questions, most of them questions the run's cues could not rea
   data (`cut_q_KIND` reads the question, `cut_KIND` the phrase: en.toml, es.toml);
 - a question asking the subject ("What gives the mountain its pyramid shape?": `asks_subject`) is
   answered before its verb, and a run that opens with the verb, after an aside ("Its four steep
-  faces, | which point…, | give it the shape…"), is quoted from the subject on.
+  faces, | which point…, | give it the shape…"), is quoted from the subject on;
+- a run that is only a sentence's setting, its first phrase ("Since 1994, when the restored
+  waterway reopened a canal link…,": `opens_setting`), says when or where; a question asking no kind
+  of span ("What has the restored waterway made possible since 1994?") is answered by the main
+  clause after it.
 Not read: where the Latin short-answer picker, reading the whole sentence, places a who- or
 which-question's answer. Quoting the phrase beside the run that it placed one in gained one answer
 of en_wiki7 ("In 1673, through the physician Reinier de Graaf, | he began sending letters…") and
@@ -25,7 +29,7 @@ from functools import cache
 from qa.answer.latin_question import lowered, subject_asked, wanted
 from qa.text import lexicon
 
-__all__ = ["asks_subject", "kind_cues", "opens_aside", "opens_predicate"]
+__all__ = ["asks_subject", "kind_cues", "opens_aside", "opens_predicate", "opens_setting"]
 
 
 def kind_cues(question: str, texts: list[str], starts: list[int]) -> list[bool] | None:
@@ -67,6 +71,11 @@ def opens_aside(phrase: str) -> bool:
     """Does `phrase` open with an article: a noun phrase naming the one before it ("…in 2014, | a
     professional competition among…,")? (A relative word opens an aside too: `clauses`' relative.)"""
     return _opens(phrase, lexicon.words("latin_article"))
+
+
+def opens_setting(phrase: str) -> bool:
+    """Does `phrase` (a sentence's first) open its setting ("Since 1994, when…", «Desde 1998, cuando…»)?"""
+    return _opens(phrase, lexicon.words("setting_word"))
 
 
 def _opens(phrase: str, words: tuple[str, ...]) -> bool:
