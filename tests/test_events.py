@@ -1,5 +1,5 @@
 """The closed class of events (qa.answer.events): a question asking a value of a death, birth,
-marriage, founding, price, prize or premiere is answered only by a sentence saying that event of what it
+marriage, founding, price, prize, premiere, completion, study or extraction is answered only by a sentence saying that event of what it
 names; each event of en.toml's and es.toml's `life_event` is asked once where it is said and once
 where it is not."""
 
@@ -74,6 +74,32 @@ CASES = [
     ("¿Quién era el rey de Dinamarca?", "El tratado puso fin a la guerra con Dinamarca.", "rey"),
     ("¿Quién fue el gobernador de Chile en 1560?", "Chile era entonces una colonia española.", "gobernador"),
     ("¿Quién es el hijo mayor de Falla?", "Falla no tuvo hijos.", ""),  # a Spanish question asks no English mayor
+    # completion: said by its word or an opening, not by the start of the work
+    ("In what year was the building of Chambord completed?",
+     "Built as a hunting lodge for King Francis I, who ordered its construction in 1519 but spent only a few weeks there.",
+     "completed"),
+    ("When was the Circum-Baikal Railway completed?",
+     "The most difficult section, the Circum-Baikal Railway, required dozens of tunnels and was not finished until 1904.", ""),
+    ("When was the Empire State Building completed?", "It held the title for less than a year, until the Empire State "
+     "Building was completed in 1931.", ""),
+    ("How many days does the Moon take to complete one orbit?",
+     "It orbits the Earth at an average distance of about 384,400 kilometers and takes 27.3 days to complete one orbit.", ""),
+    ("¿En qué año se terminó la catedral?", "Las obras de la catedral comenzaron en 1221 bajo el obispo Mauricio.", "terminó"),
+    ("¿En qué año se terminó la catedral?", "La catedral, comenzada en 1221, fue consagrada en 1260.", ""),
+    # study: said by a school, a degree, a student
+    ("¿En qué universidad estudió medicina Ramón y Cajal?",
+     "Santiago Ramón y Cajal (Petilla de Aragón, 1852 – Madrid, 1934) fue un médico e histólogo español.", "estudió"),
+    ("¿En qué universidad estudió medicina Ramón y Cajal?", "Se licenció en Medicina en Zaragoza en 1873.", ""),
+    ("Where did Lise Meitner study?", "She became in 1906 only the second woman to earn a doctorate in physics at the "
+     "University of Vienna.", ""),
+    ("Where did Lise Meitner study?", "Lise Meitner (1878–1968) was an Austrian-Swedish physicist.", "study"),
+    # extraction: what a mine gave, not how many came for it
+    ("How much gold was taken out of the Klondike?",
+     "The discovery of gold on Bonanza Creek set off the Klondike Gold Rush, during which some 100,000 prospectors set "
+     "out for the region and about 30,000 of them eventually reached it.", "taken out"),
+    ("How much gold was taken out of the Klondike?", "The Klondike produced about 12.5 million ounces of gold by 1904.", ""),
+    ("¿Cuánta plata se extrajo del cerro de Potosí?", "El cerro de Potosí fue descubierto por los españoles en 1545.", "extrajo"),
+    ("¿Cuánta plata se extrajo del cerro de Potosí?", "Sus minas dieron unas 40.000 toneladas de plata.", ""),
     # no event of the class asked: nothing checked
     ("Who found the stone?", "It was found in July 1799 by French soldiers.", ""),
     ("¿Cómo falleció Carlos Gardel?", "Gardel murió en un accidente aéreo en Medellín.", ""),
