@@ -2,9 +2,10 @@
 adds for one: over Chinese text (`english_gaps`: the question's pinyin names, and its attribute
 word looked up in en.toml's glossaries of how Chinese text says it, `english_focus`), and over
 text in its own language (`worded_gaps`: the noun its question word asks about, or the action it
-asks the doer of, said in some form by the quote or its neighbours), and the names it is about
-(`unnamed`: a name no article writes; `ungrounded`: a name of a Spanish question that the quote's
-article does not give).
+asks the doer of, said in some form by the quote or its neighbours; the event of a closed class it
+asks a value of, `qa.answer.events`; the rate it asks a figure per, `qa.answer.rates`), and the
+names it is about (`unnamed`: a name no article writes; `ungrounded`: a name of a Spanish question
+that the quote's article does not give).
 
 Apart from `qa.answer.slots`, whose checks read a Chinese question's words around its question
 word without a segmenter: these read a question whose words are separated and whose question
@@ -85,6 +86,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if (event := event_gap(question, quote, context, title, passage)) and not any(event in g.detail for g in out):
         out.append(Gap("focus", event))
+    # a figure asked per period ("each year") of a quote that says no rate is a one-off one (qa.answer.rates)
+    from qa.answer.rates import rate_gap
+
+    if rate := rate_gap(question, quote):
+        out.append(Gap("period", rate))
     return out
 
 
