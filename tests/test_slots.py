@@ -342,3 +342,20 @@ def test_a_partitive_count_asks_about_the_noun_after_it(question, quote, gap):
     from qa.answer.latin_slots import worded_gaps
 
     assert [g.kind for g in worded_gaps(question, quote, "")] == gap
+
+
+@pytest.mark.parametrize("question, quote, gap", [
+    # «cuál es el X de»: the measure asked must be said, in some form or by a value of its kind
+    ("¿Cuál es el caudal medio del Ebro en su desembocadura?",
+     "El Ebro es un río del nordeste de la península ibérica, con unos 910 kilómetros de recorrido desde su nacimiento en "
+     "Fontibre, en Cantabria, hasta su desembocadura en el mar Mediterráneo.", ["focus"]),
+    ("¿Cuál es el número atómico del cobre?",
+     "El cobre es un elemento químico de símbolo Cu y número atómico 29, un metal de color rojizo.", []),
+    ("¿Cuál es la longitud del Orinoco?", "El Orinoco es uno de los ríos más largos de América del Sur, con unos 2.140 "
+     "kilómetros de recorrido, y nace en la Sierra Parima.", []),
+    ("¿Cuál es el nombre científico del ajolote?", "El ajolote (Ambystoma mexicanum) es un anfibio.", []),
+])
+def test_a_spanish_measure_noun_is_said(question, quote, gap):
+    from qa.answer.latin_slots import worded_gaps
+
+    assert [g.kind for g in worded_gaps(question, quote, "")] == gap
