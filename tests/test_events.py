@@ -23,6 +23,13 @@ CASES = [
      "The fleet was commanded by John of Austria, while the Ottoman side was led by Ali Pasha, who was killed.", "die"),
     ("¿Cuántos soldados murieron en la batalla de Ayacucho?",
      "El ejército independentista, formado por unos 5.800 soldados peruanos, venció.", "murieron"),
+    # a count of deaths: said by a figure in the death word's clause, not by another clause's figure
+    ("How many people died in the Great Fire of London?", "The fire consumed some 13,200 houses, 87 parish churches and "
+     "St Paul's Cathedral, leaving an estimated 70,000 of the City's 80,000 inhabitants homeless, although the number of "
+     "recorded deaths was small.", "died"),
+    ("How many people died in the Felling disaster?", "The Felling disaster of 1812 killed 92 men and boys.", ""),
+    ("How many miners were killed in the first years after the Davy lamp was introduced?",
+     "The number of deaths in the first years after its introduction actually rose.", ""),  # no figure: type checks
     ("¿En qué año murió Gaudí?", "Gaudí dedicó al templo sus últimos años, y cuando murió en 1926 solo había una torre.", ""),
     # birth
     ("Where was Dvořák born?", "Born in Nelahozeves, a village north of Prague, he trained as an organist.", ""),
