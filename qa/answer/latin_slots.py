@@ -63,6 +63,7 @@ def english_gaps(question: str, quote: str, context: str, passage: str) -> list[
 _ASKED_NOUN = lexicon.regex("asked_noun", re.I)
 _ASKED_VERB = lexicon.regex("asked_verb", re.I)
 _ASKED_OBJECT = lexicon.regex("asked_object", re.I)
+_ASKED_DOER = lexicon.regex("asked_doer", re.I)
 
 
 def worded_gaps(question: str, quote: str, context: str, title: str = "", passage: str = "") -> list[Gap]:
@@ -91,6 +92,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if rate := rate_gap(question, quote):
         out.append(Gap("period", rate))
+    # a who-question over a quote naming no one but what it names (qa.answer.doers)
+    from qa.answer.doers import nameless
+
+    if nameless(question, quote, title):
+        out.append(Gap("focus", _ASKED_DOER.search(question).group(0).strip(" ¿")))
     return out
 
 

@@ -258,7 +258,8 @@ def _close(run: list[re.Match], person: bool, out: list[tuple[int, int, int]]) -
         words.pop(0)
     if not words:
         return
-    not_person = lowered(lexicon.words("not_person")) | lowered(lexicon.words("pinyin_name_kind")) | lowered(lexicon.words("month_name"))
+    not_person = lowered(lexicon.words("not_person")) | lowered(lexicon.words("pinyin_name_kind")) \
+        | lowered(lexicon.words("month_name")) | lowered(lexicon.words("weekday_name"))
     if person and any(w.group(0).lower() in not_person or w.group(0).lower().rstrip(".") in not_person for w in words):
         return
     last = words[-1].group(0)

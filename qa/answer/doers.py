@@ -1,0 +1,75 @@
+"""Does a quote name anyone for a who-question? "Who stole the painting from the Hartley Museum?"
+over "The Hartley Museum of Art has recovered a painting stolen from its gallery 23 years ago":
+every word of the question is there, the verb too ("stolen"), but the only name is the question's
+own; the thief is never named. A quote answering who did it names a doer that the question does
+not: a run of capitalised words none of whose words is the question's or the article title's.
+
+A sentence's first word is capitalised as a sentence opener ("The", «El»: `sentence_opener`,
+`stop_word`), not as a name, nor is a month or a day; a comma ends a name. Only a question asking the one who did something
+is read (`asked_doer`: "who stole", «quién robó»; not «quiénes», whose answers are groups written
+in lower case, «unos anarquistas», nor "who is the superintendent", whose holder may be named by
+the next quote: only the best quote is checked), and only the
+quote: its neighbour may name the painter of the stolen work, not the thief. Checked by
+`qa.answer.latin_slots.worded_gaps` for English and Spanish questions over text in their language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.text import lexicon
+from qa.text.sentences import split_sentences
+
+__all__ = ["nameless"]
+
+_ASKED = lexicon.regex("asked_doer", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(w.lower() for name in ("sentence_opener", "stop_word") for w in lexicon.words(name))
+
+
+@cache
+def _times() -> frozenset[str]:
+    """Capitalised words that name a time, not a doer ("on Monday", "in June")."""
+    return frozenset(w.lower() for name in ("month_name", "weekday_name") for w in lexicon.words(name))
+
+
+def _plain(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("’s")
+
+
+def nameless(question: str, quote: str, title: str = "") -> bool:
+    """Does `question` ask who did something of a `quote` that names no one but what the question
+    (or the article's `title`) names?"""
+    if not _ASKED.search(question):
+        return False
+    own = {_plain(w) for w in _WORD.findall(f"{question} {title}")}
+    joiners = {w.lower() for w in lexicon.words("name_joiner")}
+    for s in split_sentences(quote):
+        text = quote[s.start:s.end]
+        run: list[str] = []
+        end = 0
+        for k, m in enumerate([*_WORD.finditer(text), None]):
+            word = m.group(0) if m else ""
+            # a comma or a bracket ends a name: "la Autoridad Portuaria, Javier Ortega" names two
+            joined = m is not None and not text[end:m.start()].strip()
+            end = m.end() if m else end
+            if word[:1].isupper() and not (k == 0 and word.lower() in _openers()) and (joined or not run):
+                run.append(word)
+                continue
+            if run and joined and word.lower() in joiners:
+                continue  # "Museum of Art", «Museo de Bellas Artes»: one name
+            if _doer(run, own):
+                return False  # a name the question does not give
+            run = [word] if word[:1].isupper() else []
+    return not _doer(run, own)
+
+
+def _doer(run: list[str], own: set[str]) -> bool:
+    """Is a run of capitalised words a name the question (`own`: its and the title's words) does not
+    give, and no time?"""
+    return bool(run) and not any(_plain(w) in own for w in run) and not all(w.lower() in _times() for w in run)

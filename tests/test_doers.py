@@ -1,0 +1,46 @@
+"""A who-question over a quote that names no one but what the question names (qa.answer.doers):
+the doer asked is never named. Real sentences of the dev articles (en_news, es_news, en_wiki,
+es_wiki3)."""
+
+import pytest
+
+from qa.answer.doers import nameless
+from qa.answer.slots import gaps
+
+# (question, quote, title, names no doer)
+CASES = [
+    # the only name is the question's own: refused
+    ("Who stole the painting from the Hartley Museum?",
+     "The Hartley Museum of Art has recovered a painting stolen from its gallery 23 years ago.",
+     "Museum returns stolen painting", True),
+    ("¿Quién robó el cuadro del Museo de Bellas Artes de Puerto Claro?",
+     "El Museo de Bellas Artes de Puerto Claro ha recuperado un cuadro robado de sus salas hace 19 años.",
+     "El museo recupera un cuadro robado", True),
+    ("Who designed the new wing?", "The Northfield General Hospital opened its new east wing on Monday after two years of "
+     "construction.", "Northfield General Hospital", True),
+    # a doer named, at the sentence's start, after a comma, inside a title's words: kept
+    ("Who designed the new wing?", "The wing was designed by the architecture firm Hale & Ortiz.", "", False),
+    ("Who discovered titanium?", "The element was discovered in Cornwall, England, in 1791 by William Gregor, a clergyman "
+     "and amateur mineralogist.", "Titanium", False),
+    ("Who invented the stethoscope?", "The stethoscope was invented in 1816 by René Laennec, a French physician.",
+     "Stethoscope", False),
+    ("¿Quién atribuyó el aumento a la nueva terminal?", "El presidente de la Autoridad Portuaria, Javier Ortega, atribuyó "
+     "el aumento a la nueva terminal, abierta en 2022.", "", False),
+    ("¿Quién diseñó la Sagrada Familia?", "Gaudí dedicó al templo sus últimos años.", "Sagrada Familia", False),
+    # not asked of one doer: a group («quiénes»), the holder of an office ("who is"): nothing checked
+    ("¿Quiénes prendieron fuego a la cripta?", "En 1936 unos anarquistas prendieron fuego a la cripta.", "", False),
+    ("Who is the superintendent of the Greenvale school district?",
+     "The Greenvale school district will replace 30 diesel buses with electric ones by the end of next year.", "", False),
+]
+
+
+@pytest.mark.parametrize("question, quote, title, expected", CASES)
+def test_nameless(question, quote, title, expected):
+    assert nameless(question, quote, title) is expected
+
+
+def test_gap_reaches_the_slot_checks():
+    """`qa.answer.slots.gaps` reports it as a focus gap (refused: factor 0), naming the question's words."""
+    found = gaps("Who stole the painting from the Hartley Museum?",
+                 "The Hartley Museum of Art has recovered a painting stolen from its gallery 23 years ago.", "")
+    assert ("focus", "Who stole") in [(g.kind, g.detail) for g in found]
