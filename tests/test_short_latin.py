@@ -358,3 +358,29 @@ def test_names_listed_together_are_answered_together(word):
 def test_a_reflexive_before_the_verb_is_skipped(word):
     assert short_answer(f"¿Qué empresa {word} encarga del puerto?", [f"Naviera Sur {word} encarga del puerto desde 2001."]) == \
         "Naviera Sur"
+
+
+@pytest.mark.parametrize("question, text, figures", [
+    # a figure after "every" / «cada» says how often: no duration, no count
+    ("How long does a kakapo egg take to hatch?",
+     "Breeding happens only every two to four years, and a female usually lays between one and four eggs.", []),
+    ("How long does a Komodo dragon egg take to hatch?",
+     "Females lay up to 30 eggs, usually in September, and the young, which hatch after about eight months, spend "
+     "their first years in trees.", ["eight months"]),
+    ("¿Cuánto tiempo dura la incubación?", "La hembra pone huevos cada dos años, y la incubación dura 60 días.", ["60 días"]),
+])
+def test_a_figure_after_every_says_how_often(question, text, figures):
+    from qa.answer.latin_question import asked
+    from qa.answer.short_latin import _figures
+
+    found = asked(question)
+    assert [text[s:e] for s, e in _figures(found, text)] == figures
+
+
+def test_how_often_is_answered_by_every():
+    """A question asking how often (`q_often`) keeps the figure after "every"."""
+    from qa.answer.latin_question import asked
+    from qa.answer.short_latin import _figures
+
+    text = "Breeding happens only every two to four years."
+    assert [text[s:e] for s, e in _figures(asked("How many years apart does the kakapo breed?"), text)] == ["four years"]

@@ -141,11 +141,16 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
     count whose noun no figure carries, the bare ones ("3.1 million last year")."""
     carrying, bare = [], []
     units = _units()
+    often = None  # does the question ask how often: read at the first figure
     for m in lexicon.regex("latin_figure", re.IGNORECASE).finditer(text):
         got = m.group(0)
         if said(asked, got) or lexicon.regex("latin_year").fullmatch(got.strip()):
             continue  # a year is no count (en 2019)
         start, end = m.span()
+        if often is None:
+            often = bool(lexicon.regex("q_often", re.IGNORECASE).search(asked.question))
+        if not often and lexicon.regex("frequency_lead", re.IGNORECASE).search(text, 0, start):
+            continue  # "every two to four years": how often, not how long
         money = any(c in got for c in lexicon.words("currency_sign"))
         # the unit maybe after a capitalised word that names whose it is ("102 million Australian dollars")
         after = re.match(r"\s*(?:de\s+)?(?-i:[A-Z]\w+\s+)?(%s)(?!\w)" % units, text[end:], re.IGNORECASE)
