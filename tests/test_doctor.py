@@ -16,7 +16,7 @@ KEY = "sk-doctor-SECRET-0a1b2c3d4e5f6a7b"
 
 def env_for(server_url: str, store, **extra: str) -> dict[str, str]:
     return {"QA_STORE": str(store), "QA_EMBED": "hash", "OPENAI_BASE_URL": server_url, "OPENAI_API_KEY": KEY,
-            "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "2", **extra}
+            "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "30", **extra}
 
 
 def statuses(checks) -> dict[str, str]:
@@ -156,7 +156,8 @@ def test_each_check_is_printed_as_it_finishes(openai_server, hash_store):
     import pexpect
 
     openai_server.hang(4)  # /v1/models waits; the doctor's one attempt times out (QA_LLM_TIMEOUT=2)
-    child = spawn_qa("doctor", env={**env_for(openai_server.url, hash_store), "NO_COLOR": "1", "COLUMNS": "200"})
+    child = spawn_qa("doctor", env={**env_for(openai_server.url, hash_store, QA_LLM_TIMEOUT="2"), "NO_COLOR": "1",
+                                    "COLUMNS": "200"})
     started = time.perf_counter()
     child.expect_exact("OK   store")
     store_seen = time.perf_counter() - started
