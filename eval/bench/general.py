@@ -93,7 +93,9 @@ class Corpus:
     check: bool = False
 
 
-def default_sets(bench: Path, work: Path) -> list[Corpus]:
+def default_sets(bench: Path, work: Path, swaps: bool = True) -> list[Corpus]:
+    """Every visible set of the protocol; `swaps` False leaves out the entity swaps (built into
+    `work` on the fly), for a tool that answers sets by name (`eval.bench.snapshot --set`)."""
     data = ROOT / "eval" / "bench" / "data"
     return [*(Corpus(n, bench / n / "docs", bench / n / "gold.jsonl") for n in ("cmrc_trial", "cmrc_train30", "drcd_test")),
             Corpus("seed", ROOT / "seeds", ROOT / "eval" / "gold" / "seed.jsonl", real=True),
@@ -107,7 +109,7 @@ def default_sets(bench: Path, work: Path) -> list[Corpus]:
             *(Corpus(f"{n}_nearmiss", data / n / "docs", data / n / "nearmiss.jsonl", held_out=False)
               for n in ("en_news", "es_news", "en_wiki", "en_wiki2", "en_wiki3", "en_wiki4",
                         "es_wiki", "es_wiki2", "es_wiki3", "es_wiki4")),
-            *(swap_set(bench / n, work) for n in ("cmrc_trial", "drcd_test"))]
+            *(swap_set(bench / n, work) for n in ("cmrc_trial", "drcd_test") if swaps)]
 
 
 def swap_set(bench: Path, work: Path) -> Corpus:

@@ -19,6 +19,12 @@ answer, refusal, support, gaps or citations moved, and exits 1 when any did.
 expect a rare answer to move between two runs of one tree (the dense neighbours above).
 Every run prints the set's figures (`figures`): contains@1 (a gold answer inside the answer, a
 refusal a miss), answerable questions refused, unanswerable ones refused, mean answer characters.
+Sets by name, each into its own file, with a line of where the misses are (`eval.bench.misses`):
+
+    python -m eval.bench.snapshot --real --set en_wiki7 --set zh_xwiki7 --out-dir /tmp/after
+
+`--param NAME=VALUE` answers with another value of `ExtractiveParams`, `--threshold T` refuses under
+another support (0: nothing refused, every answer's support recorded: a calibration table's input).
 """
 
 from __future__ import annotations
@@ -121,11 +127,49 @@ def figures(answers: dict[str, dict], gold: Path) -> dict:
             "mean_chars": round(sum(lengths) / len(lengths)) if lengths else None}
 
 
+def named_sets(bench: Path) -> dict[str, tuple[Path, Path]]:
+    """name -> (docs, gold) of every visible set: the protocol's (`eval.bench.general.default_sets`,
+    near misses as `<set>_nearmiss`) and the English questions over Chinese pages (train30_en,
+    trial_en), which the protocol's hash stores cannot answer."""
+    from eval.bench.general import ROOT, default_sets
+
+    data = ROOT / "eval" / "bench" / "data"
+    out = {c.name: (c.docs, c.gold) for c in default_sets(bench, Path(), swaps=False)}
+    out |= {f"{n}_en": (bench / f"cmrc_{n}" / "docs", data / f"{n}_en.jsonl") for n in ("train30", "trial")}
+    return out
+
+
+def _by_name(args, parser) -> int:
+    """`--set NAME...`: each set answered into `--out-dir`/NAME.json, a line of its figures and one of
+    where its misses are (`eval.bench.misses`: counts only, so a check set may be run this way)."""
+    from eval.bench.misses import tally
+
+    sets = named_sets(args.bench)
+    unknown = [n for n in args.set if n not in sets]
+    if unknown:
+        parser.error(f"no set {', '.join(unknown)}; the sets: {', '.join(sorted(sets))}")
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    params = params_from(args.param) if args.param else None
+    for name in args.set:
+        docs, gold = sets[name]
+        now = snapshot(docs, gold, args.stores, real=args.real, params=params, threshold=args.threshold)
+        (args.out_dir / f"{name}.json").write_text(json.dumps(now, ensure_ascii=False, indent=1), encoding="utf-8")
+        misses = dict(sorted(tally(now, gold, docs).items()))
+        print(f"{name} {json.dumps(figures(now, gold))} {json.dumps(misses)}", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--gold", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--gold", type=Path)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME",
+                        help="instead of --corpus/--gold/--out: a visible set by name (cmrc_trial, seed, en_wiki7, "
+                             "en_wiki_nearmiss, train30_en, ...), answered into --out-dir/NAME.json")
+    parser.add_argument("--out-dir", type=Path, default=Path("snapshots"))
+    parser.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "bench",
+                        help="the folder of cmrc_trial, cmrc_train30 and drcd_test")
     parser.add_argument("--compare", type=Path, help="an earlier snapshot: list what moved, exit 1 if anything did")
     parser.add_argument("--stores", type=Path, default=Path.home() / ".cache" / "qa-bench")
     parser.add_argument("--real", action="store_true", help="the configured embedder and hybrid retrieval, as `qa ask`")
@@ -134,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, help="refuse under this support instead of the configured one "
                         "(0: answer all, the support of each answer recorded, to read a calibration off)")
     args = parser.parse_args(argv)
+    if args.set:
+        return _by_name(args, parser)
+    if not (args.corpus and args.gold and args.out):
+        parser.error("give --corpus, --gold and --out, or --set NAME")
     now = snapshot(args.corpus, args.gold, args.stores, real=args.real,
                    params=params_from(args.param) if args.param else None, threshold=args.threshold)
     args.out.write_text(json.dumps(now, ensure_ascii=False, indent=1), encoding="utf-8")
