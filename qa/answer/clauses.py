@@ -151,13 +151,11 @@ def _cues(text: str, parts: list[Span], q: Question) -> list[bool]:
         # and, for an English or Spanish count, a figure of what it counts (`windows._carries`: not the
         # year of "In 1896 the discovery of gold…" for "How many of the gold seekers…"), as the window's
         # cue was read
-        found = [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
-                 and _carries(q, raw) for p in parts]
-    elif wanted(q.text) in _PLACED_KINDS:
-        found = [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
-    else:
-        found = [False] * len(parts)
-    return found
+        return [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
+                and _carries(q, raw) for p in parts]
+    if wanted(q.text) not in _PLACED_KINDS:
+        return [False] * len(parts)
+    return [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
 
 
 def _exact(q: Question) -> bool:
