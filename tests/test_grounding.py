@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from qa.answer.grounding import grounding, missing_names
+from qa.answer.grounding import displaced, grounding, missing_names
 from qa.text import lexicon
 from qa.text.script import to_simplified
 from qa.types import Hit
@@ -191,6 +191,39 @@ def test_the_seed_page_answers_beijings_plan_and_refuses_it_for_shanghai(hash_st
         assert {"kind": "entity", "detail": name, "reason": f"the passages do not mention {name}"} in answer["gaps"]
 
 
+
+
+# (question, quote, the region the quote names in the question's region's place)
+DISPLACED = [
+    ("上海的规划是什么?", "广东省“十五五”规划建议明确提出,前瞻布局脑机接口等未来产业。", "广东"),
+    ("上海发布了什么方案?", "以医疗级场景为核心,上海发布《脑机接口未来产业培育行动方案》。", ""),  # names it
+    ("上海的规划是什么?", "该市的规划提出,前瞻布局脑机接口等未来产业。", ""),  # names no other region
+    ("上海的规划是什么?", "规划提出与广东合作,前瞻布局脑机接口等未来产业。", ""),  # 广东 not its subject
+    ("广东与海南之间相隔着哪一个海峡?", "东接福建省,南临南海并隔琼州海峡与海南相望。", ""),  # a neighbour
+    ("上海的规划是什么?", "在广东,规划提出前瞻布局脑机接口等未来产业。", "广东"),
+    ("上海和广东的规划是什么?", "广东省“十五五”规划建议明确提出。", ""),  # the other is asked too
+    ("上海的规划是什么?", "北京市以标准赋能科技创新。", ""),  # no other word of the question: no subject to read
+    ("脑机接口的规划是什么?", "广东省“十五五”规划建议明确提出。", ""),  # the question names no region
+    ("香港的人口有多少?", "澳门的人口约为68万。", "澳门"),
+    ("北京的规划是什么?", "脑机接口还被用于运动员的训练。广东省“十五五”规划建议明确提出。", "广东"),  # its second sentence
+]
+
+
+@pytest.mark.parametrize("question, quote, other", DISPLACED, ids=[f"{q}|{o or '-'}" for q, _, o in DISPLACED])
+def test_a_quote_naming_another_region_first_speaks_of_that_one(question, quote, other):
+    assert displaced(question, quote) == other
+
+
+@pytest.mark.slow
+def test_a_page_on_shanghais_plan_and_guangdongs_does_not_give_guangdongs_for_shanghai(tmp_path):
+    # Shanghai is named first, so the grounding (title, earlier text) holds it for the later sentence
+    store = store_of(tmp_path, {"plans.txt": "脑机接口进展\n\n上海发布了脑机接口培育行动方案,重点建设集聚区。"
+                                            "集聚区已经吸引了多家企业入驻。企业数量去年翻了一番。"
+                                            "广东省产业规划提出,前瞻布局脑机接口等未来产业。"})
+    shanghai = ask_json(store, "上海的产业规划提出了什么？")
+    assert shanghai["refused"] or "上海" in shanghai["answer"], shanghai["answer"]  # never Guangdong's alone
+    guangdong = ask_json(store, "广东的产业规划提出了什么？")
+    assert not guangdong["refused"] and "广东省" in guangdong["answer"]
 
 
 @pytest.fixture

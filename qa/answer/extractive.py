@@ -75,7 +75,7 @@ def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...
     names it is about that the quote's article does not give before it (`qa.answer.grounding`;
     `titles`, the collection's article titles, name subjects no ending marks: 恒星, 网球; `absent`,
     the question's terms no chunk of the collection holds)."""
-    from qa.answer.grounding import grounding, missing_names
+    from qa.answer.grounding import displaced, grounding, missing_names
     from qa.answer.slots import Gap, gaps
 
     hit = hits[best.hit]
@@ -96,6 +96,9 @@ def gaps_of(question: str, best: Window, hits: list[Hit], titles: tuple[str, ...
     if CJK.search(folded):
         found += [Gap("entity", restore(n, folded, question))
                   for n in missing_names(folded, grounding(hit, best.start, best.end, hits), hits, titles, absent)]
+        quote = hit.text[best.start:best.end]
+        if not found and (other := displaced(folded, to_simplified(quote))):
+            found.append(Gap("elsewhere", restore(other, to_simplified(quote), quote)))  # "the passages say this of 广东, not of what the question names"
     return found
 
 
@@ -216,6 +219,16 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
     return support, found
 
 
+def _displaced(question: str, w: Window, hits: list[Hit]) -> bool:
+    """Does the quote of `w` name another region as its subject than the one the question asks
+    about (`qa.answer.grounding.displaced`)? A runner-up so is no hedge but another place's news
+    ("北京的规划是什么?" quoted Guangdong's plan after the answer)."""
+    from qa.answer.grounding import displaced
+
+    quote = hits[w.hit].text[w.start:w.end]
+    return CJK.search(question) is not None and bool(displaced(to_simplified(question), to_simplified(quote)))
+
+
 def _placing(question: str, q: Question, best: Window, chosen: list[Window], windows: list[Window],
              ranked: list[Window], hits: list[Hit], threshold: float, params: ExtractiveParams,
              titles: tuple[str, ...]) -> list[Window]:
@@ -310,7 +323,8 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         # A close runner-up is quoted too (when it does not repeat a chosen sentence): the
         # scores cannot tell them apart, and a reader can.
         if not any(_overlaps(w, c, hits) for c in chosen) and not _answered(question, q, best, w, hits, params):
-            chosen.append(w)
+            if not _displaced(question, w, hits):
+                chosen.append(w)
         elif (rest := _beside(question, q, w, best, windows, hits, params)) is not None \
                 and not any(_overlaps(rest, c, hits) for c in chosen):
             chosen.append(rest)

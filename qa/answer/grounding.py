@@ -40,6 +40,8 @@ A name missing from the grounding is a gap of kind "entity" ("the passages do no
 
 The other way round, the quote names the entity but says nothing of what is asked, while another
 article says it (`asked_elsewhere`): a gap of kind "elsewhere" ("the passages say this of 尤金袋鼠").
+So is a quote that opens on another region than the one asked about (`displaced`: 广东省…规划 for
+上海's plan, in a page that named Shanghai first): its sentence names its own subject.
 
 Matching is on folded text (`qa.text.cjk.fold`: Traditional to Simplified), as everywhere.
 """
@@ -320,6 +322,30 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
     return sorted(found, key=question.find)
 
 
+def displaced(question: str, quote: str) -> str:
+    """The region `quote` (folded) names as its subject in place of one `question` (folded) asks
+    about, or "": the quote opens with another region (after a preposition at most) and does not
+    name the question's, and says some other word of the question ("上海的规划是什么?" against
+    "广东省“十五五”规划建议明确提出…" in a page that spoke of Shanghai's plan first). The
+    grounding takes an earlier mention for the quote's subject (an article names its subject once,
+    then says "该市"), but a sentence that names its own subject speaks of that one; a region
+    later in it is a detail ("东接福建省…" of Guangdong: a drcd_test answer refused when any region
+    before the question's words counted)."""
+    if not any(r in question and r not in quote for r in _REGIONS):
+        return ""
+    rest = strip_question(question)
+    for r in _REGIONS:
+        rest = rest.replace(r, "\n")
+    pairs = {run[i:i + 2] for run in CJK_RUN.findall(rest) for i in range(len(run) - 1)}
+    for span in split_sentences(quote):  # a two-sentence quote: the one that says the question's words
+        sentence = quote[span.start:span.end]
+        opening = _INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…"))
+        other = next((r for r in _REGIONS if opening.startswith(r) and r not in question), "")
+        if other and any(p in sentence for p in pairs):
+            return other
+    return ""
+
+
 # Asked elsewhere: the quote covers less than this share (by collection IDF) of the question's words
 # outside its names, another article's window at least `ELSEWHERE_LEAD` more, with two such words or
 # more (one word, 别名 against 别称, is a paraphrase as often). Chosen on the cmrc_trial swaps
@@ -362,4 +388,4 @@ def asked_elsewhere(question, windows: list, best, hits: list[Hit]) -> str:
     return hits[other.hit].title or hits[other.hit].source
 
 
-__all__ = ["asked_elsewhere", "grounding", "missing_names"]
+__all__ = ["asked_elsewhere", "displaced", "grounding", "missing_names"]
