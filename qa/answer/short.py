@@ -62,6 +62,7 @@ from qa.answer.nations import asks_nation, country, nation
 from qa.answer.ordinals import ranked
 from qa.answer.periods import period
 from qa.answer.posts import asks_post, post
+from qa.answer.ranges import endpoint
 from qa.answer.respective import WHOLE, respective
 from qa.answer.short_latin import latin_span
 from qa.answer.spans import (
@@ -109,7 +110,8 @@ _ASIDE = lexicon.regex("bracket_aside")
 _NAMED_FOR = lexicon.regex("named_for_q")
 _CALLED = lexicon.regex("called_q")
 _EVENT = re.compile("|".join(lexicon.glossary("event").values()))
-_PRECISE = ("number", "year", "month", "day")  # a fence without such a span is not the answer
+_PRECISE = ("number", "year", "month", "day")
+_DATES = ("year", "month", "day", "time")  # a fence without such a span is not the answer
 _ROLES = lexicon.words("role")
 _ADMIN = set(lexicon.words("admin_suffix"))
 
@@ -169,6 +171,8 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
         (asked and wants in _LOOSE_WANTS, quotes[:LOOSE_QUOTES], lambda text: loose_span(q, asked, text, wants)),
         (True, quotes, lambda text: _past_asides(q, asked, text, wants, measure)),
     ))
+    if found and wants in _DATES:  # 2027年 of 2025—2027年 for 到哪一年 (`qa.answer.ranges`)
+        found = _narrowed(found, quotes, lambda text: endpoint(q, text, found.start, found.end))
     nation_asked = asks_nation(q)
     if found and constructions and nation_asked:  # 葡萄牙F1 (the fence of 哪个国家的赛车手) -> 葡萄牙
         return _narrowed(found, quotes, lambda text: country(q, text, found.start, found.end))
