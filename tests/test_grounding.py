@@ -193,9 +193,9 @@ def test_the_seed_page_answers_beijings_plan_and_refuses_it_for_shanghai(hash_st
 
 
 
-# (question, quote, the region the quote names in the question's region's place)
+# (question, quote, the place the quote names in the question's place's)
 DISPLACED = [
-    ("上海的规划是什么?", "广东省“十五五”规划建议明确提出,前瞻布局脑机接口等未来产业。", "广东"),
+    ("上海的规划是什么?", "广东省“十五五”规划建议明确提出,前瞻布局脑机接口等未来产业。", "广东省"),
     ("上海发布了什么方案?", "以医疗级场景为核心,上海发布《脑机接口未来产业培育行动方案》。", ""),  # names it
     ("上海的规划是什么?", "该市的规划提出,前瞻布局脑机接口等未来产业。", ""),  # names no other region
     ("上海的规划是什么?", "规划提出与广东合作,前瞻布局脑机接口等未来产业。", ""),  # 广东 not its subject
@@ -205,7 +205,10 @@ DISPLACED = [
     ("上海的规划是什么?", "北京市以标准赋能科技创新。", ""),  # no other word of the question: no subject to read
     ("脑机接口的规划是什么?", "广东省“十五五”规划建议明确提出。", ""),  # the question names no region
     ("香港的人口有多少?", "澳门的人口约为68万。", "澳门"),
-    ("北京的规划是什么?", "脑机接口还被用于运动员的训练。广东省“十五五”规划建议明确提出。", "广东"),  # its second sentence
+    ("深圳的补贴金额是多少?", "闵行区对入驻企业给予最高500万元补贴。", "闵行区"),  # divisions (qa.text.places)
+    ("深圳市的补贴是多少?", "深圳对入驻企业给予补贴。", ""),  # the same city, without its ending
+    ("海淀区有多少家企业?", "北京市海淀区已聚集企业200家。", ""),  # named inside the quote's opening
+    ("北京的规划是什么?", "脑机接口还被用于运动员的训练。广东省“十五五”规划建议明确提出。", "广东省"),  # its second sentence
 ]
 
 

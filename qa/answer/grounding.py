@@ -54,6 +54,7 @@ from typing import Iterable
 
 from qa.text import lexicon
 from qa.text.cjk import CJK_RUN, fold, unpunctuated
+from qa.text.places import named_places, opening_place
 from qa.text.questions import strip_question
 from qa.text.sentences import split_sentences
 from qa.text.sounds import sounded
@@ -323,25 +324,28 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
 
 
 def displaced(question: str, quote: str) -> str:
-    """The region `quote` (folded) names as its subject in place of one `question` (folded) asks
-    about, or "": the quote opens with another region (after a preposition at most) and does not
-    name the question's, and says some other word of the question ("上海的规划是什么?" against
-    "广东省“十五五”规划建议明确提出…" in a page that spoke of Shanghai's plan first). The
-    grounding takes an earlier mention for the quote's subject (an article names its subject once,
-    then says "该市"), but a sentence that names its own subject speaks of that one; a region
+    """The place `quote` (folded) names as its subject in place of one `question` (folded) asks
+    about, or "": the quote does not name the question's place and a sentence of it opens with
+    another (after a preposition at most) and says some other word of the question ("上海的规划是
+    什么?" against "广东省“十五五”规划建议明确提出…" in a page that spoke of Shanghai's plan first).
+    The grounding takes an earlier mention for the quote's subject (an article names its subject
+    once, then says "该市"), but a sentence that names its own subject speaks of that one; a place
     later in it is a detail ("东接福建省…" of Guangdong: a drcd_test answer refused when any region
-    before the question's words counted)."""
-    if not any(r in question and r not in quote for r in _REGIONS):
+    before the question's words counted). Places: the provinces and the divisions of
+    `qa.text.places` (深圳, 海淀区, 闵行); one starting as the question's does is the same place
+    written longer or shorter (都安县, 都安瑶族自治县)."""
+    named = named_places(question)
+    if not any(p not in quote for p in named):
         return ""
     rest = strip_question(question)
-    for r in _REGIONS:
-        rest = rest.replace(r, "\n")
+    for p in named:
+        rest = rest.replace(p, "\n")
     pairs = {run[i:i + 2] for run in CJK_RUN.findall(rest) for i in range(len(run) - 1)}
     for span in split_sentences(quote):  # a two-sentence quote: the one that says the question's words
         sentence = quote[span.start:span.end]
-        opening = _INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…"))
-        other = next((r for r in _REGIONS if opening.startswith(r) and r not in question), "")
-        if other and any(p in sentence for p in pairs):
+        other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))
+        if other and other not in question and not any(p[:2] == other[:2] for p in named) \
+                and any(p in sentence for p in pairs):
             return other
     return ""
 

@@ -1,0 +1,41 @@
+"""Chinese place names as data (qa.text.places): the shipped list is what jieba's dictionary
+gives, and names are read from text by it, longest first."""
+
+import pytest
+
+from qa.text import places
+
+
+def test_the_shipped_list_is_what_jiebas_dictionary_gives():
+    """qa/text/lexicon/places_zh.txt is generated (`python -m qa.text.places`); regenerate it after
+    a jieba upgrade changes this."""
+    shipped = [line for line in places._FILE.read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")]
+    assert shipped == places.jieba_places()
+
+
+@pytest.mark.parametrize("name, known", [
+    ("深圳", True), ("深圳市", True), ("海淀区", True), ("闵行", True), ("石家庄", True),  # divisions, bare or not
+    ("上海", True), ("广东", True),  # the lexicon's provinces
+    ("全州", False), ("天台", False),  # jieba's plain words (the whole prefecture, a rooftop)
+    ("华北地", False), ("城市", False), ("关联", False),  # an area's stem; words jieba tags ns
+])
+def test_which_names_are_places(name, known):
+    assert (name in places.places()) is known
+
+
+@pytest.mark.parametrize("text, found", [
+    ("深圳的补贴金额是多少", ["深圳"]),
+    ("北京市海淀区已聚集企业200家", ["北京市", "海淀区"]),
+    ("全州总面积1.91万平方公里", []),
+    ("广州、深圳等地纷纷强化政策引导", ["广州", "深圳"]),
+])
+def test_the_places_a_text_names(text, found):
+    assert places.named_places(text) == found
+
+
+@pytest.mark.parametrize("text, opening", [
+    ("广东省“十五五”规划建议明确提出", "广东省"), ("闵行区对企业给予补贴", "闵行区"), ("该市的规划提出", ""),
+])
+def test_the_place_a_text_opens_with(text, opening):
+    assert places.opening_place(text) == opening
