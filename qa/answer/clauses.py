@@ -17,7 +17,12 @@ the wanted type and a question term too is quoted with it: the question's words 
 50 kilómetros al sur de Quito, | y con sus 5.897 metros de altitud es uno de los volcanes…" for the
 volcano's distance from the capital). A run holding a year, a date or a figure of the kind asked
 is not widened: it holds the answer, and the phrases after it added 1.6-5.4 characters to the mean
-answer of each of en_wiki, es_wiki, en_wiki2, es_wiki2, en_wiki3, es_wiki3 and no right one. A
+answer of each of en_wiki, es_wiki, en_wiki2, es_wiki2, en_wiki3, es_wiki3 and no right one; nor
+is a run the Latin short-answer picker places an answer in (2-9 characters a dev set, none lost). A
+quote still past the budget (a sentence of two or three long phrases, quoted whole at ~200
+characters) is cut before "and", «y» or a relative word too (`split_clauses(fine=True)`) when the
+picker places the same answer in that shorter run: not else, since "and" joins a list's items
+("…methane | and air") as often as clauses, and only the picker tells which (6 answers lost). A
 relative clause ("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) or an
 appositive of a name ("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase
 it speaks of. When
@@ -43,7 +48,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
-from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate, opens_setting
+from qa.answer.phrase_kinds import (asks_subject, kind_cues, opens_appositive, opens_aside, opens_predicate, opens_relative,
+                                    opens_setting)
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
 from qa.text import lexicon
@@ -84,7 +90,38 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     question `q`: its run of phrases holding what it matched when it is longer than `budget`, without
     the comma or colon that ends the run, widened within `budget` unless `widen` is False (a
     runner-up quote: the run alone); else, or when no shorter run holds it, the whole sentence."""
-    parts = split_clauses(text, span.start, span.end) if span.end - span.start > budget else []
+    if span.end - span.start <= budget:
+        return span.start, span.end
+    out = _unless_placed(text, title, span, q, budget, widen, split_clauses(text, span.start, span.end))
+    if out[1] - out[0] > budget:
+        # Still past the budget: the phrases cut at commas are too coarse (a sentence quoted whole,
+        # ~200 characters, or a run of one long phrase). Cut before "and", "where", «y» too, and
+        # quote that run when it is shorter.
+        fine = _unless_placed(text, title, span, q, budget, widen, split_clauses(text, span.start, span.end, fine=True))
+        if fine[1] - fine[0] < out[1] - out[0] and _same_answer(q.text, text[out[0]:out[1]], text[fine[0]:fine[1]]):
+            out = fine
+    return out
+
+
+def _same_answer(question: str, quote: str, shorter: str) -> bool:
+    """Does the Latin short-answer picker place the same answer in `shorter` as in `quote`?"""
+    a, b = latin_span(question, [quote]), latin_span(question, [shorter])
+    return a is not None and b is not None and quote[a[1]:a[2]] == shorter[b[1]:b[2]]
+
+
+def _unless_placed(text: str, title: str, span: Span, q: Question, budget: int, widen: bool,
+                   parts: list[Span]) -> tuple[int, int]:
+    """`_quoted`, not widened when the Latin short-answer picker places an answer in the run."""
+    out = _quoted(text, title, span, q, budget, widen, parts)
+    if widen and (run := _quoted(text, title, span, q, budget, False, parts)) != out \
+            and latin_span(q.text, [text[run[0]:run[1]]]) is not None:
+        return run
+    return out
+
+
+def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: bool,
+            parts: list[Span]) -> tuple[int, int]:
+    """`phrases` over the sentence's phrases `parts`."""
     if len(parts) < 2:
         return span.start, span.end
     folded = [fold(text[p.start:p.end]) for p in parts]
@@ -98,11 +135,9 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     topic = _word_mask(fold(title), q.terms) if title else 0
     need = beside & ~topic
     cues = _cues(text, parts, q)
-    relative = [_opens(text[p.start:p.end], _relative_words()) for p in parts]
-    # An article after a name opens an appositive of it ("…by Muhammad I, | the founder of …"); after
-    # other words it may open the sentence's main clause ("After the French surrender, | the stone …")
-    appositive = [k > 0 and _opens(text[p.start:p.end], _appositive_words())
-                  and _ends_with_name(text[parts[k - 1].start:p.start]) for k, p in enumerate(parts)]
+    relative = [opens_relative(text[p.start:p.end]) for p in parts]
+    appositive = [k > 0 and opens_appositive(text[p.start:p.end], text[parts[k - 1].start:p.start])
+                  for k, p in enumerate(parts)]
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
     needed = [t for i, t in enumerate(q.terms) if need >> i & 1]
     tails = [_tail(f, needed) for f in folded]
@@ -207,28 +242,6 @@ def _held_at(folded: str, terms: list[str]) -> list[int]:
         if any(word.startswith(t) or stem and same_word(plain(t), stem[0]) for t in terms):
             out.append(k)
     return out
-
-
-def _ends_with_name(phrase: str) -> bool:
-    """Does `phrase` end with a capitalised word ("…by Muhammad I,")?"""
-    words = phrase.split()
-    return bool(words) and words[-1][0].isupper()
-
-
-def _opens(phrase: str, words: tuple[str, ...]) -> bool:
-    """Does `phrase` open with one of `words`?"""
-    lowered = phrase.lower()
-    return any(lowered.startswith(w + " ") for w in words)
-
-
-@cache
-def _relative_words() -> tuple[str, ...]:
-    return lexicon.words("relative_word")
-
-
-@cache
-def _appositive_words() -> tuple[str, ...]:
-    return lexicon.words("appositive_word")
 
 
 class Phrase(NamedTuple):

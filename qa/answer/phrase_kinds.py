@@ -29,7 +29,8 @@ from functools import cache
 from qa.answer.latin_question import lowered, subject_asked, wanted
 from qa.text import lexicon
 
-__all__ = ["asks_subject", "kind_cues", "opens_aside", "opens_predicate", "opens_setting"]
+__all__ = ["asks_subject", "kind_cues", "opens_appositive", "opens_aside", "opens_predicate", "opens_relative",
+           "opens_setting"]
 
 
 def kind_cues(question: str, texts: list[str], starts: list[int]) -> list[bool] | None:
@@ -71,6 +72,20 @@ def opens_aside(phrase: str) -> bool:
     """Does `phrase` open with an article: a noun phrase naming the one before it ("…in 2014, | a
     professional competition among…,")? (A relative word opens an aside too: `clauses`' relative.)"""
     return _opens(phrase, lexicon.words("latin_article"))
+
+
+def opens_relative(phrase: str) -> bool:
+    """Does `phrase` open with a relative word ("whose observations…", «cuyo nombre…»): it says something
+    of the phrase before it?"""
+    return _opens(phrase, lexicon.words("relative_word"))
+
+
+def opens_appositive(phrase: str, before: str) -> bool:
+    """Does `phrase` open with an article after a name (`before`, the phrase before it, ends with a
+    capitalised word): an appositive of it ("…by Muhammad I, | the founder of …")? After other words
+    it may open the sentence's main clause ("After the French surrender, | the stone …")."""
+    words = before.split()
+    return bool(words) and words[-1][0].isupper() and _opens(phrase, lexicon.words("appositive_word"))
 
 
 def opens_setting(phrase: str) -> bool:

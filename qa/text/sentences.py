@@ -169,7 +169,17 @@ def _clause_opener() -> re.Pattern:
     return re.compile(r"\s" + lexicon.alternation("clause_opener") + r"\s")
 
 
-def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+@cache
+def _fine_opener() -> re.Pattern:
+    """A word joining two clauses or opening a relative one inside a long sentence ("…in 1991 and
+    shelters…", "…Asia, where it lives…": `fine_clause_opener`), with the space before it, not
+    before a figure."""
+    from qa.text import lexicon
+
+    return re.compile(r"\s" + lexicon.alternation("fine_clause_opener") + r"\s(?!\d)")
+
+
+def split_clauses(text: str, start: int = 0, end: int | None = None, fine: bool = False) -> list[Span]:
     """The phrases of the Latin-script sentence text[start:end], cut after each comma, colon or
     spaced dash outside brackets (the separator stays with the phrase before it) and before a word
     that opens a clause without one (`clause_opener`: "before", "because", "porque"); a phrase of fewer
@@ -179,7 +189,10 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Spa
     One span, the whole sentence, for text with a Chinese character, whose clauses the answerer
     never quotes apart. An appositive, a which-clause or a participle phrase is then a phrase of its
     own: the answerer quotes the run of them that holds what a long sentence matched
-    (`qa.answer.clauses`)."""
+    (`qa.answer.clauses`). `fine`: cut before a word joining two clauses or opening a relative
+    clause without a comma too (`fine_clause_opener`: "and", "where", «y», «donde»), not before a
+    figure ("between 3,000 and 4,500 metres"); for a sentence whose phrases cut at commas still
+    quote past the budget."""
     end = len(text) if end is None else end
     if CJK.search(text, start, end):
         return [Span(start, end)]
@@ -187,9 +200,10 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Spa
     for m in _CLAUSE_END.finditer(text, start, end):
         if not _in_brackets(text, start, m.start()):
             cuts.append(m.end() if text[m.start()] in ",:" else m.start() + 1)
-    for m in _clause_opener().finditer(text, start, end):
-        if m.start() + 1 not in cuts and not _in_brackets(text, start, m.start()):
-            cuts.append(m.start() + 1)
+    for opener in (_clause_opener(), _fine_opener()) if fine else (_clause_opener(),):
+        for m in opener.finditer(text, start, end):
+            if m.start() + 1 not in cuts and not _in_brackets(text, start, m.start()):
+                cuts.append(m.start() + 1)
     cuts.sort()
     spans: list[Span] = []
     head = start
@@ -197,4 +211,6 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Spa
         if len(text[a:b].split()) >= _SHORT_PHRASE or b == end:
             spans.append(Span(head, b))
             head = b
+    if fine and len(spans) > 1 and len(text[spans[-1].start:end].split()) < _SHORT_PHRASE:
+        spans[-2:] = [Span(spans[-2].start, end)]  # a list's last item ("…of Romania | and Ukraine.") stays with it
     return [Span(s.start, s.end - (text[s.end - 1] == " ")) for s in spans]
