@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.extractive import answer_extractive
-from qa.answer.narrow import answer_sentence
+from qa.answer.narrow import answer_sentence, placed_sentence
 from qa.types import Hit
 
 
@@ -48,6 +48,36 @@ CENTRO = hit("El Ayuntamiento de Villaverde inauguró el lunes un nuevo centro d
 def test_latin_answer_is_the_sentence_that_holds_it(question, passage, quote):
     answer = answer_extractive(question, [passage], threshold=0.0)
     assert [c.quote for c in answer.citations] == [quote]
+
+
+WING = hit("The Northfield General Hospital opened its new east wing on Monday after two years of construction. "
+           "Hospital director Dr. Priya Menon said the wing adds 120 beds and a second emergency department.",
+           "Northfield hospital opens new wing")
+ALA = hit("El Hospital General de Northfield inauguró el lunes su nueva ala este tras dos años de obras. "
+          "La directora, la Dra. Priya Menon, dijo que el ala suma 120 camas y un segundo servicio de urgencias.",
+          "El hospital de Northfield inaugura su nueva ala")
+
+
+@pytest.mark.parametrize("question, passage, quote", [
+    # each sentence holds a term the other lacks ("new" / "beds"): the one the short-answer picker
+    # places an answer in
+    ("How many beds does the new wing add?", WING,
+     "Hospital director Dr. Priya Menon said the wing adds 120 beds and a second emergency department."),
+    ("¿Cuántas camas suma la nueva ala?", ALA,
+     "La directora, la Dra. Priya Menon, dijo que el ala suma 120 camas y un segundo servicio de urgencias."),
+])
+def test_a_pair_is_narrowed_to_the_sentence_the_short_answer_is_placed_in(question, passage, quote):
+    answer = answer_extractive(question, [passage], threshold=0.0)
+    assert [c.quote for c in answer.citations] == [quote]
+
+
+@pytest.mark.parametrize("sentences, keep", [
+    (["The hospital opened a new wing on Monday.", "The director said it adds 120 beds."], 1),
+    (["It added 40 beds in 2019.", "The director said the wing adds 120 beds."], None),  # placed in both
+    (["The hospital opened a new wing.", "The director praised the builders."], None),  # in neither
+])
+def test_placed_sentence(sentences, keep):
+    assert placed_sentence("How many beds does the wing add?", sentences) == keep
 
 
 def test_chinese_pair_is_quoted_whole():

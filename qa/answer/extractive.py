@@ -4,8 +4,8 @@ answer the question, each with a `[n]` citation, or refuse when none supports it
 The candidates and their scores are `qa.answer.windows`'. The best window is quoted; runner-up
 windows that score within `extra_margin` of it and do not repeat its sentences are quoted after
 it (three at most), since the scores cannot tell them apart. Equal scores go to the shorter quote.
-In Latin-script text a two-sentence window is narrowed to the sentence that holds what it matched
-(`qa.answer.narrow`); a runner-up is left out when the best's quote places a short answer and holds
+In Latin-script text a two-sentence window is narrowed to the sentence that holds what it matched,
+or else to the one the short-answer picker places an answer in (`qa.answer.narrow`); a runner-up is left out when the best's quote places a short answer and holds
 more of the question (`_answered`), and a close runner-up pair that repeats the best's sentence adds
 its other one when that holds question terms the best lacks and the best places no short answer
 (`_beside`).
@@ -34,7 +34,7 @@ from dataclasses import replace
 from qa.answer.anaphora import joined, places
 from qa.answer.clauses import phrases
 from qa.answer.cross_script import Similarity, cross_script_windows, rescale
-from qa.answer.narrow import answer_sentence
+from qa.answer.narrow import answer_sentence, placed_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.windows import Idf, Question, Window, _overlaps, _sentences, analyse, candidate_windows
 from qa.prompts import refusal_phrase
@@ -126,7 +126,8 @@ def _before(hit: Hit, hits: list[Hit]) -> str:
 
 def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams = DEFAULTS, widen: bool = True) -> Window:
     """In Latin-script text, a two-sentence window quoted as its one sentence that holds what the
-    pair matched (`qa.answer.narrow`), and a long sentence as its phrases that do
+    pair matched or, that failing, the one the short-answer picker places an answer in
+    (`qa.answer.narrow`), and a long sentence as its phrases that do
     (`qa.answer.clauses`), widened by the phrases after them only in the first quote (`widen`):
     a runner-up's sentence adds ~150 characters to an English or Spanish answer; Chinese windows stay
     as fitted."""
@@ -136,8 +137,10 @@ def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams 
     sents = [s for s in q.sentences.get((hit.chunk_id, hit.text), lambda: _sentences(q, hit))
              if w.start <= s.span.start and s.span.end <= w.end]
     keep = answer_sentence([(s.terms, s.cue) for s in sents])
-    if keep is None and len(sents) != 1:
-        return w
+    if keep is None and len(sents) > 1:
+        keep = placed_sentence(q.text, [hit.text[s.span.start:s.span.end] for s in sents])
+        if keep is None:
+            return w
     span = sents[keep or 0].span
     start, end = phrases(hit.text, hit.title, span, q, params.clause_chars, widen)
     return Window(w.hit, start, end, w.values, w.score, w.mask, w.support_parts)

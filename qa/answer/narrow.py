@@ -8,12 +8,15 @@ the quote, so the "answer" became most of a paragraph (201 and 224 characters on
 hidden English and Spanish sets, against 67 in Chinese). The pair still wins the ranking (the
 fitted scores are untouched), but what is quoted is the one sentence that alone holds everything
 the pair matched: every question term of the pair, and the wanted type of answer when the pair
-holds it. When each sentence holds something the other lacks, the pair stays: both are needed.
+holds it. When each sentence holds something the other lacks (a news lead names the hospital, the
+next sentence the beds its wing adds), the one sentence the Latin short-answer picker places an
+answer in is quoted, when it places one in only one of them (`placed_sentence`: en_news and es_news
+answers 117 -> 97 and 110 -> 96 characters, no right one lost); else the pair stays.
 """
 
 from __future__ import annotations
 
-__all__ = ["answer_sentence"]
+__all__ = ["answer_sentence", "placed_sentence"]
 
 
 def answer_sentence(sentences: list[tuple[int, bool]]) -> int | None:
@@ -30,3 +33,12 @@ def answer_sentence(sentences: list[tuple[int, bool]]) -> int | None:
         cue |= has_cue
     whole = [i for i, (mask, has_cue) in enumerate(sentences) if mask == terms and (has_cue or not cue)]
     return whole[0] if whole else None
+
+
+def placed_sentence(question: str, sentences: list[str]) -> int | None:
+    """The index of the one of `sentences` that the Latin short-answer picker places an answer to
+    `question` in, or None when it places one in none or in more than one (nothing tells them apart)."""
+    from qa.answer.short_latin import latin_span
+
+    placed = [k for k, text in enumerate(sentences) if latin_span(question, [text]) is not None]
+    return placed[0] if len(placed) == 1 else None
