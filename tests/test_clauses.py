@@ -408,6 +408,16 @@ RUSH = ("In 1896 the discovery of gold on Bonanza Creek, a tributary near what b
         "eventually reached it.")
 
 
+def test_a_count_of_what_no_phrase_names_as_asked_takes_a_phrase_with_a_figure():
+    # "guns" is said "cannon": no figure carries the counted noun, and the run of the question's words
+    # ("gun deck") holds no figure; the phrase with one is the answer
+    text = ("She was ordered by King Gustavus Adolphus, who was then fighting in Poland and wanted a powerful flagship "
+            "for the Baltic, and she carried 64 bronze cannon, many of them on a second gun deck that made her "
+            "top-heavy.")
+    q = analyse("How many guns was the ship armed with?", None)
+    assert "64 bronze cannon" in text[slice(*phrases(text, "Vasa (ship)", Span(0, len(text)), q, 150))]
+
+
 def test_a_count_wants_a_figure_of_what_it_counts_not_a_year():
     # "How many of the gold seekers": the year of the first phrase is no count of them (windows._carries),
     # so the run goes on to the bare figure that is one

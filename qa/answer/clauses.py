@@ -18,15 +18,12 @@ the wanted type and a question term too is quoted with it: the question's words 
 volcano's distance from the capital). A run holding a year, a date or a figure of the kind asked
 is not widened: it holds the answer, and the phrases after it added 1.6-5.4 characters to the mean
 answer of each of en_wiki, es_wiki, en_wiki2, es_wiki2, en_wiki3, es_wiki3 and no right one; nor
-is a run the Latin short-answer picker places an answer in (2-9 characters a dev set, none lost). A
-quote still past the budget (a sentence of two or three long phrases, quoted whole at ~200
-characters) is cut before "and", «y» or a relative word too (`split_clauses(fine=True)`) when the
-picker places the same answer in that shorter run: not else, since "and" joins a list's items
-("…methane | and air") as often as clauses, and only the picker tells which (6 answers lost). A
-relative clause ("whose observations…", "cuyo nombre…": `relative_word` in the lexicon) or an
-appositive of a name ("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase
-it speaks of. When
-the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
+a run the Latin short-answer picker places an answer in. A quote still past the budget is cut
+before "and", «y» or a relative word too (`split_clauses(fine=True)`) when the picker places the
+same answer in that run ("and" joins a list's items as often as clauses); what the picker lets go
+after its answer goes (`qa.answer.placed_cut`). A relative clause ("whose observations…", "cuyo
+nombre…": `relative_word` in the lexicon) or an appositive of a name ("…Muhammad I, the founder
+of…": `appositive_word`) is quoted with the phrase it speaks of. When the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
 more before the rest, is left out of it (the sentence's setting, not its answer). A run that is the
 sentence's last phrase and says little but the question's words ("…grinds them with horny pads, |
 since adults have no teeth." for "Since adults lack teeth, what do they use to chew their food?")
@@ -187,8 +184,12 @@ def _cues(text: str, parts: list[Span], q: Question) -> list[bool]:
         # and, for an English or Spanish count, a figure of what it counts (`windows._carries`: not the
         # year of "In 1896 the discovery of gold…" for "How many of the gold seekers…"), as the window's
         # cue was read
-        return [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
-                and _carries(q, raw) for p in parts]
+        typed = [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
+                 and raw for p in parts]
+        carried = [bool(raw) and _carries(q, raw) for raw in typed]
+        # no figure of what it counts, said as the question says it ("64 bronze cannon" for "How many
+        # guns"): a figure of the kind asked still beats a run with none (en_wiki7 +1, nothing else moved)
+        return carried if any(carried) or q.wants not in _EXACT_WANTS else [bool(raw) for raw in typed]
     if wanted(q.text) not in _PLACED_KINDS:
         return [False] * len(parts)
     return [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
