@@ -183,8 +183,8 @@ def test_a_phrase_holds_a_word_the_question_says_another_way():
             "by René Laennec, a French physician working at the Necker Hospital in Paris, who was reluctant to "
             "place his ear directly on the chest of a young female patient.")
     answer = answer_extractive("Who created the first stethoscope?", [hit(text, "Stethoscope")], threshold=0.0)
-    # (without the appositive after the inventor: the short-answer picker places him before it, `placed_cut`)
-    assert answer.citations[0].quote == "was invented in 1816 by René Laennec"
+    assert answer.citations[0].quote == ("was invented in 1816 by René Laennec, a French physician working at the "
+                                         "Necker Hospital in Paris")
 
 
 REID = ("The old lighthouse, which stands on the northern cape above the harbour, was built in 1856 by the "

@@ -47,7 +47,6 @@ from typing import NamedTuple
 from qa.answer.latin_question import wanted
 from qa.answer.phrase_kinds import (asks_subject, kind_cues, opens_appositive, opens_aside, opens_predicate, opens_relative,
                                     opens_setting)
-from qa.answer.placed_cut import same_answer, trimmed
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
 from qa.text import lexicon
@@ -90,21 +89,21 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     runner-up quote: the run alone); else, or when no shorter run holds it, the whole sentence."""
     if span.end - span.start <= budget:
         return span.start, span.end
-    coarse = split_clauses(text, span.start, span.end)
-    out = _unless_placed(text, title, span, q, budget, widen, coarse)
+    out = _unless_placed(text, title, span, q, budget, widen, split_clauses(text, span.start, span.end))
     if out[1] - out[0] > budget:
         # Still past the budget: the phrases cut at commas are too coarse (a sentence quoted whole,
         # ~200 characters, or a run of one long phrase). Cut before "and", "where", «y» too, and
         # quote that run when it is shorter.
         fine = _unless_placed(text, title, span, q, budget, widen, split_clauses(text, span.start, span.end, fine=True))
-        if fine[1] - fine[0] < out[1] - out[0] and same_answer(q.text, text[out[0]:out[1]], text[fine[0]:fine[1]]):
+        if fine[1] - fine[0] < out[1] - out[0] and _same_answer(q.text, text[out[0]:out[1]], text[fine[0]:fine[1]]):
             out = fine
-    # The phrases after the answer the picker places that hold no question word (`placed_cut`)
-    whole = fold(text[span.start:span.end])
-    beside = _word_mask(whole, q.terms) | held(q.text, q.terms, whole)
-    topic = _word_mask(fold(title), q.terms) if title else 0
-    return trimmed(q.text, text, out, [p.end for p in coarse],
-                   lambda t: (_word_mask(fold(t), q.terms) | held(q.text, q.terms, fold(t), beside)) & ~topic)
+    return out
+
+
+def _same_answer(question: str, quote: str, shorter: str) -> bool:
+    """Does the Latin short-answer picker place the same answer in `shorter` as in `quote`?"""
+    a, b = latin_span(question, [quote]), latin_span(question, [shorter])
+    return a is not None and b is not None and quote[a[1]:a[2]] == shorter[b[1]:b[2]]
 
 
 def _unless_placed(text: str, title: str, span: Span, q: Question, budget: int, widen: bool,
