@@ -20,10 +20,11 @@ is not widened: it holds the answer, and the phrases after it added 1.6-5.4 char
 answer of each of en_wiki, es_wiki, en_wiki2, es_wiki2, en_wiki3, es_wiki3 and no right one; nor
 a run the Latin short-answer picker places an answer in. A quote still past the budget is cut
 before "and", «y» or a relative word too (`split_clauses(fine=True)`) when the picker places the
-same answer in that run ("and" joins a list's items as often as clauses); what the picker lets go
-after its answer goes (`qa.answer.placed_cut`). A relative clause ("whose observations…", "cuyo
-nombre…": `relative_word` in the lexicon) or an appositive of a name ("…Muhammad I, the founder
-of…": `appositive_word`) is quoted with the phrase it speaks of. When the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
+same answer in that run ("and" joins a list's items as often as clauses; the phrases after the
+picker's answer dropped too lost 2 of 40 on the fresh es_wiki9). A relative clause ("whose
+observations…", "cuyo nombre…": `relative_word` in the lexicon) or an appositive of a name
+("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase it speaks of. When
+the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
 more before the rest, is left out of it (the sentence's setting, not its answer). A run that is the
 sentence's last phrase and says little but the question's words ("…grinds them with horny pads, |
 since adults have no teeth." for "Since adults lack teeth, what do they use to chew their food?")
