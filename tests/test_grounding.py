@@ -205,9 +205,12 @@ DISPLACED = [
     ("上海的规划是什么?", "北京市以标准赋能科技创新。", ""),  # no other word of the question: no subject to read
     ("脑机接口的规划是什么?", "广东省“十五五”规划建议明确提出。", ""),  # the question names no region
     ("香港的人口有多少?", "澳门的人口约为68万。", "澳门"),
-    ("深圳的补贴金额是多少?", "闵行区对入驻企业给予最高500万元补贴。", "闵行区"),  # divisions (qa.text.places)
+    ("海淀区的补贴金额是多少?", "闵行区对入驻企业给予最高500万元补贴。", "闵行区"),  # divisions (qa.text.places)
+    ("深圳的补贴金额是多少?", "闵行区对入驻企业给予最高500万元补贴。", ""),  # a district: in the city? unknown
     ("深圳市的补贴是多少?", "深圳对入驻企业给予补贴。", ""),  # the same city, without its ending
     ("海淀区有多少家企业?", "北京市海淀区已聚集企业200家。", ""),  # named inside the quote's opening
+    ("上海的脑机接口政策是什么?", "闵行区对入驻的脑机接口企业给予补贴。", ""),  # a district may lie in the city asked
+    ("广州的补贴政策是什么?", "深圳对入驻企业的补贴政策明确。", "深圳"),  # a city for a city
     ("北京的规划是什么?", "脑机接口还被用于运动员的训练。广东省“十五五”规划建议明确提出。", "广东省"),  # its second sentence
 ]
 

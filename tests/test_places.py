@@ -39,3 +39,10 @@ def test_the_places_a_text_names(text, found):
 ])
 def test_the_place_a_text_opens_with(text, opening):
     assert places.opening_place(text) == opening
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("上海", 1), ("北京市", 1), ("广东省", 1), ("深圳", 2), ("广州市", 2), ("闵行区", 3), ("海淀", 3), ("无名之地", 3),
+])
+def test_how_high_a_division_is(name, expected):
+    assert places.level(name) == expected

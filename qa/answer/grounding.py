@@ -54,6 +54,7 @@ from typing import Iterable
 
 from qa.text import lexicon
 from qa.text.cjk import CJK_RUN, fold, unpunctuated
+from qa.text.places import level as place_level
 from qa.text.places import named_places, opening_place
 from qa.text.questions import strip_question
 from qa.text.sentences import split_sentences
@@ -333,7 +334,8 @@ def displaced(question: str, quote: str) -> str:
     later in it is a detail ("东接福建省…" of Guangdong: a drcd_test answer refused when any region
     before the question's words counted). Places: the provinces and the divisions of
     `qa.text.places` (深圳, 海淀区, 闵行); one starting as the question's does is the same place
-    written longer or shorter (都安县, 都安瑶族自治县)."""
+    written longer or shorter (都安县, 都安瑶族自治县), and one lower than the asked one may lie in it
+    (闵行区 for 上海's policy: the seed's answer)."""
     named = named_places(question)
     if not any(p not in quote for p in named):
         return ""
@@ -344,7 +346,9 @@ def displaced(question: str, quote: str) -> str:
     for span in split_sentences(quote):  # a two-sentence quote: the one that says the question's words
         sentence = quote[span.start:span.end]
         other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))
+        # a lower division may lie inside the asked one (闵行区 of 上海): only one as high or higher
         if other and other not in question and not any(p[:2] == other[:2] for p in named) \
+                and any(place_level(other) <= place_level(p) for p in named if p not in quote) \
                 and any(p in sentence for p in pairs):
             return other
     return ""

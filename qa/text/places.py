@@ -54,6 +54,24 @@ def places() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#")) | frozenset(lexicon.words("region"))
 
 
+# The level of a division by its ending: a province (and the municipalities, regions of the lexicon)
+# 1, a city or prefecture 2, a district or county 3
+_LEVELS = {"省": 1, "市": 2, "州": 2, "盟": 2, "区": 3, "县": 3, "旗": 3}
+
+
+@cache
+def level(name: str) -> int:
+    """How high a division `name` is: 1 a province or municipality (上海, 广东省), 2 a city or
+    prefecture (深圳, 广州市), 3 a district or county (闵行区, 海淀); a name without its ending takes
+    the highest of the divisions it names (吉林 is a province and a city: 1); 3 if unknown."""
+    regions = frozenset(lexicon.words("region"))
+    if name in regions or name[:-1] in regions:
+        return 1
+    if name[-1] in _LEVELS and name in places():
+        return _LEVELS[name[-1]]
+    return min((n for end, n in _LEVELS.items() if name + end in places()), default=3)
+
+
 def opening_place(text: str, longest: int = 9) -> str:
     """The place name `text` starts with, the longest one ("" if none)."""
     known = places()
