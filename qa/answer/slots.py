@@ -351,6 +351,12 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
             and not (kind == "event" and dated(question, quote)) and not authored(question, word, quote + context) \
             and not ((head := counted_head(question)) and mentions(quote + context, head)):
         out.append(Gap(kind, word))
+    # a death, birth or marriage asked of text that says none (qa.answer.zh_events): a closed class,
+    # so the gap refuses, in place of the open verb's (one reason, not two)
+    from qa.answer.zh_events import life_event_gap
+
+    if event := life_event_gap(question, quote + context, passage):
+        out = [g for g in out if g.detail != event] + [Gap("focus", event)]
     if wants_figure(question) and (period := period_gap(question, quote, context)):
         out.append(Gap("period", period))
     if category := instance_gap(question, quote):

@@ -1,0 +1,65 @@
+"""A person's closed events asked in Chinese (qa.answer.zh_events): a question asking a value of a
+death, birth or marriage is answered only by text saying that event, of the one asked; each event
+of zh.toml's `cjk_life_event` is asked once where it is said and once where it is not."""
+
+import re
+
+import pytest
+
+from qa.answer.slots import gaps
+from qa.answer.zh_events import life_event_gap
+from qa.text import lexicon
+
+KEPLER = ("约翰内斯·开普勒（1571年－1630年）是一位德国天文学家。1600年，他前往布拉格担任丹麦天文学家第谷·布拉赫的助手，"
+          "1601年第谷去世后，他接替第谷成为鲁道夫二世皇帝的皇家数学家。")
+DVORAK = "安东宁·德沃夏克\n安东宁·德沃夏克是一位捷克作曲家。他出生于布拉格以北的一个村庄内拉霍泽维斯。"
+
+# (question, quote with its neighbours, passage with its title, the gap: "" when the event is said)
+CASES = [
+    # death
+    ("勒内·雷奈克是在哪一年去世的？", "于 1816 年由在巴黎内克尔医院工作的法国医生勒内·雷奈克发明。", "", "去世"),
+    ("安东宁·德沃夏克是在哪里去世的？", "他在布拉格去世，享年62岁。", "", ""),
+    ("伊迪丝在哪一年过世？", "在妻子于1971年死后，托尔金回忆道。", "", ""),  # 死 alone says it
+    ("开凿苏伊士运河时有多少名工人死亡？", "在最初几年主要依靠埃及的强迫劳动，并于 1869 年 11 月 17 日开通。", "", "死亡"),
+    ("费林矿难造成多少人死亡？", "1812 年造成 92 名男子和男孩丧生的费林矿难。", "", ""),
+    # a life span gives the years, not the places
+    ("约翰内斯·开普勒是在哪一年去世的？", KEPLER, KEPLER, ""),
+    # whose: "1601年第谷去世后" is Tycho's death; his own is said of him
+    ("约翰内斯·开普勒是在哪里去世的？", KEPLER, KEPLER, "去世"),
+    ("第谷·布拉赫是在哪一年去世的？", KEPLER, KEPLER, ""),
+    ("第谷是在哪一年去世的？", "丹麦天文学家第谷于1601年去世。", "", ""),
+    # birth
+    ("克里斯蒂安·扬克是哪一年出生的？", "其设计由舞台布景设计师克里斯蒂安·扬克绘制。", "", "出生"),
+    ("阿尔弗雷德·魏格纳出生在哪里？", "阿尔弗雷德·魏格纳（1880年—1930年）是一位德国气候学家。", "", "出生"),
+    ("阿尔弗雷德·魏格纳是哪一年出生的？", "阿尔弗雷德·魏格纳（1880年—1930年）是一位德国气候学家。", "", ""),
+    ("范廷颂是于何时何地出生的？", "范廷颂于1919年6月15日在越南宁平省天主教发艳教区出生。", "", ""),
+    # the passage never names the one asked: someone else's birth
+    ("第谷·布拉赫出生于哪一年？", "他出生于布拉格以北的一个村庄内拉霍泽维斯。", DVORAK, "出生"),
+    # a name transliterated otherwise shares a side of its dot
+    ("安东宁·德沃扎克出生在哪里？", "他出生于布拉格以北的一个村庄内拉霍泽维斯。", DVORAK, ""),
+    # marriage
+    ("安东宁·德沃扎克娶了谁？", "他出生于布拉格以北的一个村庄内拉霍泽维斯。", "", "娶"),
+    ("托尔金的妻子是谁？", "他和伊迪丝结婚后搬到了利兹。", "", ""),
+    # not a value of the event: no question word asks it; a thing's beginning is no birth
+    ("为什么安东宁·德沃夏克去世了？", "他的作品引起了勃拉姆斯的注意。", "", ""),
+    ("这次事故发生于哪一年？", "1812 年的费林矿难。", "", ""),
+    ("北京大学学生于哪一年时开始向中央反映？", "1972年，周恩来向中央报告。", "", ""),
+    # an event framing the time of what is asked (drcd_test 3579-2-2)
+    ("伽利略去世后他的合法继承人是谁？", "他的合法继承人是他的儿子温琴佐。", "", ""),
+]
+
+
+@pytest.mark.parametrize("question, text, passage, expected", CASES)
+def test_a_persons_event_is_said_of_them(question, text, passage, expected):
+    assert life_event_gap(question, text, passage) == expected
+
+
+def test_every_event_is_asked_where_said_and_where_not():
+    for event, asked in lexicon.glossary("cjk_life_event", "zh").items():
+        outcomes = {bool(expected) for question, _, _, expected in CASES if re.search(asked, question)}
+        assert outcomes == {True, False}, event
+
+
+def test_the_slot_checks_refuse_it():
+    found = gaps("克里斯蒂安·扬克是哪一年出生的？", "其设计由舞台布景设计师克里斯蒂安·扬克绘制。", "", "新天鹅堡\n其设计由…")
+    assert any(g.kind == "focus" and g.detail == "出生" for g in found)
