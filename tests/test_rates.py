@@ -4,7 +4,7 @@ sentences of the dev articles (en_news, es_wiki3, es_wiki, en_wiki4)."""
 
 import pytest
 
-from qa.answer.rates import rate_gap
+from qa.answer.rates import cjk_rate_gap, rate_gap
 from qa.answer.slots import gaps
 
 # (question, quote, the gap: "" when a rate is said or none is asked)
@@ -54,3 +54,26 @@ def test_gap_reaches_the_slot_checks():
     found = gaps("¿Cuántos visitantes recibe cada año la Sagrada Familia?",
                  "Las obras se financian con donativos y con las entradas de los visitantes.", "")
     assert [(g.kind, g.detail) for g in found] == [("period", "cada año")]
+
+
+# Chinese: (question, quote, the gap). Real sentences of zh_translated / zh_xwiki4, drcd_test's
+# density question (a rate over an area, not a period).
+CJK_CASES = [
+    ("阿什福德图书馆每年借出多少本书？", "这笔资金将用于延长开放时间、购置一辆流动图书馆车以及 15,000 本新书。", "每年"),
+    ("这座城堡每年接待多少游客？", "在他去世仅七周后，城堡就向付费游客开放。", "每年"),
+    ("这座城堡每年接待多少游客？", "如今每年接待约140万人。", ""),
+    ("这座机场日均客流量是多少？", "机场年客运量达到 1,200 万人次。", ""),
+    ("蜂后一天能产多少卵？", "蜂后一天最多可产 2,000 枚卵。", ""),  # 一天 asks no rate word of the list
+    ("中山市平均每10平方公里有几十人？", "全市人口约 300 万。", ""),
+    ("图书馆买了多少本书？", "15,000 本新书。", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, gap", CJK_CASES)
+def test_cjk_rate_gap(question, quote, gap):
+    assert cjk_rate_gap(question, quote) == gap
+
+
+def test_a_cjk_rate_reaches_the_slot_checks():
+    found = gaps("阿什福德图书馆每年借出多少本书？", "这笔资金将用于购置 15,000 本新书。", "图书馆每周开放六天。")
+    assert ("period", "每年") in [(g.kind, g.detail) for g in found]

@@ -353,11 +353,12 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         out.append(Gap(kind, word))
     # a death, birth or marriage asked of text that says none (qa.answer.zh_events): a closed class,
     # so the gap refuses, in place of the open verb's (one reason, not two)
+    from qa.answer.rates import cjk_rate_gap
     from qa.answer.zh_events import life_event_gap
 
     if event := life_event_gap(question, quote + context, passage):
         out = [g for g in out if g.detail != event] + [Gap("focus", event)]
-    if wants_figure(question) and (period := period_gap(question, quote, context)):
+    if wants_figure(question) and (period := period_gap(question, quote, context) or cjk_rate_gap(question, quote)):
         out.append(Gap("period", period))
     if category := instance_gap(question, quote):
         out.append(Gap("instance", category))
