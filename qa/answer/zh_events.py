@@ -1,4 +1,4 @@
-"""Is a person's death, birth or marriage a Chinese question asks about said at all? The Chinese
+"""Is a person's death, birth, marriage or prize a Chinese question asks about said at all? The Chinese
 side of `qa.answer.events`: a closed class of events (zh.toml `cjk_life_event`, as a question asks
 it; `cjk_life_event_said`, every way a passage says it), checked in `qa.answer.slots.gaps`.
 
@@ -8,7 +8,10 @@ one event in an article that gives the subject's other dates: "勒内·雷奈克
 沃扎克娶了谁？" over his life. The when-question's verb check (slots `event`) saw most of them but
 only weakens support (an open verb is paraphrased: 成立 / 建于, 举办 / 颁奖), so a quote sharing the
 names passed at 0.28-0.31; a closed class can refuse, since its wordings are listed (a sentence
-saying none of them does not say it), and it reads where-, how-many- and whom-questions too.
+saying none of them does not say it), and it reads where-, how-many- and whom-questions too, and
+which prize ("大卫·克劳斯凭借《为爱朗读》获得了什么奖项？" over the film's sentence). Asking "what"
+or "which" of every event was tried: it refused a right answer of drcd_test (在哪边出生, of a
+friend the quote's passage names otherwise) and one of zh_xwiki7.
 
 A life span after a name, "（1571年－1630年）", says the years of a birth and a death, not their
 places. Whose event it is: "1601年第谷去世后" tells Tycho's death, not Kepler's (a dotted name's
