@@ -1,5 +1,5 @@
 """A person's closed events asked in Chinese (qa.answer.zh_events): a question asking a value of a
-death, birth or marriage is answered only by text saying that event, of the one asked; each event
+death, birth or marriage, which prize, or what something cost, is answered only by text saying that event, of the one asked; each event
 of zh.toml's `cjk_life_event` is asked once where it is said and once where it is not."""
 
 import re
@@ -45,6 +45,11 @@ CASES = [
     ("杨丽音在2006年获得了什么奖项？", "在2006年时获得第41届金钟奖「戏剧节目最佳女主角奖」。", "", ""),
     ("拉诺米在世锦赛上获得了什么奖项？", "她在4x100米接力项目中赢得一面铜牌。", "", ""),
     ("长宗我部信亲得到了什么奖励？", "信长答应与长宗我部家缔结友好关系。", "", ""),  # a reward is no prize
+    # cost: no attribute word the focus check reads (花了多少钱, 耗资多少)
+    ("开凿苏伊士运河花了多少钱？", "于 1859 年至 1869 年间开凿，在最初几年主要依靠埃及的强迫劳动。", "", "花了多少"),
+    ("建造这座大桥耗资多少？", "大桥于1937年通车。", "", "耗资"),
+    ("建造这座大桥耗资多少？", "大桥耗资3,500万美元，于1937年通车。", "", ""),
+    ("修建这座体育馆花了多少钱？", "政府为此投入了3亿新台币。", "", ""),
     # not a value of the event: no question word asks it; a thing's beginning is no birth
     ("为什么安东宁·德沃夏克去世了？", "他的作品引起了勃拉姆斯的注意。", "", ""),
     ("这次事故发生于哪一年？", "1812 年的费林矿难。", "", ""),

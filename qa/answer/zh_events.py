@@ -1,6 +1,7 @@
-"""Is a person's death, birth, marriage or prize a Chinese question asks about said at all? The Chinese
-side of `qa.answer.events`: a closed class of events (zh.toml `cjk_life_event`, as a question asks
-it; `cjk_life_event_said`, every way a passage says it), checked in `qa.answer.slots.gaps`.
+"""Is the death, birth, marriage or prize of a person, or the cost of a thing, that a Chinese
+question asks about said at all? The Chinese side of `qa.answer.events`: a closed class of events
+(zh.toml `cjk_life_event`, as a question asks it; `cjk_life_event_said`, every way a passage says
+it), checked in `qa.answer.slots.gaps`.
 
 The near misses these catch are translated questions asking the year, place, figure or person of
 one event in an article that gives the subject's other dates: "勒内·雷奈克是在哪一年去世的？" over
@@ -8,15 +9,19 @@ one event in an article that gives the subject's other dates: "勒内·雷奈克
 沃扎克娶了谁？" over his life. The when-question's verb check (slots `event`) saw most of them but
 only weakens support (an open verb is paraphrased: 成立 / 建于, 举办 / 颁奖), so a quote sharing the
 names passed at 0.28-0.31; a closed class can refuse, since its wordings are listed (a sentence
-saying none of them does not say it), and it reads where-, how-many- and whom-questions too, and
-which prize ("大卫·克劳斯凭借《为爱朗读》获得了什么奖项？" over the film's sentence). Asking "what"
-or "which" of every event was tried: it refused a right answer of drcd_test (在哪边出生, of a
-friend the quote's passage names otherwise) and one of zh_xwiki7.
+saying none of them does not say it). It reads where-, how-many- and whom-questions too, which
+prize ("大卫·克劳斯凭借《为爱朗读》获得了什么奖项？" over the film's sentence), and a cost asked with
+no attribute word for the focus check (花了多少钱, 耗资多少), said by a sum of money or a word of paying.
 
 A life span after a name, "（1571年－1630年）", says the years of a birth and a death, not their
 places. Whose event it is: "1601年第谷去世后" tells Tycho's death, not Kepler's (a dotted name's
 part right before the event word, `_owned`); other subjects are not read (a Chinese subject is not
 marked as an English capitalised name is).
+
+Tried and dropped: reading every what- or which-question as asking the event (a right answer of
+drcd_test refused, 在哪边出生 of a friend the passage names otherwise, and one of zh_xwiki7); a
+focus word that is a cost word (成本) said by another (价格约为37.5万美元) as no gap (it answered
+"林登河渡轮的票价是多少？" over the new ferry's price, an unanswerable question of zh_translated).
 """
 
 from __future__ import annotations
