@@ -58,7 +58,13 @@ class Chunk:
         """What the embedder sees: the article's title, then the text. Written as llama-index's
         `TextNode` with only the title let into `MetadataMode.EMBED` wrote it, so vectors of
         stores built before stay comparable with new ones."""
-        return f"title: {self.metadata.get('title', '')}".strip() + "\n\n" + self.text
+        return embed_view(self.metadata.get("title", ""), self.text)
+
+
+def embed_view(title: str, text: str) -> str:
+    """`text` of the article `title` as the embedder sees it (`Chunk.embed_text`; the answerer embeds
+    sentences this way too, `qa.answer.sentence_dense`, so they read like the chunks they come from)."""
+    return f"title: {title}".strip() + "\n\n" + text
 
 
 @dataclass

@@ -10,10 +10,14 @@ more of the question (`_answered`), and a close runner-up pair that repeats the 
 its other one when that holds question terms the best lacks and the best places no short answer
 (`_beside`).
 
+With an embedder (`similarity`), the best few windows' scores also weigh each one's dense
+similarity to the question (`qa.answer.sentence_dense`): a sentence that says what was asked in
+other words outranks the article's lead sentence that only shares its words. Support stays
+lexical: its threshold was calibrated on coverage, and dense similarity did not separate right
+quotes from near misses (docs/benchmarks.md, tenth session).
+
 Support (`Answer.support`, 0..1) is the best window's (`Window.support`); for a passage in another
-script than the question it comes from the passage's dense similarity. Per-sentence embeddings
-would be a better signal but cost ~19 ms per sentence at query time on two cores (a 25 ms budget
-for the whole question), so only the passage's similarity, known from retrieval, is used.
+script than the question it comes from the passage's dense similarity.
 
 Then the best window is checked against what the question asks about (`qa.answer.slots`: the
 focus word, the period of a figure, a named instance, an English question's attribute;
@@ -36,6 +40,7 @@ from qa.answer.clauses import phrases
 from qa.answer.cross_script import Similarity, cross_script_windows, rescale
 from qa.answer.narrow import answer_sentence, placed_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
+from qa.answer.sentence_dense import reranked
 from qa.answer.windows import Idf, Question, Window, _overlaps, _sentences, analyse, candidate_windows
 from qa.prompts import refusal_phrase
 from qa.text.cjk import CJK, close_spaces, language, reply_language
@@ -288,14 +293,19 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     """Quote the best one to three sentence windows of `hits` with [n] citations, or refuse.
 
     `idf` gives collection IDF for terms (the keyword index's); without it IDF is taken over the
-    candidate sentences. `similarity` (texts -> their dense similarity to the question) is used
-    only when the question and the passages are in different scripts. `params`: the weights,
+    candidate sentences. `similarity` (texts -> their dense similarity to the question) scores the
+    sentences when the question and the passages are in different scripts, and re-weighs the best
+    few windows otherwise (`qa.answer.sentence_dense`); None: words alone. `params`: the weights,
     factors and margins (`DEFAULTS` unless a tool tries others). `titles`: the collection's article
     titles (`Store.titles`), for the names a question is about (`qa.answer.grounding`)."""
     lang = language(question)
     q = analyse(question, idf)
     cross = bool(hits) and similarity is not None and lang != language(hits[0].text)
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
+    if similarity is not None and not cross and not CJK.search(question):
+        # The embedder's reading of the best few; English and Spanish only so far: its weight was
+        # chosen there, and Chinese needs cmrc_trial and drcd_test measured first (params.py)
+        windows = reranked(windows, hits, similarity, params)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     ranked = sorted(windows, key=key, reverse=True)
     best = ranked[0] if ranked else None

@@ -1,0 +1,91 @@
+"""The embedder's second opinion on which sentence answers (qa.answer.sentence_dense): a sentence
+that says what was asked in other words outranks the article's lead sentence, which only shares
+the question's words; without an embedder the windows keep their scores."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from qa.answer.cross_script import dense_similarity
+from qa.answer.extractive import answer_extractive
+from qa.answer.params import DEFAULTS
+from qa.answer.sentence_dense import reranked
+from qa.answer.windows import analyse, candidate_windows
+from qa.types import Chunk, Hit, embed_view
+
+DATA = Path(__file__).resolve().parents[1] / "eval" / "bench" / "data"
+
+
+def article(path: str) -> Hit:
+    """A development set's article (title line, blank line, text) as one retrieved passage."""
+    title, _, text = (DATA / path).read_text(encoding="utf-8").partition("\n\n")
+    return Hit(chunk_id=f"{path}:0", text=text.strip(), score=1.0, source=path, title=title.strip(),
+               article_id=path, rank=1, dense=0.8)
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from qa.config import load_settings
+    from qa.embed import make_embedder
+
+    model = make_embedder(load_settings({"embed": "local"}, env={}))
+    model.load()
+    return model
+
+
+@pytest.mark.parametrize("path, question, gold", [
+    # the lead sentence names the parrot and its males; the answer says "display grounds known as leks"
+    ("en_wiki7/docs/enc02.txt", "What are the grounds where males court females called?", "leks"),
+    # "supplies most of the world's" is "produces over 80 per cent" in the article
+    ("en_wiki4/docs/enz07.txt", "Which country supplies most of the world's tungsten?", "China"),
+    # "the final Diet" is "its last Diet met in 1669"; the sentence on the Diet "first held" shares the words
+    ("en_wiki/docs/enw14.txt", "In what year was the final Diet held?", "1669"),
+    # «recibió» is «cedió … a Gran Bretaña»
+    ("es_wiki/docs/esw03.txt", "¿Qué territorios recibió Gran Bretaña de España?", "Gibraltar"),
+])
+def test_a_paraphrased_answer_outranks_a_sentence_that_shares_words(embedder, path, question, gold):
+    hits = [article(path)]
+    words_only = answer_extractive(question, hits, 0.0)
+    assert gold not in words_only.citations[0].quote  # what the words alone quote first
+    both = answer_extractive(question, hits, 0.0, similarity=dense_similarity(embedder, question))
+    assert gold in both.citations[0].quote
+
+
+def sentences(n: int) -> Hit:
+    text = " ".join(f"The river Alpha{i} flows north through the valley of Beta{i}." for i in range(n))
+    return Hit(chunk_id="doc:0", text=text, score=1.0, source="doc.txt", title="Rivers", article_id="doc", rank=1)
+
+
+@pytest.mark.parametrize("weight, count", [(0.0, 4), (50.0, 0)])
+def test_without_a_weight_or_a_count_windows_keep_their_scores(weight, count):
+    hits = [sentences(6)]
+    windows = candidate_windows(analyse("Where does the river Alpha2 flow?", None), hits)
+    asked: list[list[str]] = []
+    kept = reranked(windows, hits, lambda texts: asked.append(texts) or [0.5] * len(texts),
+                    replace(DEFAULTS, dense_weight=weight, dense_windows=count))
+    assert [w.score for w in kept] == [w.score for w in windows] and asked == []
+
+
+def test_the_best_few_are_embedded_as_chunks_are_and_the_rest_count_as_the_least_similar():
+    hits = [sentences(6)]
+    windows = candidate_windows(analyse("Where does the river Alpha2 flow?", None), hits)
+    best = sorted(windows, key=lambda w: (w.score, -(w.end - w.start)), reverse=True)[:3]
+    asked: list[list[str]] = []
+
+    def similarity(texts):  # the first text read as the most similar, the last as the least
+        asked.append(texts)
+        return [0.9 - 0.1 * i for i in range(len(texts))]
+
+    params = replace(DEFAULTS, dense_weight=10.0, dense_windows=3)
+    after = {(w.start, w.end): w.score for w in reranked(windows, hits, similarity, params)}
+    texts = [hits[0].text[w.start:w.end] for w in best]
+    assert asked == [[embed_view("Rivers", t) for t in texts]]
+    assert embed_view("Rivers", texts[0]) == Chunk("doc:0", texts[0], {"title": "Rivers"}).embed_text
+    low = 0.9 - 0.1 * (len(texts) - 1)
+    for w in windows:
+        place = next((i for i, b in enumerate(best) if b is w), None)
+        cos = 0.9 - 0.1 * place if place is not None else low
+        assert after[(w.start, w.end)] == pytest.approx(w.score + 10.0 * (cos - 0.9))
