@@ -89,3 +89,17 @@ def test_the_best_few_are_embedded_as_chunks_are_and_the_rest_count_as_the_least
         place = next((i for i, b in enumerate(best) if b is w), None)
         cos = 0.9 - 0.1 * place if place is not None else low
         assert after[(w.start, w.end)] == pytest.approx(w.score + 10.0 * (cos - 0.9))
+
+
+@pytest.mark.parametrize("cjk, embedded", [(False, False), (True, True)])
+def test_chinese_questions_are_reranked_only_with_dense_cjk(cjk, embedded):
+    page = Hit(chunk_id="zh:0", text="黑河是一座城市。黑河的人口约为二十万人。黑河位于黑龙江省北部。", score=1.0,
+               source="zh.txt", title="黑河", article_id="zh", rank=1)
+    asked: list[list[str]] = []
+
+    def similarity(texts):
+        asked.append(texts)
+        return [0.8] * len(texts)
+
+    answer_extractive("黑河的人口有多少？", [page], 0.0, similarity=similarity, params=replace(DEFAULTS, dense_cjk=cjk))
+    assert bool(asked) == embedded

@@ -302,9 +302,9 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     q = analyse(question, idf)
     cross = bool(hits) and similarity is not None and lang != language(hits[0].text)
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
-    if similarity is not None and not cross and not CJK.search(question):
-        # The embedder's reading of the best few; English and Spanish only so far: its weight was
-        # chosen there, and Chinese needs cmrc_trial and drcd_test measured first (params.py)
+    if similarity is not None and not cross and (params.dense_cjk or not CJK.search(question)):
+        # The embedder's reading of the best few; for Chinese questions only with `dense_cjk`: the
+        # weight was chosen on English and Spanish, and drcd_test is unmeasured (params.py)
         windows = reranked(windows, hits, similarity, params)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     ranked = sorted(windows, key=key, reverse=True)

@@ -178,11 +178,12 @@ class ExtractiveParams:
     # window on these loaded 2 cores, ~30-40 ms quiet). On the real path, those sets at weight 50:
     # +4 / -3 answers, at 70: +5 / -3 (es_wiki4 +1 more); es_wiki7 (calibration, aggregate) 30 -> 31
     # of 40 at both; no unanswerable question or near miss answered.
-    # Not for Chinese questions yet (extractive.answer_extractive): at 50, cmrc_trial 0.851 -> 0.861,
+    # Not for Chinese questions yet (`dense_cjk`): at weight 50, cmrc_trial 0.851 -> 0.861,
     # zh_xwiki4 36 -> 39 of 40, zh_xwiki, zh_xwiki3, zh_translated and the seed no net change, but
     # drcd_test was not measured in time.
     dense_weight: float = 70.0
     dense_windows: int = 3
+    dense_cjk: bool = False  # ... for Chinese questions too (measure with `snapshot --param dense_cjk=1`)
     extra_margin: float = 0.5  # a runner-up window is quoted too when its score is within this of the best
     max_quotes: int = 3
     # A Latin-script sentence longer than this is quoted as the run of its phrases that holds what it
