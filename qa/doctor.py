@@ -8,6 +8,8 @@ detail contains the API key.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
@@ -159,16 +161,23 @@ def _endpoint(settings: Settings, llm) -> Iterator[Check]:
         yield Check("chat", "fail", str(e), _hint(str(e)))
 
 
+def _status(code: int, text: str) -> bool:
+    """Does `text` give HTTP status `code` as a number of its own? Not inside another: the message
+    names the endpoint, and a port such as 40103 holds "401" (a test's random port once read as a
+    wrong key)."""
+    return re.search(rf"(?<!\d){code}(?!\d)", text) is not None
+
+
 def _hint(message: str) -> str:
     text = message.lower()
     if "refused" in text or "could not be reached" in text or "resolve" in text:
         return "start the server or correct OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)"
-    if "401" in text or "api key" in text:
+    if _status(401, text) or "api key" in text:
         return "set OPENAI_API_KEY to a valid key for this endpoint"
-    if "404" in text:
+    if _status(404, text):
         return "set QA_LLM_MODEL to a model the server lists, and check OPENAI_BASE_URL ends in /v1"
     if "in time" in text or "max_wait" in text:
         return "check the server's load, or raise QA_LLM_TIMEOUT"
-    if "429" in text:
+    if _status(429, text):
         return "wait, or check the account's rate limits and quota"
     return "check the server's log; QA_DEBUG=1 shows details"

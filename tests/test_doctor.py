@@ -9,6 +9,7 @@ import pytest
 from support import SEEDS
 from support.cli import invoke, spawn_qa
 from openai_server import closed_port
+from qa.doctor import _hint as doctor_hint
 from qa.doctor import diagnose
 
 KEY = "sk-doctor-SECRET-0a1b2c3d4e5f6a7b"
@@ -166,3 +167,15 @@ def test_each_check_is_printed_as_it_finishes(openai_server, hash_store):
     finished = time.perf_counter() - started
     assert "models" in child.before or "chat" in child.before
     assert finished - store_seen > 1.5, (store_seen, finished)
+
+
+@pytest.mark.parametrize("message, wanted", [
+    ("the LLM endpoint http://127.0.0.1:40103/v1 answered 404: The model `gpt-nope` does not exist", "QA_LLM_MODEL"),
+    ("the LLM endpoint http://127.0.0.1:40401/v1 answered 404: no such model", "QA_LLM_MODEL"),
+    ("the LLM endpoint http://127.0.0.1:8000/v1 answered 401: invalid key", "OPENAI_API_KEY"),
+    ("the LLM endpoint http://127.0.0.1:42900/v1 answered 404: no route", "QA_LLM_MODEL"),
+    ("the LLM endpoint http://127.0.0.1:8000/v1 answered 429: slow down", "wait"),
+])
+def test_a_hint_reads_the_status_not_a_port_holding_its_digits(message, wanted):
+    # a random test port (40103) holds "401": read as a wrong key, the 404's hint was lost (a CI flake)
+    assert wanted in doctor_hint(message)
