@@ -63,8 +63,20 @@ def print_answer(answer: Answer, streamed=None, layout: Layout = "ask", full: bo
     for c in answer.citations:
         out.print(heading(f"[bold cyan][{c.n}][/bold cyan]", c.title, c.source), markup=True)
     # A refusal cites nothing; what came close is named, and /why (chat) or --full (ask) shows it.
+    for line in closest_lines(answer):
+        out.print(f"[dim]{esc(line)}[/dim]", markup=True)
+
+
+def closest_lines(answer: Answer) -> list[str]:
+    """One line per article among a refusal's closest passages, in their order: three passages of
+    one article (a long page split in chunks) named three times over read as a stutter, so the
+    line counts them instead."""
+    counts: dict[tuple[str, str], int] = {}
     for p in answer.closest_passages():
-        out.print(f"[dim]closest (not cited): {esc(titled(p['title']))} · {esc(p['source'])}[/dim]", markup=True)
+        key = (titled(p["title"]), p["source"])
+        counts[key] = counts.get(key, 0) + 1
+    return [f"closest (not cited): {title} · {source}" + (f" ({n} passages)" if n > 1 else "")
+            for (title, source), n in counts.items()]
 
 
 def _status(answer: Answer, ask: bool) -> str:
@@ -122,8 +134,8 @@ def print_plain_answer(turn) -> None:
         out.write(safe(f"note: {answer.note}") + "\n")
     for c in answer.citations:
         out.write(safe(f"[{c.n}] {c.title} · {c.source}") + "\n")
-    for p in answer.closest_passages():
-        out.write(safe(f"closest (not cited): {titled(p['title'])} · {p['source']}") + "\n")
+    for line in closest_lines(answer):
+        out.write(safe(line) + "\n")
     out.write("\n")
     out.flush()
 
