@@ -14,6 +14,35 @@ def test_the_shipped_list_is_what_jiebas_dictionary_gives():
     assert shipped == places.jieba_places()
 
 
+def test_the_shipped_provinces_are_what_the_division_codes_give():
+    """qa/text/lexicon/places_zh_province.txt is generated (`python -m qa.text.places --provinces`)."""
+    shipped = {}
+    for line in places._PROVINCE_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, held = line.split("\t")
+            shipped[name] = set(held.split(","))
+    assert shipped == places.province_table(places.read_codes(places.cpca_table()))
+
+
+@pytest.mark.parametrize("name, held", [
+    ("海珠区", {"广东"}), ("海珠", {"广东"}), ("闵行区", {"上海"}), ("上海", {"上海"}), ("北京市", {"北京"}),
+    ("广东省", {"广东"}), ("广西", {"广西"}), ("广西壮族自治区", {"广西"}),  # provinces by full and short name
+    ("朝阳区", {"北京", "吉林"}),  # a name two provinces hold
+    ("市辖区", set()), ("城区", set()), ("县", set()), ("无名之地", set()),  # placeholders, bare kinds, unknown
+])
+def test_the_provinces_a_division_may_lie_in(name, held):
+    assert places.provinces(name) == held
+
+
+@pytest.mark.parametrize("one, other, expected", [
+    ("海珠区", "北京", True), ("广州", "北京", True), ("深圳", "广东", False), ("闵行区", "上海", False),
+    ("朝阳区", "吉林", False), ("朝阳区", "广东", True),  # possibly 吉林's, never 广东's
+    ("无名之地", "北京", False),  # unknown: not apart
+])
+def test_which_places_cannot_be_one_or_inside_the_other(one, other, expected):
+    assert places.apart(one, other) is expected
+
+
 @pytest.mark.parametrize("name, known", [
     ("深圳", True), ("深圳市", True), ("海淀区", True), ("闵行", True), ("石家庄", True),  # divisions, bare or not
     ("上海", True), ("广东", True),  # the lexicon's provinces

@@ -55,7 +55,7 @@ from typing import Iterable
 from qa.text import lexicon
 from qa.text.cjk import CJK_RUN, fold, unpunctuated
 from qa.text.places import level as place_level
-from qa.text.places import named_places, opening_place
+from qa.text.places import apart, named_places, opening_place
 from qa.text.questions import strip_question
 from qa.text.sentences import split_sentences
 from qa.text.sounds import sounded
@@ -335,7 +335,8 @@ def displaced(question: str, quote: str) -> str:
     before the question's words counted). Places: the provinces and the divisions of
     `qa.text.places` (深圳, 海淀区, 闵行); one starting as the question's does is the same place
     written longer or shorter (都安县, 都安瑶族自治县), and one lower than the asked one may lie in it
-    (闵行区 for 上海's policy: the seed's answer)."""
+    (闵行区 for 上海's policy: the seed's answer), unless no province holds both (广州's 海珠区 for
+北京's plan: `qa.text.places.apart`)."""
     named = named_places(question)
     if not any(p not in quote for p in named):
         return ""
@@ -346,9 +347,9 @@ def displaced(question: str, quote: str) -> str:
     for span in split_sentences(quote):  # a two-sentence quote: the one that says the question's words
         sentence = quote[span.start:span.end]
         other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))
-        # a lower division may lie inside the asked one (闵行区 of 上海): only one as high or higher
+        # a lower division may lie inside the asked one (闵行区 of 上海): one as high or higher, or in another province
         if other and other not in question and not any(p[:2] == other[:2] for p in named) \
-                and any(place_level(other) <= place_level(p) for p in named if p not in quote) \
+                and any(place_level(other) <= place_level(p) or apart(other, p) for p in named if p not in quote) \
                 and any(p in sentence for p in pairs):
             return other
     return ""
