@@ -160,6 +160,7 @@ NOT_CERTAIN = [
     ("中国国际象棋超级大赛的级别有多高？", "大赛被国际棋联定为21级赛事。"),  # nor a bare number
     ("马飚毕业于哪所大学？", "毕业后，从事经济研究工作。"),  # one character (后) is no answer
     ("黄鳍紫鱼的体重是多少？", "本鱼有三种颜色。"),  # a count of things is no weight
+    ("该区计划建设多少个产业园？", "该区启动《琶洲脑谷三年行动计划(2026—2028)》编制。"),  # a figure in a title names the work
     ("1870年法德战争的结果是？", "1870年法德战争的结果是普鲁士大获全胜。"),  # an elliptic question asking a description
     ("两艘军舰一艘是中业，另一个是？", "两艘军舰一艘是中业，另一个是永兴。"),  # ...or the rest of a list (qa.answer.lists)
 ]

@@ -1,9 +1,10 @@
 """The figures and dates a count or date question asks for, as `qa.answer.short` reads them from a
 quote (`typed_spans`), and their edges (`widened`): a figure carries the asked measure word or the
 unit of the dimension asked (体重是多少 -> 8公斤, 多长时间 -> 36个小时, 价值多少 -> 120万美元), a count
-is never a date (2003年 is no answer to 多少), 哪一年 takes the year alone, and a figure keeps the
-word that makes it approximate (约50公里) or says which year it is in (明年1月). The words and units
-are data (`qa/text/lexicon/zh.toml`, "short answers"; `dimension` and `asked_unit`)."""
+is never a date (2003年 is no answer to 多少) nor part of a work's 《title》, 哪一年 takes the year
+alone, and a figure keeps the word that makes it approximate (约50公里) or says which year it is in
+(明年1月). The words and units are data (`qa/text/lexicon/zh.toml`, "short answers"; `dimension`
+and `asked_unit`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ _APPROXIMATE = longest_first(lexicon.words("approximate"), lexicon.words("copula
 _COUNTED = set(lexicon.words("counted_measure"))
 _BARE = lexicon.regex("number_span")  # a number without a unit
 _DATED = ("year", "month", "day", "time")
+_TITLE = lexicon.regex("book_title")
 _APPROXIMATE_LEAD = longest_first(lexicon.words("approximate_lead"))
 _RELATIVE = longest_first(lexicon.words("relative_time"))
 _HEDGED = (*_APPROXIMATE_LEAD, *lexicon.words("approximate"))  # a question asking 约多少 takes the figure alone
@@ -38,7 +40,11 @@ def typed_spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str
     word, and for a count not a date (2003年 is no answer to 多少)."""
     out = []
     units = _dimension(q) if wants == "number" and not measure else ""
+    # a figure inside a work's 《title》 names it (《行动计划(2026—2028)》): no count of anything
+    titled = [t.span() for t in _TITLE.finditer(text)] if wants == "number" else []
     for m in pattern.finditer(text):
+        if any(a < m.start() and m.end() < b for a, b in titled):
+            continue
         got = m.group(0).strip()
         if not got or got in q or (measure and measure not in got and asked_measure(measure, q, text)):
             continue
