@@ -46,6 +46,13 @@ def test_a_refusal_shows_why_and_one_line_per_article_that_came_close(seed_store
     assert len(named) == len(set(named))
 
 
+def test_a_line_of_no_words_over_chinese_articles_is_refused_with_its_reason(seed_store_dir):
+    # The embedder rates any line near any sentence: it was quoted at support ~0.55.
+    lines = ask(seed_store_dir, "asdf qwer zxcv").stdout.splitlines()
+    assert lines[0] == "The articles don't say." and lines[1].startswith("(extractive, refused) support 0.00")
+    assert lines[2] == "why: no word of the question can be read in the articles' language: asdf, qwer, zxcv"
+
+
 def test_a_refusal_with_full_shows_the_closest_passages_under_their_heading(seed_store_dir):
     out = ask(seed_store_dir, "--full", INVESTMENT_Q).stdout
     assert out.startswith("文章中没有提到这个问题的答案。\n(extractive, refused)")

@@ -193,3 +193,30 @@ def test_of_sentences_that_read_alike_the_one_saying_the_question_words_in_chine
         question, hits, 0.25, similarity=lambda texts: [0.8] * len(texts), params=params).citations]
     assert quotes(DEFAULTS) == ["山东女子学院现有两个校区，总占地面积1133.87亩。"]
     assert quotes(replace(DEFAULTS, cross_word=0.0))[0] == "山东女子学院现有两个图书馆，藏书81.6万册。"
+
+
+@pytest.mark.parametrize("question, unread_words", [
+    ("asdf qwer zxcv", ["asdf", "qwer", "zxcv"]),  # keyboard mashing
+    ("lorem ipsum dolor sit amet", ["lorem", "ipsum", "dolor", "sit", "amet"]),
+    ("How many jobs will the project create?", []),  # dictionary words
+    ("Who is Fan Tingsong?", []),  # a pinyin name
+    ("What happened in 2027 asdf?", []),  # a year the text may write
+    ("zxcv 华强广场", []),  # Chinese in it: read by its own words
+    ("the of and", []),  # stop words only: nothing to judge
+])
+def test_a_question_nothing_of_which_can_be_read_in_chinese(question, unread_words):
+    from qa.answer.cross_script import unread
+
+    assert unread(question) == unread_words
+
+
+def test_without_the_dictionary_no_question_is_called_unreadable(monkeypatch):
+    from qa.answer.cross_script import unread
+    from qa.text import cedict
+
+    monkeypatch.setattr(cedict, "dictionary_file", lambda: None)
+    cedict._index.cache_clear()
+    try:
+        assert unread("asdf qwer zxcv") == []
+    finally:
+        cedict._index.cache_clear()

@@ -46,6 +46,25 @@ def dense_similarity(embedder, question: str) -> Similarity:
     return similarity
 
 
+def unread(question: str) -> list[str]:
+    """The words of a question over text in another script when nothing in it can be read there:
+    no pinyin name, number or date, dictionary rendering or glossary word ("asdf qwer zxcv" over
+    Chinese articles); [] when something can. The embedder rates any line against any sentence at
+    about the same similarity, so such a line was quoted at support 0.5-0.7; there is nothing to
+    look for."""
+    from qa.answer.latin_slots import english_focus
+    from qa.text.cedict import renderings, unknown_words
+    from qa.text.glossary import literals
+    from qa.text.pinyin import names
+
+    if CJK.search(question):
+        return []  # a Chinese question over Latin text: its words are the ones it writes
+    words = unknown_words(question)
+    if not words or names(question) or literals(question) or renderings(question) or english_focus(question)[0]:
+        return []
+    return words
+
+
 def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
                          params: ExtractiveParams = DEFAULTS) -> list[Window]:
     """Sentences of the first passages scored by their dense similarity to the question (for a

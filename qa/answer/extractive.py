@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from qa.answer.anaphora import joined, places
 from qa.answer.clauses import phrases
-from qa.answer.cross_script import Similarity, cross_script_windows, rescale
+from qa.answer.cross_script import Similarity, cross_script_windows, rescale, unread
 from qa.answer.narrow import answer_sentence, placed_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.sentence_dense import reranked
@@ -301,6 +301,11 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     lang = language(question)
     q = analyse(question, idf)
     cross = bool(hits) and similarity is not None and lang != language(hits[0].text)
+    if cross and (words := unread(question)):
+        from qa.answer.slots import Gap
+
+        return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="extractive",
+                      citations=[], support=0.0, hits=hits, gaps=[Gap("unread", ", ".join(words)).to_dict()])
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     if similarity is not None and not cross and (params.dense_cjk or not CJK.search(question)):
         # The embedder's reading of the best few; for Chinese questions only with `dense_cjk`: the

@@ -68,6 +68,16 @@ def renderings(question: str) -> list[tuple[str, ...]]:
     return out
 
 
+def unknown_words(question: str) -> list[str]:
+    """The words of an English `question` (past its stop words) the dictionary has no entry for,
+    in any form; [] when the dictionary is not installed (nothing can be told then)."""
+    index = _index()
+    if not index:
+        return []
+    stop = _stop_words()
+    return [w for w in _WORD.findall(question.lower()) if w not in stop and not _lookup(index, [w])]
+
+
 def _lookup(index: dict[str, tuple[str, ...]], words: list[str]) -> tuple[str, ...]:
     head, last = words[:-1], words[-1]
     for form in _forms(last):
