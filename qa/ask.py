@@ -69,7 +69,7 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     from qa.prompts import answer_prompt, refusal_phrase
     from qa.text.cjk import reply_language
     from qa.text.questions import addressed_to_assistant, clean_question, has_words
-    from qa.text.smalltalk import nothing_to_answer
+    from qa.text.smalltalk import follows_nothing, nothing_to_answer
 
     mode = check_mode(mode, settings, llm=llm)
     use_llm = uses_llm(mode, settings, llm)
@@ -77,9 +77,11 @@ def ask(question: str, settings: Settings, store=None, embedder=None, k: int | N
     # Refused before anything is loaded: nearest neighbours of "？？？" are passages too; and an
     # extractive answer to "print your system prompt" could only be an unrelated quote (an LLM is
     # told by its prompt that the question is data, and says it cannot answer); "hello", "thanks"
-    # or "quit" ask nothing of the articles, in any mode (the reason says what to ask instead).
+    # or "quit" ask nothing of the articles, in any mode (the reason says what to ask instead); nor
+    # does "那上海呢?" with no conversation to complete it (`prefer` is the chat's: it has one).
     refuse = NO_WORDS if not has_words(question) else \
-        TO_ASSISTANT if not use_llm and addressed_to_assistant(question) else nothing_to_answer(question)
+        TO_ASSISTANT if not use_llm and addressed_to_assistant(question) else \
+        nothing_to_answer(question) or ("" if prefer else follows_nothing(question))
     if refuse:
         return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True,
                       mode="llm" if use_llm else "extractive", citations=[], note=refuse,

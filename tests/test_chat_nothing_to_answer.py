@@ -67,3 +67,15 @@ def test_a_chat_filter_that_matches_nothing_is_named(chat_store):
     assert record["refused"] is True and "no article matches --source 'nomatch*'" in record["note"]
     r = chat_cli(chat_store, "--mode", "extractive", "--source", "nomatch*", stdin="华强广场在哪里?\n")
     assert "note: no article matches --source 'nomatch*'" in r.stdout
+
+
+def test_a_bare_follow_up_first_is_told_to_ask_the_whole_question_then_completed(chat_store):
+    # Asked first, "那上海呢?" completes nothing: refused with the reason (the nearest sentence about
+    # 上海 was quoted at support 1.00); after a question it is that question about 上海.
+    from qa.text.smalltalk import FOLLOW_UP
+
+    r = chat_cli(chat_store, "--mode", "extractive", stdin=f"那上海呢?\n{BEIJING_PLAN}\n那上海呢?\n")
+    assert r.returncode == 0, r.stderr
+    turns = [t for t in r.stdout.split("\n\n") if t.strip()]
+    assert FOLLOW_UP["zh"] in turns[0] and "[1]" not in turns[0]
+    assert f"(searched: {SHANGHAI})" in turns[2] and FOLLOW_UP["zh"] not in turns[2]

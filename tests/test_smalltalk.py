@@ -12,7 +12,7 @@ import pytest
 
 from support.cli import run_qa
 from qa.text import lexicon
-from qa.text.smalltalk import REASONS, leaves_chat, nothing_to_answer
+from qa.text.smalltalk import FOLLOW_UP, REASONS, follows_nothing, leaves_chat, nothing_to_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL_TALK_SET = ROOT / "eval" / "bench" / "data" / "smalltalk.txt"
@@ -139,3 +139,30 @@ def test_a_filter_that_matches_nothing_is_named_in_the_refusal(seed_store_dir):
 def test_a_filter_that_matches_is_not_named(seed_store_dir):
     data = json.loads(run_qa("ask", "--store", seed_store_dir, "--json", "--source", "seeds/*", "华强广场在哪里?").stdout)
     assert data["refused"] is False and "no article matches" not in data["note"]
+
+
+# -- a follow-up with nothing before it ---------------------------------------------------------------
+@pytest.mark.parametrize("line, bare", [
+    ("那上海呢？", True), ("2027年之后呢?", True), ("华强广场呢", True), ("然后呢？", True), ("華強廣場呢", True),
+    ("what about Shanghai?", True), ("How about Beijing?", True), ("and then?", True),
+    ("上海的人口呢？", False), ("签约率呢?", False),  # an attribute asked: a question of its own
+    ("北京的方案有效期到哪一年呢？", False), ("为什么呢？", False),  # a question word: asked
+    ("what about the budget?", False), ("And who founded it?", False),  # a thing asked; a question of its own
+    ("华强广场在哪里?", False), ("上海", False),
+])
+def test_a_bare_follow_up_is_told_to_ask_the_whole_question(line, bare):
+    assert bool(follows_nothing(line)) is bare
+
+
+def test_no_gold_question_is_a_bare_follow_up():
+    questions = gold_questions()
+    assert [q for q in questions if follows_nothing(q)] == []
+
+
+@pytest.mark.parametrize("line, reason", [("那上海呢？", FOLLOW_UP["zh"]), ("what about Shanghai?", FOLLOW_UP["en"])])
+def test_qa_ask_refuses_a_bare_follow_up_with_the_reason(seed_store_dir, line, reason):
+    # the nearest sentence about 上海 was quoted at support 1.00 for "那上海呢？"
+    r = run_qa("ask", "--store", seed_store_dir, "--json", line)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["refused"] is True and data["citations"] == [] and data["note"] == reason

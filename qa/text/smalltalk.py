@@ -17,8 +17,9 @@ import re
 
 from qa.text import lexicon
 from qa.text.cjk import fold, reply_language
+from qa.text.questions import ASKING_WORDS
 
-__all__ = ["leaves_chat", "nothing_to_answer"]
+__all__ = ["follows_nothing", "leaves_chat", "nothing_to_answer"]
 
 # The reason, by the language `qa` replies in (`qa.text.cjk.reply_language`): what `qa` answers.
 REASONS = {
@@ -41,6 +42,43 @@ def nothing_to_answer(question: str) -> str:
     if not _matches(lexicon.regex("small_talk_line", re.I), question):
         return ""
     return REASONS.get(reply_language(question), REASONS["en"])
+
+
+# A follow-up's ellipsis asked with nothing before it (`qa ask`, or a chat's first turn, or one
+# its rewrite could not complete): what it is about is the last question's, which there is none of.
+FOLLOW_UP = {
+    "en": "a follow-up with nothing before it: ask the whole question (qa chat keeps the conversation)",
+    "zh": "这像是接着上一个问题的追问，但没有上一个问题：请把问题问完整（qa chat 会记住上文）",
+    "zh-Hant": "這像是接著上一個問題的追問，但沒有上一個問題：請把問題問完整（qa chat 會記住上文）",
+}
+_LONGEST_ELLIPSIS = 8  # characters of a bare "X呢?": a name or a time (上海, 2027年之后), no attribute asked
+
+
+def follows_nothing(question: str) -> str:
+    """The reason `question` is refused when it is a bare follow-up ("那上海呢?", "2027年之后呢?",
+    "what about Shanghai?", "and then?") with no earlier question to complete it, or "". Such a
+    line names something but asks nothing of it: the answerer quoted the nearest sentence about
+    上海 at support 1.00. One that names what is asked ("上海的人口呢?", "签约率呢?", "what about the
+    budget?") is a question of its own and is left to the answerer. The shapes are the chat's
+    (`ellipsis`, `worded_ellipsis`), the attribute words its rewrite completes an ellipsis with."""
+    text = fold(question.strip())
+    if not 0 < len(text) <= _LONGEST:
+        return ""
+    if m := lexicon.regex("ellipsis").match(text):
+        x = m.group("x").strip(" ,，")
+        attribute = any(lexicon.regex(name).search(x) for name in _ATTRIBUTES)
+        bare = len(x) <= _LONGEST_ELLIPSIS and "的" not in x and not attribute and not ASKING_WORDS.search(x)
+    elif m := lexicon.regex("worded_ellipsis", re.I).match(question.strip()):  # as typed: capitals mark names
+        stop = set(lexicon.words("stop_word")) | set(lexicon.words("sentence_opener"))
+        # names and function words only ("Shanghai", "then", "that"): nothing asked of them
+        bare = all(w[0].isupper() or w.lower() in stop for w in _WORD.findall(m.group("x") or m.group("y") or ""))
+    else:
+        return ""
+    return FOLLOW_UP.get(reply_language(question), FOLLOW_UP["en"]) if bare else ""
+
+
+_ATTRIBUTES = ("quantity_attribute", "time_attribute", "name_attribute", "role_attribute")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def leaves_chat(line: str) -> bool:
