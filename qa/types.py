@@ -155,7 +155,7 @@ class PassageRecord(TypedDict):
 class GapRecord(TypedDict):
     """What a refused answer's best quote lacks (`qa.answer.slots.Gap.to_dict`)."""
 
-    kind: str  # focus | loose | event | period | instance | english | name | elsewhere | unread
+    kind: str  # focus | loose | event | period | instance | english | name | entity | elsewhere | value | unread
     detail: str  # the word or period the quote lacks
     reason: str  # one sentence for the user
 

@@ -179,10 +179,10 @@ PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes 
     # English and Spanish over text in the same language: the word the question word asks about
     ("How many nurses work in the new east wing?", WING, [("focus", "nurses")]),
     ("How many beds does the new wing add?", WING, []),
-    ("What is the ticket price for the Linden River ferry?", WING, [("focus", "ticket price")]),
+    ("What is the ticket price for the Linden River ferry?", WING, [("focus", "ticket price"), ("value", "figure")]),
     ("What is the name of the hospital director?", WING, []),         # name: the kind of answer
     # money: likewise no focus word; but a price the text never says is (qa.answer.events)
-    ("How much money did the wing cost?", WING, [("focus", "cost")]),
+    ("How much money did the wing cost?", WING, [("focus", "cost"), ("value", "figure")]),  # nor any sum (qa.answer.values)
     ("How many times did the wing open?", WING, []),
     ("Who designed the new east wing?", WING, [("event", "designed")]),
     ("Who opened the new east wing?", WING, []),
@@ -191,13 +191,14 @@ PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes 
     ("Who opened the clinic of the hospital?", WING, [("focus", "clinic")]),
     ("Who owns the shop?", WING, []),                                  # owns/Owner: one word
     ("Who is the hospital director?", WING, []),                       # is: no action asked
-    ("¿Cuántos médicos trabajan en el centro?", PRESS, [("focus", "médicos")]),
+    ("¿Cuántos médicos trabajan en el centro?", PRESS, [("focus", "médicos"), ("value", "figure")]),
     ("¿Quién desarrolló la imprenta de tipos móviles?", PRESS, []),   # desarrolló/desarrollada
     ("¿Quién diseñó la imprenta?", PRESS, [("event", "diseñó")]),
     ("¿Quién desarrolló la imprenta?", PRESS, []),                     # the thing done: said
     ("¿Quién desarrolló el telar de Gutenberg?", PRESS, [("focus", "telar")]),  # ... a loom, never said
-    ("¿Cuánto cuesta la imprenta?", PRESS, [("event", "cuesta")]),
-    ("¿Cuántos años tenía Gutenberg?", PRESS, []),                     # años: the kind of answer
+    ("¿Cuánto cuesta la imprenta?", PRESS, [("event", "cuesta"), ("value", "figure")]),
+    # años: the kind of answer, no focus word; but 1440 is a year, no age (qa.answer.values)
+    ("¿Cuántos años tenía Gutenberg?", PRESS, [("value", "figure")]),
     ("¿Quién es Johannes Gutenberg?", PRESS, []),
 ])
 def test_a_worded_question_needs_the_word_it_asks_about(question, quote, found):

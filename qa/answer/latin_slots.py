@@ -3,7 +3,8 @@ adds for one: over Chinese text (`english_gaps`: the question's pinyin names, an
 word looked up in en.toml's glossaries of how Chinese text says it, `english_focus`), and over
 text in its own language (`worded_gaps`: the noun its question word asks about, or the action it
 asks the doer of, said in some form by the quote or its neighbours; the event of a closed class it
-asks a value of, `qa.answer.events`; the rate it asks a figure per, `qa.answer.rates`), and the
+asks a value of, `qa.answer.events`; the rate it asks a figure per, `qa.answer.rates`; the year,
+measure or count it asks, `qa.answer.values`), and the
 names it is about (`unnamed`: a name no article writes; `ungrounded`: a name of a Spanish question
 that the quote's article does not give).
 
@@ -92,6 +93,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if rate := rate_gap(question, quote):
         out.append(Gap("period", rate))
+    # a year, a measure or a count asked of a quote that holds none (qa.answer.values)
+    from qa.answer.values import missing_value
+
+    if kind := missing_value(question, quote):
+        out.append(Gap("value", kind))
     # a who-question over a quote naming no one but what it names (qa.answer.doers)
     from qa.answer.doers import nameless
 

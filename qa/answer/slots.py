@@ -43,7 +43,7 @@ from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q
 
 @dataclass(frozen=True)
 class Gap:
-    kind: str  # focus | loose | event | period | instance | english | name | elsewhere | unread
+    kind: str  # focus | loose | event | period | instance | english | name | entity | elsewhere | value | unread
     detail: str  # the word or period the quote lacks, for the user
 
     def to_dict(self) -> dict[str, str]:
@@ -54,6 +54,8 @@ class Gap:
             return f"the passages give no figure for {self.detail}"
         if self.kind == "instance":
             return f"the passages name no {self.detail}"
+        if self.kind == "value":
+            return f"the passages give no {self.detail}"
         if self.kind == "elsewhere":
             return f"the passages say this of {self.detail}, not of what the question names"
         if self.kind == "unread":

@@ -1,0 +1,63 @@
+"""Does the quote hold a value of the kind an English or Spanish question asks for? A question
+asking a year, a date, a measure or a count (`qa.answer.latin_question.asked`) is not answered by
+a sentence that holds none: "How many Tasmanian devils are left in the wild?" by the one that says
+the devil vanished from the mainland "some 3,000 years ago", "¿Qué altura tiene el Iztaccíhuatl?"
+by the one saying it pairs with Popocatépetl, "How much was the licence fee…?" by the one saying a
+fee was charged, «¿En qué año abrió sus puertas la taberna La Bola?» by «a finales del siglo XIX».
+Such a sentence shares the question's words, so its support is high; what it lacks is the value.
+
+The answerer's answer-type cue (`qa.answer.windows`) only lowers support and reads the question
+with the Chinese question words' reader, which sees no year in «¿En qué año…?»; here the Latin
+reader decides, and a quote without the value has a "value" gap. What counts as a value:
+  - a year or a date: a year (`latin_year`) or a date (`latin_date`) the question does not say;
+  - a measure (a unit asked: "how tall", "how much did it cost"): a figure of that unit, or one
+    said as a multiple (`qa.answer.short_latin.carries`);
+  - a count: a figure (digits or words) the question does not say that is not a bare year nor a
+    span of time ("3,000 years" counts no devils, unless years are what it counts: "how many years
+    ago"), or a fraction ("la mitad de su superficie").
+Nothing is checked for other questions, nor over Chinese quotes (`qa.answer.across` reads those).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.text import lexicon
+from qa.text.cjk import CJK
+
+__all__ = ["missing_value"]
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, ...]:
+    return (lexicon.regex("latin_year"), lexicon.regex("latin_date", re.IGNORECASE),
+            lexicon.regex("latin_figure", re.IGNORECASE),
+            re.compile(r"\s*(?:%s)\b" % lexicon.alternation("time_unit"), re.IGNORECASE),
+            re.compile(r"\b(?:%s)\b" % lexicon.alternation("fraction_word"), re.IGNORECASE),
+            lexicon.regex("ratio_figure", re.IGNORECASE))
+
+
+def missing_value(question: str, quote: str) -> str:
+    """The kind of value ("year", "date", "figure") `question` asks that `quote` does not hold, or ""."""
+    from qa.answer.latin_question import asked as read, said
+    from qa.answer.short_latin import carries
+
+    if CJK.search(question) or CJK.search(quote):
+        return ""  # a Chinese question or quote: its figures are read by qa.answer.slots / qa.answer.across
+    a = read(question)
+    if a is None or a.wants not in ("year", "date", "number"):
+        return ""
+    year, date, figure, span_of_time, fraction, ratio = _patterns()
+    if a.wants in ("year", "date"):
+        pattern = year if a.wants == "year" else date
+        return "" if any(not said(a, m.group(0)) for m in pattern.finditer(quote)) else a.wants
+    if a.unit is not None:  # a measure: a figure of its unit
+        return "" if carries(a, quote) else "figure"
+    timed = any(span_of_time.fullmatch(word) for word in a.words)  # "how many years ago": years are its count
+    for m in figure.finditer(quote):
+        value = m.group(0)
+        if said(a, value) or year.fullmatch(value.strip()) or (not timed and span_of_time.match(quote, m.end())):
+            continue
+        return ""
+    return "" if fraction.search(quote) or ratio.search(quote) else "figure"
