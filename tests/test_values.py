@@ -71,3 +71,38 @@ def test_gap_reaches_the_slot_checks():
                                              ("How many people live in Heihe?", "黑河市是一座城市。")])
 def test_chinese_is_not_read(question, quote):
     assert missing_value(question, quote) == ""
+
+
+# A Chinese how-many question counting a noun (qa.answer.values.missing_count): (question, quote,
+# the noun counted when the quote holds no figure but dates and measures, else "")
+COUNTS = [
+    # zh_xwiki7's near miss: the battle's dates and "3 英里", no army's size
+    ("爱德华二世带了多少士兵来到班诺克本？",
+     "班诺克本战役于 1314 年 6 月 23 日至 24 日在苏格兰中部的斯特灵附近进行。除非有一支军队在仲夏之前抵达城堡 3 英里以内，否则就投降。",
+     "士兵"),
+    ("爱德华二世带了多少士兵来到班诺克本？", "爱德华率领约两万名士兵北上。", ""),
+    # drcd_test 6456-1-3: the sentence giving no figure is not quoted first
+    ("香港特别行政区政府成立后，设置了多少个资源局?", "香港特别行政区政府成立后，政府部门架构大致承袭英治时期。", "资源"),
+    ("香港特别行政区政府成立后，设置了多少个资源局?", "两个资源局分别为公务员事务局及库务局。", ""),
+    # a unit or money asked: its figures are measures (drcd_test 3380-5-2, cmrc_trial TRIAL_321_QUERY_4)
+    ("人民币对美金的浮动区间为规定的中间价上下多少百分比浮动?", "从原来的上下1.5%扩大到上下3%。", ""),
+    ("泰森食品公司共斥资多少钱收购了希尔夏品牌？", "2014年6月10日泰森食品公司斥资77亿美元收购希尔夏品牌。", ""),
+    # an attribute before the question word, a size, a century: not a count of a noun
+    ("卢瓦尔河的全长是多少？", "流经约 1,006 公里后在圣纳泽尔注入大西洋。", ""),
+    ("东关街有多长？", "东关街全长1122米，宽约5米。", ""),
+    ("史特拉斯堡成为总主教的驻地是于几世纪开始?", "自从4世纪起，该市就成为史特拉斯堡总主教的驻地。", ""),
+    # 几 that asks nothing (带领几个同伙建立哪个国家: 哪个 asks)
+    ("丹都洛总督的侄子带领几个同伙建立哪个国家?", "在这些岛屿上建立了阿希佩戈拉公国。", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", COUNTS)
+def test_missing_count(question, quote, expected):
+    from qa.answer.values import missing_count
+
+    assert missing_count(question, quote) == expected
+
+
+def test_count_gap_reaches_the_slot_checks():
+    found = gaps("爱德华二世带了多少士兵来到班诺克本？", "班诺克本战役于 1314 年 6 月 23 日进行，城堡 3 英里以内。", "")
+    assert ("value", "number of 士兵") in [(g.kind, g.detail) for g in found]

@@ -366,4 +366,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         out.append(Gap("period", period))
     if category := instance_gap(question, quote):
         out.append(Gap("instance", category))
+    from qa.answer.values import missing_count  # a count asked of dates and measures only
+
+    if noun := missing_count(question, quote):
+        out.append(Gap("value", f"number of {noun}"))
     return out

@@ -16,6 +16,11 @@ reader decides, and a quote without the value has a "value" gap. What counts as 
     span of time ("3,000 years" counts no devils, unless years are what it counts: "how many years
     ago"), or a fraction ("la mitad de su superficie").
 Nothing is checked for other questions, nor over Chinese quotes (`qa.answer.across` reads those).
+
+A Chinese question counting a noun (多少士兵: `qa.answer.slots.focus`, no measure word, no attribute
+measured such as 收入 or 比例) is checked likewise (`missing_count`): "爱德华二世带了多少士兵来到班诺克本？"
+is not answered by the sentence giving the battle's dates and "3 英里", whose every figure is a date
+or a measure (a unit of zh.toml's `dimension` / `asked_unit` / `slot_unit`), and counts nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.cjk import CJK
 
-__all__ = ["missing_value"]
+__all__ = ["missing_count", "missing_value"]
 
 
 @cache
@@ -61,3 +66,54 @@ def missing_value(question: str, quote: str) -> str:
             continue
         return ""
     return "" if fraction.search(quote) or ratio.search(quote) else "figure"
+
+
+@cache
+def _cjk_patterns() -> tuple[re.Pattern, ...]:
+    units = [u for name in ("dimension", "asked_unit") for v in lexicon.glossary(name, "zh").values() for u in v.split("|")]
+    units += [*lexicon.words("slot_unit"), "%", "％"]
+    unit = "|".join(sorted({re.escape(u) for u in units if u}, key=len, reverse=True))
+    return (lexicon.regex("numeral_mention"), lexicon.regex("one_date"),
+            re.compile(r"\s*[%s]?\s*(?:%s)" % ("".join(lexicon.words("magnitude")), unit)),
+            lexicon.regex("quantity_attribute"))
+
+
+def missing_count(question: str, quote: str) -> str:
+    """The noun a Chinese how-many question counts (多少士兵 -> 士兵) when `quote` holds no figure
+    but dates and measures, or ""."""
+    noun = _counted(question)
+    if not noun:
+        return ""
+    figure, date, measured, _ = _cjk_patterns()
+    for m in figure.finditer(quote):
+        if m.group(0) in question or m.group(0) == "一":
+            continue
+        if date.match(quote, m.start()) or measured.match(quote, m.end()):
+            continue  # 1314 年 6 月 23 日, 3 英里: a date or a measure counts nothing
+        return ""
+    return noun
+
+
+def _counted(question: str) -> str:
+    """The noun written right after 多少 / 几 (a measure word between: 多少名士兵), or "": not for an
+    attribute before the question word (海拔是多少) nor a size (多长: its figures are measures), a
+    count in time, in a unit or in money (几世纪, 多少百分比, 多少钱: figures of those are what it
+    asks), nor where another question word asks (带领几个同伙建立哪个国家: 几 is "a few"; 几何)."""
+    from qa.answer.slots import focus
+    from qa.text.questions import NUMBER_Q, question_type
+
+    wants, measure = question_type(question)
+    asked = NUMBER_Q.search(question)
+    if wants != "number" or measure or not asked:
+        return ""
+    word, kind = focus(question)
+    _, date, measured, attribute = _cjk_patterns()
+    if not word or kind == "event" or attribute.search(word) \
+            or word not in question[asked.end():asked.end() + len(word) + 1]:
+        return ""
+    said = asked.group(0)
+    if any(measured.match(said, k) for k in range(1, len(said))) or date.match("1" + word) or measured.match(word):
+        return ""
+    if re.search(lexicon.glossary("cjk_life_event", "zh")["cost"], question):
+        return ""
+    return "" if any(m.start() != asked.start() for m in lexicon.regex("short_ask").finditer(question)) else word
