@@ -22,6 +22,9 @@ drops (`extractive.ExtractiveParams.gap_factors`):
     small glossary of the ways Chinese text says it, is absent.
   - name: none of an English question's pinyin names (Heihe, Fan Tingsong) is in the passage
     (`qa.text.pinyin`).
+  - value: a count of a noun asked (多少士兵) of a quote whose figures are all dates or measures;
+    for English and Spanish, a year, a measure or a count asked of a quote holding none
+    (`qa.answer.values`).
 An English or Spanish question's checks (english and name over Chinese text; focus and event over
 text in its own language) are read in `qa.answer.latin_slots`.
 
