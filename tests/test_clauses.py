@@ -521,3 +521,35 @@ def test_the_phrase_that_answers_a_why_a_condition_or_a_subject_is_quoted(questi
 def test_a_question_asking_no_cause_nor_subject_keeps_its_cut(question, title, text, quote):
     q = analyse(question, None)
     assert text[slice(*phrases(text, title, Span(0, len(text)), q, 150))] == quote
+
+
+@pytest.mark.parametrize("text, question, title, quote", [
+    # the year asked: after the question's words, not the one before them that "year" alone reads (the
+    # run is then the museum's phrase through 1958, and the year before it, a rival reading, is kept:
+    # the whole sentence; the start quoted "The mill was sold … in 1921, and … at Dornbach")
+    ("The mill was sold to the town council in 1921, and the old wheel was carried to the museum at Dornbach, on "
+     "the far bank of the river, where it was set turning again in 1958.",
+     "In what year was the wheel put back in use at Dornbach?", "Mills",
+     "The mill was sold to the town council in 1921, and the old wheel was carried to the museum at Dornbach, on "
+     "the far bank of the river, where it was set turning again in 1958."),
+    # the kind a which-question asks, as an appositive: the name before it is the answer
+    ("Las crónicas lo relacionan con la caldereta, el guiso que los pastores preparaban en el monte durante la "
+     "trashumancia, al que más tarde se añadieron las patatas y el pimentón.",
+     "¿Qué guiso preparaban los pastores en el monte?", "Cocina",
+     "Las crónicas lo relacionan con la caldereta, el guiso que los pastores preparaban en el monte durante la "
+     "trashumancia"),
+    # ...not when the phrase before says the question's words: the metal asked is not the article's
+    ("El hierro es un elemento químico de símbolo Fe y número atómico 26, un metal gris que, por su abundancia y su "
+     "dureza, es el más usado de todos, aunque el aluminio lo supera en ligereza.",
+     "¿Qué metal es más ligero que el hierro?", "Hierro",
+     "un metal gris que, por su abundancia y su dureza, es el más usado de todos, aunque el aluminio lo supera en "
+     "ligereza."),
+    # a relative clause broken by an aside's comma: what it speaks of, before the comma, is quoted too
+    ("La portada plateresca de la iglesia, labrada a finales del siglo XV, esconde entre sus figuras un pequeño "
+     "caracol sobre una hoja que, según la tradición, concede un deseo al visitante que consigue encontrarlo sin "
+     "ayuda.", "¿Qué tienen que encontrar los visitantes en la portada para pedir un deseo?", "Iglesia",
+     "esconde entre sus figuras un pequeño caracol sobre una hoja que, según la tradición, concede un deseo al "
+     "visitante que consigue encontrarlo sin ayuda."),
+])
+def test_the_run_takes_the_phrase_that_holds_what_is_asked(text, question, title, quote):
+    assert _quote(text, question, title=title) == quote

@@ -7,7 +7,7 @@ import pytest
 from qa.answer.extractive import answer_extractive
 from qa.answer.slots import gaps
 from qa.text import lexicon
-from qa.text.paraphrase import held, same_word, says
+from qa.text.paraphrase import held, same_word, says, valued
 from qa.text.questions import question_terms
 from qa.types import Hit
 
@@ -309,3 +309,15 @@ def test_spanish_stems(question, sentence, word, is_held):
     terms = tuple(question_terms(question))
     bit = next(i for i, t in enumerate(terms) if word.startswith(t) or t.startswith(word[:4]))
     assert bool(held(question, terms, sentence) >> bit & 1) is is_held
+
+
+@pytest.mark.parametrize("question, valued_terms", [
+    ("In what year were the devils let loose on the island?", {"year"}),
+    ("How long is the river?", {"long"}),
+    ("¿Cuál es la longitud del río?", {"longitud"}),
+    ("When was the castle built?", set()),  # no attribute noun: nothing a value says
+    ("Who built the castle?", set()),
+])
+def test_the_terms_a_value_of_their_kind_says(question, valued_terms):
+    terms = tuple(question_terms(question))
+    assert {t for i, t in enumerate(terms) if valued(question, terms) >> i & 1} == valued_terms

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.phrase_kinds import asks_subject, kind_cues, opens_aside, opens_predicate, opens_setting
+from qa.answer.phrase_kinds import (asks_subject, ends_relative, kind_cues, linked, names_kind, opens_aside, opens_predicate,
+                                    opens_setting)
 
 
 @pytest.mark.parametrize("question, phrase, cue", [
@@ -84,3 +85,39 @@ def test_a_sentence_s_first_phrase_opens_its_setting(phrase, setting):
 ])
 def test_an_article_opens_an_aside(phrase, aside):
     assert opens_aside(phrase) is aside
+
+
+@pytest.mark.parametrize("phrase, ends", [
+    ("esconde entre sus figuras un pequeño caracol sobre una hoja que,", True),
+    ("was an Austrian physicist who,", True),
+    ("a town on the river where", True),
+    ("la catedral que se alza sobre la plaza,", False),  # the relative clause goes on inside the phrase
+    ("which stands on the cape,", False),
+])
+def test_a_phrase_ends_with_a_relative_word(phrase, ends):
+    assert ends_relative(phrase) is ends
+
+
+@pytest.mark.parametrize("phrase, question, names", [
+    ("el guiso que los pastores preparaban en el monte,", "¿Qué guiso preparaban los pastores?", True),
+    ("un plato castellano de origen medieval", "¿De qué plato medieval deriva el cocido?", True),
+    ("the dish that the shepherds cooked,", "Which dish did the shepherds cook?", True),
+    ("the dishes that the shepherds cooked,", "Which dish did the shepherds cook?", True),  # a plural
+    ("el guiso que los pastores preparaban,", "¿Qué plato preparaban los pastores?", False),  # another kind
+    ("el guiso que los pastores preparaban,", "¿Cuándo preparaban guiso los pastores?", False),  # no which-question
+    ("cocinaban el guiso en el monte,", "¿Qué guiso preparaban los pastores?", False),  # no article first
+])
+def test_a_phrase_names_the_kind_a_which_question_asks(phrase, question, names):
+    assert names_kind(phrase, question) is names
+
+
+@pytest.mark.parametrize("texts, masks, cued, relative, appositive", [
+    # a phrase after one ending in a relative word speaks of it, when no phrase holds the kind asked
+    (["guarda un pequeño caracol que,", "según la tradición, concede un deseo"], [0, 0b1], False, [False, True], [False, False]),
+    (["guarda un pequeño caracol que,", "según la tradición, concede un deseo"], [0, 0b1], True, [False, False], [False, False]),
+    # an appositive of the kind asked speaks of the phrase before, unless that one says the question's words
+    (["lo relacionan con la caldereta,", "el guiso que los pastores preparaban"], [0, 0b1], False, [False, False], [False, True]),
+    (["la caldereta de los pastores,", "el guiso que preparaban"], [0b1, 0], False, [False, False], [False, False]),
+])
+def test_linked(texts, masks, cued, relative, appositive):
+    assert linked(texts, masks, "¿Qué guiso preparaban los pastores?", cued) == (relative, appositive)

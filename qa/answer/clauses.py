@@ -23,7 +23,7 @@ before "and", «y» or a relative word too (`split_clauses(fine=True)`) when the
 same answer in that run ("and" joins a list's items as often as clauses; the phrases after the
 picker's answer dropped too lost 2 of 40 on the fresh es_wiki9). A relative clause ("whose
 observations…", "cuyo nombre…": `relative_word` in the lexicon) or an appositive of a name
-("…Muhammad I, the founder of…": `appositive_word`) is quoted with the phrase it speaks of. When
+("…Muhammad I, the founder of…": `appositive_word`; `phrase_kinds.linked`) is quoted with the phrase it speaks of. When
 the run of every term is longer than the budget, a term said only in an earlier clause, a phrase or
 more before the rest, is left out of it (the sentence's setting, not its answer). A run that is the
 sentence's last phrase and says little but the question's words ("…grinds them with horny pads, |
@@ -46,13 +46,12 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
-from qa.answer.phrase_kinds import (asks_subject, kind_cues, opens_appositive, opens_aside, opens_predicate, opens_relative,
-                                    opens_setting)
+from qa.answer.phrase_kinds import asks_subject, kind_cues, linked, opens_aside, opens_predicate, opens_setting
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
 from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
-from qa.text.paraphrase import held, plain, same_word, stems
+from qa.text.paraphrase import held, plain, same_word, stems, valued
 from qa.text.questions import has_answer_type
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_clauses
@@ -133,9 +132,7 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     topic = _word_mask(fold(title), q.terms) if title else 0
     need = beside & ~topic
     cues = _cues(text, parts, q)
-    relative = [opens_relative(text[p.start:p.end]) for p in parts]
-    appositive = [k > 0 and opens_appositive(text[p.start:p.end], text[parts[k - 1].start:p.start])
-                  for k, p in enumerate(parts)]
+    relative, appositive = linked([text[p.start:p.end] for p in parts], masks, q.text, any(cues))
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
     needed = [t for i, t in enumerate(q.terms) if need >> i & 1]
     tails = [_tail(f, needed) for f in folded]
@@ -165,7 +162,9 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     # from the first phrase that names the subject ("The Rosetta Stone is a granodiorite stele, …"
     # for "What kind of rock is the Rosetta Stone made of?"), not whole.
     room = budget if widen else 0
-    run = clause_run(found, need, room, _exact(q)) if need else subject_run(found, beside, room)
+    # where the question's words stand: the words the text repeats, not a value of the kind asked
+    spoken = need & ~valued(q.text, q.terms)
+    run = clause_run(found, need, room, _exact(q), spoken) if need else subject_run(found, beside, room)
     if run is None:
         return span.start, span.end
     end = parts[run[1]].end
@@ -261,7 +260,7 @@ class Phrase(NamedTuple):
     setting: bool = False  # the sentence's first phrase, opening its setting ("Since 1994, when …,")
 
 
-def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False) -> tuple[int, int] | None:
+def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False, spoken: int = 0) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote, or None to quote the sentence whole: the shortest
     run holding every term of `need` and, when a phrase holds the wanted type of answer, one that
     does (`_shortest`); with the phrase before it when it opens with a relative word or is an
@@ -285,7 +284,7 @@ def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False)
     if n < 2:
         return None
     cue_needed = any(p.cue for p in parts)
-    best = _shortest(parts, need, cue_needed)
+    best = _shortest(parts, need, cue_needed, spoken)
     if best is None:
         return None
     best = _extended(parts, best, need, cue_needed)
@@ -347,12 +346,13 @@ def _extended(parts: list[Phrase], run: tuple[int, int, int], need: int, cue_nee
     return length, i, j
 
 
-def _shortest(parts: list[Phrase], need: int, cue_needed: bool) -> tuple[int, int, int] | None:
+def _shortest(parts: list[Phrase], need: int, cue_needed: bool, spoken: int = 0) -> tuple[int, int, int] | None:
     """(length, first, last) of the shortest run of `parts` holding every term of `need` and, when
     `cue_needed`, the wanted type of answer, preferably at or after the first phrase holding a term
     (an answer follows the words a question repeats: "…, | nacido en Cartagena en 1851, | y botado en
-    el arsenal de La Carraca, | …, | el 8 de septiembre de 1888." for «¿Cuándo se botó el buque?»);
-    None when no run does."""
+    el arsenal de La Carraca, | …, | el 8 de septiembre de 1888." for «¿Cuándo se botó el buque?»),
+    of `spoken` when given (not "year", which 2008 says in "…endangered in 2008, | and … on Maria
+    Island, | …, | where a group was released in 2012."); None when no run does."""
     best: tuple[int, int, int] | None = None
     rank: tuple[bool, int] = (True, 0)
     for i in range(len(parts)):
@@ -360,7 +360,7 @@ def _shortest(parts: list[Phrase], need: int, cue_needed: bool) -> tuple[int, in
         for j in range(i, len(parts)):
             mask, cue, length = mask | parts[j].mask, cue or parts[j].cue, length + parts[j].size
             if mask & need == need and (cue or not cue_needed):
-                first = next((k for k in range(i, j + 1) if parts[k].mask & need), i)
+                first = next((k for k in range(i, j + 1) if parts[k].mask & (spoken or need)), i)
                 ahead = cue_needed and not any(p.cue for p in parts[first:j + 1])
                 if best is None or (ahead, length) < rank:
                     best, rank = (length, i, j), (ahead, length)

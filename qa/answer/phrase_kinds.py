@@ -26,11 +26,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from qa.answer.latin_question import lowered, subject_asked, wanted
+from qa.answer.latin_question import asked, lowered, stem, subject_asked, wanted
 from qa.text import lexicon
 
-__all__ = ["asks_subject", "kind_cues", "opens_appositive", "opens_aside", "opens_predicate", "opens_relative",
-           "opens_setting"]
+__all__ = ["asks_subject", "ends_relative", "kind_cues", "linked", "names_kind", "opens_appositive", "opens_aside",
+           "opens_predicate", "opens_relative", "opens_setting"]
+
+_MARKS = ".,;:«»\"'“”‘’()"
 
 
 def kind_cues(question: str, texts: list[str], starts: list[int]) -> list[bool] | None:
@@ -53,7 +55,7 @@ def opens_predicate(phrase: str) -> bool:
     """Does `phrase` (not a sentence's first) open with a word that is no function word, in lower
     case, and no preposition after it: a verb going on from a subject said before it, with its object
     ("give it the shape of…", "turned it into…")?"""
-    words = [w.strip(".,;:«»\"'“”‘’()") for w in phrase.split()[:2]]
+    words = [w.strip(_MARKS) for w in phrase.split()[:2]]
     word = words[0] if words else ""
     if len(words) > 1 and words[1].lower() in lowered(lexicon.words("aside_preposition")):
         return False  # a participle's aside ("better known as…", "built in 1850"), not a verb with its object
@@ -86,6 +88,40 @@ def opens_appositive(phrase: str, before: str) -> bool:
     it may open the sentence's main clause ("After the French surrender, | the stone …")."""
     words = before.split()
     return bool(words) and words[-1][0].isupper() and _opens(phrase, lexicon.words("appositive_word"))
+
+
+def linked(texts: list[str], masks: list[int], question: str, cued: bool) -> tuple[list[bool], list[bool]]:
+    """Per phrase of a sentence (`texts`; `masks`: the question terms each holds), does it say something
+    of the phrase before it (`qa.answer.clauses` quotes that one with it): as a relative clause
+    (`opens_relative`; or, when no phrase holds the kind of answer asked, `cued` False, after a phrase
+    ending with a relative word: `ends_relative`; "Who helped Meitner…" is answered after "…physicist
+    who, |"), and as an appositive (`opens_appositive`; or `names_kind`, after a phrase saying none
+    of the question's words: «…El cobre es un elemento…, | un metal de color rojizo» names copper for
+    «¿Qué metal conduce… mejor que el cobre?»)?"""
+    relative = [opens_relative(t) or k > 0 and not cued and ends_relative(texts[k - 1]) for k, t in enumerate(texts)]
+    appositive = [k > 0 and (opens_appositive(t, texts[k - 1]) or not masks[k - 1] and names_kind(t, question))
+                  for k, t in enumerate(texts)]
+    return relative, appositive
+
+
+def ends_relative(phrase: str) -> bool:
+    """Does `phrase` end with a relative word («…una pequeña rana sobre una calavera que, | según la
+    costumbre, trae suerte…»): the comma opens an aside inside the relative clause, and the phrase
+    after it says something of what this one names?"""
+    words = phrase.lower().rstrip(_MARKS + " ").split()
+    return bool(words) and words[-1] in lowered(lexicon.words("relative_word"))
+
+
+def names_kind(phrase: str, question: str) -> bool:
+    """Does `phrase` open with an article and the kind of thing a which-question asks («¿Qué guiso
+    preparaban…?» in «…con la adafina, | el guiso que las familias judías…»): an appositive of what
+    the phrase before it ends with, the answer, whatever its capitals?"""
+    kind = asked(question)
+    if kind is None or kind.wants != "which" or not kind.noun:
+        return False
+    words = [w.strip(_MARKS) for w in phrase.lower().split()[:3]]
+    return len(words) > 1 and words[0] in lowered(lexicon.words("latin_article")) \
+        and any(stem(w) == stem(kind.noun[0]) for w in words[1:])
 
 
 def opens_setting(phrase: str) -> bool:

@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from qa.text import lexicon
 from qa.text.pivot import base_forms, forms, synonyms
 
-__all__ = ["held", "plain", "same_word", "says", "stems"]
+__all__ = ["held", "plain", "same_word", "says", "stems", "valued"]
 
 # Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
 # more is another word built on it (nació/nacionalismo, art/artillery).
@@ -207,6 +207,15 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
                 or kind == "value" and named & ~mask and other.search(text):
             bits |= mask
     return bits
+
+
+def valued(question: str, terms: tuple[str, ...]) -> int:
+    """Mask over `terms` of those a value of its kind says ("year" by 2012, "longitud" by "2.140
+    kilómetros"): the kind of answer asked, not words the text repeats before its answer."""
+    out = 0
+    for mask, (kind, _) in _readings(question, terms):
+        out |= mask if kind == "value" else 0
+    return out
 
 
 def says(text: str, words: str, question: str) -> bool:
