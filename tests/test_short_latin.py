@@ -384,3 +384,13 @@ def test_how_often_is_answered_by_every():
 
     text = "Breeding happens only every two to four years."
     assert [text[s:e] for s, e in _figures(asked("How many years apart does the kakapo breed?"), text)] == ["four years"]
+
+
+@pytest.mark.parametrize("question, answer", [
+    # a modal before the verb asked is no word of what is counted: the verb still asks its unit
+    ("¿Cuánto puede medir de alto un ñandú?", "1,5 metros"),
+    ("¿Cuánto pueden pesar los machos?", "25 kilogramos"),
+])
+def test_a_modal_before_the_verb_asked(question, answer):
+    quote = "Vive en grupos de 12 a 30 aves, y con hasta 1,5 metros de altura y 25 kilogramos es la mayor ave del continente."
+    assert short_answer(question, [quote]) == answer
