@@ -553,3 +553,19 @@ def test_a_question_asking_no_cause_nor_subject_keeps_its_cut(question, title, t
 ])
 def test_the_run_takes_the_phrase_that_holds_what_is_asked(text, question, title, quote):
     assert _quote(text, question, title=title) == quote
+
+
+@pytest.mark.parametrize("phrases, need, run", [
+    # the terms of one early phrase left out together ("The All-Ireland Senior Hurling Championship, |
+    # first held in 1887, | …, | and Kilkenny has won the title more often than any other county." for
+    # "Which county has been All-Ireland champion most often?"): the run of the rest
+    ([p(50, 0b00111), p(30), p(80), p(70, 0b11000)], 0b11111, (3, 3)),
+    # ...not when that phrase holds more than one term beyond the rest's: it is what the question asks
+    # of ("Around 40 per cent of the metal produced each year goes into catalytic converters, | … |
+    # and much of the rest is used…" for "What share of each year's platinum output is used…?")
+    ([p(90, 0b01111), p(70), p(60, 0b10000)], 0b11111, None),
+    # ...nor when it is the phrase next to the run
+    ([p(60), p(80, 0b00111), p(80, 0b11000)], 0b11111, (1, 2)),
+])
+def test_the_terms_of_an_earlier_phrase_are_left_out_of_a_run_over_the_budget(phrases, need, run):
+    assert clause_run(phrases, need, 150) == run

@@ -289,16 +289,16 @@ def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False,
         return None
     best = _extended(parts, best, need, cue_needed)
     if best[0] > budget and need.bit_count() >= _LOOSE_TERMS:
-        # Every term spans more than the budget: one of them may be said in an earlier clause of the
-        # sentence, a phrase or more before the run holding the rest ("The game is thought to have
-        # originated … in the early sixteenth century, | when it was played … | and the oldest known
-        # curling stone, inscribed with the date 1511, was found in … Dunblane" for "the earliest
-        # dated stone"): that run is quoted. Not a term said in the phrase next to the run, which is
-        # part of what it says ("founded by Casimir III, | is the oldest university in Poland"), nor
-        # one said after it, which the run leads to ("…Por una cabeza», | hasta su muerte en un
-        # accidente aéreo" for "¿Cómo falleció Carlos Gardel?").
-        best = min([best, *(_extended(parts, r, need, cue_needed) for b in range(need.bit_length()) if need >> b & 1
-                            if (r := _apart(parts, need, 1 << b, cue_needed)) is not None)])
+        # Every term spans more than the budget: one of them, or one phrase's terms (at most one more
+        # than the rest's: else that phrase is what is asked of), may be said in an earlier clause, a
+        # phrase or more before the run of the rest ("…when it was played … | and the oldest known
+        # curling stone … was found in … Dunblane"; "The All-Ireland Senior Hurling Championship, | … |
+        # and Kilkenny has won the title more often…"): that run is quoted. Not a term said next to the
+        # run ("founded by Casimir III, | is the oldest…") or after, nor a rest said by a value alone.
+        left = {1 << b for b in range(need.bit_length()) if need >> b & 1} | {m for p in parts if need & ~(
+            m := p.mask & need) & (spoken or need) and 0 < m.bit_count() <= (need & ~m).bit_count() + 1}
+        best = min([best, *(_extended(parts, r, need, cue_needed) for t in left
+                            if (r := _apart(parts, need, t, cue_needed)) is not None)])
     length, i, j = best
     if exact and cue_needed:
         return None if (i, j) == (0, n - 1) else (i, j)
@@ -369,7 +369,7 @@ def _shortest(parts: list[Phrase], need: int, cue_needed: bool, spoken: int = 0)
 
 
 def _apart(parts: list[Phrase], need: int, term: int, cue_needed: bool) -> tuple[int, int, int] | None:
-    """The shortest run holding `need` but `term`, when only phrases two or more before it hold `term`."""
+    """The shortest run holding `need` but `term` (terms), when only phrases two or more before it hold them."""
     run = _shortest(parts, need & ~term, cue_needed)
     if run is None or any(p.mask & term for p in parts[max(run[1] - 1, 0):]):
         return None
