@@ -121,3 +121,22 @@ def test_a_phrase_names_the_kind_a_which_question_asks(phrase, question, names):
 ])
 def test_linked(texts, masks, cued, relative, appositive):
     assert linked(texts, masks, "¿Qué guiso preparaban los pastores?", cued) == (relative, appositive)
+
+
+@pytest.mark.parametrize("question, phrases, cues", [
+    # a cause asked: the phrase before one saying what follows from it says it
+    ("Why are there chains on the arms of the town?", ["the guards broke the chains of the gate,", "and hence the chains on its arms."],
+     [True, False]),
+    ("Why is the river red?", ["iron washes out of the hills,", "which is why the water turns red."], [True, False]),
+    ("Why is the river red?", ["iron washes out of the hills,", "thus the water is red."], [True, False]),
+    ("¿Por qué hay cadenas en el escudo?", ["rompieron la guardia de esclavos encadenados,", "y de ahí las cadenas del escudo."],
+     [True, False]),
+    ("¿Por qué es rojo el río?", ["el hierro baja de los montes,", "por eso el agua es roja."], [True, False]),
+    ("¿Por qué es rojo el río?", ["el hierro baja de los montes,", "por lo tanto el agua es roja."], [True, False]),
+    # ...not for a condition or a means asked, nor after a phrase that only names the word
+    ("How did the town get its chains?", ["the guards broke the chains of the gate,", "and hence the chains on its arms."],
+     [False, False]),
+    ("Why is the river red?", ["iron washes out of the hills,", "the hence of the old texts."], [False, False]),
+])
+def test_a_cause_is_said_before_what_follows_from_it(question, phrases, cues):
+    assert kind_cues(question, phrases, [0] * len(phrases)) == cues

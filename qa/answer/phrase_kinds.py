@@ -6,7 +6,9 @@ answer of 7 of 50 questions, most of them questions the run's cues could not rea
 - a why / what-for question, a condition or a means asked is answered by the phrase saying a cause
   or a purpose ("…were hidden in the château | to keep them safe…"), a condition ("…had agreed to
   surrender | unless an army came…") or a means; the words that say so are a closed class, lexicon
-  data (`cut_q_KIND` reads the question, `cut_KIND` the phrase: en.toml, es.toml);
+  data (`cut_q_KIND` reads the question, `cut_KIND` the phrase: en.toml, es.toml); a cause is said
+  too by the phrase before one opening with what follows from it (`cut_consequence`: "…broke the
+  guard of chained slaves, | and hence the chains on the arms of Navarre");
 - a question asking the subject ("What gives the mountain its pyramid shape?": `asks_subject`) is
   answered before its verb, and a run that opens with the verb, after an aside ("Its four steep
   faces, | which point…, | give it the shape…"), is quoted from the subject on;
@@ -14,6 +16,8 @@ answer of 7 of 50 questions, most of them questions the run's cues could not rea
   waterway reopened a canal link…,": `opens_setting`), says when or where; a question asking no kind
   of span ("What has the restored waterway made possible since 1994?") is answered by the main
   clause after it.
+- a phrase after one ending with a relative word, or an appositive naming the kind a
+  which-question asks, speaks of the phrase before it (`linked`).
 Not read: where the Latin short-answer picker, reading the whole sentence, places a who- or
 which-question's answer. Quoting the phrase beside the run that it placed one in gained one answer
 of en_wiki7 ("In 1673, through the physician Reinier de Graaf, | he began sending letters…") and
@@ -39,10 +43,14 @@ def kind_cues(question: str, texts: list[str], starts: list[int]) -> list[bool] 
     """Which of `texts` (a sentence's phrases) say what `question` asks when it asks a cause or a
     purpose, a condition or a means, from character `starts[k]` of phrase k on; None when it asks
     none of those."""
-    phrase = next((said for asks, said in _kinds() if asks.search(question)), None)
+    kind, phrase = next(((k, said) for k, (asks, said) in enumerate(_kinds()) if asks.search(question)), (0, None))
     if phrase is None:
         return None
-    return [any(m.start() >= at for m in phrase.finditer(t.strip())) for t, at in zip(texts, starts)]
+    cues = [any(m.start() >= at for m in phrase.finditer(t.strip())) for t, at in zip(texts, starts)]
+    if kind == 0:  # a cause asked: said too by the phrase before one that says what follows from it
+        after = lexicon.regex("cut_consequence", re.IGNORECASE)
+        cues = [c or k + 1 < len(texts) and bool(after.match(texts[k + 1].strip())) for k, c in enumerate(cues)]
+    return cues
 
 
 def asks_subject(question: str) -> bool:
