@@ -24,6 +24,12 @@ from qa.answer.phrase_kinds import (asks_subject, ends_relative, kind_cues, link
     ("¿Por qué se cerró el puente?", "para reparar sus pilares", True),
     ("¿Por qué se cerró el puente?", "para el tráfico de la ciudad", False),
     ("¿Con qué condición se rindió la villa?", "a menos que llegara un ejército", True),
+    # a cause said by a preposition of its own (en.toml, es.toml cut_reason)
+    *[("Why was the mountain listed?", f"{lead} its role as a source of inspiration", True)
+      for lead in ("as a result of", "on account of", "in recognition of", "in honour of", "in honor of", "in memory of")],
+    *[("¿Por qué se cerró el puente?", f"{lead} la riada del año anterior", True)
+      for lead in ("como consecuencia de", "a raíz de", "en reconocimiento a", "en reconocimiento de", "en honor a",
+                   "en honor de", "en memoria de")],
     ("¿Cómo drenaron los ingenieros el pantano?", "mediante una red de acequias", True),
 ])
 def test_a_phrase_says_the_cause_condition_or_means_asked(question, phrase, cue):
