@@ -5,7 +5,7 @@ where it is not."""
 
 import pytest
 
-from qa.answer.events import event_gap
+from qa.answer.events import event_gap, names_said_event
 from qa.answer.slots import gaps
 from qa.text import lexicon
 
@@ -190,3 +190,15 @@ def test_the_lexicon_keys_agree():
     events = set(lexicon.glossary("life_event"))
     assert set(lexicon.glossary("life_event_also")) <= events
     assert set(lexicon.glossary("life_event_trait")) <= events
+
+
+@pytest.mark.parametrize("after_verb, text, said", [
+    # the verb's object names an event of the class, said by the text in its own words
+    ("the 1957 Nobel Prize in Physics instead of Wu?", "Only Lee and Yang were awarded the Nobel Prize in 1957.", True),
+    ("el premio Cervantes en 1990?", "Fue galardonado con el Cervantes en 1990.", True),
+    ("Ana in 1900?", "Their marriage took place in 1900.", False),  # no event word right after the verb
+    ("the 1957 Nobel Prize in Physics instead of Wu?", "Only Lee and Yang were honoured in 1957.", False),
+    ("the bridge over the river?", "The bridge was opened in 1932.", False),
+])
+def test_a_verb_whose_object_is_a_said_event(after_verb, text, said):
+    assert names_said_event(after_verb, text, None) is said

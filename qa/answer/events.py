@@ -38,7 +38,7 @@ from qa.text import lexicon
 from qa.text.sentences import split_sentences
 from qa.text.tokens import latin_language
 
-__all__ = ["event_gap"]
+__all__ = ["event_gap", "names_said_event"]
 
 _VALUE_KINDS = frozenset({"year", "date", "number", "place", "person"})
 _FIGURE = lexicon.regex("latin_figure", re.I)
@@ -231,3 +231,17 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
             continue
         return m.group(0)
     return ""
+
+
+# How many words after an asked verb are read as its object ("received | the 1957 Nobel Prize")
+_OBJECT_WORDS = 4
+
+
+def names_said_event(after_verb: str, text: str, language: str | None) -> bool:
+    """Do the words after a who-question's verb (`after_verb`: "the 1957 Nobel Prize in…") name
+    an event of the closed class that `text` says in some form? Then the verb only carries that
+    event ("received the Nobel Prize", «ganó el premio»), and the text says the event by its own
+    verb ("were awarded the Nobel Prize"): the asked verb itself need not be said."""
+    words = " ".join(after_verb.split()[:_OBJECT_WORDS])
+    return any(ask.search(words) and said.search(text) for _, ask, said, _ in _events(language))
+

@@ -77,14 +77,20 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     of: "how many blue whales" is asked of "The species is now listed…" in the article "Blue whale"."""
     from qa.text.paraphrase import says
 
+    from qa.answer.events import event_gap, names_said_event
+    from qa.text.tokens import latin_language
+
     out = []
+    text = f"{quote} {context}\n{title}"
     for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event"), (_ASKED_OBJECT, "focus")):
-        if (m := pattern.search(question)) and not says(f"{quote} {context}\n{title}", (words := next(g for g in m.groups() if g)),
-                                                        question):
+        if (m := pattern.search(question)) and not says(text, (words := next(g for g in m.groups() if g)), question):
+            # a verb whose object is an event of the closed class the text says ("received the
+            # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
+            if kind == "event" and names_said_event(question[m.end():], text, latin_language(question)):
+                continue
             out.append(Gap(kind, words))
     # a death, birth, price... asked of a sentence that says none (qa.answer.events): a closed class;
     # once ("the ticket price" may be missing already)
-    from qa.answer.events import event_gap
 
     if (event := event_gap(question, quote, context, title, passage)) and not any(event in g.detail for g in out):
         out.append(Gap("focus", event))
