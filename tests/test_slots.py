@@ -338,6 +338,12 @@ def test_a_name_joined_to_the_works_title_names_its_author(word, join):
     ("How many of the gold seekers reached the Klondike?", "About 30,000 of them reached it.", ["focus"]),
     ("How much of the forest burned?", "Half of the forest burned.", []),
     ("How many of these ships sank?", "Three ships sank.", []),
+    # a partitive pronoun names no noun; a Spanish partitive asks about the noun after it, never «de»
+    ("How many of them survived?", "Three survived.", []),
+    ("¿Cuántos de sus hijos sobrevivieron a la infancia?", "Tres de sus hijos sobrevivieron a la infancia.", []),
+    ("¿Cuántos de sus hijos sobrevivieron a la infancia?", "Tres de sus nietos sobrevivieron a la infancia.", ["focus"]),
+    ("¿Cuántas de las islas están habitadas?", "Cuatro de las islas están habitadas.", []),
+    ("¿Cuántos de ellos sobrevivieron?", "Tres sobrevivieron.", []),
 ])
 def test_a_partitive_count_asks_about_the_noun_after_it(question, quote, gap):
     from qa.answer.latin_slots import worded_gaps
