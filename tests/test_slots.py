@@ -390,3 +390,14 @@ def test_the_asked_verb_is_said_by_its_object_event(question, quote, gap):
     from qa.answer.latin_slots import worded_gaps
 
     assert [g.kind for g in worded_gaps(question, quote, "")] == gap
+
+
+@pytest.mark.parametrize("question, quote", [
+    ("¿Quién a su vez diseñó el puente?", "Juan Pérez diseñó el puente en 1541."),
+    ("¿Quién en 1541 diseñó el puente?", "Juan Pérez diseñó el puente en 1541."),
+])
+def test_a_word_too_short_to_compare_is_never_a_gap(question, quote):
+    """A word under three letters read as the one asked («a», «en») is said in no form by any text."""
+    from qa.answer.latin_slots import worded_gaps
+
+    assert worded_gaps(question, quote, "") == []

@@ -83,7 +83,9 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     out = []
     text = f"{quote} {context}\n{title}"
     for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event"), (_ASKED_OBJECT, "focus")):
-        if (m := pattern.search(question)) and not says(text, (words := next(g for g in m.groups() if g)), question):
+        # a word under three letters is compared with none (`paraphrase.same_word`): never a gap
+        if (m := pattern.search(question)) and len(words := next(g for g in m.groups() if g)) >= 3 \
+                and not says(text, words, question):
             # a verb whose object is an event of the closed class the text says ("received the
             # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
             if kind == "event" and names_said_event(question[m.end():], text, latin_language(question)):
