@@ -335,3 +335,23 @@ def test_spanish_stems(question, sentence, word, is_held):
 def test_the_terms_a_value_of_their_kind_says(question, valued_terms):
     terms = tuple(question_terms(question))
     assert {t for i, t in enumerate(terms) if valued(question, terms) >> i & 1} == valued_terms
+
+
+@pytest.mark.parametrize("noun, question, sentence, said", [
+    # a value naming an attribute of another sense of length after it says that one
+    ("diámetro", "¿Cuál es el diámetro de la cúpula?", "La cúpula alcanza unos 80 metros de altura.", False),
+    ("profundidad", "¿Cuál es la profundidad de la cúpula?", "La cúpula alcanza unos 80 metros de altura.", False),
+    ("height", "What is the height of the tower?", "The tower is 30 metres in diameter.", False),
+    ("depth", "What is the depth of the lake?", "The lake is 40 kilometres in length.", False),
+    ("height", "What is the height of the dome?", "A dome some 31 metres across covers the hall.", False),
+    # ... one of the same sense, none, or a word that is no attribute, still says the asked one
+    ("altura", "¿Qué altura tiene el Cotopaxi?", "El Cotopaxi, con sus 5.897 metros de altitud, es alto.", True),
+    ("longitud", "¿Qué longitud tenía la nave?", "La nave medía 22 metros de eslora.", True),
+    ("diámetro", "¿Cuál es el diámetro de la cúpula?", "La cúpula mide unos 42 metros.", True),
+    ("length", "What is the length of the canal?", "The canal runs 193 kilometres in Egypt.", True),
+    ("length", "What is the length of the canal?", "The canal is 193 kilometres long.", True),
+    ("elevation", "What is the elevation of Kibo?", "Kibo is 5,895 metres high.", True),
+])
+def test_a_value_naming_another_sense_of_length_is_no_value_of_this_one(noun, question, sentence, said):
+    assert says(sentence, noun, question) is said
+

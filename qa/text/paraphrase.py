@@ -123,7 +123,7 @@ def _find(phrase: tuple[str, ...], words: tuple[str, ...]) -> int:
 @lru_cache(maxsize=8)
 def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple], ...]:
     """(mask of `terms` inside a class member or attribute noun the question says, what else says
-    it: ("class", other members) or ("value", pattern))."""
+    it: ("class", other members) or ("value", (pattern, its sense of length or "")))."""
     words = stems(question)
     plain_terms = [plain(t) for t in terms]
 
@@ -137,7 +137,7 @@ def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple],
                 out.append((mask, ("class", tuple(m for m in members if m != member))))
     for noun, value in _values():
         if _find(noun, words) >= 0 and (mask := inside(noun)):
-            out.append((mask, ("value", value)))
+            out.append((mask, ("value", (value, _senses().get(noun[0], "")))))
     from qa.text.tokens import latin_language
 
     if latin_language(question) != "es":  # the dictionary's glosses are English
@@ -173,6 +173,33 @@ def _asked_american(question: str) -> dict[str, str]:
     return dict(zip(_stemmer().stemWords(words), _stemmer().stemWords([american(w) for w in words])))
 
 
+@cache
+def _senses() -> dict[str, str]:
+    """The stem of each length attribute (`length_sense`: altura, height, diámetro...) with the
+    sense of length it measures (height, extent, breadth...)."""
+    return {st: sense for language in ("en", "es") for sense, words in lexicon.glossary("length_sense", language).items()
+            for word in words.split("|") for st in stems(word)[:1]}
+
+
+# a value naming its own attribute after it: "80 metros de altura", "31 metres in diameter",
+# "31 metres across"
+_NAMED = re.compile(r"\s+(?:(?:de|in)\s+)?([^\W\d_]+)")
+
+
+def _valued(value: re.Pattern, sense: str, text: str) -> bool:
+    """Does `text` hold a value of `value`'s kind that does not name another sense of length
+    after it? Any length read as a depth or a diameter answered «¿Cuál es la profundidad de la
+    cúpula…?» with "80 metros de altura": a value followed (after "de" / "in") by a word of
+    another sense (`length_sense`: "across" for "the height") says that one, where one of the
+    same sense says the asked one ("5.897 metros de altitud" for «altura»)."""
+    for m in value.finditer(text):
+        named = _NAMED.match(text, m.end())
+        other = _senses().get(stems(named.group(1))[0], "") if named else ""
+        if not (sense and other and other != sense):
+            return True
+    return False
+
+
 def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> int:
     """Mask over `terms` (the question's index terms) of those `text` says in another form, by
     another word of its class, or by a value of its kind (see the module docstring). A value says
@@ -204,7 +231,7 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
         # words it only starts ("act", a synonym of "perform", in "active")
         if kind == "class" and any(_find(m, words) >= 0 for m in other) \
                 or kind == "synonym" and any(len(m) == 1 and m[0] in found for m in other) \
-                or kind == "value" and named & ~mask and other.search(text):
+                or kind == "value" and named & ~mask and _valued(*other, text):
             bits |= mask
     return bits
 
