@@ -215,6 +215,9 @@ DISPLACED = [
     ("上海的脑机接口政策是什么?", "闵行区对入驻的脑机接口企业给予补贴。", ""),  # a district may lie in the city asked
     ("广州的补贴政策是什么?", "深圳对入驻企业的补贴政策明确。", "深圳"),  # a city for a city
     ("北京的规划是什么?", "脑机接口还被用于运动员的训练。广东省“十五五”规划建议明确提出。", "广东省"),  # its second sentence
+    # the asked place named in a sentence saying less of the question than one opening on another
+    ("深圳的产业园是趁着什么契机建设的?", "广州、深圳等地纷纷强化政策引导。广州海珠区以建设示范区为契机,加快建设产业园。", "广州"),
+    ("深圳出台了什么补贴政策?", "深圳出台补贴政策,支持企业落户。广州则搭建合作平台。", ""),  # the asked one says most
 ]
 
 
