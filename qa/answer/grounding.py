@@ -326,32 +326,32 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
 
 def displaced(question: str, quote: str) -> str:
     """The place `quote` (folded) names as its subject in place of one `question` (folded) asks
-    about, or "": the sentence of it saying most of the question's other words does not name the
-    question's place and opens with another (after a preposition at most): "上海的规划是什么?"
-    against "广东省“十五五”规划建议明确提出…" in a page that spoke of Shanghai's plan first.
-    The grounding takes an earlier mention for the quote's subject (an article names its subject
-    once, then says "该市"), but a sentence that names its own subject speaks of that one; a place
-    later in it is a detail ("东接福建省…" of Guangdong: a drcd_test answer refused when any region
-    before the question's words counted). Places: the provinces and the divisions of
-    `qa.text.places` (深圳, 海淀区, 闵行); one starting as the question's does is the same place
-    written longer or shorter (都安县, 都安瑶族自治县), and one lower than the asked one may lie in it
-    (闵行区 for 上海's policy: the seed's answer), unless no province holds both (广州's 海珠区 for
-    北京's plan: `qa.text.places.apart`)."""
+    about, or "": a sentence of it that says other words of the question without naming its place
+    opens with another (after a preposition at most): "上海的规划是什么?" against "广东省“十五五”规划
+    建议明确提出…" in a page that spoke of Shanghai's plan first. The grounding takes an earlier
+    mention for the quote's subject (an article names its subject once, then says "该市"), but a
+    sentence that names its own subject speaks of that one; a place later in it is a detail ("东接
+    福建省…" of Guangdong: a drcd_test answer refused when any region before the question's words
+    counted). Places: the provinces and the divisions of `qa.text.places` (深圳, 海淀区, 闵行); one
+    starting as the question's does is the same place written longer or shorter (都安县, 都安瑶族
+    自治县), and one lower than the asked one may lie in it (闵行区 for 上海's policy: the seed's
+    answer), unless no province holds both (广州's 海珠区 for 北京's plan: `qa.text.places.apart`)."""
     named, rest = named_places(question), strip_question(question)
     for p in named:
         rest = rest.replace(p, "\n")
     pairs = {run[i:i + 2] for run in CJK_RUN.findall(rest) for i in range(len(run) - 1)}
-    # the sentence saying most of the question's words answers it (广州、深圳等地… then 广州海珠区…为契机
-    # for 深圳's 契机: the second); naming the asked place, it speaks of that one
-    sentence = max((quote[s.start:s.end] for s in split_sentences(quote)), default="",
-                   key=lambda t: (sum(p in t for p in pairs), all(n in t for n in named)))
-    if not named or all(n in sentence for n in named) or not any(p in sentence for p in pairs):
-        return ""
-    other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))
-    # a lower division may lie inside the asked one (闵行区 of 上海): one as high or higher, or in another province
-    if other and other not in question and not any(p[:2] == other[:2] for p in named) \
-            and any(place_level(other) <= place_level(p) or apart(other, p) for p in named if p not in sentence):
-        return other
+    # any sentence of a quote not naming the asked place; in one naming it, the one saying most of the
+    # question's words (广州、深圳等地… then 广州海珠区…为契机, for 深圳's 契机: the second)
+    spans = [quote[s.start:s.end] for s in split_sentences(quote)]
+    best = max(spans, default="", key=lambda t: (sum(p in t for p in pairs), all(n in t for n in named)))
+    for sentence in spans if named and not all(n in quote for n in named) else [best] if named else []:
+        if all(n in sentence for n in named) or not any(p in sentence for p in pairs):
+            continue
+        other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))
+        # a lower division may lie inside the asked one (闵行区 of 上海): one as high or higher, or in another province
+        if other and other not in question and not any(p[:2] == other[:2] for p in named) \
+                and any(place_level(other) <= place_level(p) or apart(other, p) for p in named if p not in sentence):
+            return other
     return ""
 
 

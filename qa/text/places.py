@@ -137,9 +137,20 @@ def provinces(name: str) -> frozenset[str]:
 
 def apart(one: str, other: str) -> bool:
     """Whether two place names cannot be one place or one inside the other: both are known and no
-    province holds both (海珠区 and 北京; not 闵行区 and 上海, nor 朝阳区 and 吉林)."""
+    province holds both (海珠区 and 北京; not 闵行区 and 上海, nor 朝阳区 and 吉林). A province whose
+    divisions the codes do not list (台湾, 香港, 澳门) may hold any name: 新北 is also 常州's 新北区."""
     a, b = provinces(one), provinces(other)
-    return bool(a and b and not a & b)
+    return bool(a and b and not a & b) and not (a | b) & _unlisted()
+
+
+@cache
+def _unlisted() -> frozenset[str]:
+    """The provinces no division of the table lies in but their own names (台湾, 香港, 澳门)."""
+    held: dict[str, int] = {}
+    for held_by in _provinces().values():
+        for p in held_by:
+            held[p] = held.get(p, 0) + 1
+    return frozenset(p for p, n in held.items() if n <= 2)
 
 
 def cpca_table() -> Path:
