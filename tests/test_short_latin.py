@@ -274,6 +274,23 @@ def test_a_number_word_carries_the_unit_asked_or_says_a_multiple(word):
     assert not carries(how_long, f"The trail has {word} benches.")
 
 
+@pytest.mark.parametrize("multiple, money", [
+    ("three times longer than the article", False),
+    ("twice as long as the article", False),
+    ("about five times higher than the old one", False),
+    ("twice as heavy", False),
+    ("three times larger", False),
+    ("twice as much as the first", True),  # a multiple of what was paid
+    ("three times the price", True),
+])
+def test_a_multiple_of_a_size_is_no_sum_of_money(multiple, money):
+    from qa.answer.latin_question import asked
+    from qa.answer.short_latin import carries
+
+    assert carries(asked("How much did Babbage pay Lovelace?"), f"Her notes were {multiple}.") is money
+    assert carries(asked("How long are the notes?"), f"Her notes were {multiple}.")  # any size: a multiple answers
+
+
 @pytest.mark.parametrize("word", lexicon.words("hundred_and"))
 def test_and_joins_a_multiplier_to_a_unit_word(word):
     assert short_answer("How many towers does the wall have?", [f"The wall has two hundred {word} six towers."]) == \

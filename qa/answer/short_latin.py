@@ -128,12 +128,17 @@ def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
 def carries(asked: Asked, text: str) -> bool:
     """Does `text` hold a figure of the unit `asked` wants ("how much did it cost": a sum of money,
     "how far": miles), or one said as a multiple ("three times longer"); for a count of a noun
-    ("how many feathers"), a figure of it or a bare one, not a measure ("1.55 metres")? The
+    ("how many feathers"), a figure of it or a bare one, not a measure ("1.55 metres")? A multiple
+    of a size ("three times longer") answers no question asking a sum of money. The
     answerer's type check for an English or Spanish question (a year or a count of something else
     answers no such question)."""
     if asked.unit is None:
         return bool(asked.noun) and bool(_figures(asked, text))
-    return bool(_figures(asked, text)) or bool(lexicon.regex("ratio_figure", re.IGNORECASE).search(text))
+    if _figures(asked, text):
+        return True
+    size = lexicon.regex("ratio_size", re.IGNORECASE)  # a multiple of a size is no sum of money
+    return any(not (asked.money and size.match(text, m.start()))
+               for m in lexicon.regex("ratio_figure", re.IGNORECASE).finditer(text))
 
 
 def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
