@@ -54,6 +54,38 @@ def test_a_paraphrased_answer_outranks_a_sentence_that_shares_words(embedder, pa
     assert gold in both.citations[0].quote
 
 
+@pytest.mark.parametrize("path, question, gold", [
+    # the lead says what titanium is; the name's source is "named … after the Titans"
+    ("en_wiki/docs/enw02.txt", "Where does the name titanium come from?", "Titans"),
+    ("en_wiki/docs/enw04.txt", "Where was Dvořák born?", "Nelahozeves"),
+])
+def test_the_lead_sentence_prior_gives_way_to_the_embedder(embedder, path, question, gold):
+    hits = [article(path)]
+    got = answer_extractive(question, hits, 0.0, similarity=dense_similarity(embedder, question))
+    assert gold in got.citations[0].quote
+
+
+def test_the_lead_prior_is_taken_back_where_the_embedder_judges():
+    # The lead holds the subject's name (later sentences say "she") and the `first` prior; the
+    # embedder rates the later sentence higher by less than the words' lead plus the prior, by more
+    # than the words' lead alone: the later sentence wins only with the prior taken back.
+    page = Hit(chunk_id="wu:0", text="Chien-Shiung Wu was a physicist from China. Born in the town of Liuhe, she studied in Nanjing.",
+               score=1.0, source="wu.txt", title="Chien-Shiung Wu", article_id="wu", rank=1)
+    windows = [w for w in candidate_windows(analyse("What is Wu's hometown?", None), [page]) if not w.features["pair"]]
+    lead, later = sorted(windows, key=lambda w: w.start)
+    gap = lead.score - later.score  # the words' lead, the prior included
+    prior = DEFAULTS.weights.first
+    assert lead.features["first"] and 0 < gap - prior
+    params = replace(DEFAULTS, dense_weight=1.0, dense_windows=len(windows))
+    margin = gap - prior / 2  # between the words' lead without the prior and with it
+
+    def similarity(texts):
+        return [0.5 + margin if text.endswith(page.text[later.start:later.end]) else 0.5 for text in texts]
+
+    scored = {w.start: w.score for w in reranked(windows, [page], similarity, params)}
+    assert scored[later.start] > scored[lead.start]
+
+
 def sentences(n: int) -> Hit:
     text = " ".join(f"The river Alpha{i} flows north through the valley of Beta{i}." for i in range(n))
     return Hit(chunk_id="doc:0", text=text, score=1.0, source="doc.txt", title="Rivers", article_id="doc", rank=1)
@@ -88,7 +120,9 @@ def test_the_best_few_are_embedded_as_chunks_are_and_the_rest_count_as_the_least
     for w in windows:
         place = next((i for i, b in enumerate(best) if b is w), None)
         cos = 0.9 - 0.1 * place if place is not None else low
-        assert after[(w.start, w.end)] == pytest.approx(w.score + 10.0 * (cos - 0.9))
+        lead = DEFAULTS.weights.first * w.features["first"]  # the lead-sentence prior, taken back
+        assert after[(w.start, w.end)] == pytest.approx(w.score - lead + 10.0 * (cos - 0.9))
+    assert any(w.features["first"] for w in windows)  # the prior was there to take back
 
 
 @pytest.mark.parametrize("cjk, embedded", [(False, False), (True, True)])
