@@ -67,17 +67,17 @@ def test_the_lead_sentence_prior_gives_way_to_the_embedder(embedder, path, quest
 
 def test_the_lead_prior_is_taken_back_where_the_embedder_judges():
     # The lead holds the subject's name (later sentences say "she") and the `first` prior; the
-    # embedder rates the later sentence higher by less than the words' lead plus the prior, by more
-    # than the words' lead alone: the later sentence wins only with the prior taken back.
+    # embedder rates the later sentence higher by less than the words' lead, by more than the words'
+    # lead less the share of the prior taken back: the later sentence wins only with it taken back.
     page = Hit(chunk_id="wu:0", text="Chien-Shiung Wu was a physicist from China. Born in the town of Liuhe, she studied in Nanjing.",
                score=1.0, source="wu.txt", title="Chien-Shiung Wu", article_id="wu", rank=1)
     windows = [w for w in candidate_windows(analyse("What is Wu's hometown?", None), [page]) if not w.features["pair"]]
     lead, later = sorted(windows, key=lambda w: w.start)
     gap = lead.score - later.score  # the words' lead, the prior included
-    prior = DEFAULTS.weights.first
-    assert lead.features["first"] and 0 < gap - prior
+    taken = DEFAULTS.dense_lead * DEFAULTS.weights.first
+    assert lead.features["first"] and 0 < taken < gap
     params = replace(DEFAULTS, dense_weight=1.0, dense_windows=len(windows))
-    margin = gap - prior / 2  # between the words' lead without the prior and with it
+    margin = gap - taken / 2  # between the words' lead and that less what is taken back
 
     def similarity(texts):
         return [0.5 + margin if text.endswith(page.text[later.start:later.end]) else 0.5 for text in texts]
@@ -120,7 +120,7 @@ def test_the_best_few_are_embedded_as_chunks_are_and_the_rest_count_as_the_least
     for w in windows:
         place = next((i for i, b in enumerate(best) if b is w), None)
         cos = 0.9 - 0.1 * place if place is not None else low
-        lead = DEFAULTS.weights.first * w.features["first"]  # the lead-sentence prior, taken back
+        lead = DEFAULTS.dense_lead * DEFAULTS.weights.first * w.features["first"]  # the lead prior's share taken back
         assert after[(w.start, w.end)] == pytest.approx(w.score - lead + 10.0 * (cos - 0.9))
     assert any(w.features["first"] for w in windows)  # the prior was there to take back
 
