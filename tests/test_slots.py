@@ -7,7 +7,7 @@ import pytest
 
 from qa.answer.extractive import answer_extractive
 from qa.answer.latin_slots import english_focus
-from qa.answer.slots import counted_head, focus, gaps, instance_gap, mentions, period_gap
+from qa.answer.slots import Gap, counted_head, focus, gaps, instance_gap, mentions, period_gap
 from qa.text import lexicon
 from qa.text.questions import SIZE_Q
 from qa.text.script import to_simplified
@@ -47,6 +47,12 @@ UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合�
     ("麦高文有许多高明的决定但是被谁所托累了?", "托累", "event"),
     # the dimension a size question names after 的, not the verb's words before it (要流经)
     ("育空河在注入白令海之前要流经多远的距离？", "距离", "focus"),
+    # ... or a compound ending in a dimension (倍数), not the words before the size word (镜最高能)
+    ("他的显微镜最高能达到多大的放大倍数？", "放大倍数", "focus"),
+    # 门 counts guns: the counted noun is 炮, one character, nothing to check (not 门炮)
+    ("这艘船上装备了多少门炮？", "", "focus"),
+    # an adverb and a negation (都不能) open no verb: the event is the verb after them (not 都不)
+    ("女性直到什么时候都不能登上山顶？", "登上", "event"),
 ])
 def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     assert focus(question) == (word, kind)
@@ -401,3 +407,11 @@ def test_a_word_too_short_to_compare_is_never_a_gap(question, quote):
     from qa.answer.latin_slots import worded_gaps
 
     assert worded_gaps(question, quote, "") == []
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("其中最好的能把物体放大约270倍，远远超过当时的复合显微镜。", []),   # 倍数 said by its unit 倍
+    ("其中最好的显微镜重约2公斤。", [Gap("focus", "放大倍数")]),            # a weight is no magnification
+])
+def test_a_compound_ending_in_a_dimension_is_said_by_its_unit(quote, found):
+    assert gaps("他的显微镜最高能达到多大的放大倍数？", quote, "") == found

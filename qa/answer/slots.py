@@ -140,9 +140,11 @@ def focus(question: str) -> tuple[str, str]:
         # 种子有多大 -> 种子; 一次充电能跑多远: the size of an action, no thing to check;
         # 流经多远的距离: a dimension of the glossary named after 的 is what a figure with its unit
         # says (距离: 公里), where the words before it may be a verb's (要流经)
-        if (named := _SIZE_NOUN.match(q[m.end():])) and any(re.fullmatch(names, noun := _head(named.group(1)))
-                                                             for names in _DIMENSIONS):
+        named = _SIZE_NOUN.match(q[m.end():])
+        if named and any(re.fullmatch(names, noun := _head(named.group(1))) for names in _DIMENSIONS):
             word = noun
+        elif named and any(re.search(f"(?:{names})$", noun := _clip(named.group(1))) for names in _DIMENSIONS):
+            word = noun  # 多大的放大倍数 -> 放大倍数: a compound ending in a dimension (倍数), said by its unit
         else:
             word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(q[:m.start()]) else _clip(q[:m.start()])
     elif m := TIME_Q.search(q):
