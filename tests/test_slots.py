@@ -415,3 +415,22 @@ def test_a_word_too_short_to_compare_is_never_a_gap(question, quote):
 ])
 def test_a_compound_ending_in_a_dimension_is_said_by_its_unit(quote, found):
     assert gaps("他的显微镜最高能达到多大的放大倍数？", quote, "") == found
+
+
+@pytest.mark.parametrize("quote, context, found", [
+    # 率领 shares "to command" with 指挥 (a gloss of 8 headwords: wider than `mentions` takes)
+    ("以及由总督阿卜杜勒-拉赫曼·加菲基率领的倭马亚王朝军队。", "", []),
+    ("倭马亚王朝军队在图尔附近扎营。", "", [Gap("event", "指挥")]),
+    # the wider kin must be said by the quote itself, not by a neighbouring sentence
+    ("倭马亚王朝军队在图尔附近扎营。", "由加菲基率领的军队北上。", [Gap("event", "指挥")]),
+])
+def test_an_asked_verb_said_by_its_wider_kin_in_the_quote(quote, context, found):
+    assert gaps("伍麦叶军队由谁指挥？", quote, context) == found
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("2017年3月5日大鲁阁草衙道店结束经营后，品牌正式撤出台湾。", []),  # "to withdraw": 14 headwords
+    ("2017年3月5日大鲁阁草衙道店结束经营，品牌留在台湾。", [Gap("event", "退出")]),
+])
+def test_kin_through_a_gloss_of_up_to_max_focus_kin_headwords(quote, found):
+    assert gaps("冰雪皇后什么时候退出了台湾市场？", quote, "") == found

@@ -212,12 +212,23 @@ def mentions(text: str, word: str) -> bool:
         or kin_written(text, word)
 
 
-def kin_written(text: str, word: str) -> bool:
+def kin_written(text: str, word: str, most: int | None = None) -> bool:
     """Does `text` write a word CC-CEDICT glosses as `word` (`qa.text.gloss_kin`: 签署 for 签订,
-    坐落 for 位于)? A question translated apart from its passage words its verb another way."""
-    from qa.text.gloss_kin import kin_words, writes
+    坐落 for 位于)? A question translated apart from its passage words its verb another way.
+    `most`: the headwords a shared gloss may have (`gloss_kin.MAX_KIN` unless given)."""
+    from qa.text.gloss_kin import MAX_KIN, kin_words, writes
 
-    return any(w == word and any(writes(text, o) for o in kin) for w, kin in kin_words(word))
+    return any(w == word and any(writes(text, o) for o in kin) for w, kin in kin_words(word, most or MAX_KIN))
+
+
+def said_by_kin(word: str, quote: str) -> bool:
+    """Does the quote itself write a word sharing a CC-CEDICT gloss with the asked `word`, among
+    glosses of up to `gloss_kin.MAX_FOCUS_KIN` headwords (率领 for 指挥: "to command")? A question
+    translated apart from its passage names the thing asked another way; wider kin than
+    `mentions` allows stand for it here, where only the quote (not its neighbours) may say it."""
+    from qa.text.gloss_kin import MAX_FOCUS_KIN
+
+    return kin_written(quote, word, MAX_FOCUS_KIN)
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one
@@ -359,7 +370,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \
             and not (kind == "event" and dated(question, quote)) and not authored(question, word, quote + context) \
             and not ((head := counted_head(question)) and mentions(quote + context, head)):
-        out.append(Gap(kind, word))
+        if not said_by_kin(word, quote):
+            out.append(Gap(kind, word))
     # a death, birth or marriage asked of text that says none (qa.answer.zh_events): a closed class,
     # so the gap refuses, in place of the open verb's (one reason, not two)
     from qa.answer.rates import cjk_rate_gap
