@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from qa.text.questions import held_otherwise, question_terms
-from qa.text.sounds import alike, sounded, transliterations
+from qa.answer.windows import analyse, candidate_windows
+from qa.text.sounds import alike, sounded, spelled, spelled_names, transliterations
+from qa.types import Hit
 
 # (one transliteration, another, one name?)
 PAIRS = [
@@ -71,3 +73,47 @@ def test_a_window_holds_the_terms_of_a_name_it_writes_otherwise():
     held = held_otherwise(question, terms, "法国医生勒内·雷奈克发明了听诊器")
     assert {t for i, t in enumerate(terms) if held >> i & 1} == {"拉埃", "埃内", "内克"}
     assert not held_otherwise(question, terms, "法国医生哈里斯发明了听诊器")
+
+
+# (a transliteration, a Latin word of the text, is the word its spelling?)
+SPELLED = [
+    ("卡卡波", "kakapo", True),  # ka ka bo: b/p near
+    ("安德森", "anderson", True),
+    ("鲁萨尔卡", "rusalka", True),
+    ("瓦萨", "vasa", True),
+    ("安德森", "andrew", False),
+    ("卡卡波", "kaka", False),  # a word two letters short is another
+    ("卡卡波", "habroptilus", False),
+    ("哈里斯", "harrison", False),
+    ("莫斯科", "moscow", False),  # kept strict: a name missed costs less than another taken for it
+]
+
+
+@pytest.mark.parametrize("run, word, same", SPELLED, ids=[f"{r}-{w}" for r, w, _ in SPELLED])
+def test_a_transliteration_spelled_in_latin_letters(run, word, same):
+    assert spelled(run, word) is same
+
+
+LEAD = "鸮鹦鹉(kakapo,学名Strigops habroptilus),是一种仅分布于新西兰的大型鹦鹉。"
+LATER = "它们每两到四年才繁殖一次,而且只在陆均松等树木大量结果的季节繁殖。"
+
+
+@pytest.mark.parametrize("question, text, names", [
+    ("卡卡波在什么条件下才会繁殖", LEAD, ("卡卡波",)),
+    ("卡卡波在什么条件下才会繁殖", LATER, ()),  # the chunk that spells no English
+    ("卡卡波在什么条件下才会繁殖", "卡卡波(kakapo)是一种鹦鹉。", ()),  # written as asked: nothing to spell
+    ("安德鲁在什么条件下才会繁殖", LEAD, ()),
+])
+def test_the_names_a_text_spells_in_latin_letters(question, text, names):
+    assert spelled_names(question, text) == names
+
+
+def test_every_chunk_of_an_article_holds_a_name_one_chunk_spells():
+    """The English is given once, in the article's first chunk: the later chunk that answers holds
+    the name too (as a title's words), or the lead would win for naming it."""
+    q = analyse("卡卡波在什么条件下才会繁殖？", None)
+    hits = [Hit(chunk_id=f"c{i}", text=t, score=1.0, source="a.txt", title="鸮鹦鹉", article_id=a)
+            for i, (t, a) in enumerate([(LEAD, "a"), (LATER, "a"), (LATER, "b")])]
+    name = sum(1 << i for i, t in enumerate(q.terms) if t in "卡卡波")
+    held = {w.hit: w.mask & name for w in candidate_windows(q, hits)}
+    assert held == {0: name, 1: name, 2: 0}  # another article's chunk holds nothing of it

@@ -61,6 +61,7 @@ from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, held_o
                                index_terms, question_type, said_otherwise, strip_question)
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_sentences
+from qa.text.sounds import spelled_names
 from qa.types import Hit
 
 
@@ -259,21 +260,27 @@ class _Sentence:
     define: bool
     role: bool  # holds the role the question asks about
     apart: int  # mask over Question.terms: the characters of the term, but not the term (`_apart`)
+    spelled: int  # mask over Question.terms: a name the passage spells in Latin letters (a topic, as the title's)
 
 
 def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
     norm = fold(hit.text)
     same = len(norm) == len(hit.text)  # NFKC kept every offset: slice the normalised text
     named = _names_held(q, hit)
+    # a transliteration of the question the passage spells in Latin letters once (鸮鹦鹉（kakapo）
+    # for 卡卡波) names the passage's subject: held by each of its sentences alike and read as a
+    # topic term (as the title's are), so that it favours the passage, not the sentence spelling it
+    spelled = spelled_names(q.text, norm)
+    by_name = sum(1 << i for i, t in enumerate(q.terms) if any(t in name for name in spelled))
     out = []
     for span in split_sentences(hit.text):
         s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
         raw = close_spaces(to_simplified(hit.text[span.start:span.end]))  # for the answer-type check only
-        out.append(_Sentence(span, _mask(s, q.terms) | held_otherwise(q.text, q.terms, s), _mask(s, q.chars),
+        out.append(_Sentence(span, _mask(s, q.terms) | held_otherwise(q.text, q.terms, s) | by_name, _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text) and _carries(q, raw)
                              and named,
                              bool(q.subject) and raw.startswith(q.subject), bool(q.role) and (q.role in s or said_otherwise(s, q.role)),
-                             _apart(s, q.terms, q.absent)))
+                             _apart(s, q.terms, q.absent), by_name))
     return out
 
 
@@ -318,12 +325,17 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
     exact = bool(q.measure) or q.unit is not None and q.unit.unit is not None or q.wants in ("year", "month", "day")
     best_dense = max((h.dense for h in hits), default=0.0)
     all_terms, all_chars = (1 << len(q.terms)) - 1, (1 << len(q.chars)) - 1
+    # names an article spells in Latin letters in one of its chunks (`_sentences`), for all of them
+    spelled: dict[str, int] = {}
+    for hit, sents in zip(hits, per_hit):
+        spelled[hit.article_id] = spelled.get(hit.article_id, 0) | (sents[0].spelled if sents else 0)
     windows = []
     for hi, (hit, sents) in enumerate(zip(hits, per_hit)):
         # Topic terms: question terms in the article title. Every window of the article is about
         # them, so the windows are told apart by the other (focus) terms and characters.
         title = fold(hit.title) if hit.title else ""
-        topic = _mask(title, q.terms) if title else 0
+        named = spelled[hit.article_id]
+        topic = (_mask(title, q.terms) if title else 0) | named
         focus, focus_chars = all_terms & ~topic, all_chars & ~(_mask(title, q.chars) if title else 0)
         total_t, total_f = corpus(topic) or 1.0, corpus(focus) or 1.0
         total_fl, total_fc = local(focus) or 1.0, chars_w(focus_chars) or 1.0
@@ -334,7 +346,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
                 if b >= len(sents):
                     continue
                 first, last = sents[a], sents[b]
-                inside, chars_in = first.terms | last.terms, first.chars | last.chars
+                inside, chars_in = first.terms | last.terms | named, first.chars | last.chars
                 near = (sents[a - 1].terms if a else 0) | (sents[b + 1].terms if b + 1 < len(sents) else 0)
                 start, end = first.span.start, last.span.end
                 cue = first.cue or last.cue

@@ -14,6 +14,13 @@ compared, so a question whose names the passage writes as it does pays nothing b
 
 The readings are pypinyin's per-character table (`qa.text.pinyin.char_sounds`), every reading of
 a character tried (长: chang, zhang).
+
+A passage translated from English also gives a name's English once, in brackets after its own
+Chinese name (鸮鹦鹉（kakapo）), which the question may transliterate instead (卡卡波): a
+transliteration is *spelled* by a Latin word of four letters or more when its pinyin (kakabo) is
+within `latin_tolerance` edits per letter of it, a near letter (`near_letters`: b/p, l/r) costing
+half, first letters alike or near (`spelled_names`). Kept strict (Harris is not 哈里森): a name
+missed costs a refusal, a name taken for another a confident wrong answer.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from functools import lru_cache
 
 from qa.text.pinyin import char_sounds
 
-__all__ = ["alike", "cost", "sounded", "transliterations"]
+__all__ = ["alike", "cost", "sounded", "spelled", "spelled_names", "transliterations"]
 
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
              "z", "c", "s", "y", "w")
@@ -40,7 +47,9 @@ def _data() -> dict:
 
     return {"run": re.compile(f"[{d['chars']}]{{{d['min_run']},}}"), "min_run": d["min_run"],
             "initials": groups("near_initials"), "finals": groups("near_finals"), "weak": frozenset(d["weak"]),
-            "length_gap": d["length_gap"], "near": d["near"], "weak_gap": d["weak_gap"], "gap": d["gap"], "tolerance": d["tolerance"]}
+            "letters": frozenset((a, b) for group in d["near_letters"] for a in group for b in group),
+            "length_gap": d["length_gap"], "latin_tolerance": d["latin_tolerance"], "near": d["near"],
+            "weak_gap": d["weak_gap"], "gap": d["gap"], "tolerance": d["tolerance"]}
 
 
 def _split(syllable: str) -> tuple[str, str]:
@@ -126,3 +135,57 @@ def sounded(question: str, text: str) -> tuple[str, ...]:
         return ()
     theirs = [m.group(0) for m in _data()["run"].finditer(text)]
     return tuple(t for t in mine if any(alike(t, o) for o in theirs))
+
+
+def spelled_names(question: str, text: str) -> tuple[str, ...]:
+    """The transliterations of `question` that `text` does not write but spells in Latin letters
+    (卡卡波 in a passage saying 鸮鹦鹉（kakapo）): a passage translated from English gives a name's
+    English once, in brackets after its own Chinese name, which a question translated apart may
+    transliterate instead. The name is then the passage's, though only one sentence spells it."""
+    n = _data()["min_run"]
+    mine = [t for t in transliterations(question) if not any(t[i:i + n] in text for i in range(len(t) - n + 1))]
+    if not mine:
+        return ()
+    latin = tuple(dict.fromkeys(w.lower() for w in _LATIN.findall(text)))
+    return tuple(t for t in mine if any(spelled(t, w) for w in latin))
+
+
+_LATIN = re.compile(r"[A-Za-z]{4,}")
+
+
+@lru_cache(maxsize=4096)
+def spelled(run: str, word: str) -> bool:
+    """Is `word` (a Latin word of the text, lower case: the English a translated passage gives in
+    brackets, 鸮鹦鹉（kakapo）) spelled as the pinyin of the transliteration `run` reads (卡卡波:
+    kakabo), first letters alike or near and the rest within `_data()["latin_tolerance"]` edits per
+    letter of the longer, a near letter costing half?"""
+    readings = _readings(run)
+    if not readings or len(word) < 4:
+        return False
+    tolerance = _data()["latin_tolerance"]
+    for spelling in _spellings(tuple(readings)):
+        if spelling[0] == word[0] or (spelling[0], word[0]) in _data()["letters"]:
+            if _letters_cost(spelling, word) <= tolerance * max(len(spelling), len(word)):
+                return True
+    return False
+
+
+def _spellings(readings: tuple[frozenset[str], ...]) -> list[str]:
+    """The pinyin spellings of a run (each character's readings tried), at most 16."""
+    out = [""]
+    for r in readings:
+        out = [s + x for s in out for x in sorted(r)][:16]
+    return out
+
+
+def _letters_cost(a: str, b: str) -> float:
+    """Edits from `a` to `b`, a letter swapped for a near one (zh.toml `near_letters`) costing half."""
+    near = _data()["letters"]
+    prev = [float(j) for j in range(len(b) + 1)]
+    for i, x in enumerate(a, 1):
+        row = [float(i)]
+        for j, y in enumerate(b, 1):
+            sub = 0.0 if x == y else 0.5 if (x, y) in near else 1.0
+            row.append(min(prev[j - 1] + sub, prev[j] + 1, row[j - 1] + 1))
+        prev = row
+    return prev[-1]
