@@ -350,6 +350,10 @@ def test_a_name_joined_to_the_works_title_names_its_author(word, join):
     ("¿Cuántos de sus hijos sobrevivieron a la infancia?", "Tres de sus nietos sobrevivieron a la infancia.", ["focus"]),
     ("¿Cuántas de las islas están habitadas?", "Cuatro de las islas están habitadas.", []),
     ("¿Cuántos de ellos sobrevivieron?", "Tres sobrevivieron.", []),
+    # "how many kinds of X" asks about X: species (a kind) of birds are no kinds of fish
+    ("How many kinds of fish live in the Danube?", "It shelters more than 300 species of birds.", ["focus"]),
+    ("How many kinds of fish live in the Danube?", "Some 100 species of fish live in it.", []),
+    ("How many types of bird nest in the delta?", "More than 300 species of birds nest there.", []),
 ])
 def test_a_partitive_count_asks_about_the_noun_after_it(question, quote, gap):
     from qa.answer.latin_slots import worded_gaps
