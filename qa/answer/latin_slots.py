@@ -72,7 +72,8 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     question word asks about ("how many nurses") or the action it asks the doer of ("who
     designed") must be in the quote or its neighbours, in some form of the word, by a word of its
     class or by a value of its kind (`qa.text.paraphrase`: "the total length" by "2,850
-    kilometres"). A sentence that shares the question's names but never says the thing asked
+    kilometres"), or an English one by a synonym or a kind of it that WordNet gives
+    (`qa.text.thesaurus`: "found" by "located", "young" by "cubs"). A sentence that shares the question's names but never says the thing asked
     (beds for nurses) is a near miss. The article's `title` names what each of its sentences speaks
     of: "how many blue whales" is asked of "The species is now listed…" in the article "Blue whale"."""
     from qa.text.paraphrase import says
@@ -85,7 +86,7 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event"), (_ASKED_OBJECT, "focus")):
         # a word under three letters is compared with none (`paraphrase.same_word`): never a gap
         if (m := pattern.search(question)) and len(words := next(g for g in m.groups() if g)) >= 3 \
-                and not says(text, words, question):
+                and not says(text, words, question) and not _filed_under(text, words, kind, question):
             # a verb whose object is an event of the closed class the text says ("received the
             # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
             if kind == "event" and names_said_event(question[m.end():], text, latin_language(question)):
@@ -112,6 +113,18 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     if nameless(question, quote, title):
         out.append(Gap("focus", _ASKED_DOER.search(question).group(0).strip(" ¿")))
     return out
+
+
+def _filed_under(text: str, words: str, kind: str, question: str) -> bool:
+    """Does `text` say the asked `words` (one English word) by a word WordNet files under it, a
+    synonym or a kind of it (`qa.text.thesaurus`: "located" for "found", "cubs" for "young")? Read
+    only here, where a gap would be found: a verb for an event, a noun for a focus."""
+    from qa.text.thesaurus import says as thesaurus_says
+    from qa.text.tokens import latin_language
+
+    if " " in words or latin_language(question) == "es":
+        return False
+    return thesaurus_says(text, words.lower(), "v" if kind == "event" else "n")
 
 
 # A capitalised word that is a Roman numeral ("siglo XVI", "Felipe V") is a number, not a name

