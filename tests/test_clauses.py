@@ -341,10 +341,11 @@ SCHOONER = ("The schooner Breeze was designed by the naval engineer Thomas Vidal
 VELERO = ("El velero Brisa fue diseñado por el ingeniero naval Tomás Vidal, nacido en Vigo en 1902, y botado en el "
           "astillero de Ría Alta, en la costa gallega, el 12 de marzo de 1948.")
 
+# the rival a distance too (a height, "48 metres high", is no rival of "how far": paraphrase's senses of length)
 LIGHTHOUSE = ("The Grey Point lighthouse stands about 12 kilometres west of Valmar on the northern cliff, and at 48 "
-              "metres high its white stone tower is the tallest on the coast, a mark for ships on clear nights.")
-FARO = ("El faro de Punta Gris se levanta a unos 12 kilómetros al oeste de Valmar sobre el acantilado norte, y con sus "
-        "48 metros de altura su torre de piedra blanca es la más alta de la costa, una señal para los barcos.")
+              "kilometres from the port its white stone tower is the last light on the coast, a mark for ships on clear nights.")
+FARO = ("El faro de Punta Gris se levanta a unos 12 kilómetros al oeste de Valmar sobre el acantilado norte, y a sus "
+        "48 kilómetros del puerto su torre de piedra blanca es la última luz de la costa, una señal para los barcos.")
 CANAL = ("The Arden Canal, which was dug by hand over nine years by workers from the surrounding villages, runs for 64 "
          "kilometres between the two rivers, and it was closed to barges in 1961 after the last mill shut.")
 CANAL_ES = ("El canal de Arden, que fue excavado a mano durante nueve años por obreros de los pueblos de los "
@@ -391,11 +392,11 @@ def test_a_run_with_a_figure_asked_is_not_widened(question, text, quote):
      "y botado en el astillero de Ría Alta, en la costa gallega, el 12 de marzo de 1948."),
     # ...and the rival after the run
     ("How far from the capital is the lighthouse?", "Grey Point", LIGHTHOUSE,
-     ("The Grey Point lighthouse stands about 12 kilometres west of Valmar on the northern cliff, and at 48 metres "
-      "high its white stone tower is the tallest on the coast")),
+     ("The Grey Point lighthouse stands about 12 kilometres west of Valmar on the northern cliff, and at 48 kilometres "
+      "from the port its white stone tower is the last light on the coast")),
     ("¿A qué distancia de la capital está el faro?", "Punta Gris", FARO,
-     ("El faro de Punta Gris se levanta a unos 12 kilómetros al oeste de Valmar sobre el acantilado norte, y con "
-      "sus 48 metros de altura su torre de piedra blanca es la más alta de la costa")),
+     ("El faro de Punta Gris se levanta a unos 12 kilómetros al oeste de Valmar sobre el acantilado norte, y a sus "
+      "48 kilómetros del puerto su torre de piedra blanca es la última luz de la costa")),
 ])
 def test_a_run_holds_the_phrase_its_answer_is_in(question, title, text, quote):
     # a runner-up's quote (widen=False): the run alone, as chosen, without the phrases that fill the budget

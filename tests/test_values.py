@@ -48,6 +48,11 @@ CASES = [
     ("When was construction of the castle begun?",
      "built on a rugged hill above the village of Hohenschwangau in southwest Bavaria for King Ludwig II", "date"),
     ("When was construction of the castle begun?", "Construction began on 5 September 1869.", ""),
+    # a bare "when" is answered by a clock time, a season or an event too; a date asked in words is not
+    ("When does the ferry to the island leave?", "The ferry to the island leaves at seven.", ""),
+    ("¿Cuándo sale el barco a la isla?", "El barco a la isla sale después de la misa.", ""),
+    ("On what date did the war end?", "The war ended in the spring, after the last siege.", "date"),
+    ("¿En qué fecha terminó la guerra?", "La guerra terminó en primavera, tras el último asedio.", "date"),
     # other questions are not checked
     ("Who invented the stethoscope?", "The stethoscope was invented by a French physician.", ""),
     ("¿Por qué se hundió el barco?", "El barco era demasiado alto y estrecho.", ""),
@@ -91,6 +96,8 @@ COUNTS = [
     ("卢瓦尔河的全长是多少？", "流经约 1,006 公里后在圣纳泽尔注入大西洋。", ""),
     ("东关街有多长？", "东关街全长1122米，宽约5米。", ""),
     ("史特拉斯堡成为总主教的驻地是于几世纪开始?", "自从4世纪起，该市就成为史特拉斯堡总主教的驻地。", ""),
+    # a sum of money counted in 元
+    ("该区计划完成多少固定资产投资?", "全年计划完成固定资产投资80亿元。", ""),
     # 几 that asks nothing (带领几个同伙建立哪个国家: 哪个 asks)
     ("丹都洛总督的侄子带领几个同伙建立哪个国家?", "在这些岛屿上建立了阿希佩戈拉公国。", ""),
 ]

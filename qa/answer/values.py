@@ -9,7 +9,9 @@ Such a sentence shares the question's words, so its support is high; what it lac
 The answerer's answer-type cue (`qa.answer.windows`) only lowers support and reads the question
 with the Chinese question words' reader, which sees no year in «¿En qué año…?»; here the Latin
 reader decides, and a quote without the value has a "value" gap. What counts as a value:
-  - a year or a date: a year (`latin_year`) or a date (`latin_date`) the question does not say;
+  - a year or a date: a year (`latin_year`) or a date (`latin_date`) the question does not say,
+    for a bare "when" also a clock time, a season, a century or an event (`time_mark`: "leaves at
+    seven", "after the war"), unless a date is asked in so many words (`date_word`);
   - a measure (a unit asked: "how tall", "how much did it cost"): a figure of that unit, or one
     said as a multiple (`qa.answer.short_latin.carries`);
   - a count: a figure (digits or words) the question does not say that is not a bare year nor a
@@ -40,7 +42,11 @@ def _patterns() -> tuple[re.Pattern, ...]:
             lexicon.regex("latin_figure", re.IGNORECASE),
             re.compile(r"\s*(?:%s)\b" % lexicon.alternation("time_unit"), re.IGNORECASE),
             re.compile(r"\b(?:%s)\b" % lexicon.alternation("fraction_word"), re.IGNORECASE),
-            lexicon.regex("ratio_figure", re.IGNORECASE))
+            lexicon.regex("ratio_figure", re.IGNORECASE),
+            re.compile(r"\b(?:%s)\b" % lexicon.alternation("date_word"), re.IGNORECASE),
+            re.compile(r"\b(?:%s)\b|\b(?:%s)\s+(?:\d{1,2}\b|%s\b)" % (
+                lexicon.alternation("time_mark"), lexicon.alternation("clock_lead"), lexicon.alternation("number_word")),
+                re.IGNORECASE))
 
 
 def missing_value(question: str, quote: str) -> str:
@@ -53,7 +59,9 @@ def missing_value(question: str, quote: str) -> str:
     a = read(question)
     if a is None or a.wants not in ("year", "date", "number"):
         return ""
-    year, date, figure, span_of_time, fraction, ratio = _patterns()
+    year, date, figure, span_of_time, fraction, ratio, date_word, time_mark = _patterns()
+    if a.wants == "date" and not date_word.search(question) and time_mark.search(quote):
+        return ""  # a bare "when": a clock time, a season or an event answers it as well as a date
     if a.wants in ("year", "date"):
         pattern = year if a.wants == "year" else date
         return "" if any(not said(a, m.group(0)) for m in pattern.finditer(quote)) else a.wants
@@ -97,8 +105,8 @@ def missing_count(question: str, quote: str) -> str:
 def _counted(question: str) -> str:
     """The noun written right after 多少 / 几 (a measure word between: 多少名士兵), or "": not for an
     attribute before the question word (海拔是多少) nor a size (多长: its figures are measures), a
-    count in time, in a unit or in money (几世纪, 多少百分比, 多少钱: figures of those are what it
-    asks), nor where another question word asks (带领几个同伙建立哪个国家: 几 is "a few"; 几何)."""
+    count in time, in a unit or in money (几世纪, 多少百分比, 多少钱, 多少投资: figures of those are
+    what it asks), nor where another question word asks (带领几个同伙建立哪个国家: 几 is "a few"; 几何)."""
     from qa.answer.slots import focus
     from qa.text.questions import NUMBER_Q, question_type
 
@@ -114,6 +122,7 @@ def _counted(question: str) -> str:
     said = asked.group(0)
     if any(measured.match(said, k) for k in range(1, len(said))) or date.match("1" + word) or measured.match(word):
         return ""
-    if re.search(lexicon.glossary("cjk_life_event", "zh")["cost"], question):
-        return ""
+    if re.search(lexicon.glossary("cjk_life_event", "zh")["cost"], question) \
+            or any(w in re.split(r"[，,。？?！!]", question[asked.end():])[0] for w in lexicon.words("money_noun")):
+        return ""  # a sum of money (多少钱, 多少固定资产投资): its figures are in 元
     return "" if any(m.start() != asked.start() for m in lexicon.regex("short_ask").finditer(question)) else word
