@@ -332,19 +332,19 @@ def displaced(question: str, quote: str) -> str:
     mention for the quote's subject (an article names its subject once, then says "该市"), but a
     sentence that names its own subject speaks of that one; a place later in it is a detail ("东接
     福建省…" of Guangdong: a drcd_test answer refused when any region before the question's words
-    counted). Places: the provinces and the divisions of `qa.text.places` (深圳, 海淀区, 闵行); one
-    starting as the question's does is the same place written longer or shorter (都安县, 都安瑶族
-    自治县), and one lower than the asked one may lie in it (闵行区 for 上海's policy: the seed's
-    answer), unless no province holds both (广州's 海珠区 for 北京's plan: `qa.text.places.apart`)."""
+    counted). Places: the provinces and divisions of `qa.text.places`; one starting as the asked one
+    does is it written longer or shorter (都安县, 都安瑶族自治县); a lower one may lie in it (闵行区 for
+    上海's policy), unless no province holds both (广州's 海珠区 for 北京's plan: `places.apart`)."""
     named, rest = named_places(question), strip_question(question)
-    for p in named:
-        rest = rest.replace(p, "\n")
+    if not named:
+        return ""
+    rest = re.sub("|".join(map(re.escape, named)), "\n", rest)
     pairs = {run[i:i + 2] for run in CJK_RUN.findall(rest) for i in range(len(run) - 1)}
-    # any sentence of a quote not naming the asked place; in one naming it, the one saying most of the
-    # question's words (广州、深圳等地… then 广州海珠区…为契机, for 深圳's 契机: the second)
+    # any sentence of a quote not naming the asked place; in one naming it, the one saying most of
+    # the question's words (广州、深圳等地… then 广州海珠区…为契机 for 深圳's 契机: the second)
     spans = [quote[s.start:s.end] for s in split_sentences(quote)]
     best = max(spans, default="", key=lambda t: (sum(p in t for p in pairs), all(n in t for n in named)))
-    for sentence in spans if named and not all(n in quote for n in named) else [best] if named else []:
+    for sentence in [best] if all(n in quote for n in named) else spans:
         if all(n in sentence for n in named) or not any(p in sentence for p in pairs):
             continue
         other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))

@@ -52,8 +52,7 @@ def renderings(question: str) -> list[tuple[str, ...]]:
     index = _index()
     if not index:
         return []
-    stop = _stop_words()
-    words = [w for w in _WORD.findall(question.lower()) if w not in stop]
+    words = _content_words(question)
     out: list[tuple[str, ...]] = []
     i = 0
     while i < len(words):
@@ -74,8 +73,13 @@ def unknown_words(question: str) -> list[str]:
     index = _index()
     if not index:
         return []
+    return [w for w in _content_words(question) if not _lookup(index, [w])]
+
+
+def _content_words(question: str) -> list[str]:
+    """The words of an English `question` past its stop words, lower case."""
     stop = _stop_words()
-    return [w for w in _WORD.findall(question.lower()) if w not in stop and not _lookup(index, [w])]
+    return [w for w in _WORD.findall(question.lower()) if w not in stop]
 
 
 def _lookup(index: dict[str, tuple[str, ...]], words: list[str]) -> tuple[str, ...]:
