@@ -138,6 +138,8 @@ def test_the_short_answer_is_the_span_that_takes_the_question_words_place(questi
 
 
 NOT_CERTAIN = [
+    # 三位 of 三位一体 ("trinity": qa.text.numeral_words) counts nothing; the seed's ask answered it
+    ("黑河国欧物流运往几个城市?", "构建起“公路+铁路+航空”三位一体的多式联运体系,运往俄罗斯主要城市。"),
     # (question, quote): no short answer
     ("为什么要建设新园区？", "原有园区已经饱和，今年要建设新园区。"),  # a reason no connective marks: the quote is the answer
     ("新园区是为什么？", "新园区是为了疏解老城区的功能。"),  # 是为什么 asks why

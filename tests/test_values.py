@@ -100,6 +100,9 @@ COUNTS = [
     ("该区计划完成多少固定资产投资?", "全年计划完成固定资产投资80亿元。", ""),
     # 几 that asks nothing (带领几个同伙建立哪个国家: 哪个 asks)
     ("丹都洛总督的侄子带领几个同伙建立哪个国家?", "在这些岛屿上建立了阿希佩戈拉公国。", ""),
+    # a word that begins with a numeral counts nothing (qa.text.numeral_words); a count beside it does
+    ("公司有几个子公司？", "公司构建起三位一体的物流体系。", "子公"),
+    ("公司有几个子公司？", "公司构建起三位一体的物流体系,下设三个子公司。", ""),
 ]
 
 

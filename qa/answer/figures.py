@@ -1,7 +1,8 @@
 """The figures and dates a count or date question asks for, as `qa.answer.short` reads them from a
 quote (`typed_spans`), and their edges (`widened`): a figure carries the asked measure word or the
 unit of the dimension asked (体重是多少 -> 8公斤, 多长时间 -> 36个小时, 价值多少 -> 120万美元), a count
-is never a date (2003年 is no answer to 多少) nor part of a work's 《title》, 哪一年 takes the year
+is never a date (2003年 is no answer to 多少), part of a work's 《title》 nor of a word that begins
+with a numeral (三位一体: `qa.text.numeral_words`), 哪一年 takes the year
 alone, and a figure keeps the word that makes it approximate (约50公里) or says which year it is in
 (明年1月). The words and units are data (`qa/text/lexicon/zh.toml`, "short answers"; `dimension`
 and `asked_unit`)."""
@@ -12,6 +13,7 @@ import re
 
 from qa.answer.spans import longest_first, strip_end
 from qa.text import lexicon
+from qa.text.numeral_words import in_word
 from qa.text.questions import asked_measure
 
 __all__ = ["typed_spans", "widened"]
@@ -45,6 +47,8 @@ def typed_spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str
     for m in pattern.finditer(text):
         if any(a < m.start() and m.end() < b for a, b in titled):
             continue
+        if wants == "number" and in_word(text, m.start(), m.end()):
+            continue  # 三位一体, 四面八方: a word that begins with a numeral counts nothing
         got = m.group(0).strip()
         if not got or got in q or (measure and measure not in got and asked_measure(measure, q, text)):
             continue

@@ -32,6 +32,7 @@ from functools import cache
 
 from qa.text import lexicon
 from qa.text.cjk import CJK
+from qa.text.numeral_words import in_word
 
 __all__ = ["missing_count", "missing_value"]
 
@@ -96,8 +97,8 @@ def missing_count(question: str, quote: str) -> str:
     for m in figure.finditer(quote):
         if m.group(0) in question or m.group(0) == "一":
             continue
-        if date.match(quote, m.start()) or measured.match(quote, m.end()):
-            continue  # 1314 年 6 月 23 日, 3 英里: a date or a measure counts nothing
+        if date.match(quote, m.start()) or measured.match(quote, m.end()) or in_word(quote, m.start(), m.end()):
+            continue  # 1314 年 6 月 23 日, 3 英里, 三位一体: a date, a measure or a word counts nothing
         return ""
     return noun
 
