@@ -71,6 +71,17 @@ def test_the_place_a_text_opens_with(text, opening):
     assert places.opening_place(text) == opening
 
 
+@pytest.mark.parametrize("text, pairs, before", [
+    ("以战略产品为导向,上海发布《行动方案》", {"发布", "方案"}, "上海"),
+    ("以战略产品为导向,上海发布《行动方案》", {"补贴"}, ""),  # the question's words follow no place
+    ("广州、深圳出台补贴,上海发布方案", {"发布"}, "上海"),  # a clause's opening place right before them
+    ("撤销温江地区，划归成都市管辖", {"管辖", "划归"}, ""),  # inside a clause: the object (or the answer)
+    ("上海发布方案", {"发布"}, ""),  # the sentence's opening is opening_place's
+])
+def test_the_place_written_right_before_the_question_words(text, pairs, before):
+    assert places.place_before(text, pairs) == before
+
+
 @pytest.mark.parametrize("name, expected", [
     ("上海", 1), ("北京市", 1), ("广东省", 1), ("深圳", 2), ("广州市", 2), ("闵行区", 3), ("海淀", 3), ("无名之地", 3),
 ])

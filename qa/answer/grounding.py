@@ -55,7 +55,7 @@ from typing import Iterable
 from qa.text import lexicon
 from qa.text.cjk import CJK_RUN, fold, unpunctuated
 from qa.text.places import level as place_level
-from qa.text.places import apart, named_places, opening_place
+from qa.text.places import apart, named_places, opening_place, place_before
 from qa.text.questions import strip_question
 from qa.text.sentences import split_sentences
 from qa.text.sounds import sounded
@@ -327,12 +327,12 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
 def displaced(question: str, quote: str) -> str:
     """The place `quote` (folded) names as its subject in place of one `question` (folded) asks
     about, or "": a sentence of it that says other words of the question without naming its place
-    opens with another (after a preposition at most): "上海的规划是什么?" against "广东省“十五五”规划
-    建议明确提出…" in a page that spoke of Shanghai's plan first. The grounding takes an earlier
-    mention for the quote's subject (an article names its subject once, then says "该市"), but a
-    sentence that names its own subject speaks of that one; a place later in it is a detail ("东接
-    福建省…" of Guangdong: a drcd_test answer refused when any region before the question's words
-    counted). Places: the provinces and divisions of `qa.text.places`; one starting as the asked one
+    opens with another (after a preposition at most) or writes one right before the question's
+    words (`places.place_before`: "…为导向,上海发布《…》" for 深圳's plan; "上海的规划是什么?" against
+    "广东省“十五五”规划建议明确提出…"). The grounding takes an earlier mention for the quote's subject
+    (an article names its subject once, then says "该市"), but a sentence naming its own subject
+    speaks of that one; a place later in it is a detail ("东接福建省…" of Guangdong: a drcd_test
+    answer refused when any region before the question's words counted). Places: the provinces and divisions of `qa.text.places`; one starting as the asked one
     does is it written longer or shorter (都安县, 都安瑶族自治县); a lower one may lie in it (闵行区 for
     上海's policy), unless no province holds both (广州's 海珠区 for 北京's plan: `places.apart`)."""
     named, rest = named_places(question), strip_question(question)
@@ -347,7 +347,7 @@ def displaced(question: str, quote: str) -> str:
     for sentence in [best] if all(n in quote for n in named) else spans:
         if all(n in sentence for n in named) or not any(p in sentence for p in pairs):
             continue
-        other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))
+        other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…"))) or place_before(sentence, pairs)
         # a lower division may lie inside the asked one (闵行区 of 上海): one as high or higher, or in another province
         if other and other not in question and not any(p[:2] == other[:2] for p in named) \
                 and any(place_level(other) <= place_level(p) or apart(other, p) for p in named if p not in sentence):

@@ -14,6 +14,7 @@ without a verb or join it opens with (实行, 和: `name_lead`). It must stand i
 `HEAD_COVER` of the question's words; of several, the one with the question's words beside it as
 they stand beside the question word, else the nearest to them. A read back that runs into other
 words of the question is no name: where it starts is not certain (关岛|组织法).
+A name's legal form before the kind is read as part of the ending (有限公司: `name_form`).
 `qa.answer.agents.of_kind` does this for the kinds whose ending is another word (什么颜色 -> 银灰色).
 The words are data (`qa/text/lexicon/zh.toml`, "short answers").
 """
@@ -43,6 +44,7 @@ _LEAD = tuple(sorted({*lexicon.words("list_join"), *lexicon.words("name_lead"), 
 _SENTENCE_END = lexicon.regex("sentence_stop")
 _DATE = lexicon.regex("date_span")
 _ORDINAL = tuple(w[0] for w in lexicon.words("ordinal_q"))  # 第几 -> 第
+_FORM = lexicon.words("name_form")
 
 
 def headed(q: str, asked: re.Match, text: str) -> tuple[int, int] | None:
@@ -78,10 +80,11 @@ def _word(q: str, kind: str, pieces: set[str], beside: tuple[str, str], text: st
     """The word that ends with the ending at `m` (see the module doc), or None."""
     if m.end() - m.start() < len(kind) and text.startswith(kind, m.start()):
         return None  # the kind itself (制度), not a name ending with its head
-    start = m.start()
+    form = next((len(f) for f in _FORM if text.endswith(f, 0, m.start())), 0)  # 有限|公司: one ending
+    start = m.start() - form
     while (start > 0 and text[start - 1].isalnum() and text[start - 1] not in _STOP
-           and (start == m.start() or _script(text[start - 1]) == _script(text[start]))):
-        if m.end() - start >= HEAD_CHARS:
+           and (start == m.start() - form or _script(text[start - 1]) == _script(text[start]))):
+        if m.end() - form - start >= HEAD_CHARS:
             return None  # no word's start within reach: a clause, not a name
         if text[start - 2:start] in pieces:
             if text.endswith(beside[0], 0, start):

@@ -98,6 +98,22 @@ def named_places(text: str, longest: int = 9) -> list[str]:
     return out
 
 
+_CLAUSE = re.compile("[，,；;：:]")  # a clause opens after these
+
+
+def place_before(text: str, pairs: set[str], longest: int = 9) -> str:
+    """The first place opening a clause of `text` right before one of `pairs` (character pairs of a
+    question's words), or "": the doer of the asked act where the sentence opens with other words
+    ("以医疗级场景为核心,以战略产品为导向,上海发布《…方案》" for who 发布 the plan). Only a clause's
+    opening: inside a clause a place before the words is their object or the answer ("划归成都市管辖"
+    for 划归哪个市管辖, "自寧波專區劃入")."""
+    for clause in _CLAUSE.split(text)[1:]:
+        name = opening_place(clause.lstrip(), longest)
+        if name and clause.lstrip()[len(name):len(name) + 2] in pairs:
+            return name
+    return ""
+
+
 def province_table(rows: list[tuple[str, str]]) -> dict[str, set[str]]:
     """{division name: the provinces it names} from (12-digit division code, name) rows: each
     division with its ending and without it (海珠区 and 海珠; 2 characters or more); a province by
