@@ -70,6 +70,23 @@ def test_ungrounded(question, terms, ground, titles, names):
     assert ungrounded(question, terms, 0, ground, titles) == names
 
 
+@pytest.mark.parametrize("question, terms, ground, names", [
+    # the Jagiellonian University's founder is no answer for Vienna's (Vienna is in another article)
+    ("Who founded the University of Vienna?", ("found", "univers", "vienna"),
+     "Kraków\nThe Jagiellonian University, founded by Casimir III the Great in 1364.", ["Vienna"]),
+    ("Who founded the University of Vienna?", ("found", "univers", "vienna"),
+     "Vienna\nIts university was founded by Rudolf IV in 1365.", []),
+    # English capitalises adjectives: a name's first four letters stand for it (Swedish: Sweden)
+    ("Which Swedish king founded the city?", ("swedish", "king", "found", "citi"),
+     "Gothenburg\nIt was founded by Gustavus Adolphus of Sweden in 1621.", []),
+    ("Which Swedish king founded the city?", ("swedish", "king", "found", "citi"),
+     "Bergen\nIt was founded by Olaf Kyrre of Norway in 1070.", ["Swedish"]),
+    ("What is Wu's hometown?", ("wu", "hometown"), "Chien-Shiung Wu\nBorn in Liuhe.", []),  # a possessive
+])
+def test_ungrounded_english(question, terms, ground, names):
+    assert ungrounded(question, terms, 0, ground, english=True) == names
+
+
 @pytest.mark.parametrize("word", lexicon.words("name_preposition"))
 def test_every_name_preposition_leads_a_qualifying_name(word):
     """Each preposition of `name_preposition` keeps a name it leads from refusing the question."""

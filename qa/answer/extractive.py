@@ -204,9 +204,9 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
 
         # the names the question is about, which no article writes, or not the quote's
         found += [Gap("entity", name) for name in unnamed(question, q.terms, q.absent)]
-        if latin_language(question) == "es":  # English capitalises adjectives too (Christian, Swedish)
-            ground = grounding(hits[w.hit], w.start, w.end, hits)
-            found += [Gap("entity", name) for name in ungrounded(question, q.terms, q.absent, ground, titles)]
+        ground = grounding(hits[w.hit], w.start, w.end, hits)
+        found += [Gap("entity", name) for name in ungrounded(question, q.terms, q.absent, ground, titles,
+                                                             english=latin_language(question) == "en")]
     if not cross:
         from qa.answer.grounding import asked_elsewhere
         from qa.answer.slots import Gap
