@@ -581,8 +581,11 @@ def test_the_sentence_counting_the_noun_asked_is_quoted_over_the_lead_measure():
 # -- a fuller runner-up (extractive._fuller) ------------------------------------------------------
 KETTLE_LEAD = hit("The pressure kettle, a vessel for boiling water quickly at high altitude, was invented in 1816 by "
                   "Anna Berg, a Swedish engineer working in Uppsala.", title="Pressure kettle")
+KETTLE_LEAD = replace(KETTLE_LEAD, start=0, end=len(KETTLE_LEAD.text))
+# a later chunk of the same article: it says "Her", the lead names Berg (the grounding)
 KETTLE_LATER = replace(hit("Her first kettle was a copper pot with a screwed lid; she described her method in a treatise "
-                           "published in 1819.", title="Pressure kettle", n=1), article_id="doc-0", start=300)
+                           "published in 1819.", title="Pressure kettle", n=1), article_id="doc-0", source="doc0.txt",
+                       start=300, end=400)
 
 
 @pytest.mark.parametrize("margin, first", [
