@@ -26,6 +26,15 @@ CASES = [
      "The Hartley Museum of Art has recovered a painting stolen from its gallery 23 years ago.", ""),
     ("¿Hace cuántos años fue robado el cuadro?",
      "El Museo de Bellas Artes de Puerto Claro ha recuperado un cuadro robado de sus salas hace 19 años.", ""),
+    # a count of years or days needs a span of them; a time word elsewhere in the question counts nothing
+    ("¿Cuántos años vive un lince ibérico en libertad?",
+     "Gracias a estos esfuerzos la población superó los 2.000 individuos en 2023, y la Unión Internacional para la "
+     "Conservación de la Naturaleza rebajó al año siguiente su categoría de «en peligro» a «vulnerable».", "figure"),
+    ("¿Cuántos años vive un lince ibérico en libertad?", "En libertad vive unos 13 años.", ""),
+    ("How many eggs can a queen lay in a day?",
+     "Each colony has a single queen, which may lay up to 2,000 eggs a day in summer.", ""),
+    ("How many passengers did the airport have last year?",
+     "Airport chief Gregory Baines said passenger numbers grew to 3.1 million last year, up from 2.2 million in 2019.", ""),
     # a share said as a fraction answers how much
     ("¿Cuánto ha disminuido el glaciar desde los años setenta?",
      "está cubierto por un glaciar que ha perdido cerca de la mitad de su superficie desde la década de 1970", ""),

@@ -16,7 +16,8 @@ reader decides, and a quote without the value has a "value" gap. What counts as 
     said as a multiple (`qa.answer.short_latin.carries`);
   - a count: a figure (digits or words) the question does not say that is not a bare year nor a
     span of time ("3,000 years" counts no devils, unless years are what it counts: "how many years
-    ago"), or a fraction ("la mitad de su superficie").
+    ago"), or a fraction ("la mitad de su superficie"); a count of years, days… (the noun counted
+    is a unit of time) only a span of that time.
 Nothing is checked for other questions, nor over Chinese quotes (`qa.answer.across` reads those).
 
 A Chinese question counting a noun (多少士兵: `qa.answer.slots.focus`, no measure word, no attribute
@@ -69,9 +70,13 @@ def missing_value(question: str, quote: str) -> str:
     if a.unit is not None:  # a measure: a figure of its unit
         return "" if carries(a, quote) else "figure"
     timed = any(span_of_time.fullmatch(word) for word in a.words)  # "how many years ago": years are its count
+    # and where years (days, …) are the noun counted («¿Cuántos años vive…?»), only a span of them
+    # answers: "superó los 2.000 individuos" is no lifespan, "vive unos 13 años" is
+    counts_time = bool(a.noun) and bool(span_of_time.fullmatch(a.noun[0]))
     for m in figure.finditer(quote):
         value = m.group(0)
-        if said(a, value) or year.fullmatch(value.strip()) or (not timed and span_of_time.match(quote, m.end())):
+        if said(a, value) or year.fullmatch(value.strip()) or (not timed and span_of_time.match(quote, m.end())) \
+                or (counts_time and not span_of_time.match(quote, m.end())):
             continue
         return ""
     return "" if fraction.search(quote) or ratio.search(quote) else "figure"
