@@ -450,9 +450,9 @@ def test_the_words_after_the_question_words_are_the_answer_or_lead_to_it(questio
     (["polinucleótido", "fosforilasa,"], False),
 ])
 def test_function_words_figures_and_names_are_a_phrase_s_setting(words, setting):
-    from qa.answer.clauses import _setting_only
+    from qa.answer.phrase_words import setting_only
 
-    assert _setting_only(words) is setting
+    assert setting_only(words) is setting
 
 
 def test_a_person_is_no_latin_cue():

@@ -40,35 +40,31 @@ Chinese text is never cut here: its sentences are the length of a clause.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
 from qa.answer.phrase_kinds import asks_subject, kind_cues, linked, opens_aside, opens_predicate, opens_setting
+from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
-from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
-from qa.text.paraphrase import held, plain, same_word, stems, valued
+from qa.text.paraphrase import valued
 from qa.text.questions import has_answer_type
 from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_clauses
 
 __all__ = ["Phrase", "clause_run", "phrases", "subject_run"]
 
-_NO_TAIL = 99
 # A phrase whose question words come this close to its end ("…royal capital until 1596,") leads
 # to its answer in the next phrase; one that goes on past them holds it ("…served as director of …"),
 # and so does one whose last words after them say something of them ("…used to measure air pressure,":
-# `_setting_only`; measured on the real path: en_wiki4, en_wiki2, es_wiki3 answers 3-5 characters
+# `setting_only`; measured on the real path: en_wiki4, en_wiki2, es_wiki3 answers 3-5 characters
 # shorter on average, en_wiki 1, no right answer lost on any English or Spanish dev set)
 _END_WORDS = 2
 # A phrase opening with the question's words ("…driven by a strong easterly wind, | spread rapidly…"
 # for "What helped the fire to spread?") goes on from its subject, which the phrase before names
 _HEAD_WORDS = 0
-_PUNCTUATION = ".,;:!?\"'“”‘’«»()"
 
 # Terms a run must hold before one of them may be left out of a run over the budget (two alone tell
 # the run apart by too little)
@@ -122,24 +118,18 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     if len(parts) < 2:
         return span.start, span.end
     folded = [fold(text[p.start:p.end]) for p in parts]
-    # A phrase holds a term as the window's sentence does: as written, or said another way ("was
-    # invented" for "created", "2.140 kilómetros" for "longitud": `qa.text.paraphrase`, a value
-    # beside the terms of its sentence); else the run would be told apart by fewer words than chose
-    # the sentence.
-    whole = fold(text[span.start:span.end])
-    beside = _word_mask(whole, q.terms) | held(q.text, q.terms, whole)
-    masks = [_word_mask(f, q.terms) | held(q.text, q.terms, f, beside) for f in folded]
-    topic = _word_mask(fold(title), q.terms) if title else 0
+    beside, masks = term_masks(q.text, q.terms, text, span, parts)
+    topic = word_mask(fold(title), q.terms) if title else 0
     need = beside & ~topic
     cues = _cues(text, parts, q)
     relative, appositive = linked([text[p.start:p.end] for p in parts], masks, q.text, any(cues))
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
     needed = [t for i, t in enumerate(q.terms) if need >> i & 1]
-    tails = [_tail(f, needed) for f in folded]
-    heads = [_head(f, needed) for f in folded]
-    bare = [2 * len(_held_at(f, needed)) >= len(f.split()) for f in folded]
+    tails = [tail(f, needed) for f in folded]
+    heads = [head(f, needed) for f in folded]
+    bare = [2 * len(held_at(f, needed)) >= len(f.split()) for f in folded]
     said = [text[p.start:p.end].split() for p in parts]  # as written: a name is told by its capitals
-    leads = [t == 0 or t <= _END_WORDS and _setting_only(w[len(w) - t:]) for w, t in zip(said, tails)]
+    leads = [t == 0 or t <= _END_WORDS and setting_only(w[len(w) - t:]) for w, t in zip(said, tails)]
     # a question asking a subject: a phrase opening with a verb goes on from it (`phrase_kinds`)
     subject = asks_subject(q.text)
     predicate = [subject and k > 0 and opens_predicate(text[p.start:p.end]) for k, p in enumerate(parts)]
@@ -201,57 +191,13 @@ def _exact(q: Question) -> bool:
     return q.wants in _EXACT_WANTS or not q.wants and wanted(q.text) in _PLACED_KINDS
 
 
-def _word_mask(folded: str, terms: tuple[str, ...]) -> int:
-    """Bit i set: term i (a stem) opens a word of `folded`. The windows' substring match would find
-    "dos" in "cuadrados", and a phrase told apart by it is the wrong one."""
-    return sum(1 << i for i, t in enumerate(terms) if re.search(r"(?<!\w)" + re.escape(t), folded))
-
-
-def _tail(folded: str, terms: list[str]) -> int:
-    """How many words of `folded` follow the last word holding a term of `terms` (99: none holds one)."""
-    at = _held_at(folded, terms)
-    return len(folded.split()) - 1 - at[-1] if at else _NO_TAIL
-
-
-def _setting_only(words: list[str]) -> bool:
-    """Are `words` (the few after a phrase's last question word) only function words and figures: its
-    setting ("…trasladó a Cádiz en 1717,"), not what it says of the question's words ("…a Gwich'in word
-    meaning "great river",", "…used to measure air pressure,"), which may be the answer itself?"""
-    stop = _stop_words()
-    return all(plain(w.strip(_PUNCTUATION)) in stop or any(c.isdigit() for c in w) or w.strip(_PUNCTUATION)[:1].isupper()
-               for w in words)
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(plain(w) for w in lexicon.words("stop_word"))
-
-
-def _head(folded: str, terms: list[str]) -> int:
-    """How many words of `folded` stand before the first word holding a term of `terms` (99: none holds one)."""
-    at = _held_at(folded, terms)
-    return at[0] if at else _NO_TAIL
-
-
-def _held_at(folded: str, terms: list[str]) -> list[int]:
-    """The places of the words of `folded` that a term of `terms` opens or that are a form of one
-    (`qa.text.paraphrase.same_word`: "company" for the index term "compani"), as the phrase's mask
-    reads them."""
-    out = []
-    for k, word in enumerate(folded.split()):
-        stem = stems(word)
-        if any(word.startswith(t) or stem and same_word(plain(t), stem[0]) for t in terms):
-            out.append(k)
-    return out
-
-
 class Phrase(NamedTuple):
     size: int  # characters, with the separator and space after it
     mask: int  # bit i: the phrase holds question term i
     cue: bool  # it holds the wanted type of answer
     relative: bool  # it opens with a relative word ("whose …"): it says something of the phrase before it
-    tail: int = _NO_TAIL  # words after the last question term it holds
-    head: int = _NO_TAIL  # words before the first question term it holds
+    tail: int = NO_TAIL  # words after the last question term it holds
+    head: int = NO_TAIL  # words before the first question term it holds
     appositive: bool = False  # it opens with an article after a name ("…Muhammad I, | the founder of …")
     bare: bool = False  # half its words or more hold a question term: it says what the question says
     leads: bool = False  # it ends at its question words or within `_END_WORDS` function words or figures of them

@@ -1,0 +1,75 @@
+"""Where the question's words stand in the phrases of a long English or Spanish sentence
+(`qa.answer.clauses` quotes a run of them): which terms a phrase holds, as written or said another
+way, and how many words stand before the first and after the last.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.text import lexicon
+from qa.text.cjk import fold
+from qa.text.paraphrase import held, plain, same_word, stems
+from qa.text.sentences import Span
+
+__all__ = ["NO_TAIL", "head", "held_at", "setting_only", "tail", "term_masks", "word_mask"]
+
+NO_TAIL = 99  # no word of the phrase holds a term
+_PUNCTUATION = ".,;:!?\"'“”‘’«»()"
+
+
+def term_masks(question: str, terms: tuple[str, ...], text: str, span: Span, parts: list[Span]) -> tuple[int, list[int]]:
+    """(mask over `terms` of those the sentence `span` of `text` holds, the mask of each of its phrases
+    `parts`). A phrase holds a term as the window's sentence does: as written, or said another way
+    ("was invented" for "created", "2.140 kilómetros" for "longitud": `qa.text.paraphrase`, a value
+    beside the terms of its sentence); else the run would be told apart by fewer words than chose
+    the sentence."""
+    whole = fold(text[span.start:span.end])
+    beside = word_mask(whole, terms) | held(question, terms, whole)
+    masks = [word_mask(f := fold(text[p.start:p.end]), terms) | held(question, terms, f, beside) for p in parts]
+    return beside, masks
+
+
+def word_mask(folded: str, terms: tuple[str, ...]) -> int:
+    """Bit i set: term i (a stem) opens a word of `folded`. The windows' substring match would find
+    "dos" in "cuadrados", and a phrase told apart by it is the wrong one."""
+    return sum(1 << i for i, t in enumerate(terms) if re.search(r"(?<!\w)" + re.escape(t), folded))
+
+
+def tail(folded: str, terms: list[str]) -> int:
+    """How many words of `folded` follow the last word holding a term of `terms` (99: none holds one)."""
+    at = held_at(folded, terms)
+    return len(folded.split()) - 1 - at[-1] if at else NO_TAIL
+
+
+def setting_only(words: list[str]) -> bool:
+    """Are `words` (the few after a phrase's last question word) only function words and figures: its
+    setting ("…trasladó a Cádiz en 1717,"), not what it says of the question's words ("…a Gwich'in word
+    meaning "great river",", "…used to measure air pressure,"), which may be the answer itself?"""
+    stop = _stop_words()
+    return all(plain(w.strip(_PUNCTUATION)) in stop or any(c.isdigit() for c in w) or w.strip(_PUNCTUATION)[:1].isupper()
+               for w in words)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(plain(w) for w in lexicon.words("stop_word"))
+
+
+def head(folded: str, terms: list[str]) -> int:
+    """How many words of `folded` stand before the first word holding a term of `terms` (99: none holds one)."""
+    at = held_at(folded, terms)
+    return at[0] if at else NO_TAIL
+
+
+def held_at(folded: str, terms: list[str]) -> list[int]:
+    """The places of the words of `folded` that a term of `terms` opens or that are a form of one
+    (`qa.text.paraphrase.same_word`: "company" for the index term "compani"), as the phrase's mask
+    reads them."""
+    out = []
+    for k, word in enumerate(folded.split()):
+        stem = stems(word)
+        if any(word.startswith(t) or stem and same_word(plain(t), stem[0]) for t in terms):
+            out.append(k)
+    return out
