@@ -6,6 +6,7 @@ way, and how many words stand before the first and after the last.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from qa.text import lexicon
@@ -24,10 +25,13 @@ def term_masks(question: str, terms: tuple[str, ...], text: str, span: Span, par
     `parts`). A phrase holds a term as the window's sentence does: as written, or said another way
     ("was invented" for "created", "2.140 kilómetros" for "longitud": `qa.text.paraphrase`, a value
     beside the terms of its sentence); else the run would be told apart by fewer words than chose
-    the sentence."""
-    whole = fold(text[span.start:span.end])
-    beside = word_mask(whole, terms) | held(question, terms, whole)
-    masks = [word_mask(f := fold(text[p.start:p.end]), terms) | held(question, terms, f, beside) for p in parts]
+    the sentence. Values are read in the text as written, not folded: folded, "29.8 °C" is "29.8 °c",
+    which no temperature's pattern reads ("At what temperature does gallium become liquid?" quoted
+    the phrase saying "liquid" alone)."""
+    whole = text[span.start:span.end]
+    beside = word_mask(fold(whole), terms) | held(question, terms, unicodedata.normalize("NFKC", whole))
+    masks = [word_mask(fold(text[p.start:p.end]), terms)
+             | held(question, terms, unicodedata.normalize("NFKC", text[p.start:p.end]), beside) for p in parts]
     return beside, masks
 
 
