@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from qa.answer.extractive import answer_extractive
 from qa.answer.phrase_words import term_masks
 from qa.answer.windows import analyse
+from qa.text import lexicon
 from qa.text.sentences import Span, split_clauses
+from tests.test_clauses import hit
 
 
 @pytest.mark.parametrize("question, text, phrase", [
@@ -29,3 +32,21 @@ def test_a_value_of_the_asked_kind_holds_its_attribute_as_written(question, text
     at = next(k for k, p in enumerate(parts) if text[p.start:p.end] == phrase)
     asked = next(i for i, t in enumerate(q.terms) if t.startswith("temperat"))
     assert masks[at] >> asked & 1
+
+
+# the noun phrase each appositive word opens in the Spanish row below, and the question's article
+_ES_APPOSITIVE = {"el": ("el afluente más caudaloso", "el afluente"), "la": ("la corriente más caudalosa", "la corriente"),
+                  "los": ("los afluentes más caudalosos", "los afluentes"),
+                  "las": ("las corrientes más caudalosas", "las corrientes"),
+                  "su": ("su afluente más caudaloso", "el afluente"), "sus": ("sus afluentes más caudalosos", "los afluentes")}
+
+
+@pytest.mark.parametrize("word", lexicon.load("es")["words"]["appositive_word"])
+def test_a_spanish_appositive_is_quoted_with_the_name_it_speaks_of(word):
+    # «…las aguas del Tormes, | su afluente más caudaloso»: the name is in the phrase before, which
+    # the appositive speaks of (es_wiki11: «su principal afluente» quoted without «del Mundo»)
+    said, asked = _ES_APPOSITIVE[word]
+    text = ("En su curso alto atraviesa la provincia de Albacete y las sierras del sur, donde recibe las aguas del "
+            f"Tormes, {said}, y luego cruza la llanura de la Vega Baja hasta desembocar en el mar cerca de Guardamar.")
+    answer = answer_extractive(f"¿Cuál es {asked} más caudaloso del Segura?", [hit(text, "Segura")], threshold=0.0)
+    assert "Tormes" in answer.citations[0].quote
