@@ -17,6 +17,9 @@ from qa.text.sentences import Span
 __all__ = ["NO_TAIL", "head", "held_at", "setting_only", "tail", "term_masks", "word_mask"]
 
 NO_TAIL = 99  # no word of the phrase holds a term
+# Letters of a term at most that must be a whole word (with a plural ending) to be held: "Until when
+# were women kept off the summit?" read its "off" in "an official season", and quoted that phrase too
+_SHORT = 3
 _PUNCTUATION = ".,;:!?\"'“”‘’«»()"
 
 
@@ -38,7 +41,16 @@ def term_masks(question: str, terms: tuple[str, ...], text: str, span: Span, par
 def word_mask(folded: str, terms: tuple[str, ...]) -> int:
     """Bit i set: term i (a stem) opens a word of `folded`. The windows' substring match would find
     "dos" in "cuadrados", and a phrase told apart by it is the wrong one."""
-    return sum(1 << i for i, t in enumerate(terms) if re.search(r"(?<!\w)" + re.escape(t), folded))
+    return sum(1 << i for i, t in enumerate(terms) if re.search(_opening(t), folded))
+
+
+def _opening(term: str) -> str:
+    """The pattern of a word `term` opens: any word it starts, but for a term of `_SHORT` letters or
+    fewer, which starts unrelated words ("off" in "official", "war" in "warm"), the term itself with
+    a plural ending ("años", "leyes")."""
+    if len(term) <= _SHORT:
+        return r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)"
+    return r"(?<!\w)" + re.escape(term)
 
 
 def tail(folded: str, terms: list[str]) -> int:
@@ -74,6 +86,6 @@ def held_at(folded: str, terms: list[str]) -> list[int]:
     out = []
     for k, word in enumerate(folded.split()):
         stem = stems(word)
-        if any(word.startswith(t) or stem and same_word(plain(t), stem[0]) for t in terms):
+        if any(re.match(_opening(t), word) or stem and same_word(plain(t), stem[0]) for t in terms):
             out.append(k)
     return out
