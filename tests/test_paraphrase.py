@@ -24,6 +24,8 @@ from qa.types import Hit
     ("lead", "led", False),             # irregular forms are the classes' job
     ("nacio", "nacionalismo", False),   # more than four letters after it: another word built on it
     ("nacio", "nacional", True),        # ...up to four (the stems cannot tell nació from nación)
+    ("off", "offici", False),           # a stem of three letters: its forms only, not words it starts
+    ("sea", "seas", True),
 ])
 def test_same_word(asked, said, same):
     assert same_word(asked, said) is same

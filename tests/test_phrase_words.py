@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.extractive import answer_extractive
-from qa.answer.phrase_words import term_masks
+from qa.answer.phrase_words import held_at, term_masks, word_mask
 from qa.answer.windows import analyse
 from qa.text import lexicon
 from qa.text.sentences import Span, split_clauses
@@ -50,3 +50,16 @@ def test_a_spanish_appositive_is_quoted_with_the_name_it_speaks_of(word):
             f"Tormes, {said}, y luego cruza la llanura de la Vega Baja hasta desembocar en el mar cerca de Guardamar.")
     answer = answer_extractive(f"¿Cuál es {asked} más caudaloso del Segura?", [hit(text, "Segura")], threshold=0.0)
     assert "Tormes" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("text, term, held", [
+    ("during an official season", "off", False),   # a short term starts an unrelated word
+    ("the summit was kept off limits", "off", True),
+    ("durante muchos años", "año", True),           # ... but holds its plural
+    ("las leyes del reino", "ley", True),
+    ("the companies of the city", "compani", True),  # a longer stem opens its forms
+    ("los cuadrados", "dos", False),                # never inside a word
+])
+def test_a_short_term_is_held_only_as_a_whole_word(text, term, held):
+    assert bool(word_mask(text, (term,))) is held
+    assert bool(held_at(text, [term])) is held

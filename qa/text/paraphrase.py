@@ -41,6 +41,7 @@ __all__ = ["held", "plain", "same_word", "says", "stems", "valued"]
 # Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
 # more is another word built on it (nació/nacionalismo, art/artillery).
 _EXTENDS = 4
+_EXTENDS_SHORT = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -59,7 +60,8 @@ def same_word(asked: str, said: str) -> bool:
     shared = len(os.path.commonprefix((asked, said)))
     shorter = min(len(asked), len(said))
     if shared == len(asked):
-        return shared >= 3 and len(said) - shared <= _EXTENDS
+        # a stem of three letters extends to its forms only ("own"/"owner"), not to words it starts ("off"/"offici")
+        return shared >= 3 and len(said) - shared <= (_EXTENDS if shared > 3 else _EXTENDS_SHORT)
     return shared == len(said) >= 4 or shared >= max(5, shorter - 2)
 
 
