@@ -139,6 +139,11 @@ def test_linked(texts, masks, cued, relative, appositive):
      [True, False]),
     ("¿Por qué es rojo el río?", ["el hierro baja de los montes,", "por eso el agua es roja."], [True, False]),
     ("¿Por qué es rojo el río?", ["el hierro baja de los montes,", "por lo tanto el agua es roja."], [True, False]),
+    ("Why is the river red?", ["iron washes out of the hills,", "so the water is red."], [True, False]),
+    ("Why is the river red?", ["iron washes out of the hills,", "so far the water is red."], [False, False]),
+    # («de modo que» says a purpose too: the phrase with it is read as one, `cut_reason`)
+    ("¿Por qué es rojo el río?", ["el hierro baja de los montes,", "de modo que el agua es roja."], [True, True]),
+    ("¿Por qué es rojo el río?", ["el hierro baja de los montes,", "por lo que el agua es roja."], [True, True]),
     # ...not for a condition or a means asked, nor after a phrase that only names the word
     ("How did the town get its chains?", ["the guards broke the chains of the gate,", "and hence the chains on its arms."],
      [False, False]),
