@@ -55,6 +55,21 @@ def test_a_paraphrased_answer_outranks_a_sentence_that_shares_words(embedder, pa
 
 
 @pytest.mark.parametrize("path, question, gold", [
+    # translated Chinese: the lead names the lamp and Davy; the answer says 细密金属丝网 of the flame
+    ("zh_xwiki4/docs/enz03.txt", "在戴维的灯里，火焰周围包着什么？", "细密金属丝网"),
+    # 带给了波斯人 is the passage's 送去…给薛西斯
+    ("zh_xwiki4/docs/enz05.txt", "谁把泰米斯托克利的假情报带给了波斯人？", "西琴诺斯"),
+    ("zh_xwiki4/docs/enz08.txt", "队员们靠什么技术在水中保持高位？", "打蛋器式踩水"),
+])
+def test_chinese_questions_are_reranked_at_their_own_weight(embedder, path, question, gold):
+    hits = [article(path)]
+    similarity = dense_similarity(embedder, question)
+    assert gold not in answer_extractive(question, hits, 0.0, similarity=similarity,
+                                         params=replace(DEFAULTS, dense_cjk=0.0)).citations[0].quote
+    assert gold in answer_extractive(question, hits, 0.0, similarity=similarity).citations[0].quote
+
+
+@pytest.mark.parametrize("path, question, gold", [
     # the lead says what titanium is; the name's source is "named … after the Titans"
     ("en_wiki/docs/enw02.txt", "Where does the name titanium come from?", "Titans"),
     ("en_wiki/docs/enw04.txt", "Where was Dvořák born?", "Nelahozeves"),
@@ -125,7 +140,7 @@ def test_the_best_few_are_embedded_as_chunks_are_and_the_rest_count_as_the_least
     assert any(w.features["first"] for w in windows)  # the prior was there to take back
 
 
-@pytest.mark.parametrize("cjk, embedded", [(False, False), (True, True)])
+@pytest.mark.parametrize("cjk, embedded", [(0.0, False), (50.0, True)])
 def test_chinese_questions_are_reranked_only_with_dense_cjk(cjk, embedded):
     page = Hit(chunk_id="zh:0", text="黑河是一座城市。黑河的人口约为二十万人。黑河位于黑龙江省北部。", score=1.0,
                source="zh.txt", title="黑河", article_id="zh", rank=1)
@@ -137,3 +152,22 @@ def test_chinese_questions_are_reranked_only_with_dense_cjk(cjk, embedded):
 
     answer_extractive("黑河的人口有多少？", [page], 0.0, similarity=similarity, params=replace(DEFAULTS, dense_cjk=cjk))
     assert bool(asked) == embedded
+
+
+def test_the_embedders_pick_refused_gives_way_to_the_words_best_that_passes():
+    # The embedder rates the sentence saying what the town is far above the one on its population;
+    # that sentence covers too little of the question and is refused, so the words' own best, which
+    # passes, is quoted: the embedder chooses among quotes, it does not make a refusal of an answer.
+    page = Hit(chunk_id="zh:0", text="黑河是一座城市。黑河的人口约为二十万人。", score=1.0,
+               source="zh.txt", title="黑河", article_id="zh", rank=1)
+    question, threshold = "黑河的人口有多少？", 0.5
+
+    def similarity(texts):
+        return [0.5 if "人口" in t else 0.99 for t in texts]
+
+    params = replace(DEFAULTS, dense_cjk=1000.0, retry_windows=0)
+    windows = candidate_windows(analyse(question, None), [page], params)
+    pick = max(reranked(windows, [page], similarity, params, weight=params.dense_cjk), key=lambda w: w.score)
+    assert "人口" not in page.text[pick.start:pick.end] and pick.support < threshold  # the embedder's pick alone is refused
+    got = answer_extractive(question, [page], threshold, similarity=similarity, params=params)
+    assert not got.refused and "二十万" in got.citations[0].quote

@@ -307,10 +307,11 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="extractive",
                       citations=[], support=0.0, hits=hits, gaps=[Gap("unread", ", ".join(words)).to_dict()])
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
-    if similarity is not None and not cross and (params.dense_cjk or not CJK.search(question)):
-        # The embedder's reading of the best few; for Chinese questions only with `dense_cjk`: the
-        # weight was chosen on English and Spanish, and drcd_test is unmeasured (params.py)
-        windows = reranked(windows, hits, similarity, params)
+    words = windows  # as the words score them, before the embedder's reading
+    if similarity is not None and not cross:
+        # The embedder's reading of the best few, Chinese questions at a weight of their own (params.py)
+        windows = reranked(windows, hits, similarity, params,
+                           weight=params.dense_cjk if CJK.search(question) else params.dense_weight)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     ranked = sorted(windows, key=key, reverse=True)
     best = ranked[0] if ranked else None
@@ -328,6 +329,15 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
             if s >= threshold:
                 best, support, found = w, s, f
                 break
+    if best is not None and support < threshold and windows is not words:
+        # The embedder chooses among quotes; it does not turn one into a refusal: where its pick
+        # and the runners-up near it are refused, the words' own best is quoted if it passes
+        # (zh_xwiki's "这些鸟如何应对极端的寒冷？": the embedder's sentence covers less of it)
+        first = windows[max(range(len(words)), key=lambda i: key(words[i]))]
+        first = joined(question, q, first, windows, hits, params)
+        s, f = _checked(first, windows, q, hits, question, cross, params, titles)
+        if s >= threshold:
+            best, support, found = first, s, f
     if best is not None and support >= threshold and not cross:
         best, support, found = _fuller(question, q, best, support, found, windows, ranked, hits, threshold, params, titles)
     margin = params.cross_margin if cross else params.extra_margin

@@ -27,8 +27,8 @@ Cost: each window is embedded at query time (~30-40 ms on two quiet cores, ~100 
 only the best `dense_windows`: on the English and Spanish development sets the gold window is
 among the best 3 for 505 of 511 questions, and reranking more moved at most one first window
 (params.py, `eval.bench.dense_windows`). Without an embedder (`similarity` None) windows keep
-their scores. Used for English and Spanish questions (`qa.answer.extractive`; Chinese awaits its
-measurement on CMRC and DRCD).
+their scores. Chinese questions are reranked at a weight of their own (`dense_cjk`, chosen on CMRC,
+DRCD and the translated sets; params.py).
 """
 
 from __future__ import annotations
@@ -42,11 +42,12 @@ from qa.types import Hit, embed_view
 
 
 def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
-             params: ExtractiveParams = DEFAULTS) -> list[Window]:
-    """`windows` with `dense_weight` × (cosine to the question − the best cosine of the best
-    `dense_windows`) added to each score and the lead-sentence prior taken back (see the module
-    doc); `windows` as they are when the weight or the count is 0."""
-    if params.dense_weight <= 0 or params.dense_windows <= 0 or len(windows) < 2:
+             params: ExtractiveParams = DEFAULTS, weight: float | None = None) -> list[Window]:
+    """`windows` with `weight` (`dense_weight` unless given) × (cosine to the question − the best
+    cosine of the best `dense_windows`) added to each score and the lead-sentence prior taken back
+    (see the module doc); `windows` themselves when the weight or the count is 0."""
+    weight = params.dense_weight if weight is None else weight
+    if weight <= 0 or params.dense_windows <= 0 or len(windows) < 2:
         return windows
     best = sorted(windows, key=lambda w: (w.score, -(w.end - w.start)), reverse=True)[:params.dense_windows]
     views = [embed_view(hits[w.hit].title, hits[w.hit].text[w.start:w.end]) for w in best]
@@ -55,7 +56,7 @@ def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
     cos = {id(w): sims[v] for w, v in zip(best, views)}
     top, low = max(sims.values()), min(sims.values())
     lead = params.dense_lead * params.weights.first
-    return [replace(w, score=w.score - lead * _first(w) + params.dense_weight * (cos.get(id(w), low) - top))
+    return [replace(w, score=w.score - lead * _first(w) + weight * (cos.get(id(w), low) - top))
             for w in windows]
 
 
