@@ -168,6 +168,7 @@ def test_the_embedders_pick_refused_gives_way_to_the_words_best_that_passes():
     params = replace(DEFAULTS, dense_cjk=1000.0, retry_windows=0)
     windows = candidate_windows(analyse(question, None), [page], params)
     pick = max(reranked(windows, [page], similarity, params, weight=params.dense_cjk), key=lambda w: w.score)
-    assert "人口" not in page.text[pick.start:pick.end] and pick.support < threshold  # the embedder's pick alone is refused
+    # the embedder's pick, alone, would be refused
+    assert "人口" not in page.text[pick.start:pick.end] and pick.support < threshold
     got = answer_extractive(question, [page], threshold, similarity=similarity, params=params)
     assert not got.refused and "二十万" in got.citations[0].quote
