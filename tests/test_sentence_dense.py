@@ -99,6 +99,9 @@ def test_the_lead_prior_is_taken_back_where_the_embedder_judges():
 
     scored = {w.start: w.score for w in reranked(windows, [page], similarity, params)}
     assert scored[later.start] > scored[lead.start]
+    # none of it taken back (Chinese questions take back `dense_lead_cjk` of it): the lead stays first
+    kept = {w.start: w.score for w in reranked(windows, [page], similarity, params, lead=0.0)}
+    assert kept[later.start] < kept[lead.start]
 
 
 def sentences(n: int) -> Hit:

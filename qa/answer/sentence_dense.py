@@ -42,10 +42,11 @@ from qa.types import Hit, embed_view
 
 
 def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
-             params: ExtractiveParams = DEFAULTS, weight: float | None = None) -> list[Window]:
+             params: ExtractiveParams = DEFAULTS, weight: float | None = None, lead: float | None = None) -> list[Window]:
     """`windows` with `weight` (`dense_weight` unless given) × (cosine to the question − the best
-    cosine of the best `dense_windows`) added to each score and the lead-sentence prior taken back
-    (see the module doc); `windows` themselves when the weight or the count is 0."""
+    cosine of the best `dense_windows`) added to each score and `lead` (`dense_lead` unless given)
+    of the lead-sentence prior taken back (see the module doc); `windows` themselves when the
+    weight or the count is 0."""
     weight = params.dense_weight if weight is None else weight
     if weight <= 0 or params.dense_windows <= 0 or len(windows) < 2:
         return windows
@@ -55,7 +56,7 @@ def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
     sims = dict(zip(unique, similarity(unique)))
     cos = {id(w): sims[v] for w, v in zip(best, views)}
     top, low = max(sims.values()), min(sims.values())
-    lead = params.dense_lead * params.weights.first
+    lead = (params.dense_lead if lead is None else lead) * params.weights.first
     return [replace(w, score=w.score - lead * _first(w) + weight * (cos.get(id(w), low) - top))
             for w in windows]
 
