@@ -65,9 +65,61 @@ def test_an_asked_word_is_read_as_every_base_it_may_be(word, pos, found):
 @pytest.mark.parametrize("question, quote, kinds", [
     ("Who found the wreck?", "The wreck was located in 1956 by the amateur researcher Anders Franzén.", []),
     ("How many young are usually born at a time?", "Females give birth to a litter of two or three cubs.", []),
-    # a Spanish question is never read in WordNet's English words
-    ("¿Quién empolla los huevos?", "La hembra incuba los huevos durante un mes.", ["event"]),
+    # a Spanish question is never read in WordNet's English words, but in the Spanish thesaurus's
+    ("¿Quién empolla los huevos?", "La hembra incuba los huevos durante un mes.", []),
+    ("¿Quién empolla los huevos?", "La hembra cuida los huevos durante un mes.", ["event"]),
     ("Who taught Blaise Pascal mathematics?", "His father had unorthodox educational views.", ["event"]),
 ])
 def test_a_worded_gap_is_closed_by_a_word_filed_under_the_asked_one(question, quote, kinds):
+    assert [g.kind for g in worded_gaps(question, quote, "") if g.kind in ("event", "focus")] == kinds
+
+
+_MYTHES_ES = thesaurus._MYTHES_ES
+
+
+@pytest.mark.skipif(not _MYTHES_ES.exists(), reason="Debian's mythes-es is not installed (apt-get install mythes-es)")
+def test_the_shipped_spanish_file_is_what_the_thesaurus_gives():
+    """qa/text/lexicon/thesaurus_es.txt is generated (`python -m qa.text.thesaurus --es`) from
+    LibreOffice's Spanish thesaurus (Debian's mythes-es); regenerate it when this fails."""
+    shipped = [line for line in thesaurus._FILE_ES.read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")]
+    assert shipped == thesaurus.build_spanish(_MYTHES_ES)
+
+
+def test_the_spanish_file_carries_its_licence():
+    head = thesaurus._FILE_ES.read_text(encoding="utf-8")[:1000]
+    assert "LGPL-2.1" in head and "Marcelo Garrone" in head
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("En 1964 se trasladó a Nueva York junto con su marido.", "marchó"),  # marchar / trasladarse
+    ("es él solo quien los incuba durante unas seis semanas", "empolla"),   # empollar / incubar
+    ("Juan de Colonia levantó las dos agujas caladas.", "construyó"),       # construir / levantar
+    ("El texto fue redactado por una comisión.", "escribió"),               # escribir / redactar
+    ("La expedición fue encabezada por el capitán.", "dirigió"),           # dirigir / encabezar
+])
+def test_a_spanish_synonym_of_the_asked_verb_says_it(text, verb):
+    assert thesaurus.says_spanish(text, verb)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("La catedral fue construida en el siglo XIII.", "destruyó"),  # antonyms are no synonyms
+    ("El rey compró la isla en 1713.", "vendió"),
+    ("Colón llegó a la isla en 1492.", "partió"),
+    ("Nació en Madrid en 1901.", "murió"),        # morir: a stem under four letters, never compared
+    ("En 1964 se trasladó a Nueva York.", "casó"),  # a verb the file does not join to it
+    ("Las presas fueron financiadas por el Estado.", "diseñó"),
+])
+def test_other_spanish_verbs_say_nothing_of_it(text, verb):
+    assert not thesaurus.says_spanish(text, verb)
+
+
+@pytest.mark.parametrize("question, quote, kinds", [
+    ("¿Con quién se marchó a Nueva York en 1964?",
+     "En 1964 se trasladó a Nueva York junto con su marido, el bioquímico Eladio Viñuela.", []),
+    # nouns are not read in it: its senses come in no order ("capital" as wealth: "posesiones")
+    ("¿Cuál es la capital de los Países Bajos?",
+     "España perdió sus posesiones en los Países Bajos y en Italia.", ["focus"]),
+])
+def test_a_spanish_event_gap_is_closed_by_a_synonym_but_no_focus_gap(question, quote, kinds):
     assert [g.kind for g in worded_gaps(question, quote, "") if g.kind in ("event", "focus")] == kinds

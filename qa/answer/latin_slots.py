@@ -73,7 +73,8 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     designed") must be in the quote or its neighbours, in some form of the word, by a word of its
     class or by a value of its kind (`qa.text.paraphrase`: "the total length" by "2,850
     kilometres"), or an English one by a synonym or a kind of it that WordNet gives
-    (`qa.text.thesaurus`: "found" by "located", "young" by "cubs"). A sentence that shares the question's names but never says the thing asked
+    (`qa.text.thesaurus`: "found" by "located", "young" by "cubs"), a Spanish verb by a synonym
+    of the Spanish thesaurus ("se marchó" by "se trasladó"). A sentence that shares the question's names but never says the thing asked
     (beds for nurses) is a near miss. The article's `title` names what each of its sentences speaks
     of: "how many blue whales" is asked of "The species is now listed…" in the article "Blue whale"."""
     from qa.text.paraphrase import says
@@ -117,13 +118,17 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
 def _filed_under(text: str, words: str, kind: str, question: str) -> bool:
     """Does `text` say the asked `words` (one English word) by a word WordNet files under it, a
-    synonym or a kind of it (`qa.text.thesaurus`: "located" for "found", "cubs" for "young")? Read
-    only here, where a gap would be found: a verb for an event, a noun for a focus."""
+    synonym or a kind of it (`qa.text.thesaurus`: "located" for "found", "cubs" for "young"), or a
+    Spanish asked verb by a verb of the Spanish thesaurus ("se trasladó" for "se marchó")? Read
+    only here, where a gap would be found: a verb for an event, an English noun for a focus."""
     from qa.text.thesaurus import says as thesaurus_says
+    from qa.text.thesaurus import says_spanish
     from qa.text.tokens import latin_language
 
-    if " " in words or latin_language(question) == "es":
+    if " " in words:
         return False
+    if latin_language(question) == "es":
+        return kind == "event" and says_spanish(text, words)
     return thesaurus_says(text, words.lower(), "v" if kind == "event" else "n")
 
 

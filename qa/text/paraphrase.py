@@ -6,7 +6,7 @@ words then miss the sentence that answers it:
   - another form: the stemmer keeps "led" apart from "leading", "city" becomes "citi", which no
     sentence writes, and Spanish inflection outruns the English stemmer the index uses (incubación /
     incuban). Words are compared as stems sharing their start (`same_word`), a Spanish question's
-    by their Spanish stems too (reconstrucción / reconstruyeron: `_spanish_stems`), an English
+    by their Spanish stems too (reconstrucción / reconstruyeron: `spanish_stems`), an English
     one's in American spelling too (colour / color, centre / center: `qa.text.spelling`).
   - another word of its class (`word_class` in en.toml / es.toml): near-synonymous verbs and the
     irregular forms a stemmer cannot join ("created" / "invented", "came up with" / "devised",
@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from qa.text import lexicon
 from qa.text.pivot import base_forms, forms, synonyms
 
-__all__ = ["held", "plain", "same_word", "says", "stems", "valued"]
+__all__ = ["held", "plain", "same_word", "says", "spanish_stems", "stems", "valued"]
 
 # Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
 # more is another word built on it (nació/nacionalismo, art/artillery).
@@ -79,7 +79,7 @@ def stems(text: str) -> tuple[str, ...]:
 _ES_STEM = 4
 
 
-def _spanish_stems(text: str) -> tuple[str, ...]:
+def spanish_stems(text: str) -> tuple[str, ...]:
     """The Spanish (Snowball) stems of `text`'s words, without accents, short ones dropped
     (`_ES_STEM`). The English stemmer the answerer reads every Latin-script question with keeps
     Spanish endings, so "reconstrucción" and "reconstruyeron" share too little of their start to be
@@ -210,9 +210,9 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
     around `text` (a phrase of it) holds, which stand beside its values too."""
     words = stems(text)
     found = set(words)
-    # a Spanish question's words are compared by their Spanish stems too (`_spanish_stems`), an
+    # a Spanish question's words are compared by their Spanish stems too (`spanish_stems`), an
     # English one's in American spelling too (`_american_stems`: the text's, the question's)
-    spanish = set(_spanish_stems(text)) if _is_spanish(question) else set()
+    spanish = set(spanish_stems(text)) if _is_spanish(question) else set()
     american = set() if spanish else set(_american_stems(text))
     asked = {} if spanish else _asked_american(question)
     bits = 0
@@ -220,7 +220,7 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
         p = plain(t)
         if p.isalpha() and any(same_word(p, w) for w in found):
             bits |= 1 << i
-        elif spanish and p.isalpha() and (s := _spanish_stems(t)) and any(same_word(s[0], w) for w in spanish):
+        elif spanish and p.isalpha() and (s := spanish_stems(t)) and any(same_word(s[0], w) for w in spanish):
             bits |= 1 << i
         elif (a := asked.get(p, p)) in american or a != p and a in found:
             bits |= 1 << i

