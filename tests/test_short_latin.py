@@ -329,6 +329,16 @@ def test_a_place_noun_asks_for_a_place(word):
     assert wanted(question) == "place"
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("¿En qué población se fabrica la mayor parte del turrón?", "place"),  # a town
+    ("¿Qué población tiene Quito?", "number"),                              # how many live there
+    ("¿Cuál es la población de Quito?", "number"),
+    ("¿A qué altitud se encuentra Quito?", "number"),                       # a measure: «a qué», not «en qué»
+])
+def test_a_measure_noun_after_en_que_asks_where(question, kind):
+    assert wanted(question) == kind
+
+
 @pytest.mark.parametrize("word", lexicon.words("latin_copula"))
 def test_what_the_asked_noun_is_answers_a_which_question(word):
     question = "Which volcano is the largest?" if word.isascii() else "¿Cuál es el volcán más grande?"
