@@ -104,7 +104,7 @@ CLASSES = {
 
 
 def test_every_word_class_is_tested():
-    assert set(CLASSES) == set(lexicon.glossary("word_class"))
+    assert set(CLASSES) | set(IRREGULAR_ES) == set(lexicon.glossary("word_class"))
 
 
 @pytest.mark.parametrize("question, sentence, word", CLASSES.values(), ids=list(CLASSES))
@@ -357,3 +357,31 @@ def test_the_terms_a_value_of_their_kind_says(question, valued_terms):
 def test_a_value_naming_another_sense_of_length_is_no_value_of_this_one(noun, question, sentence, said):
     assert says(sentence, noun, question) is said
 
+
+
+# es.toml's irregular verbs (word_class): each form says the verb's preterite, asked
+IRREGULAR_ES = ["hacer", "deshacer", "poner", "proponer", "imponer", "suponer", "disponer", "oponer", "decir", "predecir",
+                "traer", "abrir", "cubrir", "volver", "devolver", "resolver", "imprimir", "tuvo", "mantener", "detener",
+                "contener", "sostener", "pedir", "seguir", "elegir", "servir", "medir", "caer", "huir"]
+
+
+@pytest.mark.parametrize("verb", IRREGULAR_ES)
+def test_an_irregular_spanish_verb_is_said_in_each_of_its_forms(verb):
+    from qa.text import lexicon
+
+    members = lexicon.glossary("word_class", "es")[verb].split("|")
+    asked = members[1] if members[0].endswith("r") else members[0]  # the preterite: «hizo», «puso»
+    question = f"¿Quién {asked} la obra?"
+    for form in members:
+        assert says(f"La obra la {form} Juan de Colonia en 1480.", asked, question), form
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("¿Quién hizo el puente?", "El puente se levantó hace 3.000 años."),     # hace: ago
+    ("¿Quién dijo la frase?", "La frase aparece en dicha carta."),           # dicha: the said one
+    ("¿Quién puso la piedra?", "La piedra ocupa el puesto más alto."),       # puesto: a post
+    ("¿Quién hizo las agujas?", "Las agujas fueron diseñadas por Juan."),   # another verb
+])
+def test_a_word_that_only_looks_like_an_irregular_form_says_nothing(question, sentence):
+    verb = question.split()[1]
+    assert not says(sentence, verb, question)
