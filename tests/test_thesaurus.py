@@ -123,3 +123,16 @@ def test_other_spanish_verbs_say_nothing_of_it(text, verb):
 ])
 def test_a_spanish_event_gap_is_closed_by_a_synonym_but_no_focus_gap(question, quote, kinds):
     assert [g.kind for g in worded_gaps(question, quote, "") if g.kind in ("event", "focus")] == kinds
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("¿Con quién se marchó a Nueva York en 1964?", []),
+    ("¿Quién acompañó a Margarita Salas a Nueva York?", []),  # Margarita Salas: the article's title
+    # a synonym is read only in a sentence naming what the question names: not London
+    ("¿Con quién se marchó a Londres en 1964?", ["event"]),
+    ("¿Quién acompañó a Margarita Salas a Londres?", ["event"]),
+])
+def test_a_spanish_synonym_counts_beside_the_names_asked(question, kinds):
+    quote = "En 1964 se trasladó a Nueva York junto con su marido, el también bioquímico Eladio Viñuela."
+    gaps = worded_gaps(question, quote, "", title="Margarita Salas")
+    assert [g.kind for g in gaps if g.kind in ("event", "focus")] == kinds

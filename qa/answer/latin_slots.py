@@ -87,7 +87,7 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event"), (_ASKED_OBJECT, "focus")):
         # a word under three letters is compared with none (`paraphrase.same_word`): never a gap
         if (m := pattern.search(question)) and len(words := next(g for g in m.groups() if g)) >= 3 \
-                and not says(text, words, question) and not _filed_under(text, words, kind, question):
+                and not says(text, words, question) and not _filed_under(text, words, kind, question, title):
             # a verb whose object is an event of the closed class the text says ("received the
             # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
             if kind == "event" and names_said_event(question[m.end():], text, latin_language(question)):
@@ -116,11 +116,17 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     return out
 
 
-def _filed_under(text: str, words: str, kind: str, question: str) -> bool:
+def _filed_under(text: str, words: str, kind: str, question: str, title: str = "") -> bool:
     """Does `text` say the asked `words` (one English word) by a word WordNet files under it, a
     synonym or a kind of it (`qa.text.thesaurus`: "located" for "found", "cubs" for "young"), or a
     Spanish asked verb by a verb of the Spanish thesaurus ("se trasladó" for "se marchó")? Read
-    only here, where a gap would be found: a verb for an event, an English noun for a focus."""
+    only here, where a gap would be found: a verb for an event, an English noun for a focus.
+    A Spanish synonym counts only in a sentence that writes every name the question gives (or in
+    the article `title`'s): its senses are unordered, so it is weaker evidence than the verb itself,
+    and without the verb's gap «¿Con quién se marchó a Londres en 1964?» was answered with «En 1964
+    se trasladó a Nueva York…» (a name after a preposition is not checked: `unnamed`)."""
+    from qa.text.paraphrase import plain
+    from qa.text.sentences import split_sentences
     from qa.text.thesaurus import says as thesaurus_says
     from qa.text.thesaurus import says_spanish
     from qa.text.tokens import latin_language
@@ -128,7 +134,11 @@ def _filed_under(text: str, words: str, kind: str, question: str) -> bool:
     if " " in words:
         return False
     if latin_language(question) == "es":
-        return kind == "event" and says_spanish(text, words)
+        names = [plain(w) for _, run in _names(question) for w in run if not _ROMAN.fullmatch(w)]
+        return kind == "event" and any(
+            says_spanish(sentence, words)
+            and all(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", plain(f"{sentence} {title}")) for n in names)
+            for sentence in (text[s.start:s.end] for s in split_sentences(text)))
     return thesaurus_says(text, words.lower(), "v" if kind == "event" else "n")
 
 
