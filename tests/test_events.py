@@ -31,6 +31,10 @@ CASES = [
     ("How many miners were killed in the first years after the Davy lamp was introduced?",
      "The number of deaths in the first years after its introduction actually rose.", ""),  # no figure: type checks
     ("¿En qué año murió Gaudí?", "Gaudí dedicó al templo sus últimos años, y cuando murió en 1926 solo había una torre.", ""),
+    ("¿En qué año murió Elcano?", "Juan Sebastián Elcano pereció en el Pacífico en 1526.", ""),
+    ("¿Dónde murió Elcano?", "Tras la muerte de Magallanes en Mactán, Elcano tomó el mando.", "murió"),
+    ("¿En qué ciudad nació Falla?", "Manuel de Falla vino al mundo en Cádiz en 1876.", ""),
+    ("¿Con quién se casó Gardel?", "En 1925 Gardel se casa en Buenos Aires con una actriz.", ""),
     # birth
     ("Where was Dvořák born?", "Born in Nelahozeves, a village north of Prague, he trained as an organist.", ""),
     ("When was Humphry Davy born?", "The lamp was invented in 1815 by the English chemist Sir Humphry Davy.", "born"),
