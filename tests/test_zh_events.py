@@ -1,5 +1,5 @@
 """A person's closed events asked in Chinese (qa.answer.zh_events): a question asking a value of a
-death, birth or marriage, which prize, or what something cost, is answered only by text saying that event, of the one asked; each event
+death, birth, marriage, design, founding, mining or burial, which prize, or what something cost, is answered only by text saying that event, of the one asked; each event
 of zh.toml's `cjk_life_event` is asked once where it is said and once where it is not."""
 
 import re
@@ -53,6 +53,23 @@ CASES = [
     ("建造这座大桥耗资多少？", "大桥于1937年通车。", "", "耗资"),
     ("建造这座大桥耗资多少？", "大桥耗资3,500万美元，于1937年通车。", "", ""),
     ("修建这座体育馆花了多少钱？", "政府为此投入了3亿新台币。", "", ""),
+    # design (zh_translated's and zh_xwiki9's near misses; 哪位 asks a person as 谁 does: zh_xwiki7's Vasa)
+    ("谁设计了米尔布鲁克动物园的雪豹圈舍？", "米尔布鲁克动物园周四宣布一对雪豹双胞胎幼崽诞生。", "", "设计"),
+    ("阿亚索菲亚的宣礼塔是谁设计的？", "这座建筑随即被改为清真寺，并在随后的一个世纪里加建了四座宣礼塔。", "", "设计"),
+    ("瓦萨号战舰是由哪位造船师设计的？", "它由国王古斯塔夫·阿道夫下令建造，舰上装备了64门青铜火炮。", "", "设计"),
+    ("悉尼歌剧院是谁设计的？", "歌剧院由丹麦建筑师约恩·乌松设计，1973年落成。", "", ""),
+    ("这座教堂是由哪位建筑师设计的？", "教堂的建筑师是皮埃尔·德·蒙特勒伊。", "", ""),
+    ("这座桥的设计有什么特点？", "大桥于1937年通车。", "", ""),  # no value asked
+    # founding, said by any of its characters (组成 "formed", 新开 "opened": drcd_test's)
+    ("大英博物馆是什么时候建立的？", "石碑自 1802 年以来一直在伦敦的大英博物馆展出。", "", "建立"),
+    ("北德意志邦联在哪一年成立？", "普鲁士于1867年领导了北部主要的21个邦国组成北德意志邦联。", "", ""),
+    ("东方艺术博物馆于何年创立？", "而2008年12月新开的东方艺术博物馆藏有大量艺术品。", "", ""),
+    # what a mine gave (zh_xwiki4's Klondike: prospectors counted, no gold taken out)
+    ("从克朗戴克一共开采出了多少黄金？", "约有 100,000 名勘探者动身前往该地区，其中约 30,000 人最终抵达。", "", "开采"),
+    ("这座矿山一共开采出了多少黄金？", "该矿共产出黄金约1,250万盎司。", "", ""),
+    # burial (zh_xwiki11's Semmelweis over Maelzel's metronome)
+    ("塞梅尔魏斯葬在哪里？", "梅尔策尔在巴黎开始生产节拍器。", "", "葬"),
+    ("塞梅尔魏斯葬在哪里？", "他被安葬在布达佩斯的克雷佩希公墓。", "", ""),
     # not a value of the event: no question word asks it; a thing's beginning is no birth
     ("为什么安东宁·德沃夏克去世了？", "他的作品引起了勃拉姆斯的注意。", "", ""),
     ("这次事故发生于哪一年？", "1812 年的费林矿难。", "", ""),

@@ -378,7 +378,9 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     from qa.answer.zh_events import life_event_gap
 
     if event := life_event_gap(question, quote + context, passage):
-        out = [g for g in out if g.detail != event] + [Gap("focus", event)]
+        out = [g for g in out if g.detail != event]
+        if not any(g.kind == "focus" and event in g.detail for g in out):  # 建立者 says 建立's reason
+            out.append(Gap("focus", event))
     if wants_figure(question) and (period := period_gap(question, quote, context) or cjk_rate_gap(question, quote)):
         out.append(Gap("period", period))
     if category := instance_gap(question, quote):

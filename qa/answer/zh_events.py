@@ -1,5 +1,5 @@
-"""Is the death, birth, marriage or prize of a person, or the cost of a thing, that a Chinese
-question asks about said at all? The Chinese side of `qa.answer.events`: a closed class of events
+"""Is the death, birth, marriage, burial or prize of a person, or the cost, design, founding or
+yield of a thing, that a Chinese question asks about said at all? The Chinese side of `qa.answer.events`: a closed class of events
 (zh.toml `cjk_life_event`, as a question asks it; `cjk_life_event_said`, every way a passage says
 it), checked in `qa.answer.slots.gaps`.
 
@@ -12,6 +12,13 @@ names passed at 0.28-0.31; a closed class can refuse, since its wordings are lis
 saying none of them does not say it). It reads where-, how-many- and whom-questions too, which
 prize ("大卫·克劳斯凭借《为爱朗读》获得了什么奖项？" over the film's sentence), and a cost asked with
 no attribute word for the focus check (花了多少钱, 耗资多少), said by a sum of money or a word of paying.
+A who-question's verb is open (研制 / 发明, 想出 / 发明, 创作 / 原作: requiring it lost right answers,
+session 12) and not read by the focus check at all (谁设计了…, …是谁设计的: the attribute before 是谁
+is); the English closed classes a translated question asks by (founding, what a mine gave) and two
+as closed (designing, said by a plan, a drawing or an architect; a burial, by a grave or the
+remains) are listed instead: "阿亚索菲亚的宣礼塔是谁设计的？" was answered at 0.82 by the sentence
+saying the minarets were added, where its English sibling had an event gap. 哪位 / 哪个人 ask a
+person as 谁 does ("瓦萨号战舰是由哪位造船师设计的？").
 
 A life span after a name, "（1571年－1630年）", says the years of a birth and a death, not their
 places. Whose event it is: "1601年第谷去世后" tells Tycho's death, not Kepler's (a dotted name's
@@ -82,8 +89,8 @@ def _unmet(question: str, passage: str) -> str:
 
 
 def life_event_gap(question: str, text: str, passage: str = "") -> str:
-    """The event word of `question` (去世, 出生, 娶) when it asks a value of a person's death, birth
-    or marriage and `text` (the quote with its neighbouring sentences) says no form of it of the
+    """The event word of `question` (去世, 出生, 娶, 设计, 建立, 葬) when it asks a value of an event of
+    the closed classes and `text` (the quote with its neighbouring sentences) says no form of it of the
     one asked, or the quote's `passage` never names the person asked (a dotted name, `_unmet`);
     "" else."""
     q = fold(question)
