@@ -125,3 +125,38 @@ def test_missing_count(question, quote, expected):
 def test_count_gap_reaches_the_slot_checks():
     found = gaps("爱德华二世带了多少士兵来到班诺克本？", "班诺克本战役于 1314 年 6 月 23 日进行，城堡 3 英里以内。", "")
     assert ("value", "number of 士兵") in [(g.kind, g.detail) for g in found]
+
+
+# A Chinese which-year question whose event the quote dates by a century or a decade alone
+# (qa.answer.values.coarse_year): (question, quote, the event word; "" when a year dates it or
+# nothing is checked)
+YEARS = [
+    # zh_xwiki7's near miss: 1994 is the restoration's year, the canal was abandoned "in the 19th century"
+    ("夏农河与厄恩湖之间的那条运河是在哪一年被废弃的？",
+     "自 1994 年修复后的香农—厄恩水道重新开通了一条在 19 世纪被废弃的运河航道以来，游船便可以航行。", "废弃"),
+    ("这座城堡是在哪一年被废弃的？", "城堡在十九世纪末被废弃，后来成为博物馆。", "废弃"),
+    ("这种乐器是在哪一年发明的？", "这种乐器于20世纪60年代发明。", "发明"),
+    # a year nearest before the event word dates it, a century before that only frames it
+    ("这条运河是在哪一年被废弃的？", "这条运河在19世纪开通，1885 年被废弃。", ""),
+    ("这座教堂是在哪一年建成的？", "19世纪末，教堂于1889年建成。", ""),
+    # one place dated by a year is enough
+    ("这座教堂是在哪一年建成的？", "教堂在十九世纪建成的说法有误，它于1789年建成。", ""),
+    # a decade asked (drcd_test 6439-3-3); the event word never said; no date before it
+    ("美国在哪一年代推出全自动霰弹枪？", "到七十年代美国更推出全自动霰弹枪。", ""),
+    ("这座教堂是在哪一年建成的？", "教堂于19世纪落成。", ""),
+    ("这座教堂是在哪一年建成的？", "教堂建成后成为地标。", ""),
+    # not a which-year question
+    ("这座教堂是什么时候建成的？", "教堂于19世纪建成。", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", YEARS)
+def test_coarse_year(question, quote, expected):
+    from qa.answer.values import coarse_year
+
+    assert coarse_year(question, quote) == expected
+
+
+def test_coarse_year_reaches_the_slot_checks():
+    found = gaps("这座城堡是在哪一年被废弃的？", "城堡在十九世纪末被废弃，后来成为博物馆。", "")
+    assert ("value", "year of 废弃") in [(g.kind, g.detail) for g in found]

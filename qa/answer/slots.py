@@ -385,8 +385,10 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         out.append(Gap("period", period))
     if category := instance_gap(question, quote):
         out.append(Gap("instance", category))
-    from qa.answer.values import missing_count  # a count asked of dates and measures only
+    from qa.answer.values import coarse_year, missing_count  # a count of dates and measures only; a year of a century
 
     if noun := missing_count(question, quote):
         out.append(Gap("value", f"number of {noun}"))
+    if event := coarse_year(question, quote):
+        out.append(Gap("value", f"year of {event}"))
     return out
