@@ -13,6 +13,10 @@ from qa.text import lexicon
 KEPLER = ("约翰内斯·开普勒（1571年－1630年）是一位德国天文学家。1600年，他前往布拉格担任丹麦天文学家第谷·布拉赫的助手，"
           "1601年第谷去世后，他接替第谷成为鲁道夫二世皇帝的皇家数学家。")
 DVORAK = "安东宁·德沃夏克\n安东宁·德沃夏克是一位捷克作曲家。他出生于布拉格以北的一个村庄内拉霍泽维斯。"
+WEGENER_TEXT = ("1906年，他和他的兄弟库尔特在空中停留了超过52小时，创造了当时的世界纪录。"
+                "他于1930年11月在第四次格陵兰探险期间去世。")
+WEGENER = "阿尔弗雷德·魏格纳\n阿尔弗雷德·洛塔尔·魏格纳（1880年—1930年）是一位德国气候学家。" + WEGENER_TEXT
+DAVY = "汉弗莱·戴维\n汉弗莱·戴维是一位英国化学家。"
 
 # (question, quote with its neighbours, passage with its title, the gap: "" when the event is said)
 CASES = [
@@ -37,6 +41,14 @@ CASES = [
     ("第谷·布拉赫出生于哪一年？", "他出生于布拉格以北的一个村庄内拉霍泽维斯。", DVORAK, "出生"),
     # a name transliterated otherwise shares a side of its dot
     ("安东宁·德沃扎克出生在哪里？", "他出生于布拉格以北的一个村庄内拉霍泽维斯。", DVORAK, ""),
+    # a relative the article names (zh_xwiki3's near miss): the death after a pronoun, and the life
+    # span after the title's name, are the subject's; the relative's own is said after his name
+    ("库尔特·魏格纳是在哪一年去世的？", WEGENER_TEXT, WEGENER, "去世"),
+    ("库尔特·魏格纳是在哪一年去世的？", "他的兄弟库尔特于1964年去世。", WEGENER, ""),
+    ("阿尔弗雷德·魏格纳是在哪一年去世的？", WEGENER_TEXT, WEGENER, ""),
+    ("阿尔弗雷德·洛塔尔·魏格纳是在哪一年去世的？", WEGENER_TEXT, WEGENER, ""),
+    # one person transliterated otherwise (汉弗里 / 汉弗莱) is no relative
+    ("汉弗里·戴维是哪一年去世的？", "他于1829年在日内瓦去世。", DAVY, ""),
     # marriage
     ("安东宁·德沃扎克娶了谁？", "他出生于布拉格以北的一个村庄内拉霍泽维斯。", "", "娶"),
     ("托尔金的妻子是谁？", "他和伊迪丝结婚后搬到了利兹。", "", ""),

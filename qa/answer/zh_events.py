@@ -23,7 +23,10 @@ person as 谁 does ("瓦萨号战舰是由哪位造船师设计的？").
 A life span after a name, "（1571年－1630年）", says the years of a birth and a death, not their
 places. Whose event it is: "1601年第谷去世后" tells Tycho's death, not Kepler's (a dotted name's
 part right before the event word, `_owned`); other subjects are not read (a Chinese subject is not
-marked as an English capitalised name is).
+marked as an English capitalised name is). A relative the question names by the family name of
+the article's subject (库尔特·魏格纳 in 阿尔弗雷德·魏格纳's article, `_namesake`): a pronoun before
+the event word stands for the subject ("他于1930年11月…去世" was quoted at 1.00 for Kurt's death),
+so the relative's event must be said after his name, in its clause.
 
 Tried and dropped: reading every what- or which-question as asking the event (a right answer of
 drcd_test refused, 在哪边出生 of a friend the passage names otherwise, and one of zh_xwiki7); a
@@ -48,6 +51,7 @@ _FRAME = lexicon.regex("cjk_event_frame")  # 去世后: the time of what is aske
 _DOTTED = lexicon.regex("dotted_name")
 # a date between a name and its event word: "第谷于1601年去世"
 _DATE_TAIL = lexicon.regex("cjk_date_tail")
+_CLAUSE = lexicon.regex("clause_stop")
 
 
 @cache
@@ -88,6 +92,25 @@ def _unmet(question: str, passage: str) -> str:
     return ""
 
 
+def _namesake(question: str, title: str) -> str:
+    """The two characters before a dot of `question` (尔特 of 库尔特·魏格纳) whose family name, after
+    the dot, the article's `title` (a person: 阿尔弗雷德·魏格纳) bears with another given name: his
+    brother; "" else. Sides of a dot are read, as in `_unmet` (a question's name runs on into its
+    other words). One person: the title's given name said before the dot (阿尔弗雷德·洛塔尔·魏格纳),
+    or a given name that shares its first character or sounds like it (汉弗里 / 汉弗莱, 丽泽 / 莉泽)."""
+    from qa.text.sounds import alike
+
+    for person in _DOTTED.findall(title):
+        given, family = person.split("·")[0], person.split("·")[-1]
+        for dot in (m.start() for m in re.finditer("·", question)):
+            side, before = question[max(0, dot - 2):dot], question[max(0, dot - len(given) - 1):dot]
+            if len(side) < 2 or question[dot + 1:dot + 3] != family[:2] or given[-2:] in question[:dot] \
+                    or side in given or given[0] in before or alike(side, given[-2:]):
+                continue
+            return side
+    return ""
+
+
 def life_event_gap(question: str, text: str, passage: str = "") -> str:
     """The event word of `question` (去世, 出生, 娶, 设计, 建立, 葬) when it asks a value of an event of
     the closed classes and `text` (the quote with its neighbouring sentences) says no form of it of the
@@ -97,15 +120,19 @@ def life_event_gap(question: str, text: str, passage: str = "") -> str:
     if not _VALUE_Q.search(q):
         return ""
     text = fold(text)
+    # a relative the article names (his brother 库尔特): a pronoun or nothing before the event word
+    # stands for the article's subject, so only an event said after the relative's name is theirs
+    other = _namesake(q, fold(passage.split("\n", 1)[0])) if passage else ""
     for asked, said, spanned in _classes():
         m = next((m for m in asked.finditer(q) if not _FRAME.match(q, m.end())), None)
         if m is None:
             continue
         if passage and _unmet(q, fold(passage)):
             return m.group(0)
-        if any(_owned(text, s.start(), q) for s in said.finditer(text)):
+        if any(_owned(text, s.start(), q) and (not other or other in _CLAUSE.split(text[:s.start()])[-1])
+               for s in said.finditer(text)):
             continue
-        if spanned and TIME_Q.search(q) and _LIFE_SPAN.search(text):
+        if spanned and TIME_Q.search(q) and not other and _LIFE_SPAN.search(text):
             continue  # "（1571年－1630年）" gives the year asked
         return m.group(0)
     return ""
