@@ -160,3 +160,36 @@ def test_coarse_year(question, quote, expected):
 def test_coarse_year_reaches_the_slot_checks():
     found = gaps("这座城堡是在哪一年被废弃的？", "城堡在十九世纪末被废弃，后来成为博物馆。", "")
     assert ("value", "year of 废弃") in [(g.kind, g.detail) for g in found]
+
+
+# A Chinese how-many question naming a year (qa.answer.values.other_year): (question, quote, the
+# year asked when every clause giving a figure beside the focus word names another; "" else)
+OTHER_YEARS = [
+    # train30's near miss: the first gold medal was 2004's
+    ("中国摔跤队在2008年北京奥运会上获得了几枚金牌？",
+     "参加2008年北京夏季奥林匹克运动会的中国摔跤队共计26人。摔跤是中国自2000年悉尼奥运会开始的参赛的项目，2004年雅典奥运会首次获得1枚金牌。",
+     "2008年"),
+    ("该市2019年接待了多少游客？", "2015年该市接待游客300万人次。", "2019年"),
+    # the asked year in the clause, or a clause naming no year (同年 points back): not read
+    ("中国摔跤队在2008年北京奥运会上获得了几枚金牌？", "2008年北京奥运会上中国摔跤队获得1枚金牌。", ""),
+    ("该市2019年接待了多少游客？", "2015年该市开始推广旅游，同年接待游客300万人次。", ""),
+    ("该市2019年接待了多少游客？", "2015年该市开始推广旅游。该市接待游客300万人次。", ""),
+    # one clause of another year beside one of none
+    ("该市2019年接待了多少游客？", "2015年接待游客200万人次，如今接待游客300万人次。", ""),
+    # no year asked, two asked, not a count
+    ("该市接待了多少游客？", "2015年该市接待游客300万人次。", ""),
+    ("该市2018年和2019年接待了多少游客？", "2015年该市接待游客300万人次。", ""),
+    ("该市2019年的游客来自哪里？", "2015年该市接待游客300万人次。", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", OTHER_YEARS)
+def test_other_year(question, quote, expected):
+    from qa.answer.values import other_year
+
+    assert other_year(question, quote) == expected
+
+
+def test_other_year_reaches_the_slot_checks():
+    found = gaps("该市2019年接待了多少游客？", "2015年该市接待游客300万人次。", "")
+    assert ("period", "2019年") in [(g.kind, g.detail) for g in found]

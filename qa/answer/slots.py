@@ -385,10 +385,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         out.append(Gap("period", period))
     if category := instance_gap(question, quote):
         out.append(Gap("instance", category))
-    from qa.answer.values import coarse_year, missing_count  # a count of dates and measures only; a year of a century
+    from qa.answer.values import cjk_value_gaps  # a count of dates only, a year of a century, a figure of another year
 
-    if noun := missing_count(question, quote):
-        out.append(Gap("value", f"number of {noun}"))
-    if event := coarse_year(question, quote):
-        out.append(Gap("value", f"year of {event}"))
+    out += [Gap(kind, detail) for kind, detail in cjk_value_gaps(question, quote)]
     return out

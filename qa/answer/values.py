@@ -25,7 +25,10 @@ A Chinese question asking a year is refused by the answer-type cue over a quote 
 misses is a quote holding a year of another event and the asked one dated by its century alone
 (`coarse_year`): "夏农河与厄恩湖之间的那条运河是在哪一年被废弃的？" over "自 1994 年修复后的…水道重新开通
 了一条在 19 世纪被废弃的运河航道": the date nearest before the event word in its clause is the one it
-is dated by.
+is dated by. And a count asked of a year the question names (`other_year`: "中国摔跤队在2008年北京奥运会
+上获得了几枚金牌？") is not answered by clauses holding the counted word and a figure that each name
+another year and not the asked one ("2004年雅典奥运会首次获得1枚金牌"); a clause naming no year (同年:
+it points back) is not read.
 
 A Chinese question counting a noun (多少士兵: `qa.answer.slots.focus`, no measure word, no attribute
 measured such as 收入 or 比例) is checked likewise (`missing_count`): "爱德华二世带了多少士兵来到班诺克本？"
@@ -42,7 +45,7 @@ from qa.text import lexicon
 from qa.text.cjk import CJK
 from qa.text.numeral_words import in_word
 
-__all__ = ["coarse_year", "missing_count", "missing_value"]
+__all__ = ["cjk_value_gaps", "coarse_year", "missing_count", "missing_value", "other_year"]
 
 
 @cache
@@ -161,3 +164,35 @@ def coarse_year(question: str, quote: str) -> str:
         if not marks or not marks[-1][1]:
             return ""
     return word
+
+
+def other_year(question: str, quote: str) -> str:
+    """The year a Chinese how-many question names (2008年) when every clause of `quote` giving a
+    figure beside the question's focus word names another year and not it, or ""."""
+    from qa.answer.slots import focus
+    from qa.text.questions import question_type
+
+    year, figure, stop = lexicon.regex("cjk_year"), lexicon.regex("numeral_mention"), lexicon.regex("clause_stop")
+    asked = {m.group(1) for m in year.finditer(question)}
+    word = focus(question)[0]
+    if question_type(question)[0] != "number" or len(asked) != 1 or not word:
+        return ""
+    clauses = [c for c in stop.split(quote)
+               if word in c and any(m.group(0) not in question for m in figure.finditer(c.replace(word, "")))]
+    for clause in clauses:
+        named = {m.group(1) for m in year.finditer(clause)}
+        if not named or named & asked:
+            return ""
+    return f"{next(iter(asked))}年" if clauses else ""
+
+
+def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
+    """(gap kind, detail) of each value a Chinese question asks that `quote` does not give."""
+    out = []
+    if noun := missing_count(question, quote):
+        out.append(("value", f"number of {noun}"))
+    if event := coarse_year(question, quote):
+        out.append(("value", f"year of {event}"))
+    if year := other_year(question, quote):
+        out.append(("period", year))  # "the passages give no figure for 2008年"
+    return out
