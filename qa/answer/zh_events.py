@@ -52,15 +52,26 @@ _DOTTED = lexicon.regex("dotted_name")
 # a date between a name and its event word: "第谷于1601年去世"
 _DATE_TAIL = lexicon.regex("cjk_date_tail")
 _CLAUSE = lexicon.regex("clause_stop")
+_FUNDING = lexicon.regex("cjk_funding")
 
 
 @cache
 def _classes() -> tuple[tuple[re.Pattern, re.Pattern, bool], ...]:
-    """(asked, said, spanned) per event: its forms in a question, in a passage, and whether a life
-    span says its year."""
+    """(asked, said, spanned, spent) per event: its forms in a question, in a passage, whether a
+    life span says its year, and whether money given or earned does not say it (a cost)."""
     said = lexicon.glossary("cjk_life_event_said", "zh")
-    return tuple((re.compile(asked), re.compile(said[event]), event in ("death", "birth"))
+    return tuple((re.compile(asked), re.compile(said[event]), event in ("death", "birth"), event == "cost")
                  for event, asked in lexicon.glossary("cjk_life_event", "zh").items())
+
+
+def _funded(text: str, start: int, question: str) -> bool:
+    """Is the sum or cost word at text[start:] in a clause saying money given or earned (资助,
+    拨款, 收入: `cjk_funding`), where `question` asks none: what was paid for a thing is not what
+    funded it."""
+    if _FUNDING.search(question):
+        return False
+    before, after = _CLAUSE.split(text[:start])[-1], _CLAUSE.split(text[start:])[0]
+    return bool(_FUNDING.search(before + after))
 
 
 def _owned(text: str, start: int, question: str) -> bool:
@@ -123,14 +134,14 @@ def life_event_gap(question: str, text: str, passage: str = "") -> str:
     # a relative the article names (his brother 库尔特): a pronoun or nothing before the event word
     # stands for the article's subject, so only an event said after the relative's name is theirs
     other = _namesake(q, fold(passage.split("\n", 1)[0])) if passage else ""
-    for asked, said, spanned in _classes():
+    for asked, said, spanned, spent in _classes():
         m = next((m for m in asked.finditer(q) if not _FRAME.match(q, m.end())), None)
         if m is None:
             continue
         if passage and _unmet(q, fold(passage)):
             return m.group(0)
         if any(_owned(text, s.start(), q) and (not other or other in _CLAUSE.split(text[:s.start()])[-1])
-               for s in said.finditer(text)):
+               and not (spent and _funded(text, s.start(), q)) for s in said.finditer(text)):
             continue
         if spanned and TIME_Q.search(q) and not other and _LIFE_SPAN.search(text):
             continue  # "（1571年－1630年）" gives the year asked
