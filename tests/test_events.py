@@ -111,6 +111,12 @@ CASES = [
     ("How much gold was taken out of the Klondike?", "The Klondike produced about 12.5 million ounces of gold by 1904.", ""),
     ("¿Cuánta plata se extrajo del cerro de Potosí?", "El cerro de Potosí fue descubierto por los españoles en 1545.", "extrajo"),
     ("¿Cuánta plata se extrajo del cerro de Potosí?", "Sus minas dieron unas 40.000 toneladas de plata.", ""),
+    # burial: a death is not a burial, and a burial's words say it
+    ("Where was Dvořák buried?", "He died in Prague at the age of 62.", "buried"),
+    ("Where was Dvořák buried?", "He was buried in the Vyšehrad cemetery in Prague.", ""),
+    ("When was Semmelweis buried?", "Semmelweis was laid to rest in Budapest in 1891.", ""),
+    ("¿Dónde fue enterrado Falla?", "Murió en Alta Gracia en 1946.", "enterrado"),
+    ("¿Dónde fue enterrado Falla?", "Sus restos descansan en la cripta de la catedral de Cádiz.", ""),
     # no event of the class asked: nothing checked
     ("Who found the stone?", "It was found in July 1799 by French soldiers.", ""),
     ("¿Cómo falleció Carlos Gardel?", "Gardel murió en un accidente aéreo en Medellín.", ""),

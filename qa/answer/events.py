@@ -1,5 +1,5 @@
 """Is the event a question asks about said at all? A closed class of events (a death, a birth, a
-marriage, a founding, a price, a prize, a premiere, a completion, a study, what a mine gave, an
+marriage, a burial, a founding, a price, a prize, a premiere, a completion, a study, what a mine gave, an
 office: `life_event` in en.toml / es.toml), checked for an English or Spanish question over text
 in its own language (`qa.answer.latin_slots.worded_gaps`).
 
