@@ -65,6 +65,11 @@ CASES = [
     # other questions are not checked
     ("Who invented the stethoscope?", "The stethoscope was invented by a French physician.", ""),
     ("¿Por qué se hundió el barco?", "El barco era demasiado alto y estrecho.", ""),
+    # a date's day counts nothing; a count beside a date still answers
+    ("¿Cuántos habitantes tiene Quito?", "Benalcázar fundó la ciudad el 6 de diciembre de 1534, fecha que sus habitantes "
+     "celebran cada año", "figure"),
+    ("How many people were on board?", "She sank on 19 July 1545 in the Solent.", "figure"),
+    ("How many people were on board?", "She sank on 19 July 1545 with 500 men on board.", ""),
 ]
 
 

@@ -16,7 +16,8 @@ reader decides, and a quote without the value has a "value" gap. What counts as 
     said as a multiple (`qa.answer.short_latin.carries`);
   - a count: a figure (digits or words) the question does not say that is not a bare year nor a
     span of time ("3,000 years" counts no devils, unless years are what it counts: "how many years
-    ago"), or a fraction ("la mitad de su superficie"); a count of years, days… (the noun counted
+    ago") nor a date's day («fundó la ciudad el 6 de diciembre de 1534» counts no inhabitants of
+    Quito), or a fraction ("la mitad de su superficie"); a count of years, days… (the noun counted
     is a unit of time) only a span of that time.
 Nothing is checked for other questions, nor over Chinese quotes (`qa.answer.across` reads those).
 
@@ -83,9 +84,12 @@ def missing_value(question: str, quote: str) -> str:
     # and where years (days, …) are the noun counted («¿Cuántos años vive…?»), only a span of them
     # answers: "superó los 2.000 individuos" is no lifespan, "vive unos 13 años" is
     counts_time = bool(a.noun) and bool(span_of_time.fullmatch(a.noun[0]))
+    # a date's day counts nothing («el 6 de diciembre de 1534» holds no count of inhabitants)
+    days = [(d.start(), d.end()) for d in date.finditer(quote)]
     for m in figure.finditer(quote):
         value = m.group(0)
         if said(a, value) or year.fullmatch(value.strip()) or (not timed and span_of_time.match(quote, m.end())) \
+                or any(s <= m.start() < e for s, e in days) \
                 or (counts_time and not span_of_time.match(quote, m.end())):
             continue
         return ""
