@@ -4,7 +4,7 @@ es_wiki3)."""
 
 import pytest
 
-from qa.answer.doers import nameless
+from qa.answer.doers import holderless, nameless
 from qa.answer.slots import gaps
 
 # (question, quote, title, names no doer)
@@ -44,3 +44,42 @@ def test_gap_reaches_the_slot_checks():
     found = gaps("Who stole the painting from the Hartley Museum?",
                  "The Hartley Museum of Art has recovered a painting stolen from its gallery 23 years ago.", "")
     assert ("focus", "Who stole") in [(g.kind, g.detail) for g in found]
+
+
+# (question, quote, title, the role asked when the quote names no holder) (qa.answer.doers.holderless)
+HOLDERS = [
+    # places and qualifiers a preposition leads name no one ("and" goes on with the lead)
+    ("Who was the captain of the Mary Rose when she sank?",
+     "On 19 July 1545, while leading an attack on a French invasion fleet in the Solent, the strait between Portsmouth "
+     "and the Isle of Wight, she heeled over and sank within minutes", "Mary Rose", "captain"),
+    ("Who was the architect of the Sainte-Chapelle?",
+     "The Sainte-Chapelle is a royal chapel in the Gothic style on the Île de la Cité in Paris", "Sainte-Chapelle",
+     "architect"),
+    ("¿Quién fue el arquitecto de la catedral?", "La catedral está en Salamanca.", "", "arquitecto"),
+    ("Who is the superintendent of the Greenvale school district?",
+     "The Greenvale school district will replace 30 diesel buses with electric ones by the end of next year.", "",
+     "superintendent"),
+    # a name led by the agent's preposition, at the start, after a comma or a figure: a holder named
+    ("Who was the architect of the Sainte-Chapelle?", "It was designed by Pierre de Montreuil in Paris.", "", ""),
+    ("Who was the architect of the Sainte-Chapelle?", "Pierre de Montreuil designed it.", "", ""),
+    ("Who was the captain of the Mary Rose?", "Her captain, George Carew, died.", "", ""),
+    ("Who was the captain of the Mary Rose?", "In 1545 George Carew led her.", "", ""),
+    ("¿Quién fue el arquitecto de la catedral?", "La catedral fue diseñada por Juan Gil de Hontañón en Salamanca.", "", ""),
+    ("Who was the founder of the Jagiellonian University?",
+     "The Jagiellonian University, founded by Casimir III the Great in 1364, is the oldest university in Poland.", "", ""),
+    # not a role's holder asked: nothing read
+    ("Who designed the Sainte-Chapelle?", "The Sainte-Chapelle is a royal chapel in Paris", "", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, title, expected", HOLDERS)
+def test_holderless(question, quote, title, expected):
+    assert holderless(question, quote, title) == expected
+
+
+def test_holder_gap_needs_the_role_unsaid():
+    """The slot checks refuse a quote naming no holder only where the role is said nowhere near: a
+    quote whose neighbour says "the architect" may have the answer beside it."""
+    question, quote = "Who was the architect of the Sainte-Chapelle?", "The Sainte-Chapelle is a royal chapel in Paris."
+    assert any(g.kind == "focus" and g.detail == "architect" for g in gaps(question, quote, ""))
+    assert not any(g.detail == "architect" for g in gaps(question, quote, "Its architect is unknown."))

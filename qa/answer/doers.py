@@ -21,9 +21,10 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.sentences import split_sentences
 
-__all__ = ["nameless"]
+__all__ = ["holderless", "nameless"]
 
 _ASKED = lexicon.regex("asked_doer", re.I)
+_HOLDER = lexicon.regex("asked_holder", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -73,3 +74,55 @@ def _doer(run: list[str], own: set[str]) -> bool:
     """Is a run of capitalised words a name the question (`own`: its and the title's words) does not
     give, and no time?"""
     return bool(run) and not any(_plain(w) in own for w in run) and not all(w.lower() in _times() for w in run)
+
+
+@cache
+def _qualifier_leads() -> frozenset[str]:
+    """The prepositions that lead a place or a qualifier, not a doer: `name_preposition` but the
+    agent's ("by", «por») and a name's joiner ("the work of Pierre", «obra de Pierre»)."""
+    lead = {w.lower() for w in lexicon.words("name_preposition")}
+    return frozenset(lead - {w.lower() for w in lexicon.words("agent_preposition") + lexicon.words("name_joiner")})
+
+
+def holderless(question: str, quote: str, title: str = "") -> str:
+    """The role `question` asks the holder of ("captain" of "Who was the captain of the Mary
+    Rose…?") when `quote` names no one but what the question or the article's `title` names, a
+    time, or a place or qualifier a preposition leads (an article between; "and" goes on with the
+    same lead: "between Portsmouth and the Isle of Wight"); else ""."""
+    if not (asked := _HOLDER.search(question)):
+        return ""
+    own = {_plain(w) for w in _WORD.findall(f"{question} {title}")}
+    joiners = {w.lower() for w in lexicon.words("name_joiner")}
+    articles = {w.lower() for w in lexicon.words("latin_article")}
+    and_words = {w.lower() for w in lexicon.words("clause_joiner")}
+    for s in split_sentences(quote):
+        words = list(_WORD.finditer(quote, s.start, s.end))
+        k, qualified = 0, False
+        while k < len(words):
+            word = words[k].group(0)
+            if k and quote[words[k - 1].end():words[k].start()].strip():
+                qualified = False  # a figure or a comma between: the preposition leads something else
+            if not word[:1].isupper() or k == 0 and word.lower() in _openers():
+                low = word.lower()
+                qualified = low in _qualifier_leads() or qualified and low in articles | and_words
+                k += 1
+                continue
+            run = [word]
+            # "Isle of Wight", "Île de la Cité": one name
+            while k + 1 < len(words) and not quote[words[k].end():words[k + 1].start()].strip():
+                nxt = words[k + 1].group(0)
+                if nxt[:1].isupper():
+                    k += 1
+                    run.append(nxt)
+                    continue
+                j = k + 2 if nxt.lower() in joiners else 0
+                while j and j < len(words) and words[j].group(0).lower() in articles:
+                    j += 1
+                if not (j and j < len(words) and words[j].group(0)[:1].isupper()):
+                    break
+                k = j
+                run.append(words[j].group(0))
+            if not qualified and _doer(run, own):
+                return ""
+            k += 1
+    return next(g for g in asked.groups() if g).lower()

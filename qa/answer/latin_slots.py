@@ -109,10 +109,14 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     if kind := missing_value(question, quote):
         out.append(Gap("value", kind))
     # a who-question over a quote naming no one but what it names (qa.answer.doers)
-    from qa.answer.doers import nameless
+    from qa.answer.doers import holderless, nameless
 
     if nameless(question, quote, title):
         out.append(Gap("focus", _ASKED_DOER.search(question).group(0).strip(" ¿")))
+    # ... or who held a role ("the architect of"), over a quote naming no one and not saying the role
+    elif (role := holderless(question, quote, title)) and not says(text, role, question) \
+            and not _filed_under(text, role, "focus", question):
+        out.append(Gap("focus", role))
     return out
 
 
