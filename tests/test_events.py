@@ -117,6 +117,14 @@ CASES = [
     ("When was Semmelweis buried?", "Semmelweis was laid to rest in Budapest in 1891.", ""),
     ("¿Dónde fue enterrado Falla?", "Murió en Alta Gracia en 1946.", "enterrado"),
     ("¿Dónde fue enterrado Falla?", "Sus restos descansan en la cripta de la catedral de Cádiz.", ""),
+    # an office as the which-noun: a sentence naming no holder of it is a near miss
+    ("Which pope signed the Treaty of Tordesillas?", "The Treaty of Tordesillas, signed in the Castilian town of "
+     "Tordesillas on 7 June 1494, divided the newly discovered lands.", "pope"),
+    ("Which pope drew the earlier line?", "The agreement replaced an earlier line drawn by Pope Alexander VI.", ""),
+    ("¿Qué rey fue el primero en vivir en el palacio?", "Carlos III fue el primero en habitarlo, en 1764.", "rey"),
+    ("¿Qué rey fue el primero en vivir en el palacio?", "El rey Carlos III fue el primero en habitarlo.", ""),
+    ("¿Qué papa trazó la línea anterior?", "El tratado se firmó en Tordesillas en 1494.", "papa"),
+    ("Which king founded the university?", "It was founded in 1364 by the king Casimir III.", ""),
     # no event of the class asked: nothing checked
     ("Who found the stone?", "It was found in July 1799 by French soldiers.", ""),
     ("¿Cómo falleció Carlos Gardel?", "Gardel murió en un accidente aéreo en Medellín.", ""),

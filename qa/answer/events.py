@@ -24,8 +24,9 @@ and the places only when it names them ("(Cádiz, 23 de noviembre de 1876 – Al
 
 Only questions asking a value of the event (a year, a date, a place, a figure, a person), or whose
 which-noun is its word ("¿Qué premio recibió…?"), are checked: "Which mining accident of 1812 cost
-92 lives?" asks an accident, not a price. An office (a mayor, a king, a president, a governor) is
-checked only in a who-question: "Who was king of Denmark when…" over a sentence naming no king.
+92 lives?" asks an accident, not a price. An office (a mayor, a king, a pope, a president, a governor) is
+checked only in a who-question or as the which-noun: "Who was king of Denmark when…", "Which king
+signed the Treaty of Tordesillas?" over a sentence naming no king.
 """
 
 from __future__ import annotations
@@ -196,13 +197,18 @@ def _spanned(text: str, named: frozenset[str], place: bool) -> bool:
     return False
 
 
+def _which_noun(question: str, event: re.Pattern) -> bool:
+    """Is the event's word the which-noun of `question` ("Which king signed…?", «¿Qué rey…?»)?"""
+    a = asked(question)
+    return bool(a and a.wants in ("which", "name") and any(event.fullmatch(w) for w in a.noun))
+
+
 def _asks_value(question: str, event: re.Pattern) -> bool:
     """Does `question` ask a value of the event (a year, place, figure, person), or name it as
     its which-noun?"""
     if wanted(question) in _VALUE_KINDS:
         return True
-    a = asked(question)
-    return bool(a and a.wants in ("which", "name") and any(event.fullmatch(w) for w in a.noun))
+    return _which_noun(question, event)
 
 
 def event_gap(question: str, quote: str, context: str, title: str = "", passage: str = "") -> str:
@@ -220,7 +226,7 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
     sentences = _sentences(quote, context, passage)
     for _, ask, said, traits in _events(latin_language(question)):
         if not (m := ask.search(question)) or not _asks_value(question, ask) \
-                or "who" in traits and wanted(question) != "person":
+                or "who" in traits and wanted(question) != "person" and not _which_noun(question, ask):
             continue
         owned, counted = "owned" in traits, wanted(question) == "number"
         if any((not owned or (owner := _owner(sentence, w.start(), w.end(), named)) or owner is None and subject)
