@@ -49,6 +49,9 @@ def bits(terms: tuple[str, ...], *absent: str) -> int:
      ("ecuador",), []),
     ("Why were the tusks so valuable in the Middle Ages?", ("tusk", "valuabl", "middl", "age"), ("middl", "age"), []),
     ("¿Dónde nace el Orinoco?", ("nace", "orinoco"), ("nace",), []),                      # a lower-case word is no name
+    # a route's ends are what the question is about: a name "from" / "to" leads is checked
+    ("What is the distance from the Moon to Mars?", ("distanc", "moon", "mar"), ("mar",), ["Mars"]),
+    ("¿Qué distancia hay desde Quito hasta Zembla?", ("distancia", "quito", "zembla"), ("zembla",), ["Zembla"]),
 ])
 def test_unnamed(question, terms, absent, names):
     assert unnamed(question, terms, bits(terms, *absent)) == names
@@ -87,8 +90,14 @@ def test_ungrounded_english(question, terms, ground, names):
     assert ungrounded(question, terms, 0, ground, english=True) == names
 
 
-@pytest.mark.parametrize("word", lexicon.words("name_preposition"))
+@pytest.mark.parametrize("word", sorted(set(lexicon.words("name_preposition")) - set(lexicon.words("route_preposition"))))
 def test_every_name_preposition_leads_a_qualifying_name(word):
-    """Each preposition of `name_preposition` keeps a name it leads from refusing the question."""
+    """Each preposition of `name_preposition` keeps a name it leads from refusing the question, but a
+    route's ends (`route_preposition`)."""
     assert unnamed(f"¿Qué hay {word} Zembla?", ("zembla",), 1) == []
     assert unnamed("¿Qué hace Zembla?", ("zembla",), 1) == ["Zembla"]
+
+
+@pytest.mark.parametrize("word", lexicon.words("route_preposition"))
+def test_every_route_preposition_leads_a_name_asked(word):
+    assert unnamed(f"¿Qué hay {word} Zembla?", ("zembla",), 1) == ["Zembla"]

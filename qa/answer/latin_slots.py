@@ -187,7 +187,9 @@ def unnamed(question: str, terms: tuple[str, ...], absent: int) -> list[str]:
     the name weighed no more than a word, and read in other words («tiene su origen»,
     «nacimiento») more such questions were. The Chinese checks refuse a name the articles lack
     likewise (`qa.answer.grounding`)."""
-    prepositions = set(lexicon.words("name_preposition"))
+    # ... but a route's ends ("the distance from the Moon to Mars", «desde Quito hasta Guayaquil") are
+    # what the question is about, not a qualifier of it
+    prepositions = set(lexicon.words("name_preposition")) - set(lexicon.words("route_preposition"))
     held = lambda word, missing: any(bool(absent >> i & 1) is missing and (t == word or word.startswith(t))  # noqa: E731
                                      for i, t in enumerate(terms))
     return [word for lead, run in _names(question) if lead not in prepositions for word in run
