@@ -495,6 +495,11 @@ def build_old_store(root: Path) -> None:
     # reader would otherwise re-index every chunk in memory, seconds a process, 40 processes.
     done = run_piped(["doctor", "--repair", "--store", str(store)])
     assert b"re-indexed" in done.stdout, done.stdout
+    # A repair that found a passage in neither Chroma nor the keyword index drops its document: the
+    # store would hold nothing hostile, and every test below would fail far from the cause (a CI run
+    # under load 10 once saw the store empty). Said here, with doctor's own report.
+    kept = json.loads(manifest_path.read_text(encoding="utf-8"))["documents"]
+    assert len(kept) == len(FRAGMENTS) and b"dropped" not in done.stdout, done.stdout
 
 
 # The hostile copy is a new collection written by one `add`, not an `update` of the old one:
