@@ -644,3 +644,33 @@ def test_the_other_scripts_share_leaves_a_quote_alone():
         base = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{other: 1.0}))
         moved = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{other: 0.5}))
         assert base.support == moved.support
+
+
+# -- which runner-up is quoted beside the best (extractive._answered) ----------------------------
+
+@pytest.mark.parametrize("question, best, other, left_out", [
+    # the best places the date asked, the runner-up (scored below it) holds more of the question's
+    # words but places none: it restates the question, and is left out
+    ("When did the volcano erupt again after decades of calm?", "The volcano erupted again in December 1994.",
+     "After decades of calm, the volcano is quiet again.", True),
+    ("¿Quién es la directora del distrito escolar?", "La directora del distrito, Elena Ruiz, calcula un ahorro de 120.000 euros.",
+     "El distrito escolar sustituirá 25 autobuses diésel por vehículos eléctricos.", True),
+    # the runner-up places a rival answer: a hedge the reader needs, quoted
+    ("When did the volcano erupt again after decades of calm?", "The volcano erupted again in December 1994.",
+     "After decades of calm, the volcano erupted in 1947.", False),
+    # the runner-up outscores the window quoted first (chosen by a check, not by the score): quoted
+    ("¿Cuándo despertó el volcán tras décadas de calma?", "El volcán despertó en diciembre de 1994.",
+     "Tras décadas de calma, el volcán sigue activo.", False),
+])
+def test_a_lower_runner_up_placing_no_answer_beside_a_best_that_places_one_is_left_out(question, best, other, left_out):
+    from qa.answer.extractive import _answered
+
+    hits = [hit(best), hit(other, n=1)]
+    q = analyse(question, None)
+    windows = candidate_windows(q, hits, DEFAULTS)
+    window = lambda text: next(w for w in windows if hits[w.hit].text[w.start:w.end] == text)  # noqa: E731
+    a, b = window(best), window(other)
+    # each case holds no more of the question in the best than in the runner-up: the rule before
+    # this one quoted every such runner-up
+    assert a.mask.bit_count() < len(q.terms) and a.mask.bit_count() <= b.mask.bit_count()
+    assert _answered(question, q, a, b, hits, DEFAULTS) is left_out
