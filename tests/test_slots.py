@@ -254,7 +254,8 @@ def test_a_dated_thing_and_an_agent_verb(question, quote, found):
     ("五月天最早于哪一年和滚石公司签约？", "1999年五月天与滚石唱片签约。", []),
     # a verb the passage does not write is still a gap, with a particle or nothing after it
     ("五月天最早于哪一年签约的？", "1999年五月天与滚石唱片合作。", [("event", "签约")]),
-    ("马祖地区的灯塔在哪一年建成？", "马祖地区有一座灯塔。", [("event", "建成")]),
+    ("马祖地区的灯塔在哪一年建成？", "马祖地区有一座灯塔。", [("event", "建成"), ("value", "date")]),  # and no date at all
+    ("马祖地区的灯塔在哪一年建成？", "1920年马祖地区有一座灯塔。", [("event", "建成")]),
 ])
 def test_a_word_cut_across_a_boundary_is_no_gap(question, passage, found):
     assert [(g.kind, g.detail) for g in gaps(question, passage, "", passage=passage)] == found

@@ -198,3 +198,40 @@ def test_other_year(question, quote, expected):
 def test_other_year_reaches_the_slot_checks():
     found = gaps("该市2019年接待了多少游客？", "2015年该市接待游客300万人次。", "")
     assert ("period", "2019年") in [(g.kind, g.detail) for g in found]
+
+
+# A when-question of a quote holding no mark of a time (qa.answer.values.undated): (question, quote,
+# whether it is undated)
+UNDATED = [
+    # the seed's custody rule: the quote says what banks must do (实施 echoing 施行), and no date
+    ("托管业务新规什么时候施行？", "商业银行应将托管业务与其他业务实施有效隔离,包括人员岗位、物理场所。", True),
+    ("托管业务新规什么时候施行？", "《办法》进一步明确商业银行开展托管业务的基本规则。", True),  # 一 of 进一步 is no time
+    ("托管业务新规什么时候施行？", "《办法》自2026年1月1日起施行。", False),
+    ("华强广场何时开业？", "华强广场计划明年一月开业。", False),
+    ("这座教堂是在哪一年建成的？", "教堂是城市的地标。", True),
+    ("这座教堂是在哪一年建成的？", "教堂建成后成为地标。", False),  # 后: a relative time, passed
+    # any period or relative time passes: a when-question may be answered by one
+    ("他什么时候离开了军队？", "战争结束后他离开了军队。", False),
+    ("宫殿是什么时候建造的？", "宫殿建于清朝嘉庆年间。", False),
+    ("这种花什么时候开放？", "这种花在春天开放。", False),
+    # English over Chinese text: "when" and "what year" ask a time too
+    ("When does the new custody business rule take effect?", "商业银行应将托管业务与其他业务实施有效隔离。", True),
+    ("What year was the company founded?", "公司成立于2022年。", False),
+    # not a when-question
+    ("托管业务新规由谁制定？", "国家金融监督管理总局制定了新规。", False),
+    ("Who is the CEO of the company?", "首席执行官宋麒。", False),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", UNDATED)
+def test_undated(question, quote, expected):
+    from qa.answer.values import undated
+
+    assert undated(question, quote) is expected
+
+
+def test_undated_reaches_the_slot_checks():
+    found = gaps("托管业务新规什么时候施行？", "商业银行应将托管业务与其他业务实施有效隔离。", "")
+    assert ("value", "date") in [(g.kind, g.detail) for g in found]
+    found = gaps("When does the new custody business rule take effect?", "商业银行应将托管业务与其他业务实施有效隔离。", "")
+    assert ("value", "date") in [(g.kind, g.detail) for g in found]

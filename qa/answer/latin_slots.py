@@ -58,6 +58,10 @@ def english_gaps(question: str, quote: str, context: str, passage: str) -> list[
     word, wordings = english_focus(question)
     if word and not re.search(wordings, quote + context, re.I):
         out.append(Gap("english", word))
+    from qa.answer.values import undated
+
+    if undated(question, quote):  # "When does the new rule take effect?" of a quote with no date
+        out.append(Gap("value", "date"))
     return out
 
 

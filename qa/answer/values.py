@@ -45,8 +45,9 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.cjk import CJK
 from qa.text.numeral_words import in_word
+from qa.text.questions import TIME_Q
 
-__all__ = ["cjk_value_gaps", "coarse_year", "missing_count", "missing_value", "other_year"]
+__all__ = ["cjk_value_gaps", "coarse_year", "missing_count", "missing_value", "other_year", "undated"]
 
 
 @cache
@@ -190,9 +191,30 @@ def other_year(question: str, quote: str) -> str:
     return f"{next(iter(asked))}年" if clauses else ""
 
 
+_TIME_MARK = lexicon.regex("time_mark")
+
+
+def undated(question: str, quote: str) -> bool:
+    """Is `question` a when-question (何时, 什么时候, 哪一年; in English "when", "what year") and the
+    Chinese `quote` without any mark of a time (`time_mark`: no digit, numeral, unit of time or
+    period word)? "托管业务新规什么时候施行？" was answered from rules that say what banks must do
+    (实施 echoing 施行), and no date: what the quote says is not when. The class is broad, so a
+    quote dating the thing in any way passes."""
+    if CJK.search(question):
+        asks = bool(TIME_Q.search(question))
+    else:
+        from qa.answer.latin_question import asked
+
+        a = asked(question)
+        asks = a is not None and a.wants in ("year", "date")
+    return asks and not _TIME_MARK.search(quote)
+
+
 def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
     """(gap kind, detail) of each value a Chinese question asks that `quote` does not give."""
     out = []
+    if undated(question, quote):
+        out.append(("value", "date"))
     if noun := missing_count(question, quote):
         out.append(("value", f"number of {noun}"))
     if event := coarse_year(question, quote):
