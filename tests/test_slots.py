@@ -137,6 +137,9 @@ def test_period_gap_only_when_the_quote_names_other_periods():
     assert period_gap("湾里庙商圈平均每天大约接待多少人次？", FOOTFALL, "") == ""
     assert period_gap("2024年全区生产总值是多少？", "全区生产总值340.4亿元。", "") == ""
     assert period_gap("新华区今年上半年的生产总值是多少？", GDP, "") == ""
+    # 去年以来 runs from last year to now: a figure beside it is not last year's
+    assert period_gap("新华区去年的生产总值是多少？", "去年以来招商16次。今年上半年全区生产总值340.4亿元。", "") == "去年"
+    assert period_gap("新华区去年的生产总值是多少？", "去年全区生产总值600亿元。", "") == ""
 
 
 def test_instance_gap_wants_a_name_not_a_description():
