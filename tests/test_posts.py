@@ -40,3 +40,32 @@ def test_a_question_about_a_post_that_does_not_ask_one(question):
 @pytest.mark.parametrize("tail", lexicon.words("post_tail"))
 def test_post_tail_is_no_part_of_the_post(tail):
     assert short_answer("怡良担任过什么职位？", [f"怡良曾短暂署理两广总督{tail}。"]) == "两广总督"
+
+
+# A who-question asking a post of text that writes it only as a deputy's (qa.answer.posts.deputy_only):
+# (question, the post asked, text, whether only the deputy is written)
+DEPUTIES = [
+    ("黑河自贸片区管委会主任是谁？", "主任", "黑河片区党工委委员、管委会副主任张其军介绍", True),
+    ("该院院长是谁？", "院长", "常务副院长李明介绍", True),
+    # the deputy asked, or the post itself written beside a deputy's
+    ("海淀区委副书记是谁？", "书记", "海淀区委副书记、区人民政府党组书记许心超", False),
+    ("研究中心主任是谁？", "主任", "实验室常务副主任、脑机智能研究中心主任李远清", False),
+    ("管委会主任是谁？", "主任", "管委会主任王五介绍", False),
+    # the post never written: not this check's to say
+    ("管委会主任是谁？", "主任", "张其军介绍", False),
+]
+
+
+@pytest.mark.parametrize("question, word, text, expected", DEPUTIES)
+def test_deputy_only(question, word, text, expected):
+    from qa.answer.posts import deputy_only
+
+    assert deputy_only(question, word, text) is expected
+
+
+def test_deputy_gap_reaches_the_slot_checks():
+    from qa.answer.slots import gaps
+
+    found = gaps("黑河自贸片区管委会主任是谁？", "黑河片区党工委委员、管委会副主任张其军介绍,片区引入了电商平台。", "")
+    assert ("focus", "主任") in [(g.kind, g.detail) for g in found]
+    assert not [g for g in gaps("黑河自贸片区管委会主任是谁？", "管委会主任张其军介绍,片区引入了电商平台。", "") if g.kind == "focus"]

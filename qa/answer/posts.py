@@ -13,13 +13,14 @@ import re
 from qa.answer.spans import trim
 from qa.text import lexicon
 
-__all__ = ["asks_post", "post"]
+__all__ = ["asks_post", "deputy_only", "post"]
 
 _POST_Q = lexicon.regex("post_q")
 _POST_VERB = lexicon.regex("post_verb")
 _POST_TAIL = tuple(lexicon.words("post_tail"))
 _CLAUSE_END = lexicon.regex("clause_end")
 _YEAR = re.compile(r"\d{4}")  # a year as digits: the quote must be of the time asked
+_DEPUTY = lexicon.alternation("deputy_prefix")
 
 
 def asks_post(question: str) -> bool:
@@ -40,3 +41,14 @@ def post(question: str, text: str, limit: int) -> tuple[int, int] | None:
         if 1 < end - start <= limit and text[start:start + 2] not in question:
             return start, end
     return None
+
+
+def deputy_only(question: str, word: str, text: str) -> bool:
+    """Does `text` write the post `word` (主任, 院长) only as a deputy's (副主任, 常务副主任) while the
+    question asks the post itself? "黑河自贸片区管委会主任是谁？" was answered 张其军 at support 1.0
+    from "管委会副主任张其军": the deputy is another person. A question asking the deputy (区委副书记是谁)
+    or text naming the post itself anywhere (常务副主任、研究中心主任李远清) is no such case."""
+    at = question.find(word)
+    if at < 0 or word not in text or re.search(f"(?:{_DEPUTY})$", question[:at]):
+        return False
+    return word not in re.sub(f"(?:{_DEPUTY}){re.escape(word)}", "", text)

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.posts import deputy_only
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
 from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, STOP_CHARS, TIME_Q,
@@ -367,7 +368,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         return worded_gaps(question, quote, context, passage.split("\n", 1)[0] if "\n" in passage else "", passage)
     out = []
     word, kind = focus(question)
-    if word and not mentions(quote + context, word) and not straddles(question, word, passage or quote + context) \
+    if word and (not mentions(quote + context, word) or deputy_only(question, word, quote + context)) and not straddles(question, word, passage or quote + context) \
             and not (kind == "event" and dated(question, quote)) and not authored(question, word, quote + context) \
             and not ((head := counted_head(question)) and mentions(quote + context, head)):
         if not said_by_kin(word, quote):
