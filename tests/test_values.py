@@ -235,3 +235,23 @@ def test_undated_reaches_the_slot_checks():
     assert ("value", "date") in [(g.kind, g.detail) for g in found]
     found = gaps("When does the new custody business rule take effect?", "商业银行应将托管业务与其他业务实施有效隔离。", "")
     assert ("value", "date") in [(g.kind, g.detail) for g in found]
+
+
+# An age asked of a quote writing no age (qa.answer.values.ageless): (question, quote, whether ageless)
+AGES = [
+    ("李远清今年多大年纪？", "李远清团队数年前便开始探索该技术的产业化应用,2025年发布新品。", True),  # a year is no age
+    ("同治帝一直到几岁时才得以亲政？", "同治帝于五岁即位,十七岁亲政。", False),
+    ("皇上赐衣服并放还时，家铉翁多大年龄？", "元成宗即位（1294年），赐衣服并放还，年纪已八十多岁。", False),
+    ("牛佬多少岁开始从事漫画行业？", "牛佬的漫画生涯始于七十年代。", True),
+    # 年龄 alone is an attribute of anything (a star cluster's, in 万年), not an age asked
+    ("NGC 6231的年龄是多少？", "NGC 6231年龄约为三百二十万年。", False),
+    ("李远清是哪一年出生的？", "李远清生于1970年。", False),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", AGES)
+def test_ageless(question, quote, expected):
+    from qa.answer.values import ageless
+
+    assert ageless(question, quote) is expected
+    assert (("value", "age") in [(g.kind, g.detail) for g in gaps(question, quote, "")]) is expected

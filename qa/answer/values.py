@@ -47,7 +47,7 @@ from qa.text.cjk import CJK
 from qa.text.numeral_words import in_word
 from qa.text.questions import TIME_Q
 
-__all__ = ["cjk_value_gaps", "coarse_year", "missing_count", "missing_value", "other_year", "undated"]
+__all__ = ["ageless", "cjk_value_gaps", "coarse_year", "missing_count", "missing_value", "other_year", "undated"]
 
 
 @cache
@@ -210,11 +210,23 @@ def undated(question: str, quote: str) -> bool:
     return asks and not _TIME_MARK.search(quote)
 
 
+_AGE_Q = re.compile(lexicon.alternation("age_q"))
+_AGE_SAID = re.compile(lexicon.alternation("age_said"))
+
+
+def ageless(question: str, quote: str) -> bool:
+    """Is an age asked (几岁, 多大年纪) of a Chinese `quote` that writes no age (岁)? "李远清今年多大年
+    纪？" was answered 2025 from the sentence on his team: a year is no age."""
+    return bool(_AGE_Q.search(question)) and not _AGE_SAID.search(quote)
+
+
 def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
     """(gap kind, detail) of each value a Chinese question asks that `quote` does not give."""
     out = []
     if undated(question, quote):
         out.append(("value", "date"))
+    if ageless(question, quote):
+        out.append(("value", "age"))
     if noun := missing_count(question, quote):
         out.append(("value", f"number of {noun}"))
     if event := coarse_year(question, quote):
