@@ -31,7 +31,12 @@ def rescale(similarity: float, params: ExtractiveParams) -> float:
 
 
 def dense_similarity(embedder, question: str) -> Similarity:
-    """texts -> cosine similarity to `question`, with `embedder` (the question is embedded on first use)."""
+    """texts -> cosine similarity to `question`, with `embedder` (the question is embedded on first use).
+    A Chinese question is embedded folded to Simplified: the embedder reads 臺北 and 台北 a little
+    apart, and where it reranks Chinese windows the same question in either script must get the
+    same answer (the texts keep their script: their vectors are cached as written)."""
+    if CJK.search(question):
+        question = to_simplified(question)
     cache: list = []
 
     def similarity(texts: list[str]) -> list[float]:
