@@ -5,10 +5,11 @@ The candidates and their scores are `qa.answer.windows`'. The best window is quo
 windows that score within `extra_margin` of it and do not repeat its sentences are quoted after
 it (three at most), since the scores cannot tell them apart. Equal scores go to the shorter quote.
 In Latin-script text a two-sentence window is narrowed to the sentence that holds what it matched,
-or else to the one the short-answer picker places an answer in (`qa.answer.narrow`); a runner-up is left out when the best's quote places a short answer and holds
-more of the question, or when it places none and scores no higher (`_answered`), and a close runner-up pair that repeats the best's sentence adds
-its other one when that holds question terms the best lacks and the best places no short answer
-(`_beside`).
+or else to the one the short-answer picker places an answer in (`qa.answer.narrow`); a runner-up is
+left out when the best's quote places a short answer and holds more of the question, or when it
+places none and scores no higher (`_answered`), and a close runner-up pair that repeats the best's
+sentence adds its other one when that holds question terms the best lacks and the best places no
+short answer (`_beside`).
 
 With an embedder (`similarity`), the best few windows' scores also weigh each one's dense
 similarity to the question (`qa.answer.sentence_dense`): a sentence that says what was asked in

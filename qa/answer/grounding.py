@@ -332,9 +332,9 @@ def displaced(question: str, quote: str) -> str:
     "广东省“十五五”规划建议明确提出…"). The grounding takes an earlier mention for the quote's subject
     (an article names its subject once, then says "该市"), but a sentence naming its own subject
     speaks of that one; a place later in it is a detail ("东接福建省…" of Guangdong: a drcd_test
-    answer refused when any region before the question's words counted). Places: the provinces and divisions of `qa.text.places`; one starting as the asked one
-    does is it written longer or shorter (都安县, 都安瑶族自治县); a lower one may lie in it (闵行区 for
-    上海's policy), unless no province holds both (广州's 海珠区 for 北京's plan: `places.apart`)."""
+    answer refused when any region before the question's words counted). Places: `qa.text.places`;
+    one starting as the asked one does is it written longer or shorter (都安县, 都安瑶族自治县); a lower
+    one may lie in it (闵行区 of 上海), unless no province holds both (广州's 海珠区: `places.apart`)."""
     named, rest = named_places(question), strip_question(question)
     if not named:
         return ""

@@ -368,9 +368,11 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
         return worded_gaps(question, quote, context, passage.split("\n", 1)[0] if "\n" in passage else "", passage)
     out = []
     word, kind = focus(question)
-    if word and (not mentions(quote + context, word) or deputy_only(question, word, quote + context)) and not straddles(question, word, passage or quote + context) \
-            and not (kind == "event" and dated(question, quote)) and not authored(question, word, quote + context) \
-            and not ((head := counted_head(question)) and mentions(quote + context, head)):
+    said = quote + context
+    if word and (not mentions(said, word) or deputy_only(question, word, said)) \
+            and not straddles(question, word, passage or said) \
+            and not (kind == "event" and dated(question, quote)) and not authored(question, word, said) \
+            and not ((head := counted_head(question)) and mentions(said, head)):
         if not said_by_kin(word, quote):
             out.append(Gap(kind, word))
     # a death, birth or marriage asked of text that says none (qa.answer.zh_events): a closed class,
