@@ -168,9 +168,11 @@ def workdir(tmp_path) -> Path:
 
 
 def run_example(example: Example, work: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    # The timeout only stops a hang: the README's seed `qa eval` took over 300 s at load 13 (helpers
+    # measuring), well under it quiet; speed is the benchmarks' business, not this test's.
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "COLUMNS": "100", **env}
     return subprocess.run(["bash", "-c", example.command], cwd=work, env=env, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL, timeout=300, check=False)
+                          encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL, timeout=1200, check=False)
 
 
 @pytest.mark.parametrize("example", [_param(e) for e in EXAMPLES])
