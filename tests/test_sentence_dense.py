@@ -91,7 +91,8 @@ def test_the_lead_prior_is_taken_back_where_the_embedder_judges():
     gap = lead.score - later.score  # the words' lead, the prior included
     taken = DEFAULTS.dense_lead * DEFAULTS.weights.first
     assert lead.features["first"] and 0 < taken < gap
-    params = replace(DEFAULTS, dense_weight=1.0, dense_windows=len(windows))
+    # (the embedder's own ordering of windows without a focus term, `dense_priors`, off: the prior alone)
+    params = replace(DEFAULTS, dense_weight=1.0, dense_windows=len(windows), dense_priors=0)
     margin = gap - taken / 2  # between the words' lead and that less what is taken back
 
     def similarity(texts):
@@ -175,3 +176,49 @@ def test_the_embedders_pick_refused_gives_way_to_the_words_best_that_passes():
     assert "人口" not in page.text[pick.start:pick.end] and pick.support < threshold
     got = answer_extractive(question, [page], threshold, similarity=similarity, params=params)
     assert not got.refused and "二十万" in got.citations[0].quote
+
+
+@pytest.mark.parametrize("path, question, gold", [
+    # no sentence says "hometown": the lead won on the subject's name and its place, "Born in the town
+    # of Liuhe, …" (the embedder's favourite) ranked below the best three reranked
+    ("en_wiki9/docs/ene04.txt", "What is Wu's hometown?", "Liuhe"),
+])
+def test_a_first_window_without_a_focus_term_is_ordered_by_the_embedder(embedder, path, question, gold):
+    hits = [article(path)]
+    similarity = dense_similarity(embedder, question)
+    off = answer_extractive(question, hits, 0.0, similarity=similarity, params=replace(DEFAULTS, dense_priors=0))
+    assert gold not in off.citations[0].quote
+    assert gold in answer_extractive(question, hits, 0.0, similarity=similarity).citations[0].quote
+
+
+def biography() -> Hit:
+    text = ("Chien-Shiung Wu was a physicist from China. She taught at Columbia for many years. "
+            "She won the Wolf Prize in 1978. Born in the town of Liuhe, she studied in Nanjing.")
+    return Hit(chunk_id="wu:0", text=text, score=1.0, source="wu.txt", title="Chien-Shiung Wu", article_id="wu", rank=1)
+
+
+def _cosine(favourite: str):
+    """A similarity rating texts ending with `favourite` 0.9, the others 0.5, recording what it read."""
+    asked: list[list[str]] = []
+
+    def similarity(texts):
+        asked.append(list(texts))
+        return [0.9 if text.endswith(favourite) else 0.5 for text in texts]
+    return similarity, asked
+
+
+@pytest.mark.parametrize("question, count, first", [
+    ("What is Wu's hometown?", 5, "Born in the town of Liuhe"),  # only the subject matched: the embedder orders
+    ("What is Wu's hometown?", 0, "Chien-Shiung Wu was"),  # ... unless `dense_priors` is 0
+    ("Where did Wu teach physics?", 5, "She taught at Columbia"),  # a focus term (teach) held: the words order
+])
+def test_the_embedder_orders_windows_the_words_cannot_tell_apart(question, count, first):
+    page = biography()
+    windows = [w for w in candidate_windows(analyse(question, None), [page]) if not w.features["pair"]]
+    later = page.text.index("Born in the town")
+    similarity, asked = _cosine(page.text[later:])
+    params = replace(DEFAULTS, dense_weight=1.0, dense_windows=1, dense_priors=count)
+    scored = reranked(windows, [page], similarity, params)
+    best = max(scored, key=lambda w: w.score)
+    assert page.text[best.start:best.end].startswith(first)
+    assert len(asked) == (2 if first.startswith("Born") else 1)  # the others embedded only when needed

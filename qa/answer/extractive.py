@@ -322,7 +322,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         # The embedder's reading of the best few, Chinese questions at a weight of their own (params.py)
         chinese = CJK.search(question) is not None
         windows = reranked(windows, hits, similarity, params, weight=params.dense_cjk if chinese else params.dense_weight,
-                           lead=params.dense_lead_cjk if chinese else params.dense_lead)
+                           lead=params.dense_lead_cjk if chinese else params.dense_lead, priors=0 if chinese else None)
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
     ranked = sorted(windows, key=key, reverse=True)
     best = ranked[0] if ranked else None

@@ -222,6 +222,16 @@ class ExtractiveParams:
     dense_weight: float = 70.0
     dense_windows: int = 3
     dense_lead: float = 1.0
+    # Session 14 (helper enpick): where the first window holds none of the question's focus terms
+    # (only the subject's name, the lead's place, the retrieval rank chose it), the embedder orders it
+    # and the next `dense_priors` by score that say as much of the question (qa.answer.sentence_dense;
+    # Latin-script questions only). Window replay of the 781 answerable en/es dev questions, the best
+    # 10 windows each: +3 / -0 (ene04-q0, enx03-q0, enc02-q1), 15 questions reach it. Real path, the
+    # 18 en/es dev sets, their near misses and the seed: at 3, nothing moved (Wu's hometown is the
+    # fifth window); at 5 / 8 / 16, en_wiki9 ene04-q0 wrong -> right, en_wiki2 enx03-q0 to the
+    # gold sentence (cut wrong until `clauses.subject_run` read its pronoun), nothing else; 5
+    # embeds fewest (~2% of Latin questions embed up to 5 more windows).
+    dense_priors: int = 5
     dense_cjk: float = 50.0  # ... the weight for Chinese questions (0: not reranked; see above)
     # ... and the share of the lead prior taken back for them: zhref measured 50 with half of it;
     # all of it, +6 / -7 on the Chinese sets and zh_xwiki3's unanswerable-1 answered

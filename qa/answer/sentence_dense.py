@@ -29,6 +29,16 @@ among the best 3 for 505 of 511 questions, and reranking more moved at most one 
 (params.py, `eval.bench.dense_windows`). Without an embedder (`similarity` None) windows keep
 their scores. Chinese questions are reranked at a weight of their own (`dense_cjk`, chosen on CMRC,
 DRCD and the translated sets; params.py).
+
+Where the first window after that holds none of the question's focus terms (an English or Spanish
+question worded apart from every sentence: "hometown" for "Born in the town of Liuhe"), nothing of
+what was asked chose it, only where it stands: the lead's prior, the retrieval rank (the lead, which
+writes the subject's name where later sentences say "she", is retrieved first) and the subject's
+name. Then the embedder orders it and the next `dense_priors` windows by score that say as much of
+the question (`_unheld`); those beyond the best three are embedded only then (~2% of English and
+Spanish questions). Where the first holds a focus term the words keep the say: extended to every
+window tied with others on the words, the embedder's choice was a coin toss (window replay of the
+781 answerable English and Spanish dev questions: one more right, two more wrong).
 """
 
 from __future__ import annotations
@@ -42,23 +52,81 @@ from qa.types import Hit, embed_view
 
 
 def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
-             params: ExtractiveParams = DEFAULTS, weight: float | None = None, lead: float | None = None) -> list[Window]:
+             params: ExtractiveParams = DEFAULTS, weight: float | None = None, lead: float | None = None,
+             priors: int | None = None) -> list[Window]:
     """`windows` with `weight` (`dense_weight` unless given) × (cosine to the question − the best
     cosine of the best `dense_windows`) added to each score and `lead` (`dense_lead` unless given)
     of the lead-sentence prior taken back (see the module doc); `windows` themselves when the
-    weight or the count is 0."""
+    weight or the count is 0. Where the first of them holds none of the question's focus terms,
+    the embedder orders it and the next `priors` (`dense_priors` unless given) that say as much of
+    the question (`_unheld`)."""
     weight = params.dense_weight if weight is None else weight
     if weight <= 0 or params.dense_windows <= 0 or len(windows) < 2:
         return windows
-    best = sorted(windows, key=lambda w: (w.score, -(w.end - w.start)), reverse=True)[:params.dense_windows]
-    views = [embed_view(hits[w.hit].title, hits[w.hit].text[w.start:w.end]) for w in best]
-    unique = list(dict.fromkeys(views))  # one sentence in two overlapping chunks is embedded once
-    sims = dict(zip(unique, similarity(unique)))
-    cos = {id(w): sims[v] for w, v in zip(best, views)}
-    top, low = max(sims.values()), min(sims.values())
+    key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731
+    best = sorted(windows, key=key, reverse=True)[:params.dense_windows]
+    sims = _cosines(best, hits, similarity, {})
+    cos = {id(w): sims[_view(w, hits)] for w in best}
+    top, low = max(cos.values()), min(cos.values())
     lead = (params.dense_lead if lead is None else lead) * params.weights.first
-    return [replace(w, score=w.score - lead * _first(w) + weight * (cos.get(id(w), low) - top))
-            for w in windows]
+    out = [replace(w, score=w.score - lead * _first(w) + weight * (cos.get(id(w), low) - top))
+           for w in windows]
+    return _unheld(windows, out, hits, similarity, params, weight, sims,
+                   params.dense_priors if priors is None else priors)
+
+
+def _view(w: Window, hits: list[Hit]) -> str:
+    return embed_view(hits[w.hit].title, hits[w.hit].text[w.start:w.end])
+
+
+def _cosines(windows: list[Window], hits: list[Hit], similarity: Similarity, known: dict[str, float]) -> dict[str, float]:
+    """view -> cosine to the question of `windows` (`known` and more: one sentence in two
+    overlapping chunks is embedded once)."""
+    views = [v for v in dict.fromkeys(_view(w, hits) for w in windows) if v not in known]
+    return known | dict(zip(views, similarity(views))) if views else dict(known)
+
+
+_FOCUS = FEATURES.index("focus_corpus")
+# What a window says of the question (its words, the type of answer), as against where it stands
+# (the title's words, the passage's retrieval rank and similarity, the lead, the length)
+_SAYS = tuple(FEATURES.index(f) for f in ("focus_corpus", "focus_local", "focus_chars", "focus_near", "cue",
+                                          "cue_missing", "define"))
+
+
+def _says(w: Window, weights) -> float:
+    return sum(weights[i] * w.values[i] for i in _SAYS)
+
+
+def _unheld(windows: list[Window], out: list[Window], hits: list[Hit], similarity: Similarity,
+            params: ExtractiveParams, weight: float, cos: dict[str, float], count: int) -> list[Window]:
+    """`out` (the reranked `windows`, in their order) with the embedder's order among the first
+    and the windows that say as much of the question as it, when the first holds none of the
+    question's focus terms: nothing of what it asks told it apart, only where it stands (the
+    article's lead, the first passage retrieved, the subject's name it writes out). "What is Wu's
+    hometown?" quoted "Chien-Shiung Wu (1912–1997) was a Chinese-American experimental physicist…",
+    the fifth passage "Born in the town of Liuhe, …" (its similarity the highest) below the best
+    three reranked for its rank alone. The first keeps its score, the others of them are placed
+    `weight` × their cosine below the most similar's; `out` itself when the first holds a focus
+    term or is the most similar."""
+    order = sorted(range(len(out)), key=lambda i: (out[i].score, -(out[i].end - out[i].start)), reverse=True)
+    first = out[order[0]]
+    if count <= 0 or not first.values or first.values[_FOCUS] > 0:
+        return out
+    floor = _says(first, params.weights) - 1e-9
+    ranked = sorted(range(len(windows)), key=lambda i: (windows[i].score, -(windows[i].end - windows[i].start)), reverse=True)
+    tied = [i for i in ranked if i != order[0] and windows[i].values and _says(windows[i], params.weights) >= floor][:count]
+    if not tied:
+        return out
+    tied.append(order[0])
+    cos = _cosines([windows[i] for i in tied], hits, similarity, cos)
+    sim = {i: cos[_view(windows[i], hits)] for i in tied}
+    top = max(sim.values())
+    if sim[order[0]] >= top:
+        return out
+    out = list(out)
+    for i in tied:
+        out[i] = replace(out[i], score=first.score + weight * (sim[i] - top))
+    return out
 
 
 _FIRST = FEATURES.index("first")
