@@ -182,6 +182,19 @@ def test_same_measure_answers_in_any_of_its_words(asked, written):
     assert not has_answer_type("共有12台。", "number", asked, question)
 
 
+@pytest.mark.parametrize("text, held", [
+    # English times beyond a four-digit year (en.toml time_mention): a year of an era, a century
+    ("its eruptions have been recorded since at least 425 BC.", True),
+    ("the city was destroyed in AD 79 by the eruption", True),
+    ("a settlement founded in 753 BCE", True),
+    ("the abbey was rebuilt in the 12th century", True),
+    ("Neuschwanstein Castle is a nineteenth-century palace", False),  # says what it is, not when
+    ("the ABC 12 group", False),
+] + [(f"it was built in the {w} century", True) for w in entries("century_ordinal")])
+def test_an_english_time_beyond_a_year(text, held):
+    assert has_answer_type(text, "time", "", "When was it built?") == held
+
+
 @pytest.mark.parametrize("question", [f"他{w}几次获奖是哪一年？" for w in lexicon.words("not_before_ji") if w != "哪"]
                          + [f"城里几{w}没有人是哪一年？" for w in entries("not_after_ji")])
 def test_ji_that_is_not_the_question_word(question):
