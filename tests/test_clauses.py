@@ -154,6 +154,28 @@ def test_subject_run(phrases, named, run):
     assert subject_run(phrases, named, 150) == run
 
 
+@pytest.mark.parametrize("phrases, run", [
+    # a sentence opening with a pronoun names the subject in its first phrase: a later name is a mention
+    ([p(120, cue=True), p(60, 0b01), p(70)], (0, 0)),
+    ([p(60), p(60, 0b01), p(80)], (0, 1)),
+])
+def test_a_sentence_opening_with_a_pronoun_is_quoted_from_its_first_phrase(phrases, run):
+    assert subject_run(phrases, 0b01, 150, pronoun=True) == run
+
+
+ADA = ("{} was the only legitimate child of the poet Lord Byron and his wife Anne Isabella Milbanke, who "
+       "separated from him a month after Ada's birth and encouraged her daughter's interest in mathematics and logic.")
+
+
+@pytest.mark.parametrize("subject, start", [
+    ("She", "She was the only legitimate child"),  # "She" is Ada: the sentence's subject is in its first phrase
+    ("The girl", "after Ada's birth"),  # ...not a noun's: the quote opens where Ada is named
+])
+def test_who_asked_of_a_sentence_about_the_subject(subject, start):
+    quote = _quote(ADA.format(subject), "Who was Ada Lovelace's father?", title="Ada Lovelace")
+    assert quote.startswith(start)
+
+
 def hit(text: str, title: str) -> Hit:
     return Hit(chunk_id="doc-0:0", text=text, score=1.0, source="doc0.txt", title=title, article_id="doc-0",
                rank=1, dense=0.8)

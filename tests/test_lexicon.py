@@ -544,6 +544,19 @@ def test_worded_follow_up_pattern(name, flags, text, groups):
     assert (m.groupdict() if m else None) == groups
 
 
+@pytest.mark.parametrize("text, pronoun", [
+    ("She was the only legitimate child of the poet Lord Byron", True),
+    ("It is one of the most active volcanoes", True),
+    ("He had no university education", True),
+    ("They fought mainly on foot", True),
+    ("Shenzhen is a city", False),  # a word it opens is no pronoun
+    ("In 1843 she translated an article", False),  # the sentence's subject is not its opening word
+])
+def test_a_sentence_opening_with_a_pronoun(text, pronoun):
+    # (qa.answer.clauses.subject_run: such a sentence names the article's subject in its first phrase)
+    assert bool(lexicon.regex("subject_pronoun").match(text)) == pronoun
+
+
 @pytest.mark.parametrize("text, bare", [("the budget", "budget"), ("Its area", "area"), ("an  opening date", "opening date"),
                                         ("HER husband", "husband"), ("theory", "theory"), ("their", "their"),
                                         ("budget of the city", "budget of the city")])

@@ -29,8 +29,9 @@ more before the rest, is left out of it (the sentence's setting, not its answer)
 sentence's last phrase and says little but the question's words ("…grinds them with horny pads, |
 since adults have no teeth." for "Since adults lack teeth, what do they use to chew their food?")
 is quoted with the phrase before it: nothing follows it to hold the answer. A sentence that matched
-only the title's words is quoted from its first phrase that names them through the first that holds
-the wanted type of answer (`subject_run`).
+only the title's words is quoted from its first phrase that names them (its first phrase when it
+opens with a pronoun: "She was…" names its subject there) through the first that holds the wanted
+type of answer (`subject_run`).
 What answers a question asking no kind of span (a cause, a condition, a means, a subject, what the
 main clause after a sentence's setting says) is read by `qa.answer.phrase_kinds`.
 The words a phrase holds are read as the window's sentence reads them: as written, in another form,
@@ -48,6 +49,7 @@ from qa.answer.phrase_kinds import asks_subject, kind_cues, linked, opens_aside,
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
+from qa.text import lexicon
 from qa.text.cjk import close_spaces, fold
 from qa.text.paraphrase import valued
 from qa.text.questions import has_answer_type
@@ -55,6 +57,9 @@ from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_clauses
 
 __all__ = ["Phrase", "clause_run", "phrases", "subject_run"]
+
+# a sentence whose subject is a personal pronoun: "She was…", "It is…" (en.toml `subject_pronoun`)
+_PRONOUN = lexicon.regex("subject_pronoun")
 
 # A phrase whose question words come this close to its end ("…royal capital until 1596,") leads
 # to its answer in the next phrase; one that goes on past them holds it ("…served as director of …"),
@@ -154,7 +159,8 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     room = budget if widen else 0
     # where the question's words stand: the words the text repeats, not a value of the kind asked
     spoken = need & ~valued(q.text, q.terms)
-    run = clause_run(found, need, room, _exact(q), spoken) if need else subject_run(found, beside, room)
+    run = clause_run(found, need, room, _exact(q), spoken) if need else \
+        subject_run(found, beside, room, _PRONOUN.match(text[parts[0].start:parts[0].end]) is not None)
     if run is None:
         return span.start, span.end
     end = parts[run[1]].end
@@ -322,13 +328,15 @@ def _apart(parts: list[Phrase], need: int, term: int, cue_needed: bool) -> tuple
     return run
 
 
-def subject_run(parts: list[Phrase], named: int, budget: int) -> tuple[int, int] | None:
+def subject_run(parts: list[Phrase], named: int, budget: int, pronoun: bool = False) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote of a sentence that matched only the article's
     subject (`named`: the terms it holds), or None to quote it whole: the first phrase naming it,
     through the first from there that holds the wanted type of answer («La batalla de Ayacucho fue el
     último gran enfrentamiento…, | librado el 9 de diciembre de 1824…» for «¿Cuándo tuvo lugar la
-    batalla?»), widened by the phrases after it within `budget`."""
-    first = next((k for k, p in enumerate(parts) if p.mask & named), None)
+    batalla?»), widened by the phrases after it within `budget`. A sentence opening with a pronoun
+    (`pronoun`: "She was the only legitimate child of the poet Lord Byron…, | who separated from him
+    a month after Ada's birth…") names the subject in its first phrase: a later name is a mention."""
+    first = 0 if pronoun else next((k for k, p in enumerate(parts) if p.mask & named), None)
     if first is None:
         return None
     last = next((k for k in range(first, len(parts)) if parts[k].cue), first)
