@@ -117,6 +117,12 @@ CASES = [
     ("When was Semmelweis buried?", "Semmelweis was laid to rest in Budapest in 1891.", ""),
     ("¿Dónde fue enterrado Falla?", "Murió en Alta Gracia en 1946.", "enterrado"),
     ("¿Dónde fue enterrado Falla?", "Sus restos descansan en la cripta de la catedral de Cádiz.", ""),
+    # patent: said of the one the question names, a passive's agent too ("patented … by Elias Howe")
+    ("In what year did Gideon Sundback get his patent for the zipper?",
+     "Gideon Sundback, a Swedish-born engineer, introduced in 1913 a version with many small teeth.", "patent"),
+    ("When was the zipper patented?", "An early version was patented in 1851 by Elias Howe.", ""),
+    ("¿En qué año patentó Isaac Peral su submarino?", "Isaac Peral botó su submarino en Cartagena en 1888.", "patentó"),
+    ("¿En qué año patentó Isaac Peral su submarino?", "El submarino fue patentado en 1885 por Isaac Peral.", ""),
     # an office as the which-noun: a sentence naming no holder of it is a near miss
     ("Which pope signed the Treaty of Tordesillas?", "The Treaty of Tordesillas, signed in the Castilian town of "
      "Tordesillas on 7 June 1494, divided the newly discovered lands.", "pope"),
@@ -134,6 +140,25 @@ CASES = [
 @pytest.mark.parametrize("question, quote, gap", CASES)
 def test_event_gap(question, quote, gap):
     assert event_gap(question, quote, "") == gap
+
+
+HOWE = "An early version was patented in 1851 by Elias Howe, the inventor of the sewing machine."
+
+
+@pytest.mark.parametrize("question, title, gap", [
+    ("In what year did Gideon Sundback get his patent for the zipper?", "Zipper", "patent"),  # Howe's
+    ("In what year did Elias Howe patent his zipper?", "Zipper", ""),
+    ("When was the zipper patented?", "Zipper", ""),  # asked of the thing: whoever holds it
+    ("Who patented an early version of the zipper?", "Zipper", ""),
+])
+def test_a_patent_is_its_agents(question, title, gap):
+    """A patent is owned by a passive's agent where the question names a person beside the article's
+    subject; a death is not ("killed by Tycho" is no death of Tycho)."""
+    assert event_gap(question, HOWE, "", title) == gap
+
+
+def test_a_death_is_not_its_agents():
+    assert event_gap("When did Ali Pasha die?", "Many were killed in 1571 by Ali Pasha.", "", "Lepanto") == "die"
 
 
 def test_every_event_is_asked():

@@ -92,11 +92,21 @@ def _owner_after() -> re.Pattern:
                       + r"\s+)?([^\W\d_a-zß-ÿ][\w'’-]*)")
 
 
-def _owner(sentence: str, start: int, end: int, named: frozenset[str]) -> bool | None:
+@cache
+def _agent_after() -> re.Pattern:
+    """The name of a passive's agent a few words after an event word: "patented in 1851 by Elias
+    Howe", «patentado en 1860 por Isaac Peral» (`agent_preposition`, at most three words between)."""
+    return re.compile(r"^(?:[\s,]+[\w-]+){0,3}?\s+" + lexicon.alternation("agent_preposition") + r"\s+(?:"
+                      + lexicon.alternation("latin_article") + r"\s+)?([^\W\d_a-zß-ÿ][\w'’-]*)")
+
+
+def _owner(sentence: str, start: int, end: int, named: frozenset[str], agent: bool = False) -> bool | None:
     """Is the event word at sentence[start:end] said of what the question names (`named`: its and
     the title's words)? None when the sentence does not say whose it is (a pronoun, an unsaid
     subject: the article's). Its owner, in order:
       - a name after "of" / "de" ("la muerte de Carlos II") or a possessive before it ("Tycho's death");
+      - for an event of the trait "agent" (a patent), the agent of a passive after it ("patented
+        in 1851 by Elias Howe"; not a death's: "killed by Tycho" is no death of Tycho);
       - a name just before it ("Max Planck died"), or before a comma and a few small words ("Ali
         Pasha, who was killed", "Isaac Peral, nacido en…"): the phrase back to the clause before;
       - else a name of the question before it in the sentence ("Gaudí dedicó…, y cuando murió"),
@@ -104,6 +114,8 @@ def _owner(sentence: str, start: int, end: int, named: frozenset[str]) -> bool |
         lleva su nombre, y murió") does not say it is someone else's."""
     if m := _owner_after().match(sentence[end:]):
         return _plain(m.group(1)) in named
+    if agent and (m := _agent_after().match(sentence[end:])):
+        return _plain(m.group(1)) in named  # an event one is given or does (a patent): its agent's
     names = _names_in(sentence, start, named)
     if names and (last := names[-1]).group(0).endswith(("'s", "’s")) and not sentence[last.end():start].strip():
         return _plain(last.group(0)) in named
@@ -229,7 +241,10 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
                 or "who" in traits and wanted(question) != "person" and not _which_noun(question, ask):
             continue
         owned, counted = "owned" in traits, wanted(question) == "number"
-        if any((not owned or (owner := _owner(sentence, w.start(), w.end(), named)) or owner is None and subject)
+        # a passive's agent owns it only where the question names its person: "When was the zipper
+        # patented?", "Who patented…?" ask of the thing, whoever holds the patent
+        agent = "agent" in traits and not subject
+        if any((not owned or (owner := _owner(sentence, w.start(), w.end(), named, agent)) or owner is None and subject)
                and (not counted or _counted(sentence, w.start(), w.end()))
                for sentence in sentences for w in said.finditer(sentence)):
             continue
