@@ -112,6 +112,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if kind := missing_value(question, quote):
         out.append(Gap("value", kind))
+    # an ordinal the question binds to a thing said in one clause, what it asks in another (qa.answer.firsts)
+    from qa.answer.firsts import unbound_ordinal
+
+    if unbound := unbound_ordinal(question, quote):
+        out.append(Gap("value", unbound))
     # a who-question over a quote naming no one but what it names (qa.answer.doers)
     from qa.answer.doers import holderless, nameless
 

@@ -233,4 +233,8 @@ def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
         out.append(("value", f"year of {event}"))
     if year := other_year(question, quote):
         out.append(("period", year))  # "the passages give no figure for 2008年"
+    from qa.answer.firsts import cjk_unbound_ordinal  # 首届's 冠军 said of another edition
+
+    if unbound := cjk_unbound_ordinal(question, quote):
+        out.append(("value", unbound))
     return out
