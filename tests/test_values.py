@@ -255,3 +255,37 @@ def test_ageless(question, quote, expected):
 
     assert ageless(question, quote) is expected
     assert (("value", "age") in [(g.kind, g.detail) for g in gaps(question, quote, "")]) is expected
+
+
+# A year asked in English or Spanish of an event the quote dates by its century or decade alone
+# (qa.answer.values.latin_coarse_year): (question, quote, the verb; "" when a year dates it, or the
+# quote does not say it, or its clause holds no date)
+LATIN_YEARS = [
+    ("In what year was the canal link between the Shannon and Lough Erne abandoned?",
+     "Since 1994, when the restored Shannon–Erne Waterway reopened a canal link abandoned in the nineteenth century, "
+     "pleasure boats have been able to travel.", "abandoned"),
+    ("In what year was the canal abandoned?", "The canal was abandoned in 1869.", ""),
+    ("In what year was the canal abandoned?", "The canal was abandoned in the 1860s, and it reopened in 1994.", "abandoned"),
+    ("In what year was the canal abandoned?", "The canal was abandoned, and it reopened in 1994.", ""),  # undated in its clause
+    ("In which year did Basile Bouchon abandon his loom?", "Basile Bouchon abandoned it in the 1730s.", "abandon"),
+    ("In which year did Basile Bouchon abandon his loom?", "Basile Bouchon abandoned it in 1731.", ""),
+    ("In what year was the church founded?", "The church, founded in the 12th century, was rebuilt in 1364.", "founded"),
+    ("¿En qué año se abandonó el canal?", "El canal, abandonado a finales del siglo XIX, se reabrió en 1994.", "abandonó"),
+    ("¿En qué año fue abandonado el canal?", "El canal fue abandonado en 1869.", ""),
+    ("¿En qué año fue abandonado el canal?", "El canal fue abandonado en la década de 1860.", "abandonado"),
+    ("When was the canal abandoned?", "The canal was abandoned in the nineteenth century.", ""),  # "when": a century answers
+    ("In what year of the 19th century was the canal abandoned?", "The canal was abandoned in the 19th century.", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", LATIN_YEARS)
+def test_latin_coarse_year(question, quote, expected):
+    from qa.answer.values import latin_coarse_year
+
+    assert latin_coarse_year(question, quote) == expected
+
+
+def test_latin_coarse_year_reaches_the_slot_checks():
+    question, quote, verb = LATIN_YEARS[0]
+    found = gaps(question, quote, "", f"River Shannon\n{quote}")
+    assert ("value", f"year of {verb}") in [(g.kind, g.detail) for g in found]

@@ -47,7 +47,8 @@ from qa.text.cjk import CJK
 from qa.text.numeral_words import in_word
 from qa.text.questions import TIME_Q
 
-__all__ = ["ageless", "cjk_value_gaps", "coarse_year", "missing_count", "missing_value", "other_year", "undated"]
+__all__ = ["ageless", "cjk_value_gaps", "coarse_year", "latin_coarse_year", "missing_count", "missing_value", "other_year",
+           "undated"]
 
 
 @cache
@@ -169,6 +170,34 @@ def coarse_year(question: str, quote: str) -> str:
         if not marks or not marks[-1][1]:
             return ""
     return word
+
+
+def latin_coarse_year(question: str, quote: str) -> str:
+    """The verb of an English or Spanish which-year question (`year_event`: "In what year was the
+    canal link… abandoned?" -> abandoned) when `quote` says it and dates it, everywhere it does, by
+    a century or a decade only (`latin_coarse_date`, the date nearest it in its clause: "Since 1994,
+    when the restored Shannon–Erne Waterway reopened a canal link abandoned in the nineteenth
+    century": 1994 dates the reopening), or "" (`coarse_year` for Chinese)."""
+    from qa.answer.latin_question import asked
+    from qa.text.paraphrase import plain, same_word
+
+    a = asked(question)
+    coarse, year = lexicon.regex("latin_coarse_date", re.I), lexicon.regex("latin_year")
+    if a is None or a.wants != "year" or coarse.search(question) \
+            or not (m := lexicon.regex("year_event").search(question)):
+        return ""
+    verb, dated = next(g for g in m.groups() if g), False
+    for clause in re.split(r"[,;:]", quote):
+        for w in re.finditer(r"[^\W\d_]+", clause):
+            if not same_word(plain(verb), plain(w.group(0))):
+                continue
+            # the nearest date, a coarse one first where both read the same words ("the 1850s")
+            marks = sorted([(abs(d.start() - w.start()), 1) for d in year.finditer(clause)]
+                           + [(abs(c.start() - w.start()), 0) for c in coarse.finditer(clause)])
+            if not marks or marks[0][1]:
+                return ""  # undated in its clause, or dated by a year
+            dated = True
+    return verb if dated else ""
 
 
 def other_year(question: str, quote: str) -> str:
