@@ -289,3 +289,27 @@ def test_latin_coarse_year_reaches_the_slot_checks():
     question, quote, verb = LATIN_YEARS[0]
     found = gaps(question, quote, "", f"River Shannon\n{quote}")
     assert ("value", f"year of {verb}") in [(g.kind, g.detail) for g in found]
+
+
+# A depth, a width, a thickness is written with its word; a bare length gives none of them
+# (qa.answer.values: `sense_by_word`, `cjk_sense_asked`): (question, quote, the gap's detail)
+SENSES = [
+    ("How deep is the Mackenzie River?",
+     "The Mackenzie River runs north-west for about 1,740 kilometres to the Beaufort Sea.", "depth"),
+    ("How deep is Lake Baikal at its deepest?", "It is the deepest lake in the world, reaching 1,642 metres.", ""),
+    ("How wide is the river?", "The river runs for 200 kilometres.", "breadth"),
+    ("How wide is the river?", "The river is 2 kilometres wide.", ""),
+    ("How tall is Etna?", "At roughly 3,350 metres it is the highest mountain in Italy.", ""),  # a height: not read
+    ("¿Qué profundidad tiene el lago?", "El lago mide 30 kilómetros de largo.", "depth"),
+    ("¿Qué profundidad tiene el lago?", "El lago tiene 300 metros de profundidad.", ""),
+    ("麦肯齐河有多深？", "麦肯齐河向西北流经约 1,740 公里后注入北冰洋。", "深"),
+    ("贝加尔湖最深的地方有多深？", "贝加尔湖是世界上最深的湖泊，深达 1,642 米。", ""),
+    ("这条河的宽度是多少？", "这条河全长200公里。", "宽"),
+    ("这条河的宽度是多少？", "河面宽约2公里。", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", SENSES)
+def test_a_sense_of_length_is_said_by_its_word(question, quote, expected):
+    found = gaps(question, quote, "", f"River\n{quote}")
+    assert [g.detail for g in found if g.kind == "value"] == ([expected] if expected else [])

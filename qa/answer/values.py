@@ -80,8 +80,8 @@ def missing_value(question: str, quote: str) -> str:
     if a.wants in ("year", "date"):
         pattern = year if a.wants == "year" else date
         return "" if any(not said(a, m.group(0)) for m in pattern.finditer(quote)) else a.wants
-    if a.unit is not None:  # a measure: a figure of its unit
-        return "" if carries(a, quote) else "figure"
+    if a.unit is not None:  # a measure: a figure of its unit, and a depth, a width… by its word too
+        return _unsaid_sense(question, quote) if carries(a, quote) else "figure"
     timed = any(span_of_time.fullmatch(word) for word in a.words)  # "how many years ago": years are its count
     # and where years (days, …) are the noun counted («¿Cuántos años vive…?»), only a span of them
     # answers: "superó los 2.000 individuos" is no lifespan, "vive unos 13 años" is
@@ -96,6 +96,24 @@ def missing_value(question: str, quote: str) -> str:
             continue
         return ""
     return "" if fraction.search(quote) or ratio.search(quote) else "figure"
+
+
+def _unsaid_sense(question: str, quote: str) -> str:
+    """The sense of length `question` asks (`length_sense`) when it is one a sentence names by its
+    word (`sense_by_word`: a depth, a width, a thickness) and `quote` writes no word of it; ""
+    else. "How deep is the Mackenzie River?" was answered with "runs north-west for about 1,740
+    kilometres", its length."""
+    from qa.text.paraphrase import plain, same_word
+
+    asked = [plain(w) for w in re.findall(r"[^\W\d_]+", question)]
+    said = [plain(w) for w in re.findall(r"[^\W\d_]+", quote)]
+    for language in ("en", "es"):
+        for sense, words in lexicon.glossary("length_sense", language).items():
+            forms = [plain(w) for w in words.split("|")]
+            if sense in lexicon.words("sense_by_word") and any(f in forms for f in asked) \
+                    and not any(same_word(f, w) for f in forms for w in said):
+                return sense
+    return ""
 
 
 @cache
@@ -252,6 +270,10 @@ def ageless(question: str, quote: str) -> bool:
 def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
     """(gap kind, detail) of each value a Chinese question asks that `quote` does not give."""
     out = []
+    # a depth, a width, a thickness is written with its character (`cjk_sense_asked`): "麦肯齐河有多深？"
+    # over "向西北流经约 1,740 公里" (its length)
+    if (m := lexicon.regex("cjk_sense_asked").search(question)) and (sense := m.group(1) or m.group(2)) not in quote:
+        out.append(("value", sense))
     if undated(question, quote):
         out.append(("value", "date"))
     if ageless(question, quote):
