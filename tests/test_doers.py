@@ -48,6 +48,11 @@ def test_gap_reaches_the_slot_checks():
 
 # (question, quote, title, the role asked when the quote names no holder) (qa.answer.doers.holderless)
 HOLDERS = [
+    # a rank before the role ("the first abbot of")
+    ("Who was the first abbot of the Sainte-Chapelle?",
+     "The Sainte-Chapelle is a royal chapel in the Gothic style on the Île de la Cité in Paris", "Sainte-Chapelle", "abbot"),
+    ("Who was the first abbot of the monastery?", "Its first abbot was Berno, a Burgundian noble.", "Cluny Abbey", ""),
+    ("¿Quién fue el primer obispo de la diócesis?", "La diócesis se creó en 1534 en Cuzco.", "Cuzco", "obispo"),
     # places and qualifiers a preposition leads name no one ("and" goes on with the lead)
     ("Who was the captain of the Mary Rose when she sank?",
      "On 19 July 1545, while leading an attack on a French invasion fleet in the Solent, the strait between Portsmouth "

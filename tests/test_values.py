@@ -10,6 +10,12 @@ from qa.answer.values import missing_value
 
 # (question, quote, the kind of value missing: "" when the quote holds one)
 CASES = [
+    # an attribute a figure gives (`measure_noun`: density, diameter…), its word said without one
+    ("What is the density of gallium?", "His first measurement of its density differed from Mendeleev's prediction.",
+     "figure"),
+    ("What is the density of gallium?", "Its density is 5.91 grams per cubic centimetre.", ""),
+    ("¿Cuál es la densidad del galio?", "Midió su densidad antes que nadie.", "figure"),
+    ("What is the diameter of the dome?", "covered the vast rectangular hall with a dome some 31 metres across", ""),
     # a count: a span of time counts no devils; a year counts nothing
     ("How many Tasmanian devils are left in the wild?",
      "The Tasmanian devil is a carnivorous marsupial which has lived in the wild only on the island of Tasmania since it "
