@@ -14,7 +14,7 @@ from qa.text.cjk import fold
 from qa.text.paraphrase import held, plain, same_word, stems
 from qa.text.sentences import Span
 
-__all__ = ["NO_TAIL", "head", "held_at", "setting_only", "tail", "term_masks", "word_mask"]
+__all__ = ["NO_TAIL", "head", "held_at", "setting_only", "stop_words", "tail", "term_masks", "word_mask"]
 
 NO_TAIL = 99  # no word of the phrase holds a term
 # Letters of a term at most that must be a whole word (with a plural ending) to be held: "Until when
@@ -63,13 +63,13 @@ def setting_only(words: list[str]) -> bool:
     """Are `words` (the few after a phrase's last question word) only function words and figures: its
     setting ("…trasladó a Cádiz en 1717,"), not what it says of the question's words ("…a Gwich'in word
     meaning "great river",", "…used to measure air pressure,"), which may be the answer itself?"""
-    stop = _stop_words()
+    stop = stop_words()
     return all(plain(w.strip(_PUNCTUATION)) in stop or any(c.isdigit() for c in w) or w.strip(_PUNCTUATION)[:1].isupper()
                for w in words)
 
 
 @cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     return frozenset(plain(w) for w in lexicon.words("stop_word"))
 
 
