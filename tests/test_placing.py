@@ -54,3 +54,20 @@ def test_the_phrase_led_to_is_dropped_when_the_run_places_the_answer(question, l
     got = _cut(LEADS, question, "Dunmore")
     assert got.startswith("The king had marched north with his whole army to relieve Dunmore Castle")
     assert ("whose small garrison" in got) is led
+
+
+MATCH = ("A match is divided into four periods of eight minutes of playing time each, and because the clock stops "
+         "whenever play is halted for an injury or a substitution, a game usually lasts about an hour and a half.")
+MILL = ("In 1830 the young weaver Pierre Lamotte patented a loom that wove a double cloth with a single shuttle, but a "
+        "crowd of Lyonnais silk workers, who feared for their wages, broke into his mill and burned every loom.")
+
+
+@pytest.mark.parametrize("text, question, quote", [
+    # a figure asked: the cut past the budget ends at the phrase holding the figure the picker places
+    (MATCH, "How long does each period of a match last?",
+     "A match is divided into four periods of eight minutes of playing time each"),
+    # a person asked (the picker reads any capitalised run as one): not trimmed
+    (MILL, "Who burned Lamotte's looms?", MILL),
+])
+def test_a_cut_past_the_budget_ends_after_a_figure_placed_in_it(text, question, quote):
+    assert _cut(text, question, "Loom") == quote

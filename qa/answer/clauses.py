@@ -30,10 +30,11 @@ sentence's last phrase and says little but the question's words ("…grinds them
 since adults have no teeth." for "Since adults lack teeth, what do they use to chew their food?")
 is quoted with the phrase before it: nothing follows it to hold the answer. The phrases added after
 a run for where its words lead are dropped again when the short-answer picker places the same
-answer, of a kind it reads by its form, in the run without them (`_cored`). A sentence that matched
-only the title's words is quoted from its first phrase that names them (its first phrase when it
-opens with a pronoun: "She was…" names its subject there) through the first that holds the wanted
-type of answer (`subject_run`).
+answer, of a kind it reads by its form, in the run without them (`_cored`); a quote still past the
+budget ends at the phrase holding the year, date or figure asked that the picker places in it
+(`qa.answer.placing.trimmed`). A sentence that matched only the title's words is quoted from its
+first phrase that names them (its first phrase when it opens with a pronoun: "She was…" names its
+subject there) through the first that holds the wanted type of answer (`subject_run`).
 What answers a question asking no kind of span (a cause, a condition, a means, a subject, what the
 main clause after a sentence's setting says) is read by `qa.answer.phrase_kinds`.
 The words a phrase holds are read as the window's sentence reads them: as written, in another form,
@@ -49,7 +50,7 @@ from typing import NamedTuple
 from qa.answer.latin_question import wanted
 from qa.answer.phrase_kinds import asks_subject, kind_cues, linked, opens_aside, opens_predicate, opens_setting
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
-from qa.answer.placing import kind_named, same_answer
+from qa.answer.placing import kind_named, same_answer, trimmed
 from qa.answer.short_latin import latin_span
 from qa.answer.windows import Question, _carries
 from qa.text import lexicon
@@ -106,6 +107,8 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
             out = cut
     for parts in tried:
         out = _cored(text, title, span, q, budget, parts, out)
+    for parts in tried:
+        out = trimmed(text, span, q.text, q.terms, parts, out, budget)
     return out
 
 
