@@ -59,6 +59,9 @@ def test_a_spanish_appositive_is_quoted_with_the_name_it_speaks_of(word):
     ("las leyes del reino", "ley", True),
     ("the companies of the city", "compani", True),  # a longer stem opens its forms
     ("los cuadrados", "dos", False),                # never inside a word
+    ("formed the lockstitch still used today", "stitch", True),  # a long term closes a compound
+    ("the lockstitches of the machine", "stitch", True),
+    ("a lighthouse keeper", "house", False),        # ... not a term under six letters
 ])
 def test_a_short_term_is_held_only_as_a_whole_word(text, term, held):
     assert bool(word_mask(text, (term,))) is held

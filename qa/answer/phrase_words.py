@@ -20,6 +20,11 @@ NO_TAIL = 99  # no word of the phrase holds a term
 # Letters of a term at most that must be a whole word (with a plural ending) to be held: "Until when
 # were women kept off the summit?" read its "off" in "an official season", and quoted that phrase too
 _SHORT = 3
+# Letters of a term at least that is held too where it closes a word: a compound's head ("What kind
+# of stitch…" in "…formed the lockstitch"; en_wiki9 +1, nothing else moved on the en/es dev sets).
+# Shorter ones close unrelated words ("house" in "lighthouse"); a negated word ("invisible" for
+# "visible") is held too, and only shapes the cut
+_CLOSING = 6
 _PUNCTUATION = ".,;:!?\"'“”‘’«»()"
 
 
@@ -47,9 +52,12 @@ def word_mask(folded: str, terms: tuple[str, ...]) -> int:
 def _opening(term: str) -> str:
     """The pattern of a word `term` opens: any word it starts, but for a term of `_SHORT` letters or
     fewer, which starts unrelated words ("off" in "official", "war" in "warm"), the term itself with
-    a plural ending ("años", "leyes")."""
+    a plural ending ("años", "leyes"); a term of `_CLOSING` letters or more closes a word too, with a
+    plural ending ("lockstitches")."""
     if len(term) <= _SHORT:
         return r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)"
+    if len(term) >= _CLOSING:
+        return r"(?<!\w)" + re.escape(term) + "|" + re.escape(term) + r"(?:s|es)?(?!\w)"
     return r"(?<!\w)" + re.escape(term)
 
 
@@ -80,12 +88,12 @@ def head(folded: str, terms: list[str]) -> int:
 
 
 def held_at(folded: str, terms: list[str]) -> list[int]:
-    """The places of the words of `folded` that a term of `terms` opens or that are a form of one
-    (`qa.text.paraphrase.same_word`: "company" for the index term "compani"), as the phrase's mask
-    reads them."""
+    """The places of the words of `folded` that a term of `terms` opens (or closes: `_opening`) or
+    that are a form of one (`qa.text.paraphrase.same_word`: "company" for the index term "compani"),
+    as the phrase's mask reads them."""
     out = []
     for k, word in enumerate(folded.split()):
         stem = stems(word)
-        if any(re.match(_opening(t), word) or stem and same_word(plain(t), stem[0]) for t in terms):
+        if any(re.search(_opening(t), word) or stem and same_word(plain(t), stem[0]) for t in terms):
             out.append(k)
     return out
