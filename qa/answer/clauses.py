@@ -116,9 +116,9 @@ def _unless_placed(text: str, title: str, span: Span, q: Question, budget: int, 
                    parts: list[Span]) -> tuple[int, int]:
     """`_quoted`, not widened when the Latin short-answer picker places an answer in the run."""
     out = _quoted(text, title, span, q, budget, widen, parts)
-    run = _quoted(text, title, span, q, budget, False, parts)
-    if widen and run != out and latin_span(q.text, [text[run[0]:run[1]]]) is not None:
-        out = run
+    if widen and (run := _quoted(text, title, span, q, budget, False, parts)) != out \
+            and latin_span(q.text, [text[run[0]:run[1]]]) is not None:
+        return run
     return out
 
 
