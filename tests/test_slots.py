@@ -442,3 +442,24 @@ def test_an_asked_verb_said_by_its_wider_kin_in_the_quote(quote, context, found)
 ])
 def test_kin_through_a_gloss_of_up_to_max_focus_kin_headwords(quote, found):
     assert gaps("冰雪皇后什么时候退出了台湾市场？", quote, "") == found
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    # a course's size is its length: 流程 and 河道 are said by a length with its unit
+    ("夏农河从香农池流到利默里克，流程有多长？", "香农河流至利默里克市，全长约 360 公里。", []),
+    ("马更些河的河道有多长？", "麦肯齐河向西北流经约 1,740 公里后注入波弗特海。", []),
+    ("马更些河的河道有多长？", "麦肯齐河的流域面积约为 180 万平方公里。", [Gap("focus", "河道")]),
+    # ... while a part of the thing is no course: its own word is wanted
+    ("墨西哥土拨鼠的尾巴有多长？", "墨西哥土拨鼠体长约 30 厘米。", [Gap("focus", "尾巴")]),
+])
+def test_a_course_is_said_by_a_length(question, quote, found):
+    assert gaps(question, quote, "") == found
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    # a cost translated as 成本 where the passage says 价格, and the other way
+    ("每辆电动巴士的成本是多少？", "每辆校车的价格约为37.5万美元。", []),
+    ("每辆电动巴士的成本是多少？", "每辆校车可行驶约130英里。", [Gap("focus", "成本")]),
+])
+def test_a_cost_is_said_by_its_price(question, quote, found):
+    assert gaps(question, quote, "") == found
