@@ -59,6 +59,12 @@ SOUNDED = [
     ("张伟的老师是谁", "章伟的老师是王芳", ()),
     # a run the text writes in part is the name as written, and a character of the next word (因为)
     ("兰比尔因为什么而闻名", "小威廉·兰比尔,暱称比尔·兰比尔", ()),
+    # two characters are read before a place generic only, against the text's two before the same one
+    ("罗纳河在入海之前流经多远", "罗讷河（Rhône）是西欧的一条主要河流", ("罗纳",)),
+    ("罗纳湖在哪里", "罗讷河（Rhône）是西欧的一条主要河流", ()),       # another generic: another place
+    ("罗纳是谁", "罗讷河（Rhône）是西欧的一条主要河流", ()),           # no generic: two characters alone
+    ("罗纳河在入海之前流经多远", "罗马河是一条河流", ()),              # no like sound (ma, na)
+    ("张伟河在哪里", "章伟河是一条河流", ()),                          # no transliteration's characters
 ]
 
 

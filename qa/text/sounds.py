@@ -11,6 +11,8 @@ other `gap`) within `tolerance` per syllable of the longer, and their first syll
 Chinese names are two or three characters mostly outside that set, so 张伟 and 章伟, two people
 with one sound, are never merged; only runs the question and the text write differently are
 compared, so a question whose names the passage writes as it does pays nothing but one regex.
+A run of two is read only before a place generic (zh.toml `short_before`: 罗纳河 for 罗讷河, Rhône),
+against the two characters, of any kind, that the text writes before the same generic.
 
 The readings are pypinyin's per-character table (`qa.text.pinyin.char_sounds`), every reading of
 a character tried (长: chang, zhang).
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.text.cjk import HAN
 from qa.text.pinyin import char_sounds
 
 __all__ = ["alike", "cost", "sounded", "spelled", "spelled_names", "transliterations"]
@@ -46,6 +49,8 @@ def _data() -> dict:
         return frozenset((a, b) for line in d[name] for a in line.split() for b in line.split())
 
     return {"run": re.compile(f"[{d['chars']}]{{{d['min_run']},}}"), "min_run": d["min_run"],
+            "short": re.compile(f"(?<![{d['chars']}])[{d['chars']}]{{2}}(?=[{d['short_before']}])"),
+            "before": re.compile(f"([{HAN}]{{2}})(?=([{d['short_before']}]))"),
             "initials": groups("near_initials"), "finals": groups("near_finals"), "weak": frozenset(d["weak"]),
             "letters": frozenset((a, b) for group in d["near_letters"] for a in group for b in group),
             "length_gap": d["length_gap"], "latin_tolerance": d["latin_tolerance"], "near": d["near"],
@@ -131,10 +136,20 @@ def sounded(question: str, text: str) -> tuple[str, ...]:
     # a run the text writes in part is a name written as it is, plus a character of the next word
     # (兰比尔因为: 兰比尔因 is no name the text lacks)
     mine = [t for t in transliterations(question) if not any(t[i:i + n] in text for i in range(len(t) - n + 1))]
+    theirs = [m.group(0) for m in _data()["run"].finditer(text)] if mine else []
+    found = [t for t in mine if any(alike(t, o) for o in theirs)]
+    return tuple(found + _short_sounded(question, text))
+
+
+def _short_sounded(question: str, text: str) -> list[str]:
+    """The two-character transliterations of `question` before a place generic (罗纳河) that `text`
+    writes in two other characters of a like sound before the same generic (罗讷河)."""
+    d = _data()
+    mine = [(m.group(0), question[m.end()]) for m in d["short"].finditer(question) if m.group(0) not in text]
     if not mine:
-        return ()
-    theirs = [m.group(0) for m in _data()["run"].finditer(text)]
-    return tuple(t for t in mine if any(alike(t, o) for o in theirs))
+        return []
+    theirs = {(m.group(1), m.group(2)) for i in range(len(text) - 2) if (m := d["before"].match(text, i))}
+    return [t for t, generic in mine if any(g == generic and alike(t, o) for o, g in theirs)]
 
 
 def spelled_names(question: str, text: str) -> tuple[str, ...]:
