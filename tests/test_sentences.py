@@ -49,7 +49,12 @@ CASES = [
      ['"Por fin", dijo.', "¿Vendrá el lunes?", "Sí, a las 6.15 h.", "Después, nada."]),
     # Chinese: as it always was, including a Latin stop inside Chinese text
     ("他说：“好。”然后走了。增长5.6%，达340.4亿元。", ["他说：“好。”", "然后走了。", "增长5.6%，达340.4亿元。"]),
-    ("前称H. F. Verwoerd机场。位于南非。", ["前称H.", "F.", "Verwoerd机场。", "位于南非。"]),
+    # ... but a Latin initial's stop before a capital or a Chinese character (a translation's English
+    # name), where a word's stop still ends
+    ("前称H. F. Verwoerd机场。位于南非。", ["前称H. F. Verwoerd机场。", "位于南非。"]),
+    ("出自橡胶公司 B. F. 古德里奇（B. F. Goodrich），该公司创造了这个词。多年来如此。",
+     ["出自橡胶公司 B. F. 古德里奇（B. F. Goodrich），该公司创造了这个词。", "多年来如此。"]),
+    ("他去了USA. 然后回来了。", ["他去了USA.", "然后回来了。"]),
     ("第一行\n第二行。", ["第一行", "第二行。"]),
     # Chinese as a translation writes it: half-width stops, straight quotes
     ('他说: "好." 然后走了. 增长 5.6%, 达 340.4 亿元.', ['他说: "好."', "然后走了.", "增长 5.6%, 达 340.4 亿元."]),
