@@ -463,3 +463,17 @@ def test_a_course_is_said_by_a_length(question, quote, found):
 ])
 def test_a_cost_is_said_by_its_price(question, quote, found):
     assert gaps(question, quote, "") == found
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    # a verb of obtaining asked (获得) is said by what was obtained, with another verb (被列为)
+    ("三角洲是在什么时候获得世界遗产地位的？", "多瑙河三角洲于 1991 年被列为联合国教科文组织（UNESCO）世界遗产。", []),
+    # ... not by another thing, nor where nothing obtained is named
+    ("吉迪恩·桑德巴克是哪一年获得拉链专利的？", "吉迪恩·松德巴克在 1913 年推出了一种带有小链牙的版本。", [Gap("event", "获得")]),
+    ("三角洲是在什么时候获得世界遗产地位的？", "多瑙河三角洲于 1991 年被划为自然保护区。", [Gap("event", "获得")]),
+    # ... nor is any other verb said by its object
+    ("三角洲是在什么时候放弃世界遗产地位的？", "多瑙河三角洲于 1991 年被列为联合国教科文组织（UNESCO）世界遗产。",
+     [Gap("event", "放弃")]),
+])
+def test_a_verb_of_obtaining_is_said_by_what_was_obtained(question, quote, found):
+    assert gaps(question, quote, "") == found

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.posts import deputy_only
+from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
 from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, STOP_CHARS, TIME_Q,
@@ -371,7 +372,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     said = quote + context
     if word and (not mentions(said, word) or deputy_only(question, word, said)) \
             and not straddles(question, word, passage or said) \
-            and not (kind == "event" and dated(question, quote)) and not authored(question, word, said) \
+            and not (kind == "event" and (dated(question, quote) or said_by_object(question, word, quote))) \
+            and not authored(question, word, said) \
             and not ((head := counted_head(question)) and mentions(said, head)):
         if not said_by_kin(word, quote):
             out.append(Gap(kind, word))

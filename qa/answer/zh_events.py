@@ -147,3 +147,22 @@ def life_event_gap(question: str, text: str, passage: str = "") -> str:
             continue  # "（1571年－1630年）" gives the year asked
         return m.group(0)
     return ""
+
+
+_OBJECT_END = re.compile(r"[的了过，,。？?！!\s]")
+
+
+def said_by_object(question: str, word: str, quote: str) -> bool:
+    """Is the verb of obtaining `word` (获得, 取得: zh.toml `obtaining`) that a when-question asks
+    about said by what was obtained: the words after it up to 的 (世界遗产地位), of two characters or
+    more, mostly in `quote` (`slots.mentions`)? A translation words the event by its object
+    ("三角洲是在什么时候获得世界遗产地位的？" over "于 1991 年被列为…世界遗产"); a quote naming another
+    thing obtained, or none, keeps the gap ("获得拉链专利" over a sentence on his design)."""
+    from qa.answer.slots import mentions
+    from qa.text import lexicon
+
+    at = question.find(word)
+    if word not in lexicon.words("obtaining") or at < 0:
+        return False
+    thing = _OBJECT_END.split(question[at + len(word):], 1)[0]
+    return len(thing) >= 2 and mentions(quote, thing)
