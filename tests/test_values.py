@@ -346,3 +346,43 @@ def test_unbound_count_reaches_the_slot_checks():
     question, quote, count = UNBOUND_COUNTS[0]
     found = gaps(question, quote, "", f"Valparaíso\n{quote}")
     assert ("value", f"number of {count}") in [(g.kind, g.detail) for g in found]
+
+
+# A length of another sense than the one asked (qa.answer.values.other_sense): (question, quote, the
+# sense missing, "" when the quote may give the asked one). The first two are the seed-probe's and
+# the translated dev articles' sentences.
+OTHER_SENSES = [
+    ("十八道弯盘山公路有多宽？", "该公路长约50公里,串联整个巴山大峡谷,助推当地旅游业发展。", "breadth"),
+    ("穹顶有多长？", "为大厅覆盖了一个直径约31米的穹顶,穹顶由四个帆拱支撑。", "extent"),
+    ("湖有多深？", "湖面海拔约400米,面积约600平方公里。", "depth"),
+    ("富士山有多高？", "富士山位于东京西南约 100 公里处,海拔 3,776 米。", ""),    # 海拔 says a height
+    ("卢瓦尔河有多长？", "卢瓦尔河流经约 1,006 公里后注入大西洋。", ""),              # a length no word names
+    ("这条路有多宽？", "该路长约50公里,宽约8米。", ""),                                 # the asked sense is written
+    ("湖有多深？", "湖的最深处深达1,600米。", ""),
+    ("需要多长时间？", "该公路长约50公里。", ""),                                       # a duration, no length
+    ("这座桥有多长？", "桥面宽30米。", "extent"),
+    ("这座桥有多长？", "它是本州岛上最重要的桥。", ""),                                 # no length at all: not read
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", OTHER_SENSES)
+def test_other_sense(question, quote, expected):
+    from qa.answer.values import other_sense
+
+    assert other_sense(question, quote) == expected
+    assert (("value", expected) in [(g.kind, g.detail) for g in gaps(question, quote, "")]) is bool(expected)
+
+
+def test_every_length_sense_word_is_read():
+    """Each word of zh.toml's `length_sense` names its sense before a figure, and passes a quote
+    that writes it."""
+    from qa.answer.values import _senses, other_sense
+    from qa.text import lexicon
+
+    asked = {"extent": "多长", "height": "多高", "breadth": "多宽", "depth": "多深", "thickness": "多厚"}
+    for sense, words in lexicon.glossary("length_sense", "zh").items():
+        other = next(s for s in asked if s != sense)
+        for word in words.split("|"):
+            assert _senses()[word] == sense
+            assert other_sense(f"它有{asked[other]}？", f"它{word}约30米。") == other, word
+            assert other_sense(f"它有{asked[sense]}？", f"它{word}约30米。") == "", word

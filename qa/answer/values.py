@@ -47,8 +47,8 @@ from qa.text.cjk import CJK
 from qa.text.numeral_words import in_word
 from qa.text.questions import TIME_Q
 
-__all__ = ["ageless", "cjk_value_gaps", "coarse_year", "latin_coarse_year", "missing_count", "missing_value", "other_year",
-           "unbound_count", "undated"]
+__all__ = ["ageless", "cjk_value_gaps", "coarse_year", "latin_coarse_year", "missing_count", "missing_value", "other_sense",
+           "other_year", "unbound_count", "undated"]
 
 
 @cache
@@ -291,6 +291,36 @@ def ageless(question: str, quote: str) -> bool:
     return bool(_AGE_Q.search(question)) and not _AGE_SAID.search(quote)
 
 
+_SIZE_ASKED = re.compile(r"多([长远高宽深厚])(?!的?时间)")  # 有多宽, 多深; not 多长时间 (a duration)
+_LENGTH = lexicon.regex("length_figure")
+_LEADS = sorted(lexicon.words("approximate_lead"), key=len, reverse=True)
+
+
+@cache
+def _senses() -> dict[str, str]:
+    """Each word of zh.toml's `length_sense` with the sense of length it measures."""
+    return {w: sense for sense, words in lexicon.glossary("length_sense", "zh").items() for w in words.split("|")}
+
+
+def other_sense(question: str, quote: str) -> str:
+    """The sense of length a Chinese size question asks (多宽: breadth), when the Chinese `quote`
+    writes no word of it and each length it gives is said, right before it, to be of another sense
+    (`length_sense`): "十八道弯盘山公路有多宽？" was answered 1.0 by "该公路长约50公里" and "它有多长？"
+    by "直径约31米", a length of the wrong sense; "" else. The units alone cannot tell (米 measures
+    all five); a quote with a length no word names, or naming the asked sense anywhere, passes."""
+    m = _SIZE_ASKED.search(question)
+    asked = _senses().get(m.group(1), "") if m else ""
+    if not asked or any(w in quote for w, sense in _senses().items() if sense == asked):
+        return ""
+    said = []
+    for f in _LENGTH.finditer(quote):
+        before = quote[max(0, f.start() - 6):f.start()].rstrip()
+        before = next((before[:-len(w)] for w in _LEADS if before.endswith(w)), before)
+        said.append(next((sense for w, sense in sorted(_senses().items(), key=lambda x: -len(x[0]))
+                          if before.endswith(w)), ""))
+    return asked if said and all(s and s != asked for s in said) else ""
+
+
 def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
     """(gap kind, detail) of each value a Chinese question asks that `quote` does not give."""
     out = []
@@ -306,6 +336,8 @@ def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
         out.append(("value", f"number of {noun}"))
     if event := coarse_year(question, quote):
         out.append(("value", f"year of {event}"))
+    if sense := other_sense(question, quote):
+        out.append(("value", sense))  # "the passages give no breadth"
     if year := other_year(question, quote):
         out.append(("period", year))  # "the passages give no figure for 2008年"
     from qa.answer.firsts import cjk_unbound_ordinal  # 首届's 冠军 said of another edition
