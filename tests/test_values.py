@@ -386,3 +386,28 @@ def test_every_length_sense_word_is_read():
             assert _senses()[word] == sense
             assert other_sense(f"它有{asked[other]}？", f"它{word}约30米。") == other, word
             assert other_sense(f"它有{asked[sense]}？", f"它{word}约30米。") == "", word
+
+
+# A numbered name the quote writes with another number (qa.answer.values.other_number): (question,
+# quote, the quote's name, "" when the quote may speak of the asked one). The seed-probe's and
+# drcd_test's sentences.
+NUMBERED = [
+    ("2024脑机接口大会在哪里召开？", "近期,2025脑机接口大会“脑机接口产品发布会”在上海召开,7家企业依次亮相。", "2025脑机接口大会"),
+    ("联合国大会第1668号决议案内容是什么?", "10月27日,联合国大会通过第1630号决议案,接纳蒙古人民共和国加入联合国。", "1630号决议案"),
+    ("2025脑机接口大会在哪里召开？", "近期,2025脑机接口大会在上海召开。", ""),                       # the same number
+    ("2024脑机接口大会在哪里召开？", "2024年的大会延续了2025脑机接口大会的安排。", ""),               # the asked one written too
+    ("秋明州于2004年的农业总产值与2005年的相差多少?", "2005年农业总产值与前年相比成长了9%。", ""),      # other words after it
+    ("卢瓦尔河全长1,006公里吗？", "卢瓦尔河流经约 1,005公里。", ""),                                 # a figure's tail is no number
+    # a quantity or a date is named by its number, not a thing (drcd_test's right answers)
+    ("哪一地区距离澎湖180海里而且与台湾岛之距离和金门之距离相差38海里？", "马祖距离台湾岛114海里、澎湖180海里。", ""),
+    ("1984年至1992年，克伦贝格尔担任了哪些职务？", "1992年至1999年，他担任了外交部国务秘书。", ""),
+    ("那条河比洛东江短11公里吗？", "洛东江长525公里吗。", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, expected", NUMBERED)
+def test_other_number(question, quote, expected):
+    from qa.answer.values import other_number
+
+    assert other_number(question, quote) == expected
+    assert (("elsewhere", expected) in [(g.kind, g.detail) for g in gaps(question, quote, "")]) is bool(expected)
