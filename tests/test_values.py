@@ -32,6 +32,14 @@ CASES = [
      "The Hartley Museum of Art has recovered a painting stolen from its gallery 23 years ago.", ""),
     ("¿Hace cuántos años fue robado el cuadro?",
      "El Museo de Bellas Artes de Puerto Claro ha recuperado un cuadro robado de sus salas hace 19 años.", ""),
+    # a span counted back from now is when, no duration, unless the question counts back too (en_wiki13's
+    # tuatara: "How long does a tuatara live in captivity?" was answered 0.29 by the order's age)
+    ("How long does a tuatara live in captivity?", "The tuatara is the sole surviving member of the Rhynchocephalia, an "
+     "order that was widespread some 200 million years ago", "figure"),
+    ("How long does a tuatara live in captivity?", "Tuatara may live for more than 100 years in captivity.", ""),
+    ("How long ago was the order widespread?", "an order that was widespread some 200 million years ago", ""),
+    ("¿Cuánto tiempo vive el ñandú?", "El ñandú desapareció de la región hace unos 3.000 años.", "figure"),
+    ("¿Cuánto tiempo vive el ñandú?", "En cautividad el ñandú vive unos 10 años.", ""),
     # a count of years or days needs a span of them; a time word elsewhere in the question counts nothing
     ("¿Cuántos años vive un lince ibérico en libertad?",
      "Gracias a estos esfuerzos la población superó los 2.000 individuos en 2023, y la Unión Internacional para la "

@@ -161,6 +161,8 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
         after = re.match(r"\s*(?:de\s+)?(?-i:[A-Z]\w+\s+)?(%s)(?!\w)" % units, text[end:], re.IGNORECASE)
         unit_end = end + after.end() if after else end
         if asked.unit is not None:
+            if after and _counted_back(asked, text, start, unit_end):
+                continue  # "200 million years ago" is when, not how long
             if money and asked.money or after and asked.unit.fullmatch(after.group(1)):
                 carrying.append((start, unit_end))
             continue
@@ -171,6 +173,14 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
             # kilometres counts no people
             bare.append((start, unit_end))
     return carrying or ([] if asked.unit is not None else bare)
+
+
+def _counted_back(asked: Asked, text: str, start: int, end: int) -> bool:
+    """Is the figure `text[start:end]` a span counted back from now ("200 million years ago", «hace
+    3.000 años»: en.toml `ago_tail`, `ago_lead`), where the question counts back from nothing?"""
+    back = lexicon.regex("ago_tail", re.IGNORECASE).match(text, end) \
+        or lexicon.regex("ago_lead", re.IGNORECASE).search(text, 0, start)
+    return bool(back) and not ({"ago", "hace"} & asked.words)
 
 
 @cache
