@@ -52,6 +52,16 @@ def bits(terms: tuple[str, ...], *absent: str) -> int:
     # a route's ends are what the question is about: a name "from" / "to" leads is checked
     ("What is the distance from the Moon to Mars?", ("distanc", "moon", "mar"), ("mar",), ["Mars"]),
     ("¿Qué distancia hay desde Quito hasta Zembla?", ("distancia", "quito", "zembla"), ("zembla",), ["Zembla"]),
+    # a name joined to the one before it by "of" / «de» is part of it, no qualifier: the University of
+    # Salamanca is asked of, not a university's (the seed-probe's Salamanca, Valladolid)
+    ("Who founded the University of Salamanca?", ("found", "univers", "salamanca"), ("salamanca",), ["Salamanca"]),
+    ("¿Quién fundó la Universidad de Valladolid?", ("fundó", "universidad", "valladolid"), ("valladolid",),
+     ["Valladolid"]),
+    ("¿Quién construyó el Palacio Real de la Zembla?", ("construyó", "palacio", "real", "zembla"), ("zembla",),
+     ["Zembla"]),
+    ("What is the capital of Zembla?", ("capit", "zembla"), ("zembla",), []),            # after a lower-case word
+    ("Who led the Franks of Zembla?", ("led", "frank", "zembla"), ("zembla",), ["Zembla"]),
+    ("Who led the Franks in Zembla?", ("led", "frank", "zembla"), ("zembla",), []),     # "in" joins no name
 ])
 def test_unnamed(question, terms, absent, names):
     assert unnamed(question, terms, bits(terms, *absent)) == names

@@ -162,15 +162,18 @@ def _filed_under(text: str, words: str, kind: str, question: str, title: str = "
 # A capitalised word that is a Roman numeral ("siglo XVI", "Felipe V") is a number, not a name
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+_JOINERS = frozenset(lexicon.words("name_joiner"))
 
 
 def _names(question: str) -> list[tuple[str, list[str]]]:
     """(the word before, skipping articles; the words) of each run of capitalised words of
-    `question` past its first word."""
+    `question` past its first word. A run joined to the name before it by `name_joiner` (and an
+    article) is part of that name and takes its word before: "the University of Salamanca",
+    «la Universidad de Valladolid» name one thing, Salamanca no qualifier of another word."""
     # "a" is an English article and a Spanish preposition: read as the preposition
     articles, out = set(lexicon.words("latin_article")) - set(lexicon.words("name_preposition")), []
     words = _WORD.findall(question)
-    k = 1
+    k, end = 1, -1  # end: where the last run stopped
     while k < len(words):
         if not words[k][0].isupper():
             k += 1
@@ -178,9 +181,13 @@ def _names(question: str) -> list[tuple[str, list[str]]]:
         j = k
         while j < len(words) and words[j][0].isupper():
             j += 1
-        lead = next((w.lower() for w in reversed(words[:k]) if w.lower() not in articles), "")
+        between = [w.lower() for w in words[end:k]] if end > 0 else []
+        if between and between[0] in _JOINERS and all(w in articles for w in between[1:]):
+            lead = out[-1][0]
+        else:
+            lead = next((w.lower() for w in reversed(words[:k]) if w.lower() not in articles), "")
         out.append((lead, words[k:j]))
-        k = j
+        k = end = j
     return out
 
 
