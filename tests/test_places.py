@@ -64,6 +64,16 @@ def test_the_places_a_text_names(text, found):
     assert places.named_places(text) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("巴山大峡谷位于云南省哪个县", ["云南省"]), ("北京市海淀区已聚集企业200家", ["北京市", "海淀区"]),
+    ("云南的县", ["云南"]),                       # a province of the lexicon, without its ending
+    ("广州、深圳等地纷纷强化政策引导", []),        # a city without its ending may be a word of another kind
+])
+def test_the_divisions_a_text_names_in_full(text, found):
+    assert places.divisions_in(text) == found
+    assert all(places.without_ending(f) in text for f in found)
+
+
 @pytest.mark.parametrize("text, opening", [
     ("广东省“十五五”规划建议明确提出", "广东省"), ("闵行区对企业给予补贴", "闵行区"), ("该市的规划提出", ""),
 ])

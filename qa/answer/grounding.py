@@ -12,12 +12,10 @@ plan and then Shanghai's, the sentence on Beijing's plan is no answer about Shan
 There is no word segmenter at question time (jieba takes a second to load), so names are found
 from the question and the corpus, not from a dictionary of names:
   - quoted spans: 《title》, “…”, 「…」 (`quoted_name` in the lexicon); a long one (5+ characters)
-    is grounded by most of its character pairs, as a question may write an official name otherwise
-    (《中华人民共和国宪法》 for 《宪法》);
+    is grounded by most of its character pairs, as a question may write an official name otherwise (《中华人民共和国宪法》 for 《宪法》);
   - the titles of the retrieved articles that the question contains (a title names a subject);
   - a word in Latin letters in a Chinese question (Xbox 360, iPhone): a name or a model, which a
-    quote that does not give it does not answer for (《无双大蛇Z》的Xbox 360版 against the sentence
-    on its PlayStation 3 release);
+    quote that does not give it does not answer for (《无双大蛇Z》的Xbox 360版 against the sentence on its PlayStation 3 release);
   - the question's *missing spans*: runs of its characters that no character pair of the
     grounding covers (上海 in "上海以标准赋能…" against a quote on 北京市以标准赋能…), that look
     like a name: a region of the lexicon (广东, 上海), or a place or an organisation by its ending
@@ -29,11 +27,9 @@ from the question and the corpus, not from a dictionary of names:
     A collection title the quote's own article also says (in a passage retrieved) is one of its
     words, not another subject's name: DRCD has articles titled 政策, 科学 and 文明.
 A span right after the question word it completes (哪一|个地区, 什么|政策) is the kind of the
-answer, not a name (`asked_kind_before`); a title's disambiguation note is no part of its name
-(贝尔 (消歧义), 民主黨_(美國)).
+answer, not a name (`asked_kind_before`); a title's disambiguation note is no part of its name (贝尔 (消歧义), 民主黨_(美國)).
 Rarity is no cue: on cmrc_trial (590 chunks) the missing spans of answerable questions are as rare
-as names (职务, 别名, 擅长: 2-3 chunks, as many as 马飚 or 泡泡), being the words a question uses in
-place of the passage's.
+as names (职务, 别名, 擅长: 2-3 chunks, as many as 马飚 or 泡泡), being the words a question uses in place of the passage's.
 A transliterated name the grounding writes in other characters of a like sound (拉埃内克 for
 雷奈克: `qa.text.sounds`) is no missing span, nor a missing quoted name.
 A name missing from the grounding is a gap of kind "entity" ("the passages do not mention 上海").
@@ -54,8 +50,8 @@ from typing import Iterable
 
 from qa.text import lexicon
 from qa.text.cjk import CJK_RUN, fold, unpunctuated
+from qa.text.places import apart, divisions_in, named_places, opening_place, place_before, without_ending
 from qa.text.places import level as place_level
-from qa.text.places import apart, named_places, opening_place, place_before
 from qa.text.questions import strip_question
 from qa.text.sentences import split_sentences
 from qa.text.sounds import sounded
@@ -313,6 +309,9 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
         bare = _INTRODUCER.sub("", span)
         if span in _REGIONS or (_name_like(bare) and bare in corpus and not _asked_kind(question, span)):
             found.append(span if span in _REGIONS else bare)
+        elif place := next((p for p in divisions_in(bare) if p not in ground and without_ending(p) not in ground), ""):
+            # a division named in full (位于|云南省|哪个县 over 四川省's quote): a place, in the corpus or not
+            found.append(place)
         elif name := _absent_scope(question, span, absent):
             found.append(name)
         elif name := _in_place(question, span, ground, subjects):

@@ -79,6 +79,18 @@ def level(name: str) -> int:
     return min((n for end, n in _LEVELS.items() if name + end in places()), default=3)
 
 
+def divisions_in(text: str) -> list[str]:
+    """The divisions `text` names by their full name, with the ending (云南省, 宣汉县, 海淀区), or as a
+    province of the lexicon (云南): names no other word is spelt as."""
+    regions = frozenset(lexicon.words("region"))
+    return [n for n in named_places(text) if n in regions or (n[-1] in _LEVELS and len(n) >= 3)]
+
+
+def without_ending(name: str) -> str:
+    """A division's name without its ending (云南省 -> 云南, 宣汉县 -> 宣汉), as a passage may write it."""
+    return name[:-1] if name[-1] in _LEVELS else name
+
+
 def opening_place(text: str, longest: int = 9) -> str:
     """The place name `text` starts with, the longest one ("" if none)."""
     known = places()
