@@ -47,6 +47,8 @@ from qa.text.cjk import CJK
 from qa.text.numeral_words import in_word
 from qa.text.questions import TIME_Q
 
+__all__ = ["ageless", "cjk_value_gaps", "coarse_year", "latin_coarse_year", "missing_count", "missing_value", "other_number",
+           "other_sense", "other_year", "unbound_count", "undated"]
 
 
 @cache
