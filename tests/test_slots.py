@@ -469,7 +469,9 @@ def test_a_cost_is_said_by_its_price(question, quote, found):
     # a verb of obtaining asked (获得) is said by what was obtained, with another verb (被列为)
     ("三角洲是在什么时候获得世界遗产地位的？", "多瑙河三角洲于 1991 年被列为联合国教科文组织（UNESCO）世界遗产。", []),
     # ... not by another thing, nor where nothing obtained is named
-    ("吉迪恩·桑德巴克是哪一年获得拉链专利的？", "吉迪恩·松德巴克在 1913 年推出了一种带有小链牙的版本。", [Gap("event", "获得")]),
+    # (a patent is also a closed event the quote must say: qa.answer.zh_events)
+    ("吉迪恩·桑德巴克是哪一年获得拉链专利的？", "吉迪恩·松德巴克在 1913 年推出了一种带有小链牙的版本。",
+     [Gap("event", "获得"), Gap("focus", "专利")]),
     ("三角洲是在什么时候获得世界遗产地位的？", "多瑙河三角洲于 1991 年被划为自然保护区。", [Gap("event", "获得")]),
     # ... nor is any other verb said by its object
     ("三角洲是在什么时候放弃世界遗产地位的？", "多瑙河三角洲于 1991 年被列为联合国教科文组织（UNESCO）世界遗产。",
