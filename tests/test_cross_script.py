@@ -220,3 +220,33 @@ def test_without_the_dictionary_no_question_is_called_unreadable(monkeypatch):
         assert unread("asdf qwer zxcv") == []
     finally:
         cedict._index.cache_clear()
+
+
+# An English question over Chinese passages that write nothing it says (qa.answer.cross_script.unfound):
+# (question, passages, the words reported; [] when something of it is written)
+UNFOUND = [
+    ("What's the weather like today?", ["脑机接口技术正加速渗透至各领域，应用场景持续拓展。"], ["what's", "weather", "like", "today"]),
+    ("How many jobs will the project create?", ["该项目将创造2000个就业岗位。"], []),  # 岗位 renders "jobs"
+    ("What happened in 2027?", ["到2027年，脑机接口关键技术取得突破。"], []),  # the year is written
+    ("Who is Fan Tingsong?", ["范廷颂是越南罗马天主教枢机。"], []),  # the pinyin name is written
+    ("Who is Fan Tingsong?", ["脑机接口技术正加速渗透至各领域。"], ["fan", "tingsong"]),
+]
+
+
+@pytest.mark.parametrize("question, passages, expected", UNFOUND)
+def test_a_question_the_passages_write_nothing_of(question, passages, expected):
+    from qa.answer.cross_script import unfound
+    from qa.types import Hit
+
+    hits = [Hit(f"c{i}", t, 1.0, "a.txt", "a", "a1", rank=i) for i, t in enumerate(passages, start=1)]
+    assert unfound(question, hits) == expected
+
+
+def test_without_the_dictionary_nothing_is_unfound(monkeypatch):
+    from qa.answer.cross_script import unfound
+    from qa.text import cedict
+    from qa.types import Hit
+
+    monkeypatch.setattr(cedict, "dictionary_file", lambda: None)
+    hits = [Hit("c1", "脑机接口技术正加速渗透至各领域。", 1.0, "a.txt", "a", "a1", rank=1)]
+    assert unfound("What's the weather like today?", hits) == []

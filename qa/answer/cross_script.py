@@ -70,6 +70,33 @@ def unread(question: str) -> list[str]:
     return words
 
 
+def unfound(question: str, hits: list[Hit], params: ExtractiveParams = DEFAULTS) -> list[str]:
+    """The words of an English question over Chinese passages when the passages it would be
+    answered from (the first `cross_passages`) write nothing it says: no number or month of it
+    (`literals`), no pinyin name, no dictionary rendering of a word, not its attribute word. The
+    question is then about something the articles never speak of ("What's the weather like today?",
+    "How are you doing today?" over news on brain-computer interfaces), and the embedder, which
+    rates any line against any sentence alike, quoted the nearest sentence at support 0.4-0.6.
+    [] when something is written, or when the dictionary is not installed (nothing can be told).
+    On train30_en and trial_en (66 answerable questions) it refused one wrong answer and no right
+    one."""
+    from qa.answer.latin_slots import english_focus
+    from qa.text.cedict import content_words, dictionary_file, renderings
+    from qa.text.glossary import literals
+    from qa.text.pinyin import mentioned, names
+
+    if CJK.search(question) or not hits or dictionary_file() is None:
+        return []
+    text = to_simplified("\n".join(h.text for h in hits[:params.cross_passages]))
+    _, wordings = english_focus(question)
+    if any(m.search(text) for m in literals(question)) \
+            or any(mentioned(readings, text) for _, readings in names(question)) \
+            or any(w in text for group in renderings(question) for w in group) \
+            or (wordings and re.search(wordings, text, re.I)):
+        return []
+    return content_words(question)
+
+
 def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
                          params: ExtractiveParams = DEFAULTS) -> list[Window]:
     """Sentences of the first passages scored by their dense similarity to the question (for a

@@ -38,7 +38,7 @@ from dataclasses import replace
 
 from qa.answer.anaphora import joined, places
 from qa.answer.clauses import phrases
-from qa.answer.cross_script import Similarity, cross_script_windows, rescale, unread
+from qa.answer.cross_script import Similarity, cross_script_windows, rescale, unfound, unread
 from qa.answer.narrow import answer_sentence, placed_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.sentence_dense import reranked
@@ -311,11 +311,12 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     lang = language(question)
     q = analyse(question, idf)
     cross = bool(hits) and similarity is not None and lang != language(hits[0].text)
-    if cross and (words := unread(question)):
+    if cross and ((words := unread(question)) or (absent := unfound(question, hits, params))):
         from qa.answer.slots import Gap
 
+        gap = Gap("unread", ", ".join(words)) if words else Gap("unfound", ", ".join(absent))
         return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="extractive",
-                      citations=[], support=0.0, hits=hits, gaps=[Gap("unread", ", ".join(words)).to_dict()])
+                      citations=[], support=0.0, hits=hits, gaps=[gap.to_dict()])
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     words = windows  # as the words score them, before the embedder's reading
     if similarity is not None and not cross:

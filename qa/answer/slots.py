@@ -48,7 +48,7 @@ from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q
 
 @dataclass(frozen=True)
 class Gap:
-    kind: str  # focus | loose | event | period | instance | english | name | entity | elsewhere | value | unread
+    kind: str  # focus | loose | event | period | instance | english | name | entity | elsewhere | value | unread | unfound
     detail: str  # the word or period the quote lacks, for the user
 
     def to_dict(self) -> dict[str, str]:
@@ -65,6 +65,8 @@ class Gap:
             return f"the passages say this of {self.detail}, not of what the question names"
         if self.kind == "unread":
             return f"no word of the question can be read in the articles' language: {self.detail}"
+        if self.kind == "unfound":
+            return f"the passages write none of the question's words: {self.detail}"
         return f"the passages do not mention {self.detail}"
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["WORD_HEADWORD", "cache_dir", "cached", "dictionary_file", "entries", "is_name", "renderings", "senses"]
+__all__ = ["WORD_HEADWORD", "cache_dir", "cached", "content_words", "dictionary_file", "entries", "is_name", "renderings", "senses"]
 
 MAX_RENDERINGS = 12  # per English word or phrase: "title" has 12, "period" more; all are kept up to this
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier")
@@ -52,7 +52,7 @@ def renderings(question: str) -> list[tuple[str, ...]]:
     index = _index()
     if not index:
         return []
-    words = _content_words(question)
+    words = content_words(question)
     out: list[tuple[str, ...]] = []
     i = 0
     while i < len(words):
@@ -73,10 +73,10 @@ def unknown_words(question: str) -> list[str]:
     index = _index()
     if not index:
         return []
-    return [w for w in _content_words(question) if not _lookup(index, [w])]
+    return [w for w in content_words(question) if not _lookup(index, [w])]
 
 
-def _content_words(question: str) -> list[str]:
+def content_words(question: str) -> list[str]:
     """The words of an English `question` past its stop words, lower case."""
     stop = _stop_words()
     return [w for w in _WORD.findall(question.lower()) if w not in stop]
