@@ -329,33 +329,6 @@ def test_a_sense_of_length_is_said_by_its_word(question, quote, expected):
     assert [g.detail for g in found if g.kind == "value"] == ([expected] if expected else [])
 
 
-# A count asked of a verb the quote says only where no figure is, while another clause holds one
-# (qa.answer.values.unbound_count): (question, quote, the gap's detail; "" when a figure counts it)
-UNBOUND_COUNTS = [
-    ("¿Cuántos ascensores siguen funcionando hoy en Valparaíso?",
-     "Para comunicar el llano con los barrios de las laderas se construyeron a partir de 1883 unos treinta ascensores, "
-     "funiculares de madera y hierro de los que hoy solo sigue funcionando una parte.", "ascensores that siguen"),
-    ("¿Cuántos ascensores siguen funcionando hoy en Valparaíso?", "Hoy siguen funcionando quince ascensores.", ""),
-    ("How many elevators still work?", "Thirty elevators were built, and only a few still work.", "elevators that work"),
-    ("How many people live in Inuvik?", "About 3,000 people live in Inuvik, most of them Inuvialuit.", ""),
-    ("How many people live in Inuvik?", "Inuvik, home to about 3,000 people, lies on the delta.", ""),  # the verb unsaid
-    ("How many soldiers were killed?", "Of the 5,000 soldiers, many were killed.", ""),  # after an auxiliary: not read
-]
-
-
-@pytest.mark.parametrize("question, quote, expected", UNBOUND_COUNTS)
-def test_unbound_count(question, quote, expected):
-    from qa.answer.values import unbound_count
-
-    assert unbound_count(question, quote) == expected
-
-
-def test_unbound_count_reaches_the_slot_checks():
-    question, quote, count = UNBOUND_COUNTS[0]
-    found = gaps(question, quote, "", f"Valparaíso\n{quote}")
-    assert ("value", f"number of {count}") in [(g.kind, g.detail) for g in found]
-
-
 # A length of another sense than the one asked (qa.answer.values.other_sense): (question, quote, the
 # sense missing, "" when the quote may give the asked one). The first two are the seed-probe's and
 # the translated dev articles' sentences.

@@ -108,14 +108,12 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     if rate := rate_gap(question, quote):
         out.append(Gap("period", rate))
     # a year, a measure or a count asked of a quote that holds none (qa.answer.values)
-    from qa.answer.values import latin_coarse_year, missing_value, unbound_count
+    from qa.answer.values import latin_coarse_year, missing_value
 
     if kind := missing_value(question, quote):
         out.append(Gap("value", kind))
     elif event := latin_coarse_year(question, quote):  # a year asked of an event dated by its century
         out.append(Gap("value", f"year of {event}"))
-    elif count := unbound_count(question, quote):  # a figure of the noun, but counting another verb's
-        out.append(Gap("value", f"number of {count}"))
     # an ordinal the question binds to a thing said in one clause, what it asks in another (qa.answer.firsts)
     from qa.answer.firsts import unbound_ordinal
 

@@ -48,7 +48,7 @@ from qa.text.numeral_words import in_word
 from qa.text.questions import TIME_Q
 
 __all__ = ["ageless", "cjk_value_gaps", "coarse_year", "latin_coarse_year", "missing_count", "missing_value", "other_number",
-           "other_sense", "other_year", "unbound_count", "undated"]
+           "other_sense", "other_year", "undated"]
 
 
 @cache
@@ -96,30 +96,6 @@ def missing_value(question: str, quote: str) -> str:
             continue
         return ""
     return "" if fraction.search(quote) or ratio.search(quote) else "figure"
-
-
-def unbound_count(question: str, quote: str) -> str:
-    """"<noun> that <verb>" when an English or Spanish count asks a verb of its noun (`count_verb`:
-    "¿Cuántos ascensores siguen funcionando hoy?") that `quote` says only in clauses holding no
-    figure, while another clause holds one: the figure counts what another verb says («se
-    construyeron… unos treinta ascensores, funiculares… de los que hoy solo sigue funcionando una
-    parte»: thirty were built). Clauses are cut at ", ", ";" and ":" (not inside "3,000"); a
-    year is no figure, nor a figure the question writes; "" else."""
-    from qa.text.paraphrase import plain, same_word
-
-    year, figure = lexicon.regex("latin_year"), lexicon.regex("latin_figure", re.I)
-    if not (m := lexicon.regex("count_verb", re.I).search(question)):
-        return ""
-    groups = [g for g in m.groups() if g]  # one pair per language file
-    noun, verb = groups[0], groups[1]
-    counted = lambda c: any(not year.fullmatch(f.group(0).strip()) and f.group(0).strip() not in question  # noqa: E731
-                            for f in figure.finditer(c))
-    says = lambda c: any(same_word(plain(verb), plain(w)) for w in re.findall(r"[^\W\d_]+", c))  # noqa: E731
-    clauses = [c for c in re.split(r",\s|;\s?|:\s", quote) if c.strip()]
-    saying = [c for c in clauses if says(c)]
-    if saying and not any(counted(c) for c in saying) and any(counted(c) for c in clauses):
-        return f"{noun} that {verb}"
-    return ""
 
 
 def _unsaid_sense(question: str, quote: str) -> str:
