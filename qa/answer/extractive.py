@@ -319,12 +319,23 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
                       citations=[], support=0.0, hits=hits, gaps=[gap.to_dict()])
     windows = cross_script_windows(q, hits, similarity, params) if cross else candidate_windows(q, hits, params)
     words = windows  # as the words score them, before the embedder's reading
+    key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
+    plain = None  # the answer without the embedder's order among the windows saying as much (Chinese)
     if similarity is not None and not cross:
         # The embedder's reading of the best few, Chinese questions at a weight of their own (params.py)
         chinese = CJK.search(question) is not None
-        windows = reranked(windows, hits, similarity, params, weight=params.dense_cjk if chinese else params.dense_weight,
-                           lead=params.dense_lead_cjk if chinese else params.dense_lead, priors=0 if chinese else None)
-    key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731 - ties go to the shorter quote
+        before, windows = reranked(windows, hits, similarity, params, weight=params.dense_cjk if chinese else params.dense_weight,
+                                   lead=params.dense_lead_cjk if chinese else params.dense_lead,
+                                   priors=params.dense_priors_cjk if chinese else None,
+                                   held=params.dense_held_cjk if chinese else 0.0, both=True)
+        span = lambda ws: (lambda w: (w.hit, w.start, w.end))(max(ws, key=key))  # noqa: E731
+        if chinese and windows is not before and span(windows) != span(before):
+            # Its pick changes a quote, never a refusal into an answer nor one into a refusal: the
+            # order without it is answered first (zh_xwiki3's unanswerable "神圣联盟在勒班陀损失了多少艘船？"
+            # otherwise quoted "奥斯曼人损失了他们的大部分船只").
+            plain = answer_extractive(question, hits, threshold, idf, similarity, replace(params, dense_priors_cjk=0), titles)
+            if plain.refused:
+                return plain
     ranked = sorted(windows, key=key, reverse=True)
     best = ranked[0] if ranked else None
     if best is not None and not cross:
@@ -353,6 +364,8 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
     if best is not None and support >= threshold and not cross:
         best, support, found = _fuller(question, q, best, support, found, windows, ranked, hits, threshold, params, titles)
     margin = params.cross_margin if cross else params.extra_margin
+    if (best is None or support < threshold) and plain is not None:
+        return plain
     if best is None or support < threshold:
         return Answer(question=question, answer=refusal_phrase(reply_language(question)), refused=True, mode="extractive",
                       citations=[], support=round(support, 4), hits=hits, gaps=[g.to_dict() for g in found])

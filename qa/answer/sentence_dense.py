@@ -38,7 +38,11 @@ name. Then the embedder orders it and the next `dense_priors` windows by score t
 the question (`_unheld`); those beyond the best three are embedded only then (~2% of English and
 Spanish questions). Where the first holds a focus term the words keep the say: extended to every
 window tied with others on the words, the embedder's choice was a coin toss (window replay of the
-781 answerable English and Spanish dev questions: one more right, two more wrong).
+781 answerable English and Spanish dev questions: one more right, two more wrong). Chinese questions
+go through it whatever their first holds (`dense_held_cjk`): their terms are character pairs, and a
+first holding "在" or half a name is no more chosen by what was asked; there the embedder's order
+gained on every Chinese set (params.py), and it changes which sentence is quoted, never whether one
+is (`qa.answer.extractive`).
 """
 
 from __future__ import annotations
@@ -53,16 +57,17 @@ from qa.types import Hit, embed_view
 
 def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
              params: ExtractiveParams = DEFAULTS, weight: float | None = None, lead: float | None = None,
-             priors: int | None = None) -> list[Window]:
+             priors: int | None = None, held: float = 0.0, both: bool = False):
     """`windows` with `weight` (`dense_weight` unless given) × (cosine to the question − the best
     cosine of the best `dense_windows`) added to each score and `lead` (`dense_lead` unless given)
     of the lead-sentence prior taken back (see the module doc); `windows` themselves when the
     weight or the count is 0. Where the first of them holds none of the question's focus terms,
     the embedder orders it and the next `priors` (`dense_priors` unless given) that say as much of
-    the question (`_unheld`)."""
+    the question (`_unheld`); a first holding no more than `held` of the focus terms' weight counts
+    as holding none. `both`: (the windows without that step, with it)."""
     weight = params.dense_weight if weight is None else weight
     if weight <= 0 or params.dense_windows <= 0 or len(windows) < 2:
-        return windows
+        return (windows, windows) if both else windows
     key = lambda w: (w.score, -(w.end - w.start))  # noqa: E731
     best = sorted(windows, key=key, reverse=True)[:params.dense_windows]
     sims = _cosines(best, hits, similarity, {})
@@ -71,8 +76,9 @@ def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
     lead = (params.dense_lead if lead is None else lead) * params.weights.first
     out = [replace(w, score=w.score - lead * _first(w) + weight * (cos.get(id(w), low) - top))
            for w in windows]
-    return _unheld(windows, out, hits, similarity, params, weight, sims,
-                   params.dense_priors if priors is None else priors)
+    picked = _unheld(windows, out, hits, similarity, params, weight, sims,
+                     params.dense_priors if priors is None else priors, held)
+    return (out, picked) if both else picked
 
 
 def _view(w: Window, hits: list[Hit]) -> str:
@@ -98,7 +104,7 @@ def _says(w: Window, weights) -> float:
 
 
 def _unheld(windows: list[Window], out: list[Window], hits: list[Hit], similarity: Similarity,
-            params: ExtractiveParams, weight: float, cos: dict[str, float], count: int) -> list[Window]:
+            params: ExtractiveParams, weight: float, cos: dict[str, float], count: int, held: float = 0.0) -> list[Window]:
     """`out` (the reranked `windows`, in their order) with the embedder's order among the first
     and the windows that say as much of the question as it, when the first holds none of the
     question's focus terms: nothing of what it asks told it apart, only where it stands (the
@@ -110,7 +116,7 @@ def _unheld(windows: list[Window], out: list[Window], hits: list[Hit], similarit
     term or is the most similar."""
     order = sorted(range(len(out)), key=lambda i: (out[i].score, -(out[i].end - out[i].start)), reverse=True)
     first = out[order[0]]
-    if count <= 0 or not first.values or first.values[_FOCUS] > 0:
+    if count <= 0 or not first.values or first.values[_FOCUS] > held:
         return out
     floor = _says(first, params.weights) - 1e-9
     ranked = sorted(range(len(windows)), key=lambda i: (windows[i].score, -(windows[i].end - windows[i].start)), reverse=True)
