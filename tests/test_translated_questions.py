@@ -43,7 +43,10 @@ def test_every_word_is_in_one_class_and_has_two_characters():
     ("饲养主管", "首席饲养员艾伦·布鲁克斯博士说", True),      # the compound's rest (饲养) is there too
     ("饲养主管", "首席执行官丹尼尔·奥卡福表示", False),        # ... or it is not
     ("柴油公交车", "用电动校车替换30辆柴油校车", True),
-    ("成本", "每辆校车的价格约为37.5万美元", False),            # a price is no cost: classes apart
+    # English "cost" is translated 成本 or 价格 alike (zh_translated en14-q1's gold answer is this price;
+    # zh.toml `cost`, fourteenth session: no near miss of the development sets answered)
+    ("成本", "每辆校车的价格约为37.5万美元", True),
+    ("成本", "每辆校车的重量约为12吨", False),                   # ... and a weight is none
 ])
 def test_a_compound_is_said_when_its_other_part_is_said_too(asked, text, said):
     assert said_otherwise(text, asked) is said
