@@ -13,7 +13,8 @@ records (`Question`, `Window`) and sentence reading.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, NamedTuple
 
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.windows import Question, Window, _sentences
@@ -51,23 +52,54 @@ def dense_similarity(embedder, question: str) -> Similarity:
     return similarity
 
 
+class _Readings(NamedTuple):
+    """What an English question says that Chinese text writes alike: its numbers and months
+    (`qa.text.glossary.literals`), its pinyin names' readings (`qa.text.pinyin.names`), its words as
+    the dictionary renders them (`qa.text.cedict.renderings`) and its attribute word (`focus`, and
+    `wordings`, the pattern saying it: en.toml's glossaries via `latin_slots.english_focus`)."""
+    marks: list
+    names: list
+    rendered: list
+    focus: str
+    wordings: str
+
+    def found(self, text: str) -> tuple[int, int, int, bool]:
+        """(literals, names, rendered words) `text` (folded to Simplified) writes, and whether it
+        says the attribute word."""
+        from qa.text.pinyin import mentioned
+
+        return (sum(m.search(text) is not None for m in self.marks), sum(mentioned(r, text) for r in self.names),
+                sum(any(w in text for w in group) for group in self.rendered),
+                bool(self.wordings) and re.search(self.wordings, text, re.I) is not None)
+
+
+@lru_cache(maxsize=8)  # read once for unread, unfound and the windows of one question
+def _readings(question: str) -> _Readings:
+    from qa.answer.latin_slots import english_focus
+    from qa.text.cedict import renderings
+    from qa.text.glossary import literals
+    from qa.text.pinyin import names
+
+    focus, wordings = english_focus(question)
+    return _Readings(literals(question), [readings for _, readings in names(question)], renderings(question),
+                     focus, wordings)
+
+
 def unread(question: str) -> list[str]:
     """The words of a question over text in another script when nothing in it can be read there:
     no pinyin name, number or date, dictionary rendering or glossary word ("asdf qwer zxcv" over
     Chinese articles); [] when something can. The embedder rates any line against any sentence at
     about the same similarity, so such a line was quoted at support 0.5-0.7; there is nothing to
     look for."""
-    from qa.answer.latin_slots import english_focus
-    from qa.text.cedict import renderings, unknown_words
-    from qa.text.glossary import literals
-    from qa.text.pinyin import names
+    from qa.text.cedict import unknown_words
 
     if CJK.search(question):
         return []  # a Chinese question over Latin text: its words are the ones it writes
     words = unknown_words(question)
-    if not words or names(question) or literals(question) or renderings(question) or english_focus(question)[0]:
+    if not words:
         return []
-    return words
+    r = _readings(question)
+    return [] if r.names or r.marks or r.rendered or r.focus else words
 
 
 def unfound(question: str, hits: list[Hit], params: ExtractiveParams = DEFAULTS) -> list[str]:
@@ -80,21 +112,12 @@ def unfound(question: str, hits: list[Hit], params: ExtractiveParams = DEFAULTS)
     [] when something is written, or when the dictionary is not installed (nothing can be told).
     On train30_en and trial_en (66 answerable questions) it refused one wrong answer and no right
     one."""
-    from qa.answer.latin_slots import english_focus
-    from qa.text.cedict import content_words, dictionary_file, renderings
-    from qa.text.glossary import literals
-    from qa.text.pinyin import mentioned, names
+    from qa.text.cedict import content_words, dictionary_file
 
     if CJK.search(question) or not hits or dictionary_file() is None:
         return []
     text = to_simplified("\n".join(h.text for h in hits[:params.cross_passages]))
-    _, wordings = english_focus(question)
-    if any(m.search(text) for m in literals(question)) \
-            or any(mentioned(readings, text) for _, readings in names(question)) \
-            or any(w in text for group in renderings(question) for w in group) \
-            or (wordings and re.search(wordings, text, re.I)):
-        return []
-    return content_words(question)
+    return [] if any(_readings(question).found(text)) else content_words(question)
 
 
 def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
@@ -114,13 +137,7 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
     only `cross_sentences` are: once each (chunks of one article overlap by a sentence), no fragment
     of fewer than `cross_min_chars` characters of the text's script ("S.", Latin names), those
     holding a literal, a name or the attribute word first."""
-    from qa.answer.latin_slots import english_focus
-    from qa.text.cedict import renderings
-    from qa.text.glossary import literals
-    from qa.text.pinyin import mentioned, names
-
-    _, wordings = english_focus(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
-    found, marks, rendered = [readings for _, readings in names(q.text)], literals(q.text), renderings(q.text)
+    readings = _readings(q.text)  # jobs -> a count of 岗位 (en.toml's glossaries)
     own = (lambda t: sum(c.isalpha() and c.isascii() for c in t)) if CJK.search(q.text) else (lambda t: len(CJK.findall(t)))
     seen: set[str] = set()
     sents = []
@@ -130,11 +147,8 @@ def cross_script_windows(q: Question, hits: list[Hit], similarity: Similarity,
             if text in seen or own(text) < params.cross_min_chars:
                 continue
             seen.add(text)
-            folded = to_simplified(text)
-            evidence = (params.cross_literal * sum(m.search(folded) is not None for m in marks)
-                        + params.cross_name * sum(mentioned(r, folded) for r in found)
-                        + params.cross_word * sum(any(w in folded for w in group) for group in rendered))
-            said = bool(wordings) and re.search(wordings, folded, re.I) is not None
+            literal, name, word, said = readings.found(to_simplified(text))
+            evidence = params.cross_literal * literal + params.cross_name * name + params.cross_word * word
             sents.append((hi, s, text, evidence, said))
     sents = sorted(sents, key=lambda x: not (x[3] or x[4]))[:params.cross_sentences]  # stable: passage order within
     if not sents:
