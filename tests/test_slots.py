@@ -392,6 +392,18 @@ def test_the_verb_asked_is_read_past_a_clitic(lead):
     assert [g.kind for g in worded_gaps(f"¿Con quién {lead} casó Ana?", "Ana trabajó con Juan en 1900.", "")] == ["event"]
 
 
+@pytest.mark.parametrize("auxiliary", lexicon.words("perfect_auxiliary"))
+def test_the_verb_asked_after_haber_is_its_participle(auxiliary):
+    """«¿Quiénes habrían cocinado…?» asked the doer of «habrían», which no sentence says: the
+    participle is the verb asked, said here by a synonym («prepararon»), not by another verb."""
+    from qa.answer.latin_slots import worded_gaps
+
+    question = f"¿Quiénes {auxiliary} cocinado los chiles?"
+    assert worded_gaps(question, "Las monjas agustinas los prepararon por primera vez en 1821.", "") == []
+    assert [g.detail for g in worded_gaps(question, "Las monjas agustinas los vendieron por primera vez en 1821.", "")] \
+        == ["cocinado"]
+
+
 @pytest.mark.parametrize("question, quote, gap", [
     # the verb carries the event its object names: "received" said by "were awarded" the prize
     ("Who received the 1957 Nobel Prize in Physics instead of Wu?",
