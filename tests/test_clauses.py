@@ -8,6 +8,7 @@ import pytest
 
 from qa.answer.clauses import Phrase, clause_run, phrases, subject_run
 from qa.answer.extractive import answer_extractive
+from qa.answer.short_latin import names_person
 from qa.answer.windows import analyse
 from qa.text import lexicon
 from qa.text.sentences import Span, split_clauses
@@ -592,3 +593,38 @@ def test_the_run_takes_the_phrase_that_holds_what_is_asked(text, question, title
 ])
 def test_the_terms_of_an_earlier_phrase_are_left_out_of_a_run_over_the_budget(phrases, need, run):
     assert clause_run(phrases, need, 150) == run
+
+
+# A person asked: the phrase naming one (two capitalised words or more, none of the question's) is
+# the wanted type of answer, so the run holds it; capitalised runs the question names ("the Royal
+# Society") or single words ("London", "Dutch") are not one
+LETTERS = ("In 1673, through the physician Reinier de Graaf, he began sending letters in Dutch to the Royal Society "
+           "in London, and over the next fifty years he described in them bacteria from his own teeth, the "
+           "spermatozoa of many animals and the flow of blood through capillaries.")
+PALACIO = ("La Aljafería es un palacio fortificado de Zaragoza, levantado en la segunda mitad del siglo XI por orden "
+           "de Abu Yafar al-Muqtadir, rey de la taifa de Saraqusta, de cuyo nombre deriva el del edificio, y es la "
+           "construcción islámica más importante que se conserva de aquella época en la península.")
+CIMA = ("El naturalista alemán Alexander von Humboldt, que visitó la región en 1802, intentó sin éxito alcanzar su "
+        "cumbre, que no fue coronada hasta 1872 por el geólogo Wilhelm Reiss y el colombiano Ángel Escobar.")
+
+
+@pytest.mark.parametrize("text, question, title, held", [
+    (LETTERS, "Thanks to whom did he start writing to the Royal Society?", "Antonie van Leeuwenhoek",
+     "Reinier de Graaf"),
+    (PALACIO, "¿Quién mandó construir la Aljafería?", "Aljafería", "Abu Yafar al-Muqtadir"),
+    # two phrases name persons: the one after the question's words is quoted (`_shortest`)
+    (CIMA, "¿Quiénes fueron los primeros en llegar a la cima del Cotopaxi?", "Cotopaxi", "Wilhelm Reiss"),
+])
+def test_a_person_asked_is_quoted_with_the_phrase_naming_one(text, question, title, held):
+    assert held in _quote(text, question, title=title)
+
+
+@pytest.mark.parametrize("question, text, named", [
+    ("Who founded the city?", "through the physician Reinier de Graaf,", True),
+    ("Who founded the city?", "he wrote to the Royal Society in London,", True),  # a society, as the picker reads it
+    ("Who wrote to the Royal Society?", "he wrote to the Royal Society in London,", False),  # named by the question
+    ("Who founded the city?", "he wrote in Dutch from London,", False),  # single capitalised words
+    ("When was the city founded?", "through the physician Reinier de Graaf,", False),  # no person asked
+])
+def test_names_person(question, text, named):
+    assert names_person(question, text) is named

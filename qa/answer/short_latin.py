@@ -41,7 +41,7 @@ from qa.answer.latin_question import asked as read_question
 from qa.text import lexicon
 from qa.text.cjk import CJK
 
-__all__ = ["latin_span"]
+__all__ = ["latin_span", "names_person"]
 
 MAX_CHARS = 60  # a longer span is a clause: the quote says it better
 MODIFIERS = 2  # words a count may put between its figure and its noun ("sixteen goose feathers")
@@ -75,9 +75,8 @@ def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
     elif asked.wants in ("year", "date"):
         pattern = lexicon.regex("latin_year") if asked.wants == "year" else lexicon.regex("latin_date")
         spans = [m.span() for m in pattern.finditer(text) if not said(asked, m.group(0))]
-    elif asked.wants == "person":  # a run sharing a word with the question is who it asks about (Nodo Sistemas S.A.)
-        spans = [r for r in _runs(text, person=True) if r[2] >= 2 and _unquoted(text, r)
-                 and not {w.lower() for w in re.findall(r"\w+", text[r[0]:r[1]])} & asked.words]
+    elif asked.wants == "person":
+        spans = _persons(asked, text)
         found = subject(asked, text, [s[:2] for s in spans])
         if found:
             return found
@@ -101,6 +100,26 @@ def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
         others = [r[:2] for r in _runs(text) if r[2] and _unquoted(text, r) and (r[1] <= found[0] or r[0] >= found[1])]
         found = listed(text, found, [*others, found])
     return found
+
+
+def _persons(asked: Asked, text: str) -> list[tuple[int, int, int]]:
+    """The runs of `text` the picker may answer a person with: two capitalised words or more, not a
+    run sharing a word with the question (that is who it asks about: Nodo Sistemas S.A.)."""
+    return [r for r in _runs(text, person=True) if r[2] >= 2 and _unquoted(text, r)
+            and not {w.lower() for w in re.findall(r"\w+", text[r[0]:r[1]])} & asked.words]
+
+
+def names_person(question: str, text: str) -> bool:
+    """Does `text` name a person `question` may ask for (`_persons`), or say a doer after by/por
+    ("…coronada hasta 1901 por dos pastores del valle": a person unnamed), when it asks one?"""
+    asked = read_question(question)
+    return asked is not None and asked.wants == "person" and (
+        bool(_persons(asked, text)) or _agent().search(text) is not None)
+
+
+@cache
+def _agent() -> re.Pattern:
+    return re.compile(r"\b(?:%s)\s+\w" % lexicon.alternation("agent_lead"), re.IGNORECASE)
 
 
 def _plural(word: str) -> bool:
