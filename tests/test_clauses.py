@@ -628,3 +628,30 @@ def test_a_person_asked_is_quoted_with_the_phrase_naming_one(text, question, tit
 ])
 def test_names_person(question, text, named):
     assert names_person(question, text) is named
+
+
+@pytest.mark.parametrize("phrases, reach, run", [
+    # the next phrase does not fit within the budget of 150: the run alone, or with it within `reach`
+    ([p(30), p(100, 0b01), p(70), p(40)], 0, (1, 1)),
+    ([p(30), p(100, 0b01), p(70), p(40)], 180, (1, 2)),
+    ([p(30), p(100, 0b01), p(90), p(40)], 180, (1, 1)),  # past the reach too
+    # widened within the budget already: no phrase past it
+    ([p(30), p(100, 0b01), p(40), p(60)], 180, (1, 2)),
+    # a phrase holds the wanted type: the run holds it, nothing past the budget
+    ([p(30), p(100, 0b01, cue=True), p(70), p(40)], 180, (1, 1)),
+])
+def test_a_run_takes_the_next_phrase_within_the_reach(phrases, reach, run):
+    assert clause_run(phrases, 0b01, 150, reach=reach) == run
+
+
+GALLIUM = ("In 1875 the French chemist Paul-Émile Lecoq de Boisbaudran discovered the element by spectroscopy, "
+           "noticing two violet lines in a sample of zinc blende from the Pyrenees, and named it after Gallia, the "
+           "Latin name of France.")
+
+
+@pytest.mark.parametrize("reach, held", [(0, False), (180, True)])
+def test_the_answer_after_a_run_at_the_budget_is_quoted_within_the_reach(reach, held):
+    q = analyse("In which mineral did Lecoq de Boisbaudran find gallium?", None)
+    quote = GALLIUM[slice(*phrases(GALLIUM, "Gallium", Span(0, len(GALLIUM)), q, 150, reach=reach))]
+    assert ("zinc blende" in quote) is held
+    assert quote.startswith("In 1875")

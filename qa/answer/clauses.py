@@ -89,16 +89,18 @@ _PLACED_KINDS = ("year", "date", "number")
 _EXACT_WANTS = ("year", "month", "day", "time", "number")
 
 
-def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True) -> tuple[int, int]:
+def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True,
+            reach: int = 0) -> tuple[int, int]:
     """(start, end) to quote of the sentence `span` of `text` (an article titled `title`) for the
     question `q`: its run of phrases holding what it matched when it is longer than `budget`, without
     the comma or colon that ends the run, widened within `budget` unless `widen` is False (a
-    runner-up quote: the run alone); else, or when no shorter run holds it, the whole sentence."""
+    runner-up quote: the run alone), or by one phrase within `reach` (`_widened`); else, or when no
+    shorter run holds it, the whole sentence."""
     if span.end - span.start <= budget:
         return span.start, span.end
     parts = split_clauses(text, span.start, span.end)
     tried = [parts]
-    out = _unless_placed(text, title, span, q, budget, widen, parts)
+    out = _unless_placed(text, title, span, q, budget, widen, parts, reach)
     if out[1] - out[0] > budget:
         # Still past the budget: the phrases cut at commas are too coarse (a sentence quoted whole,
         # ~200 characters, or a run of one long phrase). Cut before "and", "where", «y» too, and
@@ -115,9 +117,9 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
 
 
 def _unless_placed(text: str, title: str, span: Span, q: Question, budget: int, widen: bool,
-                   parts: list[Span]) -> tuple[int, int]:
+                   parts: list[Span], reach: int = 0) -> tuple[int, int]:
     """`_quoted`, not widened when the Latin short-answer picker places an answer in the run."""
-    out = _quoted(text, title, span, q, budget, widen, parts)
+    out = _quoted(text, title, span, q, budget, widen, parts, reach=reach)
     if widen and (run := _quoted(text, title, span, q, budget, False, parts)) != out \
             and latin_span(q.text, [text[run[0]:run[1]]]) is not None:
         return run
@@ -143,7 +145,7 @@ def _cored(text: str, title: str, span: Span, q: Question, budget: int, parts: l
 
 
 def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: bool,
-            parts: list[Span], lead: bool = True) -> tuple[int, int]:
+            parts: list[Span], lead: bool = True, reach: int = 0) -> tuple[int, int]:
     """`phrases` over the sentence's phrases `parts`."""
     if len(parts) < 2:
         return span.start, span.end
@@ -184,7 +186,7 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     room = budget if widen else 0
     # where the question's words stand: the words the text repeats, not a value of the kind asked
     spoken = need & ~valued(q.text, q.terms)
-    run = clause_run(found, need, room, _exact(q), spoken, lead) if need else \
+    run = clause_run(found, need, room, _exact(q), spoken, lead, reach if widen else 0) if need else \
         subject_run(found, beside, room, _PRONOUN.match(text[parts[0].start:parts[0].end]) is not None)
     if run is None:
         return span.start, span.end
@@ -214,13 +216,10 @@ def _cues(text: str, parts: list[Span], q: Question) -> list[bool]:
         if any(found) or q.wants != "person" or wanted(q.text) != "person":
             return found
     if wanted(q.text) == "person":
-        # `has_answer_type` reads a person in Chinese only: an English or Spanish one is a phrase
-        # naming one as the picker reads names, or saying a doer after by/por (`names_person`), so a
-        # run of the question's words alone no longer drops the phrase with the person
-        # ("In 1673, through the physician Reinier de Graaf, | he began sending letters … to the Royal
-        # Society" for "Thanks to whom did he start writing to the Royal Society?"). Measured on the
-        # real path (session 15): en_wiki7 +1, es_wiki13 +1, no answer lost, four answers 25-49
-        # characters shorter or longer, one 121 longer (a doer after «por» in the phrase before)
+        # `has_answer_type` reads a Chinese person only: the run of the question's words dropped the
+        # phrase with the person ("In 1673, through the physician Reinier de Graaf, | he began sending
+        # letters…" for "Thanks to whom did he start writing…?"). Session 15, real path: en_wiki7 +1,
+        # es_wiki13 +1, es_wiki17 +1, none lost, five answers 25-121 characters shorter or longer
         return [names_person(q.text, text[p.start:p.end]) for p in parts]
     if wanted(q.text) not in _PLACED_KINDS:
         return [False] * len(parts)
@@ -250,7 +249,7 @@ class Phrase(NamedTuple):
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False, spoken: int = 0,
-               lead: bool = True) -> tuple[int, int] | None:
+               lead: bool = True, reach: int = 0) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote, or None to quote the sentence whole: the shortest
     run holding every term of `need` and, when a phrase holds the wanted type of answer, one that
     does (`_shortest`); with the phrase before it when it opens with a relative word or is an
@@ -294,7 +293,7 @@ def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False,
     length, i, j = best
     if exact and cue_needed:
         return None if (i, j) == (0, n - 1) else (i, j)
-    return _widened(parts, i, j, length, budget)
+    return _widened(parts, i, j, length, budget, 0 if cue_needed else reach)
 
 
 def _extended(parts: list[Phrase], run: tuple[int, int, int], need: int, cue_needed: bool,
@@ -386,12 +385,16 @@ def subject_run(parts: list[Phrase], named: int, budget: int, pronoun: bool = Fa
     return _widened(parts, first, last, sum(p.size for p in parts[first:last + 1]), budget)
 
 
-def _widened(parts: list[Phrase], i: int, j: int, length: int, budget: int) -> tuple[int, int] | None:
+def _widened(parts: list[Phrase], i: int, j: int, length: int, budget: int, reach: int = 0) -> tuple[int, int] | None:
     """The run i..j widened by the phrases after it while it stays within `budget`, or None when it
     is then the whole sentence. Not by those before: an answer follows the words a question repeats,
-    and on en_wiki the phrases before took the mean quote from 152 to 158 characters, no answer."""
-    n = len(parts)
+    and on en_wiki the phrases before took the mean quote from 152 to 158 characters, no answer.
+    A run the next phrase does not fit beside within `budget` takes it within `reach` when no phrase
+    holds the wanted type ("…by spectroscopy, | noticing … zinc blende": `ExtractiveParams.clause_reach`)."""
+    n, first = len(parts), j
     while j + 1 < n and length + parts[j + 1].size <= budget:
         j += 1
         length += parts[j].size
+    if j == first and j + 1 < n and length + parts[j + 1].size <= reach:
+        j += 1
     return None if (i, j) == (0, n - 1) else (i, j)

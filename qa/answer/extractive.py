@@ -148,7 +148,7 @@ def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams 
         if keep is None:
             return w
     span = sents[keep or 0].span
-    start, end = phrases(hit.text, hit.title, span, q, params.clause_chars, widen)
+    start, end = phrases(hit.text, hit.title, span, q, params.clause_chars, widen, params.clause_reach)
     return Window(w.hit, start, end, w.values, w.score, w.mask, w.support_parts)
 
 
