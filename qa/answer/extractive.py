@@ -218,7 +218,7 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
         found += [Gap("entity", name) for name in ungrounded(question, q.terms, q.absent, ground, titles,
                                                              english=latin_language(question) == "en")]
     if not cross:
-        from qa.answer.grounding import asked_elsewhere
+        from qa.answer.elsewhere import asked_elsewhere
         from qa.answer.slots import Gap
 
         if other := asked_elsewhere(q, windows, w, hits):
