@@ -59,6 +59,14 @@ CJK_CASES = [
 ]
 
 
+CJK_CASES += [
+    # winning counted over every edition (夺冠次数最多) is said of none (zh_xwiki9 en_wiki9-unanswerable-5)
+    ("第一届全爱尔兰板棍球锦标赛是哪个郡赢得的？", "全爱尔兰高级曲棍球锦标赛于1887年首次举办，每年夏天在克罗克公园球场举行决赛，"
+     "而基尔肯尼是夺冠次数最多的郡。", "赢得（第一届）"),
+    ("第一届全爱尔兰板棍球锦标赛是哪个郡赢得的？", "锦标赛于1887年首次举办，首次夺冠的是蒂珀雷里郡。", ""),
+]
+
+
 @pytest.mark.parametrize("question, quote, gap", CJK_CASES)
 def test_cjk_unbound_ordinal(question, quote, gap):
     assert cjk_unbound_ordinal(question, quote) == gap
@@ -75,3 +83,31 @@ def test_the_slot_checks_refuse_it():
 def test_every_rank_has_forms(language):
     ranks = lexicon.glossary("ordinal_rank", language)
     assert {"first", "second", "third"} <= set(ranks) and all(ranks.values())
+
+
+# A thing the question ranks past every rank the quote writes of it (qa.answer.firsts.other_ordinal):
+# (question, quote, the quote's rank; "" when the quote may answer)
+RANKED = [
+    ("第三代256通道无线植入式脑机接口系统是在哪里发布的？", "会上发布第二代256通道无线植入式脑机接口系统。", "第二代"),
+    ("广东省第三人民医院的脑机接口临床转化基地是什么时候成立的？", "广东省第二人民医院脑机接口临床转化基地近日正式成立。", "第二人民"),
+    ("第二例超百通道柔性脑机接口临床植入是在什么时候？", "成功完成国内首例“超百通道侵入式柔性脑机接口”的临床植人。", "首例"),
+    ("婆罗浮屠的第二次大规模修复是在什么时候？", "1975年至1982年间，印度尼西亚政府进行了一次大规模修复。", "一次"),
+    # the asked rank written, in either form
+    ("第一任总统是谁？", "首任总统是华盛顿。", ""),
+    ("第3条规定了什么？", "第二条规定了义务，第三条规定了权利。", ""),
+    # an earlier rank asked of a later one: the later presupposes it (drcd_test 3234-1-4, 6020-1-3)
+    ("首次被称为天可汗的中国皇帝是哪一位？", "贞观二十一年第二次在灵州被铁勒诸部尊为天可汗。", ""),
+    ("日本第一大汽车制造商是？", "日产为日本第二大汽车制造商，年产量仅次于丰田汽车。", ""),
+    # a comparison of two ranks (drcd_test 3574-3-5); another thing ranked; 一 as no number
+    ("第二次现代主义和第一次现代主义最大的差别是什么？", "第二次现代主义比起第一时期的现代主义更讲求权威。", ""),
+    ("第二届大会在哪里举行？", "首例手术在上海完成。", ""),
+    ("第二届大会在哪里举行？", "大会一般在上海举行。", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, rank", RANKED)
+def test_other_ordinal(question, quote, rank):
+    from qa.answer.firsts import other_ordinal
+
+    assert other_ordinal(question, quote) == rank
+    assert (("elsewhere", rank) in [(g.kind, g.detail) for g in gaps(question, quote, "")]) is bool(rank)

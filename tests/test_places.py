@@ -92,6 +92,15 @@ def test_the_place_written_right_before_the_question_words(text, pairs, before):
     assert places.place_before(text, pairs) == before
 
 
+@pytest.mark.parametrize("text, pairs, located", [
+    ("产业集聚区“脑智天地”在上海闵行区启动建设", {"集聚", "聚区"}, "上海"),
+    ("产业集聚区“脑智天地”在上海闵行区启动建设", {"补贴"}, ""),  # no word of the question before it
+    ("在上海,产业集聚区初具规模", {"集聚"}, ""),  # the place opens the clause: opening_place's
+])
+def test_the_place_the_question_words_are_located_in(text, pairs, located):
+    assert places.located_place(text, pairs) == located
+
+
 @pytest.mark.parametrize("name, expected", [
     ("上海", 1), ("北京市", 1), ("广东省", 1), ("深圳", 2), ("广州市", 2), ("闵行区", 3), ("海淀", 3), ("无名之地", 3),
 ])

@@ -69,3 +69,22 @@ def test_deputy_gap_reaches_the_slot_checks():
     found = gaps("黑河自贸片区管委会主任是谁？", "黑河片区党工委委员、管委会副主任张其军介绍,片区引入了电商平台。", "")
     assert ("focus", "主任") in [(g.kind, g.detail) for g in found]
     assert not [g for g in gaps("黑河自贸片区管委会主任是谁？", "管委会主任张其军介绍,片区引入了电商平台。", "") if g.kind == "focus"]
+
+
+# A post written only right before a verb of speaking: its holder unnamed (qa.answer.posts.unnamed_holder)
+UNNAMED = [
+    ("向记者介绍《办法》的那位金融监管总局司局负责人叫什么名字？", "负责人", "金融监管总局有关司局负责人介绍,《办法》明确了规则。", True),
+    ("相关负责人是谁？", "负责人", "相关负责人表示,将加快建设。", True),
+    ("黑河国欧物流有限公司的人事负责人是谁？", "负责人", "黑河国欧物流有限公司人事负责人刘琳深有感触地说", False),
+    ("负责人是谁？", "负责人", "有关负责人介绍,项目负责人王五已到任。", False),  # named once
+    ("公司的负责人在哪里？", "负责人", "有关负责人介绍,项目进展顺利。", False),  # no who-question
+]
+
+
+@pytest.mark.parametrize("question, word, text, expected", UNNAMED)
+def test_unnamed_holder(question, word, text, expected):
+    from qa.answer.posts import unnamed_holder
+    from qa.answer.slots import gaps
+
+    assert unnamed_holder(question, word, text) is expected
+    assert (("focus", word) in [(g.kind, g.detail) for g in gaps(question, text, "")]) is expected

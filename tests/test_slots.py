@@ -53,6 +53,11 @@ UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合�
     ("这艘船上装备了多少门炮？", "", "focus"),
     # an adverb and a negation (都不能) open no verb: the event is the verb after them (not 都不)
     ("女性直到什么时候都不能登上山顶？", "登上", "event"),
+    # where a thing's named part or seat is: that part (x15's near miss: the federation's seat)
+    ("世界槌球联合会的总部在哪里？", "总部", "focus"),
+    ("该公司的工厂设在什么地方？", "工厂", "focus"),
+    ("长城在哪里？", "", "focus"),                                   # no part named
+    ("盾柱木的原产地在哪里？", "", "focus"),                           # a word for the place itself
 ])
 def test_focus_is_the_word_the_question_word_hangs_on(question, word, kind):
     assert focus(question) == (word, kind)

@@ -166,6 +166,9 @@ YEARS = [
     ("这座教堂是在哪一年建成的？", "教堂建成后成为地标。", ""),
     # not a which-year question
     ("这座教堂是什么时候建成的？", "教堂于19世纪建成。", ""),
+    # some years ago, in the sentence of a clause naming no date (the seed: 李远清's team)
+    ("李远清团队是在哪一年孵化华南脑控公司的？", "李远清团队数年前便开始探索产业化应用,孵化华南脑控(广东)智能科技有限公司。", "孵化"),
+    ("李远清团队是在哪一年孵化华南脑控公司的？", "李远清团队数年前开始探索,2019年孵化华南脑控公司。", ""),
 ]
 
 
@@ -306,7 +309,7 @@ def test_latin_coarse_year_reaches_the_slot_checks():
 
 
 # A depth, a width, a thickness is written with its word; a bare length gives none of them
-# (qa.answer.values: `sense_by_word`, `cjk_sense_asked`): (question, quote, the gap's detail)
+# (qa.answer.values: `sense_by_word`; `other_sense` for Chinese): (question, quote, the gap's detail)
 SENSES = [
     ("How deep is the Mackenzie River?",
      "The Mackenzie River runs north-west for about 1,740 kilometres to the Beaufort Sea.", "depth"),
@@ -316,9 +319,16 @@ SENSES = [
     ("How tall is Etna?", "At roughly 3,350 metres it is the highest mountain in Italy.", ""),  # a height: not read
     ("¿Qué profundidad tiene el lago?", "El lago mide 30 kilómetros de largo.", "depth"),
     ("¿Qué profundidad tiene el lago?", "El lago tiene 300 metros de profundidad.", ""),
-    ("麦肯齐河有多深？", "麦肯齐河向西北流经约 1,740 公里后注入北冰洋。", "深"),
+    ("麦肯齐河有多深？", "麦肯齐河向西北流经约 1,740 公里后注入北冰洋。", "depth"),
     ("贝加尔湖最深的地方有多深？", "贝加尔湖是世界上最深的湖泊，深达 1,642 米。", ""),
-    ("这条河的宽度是多少？", "这条河全长200公里。", "宽"),
+    ("这条河的宽度是多少？", "这条河全长200公里。", "breadth"),
+    ("陨石坑有多宽？", "陨石坑直径约1.2公里。", ""),                     # a diameter is a breadth
+    ("这块冰有多厚？", "冰层覆盖约200平方公里。", "thickness"),           # no length at all: still no thickness
+    ("湖有多深？", "湖面海拔约400米,面积约600平方公里。", "depth"),      # one gap, not two
+    # the word beside a length, not an adjective (宽阔, 深远)
+    ("伊洛瓦底江有多宽？", "它流经约 2,170 公里后，经由一个宽阔的三角洲注入安达曼海。", "breadth"),
+    ("湖有多深？", "湖最深处为1,600米。", ""),
+    ("河有多宽？", "河面约2公里宽。", ""),
     ("这条河的宽度是多少？", "河面宽约2公里。", ""),
 ]
 

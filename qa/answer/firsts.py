@@ -40,7 +40,7 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.sentences import split_sentences
 
-__all__ = ["cjk_unbound_ordinal", "unbound_ordinal"]
+__all__ = ["cjk_unbound_ordinal", "other_ordinal", "unbound_ordinal"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -134,4 +134,55 @@ def cjk_unbound_ordinal(question: str, quote: str) -> str:
              or any(_rank(o) != rank for o in bound.finditer(c))]
     if held and saying and other == saying and not any(mentions(c, word) for c in held):
         return f"{word}（{m.group(0)}）"
+    return ""
+
+
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _value(rank: str) -> int:
+    """The number a rank writes (3, 三, 十二, 二十一; 首 and 一 are 1), 0 when it cannot be read."""
+    if rank.isdigit():
+        return int(rank)
+    if rank == "首":
+        return 1
+    if "十" in rank:
+        tens, _, ones = rank.partition("十")
+        return (_DIGIT.get(tens, 0) if tens else 1) * 10 + (_DIGIT.get(ones, 0) if ones else 0)
+    return _DIGIT.get(rank, 0) if len(rank) == 1 else 0
+
+
+def _ranked(text: str, ordinal_only: bool) -> list[tuple[int, str]]:
+    """(rank, the thing ranked) of each ordinal in `text`: the measure word after it (第三代 -> 代),
+    or the first two characters of another word (第二人民医院 -> 人民). `ordinal_only`: without a
+    count of one (一次, 一篇), which ranks nothing in a question."""
+    measures = lexicon.words("ordinal_measure")
+    out = []
+    for m in lexicon.regex("cjk_ranked").finditer(text):
+        rank = m.group(1) or m.group(2) or m.group(3)
+        after = m.group(4)
+        if m.group(3) and (ordinal_only or after[0] not in measures):
+            continue  # 一 before a measure word counts one; before another word (一般, 一致) it is no number
+        if value := _value(rank):
+            out.append((value, after[0] if after[0] in measures else after))
+    return out
+
+
+def other_ordinal(question: str, quote: str) -> str:
+    """The ordinal `quote` (Chinese) ranks the thing by where `question` ranks it otherwise, when
+    the quote never ranks it as asked, or "": "第三代256通道无线植入式脑机接口系统是在哪里发布的？"
+    was answered 0.998 by "会上发布第二代256通道…系统", "广东省第三人民医院的…基地是什么时候成立的？"
+    by 第二人民医院's, "第二例…临床植入是在什么时候？" by the 首例, "第二次大规模修复" by "进行了一次大规模
+    修复". An ordinal ranks a thing by the measure word after it (`ordinal_measure`: 代, 例, 次) or
+    by the word it opens (第二人民医院); 首 and 一 rank alike (首例 is the 第一例). Only a rank past
+    every one the quote writes is read: drcd_test's "首次被稱為天可汗的中國皇帝" and "日本第一大汽車製造商"
+    are answered by quotes saying 第二次 and 第二大."""
+    for rank, thing in _ranked(question, True):
+        said = [r for r, t in _ranked(quote, False) if t == thing]
+        # a later rank presupposes the earlier ones, which a quote tells without their ordinal
+        # (唐太宗 首次被称为天可汗, told by "…第二次在灵州被…尊为天可汗"; 第一大 by 第二大, 仅次于…)
+        if said and rank > max(said):
+            m = next(m for m in lexicon.regex("cjk_ranked").finditer(quote)
+                     if _value(m.group(1) or m.group(2) or m.group(3)) == said[0] and m.group(4).startswith(thing))
+            return quote[m.start():m.start(4)].strip() + thing
     return ""

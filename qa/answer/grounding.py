@@ -49,9 +49,9 @@ from typing import Iterable
 
 from qa.text import lexicon
 from qa.text.cjk import CJK_RUN, fold, unpunctuated
-from qa.text.places import apart, divisions_in, named_places, opening_place, place_before, without_ending
+from qa.text.places import apart, divisions_in, located_place, named_places, opening_place, place_before, without_ending
 from qa.text.places import level as place_level
-from qa.text.questions import strip_question
+from qa.text.questions import question_type, strip_question
 from qa.text.sentences import split_sentences
 from qa.text.sounds import sounded
 from qa.types import Hit
@@ -65,6 +65,7 @@ _CATEGORY = lexicon.regex("category_word")
 _ASKED_KIND = lexicon.regex("asked_kind_before")
 _NOT_START, _NOT_END = frozenset(lexicon.words("not_word_start")), frozenset(lexicon.words("not_word_end"))
 _ASKING_CHARS = frozenset(lexicon.words("asking_char"))
+_SUBJECT_NEXT = frozenset(lexicon.words("subject_next"))
 _INTRODUCER = re.compile("^(?:" + lexicon.alternation("introducer") + ")")
 _STAND_IN = (lexicon.regex("demonstrative"), lexicon.regex("place_demonstrative"), lexicon.regex("pronoun_start"))
 # 贝尔 (消歧义), 民主黨_(美國) (DRCD writes a page's name as its address does): the name is the part
@@ -232,6 +233,12 @@ def _shared(a: str, b: str) -> int:
     return n if n >= 2 and CJK_RUN.fullmatch(a[:2]) and strip_question(a[:2]) == a[:2] else 0
 
 
+def _overlap(question: str, span: str, name: str) -> bool:
+    """Do `span` and `name` share characters where `question` writes them (广州天 and 天河区)?"""
+    i, j = question.find(span), question.find(name)
+    return i >= 0 and j >= 0 and i < j + len(name) and j < i + len(span)
+
+
 def _name_like(span: str) -> bool:
     """A region (上海), or a place or organisation by its ending (3+ characters: 地区 and 学院 alone
     are categories, not names)."""
@@ -283,7 +290,10 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
             found.append(m.group(0))
     same = len(low) == len(question)  # offsets kept: a title found in `low` is shown as `question` writes it
     retrieved = _titles(hits)
-    for title in retrieved:
+    # a one-character title (镍, 铁) names the subject of a question it opens (镍是在哪一年被命名的？)
+    opening = [t for t in {_name_of(h.title) for h in hits} if len(t) == 1 and low.startswith(t)
+               and low[1:2] in _SUBJECT_NEXT]
+    for title in retrieved + opening:
         if _CATEGORY.fullmatch(title) or _asked_kind(low, title):
             continue  # an article on 地区 or 国家 is named by a word any question may use
         if (i := low.find(title)) >= 0 and title not in ground and not any(title in f for f in found):
@@ -308,8 +318,10 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
         bare = _INTRODUCER.sub("", span)
         if span in _REGIONS or (_name_like(bare) and bare in corpus and not _asked_kind(question, span)):
             found.append(span if span in _REGIONS else bare)
-        elif place := next((p for p in divisions_in(bare) if p not in ground and without_ending(p) not in ground), ""):
-            # a division named in full (位于|云南省|哪个县 over 四川省's quote): a place, in the corpus or not
+        elif place := next((p for p in divisions_in(question) if _overlap(question, bare, p) and p not in ground
+                            and without_ending(p) not in ground), ""):
+            # a division named in full (位于|云南省|哪个县 over 四川省's quote): a place, in the corpus or
+            # not; read in the question, where its span may be cut short (天河区 over 海珠区's: 河区 is in 黑河区)
             found.append(place)
         elif name := _absent_scope(question, span, absent):
             found.append(name)
@@ -337,6 +349,9 @@ def displaced(question: str, quote: str) -> str:
     if not named:
         return ""
     rest = re.sub("|".join(map(re.escape, named)), "\n", rest)
+    # where a division's thing is located (在上海…启动建设) is read unless the place is what is asked
+    # (另一个现在位于哪一个国家: drcd_test 4982-14-2), and not for a river's or a mountain's (发源于宁强县)
+    divisions, asks_place = set(divisions_in(question)) & set(named), question_type(question)[0] == "place"
     pairs = {run[i:i + 2] for run in CJK_RUN.findall(rest) for i in range(len(run) - 1)}
     # any sentence of a quote not naming the asked place; in one naming it, the one saying most of
     # the question's words (广州、深圳等地… then 广州海珠区…为契机 for 深圳's 契机: the second)
@@ -345,7 +360,8 @@ def displaced(question: str, quote: str) -> str:
     for sentence in [best] if all(n in quote for n in named) else spans:
         if all(n in sentence for n in named) or not any(p in sentence for p in pairs):
             continue
-        other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…"))) or place_before(sentence, pairs)
+        other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…"))) or place_before(sentence, pairs) \
+            or (located_place(sentence, pairs) if divisions and not asks_place else "")
         # a lower division may lie inside the asked one (闵行区 of 上海): one as high or higher, or in another province
         if other and other not in question and not any(p[:2] == other[:2] for p in named) \
                 and any(place_level(other) <= place_level(p) or apart(other, p) for p in named if p not in sentence):

@@ -13,7 +13,7 @@ import re
 from qa.answer.spans import trim
 from qa.text import lexicon
 
-__all__ = ["asks_post", "deputy_only", "post"]
+__all__ = ["asks_post", "deputy_only", "post", "unnamed_holder"]
 
 _POST_Q = lexicon.regex("post_q")
 _POST_VERB = lexicon.regex("post_verb")
@@ -52,3 +52,15 @@ def deputy_only(question: str, word: str, text: str) -> bool:
     if at < 0 or word not in text or re.search(f"(?:{_DEPUTY})$", question[:at]):
         return False
     return word not in re.sub(f"(?:{_DEPUTY}){re.escape(word)}", "", text)
+
+
+def unnamed_holder(question: str, word: str, text: str) -> bool:
+    """Does `text` write the post `word` a who-question asks the holder of (负责人, 主任: `role`)
+    only right before a verb of speaking (`anonymous_speech`: 有关司局负责人介绍, 相关负责人表示), where
+    a named holder's name stands between (区委副书记许心超介绍)? "向记者介绍…的那位金融监管总局司局负责人
+    叫什么名字？" was answered 0.52 with "金融监管总局有关司局负责人介绍,《办法》…": the speaker is
+    unnamed. The English counterpart is `qa.answer.doers.holderless`."""
+    if word not in lexicon.words("role") or word not in text or not lexicon.regex("who_q").search(question):
+        return False
+    speech = lexicon.alternation("anonymous_speech")
+    return not re.sub(re.escape(word) + f"(?={speech})", "", text).count(word)

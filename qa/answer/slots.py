@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.posts import deputy_only
+from qa.answer.posts import deputy_only, unnamed_holder
 from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
@@ -165,6 +165,8 @@ def focus(question: str) -> tuple[str, str]:
             # 成立于哪一年 -> 成立; 被废止是在什么时候 -> 废止; not where a verb follows (关岛议会在什么
             # 时候砍了7席: the verb is 砍, and 议会 the subject)
             word = v.group(1)
+    elif m := lexicon.regex("where_attribute_q").search(q):
+        word = m.group(1)  # 联合会的总部在哪里 -> 总部
     elif m := WHO_Q.search(q):
         before = q[:m.start()]
         if m.group(0) in lexicon.words("by_whom"):
@@ -372,7 +374,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     out = []
     word, kind = focus(question)
     said = quote + context
-    if word and (not mentions(said, word) or deputy_only(question, word, said)) \
+    if word and (not mentions(said, word) or deputy_only(question, word, said) or unnamed_holder(question, word, said)) \
             and not straddles(question, word, passage or said) \
             and not (kind == "event" and (dated(question, quote) or said_by_object(question, word, quote))) \
             and not authored(question, word, said) \

@@ -170,8 +170,9 @@ def _counted(question: str) -> str:
 
 def coarse_year(question: str, quote: str) -> str:
     """The event word of a Chinese which-year question (哪一年被废弃 -> 废弃) when `quote` says it and
-    dates it, everywhere it does, by a century or a decade only (the date nearest before it in its
-    clause: "在 19 世纪被废弃"), or ""."""
+    dates it, everywhere it does, by a century, a decade or "some years ago" only (the date nearest
+    before it in its clause, or in its sentence where the clause has none: "在 19 世纪被废弃",
+    "数年前便开始探索…，孵化华南脑控"), or ""."""
     from qa.answer.slots import focus
     from qa.text.questions import question_type
 
@@ -185,6 +186,10 @@ def coarse_year(question: str, quote: str) -> str:
         clause = stop.split(quote[:m.start()])[-1]
         # by where each date ends, a coarse one last where both read the same words (19 世纪)
         marks = sorted([(d.end(), False) for d in date.finditer(clause)] + [(c.end(), True) for c in coarse.finditer(clause)])
+        if not marks:
+            # a clause going on from its sentence's date ("数年前便开始探索…，孵化华南脑控公司"): that one
+            sentence = lexicon.regex("sentence_stop").split(quote[:m.start()])[-1]
+            marks = sorted([(d.end(), False) for d in date.finditer(sentence)] + [(c.end(), True) for c in coarse.finditer(sentence)])
         if not marks or not marks[-1][1]:
             return ""
     return word
@@ -290,7 +295,6 @@ def ageless(question: str, quote: str) -> bool:
     return bool(_AGE_Q.search(question)) and not _AGE_SAID.search(quote)
 
 
-_SIZE_ASKED = re.compile(r"多([长远高宽深厚])(?!的?时间)")  # 有多宽, 多深; not 多长时间 (a duration)
 _LENGTH = lexicon.regex("length_figure")
 _LEADS = sorted(lexicon.words("approximate_lead"), key=len, reverse=True)
 
@@ -301,16 +305,37 @@ def _senses() -> dict[str, str]:
     return {w: sense for sense, words in lexicon.glossary("length_sense", "zh").items() for w in words.split("|")}
 
 
+SENSE_REACH = (8, 3)  # characters from a sense's word to the figure after it, from a figure to the word after it
+
+
+def _measured(quote: str, sense: str) -> bool:
+    """Does `quote` write a word of `sense` beside a length (深达1,642米, 最深处为1,642米, 2公里宽)?
+    A word of it elsewhere is an adjective (一个宽阔的三角洲, 深远的影响) and measures nothing."""
+    figures = list(_LENGTH.finditer(quote))
+    for w in (w for w, s in _senses().items() if s == sense):
+        for m in re.finditer(re.escape(w), quote):
+            if any(0 <= f.start() - m.end() <= SENSE_REACH[0] or 0 <= m.start() - f.end() <= SENSE_REACH[1] for f in figures):
+                return True
+    return False
+
+
 def other_sense(question: str, quote: str) -> str:
-    """The sense of length a Chinese size question asks (多宽: breadth), when the Chinese `quote`
-    writes no word of it and each length it gives is said, right before it, to be of another sense
-    (`length_sense`): "十八道弯盘山公路有多宽？" was answered 1.0 by "该公路长约50公里" and "它有多长？"
-    by "直径约31米", a length of the wrong sense; "" else. The units alone cannot tell (米 measures
-    all five); a quote with a length no word names, or naming the asked sense anywhere, passes."""
-    m = _SIZE_ASKED.search(question)
-    asked = _senses().get(m.group(1), "") if m else ""
-    if not asked or any(w in quote for w, sense in _senses().items() if sense == asked):
+    """The sense of length a Chinese size question asks (`cjk_sense_asked`: 多宽, 深度) when the
+    Chinese `quote` writes no word of it (`length_sense`), "" else. A depth, a breadth, a thickness
+    is written with its word beside the figure (`sense_by_word`, as in English: 深达, 水深, 宽约,
+    直径; `_measured`), so a quote without one gives none ("伊洛瓦底江有多宽？" over "流经约 2,170 公里
+    后，经由一个宽阔的…三角洲注入安达曼海"): "麦肯齐河有多深？" over "向西北流经约 1,740 公里" (its length). A length
+    and a height are often given bare ("流经约 1,006 公里"), so for them each length the quote gives
+    must be said, right before it, to be of another sense: "十八道弯盘山公路有多宽？" was answered 1.0
+    by "该公路长约50公里" and "它有多长？" by "直径约31米". The units alone cannot tell (米 measures
+    all five); a quote with a length no word names passes a length or a height asked."""
+    m = lexicon.regex("cjk_sense_asked").search(question)
+    asked = _senses().get(m.group(1) or m.group(2), "") if m else ""
+    if not asked or any(w in quote for w, sense in _senses().items() if sense == asked) \
+            and (asked not in lexicon.words("sense_by_word") or _measured(quote, asked)):
         return ""
+    if asked in lexicon.words("sense_by_word"):
+        return asked
     said = []
     for f in _LENGTH.finditer(quote):
         before = quote[max(0, f.start() - 6):f.start()].rstrip()
@@ -323,10 +348,6 @@ def other_sense(question: str, quote: str) -> str:
 def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
     """(gap kind, detail) of each value a Chinese question asks that `quote` does not give."""
     out = []
-    # a depth, a width, a thickness is written with its character (`cjk_sense_asked`): "麦肯齐河有多深？"
-    # over "向西北流经约 1,740 公里" (its length)
-    if (m := lexicon.regex("cjk_sense_asked").search(question)) and (sense := m.group(1) or m.group(2)) not in quote:
-        out.append(("value", sense))
     if undated(question, quote):
         out.append(("value", "date"))
     if ageless(question, quote):
@@ -336,13 +357,19 @@ def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
     if event := coarse_year(question, quote):
         out.append(("value", f"year of {event}"))
     if sense := other_sense(question, quote):
-        out.append(("value", sense))  # "the passages give no breadth"
+        out.append(("value", sense))  # "the passages give no depth"
     if named := other_number(question, quote):
         out.append(("elsewhere", named))  # "the passages say this of 2025脑机接口大会, not of what the question names"
     if year := other_year(question, quote):
         out.append(("period", year))  # "the passages give no figure for 2008年"
-    from qa.answer.firsts import cjk_unbound_ordinal  # 首届's 冠军 said of another edition
+    from qa.answer.firsts import cjk_unbound_ordinal, other_ordinal  # 首届's 冠军 said of another edition
 
     if unbound := cjk_unbound_ordinal(question, quote):
         out.append(("value", unbound))
+    if ranked := other_ordinal(question, quote):
+        out.append(("elsewhere", ranked))  # "the passages say this of 第二代, not of what the question names"
+    from qa.answer.contrasts import other_member  # 雄性's length for 雌性's
+
+    if member := other_member(question, quote):
+        out.append(("elsewhere", member))
     return out

@@ -126,6 +126,18 @@ def place_before(text: str, pairs: set[str], longest: int = 9) -> str:
     return ""
 
 
+def located_place(text: str, pairs: set[str], longest: int = 9) -> str:
+    """The first place `text` locates something in, after a place word (`place_lead`: 在, 于),
+    in a clause saying one of `pairs` (character pairs of a question's words) before it, or "":
+    "全国首个脑机接口未来产业集聚区“脑智天地”在上海闵行区…启动建设" puts the asked 集聚区 in 上海."""
+    for clause in _CLAUSE.split(text):
+        for m in re.finditer(lexicon.alternation("place_lead"), clause):
+            said = clause[:m.start()]
+            if (name := opening_place(clause[m.end():], longest)) and any(p in said for p in pairs):
+                return name
+    return ""
+
+
 def province_table(rows: list[tuple[str, str]]) -> dict[str, set[str]]:
     """{division name: the provinces it names} from (12-digit division code, name) rows: each
     division with its ending and without it (海珠区 and 海珠; 2 characters or more); a province by
