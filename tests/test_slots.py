@@ -49,8 +49,17 @@ UNIVERSITY = "基地将阿尔茨海默病早期防治作为重点方向,联合�
     ("育空河在注入白令海之前要流经多远的距离？", "距离", "focus"),
     # ... or a compound ending in a dimension (倍数), not the words before the size word (镜最高能)
     ("他的显微镜最高能达到多大的放大倍数？", "放大倍数", "focus"),
-    # 门 counts guns: the counted noun is 炮, one character, nothing to check (not 门炮)
-    ("这艘船上装备了多少门炮？", "", "focus"),
+    # 门 counts guns: the counted noun is 炮, one character, checked by itself (not 门炮)
+    ("这艘船上装备了多少门炮？", "炮", "focus"),
+    ("多瑙河里生活着多少种鱼？", "鱼", "focus"),                    # 300多种鸟类 counts no fish
+    ("火箭号的建造是在西元几年时？", "", "focus"),                  # 年 counts no thing: 时 is no noun
+    # a span from one point to another before the size word: the thing measured is before 从
+    ("伊洛瓦底河从源头到入海口有多长？", "洛瓦底河", "focus"),
+    ("夏农河从香农池流到利默里克，流程有多长？", "流程", "focus"),  # ... not across a comma
+    ("雄性长吻鳄能长到多长？", "", "focus"),                        # a modal, a verb and 到: an action's size
+    # one and a measure word: a category follows (河), which the answer names an instance of
+    ("注入伊洛瓦底河的最大一条河叫什么名字？", "", "focus"),
+    ("佛教僧团中的第一位阿罗汉是谁？", "阿罗汉", "focus"),
     # an adverb and a negation (都不能) open no verb: the event is the verb after them (not 都不)
     ("女性直到什么时候都不能登上山顶？", "登上", "event"),
     # where a thing's named part or seat is: that part (x15's near miss: the federation's seat)

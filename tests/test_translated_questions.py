@@ -80,8 +80,8 @@ def test_a_demonstrative_gives_no_term(question, terms):
 
 
 @pytest.mark.parametrize("question, word", [
-    ("这艘渡船能运载多少辆车？", ""),          # 辆 counts 车: no two-character noun to look for (was 辆车)
-    ("一只蜂后一天能产多少个卵？", ""),        # was 个卵
+    ("这艘渡船能运载多少辆车？", "车"),        # 辆 counts 车, one character ending the question (was 辆车)
+    ("一只蜂后一天能产多少个卵？", "卵"),      # was 个卵
     ("火星上有多少人口?", "人口"),              # 人 begins the noun (measure_noun_start)
     ("这艘研究船有多长？", "研究船"),           # the demonstrative and its measure word are no part of it
     ("那辆车有多重？", ""),                    # 车 alone: nothing to look for (was 辆车)
@@ -154,3 +154,25 @@ def test_a_verb_phrase_is_held_by_the_passages_one_word(question, text, held):
     terms = tuple(question_terms(question))
     mask = held_otherwise(question, terms, text)
     assert {t for i, t in enumerate(terms) if mask >> i & 1} == held
+
+
+ALIKE = [v.split("|") for v in lexicon.glossary("counted_alike").values()]
+
+
+@pytest.mark.parametrize("asked, written", [(a, b) for alike in ALIKE for a in alike for b in alike if a != b])
+def test_a_counted_noun_of_one_character_is_said_by_its_translation_alike(asked, written):
+    # "一只雌性长吻鳄会下多少个蛋？" over "产下20至95枚卵" (zh_xwiki15 enk02-q3)
+    assert all(len(w) == 1 for w in (asked, written))
+    assert slots.mentions(f"雌性产下20至95枚{written}。", asked)
+    assert not slots.mentions("雌性产下20至95枚幼崽。", asked)
+
+
+@pytest.mark.parametrize("question, text, held", [
+    ("共有多少份设计方案参加了这次竞赛？", "国际竞赛的230多份参赛作品中选出", True),  # "more than 230"
+    ("瓦萨号沉没时已经驶出了多远？", "仅航行了1,300余米便沉没了", True),            # "some 1,300 metres"
+    ("项目投资了多少万元？", "项目投资3000多万元", True),                            # before the magnitude
+    ("共有多少份设计方案参加了这次竞赛？", "国际竞赛的多份参赛作品中选出", False),      # no figure
+])
+def test_a_figure_more_than_or_about_carries_its_measure_word(question, text, held):
+    wants, measure = question_type(question, dimension=True)
+    assert has_answer_type(text, wants, measure, question) is held

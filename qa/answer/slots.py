@@ -38,12 +38,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.instances import instance_gap  # a gap of its own module, read by gaps() here
 from qa.answer.posts import deputy_only, unnamed_holder
 from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
-from qa.text.questions import (INSTANCE_Q, NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, STOP_CHARS, TIME_Q,
-                                WHO_Q, WORK_Q, said_otherwise)
+from qa.text.questions import NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, STOP_CHARS, TIME_Q, WHO_Q, said_otherwise
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,6 @@ _STOP = lexicon.regex("stop")
 # ends in a category (参赛对象, 使用比例).
 _CATEGORY = lexicon.regex("category_word")
 _CATEGORY_END = lexicon.regex("category_ending")
-_CATEGORY_START = lexicon.regex("category_start")
 _HEAD = lexicon.regex("head")
 _EVENT_BEFORE = lexicon.regex("event_before_when")
 _NOT_START = frozenset(lexicon.words("not_word_start"))
@@ -98,11 +97,15 @@ _MODIFIED_HEAD = lexicon.regex("modified_head")
 _MODAL_VERB = lexicon.regex("modal_verb_end")
 _OBJECT_FIRST = re.compile("(?:" + lexicon.alternation("object_first") + ")")
 _SIZE_NOUN = lexicon.regex("size_noun")  # 多远|的距离: the dimension named after the size word
+_SIZE_SPAN = lexicon.regex("size_span")  # 从源头到入海口|有多长: the thing measured is named before 从
+_NUMERAL_MEASURE = lexicon.regex("numeral_measure")
 
 
 def _clip(text: str) -> str:
     """The last run of Chinese/Latin characters of `text`, without fillers, at most 4 characters."""
-    text = _TRAIL.sub("", lexicon.regex("determiner_measure").split(_STOP.split(text)[-1])[-1])  # 这艘研究船 -> 研究船
+    text = _STOP.split(text)[-1]
+    text = _TRAIL.sub("", lexicon.regex("determiner_measure").split(text)[-1])  # 这艘研究船 -> 研究船
+    text = _NUMERAL_MEASURE.split(text)[-1]  # 最大一条河 -> 河 (a category: no focus word)
     m = re.search(r"[" + HAN + r"A-Za-z]+$", text)
     return m.group(0)[-4:] if m else ""
 
@@ -129,6 +132,11 @@ def focus(question: str) -> tuple[str, str]:
     if m := NUMBER_Q.search(q):
         rest = q[m.end():]
         after = _head(rest)  # 多少个就业岗位 -> 就业岗位
+        if len(rest) == 1 and _HAN_CHAR.match(rest) and rest not in STOP_CHARS \
+                and q[m.end() - 1] in lexicon.words("counting_measure"):
+            # 多少种鱼, 多少辆车: a noun of one character after the measure word ends the question; the
+            # figure counts it, and a passage saying it writes its character (300多种鸟类 counts no 鱼)
+            return rest, "focus"
         if len(after) < 2 and m.end() - m.start() == 3 and q[m.end() - 1] in lexicon.words("measure_noun_start"):
             rest = q[m.end() - 1:]
             after = _head(rest)  # 多少人口: 人 read as a measure word was the noun's start (not 辆 of 多少辆车)
@@ -150,7 +158,9 @@ def focus(question: str) -> tuple[str, str]:
         elif named and any(re.search(f"(?:{names})$", noun := _clip(named.group(1))) for names in _DIMENSIONS):
             word = noun  # 多大的放大倍数 -> 放大倍数: a compound ending in a dimension (倍数), said by its unit
         else:
-            word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(q[:m.start()]) else _clip(q[:m.start()])
+            before = q[:m.start()]
+            before = before[:span.start()] if (span := _SIZE_SPAN.search(before)) else before
+            word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(before) else _clip(before)
     elif m := TIME_Q.search(q):
         kind = "event"
         rest = _WHEN_FRAME.sub("", q[m.end():])
@@ -191,15 +201,19 @@ _DIMENSION_COUNT = lexicon.pattern("dimension_count")
 _KIN = lexicon.glossary("kin")
 _KIN_BEFORE = lexicon.pattern("kin_before")
 _EVENTS = tuple(lexicon.glossary("event").values())
+_COUNTED_ALIKE = tuple(v.split("|") for v in lexicon.glossary("counted_alike").values())
 _COUNT_SUFFIX = lexicon.regex("count_suffix_end")
 
 
 def mentions(text: str, word: str) -> bool:
     """Does `text` speak of `word`: the word itself, most of its character pairs (3+ characters),
     its stem for an agent noun (经营方 -> 经营), a number with the unit of a dimension (体重 -> 8公斤),
-    or a kinship word's one-character form standing alone (弟弟 -> 弟, not the 父 of 神父)?"""
+    or a kinship word's one-character form standing alone (弟弟 -> 弟, not the 父 of 神父)? A counted
+    noun of one character (鱼 of 多少种鱼) only by itself or its `counted_alike` class (蛋 -> 卵)."""
     if word in text or (len(word) >= 3 and word[0] in lexicon.words("modifier_start") and word[1:] in text):
         return True  # 新跑道 -> 这条跑道: "the new runway" says which, the passage names it once
+    if len(word) == 1 and any(word in alike and any(c in text for c in alike) for alike in _COUNTED_ALIKE):
+        return True  # a counted noun of one character (多少个蛋) written as its translation's other one (卵)
     pairs = [word[i:i + 2] for i in range(len(word) - 1)]
     if len(word) >= 3 and sum(p in text for p in pairs) * 2 >= len(pairs) + 1:
         return True
@@ -261,51 +275,6 @@ def period_gap(question: str, quote: str, context: str) -> str:
     return "".join(p + "年" if p.isdigit() else p for p in sorted(asked, key=question.find))
 
 
-# Category -> what names an instance of it (the text before the suffix must be a name, not 知名/一家).
-_INSTANCE_SUFFIX = lexicon.glossary("instance")
-_GENERIC = lexicon.regex("generic_name")
-_INTRO = re.compile(lexicon.alternation("introducer"))
-_TITLED = lexicon.regex("titled_work_start")
-_TITLE = lexicon.regex("book_title")
-_GRADE = re.compile(lexicon.alternation("hospital_grade"))
-
-
-def instance_gap(question: str, quote: str) -> str:
-    """"哪家医院" with a quote that names no hospital: returns the category, else ""."""
-    m = INSTANCE_Q.search(question) or WORK_Q.search(question)
-    if not m:
-        return ""
-    if t := _TITLED.match(m.group(1)):
-        # a work is named by its title in 《》, and not one the question already names
-        return "" if any(x not in question for x in _TITLE.findall(quote)) else t.group(0)
-    asked = m.group(1)
-    if _CATEGORY_START.match(asked.lstrip("一个")):
-        # 哪一个城市, 哪个地区, 哪一区域可以: the answer names a city (开罗) or a place (湾仔), not the
-        # word 城市 or 区 (the asked words run on into the question's verb: 区域|可以)
-        return ""
-    # the category is the longest known one the asked words start with, or end with (哪家三甲医院);
-    # asked words made of two (哪一县市) take an instance of either
-    by_length = sorted(_INSTANCE_SUFFIX, key=len, reverse=True)
-    first = next((c for c in by_length if asked.startswith(c)), "")
-    last = next((c for c in by_length if asked.endswith(c)), "")
-    second = next((c for c in by_length if first and asked[len(first):].startswith(c)), "")  # 县|市拥有
-    category = first or last
-    if not category:
-        return ""
-    suffix = "|".join(dict.fromkeys(_INSTANCE_SUFFIX[c] for c in (first, second, last) if c))
-    for found in re.finditer(r"([" + HAN + r"A-Za-z0-9·&]{0,10}?)(?:" + suffix + ")", quote):
-        # the words just before the suffix, cut at the verb or particle that introduces them
-        name = _INTRO.split(found.group(1))[-1]
-        for part in re.findall(r"[" + HAN + r"]{2,}", question):
-            name = name.replace(part, "")
-        name = _GRADE.sub("", name)
-        if re.search(r"[A-Z]{2}", name):  # DC漫画公司
-            return ""
-        if len(name) >= 2 and not _GENERIC.match(name) and found.group(0) not in question:
-            return ""
-    return category
-
-
 def straddles(question: str, word: str, text: str) -> bool:
     """Was the two-character `word` cut across a word boundary of the question (去马祖 -> 去马,
     和滚石 -> 和滚, 其农业 -> 其农)? Without a segmenter the slot reader takes the two characters
@@ -337,6 +306,7 @@ def dated(question: str, quote: str) -> bool:
 
 
 _AUTHOR_WORDS = frozenset(lexicon.words("author_word"))
+_TITLE = lexicon.regex("book_title")
 _AUTHOR_BEFORE = lexicon.pattern("author_before")
 
 
