@@ -674,3 +674,28 @@ def test_a_lower_runner_up_placing_no_answer_beside_a_best_that_places_one_is_le
     # this one quoted every such runner-up
     assert a.mask.bit_count() < len(q.terms) and a.mask.bit_count() <= b.mask.bit_count()
     assert _answered(question, q, a, b, hits, DEFAULTS) is left_out
+
+
+# Where the best window lacks what a Chinese question asks about, a sentence of its article far
+# below it in score that says the thing and the question's rarest term is answered
+# (qa.answer.refocus; zh_xwiki11 eng05-q1); one that says the thing of another subject is not.
+LECHFELD = ("战斗初期，匈牙利军队的一支分队渡过河流，袭击了奥托军队后方的辎重队，但法兰克尼亚部队将其击退。"
+            "匈牙利军队随后在撤退中被击溃，许多匈牙利军队的士兵在渡河时溺死。"
+            "奥托率领一支由约8,000名重装骑兵组成的部队急速南下。"
+            "主教乌尔里希组织了对其薄弱城墙的防御。"
+            "那年夏天，一支由首领布尔丘和莱赫尔率领的匈牙利大军围攻奥格斯堡。")
+OTHER_LEADER = LECHFELD.replace("首领布尔丘和莱赫尔率领的匈牙利大军", "首领康拉德率领的法兰克尼亚大军")
+
+
+@pytest.mark.parametrize("text, retry, refused", [
+    (LECHFELD, DEFAULTS.focus_retry, False),
+    (LECHFELD, 0, True),             # without the wider retry: refused for the focus 首领
+    (OTHER_LEADER, DEFAULTS.focus_retry, True),  # the leader of another army, 匈牙利 not in its sentence
+])
+def test_a_far_sentence_saying_the_focus_is_answered(text, retry, refused):
+    from dataclasses import replace
+
+    out = answer_extractive("匈牙利军队的首领是谁？", [hit(text, title="莱希费尔德战役")], threshold=0.25,
+                            params=replace(DEFAULTS, focus_retry=retry))
+    assert out.refused is refused
+    assert refused or "布尔丘" in out.answer

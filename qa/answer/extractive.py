@@ -41,6 +41,7 @@ from qa.answer.clauses import phrases
 from qa.answer.cross_script import Similarity, cross_script_windows, rescale, unfound, unread
 from qa.answer.narrow import answer_sentence, placed_sentence
 from qa.answer.params import DEFAULTS, ExtractiveParams
+from qa.answer.refocus import retried
 from qa.answer.sentence_dense import reranked
 from qa.answer.windows import Idf, Question, Window, _overlaps, _sentences, analyse, candidate_windows
 from qa.prompts import refusal_phrase
@@ -345,9 +346,7 @@ def answer_extractive(question: str, hits: list[Hit], threshold: float, idf: Idf
         # The best-scoring window lacks what was asked (or covers too little): a close runner-up
         # that has it is the answer ("该院院长瞿红鹰介绍" names no hospital, the opening sentence no
         # 院长). Only a few, and only close ones: a far one would be a guess.
-        for w in ranked[1:1 + params.retry_windows]:
-            if w.score < best.score - params.retry_margin:
-                break
+        for w in retried(question, q, best, found, ranked, hits, params):  # and, lacking the focus, its article's (qa.answer.refocus)
             s, f = _checked(w, windows, q, hits, question, cross, params, titles)
             if s >= threshold:
                 best, support, found = w, s, f
