@@ -176,3 +176,15 @@ def test_a_counted_noun_of_one_character_is_said_by_its_translation_alike(asked,
 def test_a_figure_more_than_or_about_carries_its_measure_word(question, text, held):
     wants, measure = question_type(question, dimension=True)
     assert has_answer_type(text, wants, measure, question) is held
+
+
+@pytest.mark.parametrize("question, text, held", [
+    ("燕王府在哪一天遭到包围?", "七月初四带兵包围了燕王府", True),      # a day by the old calendar's count
+    ("燕军在哪一天攻破居庸关?", "七月十一，攻破居庸关", True),
+    ("燕军在哪一天攻破居庸关?", "七月，攻破居庸关", False),              # a month alone is no day
+    ("锦地罗的全长是多少厘米？", "全长通常只有2cm（0.79英尺）", True),  # the unit's Latin symbol
+    ("锦地罗的全长是多少厘米？", "全长通常只有2英尺", False),
+])
+def test_a_wanted_type_is_read_as_an_encyclopedia_writes_it(question, text, held):
+    wants, measure = question_type(question, dimension=True)
+    assert has_answer_type(text, wants, measure, question) is held
