@@ -699,3 +699,23 @@ def test_a_far_sentence_saying_the_focus_is_answered(text, retry, refused):
                             params=replace(DEFAULTS, focus_retry=retry))
     assert out.refused is refused
     assert refused or "布尔丘" in out.answer
+
+
+_SHARED = "黑河国欧物流有限公司人事负责人刘琳说，公司正积极构建现代化跨境物流网络。"
+
+
+@pytest.mark.parametrize("first, second, overlap", [
+    # two overlapping chunks of one article: one window ends with the sentence the other starts with
+    ("全会精神让我们信心更足了。" + _SHARED, _SHARED + "公司还把全会的部署要求融入日常运营。", True),
+    ("全会精神让我们信心更足了。" + _SHARED, "公司还把全会的部署要求融入日常运营。", False),
+    ("The river rises in the north. It flows south for 2,170 km to the sea.",
+     "It flows south for 2,170 km to the sea. Its delta grows rice.", True),
+    ("The river rises in the north. It is long.", "It is long. Its delta grows rice.", False),  # a short sentence alike
+    (_SHARED, "公司正积极构建现代化跨境物流网络。", True),  # one quote inside the other
+])
+def test_a_sentence_two_chunks_share_is_quoted_once(first, second, overlap):
+    from qa.answer.windows import Window, _overlaps
+
+    hits = [hit(first, n=0), hit(second, n=1)]
+    a, b = Window(0, 0, len(first), (), 1.0, 1), Window(1, 0, len(second), (), 1.0, 1)
+    assert _overlaps(a, b, hits) is overlap and _overlaps(b, a, hits) is overlap

@@ -373,9 +373,19 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
     return windows
 
 
+# a sentence this long that two quotes share is one sentence quoted twice, not a common phrase
+_SHARED_SENTENCE = 12
+
+
 def _overlaps(a: Window, b: Window, hits: list[Hit]) -> bool:
-    """Same passage and overlapping spans, or the same text quoted from two overlapping chunks."""
+    """Same passage and overlapping spans, or a sentence quoted twice from two overlapping chunks
+    (one chunk's window ends with the sentence the next chunk's window starts with: the reader
+    would see it twice)."""
     if a.hit == b.hit:
         return a.start < b.end and b.start < a.end
     ta, tb = hits[a.hit].text[a.start:a.end], hits[b.hit].text[b.start:b.end]
-    return ta in tb or tb in ta
+    if ta in tb or tb in ta:
+        return True
+    shorter, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return any(span.end - span.start >= _SHARED_SENTENCE and shorter[span.start:span.end].strip() in longer
+               for span in split_sentences(shorter))
