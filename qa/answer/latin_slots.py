@@ -114,6 +114,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
         out.append(Gap("value", kind))
     elif event := latin_coarse_year(question, quote):  # a year asked of an event dated by its century
         out.append(Gap("value", f"year of {event}"))
+    else:  # ... or dated only in clauses saying nothing the question asks (qa.answer.dated)
+        from qa.answer.dated import misdated
+
+        if other := misdated(question, quote, passage):
+            out.append(Gap("value", other))
     # an ordinal the question binds to a thing said in one clause, what it asks in another (qa.answer.firsts)
     from qa.answer.firsts import unbound_ordinal
 
