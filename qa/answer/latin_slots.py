@@ -133,6 +133,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     elif (role := holderless(question, quote, title)) and not says(text, role, question) \
             and not _filed_under(text, role, "focus", question):
         out.append(Gap("focus", role))
+    # a name asked of one the text never names ("un pastor de la zona") or never mentions (qa.answer.namings)
+    from qa.answer.namings import unnamed_one
+
+    if (one := unnamed_one(question, quote, context)) and not any(one in g.detail for g in out):
+        out.append(Gap("focus", f"the name of the {one}"))
     return out
 
 

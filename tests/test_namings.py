@@ -1,0 +1,54 @@
+"""A name asked of one the quote never names, or never mentions (qa.answer.namings)."""
+
+import pytest
+
+from qa.answer.namings import unnamed_one
+from qa.answer.slots import gaps
+from qa.text import lexicon
+
+NAVAS = ("Como los almohades dominaban el paso de la Losa, según la tradición un pastor de la zona guió a los cristianos "
+         "por un sendero desconocido que les permitió atravesar la sierra.")
+POTOSI = ("En sus entrañas se descubrió en 1545 uno de los mayores yacimientos de plata, según la tradición gracias a un "
+          "pastor indígena llamado Diego Huallpa.")
+CROQUET = ("Croquet was played at the Olympic Games only once, in Paris in 1900, when all the competitors were French "
+           "and a single paying spectator is said to have attended.")
+NOETHER = "She died in April 1935, a few days after an operation to remove a tumour, at the age of 53."
+
+# (question, quote, the gap: "" when the one asked is named or may be)
+CASES = [
+    ("¿Cómo se llamaba el pastor que guió a los cristianos por la sierra?", NAVAS, "pastor"),
+    ("What was the name of the single paying spectator at the 1900 Olympic croquet?", CROQUET,
+     "single paying spectator"),
+    ("¿Cómo se llamaba el rico indiano con quien estuvo casada Roser Segimon?",
+     "por encargo del empresario Pere Milà y de su esposa, Roser Segimon, viuda de un rico indiano.", "rico indiano"),
+    # never mentioned at all
+    ("What was the name of the surgeon who removed Emmy Noether's tumour?", NOETHER, "surgeon"),
+    # not said, but the text names something by a naming word: it may be what is asked
+    ("¿Cómo se llama el hecho de llegar a adulto sin pasar por la metamorfosis?",
+     "el ajolote alcanza la madurez sexual sin sufrir la metamorfosis, un fenómeno llamado neotenia", ""),
+    # named after it, before it, or mentioned definitely (it may be named elsewhere)
+    ("¿Cómo se llamaba el pastor que descubrió la plata?", POTOSI, ""),
+    ("¿Cómo se llama la roca fundida bajo la superficie?", "Bajo la superficie está el magma, una roca fundida.", ""),
+    ("What is the name of the ferry?", "The ferry Mary Ellen sank in the bay.", ""),
+    ("What is the name of the river?", "The Chindwin is a river of Myanmar.", ""),
+    ("What was the name of the ship?", "They sailed in a ship, the Mayflower, in 1620.", ""),
+    ("What was the name of the ship?", "They sailed in a small ship named the Mayflower.", ""),
+    # no name asked
+    ("Who guided the Christians through the mountains?", NAVAS, ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, gap", CASES)
+def test_unnamed_one(question, quote, gap):
+    assert unnamed_one(question, quote, "") == gap
+
+
+def test_the_slot_checks_refuse_it():
+    found = gaps(CASES[0][0], NAVAS, "", "Navas de Tolosa\n" + NAVAS)
+    assert any(g.kind == "focus" and "pastor" in g.detail for g in found)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_indefinite_article_leads_a_phrase(language):
+    words = lexicon.load(language)["words"]["indefinite_article"]
+    assert words and all(w.isalpha() and w == w.lower() for w in words)
