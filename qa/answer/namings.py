@@ -41,9 +41,9 @@ _AFTER = 4
 
 @cache
 def _classes() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern]:
-    low = lambda name: frozenset(w.lower() for w in lexicon.words(name))  # noqa: E731
-    return (low("indefinite_article"), low("latin_article") | low("stop_word"), low("latin_copula"),
-            re.compile(r"\s*(?:%s)\b" % lexicon.alternation("latin_name_lead"), re.I))
+    low = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    return (low(lexicon.words("indefinite_article")), low(lexicon.words("latin_article") + lexicon.words("stop_word")),
+            low(lexicon.words("latin_copula")), re.compile(r"\s*(?:%s)\b" % lexicon.alternation("latin_name_lead"), re.I))
 
 
 @cache
