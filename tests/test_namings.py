@@ -24,13 +24,17 @@ CASES = [
     # never mentioned at all
     ("What was the name of the surgeon who removed Emmy Noether's tumour?", NOETHER, "surgeon"),
     # not said, but the text names something by a naming word: it may be what is asked
-    ("¿Cómo se llama el hecho de llegar a adulto sin pasar por la metamorfosis?",
+    ("¿Cómo se llamaba el hecho de llegar a adulto sin pasar por la metamorfosis?",
      "el ajolote alcanza la madurez sexual sin sufrir la metamorfosis, un fenómeno llamado neotenia", ""),
     # named after it, before it, or mentioned definitely (it may be named elsewhere)
     ("¿Cómo se llamaba el pastor que descubrió la plata?", POTOSI, ""),
-    ("¿Cómo se llama la roca fundida bajo la superficie?", "Bajo la superficie está el magma, una roca fundida.", ""),
-    ("What is the name of the ferry?", "The ferry Mary Ellen sank in the bay.", ""),
-    ("What is the name of the river?", "The Chindwin is a river of Myanmar.", ""),
+    ("¿Cómo se llamaba la roca fundida bajo la superficie?", "Bajo la superficie estaba el magma, una roca fundida.", ""),
+    ("What was the name of the ferry?", "The ferry Mary Ellen sank in the bay.", ""),
+    ("What was the name of the river?", "The Chindwin was a river of Myanmar.", ""),
+    ("What was the name of the shepherd?", "A shepherd of the area guided the army, and Alfonso VIII won.", ""),
+    # the present asks a kind's term, often given after an indefinite phrase: not read
+    ("What is the name of the green pigment?", "Leaves hold a green pigment that absorbs light.", ""),
+    ("¿Cómo se llama el pastor que guió a los cristianos por la sierra?", NAVAS, ""),
     ("What was the name of the ship?", "They sailed in a ship, the Mayflower, in 1620.", ""),
     ("What was the name of the ship?", "They sailed in a small ship named the Mayflower.", ""),
     # no name asked
