@@ -22,6 +22,10 @@ IRRAWADDY = ("Because the valley was for centuries the country's main highway, r
              "and Mandalay were all founded on its banks, and in the colonial era the Irrawaddy Flotilla Company, a "
              "Scottish-owned firm established in 1865, ran what was once the largest fleet of river steamers in the world.")
 
+JACQUARD = ("It is named after Joseph Marie Jacquard (1752–1834), a weaver's son from Lyon who built on earlier "
+            "attempts by Basile Bouchon, Jean-Baptiste Falcon and Jacques de Vaucanson and demonstrated his own "
+            "mechanism at an industrial exhibition in Paris in 1801.")
+
 # (question, quote, the gap: "" when the year dates what is asked)
 CASES = [
     ("¿En qué año se fundó Lima?", CUSCO, "year of fundó Lima"),
@@ -31,6 +35,10 @@ CASES = [
     # the year's clause says the verb ("established"), of another it names
     ("In which year was the city of Mandalay founded?", IRRAWADDY, "year of city Mandalay founded"),
     ("In which year was the Irrawaddy Flotilla Company founded?", IRRAWADDY, ""),
+    # a joiner between lower-case words starts a clause; a life span dates a person, not an event
+    ("In which year did Basile Bouchon build his loom?", JACQUARD, "year of Basile Bouchon build loom"),
+    # the year's clause says the verb and only a place ("in Paris"), no other subject
+    ("In which year did Jacquard demonstrate his mechanism?", JACQUARD, ""),
     # the year's clause says a word of the question: it dates it
     ("¿En qué año dirigió Ameghino el Museo Nacional?", AMEGHINO, ""),
     ("¿En qué año se refundó Cusco?", CUSCO, ""),

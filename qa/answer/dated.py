@@ -11,14 +11,18 @@ reader says: the article gives the year of another thing, not of this one.
 
 The quote's sentences are cut into clauses as `qa.answer.firsts` cuts them (a comma and a joiner
 starting a clause with its own subject, `clause_break_word`: ", and", «, y», «, aunque»; a
-semicolon, a colon). When some clause says a word of the question (`qa.text.paraphrase.says`: a
-form of it, a word of its class, a value of its kind) and none of the clauses holding a year the
-question does not write says any, the years date other things; so too when those clauses say none
-of the question's names and name another thing, while another clause says one of them (the verb
-said by a word of its class, "established" for "founded", of another subject). A clause that says any word of the
-question is enough to keep the year (its verb said by a synonym the lexicon lacks is common: the
-subject or the object is then there), so only a year set apart from everything the question asks
-is read as another thing's.
+semicolon, a colon), and at a joiner between two lower-case words that no article follows ("…by
+Basile Bouchon, Jean-Baptiste Falcon and Jacques de Vaucanson and demonstrated his own mechanism…
+in 1801"). A life span after a name ("Joseph Marie Jacquard (1752–1834)") dates a person, no event.
+When some clause says a word of the question (`qa.text.paraphrase.says`: a form of it, a word of
+its class, a value of its kind; not a function word or a pronoun) and none of the clauses holding a
+year the question does not write says any, the years date other things; so too when those clauses
+say none of the question's names and each names another thing no preposition leads ("the
+Irrawaddy Flotilla Company", not "in Paris"), while another clause says one of them (the verb said
+by a word of its class, "established" for "founded", of another subject). A clause that says any
+other word of the question keeps the year (its verb said by a synonym the lexicon lacks is common:
+the subject or the object is then there), so only a year set apart from what the question asks is
+read as another thing's.
 
 Checked by `qa.answer.latin_slots.worded_gaps` for English and Spanish questions asking a year over
 text in their language; a quote holding no year is `qa.answer.values`' to refuse.
@@ -27,6 +31,7 @@ text in their language; a quote holding no year is `qa.answer.values`' to refuse
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from qa.text import lexicon
 from qa.text.sentences import split_sentences
@@ -51,13 +56,18 @@ def misdated(question: str, quote: str, passage: str = "") -> str:
         return ""
     year = lexicon.regex("latin_year")
     own = set(year.findall(question))
-    stop = {w.lower() for name in ("stop_word", "answer_kind", "time_unit") for w in lexicon.words(name)}
+    # function words (and pronouns, possessives: `sentence_opener`) say nothing of what is dated
+    stop = {w.lower() for name in ("stop_word", "sentence_opener", "answer_kind", "time_unit")
+            for w in lexicon.words(name)}
     # the asked unit is no word of the thing dated ("year", «año»: the lexicon lists «años»)
     words = [w for w in _WORD.findall(question) if len(w) >= 3 and not {w.lower(), w.lower() + "s"} & stop]
     if not words:
         return ""
-    clauses = [c for s in _whole(quote, passage) for c in _breaks().split(s) if c.strip()]
-    dated = [c for c in clauses if any(y not in own for y in year.findall(c))]
+    clauses = [c for s in _whole(quote, passage) for b in _breaks().split(s) for c in _verb_joins().split(b)
+               if c.strip()]
+    # a life span after a name ("Joseph Marie Jacquard (1752–1834)") dates the person, not an event
+    span = lexicon.regex("life_span")
+    dated = [c for c in clauses if any(y not in own for y in year.findall(span.sub(" ", c)))]
     if not dated or len(dated) == len(clauses):
         return ""
     undated = [c for c in clauses if c not in dated]
@@ -74,14 +84,35 @@ def misdated(question: str, quote: str, passage: str = "") -> str:
     return ""
 
 
+@cache
+def _verb_joins() -> re.Pattern:
+    """A joiner without a comma between two lower-case words ("…Jacques de Vaucanson and demonstrated
+    his own mechanism… in 1801"): a clause of its own when an article does not follow."""
+    return re.compile(r"(?<=[a-zß-ÿ]) (?:%s) (?!(?:%s)\b)(?=[a-zß-ÿ])" % (lexicon.alternation("clause_joiner"),
+                                                                      lexicon.alternation("latin_article")))
+
+
 def _other_name(clause: str, question: str) -> bool:
-    """Does `clause` write a capitalised word past its first that `question` does not, nor is a month?"""
+    """Does `clause` name, past its first word, a thing `question` does not: a capitalised word, not a
+    month, that no preposition leads (`name_preposition`, an article between: "in Paris" places an
+    event, "the Irrawaddy Flotilla Company" may own it)?"""
     from qa.text.paraphrase import plain
 
     asked = {plain(w) for w in _WORD.findall(question)}
     months = {w.lower() for w in lexicon.words("month_name")}
-    return any(w[:1].isupper() and plain(w) not in asked and w.lower() not in months
-               for w in _WORD.findall(clause)[1:])
+    leads = {w.lower() for w in lexicon.words("name_preposition")}
+    articles = {w.lower() for w in lexicon.words("latin_article")}
+    words = _WORD.findall(clause)
+    for k in range(1, len(words)):
+        w = words[k]
+        if not w[:1].isupper() or plain(w) in asked or w.lower() in months:
+            continue
+        j = k - 1
+        while j >= 0 and (words[j][:1].isupper() or words[j].lower() in articles):
+            j -= 1  # back over the name's other words and an article
+        if j < 0 or words[j].lower() not in leads:
+            return True
+    return False
 
 
 def _whole(quote: str, passage: str) -> list[str]:
