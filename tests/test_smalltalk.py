@@ -146,7 +146,10 @@ def test_a_filter_that_matches_is_not_named(seed_store_dir):
     ("那上海呢？", True), ("2027年之后呢?", True), ("华强广场呢", True), ("然后呢？", True), ("華強廣場呢", True),
     ("what about Shanghai?", True), ("How about Beijing?", True), ("and then?", True),
     ("上海的人口呢？", False), ("签约率呢?", False),  # an attribute asked: a question of its own
-    ("北京的方案有效期到哪一年呢？", False), ("为什么呢？", False),  # a question word: asked
+    ("北京的方案有效期到哪一年呢？", False),  # a question word asking of something named
+    ("为什么呢？", True), ("在哪里？", True), ("具体是多少？", True), ("他们是谁?", True), ("那是什么时候呢", True),
+    ("哪一年？", True),  # question words, pronouns and particles alone: nothing named to ask of (empty_ask)
+    ("这个数字是多少？", False), ("他们什么时候开始的？", False),  # a thing or an act named: left to the answerer
     ("what about the budget?", False), ("And who founded it?", False),  # a thing asked; a question of its own
     ("华强广场在哪里?", False), ("上海", False),
 ])

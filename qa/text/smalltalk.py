@@ -58,13 +58,17 @@ def follows_nothing(question: str) -> str:
     """The reason `question` is refused when it is a bare follow-up ("那上海呢?", "2027年之后呢?",
     "what about Shanghai?", "and then?") with no earlier question to complete it, or "". Such a
     line names something but asks nothing of it: the answerer quoted the nearest sentence about
-    上海 at support 1.00. One that names what is asked ("上海的人口呢?", "签约率呢?", "what about the
-    budget?") is a question of its own and is left to the answerer. The shapes are the chat's
+    上海 at support 1.00; nor does one of question words, pronouns and particles alone ("在哪里?",
+    "具体是多少?": the seed quoted a customs sentence for 在哪里 at support 1.00, `empty_ask`). One
+    that names what is asked ("上海的人口呢?", "签约率呢?", "what about the budget?") is a
+    question of its own and is left to the answerer. The shapes are the chat's
     (`ellipsis`, `worded_ellipsis`), the attribute words its rewrite completes an ellipsis with."""
     text = fold(question.strip())
     if not 0 < len(text) <= _LONGEST:
         return ""
-    if m := lexicon.regex("ellipsis").match(text):
+    if lexicon.regex("empty_ask").match(text):  # "在哪里?", "具体是多少?": what is asked of is the last question's
+        bare = True
+    elif m := lexicon.regex("ellipsis").match(text):
         x = m.group("x").strip(" ,，")
         attribute = any(lexicon.regex(name).search(x) for name in _ATTRIBUTES)
         bare = len(x) <= _LONGEST_ELLIPSIS and "的" not in x and not attribute and not ASKING_WORDS.search(x)
