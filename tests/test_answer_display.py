@@ -149,7 +149,9 @@ def spawn_ask(store, env: dict[str, str], *args: str):
 def finish(child) -> str:
     import pexpect
 
-    child.expect(pexpect.EOF)
+    # 120 s, not pexpect's 30: a cold `qa ask` took 13 s at load 13-16 (helpers measuring), and a
+    # streamed answer's redraws on top of it ran past 30 s (taller_than_the_terminal failed so)
+    child.expect(pexpect.EOF, timeout=120)
     child.close()
     assert child.exitstatus == 0, child.before
     assert "Traceback" not in child.before and KEY not in child.before
