@@ -8,7 +8,8 @@ answers it usually says the same thing with the answer in that word's place: "�
 in the sentence) and just after it (the longest start of them, found after that) fence the answer
 (`qa.answer.fence`). When the question wants a kind of thing the answerer recognises (a figure with its
 unit, a date, a 《title》), the span of that kind inside the fence, or else the one nearest to the
-question's words in the sentence, is the answer (`_one`, `qa.answer.figures`); a figure must carry the asked
+question's words in the sentence, is the answer (`_one`, `qa.answer.figures`; of several in one sentence,
+the one whose own words the question names: `qa.answer.owned`); a figure must carry the asked
 unit, and a count asked of a dimension (体重是多少) is never a count of things (三个亚种). Of a
 sentence "A和B分别X和Y", asked of B, the answer is inside Y (`qa.answer.respective`). Where the
 question's words place nothing, a 哪些 question takes the sentence's longest list (`qa.answer.lists`)
@@ -60,6 +61,7 @@ from qa.answer.lists import completed, listed
 from qa.answer.loose import loose_span
 from qa.answer.nations import asks_nation, country, nation
 from qa.answer.ordinals import ranked
+from qa.answer.owned import owner_span
 from qa.answer.periods import period
 from qa.answer.posts import asks_post, post
 from qa.answer.ranges import endpoint
@@ -259,10 +261,10 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
             return widened(q, text, inside[0], wants)
         inside = [s for s in spans if fence and fence[0] <= s[0] and s[1] <= fence[1]]
         if inside:
-            return widened(q, text, inside[0], wants)
+            return widened(q, text, _owned(q, asked, text, spans, inside[0]), wants)
         if fence is None or wants in _PRECISE or pattern is _TITLE or (spans and wants == "time"):
             found = nearest(q, text, spans)
-            return widened(q, text, found, wants) if found else None
+            return widened(q, text, _owned(q, asked, text, spans, found), wants) if found else None
         if wants == "time" and fence[1] - fence[0] > _LOOSE_TIME:
             return None  # no date in the sentence, and more than a word (夏季, 战后) in the fence
     if paired and wants in WHOLE:
@@ -288,6 +290,12 @@ def _one(q: str, asked: re.Match | None, text: str, wants: str, measure: str) ->
         return None  # one character (后, 随) is a particle or a verb the fence caught, not an answer
     several = placed and any(w in q for w in _LIST_Q) and any(w in text[fence[0]:fence[1]] for w in _LIST_MARK)
     return fence if fence[1] - fence[0] <= (MAX_LIST_CHARS if several else MAX_CHARS) else None
+
+
+def _owned(q: str, asked: re.Match | None, text: str, spans: list[tuple[int, int]], found: tuple[int, int]):
+    """Of two values of the kind asked in one sentence, the one whose own words the question names
+    (`qa.answer.owned`: 2款 of "5款侵入式…和2款非侵入式新产品" for 几款非侵入式新产品)."""
+    return owner_span(q, asked, text, spans, found) if asked else found
 
 
 def _before_kind(text: str, start: int, end: int) -> tuple[int, int]:
