@@ -35,21 +35,30 @@ def dense_similarity(embedder, question: str) -> Similarity:
     """texts -> cosine similarity to `question`, with `embedder` (the question is embedded on first use).
     A Chinese question is embedded folded to Simplified: the embedder reads 臺北 and 台北 a little
     apart, and where it reranks Chinese windows the same question in either script must get the
-    same answer (the texts keep their script: their vectors are cached as written)."""
-    if CJK.search(question):
-        question = to_simplified(question)
-    cache: list = []
+    same answer (the texts keep their script: their vectors are cached as written). The callable
+    also carries `question` and `asking(other)`, the same with another question (the one without its
+    subject's name: `qa.answer.sentence_dense`)."""
+    return _DenseSimilarity(embedder, to_simplified(question) if CJK.search(question) else question)
 
-    def similarity(texts: list[str]) -> list[float]:
+
+class _DenseSimilarity:
+    """`dense_similarity`'s callable: a question and the embedder comparing texts with it."""
+
+    def __init__(self, embedder, question: str) -> None:
+        self.embedder, self.question, self._vector = embedder, question, None
+
+    def asking(self, question: str) -> "_DenseSimilarity":
+        return self if question == self.question else _DenseSimilarity(self.embedder, question)
+
+    def __call__(self, texts: list[str]) -> list[float]:
         import numpy as np
 
-        if not cache:
-            cache.append(np.asarray(embedder.get_query_embedding(question), dtype=np.float32))
-        qv = cache[0]
-        vecs = np.asarray(embedder.get_text_embedding_batch(list(texts)), dtype=np.float32)
+        if self._vector is None:
+            self._vector = np.asarray(self.embedder.get_query_embedding(self.question), dtype=np.float32)
+        qv = self._vector
+        vecs = np.asarray(self.embedder.get_text_embedding_batch(list(texts)), dtype=np.float32)
         norms = np.linalg.norm(vecs, axis=1) * (np.linalg.norm(qv) or 1.0)
         return [float(v) for v in (vecs @ qv) / np.where(norms == 0, 1.0, norms)]
-    return similarity
 
 
 class _Readings(NamedTuple):
