@@ -35,10 +35,10 @@ from functools import cache
 
 from qa.text import lexicon
 from qa.text.sentences import split_sentences
+from qa.text.tokens import WORD
 
 __all__ = ["misdated"]
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def misdated(question: str, quote: str, passage: str = "") -> str:
@@ -60,7 +60,7 @@ def misdated(question: str, quote: str, passage: str = "") -> str:
     stop = {w.lower() for name in ("stop_word", "sentence_opener", "answer_kind", "time_unit")
             for w in lexicon.words(name)}
     # the asked unit is no word of the thing dated ("year", «año»: the lexicon lists «años»)
-    words = [w for w in _WORD.findall(question) if len(w) >= 3 and not {w.lower(), w.lower() + "s"} & stop]
+    words = [w for w in WORD.findall(question) if len(w) >= 3 and not {w.lower(), w.lower() + "s"} & stop]
     if not words:
         return ""
     clauses = [c for s in _whole(quote, passage) for b in _breaks().split(s) for c in _verb_joins().split(b)
@@ -98,11 +98,11 @@ def _other_name(clause: str, question: str) -> bool:
     event, "the Irrawaddy Flotilla Company" may own it)?"""
     from qa.text.paraphrase import plain
 
-    asked = {plain(w) for w in _WORD.findall(question)}
+    asked = {plain(w) for w in WORD.findall(question)}
     months = {w.lower() for w in lexicon.words("month_name")}
     leads = {w.lower() for w in lexicon.words("name_preposition")}
     articles = {w.lower() for w in lexicon.words("latin_article")}
-    words = _WORD.findall(clause)
+    words = WORD.findall(clause)
     for k in range(1, len(words)):
         w = words[k]
         if not w[:1].isupper() or plain(w) in asked or w.lower() in months:

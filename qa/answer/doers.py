@@ -20,12 +20,12 @@ from functools import cache
 
 from qa.text import lexicon
 from qa.text.sentences import split_sentences
+from qa.text.tokens import WORD
 
 __all__ = ["holderless", "nameless"]
 
 _ASKED = lexicon.regex("asked_doer", re.I)
 _HOLDER = lexicon.regex("asked_holder", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @cache
@@ -48,13 +48,13 @@ def nameless(question: str, quote: str, title: str = "") -> bool:
     (or the article's `title`) names?"""
     if not _ASKED.search(question):
         return False
-    own = {_plain(w) for w in _WORD.findall(f"{question} {title}")}
+    own = {_plain(w) for w in WORD.findall(f"{question} {title}")}
     joiners = {w.lower() for w in lexicon.words("name_joiner")}
     for s in split_sentences(quote):
         text = quote[s.start:s.end]
         run: list[str] = []
         end = 0
-        for k, m in enumerate([*_WORD.finditer(text), None]):
+        for k, m in enumerate([*WORD.finditer(text), None]):
             word = m.group(0) if m else ""
             # a comma or a bracket ends a name: "la Autoridad Portuaria, Javier Ortega" names two
             joined = m is not None and not text[end:m.start()].strip()
@@ -91,12 +91,12 @@ def holderless(question: str, quote: str, title: str = "") -> str:
     same lead: "between Portsmouth and the Isle of Wight"); else ""."""
     if not (asked := _HOLDER.search(question)):
         return ""
-    own = {_plain(w) for w in _WORD.findall(f"{question} {title}")}
+    own = {_plain(w) for w in WORD.findall(f"{question} {title}")}
     joiners = {w.lower() for w in lexicon.words("name_joiner")}
     articles = {w.lower() for w in lexicon.words("latin_article")}
     and_words = {w.lower() for w in lexicon.words("clause_joiner")}
     for s in split_sentences(quote):
-        words = list(_WORD.finditer(quote, s.start, s.end))
+        words = list(WORD.finditer(quote, s.start, s.end))
         k, qualified = 0, False
         while k < len(words):
             word = words[k].group(0)

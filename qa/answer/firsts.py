@@ -39,10 +39,10 @@ from functools import cache
 
 from qa.text import lexicon
 from qa.text.sentences import split_sentences
+from qa.text.tokens import WORD
 
 __all__ = ["cjk_unbound_ordinal", "other_ordinal", "unbound_ordinal"]
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @cache
@@ -75,7 +75,7 @@ def _bound(question: str) -> tuple[str, re.Pattern, int] | None:
     for _, forms in _ranks():
         for m in forms.finditer(question):
             before = question[:m.start()].split()
-            if before and before[-1].lower() in _leads() and _WORD.match(question, m.end() + 1):
+            if before and before[-1].lower() in _leads() and WORD.match(question, m.end() + 1):
                 return m.group(0), forms, m.end()
     return None
 

@@ -33,10 +33,10 @@ import re
 from functools import cache
 
 from qa.text import lexicon
+from qa.text.tokens import WORD
 
 __all__ = ["unnamed_one"]
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # how many words may stand between an indefinite article and the asked word ("a single paying
 # spectator", «un rico indiano»), and after it before a name ("un pastor indígena llamado…")
 _BEFORE = 3
@@ -67,7 +67,7 @@ def unnamed_one(question: str, quote: str, context: str) -> str:
     phrase = next(g for g in m.groups() if g).strip()
     indefinite, small, copulas, name_lead = _classes()
     months = {w.lower() for w in lexicon.words("month_name")}
-    asked = [w for w in _WORD.findall(phrase) if len(w) >= 3 and w.lower() not in small]
+    asked = [w for w in WORD.findall(phrase) if len(w) >= 3 and w.lower() not in small]
     if not asked:
         return ""
     text = f"{quote} {context}"
@@ -81,7 +81,7 @@ def unnamed_one(question: str, quote: str, context: str) -> str:
                 return ""
         return phrase
     wanted = [s for s in stems(" ".join(asked))]
-    tokens = list(_WORD.finditer(text))
+    tokens = list(WORD.finditer(text))
     found = [k for k, t in enumerate(tokens) if (s := stems(t.group(0))) and any(same_word(w, s[0]) for w in wanted)]
     if not found:
         return ""  # said by a word of its class or a value: not read here
@@ -101,6 +101,6 @@ def unnamed_one(question: str, quote: str, context: str) -> str:
         # a name later in its sentence may be its own ("un barco que partió de Palos, la Santa María"):
         # only a phrase its sentence names nothing after is read as unnamed
         rest = after[:m.start()] if (m := re.search(r"[.!?](?:\s|$)", after)) else after
-        if any(w[:1].isupper() and w.lower() not in months for w in _WORD.findall(rest)):
+        if any(w[:1].isupper() and w.lower() not in months for w in WORD.findall(rest)):
             return ""
     return phrase

@@ -36,6 +36,9 @@ _LATIN_RUN = re.compile(f"[{_LATIN}]+(?:'[{_LATIN}]+)?")
 _INDEX_TERM = re.compile(f"[{HAN}]+|[{_LATIN}]+(?:'[{_LATIN}]+)?|\\d+(?:\\.\\d+)?")
 _ANSWER_TOKEN = re.compile(f"[{HAN}]|[{_LATIN}]+|\\d+")
 _HASH_FEATURE = re.compile(f"[{HAN}]|[A-Za-z]+|\\d+")
+# a word of letters in any script, with inner apostrophes and hyphens ("O'Brien", "well-known"): the
+# unit the English and Spanish checks (doers, firsts, dated, namings) read a question and a quote in
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
