@@ -94,6 +94,21 @@ def test_english_dimension_questions_want_a_figure(question, wants):
     assert question_type(question)[0] == wants
 
 
+@pytest.mark.parametrize("question, wants", [
+    # "when" asks a time only as the question's own word; after another question word it opens a
+    # clause, and that word says what is asked (en.toml `q_time`)
+    ("When was construction of the castle begun?", "time"),
+    ("Since when have people written down Etna's eruptions?", "time"),
+    ("Until when were women kept off the summit?", "time"),
+    ("Where were the invaders heading when they ran into the Franks?", "place"),
+    ("Who was the captain of the Mary Rose when she sank?", "person"),
+    ("How far had the Vasa gone when she sank?", "number"),
+    ("What does a kakapo do when it senses danger?", ""),
+])
+def test_english_when_after_another_question_word_opens_a_clause(question, wants):
+    assert question_type(question)[0] == wants
+
+
 @pytest.mark.parametrize("word", entries("name_q"))
 def test_name_question_word_asks_for_a_name(word):
     assert QUESTION_WORDS.fullmatch(word)
