@@ -272,6 +272,64 @@ def test_windows_the_words_cannot_tell_apart_are_compared_without_the_subject(em
     hits = [replace(page, chunk_id=f"{path}:{n}", text=page.text[s.start:s.end], start=s.start, rank=n + 1)
             for n, s in enumerate(split_sentences(page.text))]
     similarity = dense_similarity(embedder, question)
-    off = answer_extractive(question, hits, 0.0, similarity=similarity, params=replace(DEFAULTS, dense_unsubject=False))
+    # (the lead's own step, `dense_lead_rivals`, compares without the subject too: off as well)
+    off = answer_extractive(question, hits, 0.0, similarity=similarity,
+                            params=replace(DEFAULTS, dense_unsubject=False, dense_lead_rivals=0))
     assert gold not in off.answer
     assert gold in answer_extractive(question, hits, 0.0, similarity=similarity).answer
+
+
+@pytest.mark.parametrize("path, question, gold", [
+    # the lead names the palace and "los reyes": its words and the embedder both prefer it; without
+    # the subject the embedder reads "Carlos III fue el primer monarca que lo habitó" closer
+    ("es_wiki11/docs/esg06.txt", "¿Qué rey fue el primero en vivir en el palacio?", "Carlos III"),
+    # "construction … begun" is "The foundation stone was laid in 1869"; the lead says "built"
+    ("en_wiki4/docs/enz06.txt", "When was construction of the castle begun?", "1869"),
+])
+def test_the_lead_gives_way_to_a_sentence_of_its_article_read_closer_without_the_subject(embedder, path, question, gold):
+    page = article(path)
+    hits = [replace(page, chunk_id=f"{path}:{n}", text=page.text[s.start:s.end], start=s.start, rank=n + 1)
+            for n, s in enumerate(split_sentences(page.text))]
+    similarity = dense_similarity(embedder, question)
+    off = answer_extractive(question, hits, 0.0, similarity=similarity, params=replace(DEFAULTS, dense_lead_rivals=0))
+    assert gold not in off.answer
+    assert gold in answer_extractive(question, hits, 0.0, similarity=similarity,
+                                     params=replace(DEFAULTS, dense_lead_rivals=3)).citations[0].quote
+
+
+def _lead_page(terms: str) -> tuple[Hit, list]:
+    text = ("The Rhône is a major river of Europe which flows into the sea. "
+            "At Lyon it is joined by the Saône, its principal tributary. "
+            "In spring the Saône rises fast.")
+    page = Hit(chunk_id="rh:0", text=text, score=1.0, source="rh.txt", title="Rhône", article_id="rh", rank=1)
+    return page, [w for w in candidate_windows(analyse(terms, None), [page]) if not w.features["pair"]]
+
+
+class _Asking:
+    """A similarity reading every text 0.5 from the question, and from the question without its
+    subject the sentence on the tributary 0.9, the lead `lead`, the others 0.5."""
+
+    def __init__(self, question: str, lead: float):
+        self.question, self.lead = question, lead
+
+    def __call__(self, texts):
+        return [0.5 for _ in texts]
+
+    def asking(self, question):
+        return lambda texts: [0.9 if "principal tributary" in t else self.lead if "major river" in t else 0.5 for t in texts]
+
+
+@pytest.mark.parametrize("terms, lead, rivals, first", [
+    ("Rhône river Saône", 0.5, 3, "At Lyon"),             # a rival clearly closer: the lead gives way
+    ("Rhône river Saône", 0.895, 3, "The Rhône is"),      # within the margin (0.01): the lead stays
+    ("Rhône river Saône", 0.5, 0, "The Rhône is"),        # ... and without rivals
+    ("Rhône river flows sea Saône", 0.5, 3, "The Rhône is"),  # the lead covers far more: `_fuller` would take it back
+])
+def test_the_lead_gives_way_only_to_a_rival_clearly_closer(terms, lead, rivals, first):
+    page, windows = _lead_page(terms)
+    best = max(windows, key=lambda w: w.score)
+    assert page.text[best.start:best.end].startswith("The Rhône is")  # the words' first: the lead
+    params = replace(DEFAULTS, dense_weight=1.0, dense_windows=1, dense_priors=0, dense_lead_rivals=rivals)
+    scored = reranked(windows, [page], _Asking("Which river joins the Rhône?", lead), params)
+    best = max(scored, key=lambda w: (w.score, -(w.end - w.start)))
+    assert page.text[best.start:best.end].startswith(first)

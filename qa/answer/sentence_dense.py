@@ -84,6 +84,8 @@ def reranked(windows: list[Window], hits: list[Hit], similarity: Similarity,
            for w in windows]
     picked = _unheld(windows, out, hits, similarity, params, weight, sims,
                      params.dense_priors if priors is None else priors, held)
+    if picked is out:
+        picked = _past_lead(out, hits, similarity, params, weight)
     return (out, picked) if both else picked
 
 
@@ -183,7 +185,53 @@ def _unsubjected(windows: list[Window], hits: list[Hit], question: str, asking) 
     return out
 
 
+def _past_lead(out: list[Window], hits: list[Hit], similarity: Similarity, params: ExtractiveParams,
+               weight: float) -> list[Window]:
+    """`out` with the first window given way to one of the next `dense_lead_rivals` of its article
+    (by score) where the first is the article's lead sentence and the embedder reads a rival closer
+    to the question without the article's subject (`_unsubjected`) by `dense_lead_margin`: the
+    lead writes the subject's name and says what the subject is, so its words ("The Palacio Real is
+    the residence of the kings": rey, palacio) and the embedder both favour it for any question
+    naming the subject, while a later sentence says what was asked of it in other words ("Carlos III
+    was the first monarch to live in it" for "Which king was the first to live in the palace?").
+    Latin-script questions only (Chinese ones have `dense_held_cjk`); `out` itself otherwise."""
+    asking = getattr(similarity, "asking", None)
+    if params.dense_lead_rivals <= 0 or asking is None or CJK.search(similarity.question):
+        return out
+    order = sorted(range(len(out)), key=lambda i: (out[i].score, -(out[i].end - out[i].start)), reverse=True)
+    first = out[order[0]]
+    if not _first(first) or CJK.search(hits[first.hit].text):
+        return out
+    article = hits[first.hit].article_id
+    # a rival holds the type of answer asked when the lead does ("Why…": the lead's "because" stays)
+    rivals = [i for i in order[1:] if out[i].values and hits[out[i].hit].article_id == article][:params.dense_lead_rivals]
+    rivals = [i for i in rivals if out[i].values[_CUE] >= first.values[_CUE]]
+    if not rivals:
+        return out
+    tied = [order[0], *rivals]
+    sim = dict(zip(tied, _unsubjected([out[i] for i in tied], hits, similarity.question, asking)))
+    sim[order[0]] += params.dense_lead_margin  # the lead keeps its place unless a rival reads clearly closer
+    top = max(sim.values())
+    pick = max(tied, key=lambda i: sim[i])
+    if pick == order[0] or _fuller_lead(first, out[pick], params):
+        return out
+    out = list(out)
+    for i in tied:
+        out[i] = replace(out[i], score=first.score + weight * (sim[i] - top))
+    return out
+
+
+def _fuller_lead(lead: Window, rival: Window, params: ExtractiveParams) -> bool:
+    """Would `qa.answer.extractive._fuller` take `lead` back from `rival` (it covers `fuller_gain`
+    more of the question and lacks no type of answer asked)? Then the lead stays first. Given way
+    all the same, it came back as the answer with the rival quoted after it (a longer answer), and
+    where it was refused, the rival's quote answered in its place: real path, every en/es dev set,
+    +5 / -3 against +2 / -0 with the lead kept (docs/benchmarks.md, the sixteenth session)."""
+    return not lead.values[_CUE_MISSING] and lead.support >= rival.support + params.fuller_gain
+
+
 _FIRST = FEATURES.index("first")
+_CUE, _CUE_MISSING = FEATURES.index("cue"), FEATURES.index("cue_missing")
 
 
 def _first(window: Window) -> float:
