@@ -63,6 +63,16 @@ CASES = [
     ("In which city was the international federation established?", "The sport's governing body, the FIVB, was founded in Paris in 1947.", ""),
     ("¿En qué año se fundó la Escuela de Ingenieros?", "Estudió en la Escuela de Ingenieros de Caminos de Madrid.", "fundó"),
     ("¿En qué fecha se fundó Cartagena?", "La ciudad fue fundada el 1 de junio de 1533 por Pedro de Heredia.", ""),
+    # "to found" is the verb, never the past of find
+    ("Who helped set up the Bandy Association in 1891?",
+     "In 1891 Charles Tebbutt, a skater from Bluntisham, helped to found the Bandy Association.", ""),
+    ("Who helped set up the Bandy Association in 1891?", "In 1891 Charles Tebbutt helped to find the lost ball.", "set up"),
+    # extinction: a kind's end, no one's death; said by its vanishing, of the kind the question names
+    ("How long ago did the devil die out on the Australian mainland?", "The Tasmanian devil has lived only on "
+     "Tasmania since it disappeared from the Australian mainland some 3,000 years ago.", ""),
+    ("How long ago did the dodo die out?", "The Tasmanian devil has lived only on Tasmania since it disappeared "
+     "from the Australian mainland some 3,000 years ago.", "die out"),
+    ("When did the wolf die out in Tasmania?", "The wolf was common in Tasmania in 1900.", "die out"),
     # premiere: said of the work the question names
     ("¿En qué año se estrenó La vida breve?", "Sus obras son la ópera La vida breve y el ballet El amor brujo.", "estrenó"),
     ("¿En qué año se estrenó La vida breve?", "La vida breve, estrenada en Niza en 1913, es una ópera.", ""),

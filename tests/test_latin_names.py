@@ -5,7 +5,7 @@ on the article's sentence before it)."""
 import pytest
 
 from qa.answer.extractive import answer_extractive
-from qa.answer.latin_slots import ungrounded, unnamed
+from qa.answer.latin_slots import spelled_out, ungrounded, unnamed
 from qa.text import lexicon
 from qa.types import Hit
 
@@ -81,6 +81,40 @@ def test_unnamed(question, terms, absent, names):
 ])
 def test_ungrounded(question, terms, ground, titles, names):
     assert ungrounded(question, terms, 0, ground, titles) == names
+
+
+@pytest.mark.parametrize("question, terms, ground, names", [
+    # Spanish writes a country's people in lower case by its name's start (all but two letters, five at least)
+    ("¿Cómo se llama el río en Portugal?", ("llama", "río", "portugal"),
+     "Duero\nDesemboca junto a la ciudad portuguesa de Oporto.", []),
+    ("¿Cómo se llama el río en Portugal?", ("llama", "río", "portugal"),
+     "Duero\nDesemboca junto a la ciudad de Oporto, en el puerto.", ["Portugal"]),
+    ("¿Quién gobernaba Perú?", ("gobernaba", "perú"), "Quito\nEl virrey del Perú residía en Lima.", []),
+    ("¿Quién gobernaba Perú?", ("gobernaba", "perú"), "Quito\nEl virrey de Nueva Granada.", ["Perú"]),
+])
+def test_ungrounded_spanish_by_the_names_start(question, terms, ground, names):
+    assert ungrounded(question, terms, 0, ground) == names
+
+
+@pytest.mark.parametrize("word, written, expected", [
+    ("GAA", "The modern rules were drawn up by the Gaelic Athletic Association, founded in 1884", True),
+    ("NASA", "It was launched by the National Aeronautics and Space Administration in 1990.", True),
+    ("ONU", "Fue aprobada por la Organización de las Naciones Unidas en 1948.", True),
+    ("GAA", "The modern rules were drawn up by the Gaelic association of athletes", False),  # lower case
+    ("FIFA", "The modern rules were drawn up by the Gaelic Athletic Association", False),
+    ("TV", "Television Viewers watched it.", False),  # two letters: too many pairs spell one
+    ("Gaa", "the Gaelic Athletic Association", False),  # no acronym
+])
+def test_spelled_out(word, written, expected):
+    assert spelled_out(word, written) is expected
+
+
+def test_an_acronym_spelled_out_by_the_grounding_is_grounded():
+    q = "In which building was the GAA set up?"
+    terms = ("build", "gaa", "set", "up")
+    ground = "Hurling\nThe modern rules were drawn up by the Gaelic Athletic Association, founded in 1884."
+    assert ungrounded(q, terms, 0, ground.lower(), english=True) == ["GAA"]
+    assert ungrounded(q, terms, 0, ground.lower(), english=True, written=ground) == []
 
 
 @pytest.mark.parametrize("question, terms, ground, names", [

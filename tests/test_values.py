@@ -71,6 +71,14 @@ CASES = [
     ("When was construction of the castle begun?",
      "built on a rugged hill above the village of Hohenschwangau in southwest Bavaria for King Ludwig II", "date"),
     ("When was construction of the castle begun?", "Construction began on 5 September 1869.", ""),
+    # a year of three digits after a preposition of time is a year; before a counted word it is a count
+    ("In what year did the Franks recover Narbonne?", "the Franks did not retake Narbonne until 759.", ""),
+    ("¿En qué año llegaron los musulmanes?", "En 711 los musulmanes cruzaron el estrecho.", ""),
+    ("In what year did the Franks recover Narbonne?", "The Franks came back in 300 ships.", "year"),
+    ("In what year did the Franks recover Narbonne?", "The Franks lost 759 men at Narbonne.", "year"),
+    # a sum in a currency of history is a sum ("livres"), a price asked a figure of it
+    ("How much money did building the chapel cost?", "the roughly 40,000 livres the whole chapel later cost to build", ""),
+    ("¿Cuánto dinero costó el palacio?", "El palacio costó unos 300.000 ducados.", ""),
     # a bare "when" is answered by a clock time, a season or an event too; a date asked in words is not
     ("When does the ferry to the island leave?", "The ferry to the island leaves at seven.", ""),
     ("¿Cuándo sale el barco a la isla?", "El barco a la isla sale después de la misa.", ""),

@@ -251,6 +251,25 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
         if "span" in traits and _spanned(f"{quote} {context}", named, wanted(question) == "place"):
             continue
         return m.group(0)
+    return _unkinded(question, sentences, title)
+
+
+def _unkinded(question: str, sentences: list[str], title: str) -> str:
+    """The event word of an event of the trait "kind" (an extinction) that `question` asks of a
+    kind of thing (the word just before it: "did the devil die out") which neither the sentences
+    saying the event nor the article's `title` name, in some form; "" else. A kind is a common
+    noun, which no name check reads: "How long ago did the dodo die out?" is no question about the
+    devil that "disappeared from the Australian mainland some 3,000 years ago"."""
+    from qa.text.paraphrase import stems
+
+    for _, ask, said, traits in _events(latin_language(question)):
+        if "kind" not in traits or not (m := ask.search(question)):
+            continue
+        before = re.findall(r"[^\W\d_][\w'’-]*", question[:m.start()])[-1:]
+        kind = stems(before[0]) if before else ()
+        if kind and not any(said.search(s) and kind[0] in stems(f"{s} {title}") for s in sentences):
+            return m.group(0)
+    return ""
     return ""
 
 

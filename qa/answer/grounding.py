@@ -73,14 +73,16 @@ _STAND_IN = (lexicon.regex("demonstrative"), lexicon.regex("place_demonstrative"
 _TITLE_NOTE = re.compile(r"[\s_]*[(（][^)）]*[)）]\s*$")
 
 
-def grounding(hit: Hit, start: int, end: int, hits: list[Hit]) -> str:
-    """What the quote `hit.text[start:end]` is read as being about (see the module doc), folded;
-    its first line is the article's title."""
+def grounding(hit: Hit, start: int, end: int, hits: list[Hit], folded: bool = True) -> str:
+    """What the quote `hit.text[start:end]` is read as being about (see the module doc), folded
+    (as written without `folded`: a name's capitals spell its initials); its first line is the
+    article's title."""
     after = next((s for s in split_sentences(hit.text) if s.start >= end), None)
     stop = after.end if after is not None else end
     earlier = [h.text for h in hits if h.source == hit.source and h.article_id == hit.article_id
                and h.end and h.end <= hit.start]
-    return fold("\n".join([hit.title, *earlier, hit.text[:stop]]))
+    text = "\n".join([hit.title, *earlier, hit.text[:stop]])
+    return fold(text) if folded else text
 
 
 def _name_of(title: str) -> str:

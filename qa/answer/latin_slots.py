@@ -84,6 +84,7 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     from qa.text.paraphrase import says
 
     from qa.answer.events import event_gap, names_said_event
+    from qa.answer.people import people_counted
     from qa.text.tokens import latin_language
 
     out = []
@@ -91,7 +92,8 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     for pattern, kind in ((_ASKED_NOUN, "focus"), (_ASKED_VERB, "event"), (_ASKED_OBJECT, "focus")):
         # a word under three letters is compared with none (`paraphrase.same_word`): never a gap
         if (m := pattern.search(question)) and len(words := next(g for g in m.groups() if g)) >= 3 \
-                and not says(text, words, question) and not _filed_under(text, words, kind, question, title):
+                and not says(text, words, question) and not _filed_under(text, words, kind, question, title) \
+                and not (kind == "focus" and people_counted(text, words)):
             # a verb whose object is an event of the closed class the text says ("received the
             # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
             if kind == "event" and names_said_event(question[m.end():], text, latin_language(question)):
@@ -203,6 +205,8 @@ def _names(question: str) -> list[tuple[str, list[str]]]:
 # grounding (Sweden, Christ). Four, not five (swedi/Sweden); the whole word, as for Spanish, cost
 # en_wiki 0.914 -> 0.800 in the eleventh session.
 NAME_STEM = 4
+NAME_STEM_ES = 5
+NAME_ENDING = 2
 
 
 def unnamed(question: str, terms: tuple[str, ...], absent: int) -> list[str]:
@@ -225,7 +229,7 @@ def unnamed(question: str, terms: tuple[str, ...], absent: int) -> list[str]:
 
 
 def ungrounded(question: str, terms: tuple[str, ...], absent: int, ground: str, titles: tuple[str, ...] = (),
-               english: bool = False) -> list[str]:
+               english: bool = False, written: str = "") -> list[str]:
     """The names a question written in words is about that the quote's grounding (`ground`:
     `qa.answer.grounding.grounding`, the article's title, its retrieved passages up to the sentence
     after the quote) never writes, though some article does: a capitalised word past the first (not
@@ -233,8 +237,9 @@ def ungrounded(question: str, terms: tuple[str, ...], absent: int, ground: str, 
     "gazpacho"). «¿Quién firmó la rendición de Granada?» is not answered by the capitulation of
     Ayacucho, nor «¿De dónde viene el nombre del gazpacho?» by the Ebro's, nor (`english`) "Who
     founded the University of Vienna?" by the Jagiellonian University's founder; an English name by
-    its first `NAME_STEM` letters, English capitalising adjectives. A name no article writes is
-    `unnamed`'s."""
+    its first `NAME_STEM` letters, English capitalising adjectives; an acronym by a name of
+    capitalised words it is the initials of (`written`, the grounding as written: "the GAA" by "the
+    Gaelic Athletic Association", `spelled_out`). A name no article writes is `unnamed`'s."""
     from qa.text.paraphrase import plain
 
     one_word = {plain(t) for t in titles if t and " " not in t.strip()}
@@ -246,7 +251,34 @@ def ungrounded(question: str, terms: tuple[str, ...], absent: int, ground: str, 
         low = word.lower()
         present = any(not absent >> i & 1 and (t == low or low.startswith(t)) for i, t in enumerate(terms))
         said = re.sub(r"['’]s$", "", plain(word))  # Wu's: Wu
-        said = said[:NAME_STEM] if english else said  # Swedish: Sweden, Christian: Christ
-        if present and not re.search(r"(?<!\w)" + re.escape(said), text):
+        # Swedish: Sweden, Christian: Christ; Spanish writes a country's people in lower case by its
+        # name's start (Portugal: «la ciudad portuguesa», Italia: italiano), so a name there by all
+        # but its last `NAME_ENDING` letters, `NAME_STEM_ES` at least
+        said = said[:NAME_STEM] if english else said[:max(NAME_STEM_ES, len(said) - NAME_ENDING)]
+        if present and not re.search(r"(?<!\w)" + re.escape(said), text) and not spelled_out(word, written):
             out.append(word)
     return out
+
+
+# The shortest acronym read as initials: one of two letters ("TV", "UN") is spelled by too many pairs
+# of capitalised words, a sentence's opener beside a name
+ACRONYM = 3
+
+
+def spelled_out(word: str, written: str) -> bool:
+    """Is `word` an acronym of `ACRONYM` capitals or more that `written` spells out as a name: a
+    run of capitalised words whose initials it is, its small words skipped ("of", "the", "and",
+    «de», «las», «y»: `name_joiner`, `latin_article`, `clause_joiner`)? "In which building was the
+    GAA set up?" over "…the Gaelic Athletic Association, founded in 1884 in the billiard room of
+    Hayes's Hotel…", which writes the acronym only later, if at all."""
+    if len(word) < ACRONYM or not word.isupper() or not word.isalpha() or not written:
+        return False
+    small = {w.lower() for name in ("name_joiner", "latin_article", "clause_joiner") for w in lexicon.words(name)}
+    initials = ""
+    for w in _WORD.findall(written):
+        if w.lower() in small:
+            continue  # inside a name ("Association of the Friends"); a run ends at a lower-case word
+        initials = initials + w[0] if w[0].isupper() else ""
+        if initials.endswith(word):
+            return True
+    return False

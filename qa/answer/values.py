@@ -53,7 +53,8 @@ __all__ = ["ageless", "cjk_value_gaps", "coarse_year", "latin_coarse_year", "mis
 
 @cache
 def _patterns() -> tuple[re.Pattern, ...]:
-    return (lexicon.regex("latin_year"), lexicon.regex("latin_date", re.IGNORECASE),
+    # a year of three digits after a preposition of time is a year too ("until 759": `era_year`)
+    return (re.compile(lexicon.pattern("latin_year") + "|" + lexicon.pattern("era_year")), lexicon.regex("latin_date", re.IGNORECASE),
             lexicon.regex("latin_figure", re.IGNORECASE),
             re.compile(r"\s*(?:%s)\b" % lexicon.alternation("time_unit"), re.IGNORECASE),
             re.compile(r"\b(?:%s)\b" % lexicon.alternation("fraction_word"), re.IGNORECASE),
