@@ -96,6 +96,30 @@ def test_ungrounded_spanish_by_the_names_start(question, terms, ground, names):
     assert ungrounded(question, terms, 0, ground) == names
 
 
+@pytest.mark.parametrize("question, terms, ground, english, names", [
+    # a country by another of its names (`name_alias`)
+    ("Where did Noether work after she moved to America?", ("work", "move", "america"),
+     "emmy noether\nshe emigrated to the united states, where she took a post", True, []),
+    ("Where did Noether work after she moved to America?", ("work", "move", "america"),
+     "emmy noether\nshe emigrated to canada, where she took a post", True, ["America"]),
+    ("¿Quién gobernaba Holanda?", ("gobernaba", "holanda"), "x\nen los paises bajos gobernaba guillermo", False, []),
+    # Spanish «América» is the continent: no alias
+    ("¿Adónde viajó en América?", ("viajó", "américa"), "x\nviajó a estados unidos en 1950", False, ["América"]),
+])
+def test_ungrounded_by_another_name_of_the_country(question, terms, ground, english, names):
+    assert ungrounded(question, terms, 0, ground, english=english) == names
+
+
+@pytest.mark.parametrize("language, name", [(lang, name) for lang in ("en", "es")
+                                            for name in lexicon.glossary("name_alias", lang)])
+def test_every_country_alias_grounds_its_name(language, name):
+    from qa.answer.latin_slots import _aliased
+
+    first = lexicon.glossary("name_alias", language)[name].split("|")[0]
+    assert _aliased(name.title(), f"x\nin {first} in 1900")
+
+
+
 @pytest.mark.parametrize("word, written, expected", [
     ("GAA", "The modern rules were drawn up by the Gaelic Athletic Association, founded in 1884", True),
     ("NASA", "It was launched by the National Aeronautics and Space Administration in 1990.", True),

@@ -255,9 +255,20 @@ def ungrounded(question: str, terms: tuple[str, ...], absent: int, ground: str, 
         # name's start (Portugal: «la ciudad portuguesa», Italia: italiano), so a name there by all
         # but its last `NAME_ENDING` letters, `NAME_STEM_ES` at least
         said = said[:NAME_STEM] if english else said[:max(NAME_STEM_ES, len(said) - NAME_ENDING)]
-        if present and not re.search(r"(?<!\w)" + re.escape(said), text) and not spelled_out(word, written):
+        if present and not re.search(r"(?<!\w)" + re.escape(said), text) and not spelled_out(word, written) \
+                and not _aliased(word, text):
             out.append(word)
     return out
+
+
+def _aliased(word: str, text: str) -> bool:
+    """Does `text` (plain) give the country `word` names by another of its names (`name_alias`:
+    America by "the United States", Holland by "the Netherlands")?"""
+    from qa.text.paraphrase import plain
+
+    aliases = [v for language in ("en", "es") for k, v in lexicon.glossary("name_alias", language).items()
+               if plain(k) == plain(word)]
+    return any(re.search(r"(?<!\w)(?:" + alias + r")(?!\w)", text) for alias in aliases)
 
 
 # The shortest acronym read as initials: one of two letters ("TV", "UN") is spelled by too many pairs
