@@ -6,6 +6,7 @@ import pytest
 
 from qa.answer.extractive import answer_extractive
 from qa.answer.latin_slots import spelled_out, ungrounded, unnamed
+from qa.text.paraphrase import plain
 from qa.text import lexicon
 from qa.types import Hit
 
@@ -91,9 +92,12 @@ def test_ungrounded(question, terms, ground, titles, names):
      "Duero\nDesemboca junto a la ciudad de Oporto, en el puerto.", ["Portugal"]),
     ("¿Quién gobernaba Perú?", ("gobernaba", "perú"), "Quito\nEl virrey del Perú residía en Lima.", []),
     ("¿Quién gobernaba Perú?", ("gobernaba", "perú"), "Quito\nEl virrey de Nueva Granada.", ["Perú"]),
+    # a capitalised word so starting is another name
+    ("¿Quién gobernaba Francia?", ("gobernaba", "francia"), "Quito\nLa fundó Francisco Pizarro.", ["Francia"]),
+    ("¿Quién gobernaba Francia?", ("gobernaba", "francia"), "Quito\nLa fundó un marino francés.", []),
 ])
 def test_ungrounded_spanish_by_the_names_start(question, terms, ground, names):
-    assert ungrounded(question, terms, 0, ground) == names
+    assert ungrounded(question, terms, 0, plain(ground), written=ground) == names
 
 
 @pytest.mark.parametrize("question, terms, ground, english, names", [

@@ -251,14 +251,22 @@ def ungrounded(question: str, terms: tuple[str, ...], absent: int, ground: str, 
         low = word.lower()
         present = any(not absent >> i & 1 and (t == low or low.startswith(t)) for i, t in enumerate(terms))
         said = re.sub(r"['’]s$", "", plain(word))  # Wu's: Wu
-        # Swedish: Sweden, Christian: Christ; Spanish writes a country's people in lower case by its
-        # name's start (Portugal: «la ciudad portuguesa», Italia: italiano), so a name there by all
-        # but its last `NAME_ENDING` letters, `NAME_STEM_ES` at least
-        said = said[:NAME_STEM] if english else said[:max(NAME_STEM_ES, len(said) - NAME_ENDING)]
+        said = said[:NAME_STEM] if english else said  # Swedish: Sweden, Christian: Christ
         if present and not re.search(r"(?<!\w)" + re.escape(said), text) and not spelled_out(word, written) \
-                and not _aliased(word, text):
+                and not _aliased(word, text) and not (not english and _demonym(said, written)):
             out.append(word)
     return out
+
+
+def _demonym(name: str, written: str) -> bool:
+    """Does `written` (as written) say the Spanish `name` (plain) by a lower-case word starting with
+    all but its last `NAME_ENDING` letters, `NAME_STEM_ES` at least? Spanish writes a country's
+    people and things in lower case by its name's start (Portugal: «la ciudad portuguesa», Italia:
+    «italiano»); a capitalised word so starting is another name (Francia, «Francisco»)."""
+    from qa.text.paraphrase import plain
+
+    stem = name[:max(NAME_STEM_ES, len(name) - NAME_ENDING)]
+    return any(w[0].islower() and plain(w).startswith(stem) for w in _WORD.findall(written))
 
 
 def _aliased(word: str, text: str) -> bool:
