@@ -51,13 +51,12 @@ from qa.answer.latin_question import wanted
 from qa.answer.phrase_kinds import asks_subject, kind_cues, linked, opens_aside, opens_predicate, opens_setting
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
 from qa.answer.placing import kind_named, same_answer, trimmed
-from qa.answer.short_latin import latin_span, names_person
-from qa.answer.windows import Question, _carries
+from qa.answer.phrase_cues import exact_kind, phrase_cues
+from qa.answer.short_latin import latin_span
+from qa.answer.windows import Question
 from qa.text import lexicon
-from qa.text.cjk import close_spaces, fold
+from qa.text.cjk import fold
 from qa.text.paraphrase import valued
-from qa.text.questions import has_answer_type
-from qa.text.script import to_simplified
 from qa.text.sentences import Span, split_clauses
 
 __all__ = ["Phrase", "clause_run", "phrases", "subject_run"]
@@ -78,15 +77,6 @@ _HEAD_WORDS = 0
 # Terms a run must hold before one of them may be left out of a run over the budget (two alone tell
 # the run apart by too little)
 _LOOSE_TERMS = 3
-# The kinds of answer the Latin short-answer picker's placing marks a phrase by, for a question
-# `Question.wants` gives none: a year, a date or a figure is told by its digits. Not a place or a
-# name: any capitalised run passes for one. A person is read apart (`_cues`: two capitalised words
-# or more, or a doer after by/por): read as the picker places one, on es_wiki2 «¿Quiénes fueron los
-# primeros en llegar a la cima?» quoted «El naturalista alemán Alexander von Humboldt…», who failed
-# to, where the phrase after the question's words names the climbers.
-_PLACED_KINDS = ("year", "date", "number")
-# The kinds of `Question.wants` told by digits as those are
-_EXACT_WANTS = ("year", "month", "day", "time", "number")
 
 
 def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True,
@@ -153,7 +143,7 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     beside, masks = term_masks(q.text, q.terms, text, span, parts)
     topic = word_mask(fold(title), q.terms) if title else 0
     need = beside & ~topic
-    cues = _cues(text, parts, q)
+    cues = phrase_cues(text, parts, q)
     relative, appositive = linked([text[p.start:p.end] for p in parts], masks, q.text, any(cues))
     sizes = [b.start - a.start for a, b in pairwise(parts)] + [parts[-1].end - parts[-1].start]
     needed = [t for i, t in enumerate(q.terms) if need >> i & 1]
@@ -172,7 +162,7 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     # what the sentence before says)
     first = next((k for k, m in enumerate(masks) if m & need), len(parts))
     starts = [len(w) + 1 if k < first else len(" ".join(w[:heads[k]])) if k == first else 0 for k, w in enumerate(said)]
-    kinds = None if _exact(q) else kind_cues(q.text, [text[p.start:p.end] for p in parts], starts)
+    kinds = None if exact_kind(q) else kind_cues(q.text, [text[p.start:p.end] for p in parts], starts)
     cues = cues if kinds is None else [a or b for a, b in zip(cues, kinds)]
     # (a question naming the kind of thing it asks, "Which line did the railway reopen?", may ask the
     # setting's own words)
@@ -186,51 +176,12 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     room = budget if widen else 0
     # where the question's words stand: the words the text repeats, not a value of the kind asked
     spoken = need & ~valued(q.text, q.terms)
-    run = clause_run(found, need, room, _exact(q), spoken, lead, reach if widen else 0) if need else \
+    run = clause_run(found, need, room, exact_kind(q), spoken, lead, reach if widen else 0) if need else \
         subject_run(found, beside, room, _PRONOUN.match(text[parts[0].start:parts[0].end]) is not None)
     if run is None:
         return span.start, span.end
     end = parts[run[1]].end
     return parts[run[0]].start, end - (text[end - 1] in ",:")
-
-
-def _cues(text: str, parts: list[Span], q: Question) -> list[bool]:
-    """Which of `parts` hold the wanted type of answer: by `Question.wants` (`has_answer_type`), or
-    for a question it gives no type (its patterns read Chinese and some English), where the Latin
-    short-answer picker asks for a year, a date or a figure and places one in the phrase
-    (`qa.answer.short_latin.latin_span`: «¿Cuándo tuvo lugar la batalla?» in «librado el 9 de
-    diciembre de 1824 en la pampa de la Quinua»); for an English or Spanish person, where a phrase
-    names one or says a doer (`names_person`)."""
-    if q.wants:
-        # read as the answerer's check reads the text (`windows._sentences`): unfolded, since a name is
-        # told by its capitals
-        # and, for an English or Spanish count, a figure of what it counts (`windows._carries`: not the
-        # year of "In 1896 the discovery of gold…" for "How many of the gold seekers…"), as the window's
-        # cue was read
-        typed = [has_answer_type(raw := close_spaces(to_simplified(text[p.start:p.end])), q.wants, q.measure, q.text)
-                 and raw for p in parts]
-        carried = [bool(raw) and _carries(q, raw) for raw in typed]
-        # no figure of what it counts, said as the question says it ("64 bronze cannon" for "How many
-        # guns"): a figure of the kind asked still beats a run with none (en_wiki7 +1, nothing else moved)
-        found = carried if any(carried) or q.wants not in _EXACT_WANTS else [bool(raw) for raw in typed]
-        if any(found) or q.wants != "person" or wanted(q.text) != "person":
-            return found
-    if wanted(q.text) == "person":
-        # `has_answer_type` reads a Chinese person only: the run of the question's words dropped the
-        # phrase with the person ("In 1673, through the physician Reinier de Graaf, | he began sending
-        # letters…" for "Thanks to whom did he start writing…?"). Session 15, real path: en_wiki7 +1,
-        # es_wiki13 +1, es_wiki17 +1, none lost, five answers 25-121 characters shorter or longer
-        return [names_person(q.text, text[p.start:p.end]) for p in parts]
-    if wanted(q.text) not in _PLACED_KINDS:
-        return [False] * len(parts)
-    return [latin_span(q.text, [text[p.start:p.end]]) is not None for p in parts]
-
-
-def _exact(q: Question) -> bool:
-    """Is the wanted type of answer told by its digits (a year, a date, a figure), so that a phrase
-    holding one of the kind asked holds the answer? Not a person, a place or a reason, which any
-    capitalised run or "because" passes for."""
-    return q.wants in _EXACT_WANTS or not q.wants and wanted(q.text) in _PLACED_KINDS
 
 
 class Phrase(NamedTuple):
@@ -269,7 +220,7 @@ def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False,
     (all of these after the run only when `lead`: else the run with what it speaks of and its rival
     readings, as `_cored` reads it); then widened by the phrases after it while it stays within
     `budget` (`_widened`), unless
-    `exact` (the wanted type is told by digits: `_exact`) and a phrase holds it: the run holds the
+    `exact` (the wanted type is told by digits: `exact_kind`) and a phrase holds it: the run holds the
     answer then."""
     n = len(parts)
     if n < 2:
