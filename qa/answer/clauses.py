@@ -48,7 +48,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
-from qa.answer.phrase_kinds import asks_subject, kind_cues, linked, opens_aside, opens_predicate, opens_setting
+from qa.answer.phrase_kinds import (asks_subject, kind_cues, linked, opens_aside, opens_clause, opens_predicate,
+                                    opens_setting)
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
 from qa.answer.placing import kind_named, same_answer, trimmed
 from qa.answer.phrase_cues import exact_kind, phrase_cues
@@ -167,7 +168,8 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     # (a question naming the kind of thing it asks, "Which line did the railway reopen?", may ask the
     # setting's own words)
     setting = not wanted(q.text) and opens_setting(text[parts[0].start:parts[0].end])
-    found = [Phrase(*p, predicate=pr, aside=a, setting=k == 0 and setting)
+    fronted = opens_clause(text[parts[0].start:parts[0].end])
+    found = [Phrase(*p, predicate=pr, aside=a, setting=k == 0 and setting, fronted=k == 0 and fronted)
              for k, (p, pr, a) in enumerate(zip(zip(sizes, masks, cues, relative, tails, heads, appositive, bare, leads),
                                                 predicate, aside))]
     # Matched only by the article's subject, the sentence is told apart by no phrase: it is quoted
@@ -177,7 +179,8 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     # where the question's words stand: the words the text repeats, not a value of the kind asked
     spoken = need & ~valued(q.text, q.terms)
     run = clause_run(found, need, room, exact_kind(q), spoken, lead, reach if widen else 0) if need else \
-        subject_run(found, beside, room, _PRONOUN.match(text[parts[0].start:parts[0].end]) is not None)
+        subject_run(found, beside, room, _PRONOUN.match(text[parts[0].start:parts[0].end]) is not None,
+                    reach if widen else 0)
     if run is None:
         return span.start, span.end
     end = parts[run[1]].end
@@ -197,6 +200,7 @@ class Phrase(NamedTuple):
     predicate: bool = False  # a subject is asked and it opens with a verb going on from one said before it
     aside: bool = False  # it opens with a relative word or an article: it says something of the phrase before
     setting: bool = False  # the sentence's first phrase, opening its setting ("Since 1994, when …,")
+    fronted: bool = False  # the sentence's first phrase, a subordinate clause ("Because …,") said of the one after
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False, spoken: int = 0,
@@ -297,7 +301,10 @@ def _shortest(parts: list[Phrase], need: int, cue_needed: bool, spoken: int = 0)
     (an answer follows the words a question repeats: "…, | nacido en Cartagena en 1851, | y botado en
     el arsenal de La Carraca, | …, | el 8 de septiembre de 1888." for «¿Cuándo se botó el buque?»),
     of `spoken` when given (not "year", which 2008 says in "…endangered in 2008, | and … on Maria
-    Island, | …, | where a group was released in 2012."); None when no run does."""
+    Island, | …, | where a group was released in 2012."), or at the subordinate clause the sentence
+    opens with before them (`Phrase.fronted`: "Because it is so reactive, | lithium never occurs free
+    in nature…, | …salty brines left to evaporate…" for "Why is lithium never found in nature as a
+    free metal?", whose purpose cue "to evaporate" follows); None when no run does."""
     best: tuple[int, int, int] | None = None
     rank: tuple[bool, int] = (True, 0)
     for i in range(len(parts)):
@@ -306,6 +313,7 @@ def _shortest(parts: list[Phrase], need: int, cue_needed: bool, spoken: int = 0)
             mask, cue, length = mask | parts[j].mask, cue or parts[j].cue, length + parts[j].size
             if mask & need == need and (cue or not cue_needed):
                 first = next((k for k in range(i, j + 1) if parts[k].mask & (spoken or need)), i)
+                first -= first == 1 and i == 0 and parts[0].fronted  # "Because it is so reactive, | lithium…"
                 ahead = cue_needed and not any(p.cue for p in parts[first:j + 1])
                 if best is None or (ahead, length) < rank:
                     best, rank = (length, i, j), (ahead, length)
@@ -321,19 +329,25 @@ def _apart(parts: list[Phrase], need: int, term: int, cue_needed: bool) -> tuple
     return run
 
 
-def subject_run(parts: list[Phrase], named: int, budget: int, pronoun: bool = False) -> tuple[int, int] | None:
+def subject_run(parts: list[Phrase], named: int, budget: int, pronoun: bool = False,
+                reach: int = 0) -> tuple[int, int] | None:
     """(first, last) index of the phrases to quote of a sentence that matched only the article's
     subject (`named`: the terms it holds), or None to quote it whole: the first phrase naming it,
     through the first from there that holds the wanted type of answer («La batalla de Ayacucho fue el
     último gran enfrentamiento…, | librado el 9 de diciembre de 1824…» for «¿Cuándo tuvo lugar la
     batalla?»), widened by the phrases after it within `budget`. A sentence opening with a pronoun
     (`pronoun`: "She was the only legitimate child of the poet Lord Byron…, | who separated from him
-    a month after Ada's birth…") names the subject in its first phrase: a later name is a mention."""
+    a month after Ada's birth…") names the subject in its first phrase: a later name is a mention.
+    The next phrase that does not fit within `budget` is taken within `reach` when no phrase holds
+    the wanted type, as `clause_run` takes it («…endémico del sistema de lagos del valle de México, |
+    cuyo único hábitat natural que sobrevive son los canales de Xochimilco» for «¿En qué lugar vive
+    todavía el ajolote en libertad?»)."""
     first = 0 if pronoun else next((k for k, p in enumerate(parts) if p.mask & named), None)
     if first is None:
         return None
     last = next((k for k in range(first, len(parts)) if parts[k].cue), first)
-    return _widened(parts, first, last, sum(p.size for p in parts[first:last + 1]), budget)
+    return _widened(parts, first, last, sum(p.size for p in parts[first:last + 1]), budget,
+                    0 if any(p.cue for p in parts) else reach)
 
 
 def _widened(parts: list[Phrase], i: int, j: int, length: int, budget: int, reach: int = 0) -> tuple[int, int] | None:

@@ -34,7 +34,7 @@ from qa.answer.latin_question import asked, lowered, stem, subject_asked, wanted
 from qa.text import lexicon
 
 __all__ = ["asks_subject", "ends_relative", "kind_cues", "linked", "names_kind", "opens_appositive", "opens_aside",
-           "opens_predicate", "opens_relative", "opens_setting"]
+           "opens_clause", "opens_predicate", "opens_relative", "opens_setting"]
 
 _MARKS = ".,;:«»\"'“”‘’()"
 
@@ -135,6 +135,13 @@ def names_kind(phrase: str, question: str) -> bool:
 def opens_setting(phrase: str) -> bool:
     """Does `phrase` (a sentence's first) open its setting ("Since 1994, when…", «Desde 1998, cuando…»)?"""
     return _opens(phrase, lexicon.words("setting_word"))
+
+
+def opens_clause(phrase: str) -> bool:
+    """Does `phrase` open with a word opening a subordinate clause ("Because it is so reactive, | lithium
+    never occurs free…", «Aunque…»: `clause_opener`)? A sentence's first phrase that does is said of
+    the clause after it."""
+    return _opens(phrase, lexicon.words("clause_opener"))
 
 
 def _opens(phrase: str, words: tuple[str, ...]) -> bool:

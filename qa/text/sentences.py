@@ -197,6 +197,24 @@ def _fine_opener() -> re.Pattern:
     return re.compile(r"\s" + lexicon.alternation("fine_clause_opener") + r"\s(?!\d)")
 
 
+@cache
+def _joiners() -> frozenset[str]:
+    """Words joining a clause to the one before (`fine_clause_opener`, `relative_word`: "and", "which",
+    «y», «donde»), lower case."""
+    from qa.text import lexicon
+
+    return frozenset(w.lower() for w in lexicon.words("fine_clause_opener") + lexicon.words("relative_word"))
+
+
+def _interrupted(piece: str) -> bool:
+    """Is `piece` a joining word alone before its comma ("and,", «donde,»): its clause is interrupted by
+    the aside after it, and goes on after that ("and, after the ostrich and the emu, | it is usually
+    ranked as the third-tallest…"; «donde, bajo una identidad falsa, | estudió los astilleros…»), so
+    the aside's phrase joins the next one too."""
+    words = piece.split()
+    return len(words) == 1 and words[0].endswith(",") and words[0][:-1].lower() in _joiners()
+
+
 def split_clauses(text: str, start: int = 0, end: int | None = None, fine: bool = False) -> list[Span]:
     """The phrases of the Latin-script sentence text[start:end], cut after each comma, colon or
     spaced dash outside brackets (the separator stays with the phrase before it) and before a word
@@ -207,7 +225,8 @@ def split_clauses(text: str, start: int = 0, end: int | None = None, fine: bool 
     One span, the whole sentence, for text with a Chinese character, whose clauses the answerer
     never quotes apart. An appositive, a which-clause or a participle phrase is then a phrase of its
     own: the answerer quotes the run of them that holds what a long sentence matched
-    (`qa.answer.clauses`). `fine`: cut before a word joining two clauses or opening a relative
+    (`qa.answer.clauses`). A joining word alone before a comma ("and, after…, it is…") opens a clause
+    an aside interrupts: the aside and the rest of the clause are one phrase (`_interrupted`). `fine`: cut before a word joining two clauses or opening a relative
     clause without a comma too (`fine_clause_opener`: "and", "where", «y», «donde»), not before a
     figure ("between 3,000 and 4,500 metres"); for a sentence whose phrases cut at commas still
     quote past the budget."""
@@ -226,7 +245,7 @@ def split_clauses(text: str, start: int = 0, end: int | None = None, fine: bool 
     spans: list[Span] = []
     head = start
     for a, b in zip(cuts, cuts[1:] + [end]):
-        if len(text[a:b].split()) >= _SHORT_PHRASE or b == end:
+        if (len(text[a:b].split()) >= _SHORT_PHRASE or b == end) and not _interrupted(text[head:a]):
             spans.append(Span(head, b))
             head = b
     if fine and len(spans) > 1 and len(text[spans[-1].start:end].split()) < _SHORT_PHRASE:

@@ -1,0 +1,92 @@
+"""Where a cut English or Spanish sentence's quote starts and ends (`qa.answer.clauses`,
+`qa.text.sentences.split_clauses`): the right sentence quoted, its answer cut away, was the second
+biggest English miss of session 16's checks. A subordinate clause the sentence opens with is said of
+the clause after it; a joining word alone before a comma opens a clause an aside interrupts; a run
+of the article's subject alone takes the next phrase within the reach a run of question terms takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.clauses import Phrase, clause_run, phrases, subject_run
+from qa.answer.windows import analyse
+from qa.text import lexicon
+from qa.text.sentences import Span, split_clauses
+from tests.test_clauses import p
+
+# single words of the lexicon joining a clause to the one before ("and", "which", «y», «donde»)
+JOINERS = sorted({w for w in lexicon.words("fine_clause_opener") + lexicon.words("relative_word") if " " not in w})
+
+
+@pytest.mark.parametrize("word", JOINERS)
+def test_a_joining_word_alone_before_a_comma_joins_the_aside_to_its_clause(word):
+    text = (f"The old mill stood beside the river for two centuries, {word}, after the great flood of that year, "
+            "the town rebuilt it in stone.")
+    assert [text[s.start:s.end] for s in split_clauses(text)] == [
+        "The old mill stood beside the river for two centuries,",
+        f"{word}, after the great flood of that year, the town rebuilt it in stone."]
+
+
+@pytest.mark.parametrize("text, parts", [
+    # an adverb alone before a comma opens no interrupted clause: its phrase ends at the aside's comma
+    ("The old mill stood beside the river for two centuries, however, after the great flood of that year, "
+     "the town rebuilt it in stone.",
+     ["The old mill stood beside the river for two centuries,", "however, after the great flood of that year,",
+      "the town rebuilt it in stone."]),
+    # a joining word with words of its own before the comma is a phrase as before
+    ("The cassowary lives in the forests of New Guinea, and after the ostrich and the emu, it is ranked as the "
+     "third-tallest living bird.",
+     ["The cassowary lives in the forests of New Guinea,", "and after the ostrich and the emu,",
+      "it is ranked as the third-tallest living bird."]),
+])
+def test_other_phrases_are_cut_as_before(text, parts):
+    assert [text[s.start:s.end] for s in split_clauses(text)] == parts
+
+
+def fronted(size: int, cue: bool = True) -> Phrase:
+    return p(size, cue=cue)._replace(fronted=True)
+
+
+@pytest.mark.parametrize("parts, run", [
+    # the cue of the subordinate clause the sentence opens with is at the terms: the shorter run holds it
+    ([fronted(27), p(103, 0b01, tail=10), p(28), p(101, cue=True)], (0, 1)),
+    # not opening the sentence's clause ("In 1998, | …"), a cue before the terms is passed over for one after
+    ([p(27, cue=True), p(103, 0b01, tail=10), p(28), p(101, cue=True)], (1, 3)),
+    # a fronted clause with no cue changes nothing
+    ([fronted(27, cue=False), p(103, 0b01, tail=10), p(28), p(101, cue=True)], (1, 3)),
+])
+def test_a_fronted_subordinate_clause_is_said_of_the_clause_after_it(parts, run):
+    assert clause_run(parts, 0b01, 0) == run
+
+
+LITHIUM = ("Because it is so reactive, lithium never occurs free in nature and is extracted either from hard-rock "
+           "minerals such as spodumene, mined chiefly in Australia, or from salty brines left to evaporate in vast "
+           "ponds in the so-called lithium triangle of Argentina, Bolivia and Chile.")
+
+
+def test_a_why_question_is_answered_by_the_because_clause_before_its_words():
+    q = analyse("Why is lithium never found in nature as a free metal?", None)
+    quote = LITHIUM[slice(*phrases(LITHIUM, "Lithium", Span(0, len(LITHIUM)), q, 150, True, 180))]
+    assert quote.startswith("Because it is so reactive, lithium never occurs free in nature")
+
+
+@pytest.mark.parametrize("parts, reach, run", [
+    # the next phrase past the budget is taken within the reach when no phrase holds the wanted type
+    ([p(105, 0b01), p(72), p(22)], 180, (0, 1)),
+    ([p(105, 0b01), p(72), p(22)], 0, (0, 0)),
+    ([p(105, 0b01), p(80), p(22)], 180, (0, 0)),
+    # a phrase holding the wanted type: no reach
+    ([p(105, 0b01), p(72), p(22, cue=True), p(90)], 180, (0, 2)),
+])
+def test_subject_run_takes_the_next_phrase_within_reach(parts, reach, run):
+    assert subject_run(parts, 0b01, 150, reach=reach) == run
+
+
+AJOLOTE = ("El ajolote (Ambystoma mexicanum) es un anfibio urodelo endémico del sistema de lagos del valle de México, "
+           "cuyo único hábitat natural que sobrevive son los canales de Xochimilco, al sur de la capital.")
+
+
+def test_a_sentence_matched_by_its_subject_alone_is_quoted_within_reach():
+    q = analyse("¿En qué lugar vive todavía el ajolote en libertad?", None)
+    assert "Xochimilco" in AJOLOTE[slice(*phrases(AJOLOTE, "Ajolote", Span(0, len(AJOLOTE)), q, 150, True, 180))]
+    assert "Xochimilco" not in AJOLOTE[slice(*phrases(AJOLOTE, "Ajolote", Span(0, len(AJOLOTE)), q, 150, True, 0))]
