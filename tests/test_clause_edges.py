@@ -90,3 +90,31 @@ def test_a_sentence_matched_by_its_subject_alone_is_quoted_within_reach():
     q = analyse("¿En qué lugar vive todavía el ajolote en libertad?", None)
     assert "Xochimilco" in AJOLOTE[slice(*phrases(AJOLOTE, "Ajolote", Span(0, len(AJOLOTE)), q, 150, True, 180))]
     assert "Xochimilco" not in AJOLOTE[slice(*phrases(AJOLOTE, "Ajolote", Span(0, len(AJOLOTE)), q, 150, True, 0))]
+
+
+@pytest.mark.parametrize("question, phrase, opens", [
+    # the question's word after "what", said another way (en.toml word class), opening the phrase as a verb
+    ("What lets devils consume even the bones of a carcass?", "allow them to eat almost every part of a carcass,", True),
+    ("What causes earthquakes near the coast?", "cause the ground to shake,", True),
+    # a question the reader reads as asking a subject already ("What gives…" + "the": `asks_subject`)
+    ("What gives the mountain its pyramid shape?", "give it the shape of a pyramid.", False),
+    # another word, a function word, or a question asking no which/what
+    ("What lets devils consume even the bones of a carcass?", "including the bones and fur.", False),
+    ("What lets devils consume even the bones of a carcass?", "the bones and fur are eaten too.", False),
+    ("Which river flows through the city?", "flows through the old town,", False),
+    ("Who built the old bridge?", "built it in stone in 1850,", False),
+])
+def test_a_phrase_opening_with_the_verb_asked(question, phrase, opens):
+    from qa.answer.phrase_kinds import opens_asked_verb
+
+    assert opens_asked_verb(question, phrase) is opens
+
+
+DEVILS = ("Devils are chiefly scavengers, and their jaws, which are among the strongest relative to body size of any "
+          "living mammal, allow them to eat almost every part of a carcass, including the bones and fur.")
+
+
+def test_a_what_question_asking_the_subject_of_its_verb_is_quoted_from_the_subject():
+    q = analyse("What lets devils consume even the bones of a carcass?", None)
+    quote = DEVILS[slice(*phrases(DEVILS, "Tasmanian devil", Span(0, len(DEVILS)), q, 150, True, 180))]
+    assert "their jaws" in quote and quote.endswith("including the bones and fur.")

@@ -48,8 +48,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from qa.answer.latin_question import wanted
-from qa.answer.phrase_kinds import (asks_subject, kind_cues, linked, opens_aside, opens_clause, opens_predicate,
-                                    opens_setting)
+from qa.answer.phrase_kinds import (asks_subject, kind_cues, linked, opens_aside, opens_asked_verb, opens_clause,
+                                    opens_predicate, opens_setting)
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
 from qa.answer.placing import kind_named, same_answer, trimmed
 from qa.answer.phrase_cues import exact_kind, phrase_cues
@@ -155,7 +155,9 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     leads = [t == 0 or t <= _END_WORDS and setting_only(w[len(w) - t:]) for w, t in zip(said, tails)]
     # a question asking a subject: a phrase opening with a verb goes on from it (`phrase_kinds`)
     subject = asks_subject(q.text)
-    predicate = [subject and k > 0 and opens_predicate(text[p.start:p.end]) for k, p in enumerate(parts)]
+    # (or a phrase opens with the question's word after "what" as a verb: `opens_asked_verb`)
+    predicate = [k > 0 and (subject and opens_predicate(t) or opens_asked_verb(q.text, t))
+                 for k, t in enumerate(text[p.start:p.end] for p in parts)]
     aside = [r or opens_aside(text[p.start:p.end]) for r, p in zip(relative, parts)]
     # A cause, a purpose, a condition or a means asked: the phrase saying one, after the question's
     # first word (`phrase_kinds`: "…hidden in the château | to keep them safe", which `Question.wants`'

@@ -32,9 +32,10 @@ from functools import cache
 
 from qa.answer.latin_question import asked, lowered, stem, subject_asked, wanted
 from qa.text import lexicon
+from qa.text.paraphrase import held
 
 __all__ = ["asks_subject", "ends_relative", "kind_cues", "linked", "names_kind", "opens_appositive", "opens_aside",
-           "opens_clause", "opens_predicate", "opens_relative", "opens_setting"]
+           "opens_asked_verb", "opens_clause", "opens_predicate", "opens_relative", "opens_setting"]
 
 _MARKS = ".,;:«»\"'“”‘’()"
 
@@ -57,6 +58,19 @@ def asks_subject(question: str) -> bool:
     """Does an English or Spanish which/what-question ask the subject of its verb ("What made
     kabaddi…", "What gives the mountain…")?"""
     return wanted(question) == "which" and subject_asked(question)
+
+
+def opens_asked_verb(question: str, phrase: str) -> bool:
+    """Does `phrase` (not a sentence's first) open with the word after a which/what-question's question
+    word, as written or said another way, as a verb going on from a subject before it
+    (`opens_predicate`)? The question then asks that subject, whatever follows its verb ("What lets
+    devils consume even the bones…?" over "…their jaws, which are among the strongest…, | allow them
+    to eat almost every part of a carcass…": `subject_asked` reads "lets devils" as a kind of thing)."""
+    kind = asked(question)
+    if kind is None or kind.wants != "which" or not kind.noun or not opens_predicate(phrase):
+        return False
+    first = phrase.split(maxsplit=1)[0].strip(_MARKS)
+    return bool(held(question, (stem(kind.noun[0]),), first) & 1)
 
 
 def opens_predicate(phrase: str) -> bool:
