@@ -39,6 +39,7 @@ What answers a question asking no kind of span (a cause, a condition, a means, a
 main clause after a sentence's setting says) is read by `qa.answer.phrase_kinds`.
 The words a phrase holds are read as the window's sentence reads them: as written, in another form,
 by a word of their class or a value of their kind (`qa.text.paraphrase`).
+A quote past `tail_chars` ends before a trailing clause saying nothing asked (`qa.answer.tails`).
 Chinese text is never cut here: its sentences are the length of a clause.
 """
 
@@ -51,9 +52,10 @@ from qa.answer.latin_question import wanted
 from qa.answer.phrase_kinds import (asks_subject, kind_cues, linked, opens_aside, opens_asked_verb, opens_clause,
                                     opens_predicate, opens_setting)
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
-from qa.answer.placing import kind_named, same_answer, trimmed
 from qa.answer.phrase_cues import exact_kind, phrase_cues
+from qa.answer.placing import kind_named, same_answer, trimmed
 from qa.answer.short_latin import latin_span
+from qa.answer.tails import untailed
 from qa.answer.windows import Question
 from qa.text import lexicon
 from qa.text.cjk import fold
@@ -80,22 +82,20 @@ _HEAD_WORDS = 0
 _LOOSE_TERMS = 3
 
 
-def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True,
-            reach: int = 0) -> tuple[int, int]:
-    """(start, end) to quote of the sentence `span` of `text` (an article titled `title`) for the
-    question `q`: its run of phrases holding what it matched when it is longer than `budget`, without
-    the comma or colon that ends the run, widened within `budget` unless `widen` is False (a
-    runner-up quote: the run alone), or by one phrase within `reach` (`_widened`); else, or when no
-    shorter run holds it, the whole sentence."""
+def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: bool = True, reach: int = 0,
+            tail: int = 0) -> tuple[int, int]:
+    """(start, end) to quote of the sentence `span` of `text` (an article titled `title`) for `q`: its
+    run of phrases holding what it matched when longer than `budget`, without the comma or colon
+    ending it, widened within `budget` unless `widen` is False (a runner-up: the run alone), or by one
+    phrase within `reach` (`_widened`); else, or when no shorter run holds it, the whole sentence;
+    either ended before a trailing clause saying nothing asked past `tail` (0: `budget`; `tails`)."""
+    tail = min(tail or budget, budget)
     if span.end - span.start <= budget:
-        return span.start, span.end
-    parts = split_clauses(text, span.start, span.end)
-    tried = [parts]
+        return untailed(text, span, q, (span.start, span.end), tail, phrase_cues)
+    tried = [parts := split_clauses(text, span.start, span.end)]
     out = _unless_placed(text, title, span, q, budget, widen, parts, reach)
     if out[1] - out[0] > budget:
-        # Still past the budget: the phrases cut at commas are too coarse (a sentence quoted whole,
-        # ~200 characters, or a run of one long phrase). Cut before "and", "where", «y» too, and
-        # quote that run when it is shorter.
+        # Still past the budget (phrases cut at commas too coarse): cut before "and", "where", «y» too
         tried.append(split_clauses(text, span.start, span.end, fine=True))
         cut = _unless_placed(text, title, span, q, budget, widen, tried[1])
         if cut[1] - cut[0] < out[1] - out[0] and same_answer(q.text, text[out[0]:out[1]], text[cut[0]:cut[1]]):
@@ -104,7 +104,7 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
         out = _cored(text, title, span, q, budget, parts, out)
     for parts in tried:
         out = trimmed(text, span, q.text, q.terms, parts, out, budget)
-    return out
+    return untailed(text, span, q, out, tail, phrase_cues)
 
 
 def _unless_placed(text: str, title: str, span: Span, q: Question, budget: int, widen: bool,

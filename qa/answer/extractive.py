@@ -149,7 +149,7 @@ def _narrowed(w: Window, q: Question, hits: list[Hit], params: ExtractiveParams 
         if keep is None:
             return w
     span = sents[keep or 0].span
-    start, end = phrases(hit.text, hit.title, span, q, params.clause_chars, widen, params.clause_reach)
+    start, end = phrases(hit.text, hit.title, span, q, params.clause_chars, widen, params.clause_reach, params.tail_chars)
     return Window(w.hit, start, end, w.values, w.score, w.mask, w.support_parts)
 
 
