@@ -421,3 +421,14 @@ def test_how_often_is_answered_by_every():
 def test_a_modal_before_the_verb_asked(question, answer):
     quote = "Vive en grupos de 12 a 30 aves, y con hasta 1,5 metros de altura y 25 kilogramos es la mayor ave del continente."
     assert short_answer(question, [quote]) == answer
+
+
+@pytest.mark.parametrize("question, quote, short", [
+    # "number" and «número» are measure nouns: the figure written with the attribute asked
+    ("What is titanium's atomic number?",
+     "Titanium is a chemical element with the symbol Ti and atomic number 22, a lustrous transition metal.", "22"),
+    ("¿Cuál es el número atómico del cobre?",
+     "El cobre es un elemento químico de símbolo Cu y número atómico 29, un metal de color rojizo.", "29"),
+])
+def test_an_atomic_number_is_a_figure(question, quote, short):
+    assert short_answer(question, [quote]) == short
