@@ -203,6 +203,9 @@ def test_of_sentences_that_read_alike_the_one_saying_the_question_words_in_chine
     ("What happened in 2027 asdf?", []),  # a year the text may write
     ("zxcv 华强广场", []),  # Chinese in it: read by its own words
     ("the of and", []),  # stop words only: nothing to judge
+    ("서울의 인구는 얼마입니까?", ["서울의", "인구는", "얼마입니까"]),  # letters of neither script (the seed probe's u101)
+    ("Сколько людей живёт в Хэйхэ?", ["Сколько", "людей", "живёт", "в", "Хэйхэ"]),
+    ("서울의 2022년 인구?", []),  # a year the text may write
 ])
 def test_a_question_nothing_of_which_can_be_read_in_chinese(question, unread_words):
     from qa.answer.cross_script import unread

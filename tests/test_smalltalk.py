@@ -62,6 +62,23 @@ def test_a_question_with_a_small_talk_word_is_a_question(question):
     assert nothing_to_answer(question) == ""
 
 
+# Chinese words spaced apart with no asking word but a question mark: search words, no question
+# (qa.text.smalltalk.keyword_list; the seed probe's u092, u096, u098)
+KEYWORD_LISTS = [("脑机接口 的 的 的 ？？", True), ("黑河 石家庄 2022 256", True), ("机脑口接 企业 哪 年", True),
+                 ("華強廣場 簽約率", True),
+                 # a spaced line that asks, spaces around a number or a Latin name, or no space at all
+                 ("洛拉·帕尼亚尼 会讲哪些语言？", False), ("《卡美拉 大怪兽空中决战》在哪一年上映的？", False),
+                 ("从 1892 年起他在纽约担任了什么职务？", False), ("华强广场的签约率？", False), ("北京的人口", False)]
+
+
+@pytest.mark.parametrize("line, listed", KEYWORD_LISTS)
+def test_a_list_of_search_words_is_nothing_to_answer(line, listed):
+    from qa.text.smalltalk import keyword_list
+
+    assert keyword_list(line) is listed
+    assert bool(nothing_to_answer(line)) is listed
+
+
 def gold_questions() -> list[str]:
     out = []
     for path in (ROOT / "eval" / "gold" / "seed.jsonl", ROOT / "eval" / "bench" / "data" / "train30_en.jsonl",

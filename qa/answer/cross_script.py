@@ -24,6 +24,10 @@ from qa.types import Hit
 
 
 Similarity = Callable[[list[str]], list[float]]  # texts -> dense similarity to the question
+# a question in letters of neither script read here ("서울의 인구는 얼마입니까?" over the Chinese seed was
+# quoted at 0.28 from a Haidian sentence): words of letters that are not Latin (digits stay readable)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
 
 
 def rescale(similarity: float, params: ExtractiveParams) -> float:
@@ -104,6 +108,9 @@ def unread(question: str) -> list[str]:
 
     if CJK.search(question):
         return []  # a Chinese question over Latin text: its words are the ones it writes
+    if not _LATIN_LETTER.search(question) and not re.search(r"\d", question) \
+            and (other := _OTHER_SCRIPT.findall(question)):
+        return other  # Hangul, Cyrillic, Arabic...: no word of it is in a dictionary or a glossary read here
     words = unknown_words(question)
     if not words:
         return []

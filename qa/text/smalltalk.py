@@ -19,7 +19,7 @@ from qa.text import lexicon
 from qa.text.cjk import fold, reply_language
 from qa.text.questions import ASKING_WORDS
 
-__all__ = ["follows_nothing", "leaves_chat", "nothing_to_answer"]
+__all__ = ["follows_nothing", "keyword_list", "leaves_chat", "nothing_to_answer"]
 
 # The reason, by the language `qa` replies in (`qa.text.cjk.reply_language`): what `qa` answers.
 REASONS = {
@@ -38,10 +38,23 @@ def _matches(pattern, line: str) -> bool:
 
 
 def nothing_to_answer(question: str) -> str:
-    """The reason `question` is refused unanswered (it holds only small-talk and exit words), or ""."""
-    if not _matches(lexicon.regex("small_talk_line", re.I), question):
+    """The reason `question` is refused unanswered (it holds only small-talk and exit words, or
+    lists search words: `keyword_list`), or ""."""
+    if not _matches(lexicon.regex("small_talk_line", re.I), question) and not keyword_list(question):
         return ""
     return REASONS.get(reply_language(question), REASONS["en"])
+
+
+def keyword_list(question: str) -> bool:
+    """Is `question` Chinese words spaced apart with no asking word but a question mark ("脑机接口
+    的 的 的 ？？", "黑河 石家庄 2022 256")? Chinese is written without spaces, so such a line lists
+    search words and asks nothing of them: the answerer quoted the sentence holding most of them at
+    support 1.00. A spaced line that asks ("洛拉·帕尼亚尼 会讲哪些语言？") is a question."""
+    text = fold(question.strip())
+    if not 0 < len(text) <= _LONGEST or not lexicon.regex("spaced_words").search(text):
+        return False
+    mark = lexicon.regex("question_mark")
+    return all(mark.match(w) for w in ASKING_WORDS.findall(text))
 
 
 # A follow-up's ellipsis asked with nothing before it (`qa ask`, or a chat's first turn, or one
