@@ -71,6 +71,29 @@ def test_deputy_gap_reaches_the_slot_checks():
     assert not [g for g in gaps("黑河自贸片区管委会主任是谁？", "管委会主任张其军介绍,片区引入了电商平台。", "") if g.kind == "focus"]
 
 
+# A deputy asked (副局长) of text naming only the post itself (qa.answer.posts.deputy_unsaid):
+# (question, the post read as the focus, text, whether the deputy is unsaid)
+DEPUTY_ASKED = [
+    ("新华区发展和改革局副局长是谁？", "局长", "新华区发展和改革局局长杜小博介绍,今年上半年全区生产总值340.4亿元。", True),
+    ("管委会副主任是谁？", "主任", "管委会主任王五介绍,片区引入了电商平台。", True),
+    # the deputy written (beside the post itself, or as 常务副), or the post itself asked
+    ("管委会副主任是谁？", "主任", "管委会主任王五、副主任张其军介绍", False),
+    ("实验室副主任是谁？", "主任", "实验室常务副主任李远清介绍", False),
+    ("新华区发展和改革局局长是谁？", "局长", "新华区发展和改革局局长杜小博介绍", False),
+    ("管委会副主任是谁？", "主任", "张其军介绍", False),  # the post never written: `mentions`' to say
+]
+
+
+@pytest.mark.parametrize("question, word, text, expected", DEPUTY_ASKED)
+def test_deputy_unsaid(question, word, text, expected):
+    from qa.answer.posts import deputy_unsaid
+    from qa.answer.slots import gaps
+
+    assert deputy_unsaid(question, word, text) is expected
+    if word in text:  # through the slot checks: the post's focus gap exactly when the deputy is unsaid
+        assert (("focus", word) in [(g.kind, g.detail) for g in gaps(question, text, "")]) is expected
+
+
 # A post written only right before a verb of speaking: its holder unnamed (qa.answer.posts.unnamed_holder)
 UNNAMED = [
     ("向记者介绍《办法》的那位金融监管总局司局负责人叫什么名字？", "负责人", "金融监管总局有关司局负责人介绍,《办法》明确了规则。", True),

@@ -13,7 +13,7 @@ import re
 from qa.answer.spans import trim
 from qa.text import lexicon
 
-__all__ = ["asks_post", "deputy_only", "post", "unnamed_holder"]
+__all__ = ["asks_post", "deputy_only", "deputy_unsaid", "post", "unnamed_holder"]
 
 _POST_Q = lexicon.regex("post_q")
 _POST_VERB = lexicon.regex("post_verb")
@@ -52,6 +52,16 @@ def deputy_only(question: str, word: str, text: str) -> bool:
     if at < 0 or word not in text or re.search(f"(?:{_DEPUTY})$", question[:at]):
         return False
     return word not in re.sub(f"(?:{_DEPUTY}){re.escape(word)}", "", text)
+
+
+def deputy_unsaid(question: str, word: str, text: str) -> bool:
+    """Does the question ask a deputy (副局长: `deputy_prefix` before the post `word`) that `text`
+    never writes, naming the post itself (局长杜小博)? The other way round from `deputy_only`: the
+    focus word is read as the post (局长), which the text holds, so "新华区发展和改革局副局长是谁？" was
+    answered 0.99 with the 局长's name; the head of an office is another person than its deputy."""
+    at = question.find(word)
+    deputy = re.search(f"(?:{_DEPUTY})$", question[:at]) if at > 0 else None
+    return bool(deputy) and word in text and deputy.group(0) + word not in text
 
 
 def unnamed_holder(question: str, word: str, text: str) -> bool:

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.instances import instance_gap  # a gap of its own module, read by gaps() here
-from qa.answer.posts import deputy_only, unnamed_holder
+from qa.answer.posts import deputy_only, deputy_unsaid, unnamed_holder
 from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
@@ -344,7 +344,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     out = []
     word, kind = focus(question)
     said = quote + context
-    if word and (not mentions(said, word) or deputy_only(question, word, said) or unnamed_holder(question, word, said)) \
+    if word and (not mentions(said, word) or deputy_only(question, word, said) or deputy_unsaid(question, word, said)
+                 or unnamed_holder(question, word, said)) \
             and not straddles(question, word, passage or said) \
             and not (kind == "event" and (dated(question, quote) or said_by_object(question, word, quote))) \
             and not authored(question, word, said) \
