@@ -362,13 +362,29 @@ def displaced(question: str, quote: str) -> str:
     for sentence in [best] if all(n in quote for n in named) else spans:
         if all(n in sentence for n in named) or not any(p in sentence for p in pairs):
             continue
-        other = opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…"))) or place_before(sentence, pairs) \
-            or (located_place(sentence, pairs) if divisions and not asks_place else "")
+        other = _opening(sentence) or place_before(sentence, pairs) \
+            or (located_place(sentence, pairs) if divisions and not asks_place else "") \
+            or _referred(spans, spans.index(sentence), named)
         # a lower division may lie inside the asked one (闵行区 of 上海): one as high or higher, or in another province
         if other and other not in question and not any(p[:2] == other[:2] for p in named) \
                 and any(place_level(other) <= place_level(p) or apart(other, p) for p in named if p not in sentence):
             return other
     return ""
+
+
+def _opening(sentence: str) -> str:
+    """The place `sentence` opens with (after punctuation and a preposition), or ""."""
+    return opening_place(_INTRODUCER.sub("", sentence.lstrip(" \t\n，,。、；;：:“”\"「」…")))
+
+
+def _referred(spans: list[str], k: int, named: list[str]) -> str:
+    """The place sentence `k` of `spans` names by a demonstrative (该区, 本市: `place_reference`): the
+    one the sentence before it opens with ("广州海珠区以…为契机…。今年9月,该区启动《琶洲脑谷三年行动计划》
+    编制" for 深圳's plan), or "" (also where that sentence names the `named` places asked: 该区 is
+    海珠区 of 广州海珠区)."""
+    if k < 1 or not lexicon.regex("place_reference").search(spans[k]) or all(n in spans[k - 1] for n in named):
+        return ""
+    return _opening(spans[k - 1])
 
 
 __all__ = ["displaced", "grounding", "missing_names"]
