@@ -48,7 +48,7 @@ def english_focus(question: str) -> tuple[str, str]:
 def english_gaps(question: str, quote: str, context: str, passage: str) -> list[Gap]:
     """An English question over Chinese text: none of its pinyin names in the `passage` (with its
     title) is a "name" gap, its attribute word said nowhere in the quote or its `context` an
-    "english" one."""
+    "english" one, a year it names that they never write while writing others an "elsewhere" one."""
     from qa.text.pinyin import mentioned, names
 
     out = []
@@ -58,6 +58,10 @@ def english_gaps(question: str, quote: str, context: str, passage: str) -> list[
     word, wordings = english_focus(question)
     if word and not re.search(wordings, quote + context, re.I):
         out.append(Gap("english", word))
+    from qa.answer.event_dates import other_year  # the 2025 conference's figures for the 2024 one's
+
+    if years := other_year(question, quote, context):
+        out.append(Gap("elsewhere", years))
     from qa.answer.values import undated
 
     if undated(question, quote):  # "When does the new rule take effect?" of a quote with no date
@@ -121,6 +125,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
         if other := misdated(question, quote, passage):
             out.append(Gap("value", other))
+    # a year the question names, of which the quote writes only others (qa.answer.event_dates)
+    from qa.answer.event_dates import other_year
+
+    if years := other_year(question, quote, f"{context}\n{title}"):
+        out.append(Gap("elsewhere", years))
     # an ordinal the question binds to a thing said in one clause, what it asks in another (qa.answer.firsts)
     from qa.answer.firsts import unbound_ordinal
 

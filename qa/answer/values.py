@@ -357,6 +357,10 @@ def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
         out.append(("value", f"number of {noun}"))
     if event := coarse_year(question, quote):
         out.append(("value", f"year of {event}"))
+    from qa.answer.event_dates import finer_unit  # 成立于2022年 gives no month of the founding
+
+    if asked := finer_unit(question, quote):
+        out.append(("value", asked))
     if sense := other_sense(question, quote):
         out.append(("value", sense))  # "the passages give no depth"
     if named := other_number(question, quote):
