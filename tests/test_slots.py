@@ -515,3 +515,31 @@ def test_a_cost_is_said_by_its_price(question, quote, found):
 ])
 def test_a_verb_of_obtaining_is_said_by_what_was_obtained(question, quote, found):
     assert gaps(question, quote, "") == found
+
+
+# A rank qualifier before a noun (en.toml rank_qualifier): a quote saying the noun but never the word
+# speaks of the other thing (qa.answer.latin_slots.qualified_away): (question, text, the gap's detail)
+QUALIFIED = [
+    ("What was the winning time of the Harborview half marathon?",
+     "A record 14,500 runners took part in the Harborview Marathon on Sunday.", "half marathon"),  # en_news
+    ("Who is the deputy director of the museum?", "The museum director, John Smith, said it would reopen.", "deputy director"),
+    ("Who is the deputy director of the museum?", "Its deputy director, John Smith, said it would reopen.", ""),
+    ("Who is the vice president of the club?", "The club vice-president, John Smith, spoke.", ""),  # hyphened
+    ("How long is each half of a handball match?", "A match lasts two halves of 30 minutes.", ""),  # half, no qualifier
+    ("Who is the deputy director of the museum?", "John Smith said the collection would reopen.", ""),  # noun unsaid
+]
+
+
+@pytest.mark.parametrize("question, text, detail", QUALIFIED)
+def test_a_rank_qualifier_the_quote_never_writes(question, text, detail):
+    from qa.answer.latin_slots import qualified_away
+
+    assert qualified_away(question, text) == detail
+    assert (("focus", detail) in [(g.kind, g.detail) for g in gaps(question, text, "")]) is bool(detail)
+
+
+@pytest.mark.parametrize("word", lexicon.words("rank_qualifier"))
+def test_every_rank_qualifier_is_read(word):
+    from qa.answer.latin_slots import qualified_away
+
+    assert qualified_away(f"Who is the {word} director?", "The director, John Smith, spoke.") == f"{word} director"

@@ -130,6 +130,9 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if years := other_year(question, quote, f"{context}\n{title}"):
         out.append(Gap("elsewhere", years))
+    # a deputy, a half marathon asked of a quote saying only the director, the marathon
+    if qualified := qualified_away(question, text):
+        out.append(Gap("focus", qualified))
     # an ordinal the question binds to a thing said in one clause, what it asks in another (qa.answer.firsts)
     from qa.answer.firsts import unbound_ordinal
 
@@ -150,6 +153,19 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     if (one := unnamed_one(question, quote, context)) and not any(one in g.detail for g in out):
         out.append(Gap("focus", f"the name of the {one}"))
     return out
+
+
+def qualified_away(question: str, text: str) -> str:
+    """"deputy director" when `question` writes a `rank_qualifier` before a noun that `text` says
+    (in some form) while never writing the qualifier: the head for the deputy, the marathon for the
+    half marathon (the Chinese counterpart is `qa.answer.posts.deputy_unsaid`); "" else."""
+    from qa.text.paraphrase import says
+
+    words = lexicon.alternation("rank_qualifier")
+    for m in re.finditer(rf"\b({words})[- ]([a-z]{{3,}})\b", question, re.I):
+        if says(text, m.group(2), question) and not re.search(rf"\b{m.group(1)}\b", text, re.I):
+            return f"{m.group(1)} {m.group(2)}".lower()
+    return ""
 
 
 def _filed_under(text: str, words: str, kind: str, question: str, title: str = "") -> bool:
