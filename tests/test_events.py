@@ -79,6 +79,16 @@ CASES = [
     ("When did Rusalka premiere?", "Rusalka premiered in Prague in 1901.", ""),
     ("When did Rusalka premiere?", "His operas include Rusalka (1901), a fairy tale.", "premiere"),
     ("When was Rusalka first performed?", "The opera, a fairy tale, was premiered in 1901.", ""),
+    # population: a count of people killed is none (en_wiki15-unanswerable-0)
+    ("How many people live in the Irrawaddy delta?", "The delta is one of the chief rice-growing regions of Asia, but in "
+     "May 2008 Cyclone Nargis's storm surge killed well over 100,000 people.", "people live"),
+    ("Roughly how many people live in the area the river drains?",
+     "Its basin, which drains an area of about 801,000 square kilometres, is home to some 80 million people.", ""),
+    ("What is the population of Inuvik?", "Inuvik has about 3,100 inhabitants.", ""),
+    ("¿Cuántos habitantes tiene Quito?", "Quito fue fundada en 1534 por Sebastián de Benalcázar sobre una ciudad inca.", "habitantes"),
+    ("¿Cuántas personas vivían en la villa a principios del siglo XVII?",
+     "A comienzos del siglo XVII la villa contaba con unos 160.000 habitantes.", ""),
+    ("¿En qué población se fabrica la mayor parte del turrón?", "Su principal centro es la localidad de Jijona.", ""),
     # offices: only a who-question asks the holder
     ("Who was king of Denmark when the Treaty of Stralsund was signed?",
      "In 1370 the Treaty of Stralsund, which ended a war with Denmark, gave the league its peak.", "king"),

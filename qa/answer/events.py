@@ -1,6 +1,6 @@
 """Is the event a question asks about said at all? A closed class of events (a death, a birth, a
-marriage, a burial, a founding, a price, a prize, a premiere, a completion, a study, what a mine gave, an
-office: `life_event` in en.toml / es.toml), checked for an English or Spanish question over text
+marriage, a burial, a founding, a price, a prize, a premiere, a completion, a study, what a mine gave, a
+population, an office: `life_event` in en.toml / es.toml), checked for an English or Spanish question over text
 in its own language (`qa.answer.latin_slots.worded_gaps`).
 
 The near misses these catch ask the year, place, figure or person of one event in an article that
@@ -80,8 +80,9 @@ def _not_names() -> frozenset[str]:
 
 @cache
 def _clause() -> re.Pattern:
-    """A clause's edge: a comma or colon, or a joiner (`clause_joiner`: "and", «y»)."""
-    return re.compile(r"[,;:]|\b" + lexicon.alternation("clause_joiner") + r"\b")
+    """A clause's edge: a comma or colon, or a joiner (`clause_joiner`: "and", «y»); not the comma
+    of a figure's thousands ("about 3,100 inhabitants")."""
+    return re.compile(r"[;:]|,(?!\d{3}(?!\d))|\b" + lexicon.alternation("clause_joiner") + r"\b")
 
 
 @cache
