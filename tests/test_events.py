@@ -98,6 +98,9 @@ CASES = [
     ("When did King John II die?", "John II died in 1495.", ""),
     ("¿Quién fue el primer alcalde de Cartagena de Indias?", "Cartagena de Indias, capital del departamento de Bolívar.", "alcalde"),
     ("¿Quién era el rey de España en 1713?", "Felipe V fue reconocido como rey de España.", ""),
+    ("Which caliph ruled the Abbasids at the time of the Battle of Talas?", "The Battle of Talas was fought in 751 "
+     "between the armies of the Abbasid Caliphate and of the Chinese Tang dynasty.", "caliph"),  # en_wiki15
+    ("Which caliph founded Baghdad?", "Baghdad was founded in 762 by the caliph al-Mansur.", ""),
     ("¿Quién es la presidenta del club?", "El club está en Madrid.", "presidenta"),
     ("¿Quién fue gobernador de Chile?", "Chile fue gobernado por el gobernador García Hurtado.", ""),
     ("Who is the president of Brightline Systems?", "Brightline Systems makes billing software.", "president"),
