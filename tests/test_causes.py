@@ -93,3 +93,22 @@ def test_every_means_word_opens_a_means(word):
 def test_a_means_verb_inside_the_clause_opens_a_means(word):
     found = pick("新园区是怎样建成的？", [f"新园区{word}社会资本建成。"])
     assert found is not None and found.text == "社会资本"
+
+
+@pytest.mark.parametrize("question, open_", [
+    ("为什么夏天河里会出现沙洲？", True),  # a reason
+    ("这些鸟如何应对极端的寒冷？", True),  # a manner
+    ("怎样才能赢得一局？", True),
+    ("日本国铁设计211系的原因是什么？", True),
+    ("華強廣場為何長期閒置？", True),  # Traditional: its type is read folded (为何)
+    ("华强广场是如何在三年里创造1000个就业岗位的？", True),
+    ("华强广场如何创造了多少个就业岗位？", False),  # a figure asked: its quote must hold one
+    ("华强广场是哪一年怎样开业的？", False),  # a year asked
+    ("华强广场的总经理是谁？", False),
+    ("今天华强广场有什么活动？", False),  # a what question: no reason or manner asked
+])
+def test_a_question_asking_a_reason_or_a_manner_is_open(question, open_):
+    from qa.answer.causes import asks_open
+    from qa.text.questions import question_type
+
+    assert asks_open(question, question_type(question)[0]) is open_

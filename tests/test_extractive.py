@@ -632,6 +632,8 @@ CURLING = hit("Curling is a team sport played on ice. Each team has four players
     ("When did the founder of curling die?", CURLING, "latin_plain_share", False),  # a death never told: the gap's factor alone
     ("华强广场有多少个就业岗位？", HUAQIANG, "cjk_plain_share", True),
     ("华强广场的总经理叫什么名字？", HUAQIANG, "cjk_plain_share", False),  # no 总经理 named: a role gap
+    ("华强广场为什么能创造这么多就业岗位？", HUAQIANG, "cjk_open_share", True),  # a why question: a share of its own
+    ("华强广场是如何开业迎客的？", HUAQIANG, "cjk_open_share", True),  # ...and a how question
 ])
 def test_plain_coverage_is_read_on_its_scripts_scale(question, passage, share, scaled):
     before = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{share: 1.0}))
@@ -643,7 +645,10 @@ def test_plain_coverage_is_read_on_its_scripts_scale(question, passage, share, s
 
 def test_the_other_scripts_share_leaves_a_quote_alone():
     for question, passage, other in (("How many players does each team have?", CURLING, "cjk_plain_share"),
-                                     ("华强广场有多少个就业岗位？", HUAQIANG, "latin_plain_share")):
+                                     ("Why do players sweep in front of the stone?", CURLING, "cjk_open_share"),
+                                     ("华强广场有多少个就业岗位？", HUAQIANG, "latin_plain_share"),
+                                     ("华强广场有多少个就业岗位？", HUAQIANG, "cjk_open_share"),  # a count is no open question
+                                     ("华强广场为什么能创造这么多就业岗位？", HUAQIANG, "cjk_plain_share")):
         base = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{other: 1.0}))
         moved = answer_extractive(question, [passage], threshold=0.0, params=replace(DEFAULTS, **{other: 0.5}))
         assert base.support == moved.support

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from qa.answer.spans import CLOSING, OPENING, joined_pairs, longest_first
 from qa.text import lexicon
 
-__all__ = ["asks_how", "cause"]
+__all__ = ["asks_how", "asks_open", "cause"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,13 @@ _SAID_PAIRS = 2  # one shared pair (两个, 时期) says nothing of the question
 
 def asks_how(q: str) -> bool:
     return bool(_HOW.asking.search(q))
+
+
+def asks_open(q: str, wants: str) -> bool:
+    """Does the Chinese question `q` (folded; `wants`: its answer type, `question_type`'s) ask a
+    reason or a manner (为什么X, X是如何Y的) and no figure, date, name or place? Its quote can hold
+    no such thing to check, and it words the cause or the means apart from the passage's."""
+    return wants == "reason" or (not wants and asks_how(q))
 
 
 def cause(q: str, text: str, max_chars: int, how: bool = False) -> tuple[int, int] | None:
