@@ -233,11 +233,9 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
     if not cross and not found:
         # Coverage alone (no gap found) reads lower for the same right answer where questions reword
         # the text (English and Spanish crowd questions, Chinese translated apart from its passage)
-        # than where they reuse its words (CMRC): each script's share is the lowest at which no near
-        # miss of the development sets is answered (params.py); a Chinese why or how question its own
-        # (`cjk_open_share`). A quote with a gap keeps its support, whose factors were chosen on those near misses.
+        # than where they reuse its words (CMRC): each script's share (a Chinese why or how question's
+        # its own) is the lowest at which no near miss of the development sets is answered (params.py)
         from qa.answer.causes import asks_open
-
         support = min(1.0, support / (params.latin_plain_share if latin else params.cjk_open_share
                                       if asks_open(q.text, q.wants) else params.cjk_plain_share))
     return support, found
