@@ -19,13 +19,20 @@ from qa.text import lexicon
 from qa.text.cjk import CJK, fold, reply_language
 from qa.text.questions import ASKING_WORDS
 
-__all__ = ["follows_nothing", "keyword_list", "leaves_chat", "nothing_to_answer"]
+__all__ = ["SEARCH_WORDS", "follows_nothing", "keyword_list", "leaves_chat", "nothing_to_answer"]
 
 # The reason, by the language `qa` replies in (`qa.text.cjk.reply_language`): what `qa` answers.
 REASONS = {
     "en": "nothing to answer: ask a question about the articles",
     "zh": "没有要回答的问题：请就文章的内容提问",
     "zh-Hant": "沒有要回答的問題：請就文章的內容提問",
+}
+# The reason for a line of search words (`keyword_list`): it names what it is about, so the person
+# is told how to ask it rather than to ask about the articles.
+SEARCH_WORDS = {
+    "en": "search words, not a question: ask it whole (what, how many, when, where, who)",
+    "zh": "这像是一串搜索词，不是问题：请写成完整的问题（如“……是多少？”“……在哪里？”）",
+    "zh-Hant": "這像是一串搜尋詞，不是問題：請寫成完整的問題（如「……是多少？」「……在哪裡？」）",
 }
 # Longer than any run of small-talk words a person types; checked no further (and no regex run
 # over a pasted page).
@@ -40,9 +47,13 @@ def _matches(pattern, line: str) -> bool:
 def nothing_to_answer(question: str) -> str:
     """The reason `question` is refused unanswered (it holds only small-talk and exit words, or
     lists search words: `keyword_list`), or ""."""
-    if not _matches(lexicon.regex("small_talk_line", re.I), question) and not keyword_list(question):
+    if _matches(lexicon.regex("small_talk_line", re.I), question):
+        reasons = REASONS
+    elif keyword_list(question):
+        reasons = SEARCH_WORDS
+    else:
         return ""
-    return REASONS.get(reply_language(question), REASONS["en"])
+    return reasons.get(reply_language(question), reasons["en"])
 
 
 def keyword_list(question: str) -> bool:
