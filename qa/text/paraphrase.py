@@ -107,9 +107,16 @@ def _classes() -> tuple[tuple[tuple[str, ...], ...], ...]:
 
 
 @cache
-def _values() -> tuple[tuple[tuple[str, ...], re.Pattern], ...]:
-    """(stems of an attribute noun, the pattern of a value of its kind)."""
-    return tuple((stems(noun), re.compile(value)) for noun, value in lexicon.glossary("value_of").items())
+def _values() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(stems of an attribute noun, the pattern of a value of its kind, as written): compiled only
+    for the nouns a question says (`_pattern`). Compiling all 66 (each a few thousand characters of
+    units) cost every English or Spanish question ~40 ms at a cold start; a question says one or two."""
+    return tuple((stems(noun), value) for noun, value in lexicon.glossary("value_of").items())
+
+
+@cache
+def _pattern(value: str) -> re.Pattern:
+    return re.compile(value)
 
 
 def _find(phrase: tuple[str, ...], words: tuple[str, ...]) -> int:
@@ -139,7 +146,7 @@ def _readings(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple],
                 out.append((mask, ("class", tuple(m for m in members if m != member))))
     for noun, value in _values():
         if _find(noun, words) >= 0 and (mask := inside(noun)):
-            out.append((mask, ("value", (value, _senses().get(noun[0], "")))))
+            out.append((mask, ("value", (_pattern(value), _senses().get(noun[0], "")))))
     from qa.text.tokens import latin_language
 
     if latin_language(question) != "es":  # the dictionary's glosses are English
