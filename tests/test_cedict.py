@@ -60,12 +60,37 @@ def test_the_index_reads_glosses_backwards_and_is_kept_in_the_cache_folder(tmp_p
         assert index["join"] == ("加入",)  # a single character (入) would be found in every passage
         assert index["shandong"] == ("山东",) and index["shandong province"] == ("山东",)
         assert index["communist party"] == ("共产党",)
-        assert not any("异体" in heads for heads in index.values())  # "variant of" is no meaning
-        cached = list((tmp_path / "cache" / "qa").glob("cedict-*.pickle"))
-        assert len(cached) == 1
+        assert not any("异体" in heads for _, heads in index.items())  # "variant of" is no meaning
+        assert index.get("variant") == () and "campus" in dict(index.items())
+        cached = list((tmp_path / "cache" / "qa").glob("cedict-*.sqlite"))
+        assert len(cached) == 1 and isinstance(index, cedict.Glosses)
         cedict._index.cache_clear()  # a new process: the cache is read, the dictionary not parsed again
         monkeypatch.setattr(cedict, "_build", lambda path: pytest.fail("rebuilt"))
-        assert cedict._index() == index
+        assert dict(cedict._index().items()) == dict(index.items())
+    finally:
+        cedict._index.cache_clear()
+
+
+def test_a_cache_file_not_written_whole_is_rebuilt(tmp_path, monkeypatch):
+    use_dictionary(tmp_path, monkeypatch, DICTIONARY)
+    cedict._index.cache_clear()
+    try:
+        cedict._index()
+        (cached,) = (tmp_path / "cache" / "qa").glob("cedict-*.sqlite")
+        cached.write_bytes(cached.read_bytes()[:100])  # cut short, as by a full disk
+        cedict._index.cache_clear()
+        assert cedict._index()["campus"] == ("校区",)
+    finally:
+        cedict._index.cache_clear()
+
+
+def test_an_unwritable_cache_folder_keeps_the_index_in_memory(tmp_path, monkeypatch):
+    use_dictionary(tmp_path, monkeypatch, DICTIONARY)
+    (tmp_path / "cache").write_text("a file where the folder would be")
+    cedict._index.cache_clear()
+    try:
+        assert cedict.renderings("How many campuses does it have?") == [("校区",)]
+        assert isinstance(cedict._index(), dict)
     finally:
         cedict._index.cache_clear()
 
