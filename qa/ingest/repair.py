@@ -49,7 +49,8 @@ def restore(store, embedder, full: bool = False) -> RepairReport:
         store.check_embedder(fingerprint(embedder))
     aside = store.chroma.open_or_move_aside()
     if aside:
-        report.fixed.append(f"chroma: could not be opened; moved aside to {aside.name} and started anew")
+        report.fixed.append(f"chroma: could not be opened ({store.chroma.aside_reason}); moved aside to {aside.name} "
+                            "and started anew")
     live = store.live_chunk_ids()
     stored = store.chroma.stored_ids(expected=None if full else live)
     broken = None

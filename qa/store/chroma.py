@@ -34,6 +34,7 @@ class Chroma:
         self._name, self._follow = name, follow
         self._client_obj = None
         self._collection = None
+        self.aside_reason = ""  # why `open_or_move_aside` moved the database aside
 
     def client(self):
         if self._client_obj is not None:
@@ -143,6 +144,7 @@ class Chroma:
             if errors.environment_error(e.__cause__ or e, self.path) and not (
                     unwritable_too and errors.can_write(self.path) and not errors.can_write(self.path / "chroma")):
                 raise
+            self.aside_reason = str(e)  # the report says why: what only that database held is lost
         aside = self.move_aside()
         self.probe_database()
         _ = self.collection
