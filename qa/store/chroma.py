@@ -21,6 +21,9 @@ from qa.store.manifest import COLLECTION, MANIFEST, read_manifest
 
 # Candidates an HNSW search keeps (`Chroma._search_wide`: why 400)
 EF_SEARCH = 400
+# A repair or rebuild opens a local database this many times, pausing 0.5 s then 1 s, before it
+# calls it damaged and moves it aside (`open_or_move_aside`)
+_OPEN_ATTEMPTS, _OPEN_PAUSE = 3, 0.5
 
 
 class Chroma:
@@ -134,17 +137,27 @@ class Chroma:
         one started. Only writers that will refill it call this (a rebuild, a repair). With
         `unwritable_too` (a rebuild, which replaces it anyway) so is a `chroma/` that cannot be
         written while the store folder can. Returns where the old one went, or None."""
-        try:
-            self.probe_database()
-            _ = self.collection
-            return None
-        except QAError as e:
-            if self.settings.chroma_url:
-                raise
-            if errors.environment_error(e.__cause__ or e, self.path) and not (
-                    unwritable_too and errors.can_write(self.path) and not errors.can_write(self.path / "chroma")):
-                raise
-            self.aside_reason = str(e)  # the report says why: what only that database held is lost
+        from chromadb.api.client import SharedSystemClient
+
+        # Tried twice, afresh, before the database is moved aside: damage fails again, while a failure
+        # of the moment (a CI run under load saw a sound database of the terminal-safety tests moved
+        # aside and every document dropped) must not cost what only that database holds.
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                self.probe_database()
+                _ = self.collection
+                return None
+            except QAError as e:
+                if self.settings.chroma_url:
+                    raise
+                if errors.environment_error(e.__cause__ or e, self.path) and not (
+                        unwritable_too and errors.can_write(self.path) and not errors.can_write(self.path / "chroma")):
+                    raise
+                self.aside_reason = str(e)  # the report says why: what only that database held is lost
+                SharedSystemClient.clear_system_cache()
+                self._client_obj = self._collection = None
+                if attempt + 1 < _OPEN_ATTEMPTS:
+                    time.sleep(_OPEN_PAUSE * (attempt + 1))
         aside = self.move_aside()
         self.probe_database()
         _ = self.collection
