@@ -383,7 +383,7 @@ def test_a_partitive_count_asks_about_the_noun_after_it(question, quote, gap):
     # «cuál es el X de»: the measure asked must be said, in some form or by a value of its kind
     ("¿Cuál es el caudal medio del Ebro en su desembocadura?",
      "El Ebro es un río del nordeste de la península ibérica, con unos 910 kilómetros de recorrido desde su nacimiento en "
-     "Fontibre, en Cantabria, hasta su desembocadura en el mar Mediterráneo.", ["focus"]),
+     "Fontibre, en Cantabria, hasta su desembocadura en el mar Mediterráneo.", ["focus", "value"]),  # nor a flow's figure
     ("¿Cuál es el número atómico del cobre?",
      "El cobre es un elemento químico de símbolo Cu y número atómico 29, un metal de color rojizo.", []),
     ("¿Cuál es la longitud del Orinoco?", "El Orinoco es uno de los ríos más largos de América del Sur, con unos 2.140 "

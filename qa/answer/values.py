@@ -57,7 +57,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
     return (re.compile(lexicon.pattern("latin_year") + "|" + lexicon.pattern("era_year")), lexicon.regex("latin_date", re.IGNORECASE),
             lexicon.regex("latin_figure", re.IGNORECASE),
             re.compile(r"\s*(?:%s)\b" % lexicon.alternation("time_unit"), re.IGNORECASE),
-            re.compile(r"\b(?:%s)\b" % lexicon.alternation("fraction_word"), re.IGNORECASE),
+            # an ordinal is no share: "the third woman", "the third-tallest bird" ("How many cassowaries are
+            # left?" was answered by the latter)
+            re.compile(r"(?<!\bthe )\b(?:%s)\b(?!-)" % lexicon.alternation("fraction_word"), re.IGNORECASE),
             lexicon.regex("ratio_figure", re.IGNORECASE),
             re.compile(r"\b(?:%s)\b" % lexicon.alternation("date_word"), re.IGNORECASE),
             re.compile(r"\b(?:%s)\b|\b(?:%s)\s+(?:\d{1,2}\b|%s\b)" % (
@@ -82,7 +84,7 @@ def missing_value(question: str, quote: str) -> str:
         pattern = year if a.wants == "year" else date
         return "" if any(not said(a, m.group(0)) for m in pattern.finditer(quote)) else a.wants
     if a.unit is not None:  # a measure: a figure of its unit, and a depth, a width… by its word too
-        return _unsaid_sense(question, quote) if carries(a, quote) else "figure"
+        return (_unsaid_sense(question, quote) or _named_other(question, quote)) if carries(a, quote) else "figure"
     timed = any(span_of_time.fullmatch(word) for word in a.words)  # "how many years ago": years are its count
     # and where years (days, …) are the noun counted («¿Cuántos años vive…?»), only a span of them
     # answers: "superó los 2.000 individuos" is no lifespan, "vive unos 13 años" is
@@ -115,6 +117,24 @@ def _unsaid_sense(question: str, quote: str) -> str:
                     and not any(same_word(f, w) for f in forms for w in said):
                 return sense
     return ""
+
+
+def _named_other(question: str, quote: str) -> str:
+    """The sense of length `question` asks by its word ("How tall", «¿Qué altura…?») when the word after
+    every length `quote` gives names another ("two metres wide", «800 metros de longitud»); "" else.
+    "How tall is the Flatiron Building in metres?" was answered 0.91 by "about two metres wide"."""
+    from qa.text.paraphrase import plain
+
+    senses = {plain(w): sense for language in ("en", "es") for sense, words in lexicon.glossary("length_sense", language).items()
+              for w in words.split("|")}
+    asked = next((senses[w] for w in map(plain, re.findall(r"[^\W\d_]+", question)) if w in senses), "")
+    if not asked:
+        return ""
+    named = []
+    for m in lexicon.regex("length_value", re.IGNORECASE).finditer(quote):
+        after = re.match(r"\s+(?:(?:in|de|of)\s+)?([^\W\d_]+)", quote[m.end():])
+        named.append(senses.get(plain(after.group(1)), "") if after else "")
+    return asked if named and all(n and n != asked for n in named) else ""
 
 
 @cache
