@@ -231,6 +231,11 @@ def test_neighbour_says_it():
     ("In which year did Kurt Wegener die?", "He died in November 1930 during his fourth expedition.", "Alfred Wegener", "die"),
     ("¿En qué año nació Juan Negrín?", "Nació en Luarca y fue alumno del fisiólogo Juan Negrín.", "Severo Ochoa", "nació"),
     ("¿En qué localidad asturiana nació el científico?", "Nació en Luarca, en Asturias.", "Severo Ochoa", ""),
+    # a life span after a namesake (helper enprobe's near miss over en_wiki15): each name holds a word the other lacks
+    ("When did Max Noether die?", "Emmy Noether (1882–1935) was the daughter of Max Noether.", "Emmy Noether", "die"),
+    ("When did Emmy Noether die?", "Emmy Noether (1882–1935) was the daughter of Max Noether.", "Emmy Noether", ""),
+    ("When did Dorothy Hodgkin die?", "Dorothy Crowfoot Hodgkin (1910–1994) was a chemist.", "Zipper", ""),
+    ("When did Bach die?", "Johann Sebastian Bach (1685–1750) was a composer.", "Organ", ""),
 ])
 def test_a_pronoun_is_the_article_subject(question, quote, title, gap):
     """A pronoun or an unsaid subject owns the event for a question naming the title's person or
@@ -268,3 +273,41 @@ def test_the_lexicon_keys_agree():
 ])
 def test_a_verb_whose_object_is_a_said_event(after_verb, text, said):
     assert names_said_event(after_verb, text, None) is said
+
+
+# A prize is its winner's, the one the question names, read in the clause saying it, not the words
+# naming the prize (helper enprobe's near miss over en_wiki17 first): (question, quote, title, gap)
+PRIZES = [
+    ("In what year did van 't Hoff win the Nobel Prize?",
+     "It won the support of Jacobus van 't Hoff, and it brought Arrhenius the Nobel Prize in Chemistry in 1903.",
+     "Svante Arrhenius", "Prize"),
+    ("When was Arrhenius awarded the Nobel Prize in Chemistry?",
+     "It won the support of Jacobus van 't Hoff, and it brought Arrhenius the Nobel Prize in Chemistry in 1903.",
+     "Svante Arrhenius", ""),
+    ("In what year did Hodgkin win the Nobel Prize in Chemistry?",
+     "For this work she received the Nobel Prize in Chemistry in 1964, after Marie Curie.", "Dorothy Hodgkin", ""),
+    ("In what year did Marie Curie win the Nobel Prize in Chemistry?",
+     "For this work she received the Nobel Prize in Chemistry in 1964, after Marie Curie.", "Dorothy Hodgkin", "Prize"),
+    ("¿En qué año fue galardonado con el Premio Nobel?", "En 1906 recibió el Premio Nobel de Medicina.",
+     "Santiago Ramón y Cajal", ""),
+    ("¿En qué año recibió Camillo Golgi el Premio Nobel?", "En 1906 Cajal recibió el Premio Nobel de Medicina.",
+     "Santiago Ramón y Cajal", "Premio"),
+    # a who-question asks the winner
+    ("Who received the 1957 Nobel Prize in Physics instead of Wu?",
+     "The 1957 Nobel Prize in Physics went only to Lee and Yang.", "Chien-Shiung Wu", ""),
+]
+
+
+@pytest.mark.parametrize("question, quote, title, gap", PRIZES)
+def test_a_prize_is_its_winners(question, quote, title, gap):
+    assert event_gap(question, quote, "", title, quote) == gap
+
+
+@pytest.mark.parametrize("question, quote, gap", [
+    # an age at the event counts nothing: the figure may stand in another clause (helper enprobe's
+    # control over en_wiki15)
+    ("How old was Emmy Noether when she died?", "She died in April 1935, a few days after an operation, at the age of 53.", ""),
+    ("How many people died in the fire?", "The fire, which killed many, burned 300 houses.", "died"),
+])
+def test_an_age_is_no_count(question, quote, gap):
+    assert event_gap(question, quote, "", "Emmy Noether", quote) == gap

@@ -101,7 +101,8 @@ def _agent_after() -> re.Pattern:
                       + lexicon.alternation("latin_article") + r"\s+)?([^\W\d_a-zß-ÿ][\w'’-]*)")
 
 
-def _owner(sentence: str, start: int, end: int, named: frozenset[str], agent: bool = False) -> bool | None:
+def _owner(sentence: str, start: int, end: int, named: frozenset[str], agent: bool = False,
+           bound: bool = False) -> bool | None:
     """Is the event word at sentence[start:end] said of what the question names (`named`: its and
     the title's words)? None when the sentence does not say whose it is (a pronoun, an unsaid
     subject: the article's). Its owner, in order:
@@ -118,6 +119,11 @@ def _owner(sentence: str, start: int, end: int, named: frozenset[str], agent: bo
     if agent and (m := _agent_after().match(sentence[end:])):
         return _plain(m.group(1)) in named  # an event one is given or does (a patent): its agent's
     names = _names_in(sentence, start, named)
+    if bound:  # a prize's winner is named in its clause ("…, and it brought Arrhenius the Nobel Prize")
+        marks = [m.end() for m in _clause().finditer(sentence, 0, start)]
+        names = [n for n in names if n.start() >= (marks[-1] if marks else 0)]
+        while names and not sentence[names[-1].end():start].strip():  # "Nobel" names the prize
+            start = names.pop().start()
     if names and (last := names[-1]).group(0).endswith(("'s", "’s")) and not sentence[last.end():start].strip():
         return _plain(last.group(0)) in named
     if names and _ATTACHED.fullmatch(sentence[names[-1].end():start]):
@@ -201,11 +207,15 @@ def _counted(sentence: str, start: int, end: int) -> bool:
 
 def _spanned(text: str, named: frozenset[str], place: bool) -> bool:
     """Does a life span follow a name of the question (within three words before its bracket)?
-    For a place question the span must name places (a comma inside: "Cádiz, 23 de noviembre…")."""
+    For a place question the span must name places (a comma inside: "Cádiz, 23 de noviembre…").
+    A name sharing only a surname is another person's: "When did Max Noether die?" is not
+    answered by "Emmy Noether (1882–1935)", where each name holds a word the other lacks."""
     for m in lexicon.regex("life_span").finditer(text):
         if place and "," not in m.group(0):
             continue
-        if _words(" ".join(text[:m.start()].split()[-3:])) & named:
+        before = " ".join(text[:m.start()].split()[-3:])
+        run = frozenset(_plain(c.group(0)) for c in _CAPITAL.finditer(before))
+        if _words(before) & named and not (run - named and named - run):
             return True
     return False
 
@@ -241,11 +251,21 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
         if not (m := ask.search(question)) or not _asks_value(question, ask) \
                 or "who" in traits and wanted(question) != "person" and not _which_noun(question, ask):
             continue
-        owned, counted = "owned" in traits, wanted(question) == "number"
+        # a count of the event ("how many died") is said in its clause; an age at it ("How old was Emmy
+        # Noether when she died?" over "She died in April 1935, …, at the age of 53") counts nothing
+        owned, counted = "owned" in traits, wanted(question) == "number" and bool((a := asked(question)) and a.noun)
+        mine, names = subject, named
+        if "given" in traits and wanted(question) != "person":
+            # a prize is the winner's the question names, never the words naming the prize ("In what
+            # year did van 't Hoff win the Nobel Prize?" over "…it brought Arrhenius the Nobel Prize");
+            # a who-question asks its winner
+            own = _names(question) - _event_name(question, ask)
+            mine = not title or own <= _words(title)
+            owned, names = True, own | (_words(title) if mine else frozenset())
         # a passive's agent owns it only where the question names its person: "When was the zipper
         # patented?", "Who patented…?" ask of the thing, whoever holds the patent
-        agent = "agent" in traits and not subject
-        if any((not owned or (owner := _owner(sentence, w.start(), w.end(), named, agent)) or owner is None and subject)
+        agent = "agent" in traits and not mine
+        if any((not owned or (owner := _owner(sentence, w.start(), w.end(), names, agent, names is not named)) or owner is None and mine)
                and (not counted or _counted(sentence, w.start(), w.end()))
                for sentence in sentences for w in said.finditer(sentence)):
             continue
@@ -253,6 +273,27 @@ def event_gap(question: str, quote: str, context: str, title: str = "", passage:
             continue
         return m.group(0)
     return _unkinded(question, sentences, title)
+
+
+def _event_name(question: str, event: re.Pattern) -> frozenset[str]:
+    """The capitalised words of `question` naming an event it writes capitalised, joined by "in",
+    "of", «de» ("the Nobel Prize in Chemistry", «el Premio Nobel de Física»)."""
+    tokens = list(re.finditer(r"[^\W\d_][\w'’-]*", question))
+    joiners = {w.lower() for w in lexicon.words("name_joiner")} | {"in"}
+    out = set()
+    for m in event.finditer(question):
+        k = next((i for i, t in enumerate(tokens) if t.start() == m.start()), None)
+        if k is None or not question[m.start()].isupper():
+            continue
+        j = k
+        while j > 0 and tokens[j - 1].group(0)[0].isupper() and tokens[j - 1].start() > _first(question):
+            j -= 1
+        end = k
+        while end + 1 < len(tokens) and (tokens[end + 1].group(0)[0].isupper() or tokens[end + 1].group(0).lower()
+                                         in joiners and end + 2 < len(tokens) and tokens[end + 2].group(0)[0].isupper()):
+            end += 1
+        out |= {_plain(t.group(0)) for t in tokens[j:end + 1]}
+    return frozenset(out)
 
 
 def _unkinded(question: str, sentences: list[str], title: str) -> str:
