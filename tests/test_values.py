@@ -423,6 +423,10 @@ NAMED_OTHER = [
     ("How tall is the tower?", "The tower rises 43 metres above the square.", ""),          # a bare length passes
     ("How long is the bridge?", "The bridge is 800 metres long and 20 metres wide.", ""),    # one length of the sense
     ("How long is the wall?", "The wall is 12 metres high.", "extent"),
+    # a wingspan is a sense of its own (`length_sense` span)
+    ("What is the wingspan of the cassowary?", "It stands 1.8 metres tall, and its claw is up to 12 centimetres long.", "span"),
+    ("What is the wingspan of the albatross?", "Its wingspan reaches 3.5 metres, the largest of any bird.", ""),
+    ("¿Qué envergadura alcanza el quebrantahuesos?", "Con una envergadura de hasta 2,8 metros figura entre las mayores.", ""),
     ("How long did the siege last?", "The siege lasted 12 weeks.", ""),                       # a duration: no length read
 ]
 

@@ -123,17 +123,10 @@ def _named_other(question: str, quote: str) -> str:
     """The sense of length `question` asks by its word ("How tall", «¿Qué altura…?») when the word after
     every length `quote` gives names another ("two metres wide", «800 metros de longitud»); "" else.
     "How tall is the Flatiron Building in metres?" was answered 0.91 by "about two metres wide"."""
-    from qa.text.paraphrase import plain
+    from qa.text.paraphrase import named_sense, sense_of
 
-    senses = {plain(w): sense for language in ("en", "es") for sense, words in lexicon.glossary("length_sense", language).items()
-              for w in words.split("|")}
-    asked = next((senses[w] for w in map(plain, re.findall(r"[^\W\d_]+", question)) if w in senses), "")
-    if not asked:
-        return ""
-    named = []
-    for m in lexicon.regex("length_value", re.IGNORECASE).finditer(quote):
-        after = re.match(r"\s+(?:(?:in|de|of)\s+)?([^\W\d_]+)", quote[m.end():])
-        named.append(senses.get(plain(after.group(1)), "") if after else "")
+    asked = next((sense for w in re.findall(r"[^\W\d_]+", question) if (sense := sense_of(w))), "")
+    named = [named_sense(quote, m.end()) for m in lexicon.regex("length_value", re.IGNORECASE).finditer(quote)] if asked else []
     return asked if named and all(n and n != asked for n in named) else ""
 
 

@@ -195,6 +195,18 @@ def _senses() -> dict[str, str]:
 _NAMED = re.compile(r"\s+(?:(?:de|in)\s+)?([^\W\d_]+)")
 
 
+def sense_of(word: str) -> str:
+    """The sense of length `word` names (`length_sense`: "tall" height, «longitud» extent), or ""."""
+    return _senses().get(stems(word)[0], "") if stems(word) else ""
+
+
+def named_sense(text: str, end: int) -> str:
+    """The sense of length the word after a value ending at text[end] names ("31 metres across":
+    breadth, "80 metros de altura": height), or ""."""
+    named = _NAMED.match(text, end)
+    return sense_of(named.group(1)) if named else ""
+
+
 def _valued(value: re.Pattern, sense: str, text: str) -> bool:
     """Does `text` hold a value of `value`'s kind that does not name another sense of length
     after it? Any length read as a depth or a diameter answered «¿Cuál es la profundidad de la
@@ -202,8 +214,7 @@ def _valued(value: re.Pattern, sense: str, text: str) -> bool:
     another sense (`length_sense`: "across" for "the height") says that one, where one of the
     same sense says the asked one ("5.897 metros de altitud" for «altura»)."""
     for m in value.finditer(text):
-        named = _NAMED.match(text, m.end())
-        other = _senses().get(stems(named.group(1))[0], "") if named else ""
+        other = named_sense(text, m.end())
         if not (sense and other and other != sense):
             return True
     return False
