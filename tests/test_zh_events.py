@@ -17,6 +17,20 @@ WEGENER_TEXT = ("1906年，他和他的兄弟库尔特在空中停留了超过52
                 "他于1930年11月在第四次格陵兰探险期间去世。")
 WEGENER = "阿尔弗雷德·魏格纳\n阿尔弗雷德·洛塔尔·魏格纳（1880年—1930年）是一位德国气候学家。" + WEGENER_TEXT
 DAVY = "汉弗莱·戴维\n汉弗莱·戴维是一位英国化学家。"
+HODGKIN_TEXT = "她出生于开罗，随后在剑桥大学师从物理学家约翰·德斯蒙德·贝尔纳（John Desmond Bernal）进行博士研究。"
+HODGKIN = "多萝西·霍奇金\n多萝西·克劳福特·霍奇金（Dorothy Crowfoot Hodgkin）是一位英国化学家。" + HODGKIN_TEXT
+FLATIRON_TEXT = ("它于1902年按照芝加哥建筑师丹尼尔·伯纳姆（Daniel Burnham）的设计建成，最初以乔治·A·富勒（George A. Fuller）"
+                 "的名字命名为富勒大厦，富勒在大楼完工的两年前就已去世。")
+FLATIRON = "熨斗大厦\n" + FLATIRON_TEXT
+ARRHENIUS_TEXT = ("电离理论得到了威廉·奥斯特瓦尔德（Wilhelm Ostwald）和雅各布斯·范托夫的支持，并使阿伦尼乌斯在1903年获得了诺贝尔化学奖，"
+                  "这使他成为第一位获得诺贝尔奖的瑞典人。")
+ARRHENIUS = "斯万特·阿伦尼乌斯\n斯万特·阿伦尼乌斯是瑞典化学家。" + ARRHENIUS_TEXT
+SEMMELWEIS_TEXT = ("伊格纳茨·塞麦尔维斯（Ignaz Semmelweis，1818年—1865年）是一位匈牙利医生。他出生于布达。"
+                   "1847年，他的同事雅各布·科勒奇卡（Jakob Kolletschka）在一次尸体解剖中手指被割破之后，死于一种疾病。")
+SEMMELWEIS = "伊格纳茨·塞麦尔维斯\n" + SEMMELWEIS_TEXT
+STEWART_TEXT = ("1959年，詹姆斯·史都華晉升准將，他的父親在親見兒子官拜將軍之後不久過世。1960年、1961年，好友瑪格麗特·蘇利文、"
+                "賈利·古柏先後去世。直到史都華與仰慕已久的導演約翰·福特開始合作。")
+STEWART = "詹姆斯·史都華\n" + STEWART_TEXT
 
 # (question, quote with its neighbours, passage with its title, the gap: "" when the event is said)
 CASES = [
@@ -99,6 +113,29 @@ CASES = [
     ("北京大学学生于哪一年时开始向中央反映？", "1972年，周恩来向中央报告。", "", ""),
     # an event framing the time of what is asked (drcd_test 3579-2-2)
     ("伽利略去世后他的合法继承人是谁？", "他的合法继承人是他的儿子温琴佐。", "", ""),
+    # whose event: the person named last before it in its sentence, or, with none or a pronoun
+    # after, the article's subject (the probe's near misses over zh_xwiki 11 13 15 17)
+    ("约翰·德斯蒙德·贝尔纳是哪一年出生的？", HODGKIN_TEXT, HODGKIN, "出生"),
+    ("多萝西·霍奇金出生在哪里？", HODGKIN_TEXT, HODGKIN, ""),
+    # a year asked of an event its sentence tells undated (the probe's zp-eni05-u2)
+    ("多萝西·霍奇金是哪一年出生的？", HODGKIN_TEXT, HODGKIN, "出生"),
+    ("大汗蒙哥是在哪一年去世的？", "阿音札鲁特战役于 1260 年 9 月 3 日进行。在得知大汗蒙哥去世的消息后，他将大部分军队撤往东方。", "", "去世"),
+    ("大汗蒙哥是在哪一年去世的？", "1259年，大汗蒙哥去世。", "", ""),
+    ("大汗蒙哥是在哪一年去世的？", "1259年，旭烈兀攻占阿勒颇。同年，大汗蒙哥去世。", "", ""),
+    ("丹尼尔·伯纳姆是在哪一年去世的？", FLATIRON_TEXT, FLATIRON, "去世"),
+    ("乔治·A·富勒是在哪一年去世的？", FLATIRON_TEXT, FLATIRON, ""),
+    ("威廉·奥斯特瓦尔德是哪一年获得诺贝尔奖的？", ARRHENIUS_TEXT, ARRHENIUS, "奖"),
+    ("斯万特·阿伦尼乌斯是哪一年获得诺贝尔奖的？", ARRHENIUS_TEXT, ARRHENIUS, ""),
+    # a life span after the subject's name gives no year of another's birth
+    ("雅各布·科勒奇卡是哪一年出生的？", SEMMELWEIS_TEXT, SEMMELWEIS, "出生"),
+    ("伊格纳茨·塞麦尔维斯是哪一年出生的？", SEMMELWEIS_TEXT, SEMMELWEIS, ""),
+    ("雅各布·科勒奇卡是哪一年去世的？", SEMMELWEIS_TEXT, SEMMELWEIS, ""),
+    # every person of the clause's list (drcd_test 4941-20-2), not a friend it does not name
+    ("瑪格麗特·蘇利文於何年過世?", STEWART_TEXT, STEWART, ""),
+    ("約翰·福特於何年過世?", STEWART_TEXT, STEWART, "过世"),
+    # a cause of death is said with the death (the probe's zp-enm04-u0 over his thesis of 1884)
+    ("阿伦尼乌斯的死因是什么？", "斯万特·阿伦尼乌斯（1859年—1927年）是瑞典化学家。他1884年的学位论文认为盐会分裂成离子。", "", "死"),
+    ("阿伦尼乌斯的死因是什么？", "他于1927年因病在斯德哥尔摩去世。", "", ""),
 ]
 
 
