@@ -139,6 +139,13 @@ COUNTS = [
     # a word that begins with a numeral counts nothing (qa.text.numeral_words); a count beside it does
     ("公司有几个子公司？", "公司构建起三位一体的物流体系。", "子公"),
     ("公司有几个子公司？", "公司构建起三位一体的物流体系,下设三个子公司。", ""),
+    # people counted by a measure word (`people_measure`): the probe's near misses over the battle's date
+    ("怯的不花率领的蒙古军队有多少人？", "阿音札鲁特战役于 1260 年 9 月 3 日在耶斯列谷的一处泉水附近进行。", "人"),
+    ("奥托率领的军队有多少人？", "奥托率领一支由约 8,000 名重装骑兵组成的部队急速南下。", ""),
+    ("比赛有多少名选手参加？", "槌球只在1900年的巴黎奥运会上举行过一次。", "名"),
+    ("比赛有多少名选手参加？", "共有十二名选手参加。", ""),
+    # people in another measure (人次) or a size are not counted so
+    ("博物馆每年接待多少人次？", "博物馆于1990年开放。", ""),
 ]
 
 

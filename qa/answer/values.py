@@ -160,12 +160,15 @@ def _counted(question: str) -> str:
     """The noun written right after 多少 / 几 (a measure word between: 多少名士兵), or "": not for an
     attribute before the question word (海拔是多少) nor a size (多长: its figures are measures), a
     count in time, in a unit or in money (几世纪, 多少百分比, 多少钱, 多少投资: figures of those are
-    what it asks), nor where another question word asks (带领几个同伙建立哪个国家: 几 is "a few"; 几何)."""
+    what it asks), nor where another question word asks (带领几个同伙建立哪个国家: 几 is "a few"; 几何).
+    People counted by a measure word (多少人, 多少名选手: `people_measure`) are its measure word."""
     from qa.answer.slots import focus
     from qa.text.questions import NUMBER_Q, question_type
 
     wants, measure = question_type(question)
     asked = NUMBER_Q.search(question)
+    if wants == "number" and asked and measure in lexicon.words("people_measure") and asked.group(0).endswith(measure):
+        return measure  # 多少人, 多少名选手: people counted, whatever noun follows
     if wants != "number" or measure or not asked:
         return ""
     word, kind = focus(question)
