@@ -379,6 +379,10 @@ def cjk_value_gaps(question: str, quote: str) -> list[tuple[str, str]]:
         out.append(("value", asked))
     if sense := other_sense(question, quote):
         out.append(("value", sense))  # "the passages give no depth"
+    from qa.answer.unfigured import unfigured_attribute  # 描述了它的密度: the noun, no figure of it
+
+    if attribute := unfigured_attribute(question, quote):
+        out.append(("value", attribute))
     if named := other_number(question, quote):
         out.append(("elsewhere", named))  # "the passages say this of 2025脑机接口大会, not of what the question names"
     if year := other_year(question, quote):
