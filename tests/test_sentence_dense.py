@@ -259,6 +259,14 @@ def test_a_question_without_its_subject_keeps_its_other_words(question, title, r
     assert without_subject(question, title) == rest
 
 
+def sentence_hits(path: str) -> list:
+    """One passage a sentence of the article at `path`, in its order, as the store's chunks of these
+    articles come back."""
+    page = article(path)
+    return [replace(page, chunk_id=f"{path}:{n}", text=page.text[s.start:s.end], start=s.start, rank=n + 1)
+            for n, s in enumerate(split_sentences(page.text))]
+
+
 @pytest.mark.parametrize("path, question, gold", [
     # the lead ("…was a Dutch tradesman…") names the subject and says what he was; the answer
     # "earned his living as a draper" shares no word: with the name the embedder prefers the lead
@@ -267,10 +275,7 @@ def test_a_question_without_its_subject_keeps_its_other_words(question, title, r
     ("en_wiki11/docs/eng04.txt", "What did Semmelweis's father do for a living?", "grocer"),
 ])
 def test_windows_the_words_cannot_tell_apart_are_compared_without_the_subject(embedder, path, question, gold):
-    # one passage a sentence, in the article's order, as the store's chunks of these articles come back
-    page = article(path)
-    hits = [replace(page, chunk_id=f"{path}:{n}", text=page.text[s.start:s.end], start=s.start, rank=n + 1)
-            for n, s in enumerate(split_sentences(page.text))]
+    hits = sentence_hits(path)
     similarity = dense_similarity(embedder, question)
     # (the lead's own step, `dense_lead_rivals`, compares without the subject too: off as well)
     off = answer_extractive(question, hits, 0.0, similarity=similarity,
@@ -287,9 +292,7 @@ def test_windows_the_words_cannot_tell_apart_are_compared_without_the_subject(em
     ("en_wiki4/docs/enz06.txt", "When was construction of the castle begun?", "1869"),
 ])
 def test_the_lead_gives_way_to_a_sentence_of_its_article_read_closer_without_the_subject(embedder, path, question, gold):
-    page = article(path)
-    hits = [replace(page, chunk_id=f"{path}:{n}", text=page.text[s.start:s.end], start=s.start, rank=n + 1)
-            for n, s in enumerate(split_sentences(page.text))]
+    hits = sentence_hits(path)
     similarity = dense_similarity(embedder, question)
     off = answer_extractive(question, hits, 0.0, similarity=similarity, params=replace(DEFAULTS, dense_lead_rivals=0))
     assert gold not in off.answer
