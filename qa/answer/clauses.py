@@ -91,7 +91,7 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     either ended before a trailing clause saying nothing asked past `tail` (0: `budget`; `tails`)."""
     tail = min(tail or budget, budget)
     if span.end - span.start <= budget:
-        return untailed(text, span, q, (span.start, span.end), tail, phrase_cues)
+        return untailed(text, span, q, (span.start, span.end), tail)
     tried = [parts := split_clauses(text, span.start, span.end)]
     out = _unless_placed(text, title, span, q, budget, widen, parts, reach)
     if out[1] - out[0] > budget:
@@ -104,7 +104,7 @@ def phrases(text: str, title: str, span: Span, q: Question, budget: int, widen: 
         out = _cored(text, title, span, q, budget, parts, out)
     for parts in tried:
         out = trimmed(text, span, q.text, q.terms, parts, out, budget)
-    return untailed(text, span, q, out, tail, phrase_cues)
+    return untailed(text, span, q, out, tail)
 
 
 def _unless_placed(text: str, title: str, span: Span, q: Question, budget: int, widen: bool,

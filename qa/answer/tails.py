@@ -16,9 +16,9 @@ reads as a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 
+from qa.answer.phrase_cues import phrase_cues
 from qa.answer.phrase_kinds import kind_cues
 from qa.answer.phrase_words import NO_TAIL, setting_only, tail, term_masks
 from qa.answer.placing import same_answer
@@ -46,12 +46,11 @@ def _joined(text: str, part: Span) -> bool:
     return bool(words) and words[0].lower() in _joiners() and before.endswith(",")
 
 
-def untailed(text: str, span: Span, q: Question, out: tuple[int, int], limit: int,
-             cued: Callable[[str, list[Span], Question], list[bool]]) -> tuple[int, int]:
+def untailed(text: str, span: Span, q: Question, out: tuple[int, int], limit: int) -> tuple[int, int]:
     """`out` (a cut of the sentence `span` of `text`) ended before its first trailing clause opened by
     a joining word after a comma, when `out` is longer than `limit` and that clause and the phrases
-    after it hold no question term and nothing of the kind asked (`cued(text, parts, q)`: which of
-    the sentence's phrases hold the wanted type of answer) and the quote before it goes on past the
+    after it hold no question term and nothing of the kind asked (`phrase_cues`: which of the
+    sentence's phrases hold the wanted type of answer) and the quote before it goes on past the
     question's words (`_past_words`); `out` else."""
     if out[1] - out[0] <= limit:
         return out
@@ -59,7 +58,7 @@ def untailed(text: str, span: Span, q: Question, out: tuple[int, int], limit: in
     inside = [k for k, p in enumerate(parts) if out[0] < p.start < out[1]]  # the phrases that may be left out
     if not any(_joined(text, parts[k]) for k in inside):
         return out
-    cues = cued(text, parts, q)
+    cues = phrase_cues(text, parts, q)
     _, masks = term_masks(q.text, q.terms, text, span, parts)
     kinds = kind_cues(q.text, [text[p.start:p.end] for p in parts], [0] * len(parts)) or [False] * len(parts)
     quote = text[out[0]:out[1]]
