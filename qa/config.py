@@ -22,6 +22,7 @@ from qa.errors import ConfigError
 CONFIG_FILE = "qa.toml"
 USER_CONFIG_FILE = "config.toml"
 CONFIG_DIR_ENV = "QA_CONFIG_DIR"
+CACHE_DIR_ENV = "QA_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,19 @@ def user_config_file(env: Mapping[str, str] | None = None) -> Path:
     from platformdirs import user_config_dir  # ~6 ms; only on the paths that read settings, never --help
 
     return Path(user_config_dir("qa", appauthor=False)) / USER_CONFIG_FILE
+
+
+def user_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The folder where indexes read from the dictionary are kept (`qa.text.index_cache`): QA_CACHE_DIR,
+    else the platform's cache folder for `qa` (platformdirs: $XDG_CACHE_HOME/qa or ~/.cache/qa on
+    Linux, ~/Library/Caches/qa on macOS, %LOCALAPPDATA%\\qa\\qa\\Cache on Windows: the folder earlier
+    releases wrote to, so that their files are found and removed). It may not exist."""
+    env = os.environ if env is None else env
+    if env.get(CACHE_DIR_ENV):
+        return Path(env[CACHE_DIR_ENV]).expanduser()
+    from platformdirs import user_cache_dir as platform_cache_dir
+
+    return Path(platform_cache_dir("qa"))
 
 
 def load_settings(

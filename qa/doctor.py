@@ -1,4 +1,5 @@
-"""`qa doctor`: check the configuration, the store, the embedder and the LLM endpoint.
+"""`qa doctor`: check the configuration, the store, the embedder, the dictionary indexes kept in the
+user cache folder, and the LLM endpoint.
 
 Each check reports ok / fail / warn / skip with a one-line detail and, when something is
 wrong, the fix. Checks keep going after a failure so one run shows every problem; a check
@@ -55,6 +56,7 @@ def diagnose(settings: Settings | None = None, overrides: Mapping[str, Any] | No
     store, check = _store(settings)
     done([check])
     done([_embedder(settings, store, embedder)])
+    done([_cache(clean=repair)])
     for step in _endpoint(settings, llm):
         done([step])
     return checks
@@ -130,6 +132,34 @@ def _embedder(settings: Settings, store, embedder) -> Check:
     except Exception as e:  # noqa: BLE001 - reported, not raised
         return Check("embedder", "fail", f"{type(e).__name__}: {e}", "set QA_DEBUG=1 and rerun for details")
     return Check("embedder", "ok", f"{name}, {len(vector)} dimensions")
+
+
+def _cache(clean: bool) -> Check:
+    """The dictionary indexes in the user cache folder (`qa.text.index_cache`): how much they take,
+    and the stale ones, which `--repair` removes (as does the next build of an index)."""
+    from qa.text.cedict import dictionary_file
+    from qa.text.index_cache import survey
+
+    try:
+        found = survey(dictionary_file(), clean=False)
+        removed = survey(dictionary_file(), clean=True) if clean and found.stale else None
+    except OSError as e:
+        return Check("cache", "warn", f"cannot read the cache folder: {e}",
+                     "nothing is lost: the indexes are built again in memory when the folder cannot be used")
+    rule = "an index of an earlier dictionary or qa is removed when its new one is written"
+    if removed is not None:
+        return Check("cache", "ok", f"{removed.folder}: {removed.files} files, {_mb(removed.size)}; removed "
+                     f"{len(found.stale)} stale ones ({_mb(found.stale_size)}); {rule}")
+    detail = f"{found.folder}: {found.files} files, {_mb(found.size)} of dictionary indexes"
+    if found.stale:
+        return Check("cache", "warn", f"{detail}, {len(found.stale)} of them stale ({_mb(found.stale_size)}: built "
+                     "from another copy of the dictionary, named the old way, or left by an interrupted write)",
+                     "qa doctor --repair removes them (so does the next build of an index)")
+    return Check("cache", "ok", f"{detail}; {rule}")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
 
 
 def _endpoint(settings: Settings, llm) -> Iterator[Check]:

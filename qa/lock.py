@@ -69,3 +69,27 @@ def writer_lock(store_dir: Path, wait: bool = True, on_wait: Callable[[str], Non
             unlock_descriptor(fd)
     finally:
         os.close(fd)  # closing would release the lock too; unlocking first says so on every platform
+
+
+@contextmanager
+def file_lock(path: Path, timeout: float, poll: float = 0.05) -> Iterator[bool]:
+    """Hold an operating-system lock on the file `path` (made 0600, never through a link) for the
+    `with` block, waiting at most `timeout` seconds; yields whether it was got. The block runs either
+    way: a caller that cannot wait longer decides what to do without it (`qa.text.index_cache`
+    builds in memory and writes nothing)."""
+    from filelock import lock_descriptor, unlock_descriptor
+
+    fd = open_private(path)
+    try:
+        deadline = time.monotonic() + timeout
+        got = lock_descriptor(fd, blocking=False)
+        while not got and time.monotonic() < deadline:
+            time.sleep(poll)
+            got = lock_descriptor(fd, blocking=False)
+        try:
+            yield got
+        finally:
+            if got:
+                unlock_descriptor(fd)
+    finally:
+        os.close(fd)

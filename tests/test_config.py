@@ -1,5 +1,7 @@
 """Settings precedence and validation (qa.config)."""
 
+from pathlib import Path
+
 import pytest
 
 from qa.config import load_settings
@@ -80,6 +82,14 @@ def test_user_settings_file_is_in_the_platform_config_folder(tmp_path, monkeypat
     (tmp_path / "qa" / "config.toml").write_text("top_k = 6\n", encoding="utf-8")
     assert load_settings({}, env={}, cwd=tmp_path).top_k == 6
     assert user_config_file({"QA_CONFIG_DIR": "~/x"}).parts[-2:] == ("x", "config.toml")
+
+
+def test_the_cache_folder_is_the_platforms_unless_qa_cache_dir_names_one(tmp_path, monkeypatch):
+    from qa.config import user_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # platformdirs' Linux folder
+    assert user_cache_dir({}) == tmp_path / "qa"
+    assert user_cache_dir({"QA_CACHE_DIR": "~/x"}) == Path("~/x").expanduser()
 
 
 @pytest.mark.parametrize("raw, value", [

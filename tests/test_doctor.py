@@ -15,6 +15,12 @@ from qa.doctor import diagnose
 KEY = "sk-doctor-SECRET-0a1b2c3d4e5f6a7b"
 
 
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path, monkeypatch):
+    """A cache folder of the test's own: the user's may hold stale indexes, and the cache check would warn."""
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def env_for(server_url: str, store, **extra: str) -> dict[str, str]:
     return {"QA_STORE": str(store), "QA_EMBED": "hash", "OPENAI_BASE_URL": server_url, "OPENAI_API_KEY": KEY,
             "QA_LLM_MODEL": "test-model", "QA_LLM_TIMEOUT": "30", **extra}
@@ -36,7 +42,7 @@ def test_everything_ok(openai_server, hash_store):
     assert result.exit_code == 0, result.output
     checks = {c["name"]: c for c in json.loads(result.stdout)}
     assert {n: c["status"] for n, c in checks.items()} == {
-        "config": "ok", "store": "ok", "embedder": "ok", "models": "ok", "chat": "ok"}
+        "config": "ok", "store": "ok", "embedder": "ok", "cache": "ok", "models": "ok", "chat": "ok"}
     assert "****" in checks["config"]["detail"]  # the key is masked, not absent from the report
     chat = openai_server.chat_requests()
     assert len(chat) == 1 and chat[0].body["max_tokens"] == 1
@@ -46,7 +52,7 @@ def test_everything_ok(openai_server, hash_store):
 def test_text_output_names_each_check(openai_server, hash_store):
     result = doctor(env_for(openai_server.url, hash_store))
     assert result.exit_code == 0
-    for line in ("OK   config", "OK   store", "OK   embedder", "OK   models", "OK   chat"):
+    for line in ("OK   config", "OK   store", "OK   embedder", "OK   cache", "OK   models", "OK   chat"):
         assert line in result.stdout
 
 
@@ -77,7 +83,7 @@ def test_nothing_listening(hash_store):
 
 def test_no_model_configured_skips_the_endpoint(hash_settings, hash_store):
     checks = diagnose(hash_settings)
-    assert statuses(checks) == {"config": "ok", "store": "ok", "embedder": "ok", "endpoint": "skip"}
+    assert statuses(checks) == {"config": "ok", "store": "ok", "embedder": "ok", "cache": "ok", "endpoint": "skip"}
 
 
 def test_missing_store_and_wrong_embedder(tmp_path, hash_store):

@@ -14,26 +14,25 @@ data, not a model. Its definitions are read backwards: every gloss of one to thr
 (after "to", "a", "the" and parentheses are dropped; "Shandong province" also as "shandong") maps
 to the entry's Simplified headword of two to six characters. Single characters are left out: 入
 or 并 would be found in every passage. Parsing takes ~1 s, so the index is kept as an SQLite table
-in the user cache folder (platformdirs), rebuilt when the dictionary file changes, and read a gloss
-at a time (`Glosses`): an English question over Chinese text looks up a few dozen.
+in the user cache folder (`qa.text.index_cache`: named by the dictionary's content and how it is
+read here), and read a gloss at a time (`Glosses`): an English question over Chinese text looks
+up a few dozen.
 """
 
 from __future__ import annotations
 
 import gzip
-import os
-import pickle
 import re
-import tempfile
 from contextlib import closing
 from functools import cache
 from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["WORD_HEADWORD", "Glosses", "cache_dir", "cached", "content_words", "dictionary_file", "entries", "is_name", "renderings", "senses"]
+__all__ = ["WORD_HEADWORD", "Glosses", "content_words", "dictionary_file", "entries", "is_name", "renderings", "senses"]
 
 MAX_RENDERINGS = 12  # per English word or phrase: "title" has 12, "period" more; all are kept up to this
+_READING = 1  # how `_build` reads the dictionary: a new number rebuilds the cached index
 _SKIP = ("variant of", "surname", "CL:", "see ", "used in", "pr.", "old ", "erhua", "classifier")
 _HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _PARENS = re.compile(r"\([^)]*\)")
@@ -113,15 +112,18 @@ def _index() -> "Glosses | dict[str, tuple[str, ...]]":
     source = dictionary_file()
     if source is None:
         return {}
-    stat = source.stat()
-    return Glosses.open(cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.sqlite", lambda: _build(source))
+    from qa.text.index_cache import index_path
+
+    # rebuilt when the dictionary or what reads it changes
+    reading = repr((_SKIP, _KINDS, _HEADWORD.pattern, MAX_RENDERINGS, _READING))
+    return Glosses.open(index_path("cedict", reading, source, "sqlite"), lambda: _build(source))
 
 
 class Glosses:
     """The index kept as an SQLite table in the user cache folder, read a gloss at a time: a
     question looks up a few dozen of its 80,000 glosses, and unpickling them all cost every English
     question over Chinese text ~50 ms at a cold start (a lookup here: ~0.02 ms). `open` builds the
-    table once (atomically, as `cached` does), and keeps the index in memory, not on disk, when the
+    table once (`qa.text.index_cache.kept`), and keeps the index in memory, not on disk, when the
     folder cannot be written."""
 
     def __init__(self, db) -> None:
@@ -132,16 +134,9 @@ class Glosses:
 
     @classmethod
     def open(cls, path: Path, build) -> "Glosses | dict[str, tuple[str, ...]]":
-        import sqlite3
+        from qa.text.index_cache import kept
 
-        if (found := cls._read(path)) is not None:
-            return found
-        index = build()
-        try:
-            _write(path, index)
-        except (OSError, sqlite3.Error):
-            return index
-        return cls._read(path) or index
+        return kept(path, cls._read, build, _write)
 
     @classmethod
     def _read(cls, path: Path) -> "Glosses | None":
@@ -182,39 +177,14 @@ _SEP = "|"  # between the headwords of one gloss (Chinese characters: never in a
 
 
 def _write(path: Path, index: dict[str, tuple[str, ...]]) -> None:
-    """The index as an SQLite file at `path`, written beside it and moved there whole."""
+    """The index as an SQLite table in the new, empty file `path` (`qa.text.index_cache` moves it
+    into place when whole)."""
     import sqlite3
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(fd)
-    try:
-        with closing(sqlite3.connect(tmp)) as db:
-            db.execute("CREATE TABLE glosses (gloss TEXT PRIMARY KEY, heads TEXT NOT NULL) WITHOUT ROWID")
-            db.executemany("INSERT INTO glosses VALUES (?, ?)", ((g, _SEP.join(h)) for g, h in index.items()))
-            db.commit()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def cached(path: Path, build):
-    """What is pickled at `path`, else what `build()` returns, pickled there (atomically) for the
-    next question: a read-only or full disk costs that question the build again, nothing more."""
-    try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:
-            f.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(f.name, path)
-    except OSError:
-        pass
-    return value
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE glosses (gloss TEXT PRIMARY KEY, heads TEXT NOT NULL) WITHOUT ROWID")
+        db.executemany("INSERT INTO glosses VALUES (?, ?)", ((g, _SEP.join(h)) for g, h in index.items()))
+        db.commit()
 
 
 def dictionary_file() -> Path | None:
@@ -226,13 +196,6 @@ def dictionary_file() -> Path | None:
     except ModuleNotFoundError:
         return None
     return path if path.is_file() else None
-
-
-def cache_dir() -> Path:
-    """The user cache folder where the indexes read from the dictionary are kept (platformdirs)."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("qa"))
 
 
 def entries(source: Path, headword: re.Pattern = _HEADWORD):

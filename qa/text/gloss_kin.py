@@ -23,7 +23,7 @@ holds 位于, not 区位).
 
 The index (every headword of two to four characters, kin for those that have any) is built
 from the same dictionary file in ~1 s and kept as a pickle in the user cache folder beside
-cedict's, rebuilt when the file or what reads it changes; loading it adds ~20 ms to a cold
+cedict's (`qa.text.index_cache`), rebuilt when the dictionary or what reads it changes; loading it adds ~20 ms to a cold
 `qa ask` with a Chinese question (measured after the rest of the read path is imported, on a
 loaded 2-core machine; 70 ms as 100,000 strings, hence `pack`), under the ~50 ms that would
 call for loading it only for refusals.
@@ -31,7 +31,6 @@ call for loading it only for refusals.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache, lru_cache
 from pathlib import Path
@@ -162,17 +161,16 @@ def _index(most: int) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """`build`'s index packed as few strings, which unpickle ~4x faster than 100,000 ones: the
     headwords by first character ("|位于|位居|"), each word's kin joined by "|", the plain words
     (`is_plain`) by first character."""
-    from qa.text.cedict import cache_dir, cached, dictionary_file
+    from qa.text.cedict import dictionary_file
+    from qa.text.index_cache import cached, index_path
 
     source = dictionary_file()
     if source is None:
         return {}, {}, {}
-    stat = source.stat()
-    # rebuilt when the dictionary or what reads it changes (the vague glosses, the stop words)
-    reading = repr((sorted(_vague()), sorted(_stop_words()), _SENSES, _MIN_WORDS, most, _READING)).encode()
-    digest = hashlib.sha1(reading).hexdigest()[:10]
-    return cached(cache_dir() / f"gloss-kin-{digest}-{stat.st_size}-{int(stat.st_mtime)}.pickle",
-                  lambda: pack(*build(source, most)))
+    # rebuilt when the dictionary or what reads it changes (the vague glosses, the stop words); one
+    # kind per `most`: both limits are read in one process, and neither is the other's stale copy
+    reading = repr((sorted(_vague()), sorted(_stop_words()), _SENSES, _MIN_WORDS, most, _READING))
+    return cached(index_path(f"gloss-kin-{most}", reading, source, "pickle"), lambda: pack(*build(source, most)))
 
 
 def pack(heads: frozenset[str], kin: dict[str, tuple[str, ...]],

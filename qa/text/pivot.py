@@ -16,13 +16,12 @@ other answer of any English or Spanish set moved; `MAX_GLOSSES` 4, 6 and 10 gave
 
 Only an English question's words are looked up (`qa.text.paraphrase`): the glosses are English.
 The index (each word with synonyms, its synonyms joined by "|") is built from the dictionary file
-in a few seconds and kept as a pickle in the user cache folder beside cedict's, rebuilt when the
-file or what reads it changes.
+in a few seconds and kept as a pickle in the user cache folder beside cedict's (`qa.text.index_cache`),
+rebuilt when the dictionary or what reads it changes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from functools import cache
@@ -86,15 +85,14 @@ def _irregular() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _index() -> dict[str, str]:
-    from qa.text.cedict import cache_dir, cached, dictionary_file
+    from qa.text.cedict import dictionary_file
+    from qa.text.index_cache import cached, index_path
 
     source = dictionary_file()
     if source is None:
         return {}
-    stat = source.stat()
-    reading = repr((sorted(_stop_words()), MIN_SHARED, MAX_GLOSSES, _SENSES, _READING)).encode()
-    digest = hashlib.sha1(reading).hexdigest()[:10]
-    return cached(cache_dir() / f"pivot-{digest}-{stat.st_size}-{int(stat.st_mtime)}.pickle", lambda: build(source))
+    reading = repr((sorted(_stop_words()), MIN_SHARED, MAX_GLOSSES, _SENSES, _READING))
+    return cached(index_path("pivot", reading, source, "pickle"), lambda: build(source))
 
 
 @cache
