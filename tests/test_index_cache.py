@@ -86,7 +86,7 @@ def test_a_reinstall_builds_nothing_and_a_new_dictionary_leaves_one_file_of_each
     read_all()
     first = kinds(folder)
     assert {kind: name.rsplit(".", 1)[1] for kind, name in first.items()} == KINDS  # the old files are gone
-    assert len({name.rsplit("-", 1)[1].split(".")[0] for name in first.values()}) == 1  # one dictionary key in every name
+    assert len({name.rsplit("-", 1)[1].split(".")[0] for name in first.values()}) == 1  # one dictionary key
 
     # A reinstall: the same text written again, a new mtime, other gzip bytes; nothing is built
     source = cedict.dictionary_file()

@@ -3,8 +3,8 @@ QA_CHROMA_URL), the store's collection, its writes, probes and moving a damaged 
 
 Failures of Chroma are translated here: the environment (disk full, read-only) into
 `qa.errors.environment_error`'s line, a server that refuses or cannot be reached into a
-StoreError, anything else into a DamagedError naming the repair. This is the only module that
-imports chromadb.
+StoreError, a database that stays locked into a StoreError (`BUSY_WAIT`), anything else into a
+DamagedError naming the repair. This is the only module that imports chromadb.
 """
 
 from __future__ import annotations
@@ -21,9 +21,15 @@ from qa.store.manifest import COLLECTION, MANIFEST, read_manifest
 
 # Candidates an HNSW search keeps (`Chroma._search_wide`: why 400)
 EF_SEARCH = 400
-# A repair or rebuild opens a local database this many times, pausing 0.5 s then 1 s, before it
-# calls it damaged and moves it aside (`open_or_move_aside`)
-_OPEN_ATTEMPTS, _OPEN_PAUSE = 3, 0.5
+# Seconds a call of Chroma that found its SQLite database locked is retried before it fails (`call`).
+# Chroma keeps a pool of SQLite connections in one process, and a write on one of them can find the
+# database locked by another (SQLite gives up at once on a transaction that read first and then
+# writes): the terminal-safety tests' `qa doctor --repair`, alone on its store, got "(code: 5)
+# database is locked" from `modify` (`_search_wide`) right after opening the collection, 3 times in
+# ~40 runs at load 13 and in none when quiet (/proc showed no other process holding the file); taken
+# for damage, the sound database was moved aside and every document dropped.
+BUSY_WAIT = 10.0
+_BUSY_TEXT = ("database is locked", "database is busy", "database table is locked")
 
 
 class Chroma:
@@ -69,13 +75,19 @@ class Chroma:
         return self._client_obj
 
     def explain(self, error: BaseException, doing: str = "") -> QAError:
-        """One plain error for a failure of Chroma: the environment, an unreachable server, or damage."""
+        """One plain error for a failure of Chroma: the environment, an unreachable server, a
+        database that stays locked, or damage."""
         if isinstance(error, QAError):
             return error
         env = errors.environment_error(error, self.path)
         if env is not None:
             return env
         detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if busy(error):  # a lock, not damage: moving the database aside would lose what only it holds
+            where = f"the Chroma server at {self.settings.chroma_url}" if self.settings.chroma_url else \
+                f"the Chroma database at {self.path / 'chroma'}"
+            return StoreError(f"{where} stayed locked for {BUSY_WAIT:.0f} s ({detail}); another process may be "
+                              "writing it: run again when it is done")
         if self.settings.chroma_url:
             where = doing or f"the Chroma server at {self.settings.chroma_url} failed"
             if any(word in detail.lower() for word in ("token", "unauthorized", "forbidden", "401", "403")):
@@ -85,9 +97,10 @@ class Chroma:
         return DamagedError(self.path, "chroma", detail)
 
     def call(self, op):
-        """Run `op`, a call of Chroma; its failures become one plain error (`explain`)."""
+        """Run `op`, a call of Chroma, again while it finds the database locked (`BUSY_WAIT`); its
+        failures become one plain error (`explain`)."""
         try:
-            return op()
+            return retry_busy(op, BUSY_WAIT)
         except (AttributeError, NameError):
             raise  # a bug in qa, not damage: a repair would not help, and the traceback tells where
         except Exception as e:  # noqa: BLE001 - translated into one plain line
@@ -105,11 +118,12 @@ class Chroma:
                 self._search_wide(self._collection)
             else:  # a reader never creates one: a missing collection is damage (or a finished rebuild)
                 try:
-                    self._collection = client.get_collection(name, embedding_function=None)
+                    self._collection = retry_busy(lambda: client.get_collection(name, embedding_function=None),
+                                                  BUSY_WAIT)
                 except Exception as e:  # noqa: BLE001
                     if self._follow():
                         return self.collection
-                    if errors.environment_error(e, self.path):
+                    if busy(e) or errors.environment_error(e, self.path):
                         raise self.explain(e) from e
                     raise DamagedError(self.path, "chroma", f"its collection {name} is missing") from e
         return self._collection
@@ -136,28 +150,20 @@ class Chroma:
         `chroma/` left without its database) is moved aside to `chroma.damaged-<time>` and a new
         one started. Only writers that will refill it call this (a rebuild, a repair). With
         `unwritable_too` (a rebuild, which replaces it anyway) so is a `chroma/` that cannot be
-        written while the store folder can. Returns where the old one went, or None."""
-        from chromadb.api.client import SharedSystemClient
-
-        # Tried twice, afresh, before the database is moved aside: damage fails again, while a failure
-        # of the moment (a CI run under load saw a sound database of the terminal-safety tests moved
-        # aside and every document dropped) must not cost what only that database holds.
-        for attempt in range(_OPEN_ATTEMPTS):
-            try:
-                self.probe_database()
-                _ = self.collection
-                return None
-            except QAError as e:
-                if self.settings.chroma_url:
-                    raise
-                if errors.environment_error(e.__cause__ or e, self.path) and not (
-                        unwritable_too and errors.can_write(self.path) and not errors.can_write(self.path / "chroma")):
-                    raise
-                self.aside_reason = str(e)  # the report says why: what only that database held is lost
-                SharedSystemClient.clear_system_cache()
-                self._client_obj = self._collection = None
-                if attempt + 1 < _OPEN_ATTEMPTS:
-                    time.sleep(_OPEN_PAUSE * (attempt + 1))
+        written while the store folder can. Anything else (the environment, a database that stays
+        locked) is raised: moving aside loses what only that database holds. Returns where the old
+        one went, or None."""
+        try:
+            self.probe_database()
+            _ = self.collection
+            return None
+        except QAError as e:
+            if self.settings.chroma_url or busy(e):
+                raise
+            if errors.environment_error(e.__cause__ or e, self.path) and not (
+                    unwritable_too and errors.can_write(self.path) and not errors.can_write(self.path / "chroma")):
+                raise
+            self.aside_reason = str(e)  # the report says why: what only that database held is lost
         aside = self.move_aside()
         self.probe_database()
         _ = self.collection
@@ -198,9 +204,10 @@ class Chroma:
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
                 problem = pool.submit(_probe_in_child, self.settings, ids).result()
         except BrokenProcessPool:
-            problem = "the vector index crashed the process that read it"
+            problem = (True, "the vector index crashed the process that read it")
         if problem:
-            raise DamagedError(self.path, "chroma", problem)
+            damaged, what = problem
+            raise DamagedError(self.path, "chroma", what) if damaged else StoreError(what)
 
     def _probe_vectors(self, ids: list[str]) -> None:
         """Read a spread of stored vectors, then search with one."""
@@ -262,17 +269,39 @@ def chunk_record(chunk_id: str, text: str, md: dict) -> dict:
             "start": int(md.get("start", 0)), "end": int(md.get("end", 0))}
 
 
-def _probe_in_child(settings: Settings, ids: list[str]) -> str | None:
+def _probe_in_child(settings: Settings, ids: list[str]) -> tuple[bool, str] | None:
+    """(damaged?, what) of the vector index's probe, None when it answered: a DamagedError does not
+    pickle (its own arguments), so what went wrong comes back as text."""
     manifest = read_manifest(Path(settings.store) / MANIFEST)
     chroma = Chroma(settings, Path(settings.store), writable=False,
                     name=lambda: manifest.get("collection", COLLECTION))
     try:
         chroma._probe_vectors(ids)
     except DamagedError as e:
-        return e.problem
-    except QAError as e:
-        return str(e)
+        return True, e.problem
+    except QAError as e:  # the environment, a database that stays locked: no damage of the index
+        return False, str(e)
     return None
 
 
-__all__ = ["Chroma", "chunk_record"]
+def busy(error: BaseException) -> bool:
+    """Did SQLite find the database locked (SQLITE_BUSY or SQLITE_LOCKED, as Chroma words them)?"""
+    return any(phrase in str(e).lower() for e in errors.cause_chain(error) for phrase in _BUSY_TEXT)
+
+
+def retry_busy(op, wait: float = BUSY_WAIT):
+    """`op()`, called again while it finds the database locked, pausing 0.05 s, doubling to 1 s, for
+    at most `wait` seconds; then its error is raised. A locked call changed nothing: SQLite rolled
+    its transaction back."""
+    pause, deadline = 0.05, time.monotonic() + wait
+    while True:
+        try:
+            return op()
+        except Exception as e:  # noqa: BLE001 - only a lock is retried
+            if not busy(e) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
+
+
+__all__ = ["BUSY_WAIT", "Chroma", "busy", "chunk_record", "retry_busy"]
