@@ -146,6 +146,9 @@ def test_two_processes_build_an_index_once(tmp_path):
     ("cedict-cccccccccc-2222222222222222.sqlite", 0, True),
     ("cedict-3817593-1796664456.sqlite", 0, True),               # the old names
     ("gloss-kin-16fcc5163c-3817593-1796664456.pickle", 0, True),
+    ("head-kin-6419a0ca8e-3817593-1796664456.pickle", 0, True),  # ... of any kind
+    ("pivot-1234567890-1234567890123456.pickle", 0, True),       # a content key of digits is no old name
+    ("pivot-1234567890-1111111111111111.pickle", 1, False),
     (".pivot-aaaaaaaaaa-1111111111111111.pickle-x1y2z3.tmp", 0, False),  # a write under way
     (".pivot-aaaaaaaaaa-1111111111111111.pickle-x1y2z3.tmp", 1, True),   # one a crash left
     ("tmpk2j4_9a", 1, True),                                     # an earlier release's leftover

@@ -48,7 +48,7 @@ LOCK_WAIT = 120.0  # seconds a process waits for another's build (~1-10 s) befor
 _NAME = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*?)-(?P<reading>[0-9a-f]{10})-(?P<dictionary>[0-9a-f]{16})"
                    r"\.(?:sqlite|pickle)$")
 # The names before content keys: cedict-<size>-<mtime>.sqlite, gloss-kin-<digest>-<size>-<mtime>.pickle, ...
-_OLD_NAME = re.compile(r"^(?:cedict|gloss-kin-[0-9a-f]{10}|pivot-[0-9a-f]{10})-\d+-\d+\.(?:sqlite|pickle)$")
+_OLD_NAME = re.compile(r"^[a-z][a-z-]*?(?:-[0-9a-f]{10})?-\d+-\d+\.(?:sqlite|pickle)$")
 # Unfinished writes: ours (`_publish`), and the bare temporary names earlier releases used
 _UNFINISHED = re.compile(r"^(?:\..+-[^.]+\.tmp(?:-journal)?|tmp[a-z0-9_]+(?:\.tmp)?)$")
 _LOCK = re.compile(r"^\.[a-z][a-z0-9-]*\.lock$")  # a kind's lock (`kept`): empty, kept for the next build
