@@ -44,7 +44,7 @@ __all__ = ["OTHER_READING_DAYS", "Survey", "cache_dir", "cached", "dictionary_ke
 
 OTHER_READING_DAYS = 7  # a file of another reading (another qa's) is kept this long after it was written
 LEFTOVER_HOURS = 1  # an unfinished write this old is a crash's leftover: a build takes seconds
-LOCK_WAIT = 120.0  # seconds a process waits for another's build (~1-10 s) before building in memory
+LOCK_WAIT = 30.0  # seconds to wait for another process's build (~1-3 s; ~10 s loaded), then build in memory
 _NAME = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*?)-(?P<reading>[0-9a-f]{10})-(?P<dictionary>[0-9a-f]{16})"
                    r"\.(?:sqlite|pickle)$")
 # The names before content keys: cedict-<size>-<mtime>.sqlite, gloss-kin-<digest>-<size>-<mtime>.pickle, ...
