@@ -118,3 +118,65 @@ def test_a_what_question_asking_the_subject_of_its_verb_is_quoted_from_the_subje
     q = analyse("What lets devils consume even the bones of a carcass?", None)
     quote = DEVILS[slice(*phrases(DEVILS, "Tasmanian devil", Span(0, len(DEVILS)), q, 150, True, 180))]
     assert "their jaws" in quote and quote.endswith("including the bones and fur.")
+
+
+def named(size: int, mask: int = 0, tail: int = 99) -> Phrase:
+    """A phrase naming something the question does not (`Phrase.named`)."""
+    return p(size, mask, tail=tail)._replace(named=True)
+
+
+@pytest.mark.parametrize("parts, run", [
+    # a question naming the kind it asks: a run naming nothing takes the phrases after it through
+    # the first that names something, not past the budget's widening alone
+    ([p(60, 0b01, tail=5), p(50), named(60), p(90)], (0, 2)),
+    ([p(60, 0b01, tail=5), named(50), p(60), p(90)], (0, 1)),
+    # ...not when the run names something already, nor when nothing after it does
+    ([named(60, 0b01, tail=5), p(50), named(60), p(90)], (0, 1)),
+    ([named(60), p(60, 0b01, tail=5), p(60), p(90)], (1, 2)),
+])
+def test_a_run_naming_nothing_takes_the_phrase_naming_something(parts, run):
+    assert clause_run(parts, 0b01, 150) == run
+
+
+LAMPS = ("After the old gas lamps, once common in the streets and squares of the town, were found in the 1890s to "
+         "poison the air, their use was stopped under the Harbour Act of 1901.")
+TORRE = ("Terminada en 1931, con sus 90 metros de altura fue durante unos años el edificio más alto de la región, "
+         "hasta que en 1936 la superó la Torre Marina de Valmar, obra del mismo arquitecto y de estilo muy parecido.")
+
+
+@pytest.mark.parametrize("question, title, text, quote", [
+    ("What law banned the gas lamps?", "Valmar", LAMPS, LAMPS),
+    ("¿Qué edificio le quitó el récord de altura en la región?", "Torre Norte", TORRE,
+     TORRE[:TORRE.index(", obra")]),
+])
+def test_a_question_naming_its_kind_is_quoted_through_a_name(question, title, text, quote):
+    q = analyse(question, None)
+    assert text[slice(*phrases(text, title, Span(0, len(text)), q, 150, True, 180, 80))] == quote
+
+
+@pytest.mark.parametrize("question, text, named, kinds", [
+    # the kind named: a capitalised word that is not the sentence's first, a question word or the
+    # title's; and the kind's noun said
+    ("What law banned the gas lamps?", LAMPS, [False, False, False, True], [False] * 4),
+    ("¿Qué país produce más maíz?", "Hoy es el cereal con mayor producción del mundo, y Estados Unidos, su primer "
+     "productor, lo destina al ganado.", [False, True], [False, False]),
+    ("What law banned the gas lamps?", "The lamps, the first in the town, were banned by a law of the harbour board.",
+     [False, False], [False, True]),
+    # no kind named ("When…"): none
+    ("When were the gas lamps banned?", LAMPS, [False] * 4, [False] * 4),
+    # the question's own words and the title's are no name of something else ("Act" is the kind said)
+    ("Which Act of Valmar banned the lamps of the Harbour?", LAMPS, [False] * 4, [False, False, False, True]),
+])
+def test_name_cues(question, text, named, kinds):
+    from qa.answer.phrase_cues import name_cues
+
+    q = analyse(question, None)
+    assert name_cues(text, split_clauses(text), q, "Valmar") == (named, kinds)
+
+
+def test_a_run_saying_the_kind_asked_keeps_its_cut():
+    # "a line closed…" says what the question's "line" is: no name sought after it
+    text = ("Since 1998, when the rebuilt harbour railway reopened a line closed in the last century, day trippers "
+            "have been able to travel from Dunmore to the old quay at Kilbride.")
+    q = analyse("Which line did the rebuilt railway reopen?", None)
+    assert text[slice(*phrases(text, "Harbour railway", Span(0, len(text)), q, 150))] == text[:text.index(", day")]

@@ -52,7 +52,7 @@ from qa.answer.latin_question import wanted
 from qa.answer.phrase_kinds import (asks_subject, kind_cues, linked, opens_aside, opens_asked_verb, opens_clause,
                                     opens_predicate, opens_setting)
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
-from qa.answer.phrase_cues import exact_kind, phrase_cues
+from qa.answer.phrase_cues import exact_kind, name_cues, phrase_cues
 from qa.answer.placing import kind_named, same_answer, trimmed
 from qa.answer.short_latin import latin_span
 from qa.answer.tails import untailed
@@ -129,8 +129,10 @@ def _cored(text: str, title: str, span: Span, q: Question, budget: int, parts: l
     if not kind_named(q.text):
         return out
     core = _quoted(text, title, span, q, budget, False, parts, lead=False)
+    named = [p.start for p, nm in zip(parts, name_cues(text, parts, q, title)[0]) if nm]
     if core != out and out[0] <= core[0] and core[1] <= out[1] \
-            and same_answer(q.text, text[out[0]:out[1]], text[core[0]:core[1]]):
+            and same_answer(q.text, text[out[0]:out[1]], text[core[0]:core[1]]) \
+            and not (any(out[0] <= k < out[1] for k in named) and not any(core[0] <= k < core[1] for k in named)):
         return core
     return out
 
@@ -171,9 +173,11 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     # setting's own words)
     setting = not wanted(q.text) and opens_setting(text[parts[0].start:parts[0].end])
     fronted = opens_clause(text[parts[0].start:parts[0].end])
-    found = [Phrase(*p, predicate=pr, aside=a, setting=k == 0 and setting, fronted=k == 0 and fronted)
-             for k, (p, pr, a) in enumerate(zip(zip(sizes, masks, cues, relative, tails, heads, appositive, bare, leads),
-                                                predicate, aside))]
+    named, kind = name_cues(text, parts, q, title)
+    found = [Phrase(*p, predicate=pr, aside=a, setting=k == 0 and setting, fronted=k == 0 and fronted, named=nm,
+                    kind=kd)
+             for k, (p, pr, a, nm, kd) in enumerate(zip(zip(sizes, masks, cues, relative, tails, heads, appositive, bare,
+                                                            leads), predicate, aside, named, kind))]
     # Matched only by the article's subject, the sentence is told apart by no phrase: it is quoted
     # from the first phrase that names the subject ("The Rosetta Stone is a granodiorite stele, …"
     # for "What kind of rock is the Rosetta Stone made of?"), not whole.
@@ -203,6 +207,8 @@ class Phrase(NamedTuple):
     aside: bool = False  # it opens with a relative word or an article: it says something of the phrase before
     setting: bool = False  # the sentence's first phrase, opening its setting ("Since 1994, when …,")
     fronted: bool = False  # the sentence's first phrase, a subordinate clause ("Because …,") said of the one after
+    named: bool = False  # the question names the kind it asks and the phrase names something it does not
+    kind: bool = False  # the question names the kind it asks and the phrase says the kind's noun
 
 
 def clause_run(parts: list[Phrase], need: int, budget: int, exact: bool = False, spoken: int = 0,
@@ -283,17 +289,27 @@ def _extended(parts: list[Phrase], run: tuple[int, int, int], need: int, cue_nee
         j += 1
         length += parts[j].size
     # The sentence's setting alone says when or where: its main clause, after it, what happened
-    if not lead:
-        return length, i, j
-    if not cue_needed and i == j == 0 and parts[0].setting and not parts[0].leads:
+    if lead and not cue_needed and i == j == 0 and parts[0].setting and not parts[0].leads:
         j += 1
         length += parts[j].size
-    if not cue_needed and j + 1 < n and parts[j].leads:
+    if lead and not cue_needed and j + 1 < n and parts[j].leads:
         j += 1
         length += parts[j].size
         if parts[j].relative and j + 1 < n:  # an aside: "…Stralsund, | which ended a war, | gave the league …"
             j += 1
             length += parts[j].size
+    # A question naming the kind it asks ("What agreement…") asks a name more often than not: a run
+    # naming nothing but the question's words, and not saying the kind's noun ("…the invention of the
+    # explosive harpoon" holds its answer), takes the phrases after it through the first that names
+    # something ("…to destroy the ozone layer, | their manufacture was phased out under the Montreal
+    # Protocol of 1987"). Not before it: the sentence's subject and its symbols ("Titanium is a
+    # chemical element with the symbol Ti…") name something in most first phrases (oracle replay of
+    # the en/es dev sets' gold sentences: +2 / -2 and 13 answers 25-230 characters longer)
+    if lead and not any(p.named or p.kind for p in parts[i:j + 1]):
+        after = next((k for k in range(j + 1, n) if parts[k].named), None)
+        if after is not None:
+            length += sum(p.size for p in parts[j + 1:after + 1])
+            j = after
     return length, i, j
 
 

@@ -5,15 +5,20 @@ year, a date or a figure, or a phrase names a person."""
 
 from __future__ import annotations
 
+import re
+
+from qa.answer.latin_question import asked as read_question
 from qa.answer.latin_question import wanted
+from qa.answer.phrase_words import stop_words, word_mask
 from qa.answer.short_latin import latin_span, names_person
 from qa.answer.windows import Question, _carries
-from qa.text.cjk import close_spaces
+from qa.text.cjk import close_spaces, fold
+from qa.text.paraphrase import plain
 from qa.text.questions import has_answer_type
 from qa.text.script import to_simplified
 from qa.text.sentences import Span
 
-__all__ = ["exact_kind", "phrase_cues"]
+__all__ = ["exact_kind", "name_cues", "phrase_cues"]
 
 # The kinds of answer the Latin short-answer picker's placing marks a phrase by, for a question
 # `Question.wants` gives none: a year, a date or a figure is told by its digits. Not a place or a
@@ -63,3 +68,40 @@ def exact_kind(q: Question) -> bool:
     holding one of the kind asked holds the answer? Not a person, a place or a reason, which any
     capitalised run or "because" passes for."""
     return q.wants in _EXACT_WANTS or not q.wants and wanted(q.text) in _PLACED_KINDS
+
+
+# A capitalised word: a name's word ("Montreal", "Góra", "Tratado"), or a sentence's first
+_CAPITAL = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
+
+
+def name_cues(text: str, parts: list[Span], q: Question, title: str = "") -> tuple[list[bool], list[bool]]:
+    """(which of `parts` name something the question does not, which say the kind it names) when the
+    question names the kind of thing it asks ("Which monastery…", "What agreement…", «¿Qué
+    edificio…?», «¿Qué país…?») and so asks a name more often than not ("the Montreal Protocol",
+    «el Palacio Salvo»): a capitalised word other than the sentence's first, a question term or the
+    article title's; the kind's noun as a word of the phrase ("…the invention of the explosive harpoon",
+    "…reopened a line closed…": what it says of the noun is the answer, named or not). Any capitalised
+    run passes for a name, so it is no cue of the answer (`phrase_cues`): `clauses` reads it only
+    where the run of the question's words names nothing and says no kind (`clauses._extended`).
+    All False for any other question."""
+    asked = read_question(q.text)
+    nouns = tuple(plain(w) for w in asked.noun if plain(w) not in stop_words()) if asked is not None \
+        and asked.wants in ("which", "place") else ()
+    if not nouns:
+        return [False] * len(parts), [False] * len(parts)
+    own = fold(title).split()
+    named = []
+    for k, p in enumerate(parts):
+        found = False
+        for m in _CAPITAL.finditer(text, p.start, p.end):
+            word = m.group()
+            if k == 0 and m.start() == p.start or plain(word) in stop_words():
+                continue
+            folded = fold(word)
+            if word_mask(folded, q.terms) or folded in own:
+                continue
+            found = True
+            break
+        named.append(found)
+    kinds = [bool(word_mask(fold(text[p.start:p.end]), nouns)) for p in parts]
+    return named, kinds
