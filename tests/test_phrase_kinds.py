@@ -112,6 +112,10 @@ def test_a_phrase_ends_with_a_relative_word(phrase, ends):
     ("el guiso que los pastores preparaban,", "¿Qué plato preparaban los pastores?", False),  # another kind
     ("el guiso que los pastores preparaban,", "¿Cuándo preparaban guiso los pastores?", False),  # no which-question
     ("cocinaban el guiso en el monte,", "¿Qué guiso preparaban los pastores?", False),  # no article first
+    # a which-question asking a place names its kind too («¿En qué pueblo…?», "In which town…")
+    ("un pequeño pueblo de la provincia,", "¿En qué pueblo trabajó como médico?", True),
+    ("a small town in the north,", "In which town did he work as a doctor?", True),
+    ("a small village in the north,", "In which town did he work as a doctor?", False),  # another kind
 ])
 def test_a_phrase_names_the_kind_a_which_question_asks(phrase, question, names):
     assert names_kind(phrase, question) is names

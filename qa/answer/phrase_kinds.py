@@ -136,10 +136,12 @@ def ends_relative(phrase: str) -> bool:
 
 def names_kind(phrase: str, question: str) -> bool:
     """Does `phrase` open with an article and the kind of thing a which-question asks («¿Qué guiso
-    preparaban…?» in «…con la adafina, | el guiso que las familias judías…»): an appositive of what
-    the phrase before it ends with, the answer, whatever its capitals?"""
+    preparaban…?» in «…con la adafina, | el guiso que las familias judías…»; a place too: «¿En qué
+    pueblo…?» in «…se trasladó a Jacinto Arauz, | un pequeño pueblo de…», es_wiki19 +1 in the oracle
+    replay, nothing else moved): an appositive of what the phrase before it ends with, the answer,
+    whatever its capitals?"""
     kind = asked(question)
-    if kind is None or kind.wants != "which" or not kind.noun:
+    if kind is None or kind.wants not in ("which", "place") or not kind.noun:
         return False
     words = [w.strip(_MARKS) for w in phrase.lower().split()[:3]]
     return len(words) > 1 and words[0] in lowered(lexicon.words("latin_article")) \
