@@ -47,6 +47,16 @@ CASES = [
      ["La oficina está en la Avda. del Río.", "Nodo Sistemas S.A. abrió el miércoles."]),
     ('"Por fin", dijo. ¿Vendrá el lunes? Sí, a las 6.15 h. Después, nada.',
      ['"Por fin", dijo.', "¿Vendrá el lunes?", "Sí, a las 6.15 h.", "Después, nada."]),
+    # an abbreviation written with spaces: its inner stop never ends («a.» before «C»), its last one
+    # ends before a sentence opener only
+    ("Fue fundada en el año 25 a. C. por orden del emperador Augusto. Hoy es Patrimonio.",
+     ["Fue fundada en el año 25 a. C. por orden del emperador Augusto.", "Hoy es Patrimonio."]),
+    ("Murió en el año 44 a. C. El imperio siguió.", ["Murió en el año 44 a. C.", "El imperio siguió."]),
+    ("Se casó con Ana. Con ella tuvo tres hijos.", ["Se casó con Ana.", "Con ella tuvo tres hijos."]),
+    # an abbreviation that is an English word too ends a sentence but before a figure
+    ("It formed some 30 million years ago. More than 300 rivers flow into it.",
+     ["It formed some 30 million years ago.", "More than 300 rivers flow into it."]),
+    ("Lo dice el art. 5 de la ley. Nada más.", ["Lo dice el art. 5 de la ley.", "Nada más."]),
     # Chinese: as it always was, including a Latin stop inside Chinese text
     ("他说：“好。”然后走了。增长5.6%，达340.4亿元。", ["他说：“好。”", "然后走了。", "增长5.6%，达340.4亿元。"]),
     # ... but a Latin initial's stop before a capital or a Chinese character (a translation's English
@@ -86,6 +96,18 @@ def test_title_never_ends_a_sentence(title):
 def test_abbreviation_ends_a_sentence_only_before_an_opener(abbreviation):
     assert len(sentences(f"It was {abbreviation} Northfield later.")) == 1
     assert len(sentences(f"It was {abbreviation} The wing opened.")) == 2
+
+
+@pytest.mark.parametrize("abbreviation", lexicon.words("figure_abbreviation"))
+def test_figure_abbreviation_goes_on_only_before_a_figure(abbreviation):
+    assert len(sentences(f"Véase el {abbreviation} 5 del texto.")) == 1
+    assert len(sentences(f"It formed some 30 million years {abbreviation} More than 300 rivers flow into it.")) == 2
+
+
+@pytest.mark.parametrize("abbreviation", lexicon.words("spaced_abbreviation"))
+def test_spaced_abbreviation_ends_a_sentence_only_at_its_last_stop_before_an_opener(abbreviation):
+    assert len(sentences(f"Fue fundada en el año 25 {abbreviation} Augusto la amplió.")) == 1
+    assert len(sentences(f"Fue fundada en el año 25 {abbreviation} El foro es posterior.")) == 2
 
 
 @pytest.mark.parametrize("opener", lexicon.words("sentence_opener"))

@@ -9,16 +9,22 @@ and the citation checks all cut text with these definitions.
 In Latin script a full stop or a question mark before a word is not always an end:
   - before a lower-case word it never is ("e.g. building comb", '"Ready?" she asked');
   - after a title ("Dr. Priya Menon", "la Sra. Ibáñez") it never is;
+  - inside an abbreviation written with spaces («25 a. C.», antes de Cristo) it never is: the
+    lower-case «a.» before the capital «C» would read as a sentence's last word;
+  - after an abbreviation that is a word of another language ("ago.": agosto; "art.": artículo) it
+    is, but before a figure ("art. 5", «15 ago. 2020»): the lexicon joins the languages, and "years
+    ago. More than 300 rivers…" was one sentence;
   - after another abbreviation ("etc.", "St.", "EE.") or an initial ("J.", "U.S.", "e.g.") it is
     only when the next word is one that opens sentences ("in the U.S. The wing", but "the U.S.
     Army", "St. Paul"); before a number, only after an abbreviation or dotted initials ("No. 5",
     "i.e. 3.5" go on; "in 2019. 2020" ends).
 Titles, abbreviations and sentence openers are language data (`title_abbreviation`,
-`abbreviation`, `sentence_opener` in qa/text/lexicon/*.toml, one file per language, all files
-joined), read on the first full stop that needs them. Before anything else (a Chinese character,
-a bracket, the end of the text), and anywhere in a text that holds a Chinese character, a full
-stop ends the sentence as it always did, but after a Latin initial before a space and a capital
-or a Chinese character ("橡胶公司 B. F. 古德里奇（B. F. Goodrich）": a translation's English name).
+`abbreviation`, `figure_abbreviation`, `spaced_abbreviation`, `sentence_opener` in
+qa/text/lexicon/*.toml, one file per language, all files joined), read on the first full stop that
+needs them. Before anything else (a Chinese character, a bracket, the end of the text), and
+anywhere in a text that holds a Chinese character, a full stop ends the sentence as it always did,
+but after a Latin initial before a space and a capital or a Chinese character
+("橡胶公司 B. F. 古德里奇（B. F. Goodrich）": a translation's English name).
 
 Why our own rules and not pysbd (the library made for this): pysbd has had no release since 2021,
 and with character offsets it takes ~9 ms per 800 characters (measured on this 2-core machine),
@@ -60,6 +66,32 @@ def _classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(lexicon.words("sentence_opener")))
 
 
+@cache
+def _figure_abbreviations() -> frozenset[str]:
+    from qa.text import lexicon
+
+    return frozenset(lexicon.words("figure_abbreviation"))
+
+
+@cache
+def _spaced() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each spaced abbreviation ("a. C.") with the offsets of its inner full stops (all but the last)."""
+    from qa.text import lexicon
+
+    return tuple((a, tuple(k for k, c in enumerate(a[:-1]) if c == ".")) for a in lexicon.words("spaced_abbreviation"))
+
+
+def _inside_spaced(text: str, dot: int, start: int) -> bool:
+    """Is the full stop at `dot` an inner stop of a spaced abbreviation («25 a. C. por orden de…»)
+    that starts a word?"""
+    for abbr, stops in _spaced():
+        for k in stops:
+            at = dot - k
+            if at >= start and text.startswith(abbr, at) and not (at > start and text[at - 1].isalpha()):
+                return True
+    return False
+
+
 def _is_latin_letter(char: str) -> bool:
     return char.isalpha() and char < _LATIN_END
 
@@ -95,12 +127,16 @@ def _goes_on(text: str, m: re.Match, start: int, end: int) -> bool:
         return True
     if mark != "." or not (_is_latin_letter(nxt) or nxt.isdigit()):
         return False
+    if _inside_spaced(text, m.start(), start):
+        return True
     token = _token_before(text, m.start(), start)
     if not token:
         return False
     titles, abbreviations, openers = _classes()
     if token + "." in titles:
         return True
+    if token + "." in _figure_abbreviations():  # "art. 5", «15 ago. 2020»; but "years ago. More than…" ends
+        return nxt.isdigit()
     if token + "." not in abbreviations and not _is_initials(token):
         return False
     if nxt.isdigit():  # "No. 5", "i.e. 3.5 times"; but "Plan B. 12 people" ends
