@@ -221,6 +221,26 @@ def test_whose_event(question, quote, title, gap):
     assert event_gap(question, quote, "", title) == gap
 
 
+_SHARED = ("The daguerreotype is named after the painter Louis Daguerre, who developed it from experiments shared with "
+           "the inventor Nicéphore Niépce until the latter's death in 1833.")
+
+
+@pytest.mark.parametrize("question, quote, title, gap", [
+    ("In what year did Louis Daguerre die?", _SHARED, "Daguerreotype", "die"),
+    ("In what year did Nicéphore Niépce die?", _SHARED, "Daguerreotype", ""),
+    ("When did Daguerre die?", _SHARED.replace("the latter's", "the former's"), "Daguerreotype", ""),
+    ("When did Niépce die?", _SHARED.replace("the latter's", "the former's"), "Daguerreotype", "die"),
+    ("¿En qué año murió Juan Pérez?", "Trabajó con Juan Pérez y con Luis Gómez hasta la muerte de este último en 1900.",
+     "Imprenta", "murió"),
+    ("¿En qué año murió Luis Gómez?", "Trabajó con Juan Pérez y con Luis Gómez hasta la muerte de este último en 1900.",
+     "Imprenta", ""),
+])
+def test_the_latter_is_the_last_named(question, quote, title, gap):
+    """"the latter's death" is the death of the last person named before it, "the former's" of the
+    one before that (`latter_owner`, `former_owner`), whoever else the sentence names."""
+    assert event_gap(question, quote, "", title) == gap
+
+
 def test_neighbour_says_it():
     """The event said by a neighbouring sentence (the quote's context) is said."""
     assert event_gap("When did Antonín Dvořák die?", "His operas include Rusalka (1901).", "He died in Prague in 1904.") == ""

@@ -114,6 +114,15 @@ def _owner(sentence: str, start: int, end: int, named: frozenset[str], agent: bo
       - else a name of the question before it in the sentence ("Gaudí dedicó…, y cuando murió"),
         and None when there is none: a name that is not attached to it ("…de Madrid, que hoy
         lleva su nombre, y murió") does not say it is someone else's."""
+    if (back := _referred(sentence, start, end)) is not None:
+        runs: list[list[str]] = []  # the names before, each a run of capitalised words
+        for n in _names_in(sentence, back[0], frozenset()):
+            if runs and not sentence[last:n.start()].strip():
+                runs[-1].append(_plain(n.group(0)))
+            else:
+                runs.append([_plain(n.group(0))])
+            last = n.end()
+        return len(runs) >= back[1] and any(w in named for w in runs[-back[1]])
     if m := _owner_after().match(sentence[end:]):
         return _plain(m.group(1)) in named
     if agent and (m := _agent_after().match(sentence[end:])):
@@ -133,6 +142,29 @@ def _owner(sentence: str, start: int, end: int, named: frozenset[str], agent: bo
         return any(_plain(n.group(0)) in named for n in names if n.start() >= (marks[-1] if marks else 0))
     if any(_plain(n.group(0)) in named for n in names):
         return True
+    return None
+
+
+@cache
+def _referring() -> tuple[re.Pattern, re.Pattern]:
+    """"the latter's" / "the former's" right before an event word, «de este último» right after it."""
+    words = lambda name: lexicon.alternation(name)  # noqa: E731
+    lead = lexicon.alternation("event_owner_lead")
+    return (re.compile(r"\b(?:(%s)|(%s))\s+$" % (words("latter_owner"), words("former_owner")), re.I),
+            re.compile(r"^\s+(?:%s)\s+(?:(%s)|(%s))\b" % (lead, words("latter_owner"), words("former_owner")), re.I))
+
+
+def _referred(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """(where the words referring to the event's owner start, 1 for the last name before them or 2
+    for the one before it) when the event word at sentence[start:end] is "the latter's" / "the
+    former's" («la muerte de este último»); None else. The owner is then a name written before:
+    "experiments shared with the inventor Nicéphore Niépce until the latter's death in 1833" says
+    Niépce's death, not Daguerre's, though Daguerre is named earlier in the sentence."""
+    before, after = _referring()
+    if m := before.search(sentence[:start]):
+        return m.start(), 1 if m.group(1) else 2
+    if m := after.match(sentence[end:]):
+        return start, 1 if m.group(1) else 2
     return None
 
 

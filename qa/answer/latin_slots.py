@@ -125,6 +125,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
         if other := misdated(question, quote, passage):
             out.append(Gap("value", other))
+    # a count of one thing asked of a quote whose every figure counts another (qa.answer.counted)
+    from qa.answer.counted import counted_other
+
+    if not any(g.kind == "value" for g in out) and (noun := counted_other(question, quote)):
+        out.append(Gap("value", f"number of {noun}"))
     # a year the question names, of which the quote writes only others (qa.answer.event_dates)
     from qa.answer.event_dates import other_year
 

@@ -1,0 +1,128 @@
+"""Does a figure of the quote count what an English or Spanish how-many question counts? "How many
+countries are members of the World Flying Disc Federation?" is not answered by "two teams of seven
+players", nor "How many tributaries does the river have?" by "flowing for about 1,047 kilometres":
+each figure there says what it counts right after it, people where a thing is asked, a measure
+where a count is. The value check (`qa.answer.values.missing_value`) is content with any figure
+that is no year nor a span of time, so such a quote passed at full support.
+
+A figure's own words are the few after it (at most `MODIFIERS` words between it and its noun, as
+`qa.answer.short_latin` reads a count: "8,000 heavily armed horsemen", «unos treinta ascensores»),
+up to punctuation. A figure counts something else than the asked noun when
+  - its words carry a unit of measure (`qa.answer.short_latin`'s unit classes: kilometres, °C,
+    per cent is no unit here but a share, which passes): a measure counts no things; or
+  - its words hold a noun for people (`qa.text.persons`, es.toml `person_noun`) where the asked
+    noun is none (nor a body of people: `people_word`, `people_group`).
+Nothing narrower is read: a count of "51 birds" answers "how many kakapo", "more than 230 entries"
+"how many designs" (a wider word, another word for the thing: WordNet links neither way for the
+second). A figure with no words after it, or a word that ends a count (`figure_tail`: "in 2019",
+"of them"), may count anything: it passes, and so does the quote. Only a quote whose every
+figure counts another thing has the gap; "how many" / «cuántos» only (a "how much" asks a mass,
+said in units).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.text import lexicon
+from qa.text.cjk import CJK
+
+__all__ = ["counted_other"]
+
+MODIFIERS = 2  # words between a count's figure and its noun (`short_latin.MODIFIERS`)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|°\s?[CF]\b|%")
+_UNIT_CLASSES = ("length_unit", "area_unit", "weight_unit", "speed_unit", "temperature_unit", "flow_unit")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, ...]:
+    return (lexicon.regex("latin_figure", re.I), lexicon.regex("latin_year"), lexicon.regex("latin_date", re.I),
+            re.compile(r"\s*(?:%s)\b" % lexicon.alternation("time_unit"), re.I),
+            re.compile(r"\bhow many\b|\bcu[aá]nt[oa]s\b", re.I))
+
+
+@cache
+def _passing() -> frozenset[str]:
+    """Words after a figure that say nothing of what it counts: a count's end (`figure_tail`), a
+    magnitude (million, mil), a share (per cent)."""
+    words = [w for name in ("figure_tail", "magnitude_word", "thousand_word", "percent_unit") for w in lexicon.words(name)]
+    return frozenset(w.lower() for w in words) | {"%"}
+
+
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(w.lower() for c in _UNIT_CLASSES for w in lexicon.words(c))
+
+
+@cache
+def _groups() -> frozenset[str]:
+    from qa.text.paraphrase import plain
+
+    return frozenset(plain(w) for name in ("people_word", "people_group") for w in lexicon.words(name))
+
+
+def _people(word: str) -> bool:
+    """Is `word` (plain) a noun for people or for a body of them (`people_word`, `people_group`)?"""
+    from qa.text.persons import is_person
+
+    return word in _groups() or is_person(word)
+
+
+def _noun(a) -> str:
+    """The noun an English count asks: the first plural of its words ("how many runners took part":
+    runners; "how many new books": books); a Spanish one's first word (autobuses diésel)."""
+    from qa.answer.latin_question import lowered
+
+    if not a.noun_last:
+        return a.noun[0]
+    plural = lambda w: w.endswith("s") or w in lowered(lexicon.words("irregular_plural"))  # noqa: E731
+    return next((w for w in a.noun if plural(w)), a.noun[-1])
+
+
+def _other(words: list[str], people: bool) -> bool:
+    """Do a figure's own `words` say it counts another thing than the asked noun (which is a noun
+    for people when `people`)? A unit among them; or, the asked noun being no person, a person."""
+    from qa.text.paraphrase import plain
+
+    if any(w in _units() or w.replace(" ", "") in ("°c", "°f") for w in words):
+        return True
+    return not people and any(_people(plain(w)) for w in words)
+
+
+def counted_other(question: str, quote: str) -> str:
+    """The noun an English or Spanish how-many question counts when `quote` holds figures (no year,
+    no date's day, no span of time, none the question says) and every one of them counts another
+    thing by its own words; "" else."""
+    from qa.answer.latin_question import asked, said, stem
+    from qa.text.paraphrase import plain
+
+    if CJK.search(question) or CJK.search(quote):
+        return ""
+    figure, year, date, span_of_time, how_many = _patterns()
+    a = asked(question)
+    if a is None or a.wants != "number" or a.unit is not None or not a.noun or not how_many.search(question):
+        return ""
+    noun = _noun(a)
+    if span_of_time.fullmatch(" " + noun) or noun in _units():
+        return ""  # a count of years, days: the value check reads spans of time
+    people = _people(plain(noun))
+    days = [(d.start(), d.end()) for d in date.finditer(quote)]
+    others = 0
+    for m in figure.finditer(quote):
+        value = m.group(0)
+        if said(a, value) or year.fullmatch(value.strip()) or any(s <= m.start() < e for s, e in days) \
+                or span_of_time.match(quote, m.end()):
+            continue
+        words, prev = [], m.end()
+        for w in _WORD.finditer(quote, m.end(), m.end() + 80):
+            if re.search(r"[^\w\s'’-]|\d", quote[prev:w.start()]) or w.group(0).lower() in _passing():
+                break  # punctuation, a figure or a joiner between: the figure's own words end there
+            words.append(w.group(0).lower())
+            prev = w.end()
+            if len(words) > MODIFIERS:
+                break
+        if not words or any(stem(w) == stem(noun) for w in words) or not _other(words, people):
+            return ""
+        others += 1
+    return noun if others else ""
