@@ -66,6 +66,10 @@ def english_gaps(question: str, quote: str, context: str, passage: str) -> list[
 
     if undated(question, quote):  # "When does the new rule take effect?" of a quote with no date
         out.append(Gap("value", "date"))
+    from qa.answer.phases import other_phase  # 熔点 for "the boiling point"
+
+    if phase := other_phase(question, quote):
+        out.append(Gap("value", phase))
     return out
 
 
@@ -130,6 +134,10 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if not any(g.kind == "value" for g in out) and (noun := counted_other(question, quote)):
         out.append(Gap("value", f"number of {noun}"))
+    from qa.answer.phases import other_phase  # a melting point for a boiling point
+
+    if phase := other_phase(question, quote):
+        out.append(Gap("value", phase))
     # a year the question names, of which the quote writes only others (qa.answer.event_dates)
     from qa.answer.event_dates import other_year
 

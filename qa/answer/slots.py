@@ -368,4 +368,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     from qa.answer.values import cjk_value_gaps  # a count of dates only, a year of a century, a figure of another year
 
     out += [Gap(kind, detail) for kind, detail in cjk_value_gaps(question, quote)]
+    from qa.answer.phases import other_phase  # 熔点 for 沸点
+
+    if phase := other_phase(question, quote):
+        out.append(Gap("value", phase))
     return out
