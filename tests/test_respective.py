@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.respective import respective
+from qa.answer.respective import respective, unlisted
 from qa.answer.short import short_answer
 from qa.text import lexicon
 from qa.text.cjk import fold
@@ -77,3 +77,28 @@ def test_every_respective_word_pairs_two_lists():
     for word in lexicon.words("respective"):
         quote = f"对重大平台建设和人才引进{word}给予2000万元和500万元补贴。"
         assert short_answer("人才引进可获得多少补贴？", [quote]) == "500万元", word
+
+
+_SUBSIDIES = "为培育产业集群,头部企业和重大平台建设可分别获最高2000万元和5000万元补贴。"
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    # another member of the items' class, named by the same head word: asked of none of them
+    ("闵行区的脑机接口专项政策给初创企业的补贴最高是多少？", _SUBSIDIES, "初创企业"),
+    # the item itself, or the head word alone
+    ("头部企业的补贴最高是多少？", _SUBSIDIES, ""),
+    ("重大平台建设的补贴最高是多少？", _SUBSIDIES, ""),
+    ("给企业的补贴最高是多少？", _SUBSIDIES, ""),
+    # the question's words before the head are the passage's too (another clause names them)
+    ("初创企业的补贴最高是多少？", "初创企业另有奖励。" + _SUBSIDIES, ""),
+    # no respective list
+    ("初创企业的补贴最高是多少？", "头部企业可获最高2000万元补贴。", ""),
+])
+def test_unlisted(question, quote, expected):
+    assert unlisted(fold(question), fold(quote)) == expected
+
+
+def test_an_unlisted_member_is_a_focus_gap():
+    from qa.answer.slots import gaps
+
+    assert ("focus", "初创企业") in [(g.kind, g.detail) for g in gaps("给初创企业的补贴最高是多少？", _SUBSIDIES, "")]

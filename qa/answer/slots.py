@@ -372,4 +372,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
 
     if phase := other_phase(question, quote):
         out.append(Gap("value", phase))
+    from qa.answer.respective import unlisted  # 头部企业和重大平台…分别 for 初创企业
+
+    if member := unlisted(question, quote):
+        out.append(Gap("focus", member))
     return out
