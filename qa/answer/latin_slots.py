@@ -138,6 +138,11 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if phase := other_phase(question, quote):
         out.append(Gap("value", phase))
+    from qa.answer.latin_question import wanted
+    from qa.answer.members import member_elsewhere  # a female's length asked, the figure in the males' clause
+
+    if other := member_elsewhere(question, quote, wanted(question) == "number"):
+        out.append(Gap("elsewhere", other))
     # a year the question names, of which the quote writes only others (qa.answer.event_dates)
     from qa.answer.event_dates import other_year
 

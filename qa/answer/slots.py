@@ -376,4 +376,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
 
     if member := unlisted(question, quote):
         out.append(Gap("focus", member))
+    from qa.answer.members import member_elsewhere  # 雌鸟 asked, the figure in 雄鸟's clause
+
+    if other := member_elsewhere(question, quote, wants_figure(question)):
+        out.append(Gap("elsewhere", other))
     return out
