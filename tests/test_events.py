@@ -23,6 +23,10 @@ CASES = [
      "The fleet was commanded by John of Austria, while the Ottoman side was led by Ali Pasha, who was killed.", "die"),
     ("¿Cuántos soldados murieron en la batalla de Ayacucho?",
      "El ejército independentista, formado por unos 5.800 soldados peruanos, venció.", "murieron"),
+    # an age: someone else's is no answer; one said in other words is not read
+    ("How old was Suleiman at the battle?", "At the battle Louis was twenty years old.", "How old"),
+    ("How old was Louis at the battle?", "At the battle Louis was twenty years old.", ""),
+    ("How old was Mozart when he wrote his first symphony?", "He wrote it in 1764, when he was eight.", ""),
     # a count of deaths: said by a figure in the death word's clause, not by another clause's figure
     ("How many people died in the Great Fire of London?", "The fire consumed some 13,200 houses, 87 parish churches and "
      "St Paul's Cathedral, leaving an estimated 70,000 of the City's 80,000 inhabitants homeless, although the number of "
@@ -212,6 +216,12 @@ def test_a_place_before_the_event_owns_nothing(question, quote, title):
      "en la capital ocho años después.", "Severo Ochoa", ""),
     ("When did Lise Meitner die?", "Her mentor Max Planck died in 1947.", "Lise Meitner", "die"),
     ("When did Tycho die?", "The Danish astronomer Tycho Brahe died in 1601.", "Johannes Kepler", ""),
+    ("How old was Suleiman at the Battle of Mohács?",
+     "The Hungarian king, Louis II, who was only twenty years old, could gather no more than 25,000 troops.",
+     "Battle of Mohács", "How old"),
+    ("How old was Louis II at the Battle of Mohács?",
+     "The Hungarian king, Louis II, who was only twenty years old, could gather no more than 25,000 troops.",
+     "Battle of Mohács", ""),
     ("¿En qué año nació Felipe V?", "El submarino fue diseñado por Isaac Peral, nacido en Cartagena en 1851.", "Submarino Peral",
      "nació"),
 ])
