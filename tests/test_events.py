@@ -23,6 +23,12 @@ CASES = [
      "The fleet was commanded by John of Austria, while the Ottoman side was led by Ali Pasha, who was killed.", "die"),
     ("¿Cuántos soldados murieron en la batalla de Ayacucho?",
      "El ejército independentista, formado por unos 5.800 soldados peruanos, venció.", "murieron"),
+    # men an army lost: its dead, said of it
+    ("How many men did the Ottoman army lose at Mohács?",
+     "Tomori was among the thousands of Hungarians killed, together with many bishops.", "How many men did the Ottoman army lose"),
+    ("How many men did the Ottoman army lose at Mohács?", "The Ottoman army lost about 1,500 men.", ""),
+    ("¿Cuántos soldados perdió el ejército otomano?", "El rey Luis murió con miles de húngaros.",
+     "Cuántos soldados perdió"),
     # an age: someone else's is no answer; one said in other words is not read
     ("How old was Suleiman at the battle?", "At the battle Louis was twenty years old.", "How old"),
     ("How old was Louis at the battle?", "At the battle Louis was twenty years old.", ""),
