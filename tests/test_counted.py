@@ -28,8 +28,13 @@ from qa.text import lexicon
     ("How many countries signed the treaty?", "By 1990 the number had reached 42.", ""),
     ("How many countries signed the treaty?", "It was signed in 1987 by 24 of them", ""),
     ("How many countries signed the treaty?", "about 40 per cent of the members signed it", ""),
-    # a count of years is the value check's; a measure asked is not a count
-    ("How many years did the war last?", "it lasted about 2,000 men's lifetimes", ""),
+    # a count of years is not answered by a span of days; by one of months it may be
+    ("¿Cuántos años vive un guacamayo rojo?", "la hembra pone dos o tres huevos que incuba durante unos 25 días", "años"),
+    ("How many days did it take?", "it took 30 minutes", "days"),
+    ("How many years did the war last?", "it lasted about 18 months", ""),
+    ("How many years did the war last?", "it lasted 116 years", ""),
+    ("How many years did the war last?", "from 1618 to 1648", ""),
+    # a measure asked is not a count
     ("How many kilometres long is the river?", "it is 1,047 kilometres long", ""),
     # "how much" asks a mass, said in units
     ("How much gold was found?", "about 300 tonnes of rock were moved", ""),
@@ -42,6 +47,15 @@ def test_a_count_of_another_thing_is_a_value_gap():
     gaps = worded_gaps("How many countries are members of the federation?",
                        "The federation was set up by two teams of seven players each.", "")
     assert ("value", "number of countries") in [(g.kind, g.detail) for g in gaps]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_scale_of_time_holds_every_unit(language):
+    """Each unit of time (`time_unit`) has its place on the scale (`time_scale`)."""
+    from qa.answer.counted import _rank
+
+    for unit in lexicon.load(language)["words"]["time_unit"]:
+        assert _rank(unit) is not None, unit
 
 
 @pytest.mark.parametrize("word", lexicon.words("people_group"))

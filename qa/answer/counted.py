@@ -90,6 +90,45 @@ def _other(words: list[str], people: bool) -> bool:
     return not people and any(_people(plain(w)) for w in words)
 
 
+# How many steps down the scale of time (`time_scale`) a span must be to count no asked unit: "how many
+# years" over "18 months" may be right, over "25 days" it is not
+SCALE_STEPS = 2
+
+
+@cache
+def _scales() -> tuple[tuple[str, ...], ...]:
+    from qa.text.paraphrase import plain
+
+    return tuple(tuple(plain(w) for w in lexicon.load(lang)["words"]["time_scale"]) for lang in ("en", "es"))
+
+
+def _rank(word: str) -> tuple[int, int] | None:
+    """(the scale, the place on it) of a unit of time, or None."""
+    from qa.text.paraphrase import plain
+
+    word = plain(word)
+    return next(((k, i) for k, scale in enumerate(_scales()) for i, stem in enumerate(scale) if word.startswith(stem)), None)
+
+
+def _shorter_span(a, noun: str, quote: str) -> str:
+    """The unit of time a count asks ("how many years", «cuántos años») when every span of time the
+    quote gives is `SCALE_STEPS` or more shorter (days, hours): «¿Cuántos años vive un guacamayo
+    rojo?» is not answered by «incuba durante unos 25 días»; "" else, and for a quote with no span."""
+    from qa.answer.latin_question import said
+
+    figure, _, _, span_of_time, _ = _patterns()
+    asked = _rank(noun)
+    spans = [unit for m in figure.finditer(quote) if not said(a, m.group(0))
+             and (unit := span_of_time.match(quote, m.end()))]
+    if asked is None or not spans:
+        return ""
+    for unit in spans:
+        said_rank = _rank(unit.group(0).strip())
+        if said_rank is None or said_rank[0] != asked[0] or asked[1] - said_rank[1] < SCALE_STEPS:
+            return ""
+    return noun
+
+
 def counted_other(question: str, quote: str) -> str:
     """The noun an English or Spanish how-many question counts when `quote` holds figures (no year,
     no date's day, no span of time, none the question says) and every one of them counts another
@@ -104,8 +143,10 @@ def counted_other(question: str, quote: str) -> str:
     if a is None or a.wants != "number" or a.unit is not None or not a.noun or not how_many.search(question):
         return ""
     noun = _noun(a)
-    if span_of_time.fullmatch(" " + noun) or noun in _units():
-        return ""  # a count of years, days: the value check reads spans of time
+    if span_of_time.fullmatch(" " + noun):
+        return _shorter_span(a, noun, quote)
+    if noun in _units():
+        return ""  # a measure asked by its unit ("how many kilometres")
     people = _people(plain(noun))
     days = [(d.start(), d.end()) for d in date.finditer(quote)]
     others = 0
