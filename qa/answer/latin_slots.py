@@ -143,6 +143,10 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if other := member_elsewhere(question, quote, wanted(question) == "number"):
         out.append(Gap("elsewhere", other))
+    from qa.answer.death_causes import causeless_death  # "the cause of his death" over "after his death"
+
+    if causeless_death(question, f"{quote} {context}"):
+        out.append(Gap("value", "cause of death"))
     # a year the question names, of which the quote writes only others (qa.answer.event_dates)
     from qa.answer.event_dates import other_year
 

@@ -380,4 +380,8 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
 
     if other := member_elsewhere(question, quote, wants_figure(question)):
         out.append(Gap("elsewhere", other))
+    from qa.answer.death_causes import causeless_death  # 死因 over 他去世十六年之后
+
+    if causeless_death(question, quote + context):
+        out.append(Gap("value", "cause of death"))
     return out
