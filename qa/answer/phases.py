@@ -7,8 +7,10 @@ said by a few words (`phase_change` in en.toml, es.toml, zh.toml, one key each i
 quote that writes none of the asked one's words gives no temperature of it: a "value" gap.
 
 The question is read with its own language's words, the quote with its script's (an English
-question over Chinese text: "boiling" by 沸). Any question writing the change is read, whatever it
-asks ("How hot must water get before it boils?"): what answers it says the change too.
+question over Chinese text: "boiling" by 沸). A question writing the change and a word
+asking its temperature (`phase_value`: temperature, point, 温度, 沸点's 点) is read, whatever it asks
+("How hot must water get before it boils?"): what answers it says the change too. Not 沸流国 (a
+kingdom's name): the Chinese changes are their two-character words (沸点, 沸腾).
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ def _phases(language: str) -> dict[str, re.Pattern]:
     return {key: re.compile(words, re.I) for key, words in lexicon.glossary("phase_change", language).items()}
 
 
+@cache
+def _value() -> re.Pattern:
+    """A question's word asking a temperature (`phase_value`: temperature, 温度, 点 of 沸点)."""
+    return re.compile(r"(?<![a-z])(?:%s)(?![a-z])" % lexicon.alternation("phase_value"), re.I)
+
+
 def _language(question: str) -> str:
     if CJK.search(question):
         return "zh"
@@ -39,6 +47,8 @@ def other_phase(question: str, quote: str) -> str:
     """The change of state `question` names ("boiling") when `quote` writes no word of it; "" else.
     A Latin quote is read with the English and the Spanish words, a Chinese one with the Chinese
     and the English (its terms in brackets: "熔点（melting point）")."""
+    if not _value().search(question):
+        return ""
     asked = [key for key, words in _phases(_language(question)).items() if words.search(question)]
     said = ("zh", "en") if CJK.search(quote) else ("en", "es")
     return next((f"{key} point" for key in asked if not any(_phases(lang)[key].search(quote) for lang in said)), "")

@@ -28,6 +28,7 @@ import re
 from qa.answer.spans import longest_first, trim
 from qa.text import lexicon
 from qa.text.cjk import HAN
+from qa.text.questions import QUESTION_WORDS, STOP_CHARS
 
 __all__ = ["WHOLE", "respective", "unlisted"]
 
@@ -108,8 +109,11 @@ def unlisted(q: str, text: str) -> str:
             words = next((item[a:a + size] for a in range(len(item) - size + 1) if item[a:a + size] in q), "")
             at, own = q.find(words), item.find(words)
             asked_lead, item_lead = q[max(0, at - 2):at], item[max(0, own - 2):own]
+            # content words only: no particle (的, 之) and no question word (有多大的: 大的 is no item's)
+            plain = not (set(asked_lead + words + item_lead) & STOP_CHARS) \
+                and not QUESTION_WORDS.search(q, max(0, at - 2), at + len(words))
             if len(asked_lead) == len(item_lead) == 2 and re.fullmatch(f"[{HAN}]{{4}}", asked_lead + item_lead) \
-                    and not set(asked_lead) & set(item_lead) and asked_lead not in text:
+                    and plain and not set(asked_lead) & set(item_lead) and asked_lead not in text:
                 return asked_lead + words
     return ""
 
