@@ -19,7 +19,8 @@ _MENDEL = "Only in 1900, sixteen years after his death, did three botanists inde
     ("How did Louis II die?", "Louis II drowned in a swollen stream while fleeing from the field.", False),
     ("How did Louis II die?", "Louis II died in 1526.", False),  # a story answers how: not read
     ("刘七是怎么死的？", "最后刘七中箭落水死，齐彦名中枪身亡。", False),
-    ("What was the cause of Gregor Mendel's death?", "He was elected abbot in 1868.", False),  # no death: the event check's
+    ("What was the cause of Gregor Mendel's death?", "He was elected abbot in 1868.", True),  # no death at all
+    ("What was the cause of Gregor Mendel's death?", "He succumbed to pneumonia after he was poisoned.", False),
     ("When did Mendel die?", _MENDEL, False),  # no cause asked
     ("¿De qué murió Favaloro?", "Se quitó la vida en Buenos Aires el 29 de julio de 2000.", False),
     ("¿Cuál fue la causa de la muerte de Favaloro?", "Murió en Buenos Aires en 2000.", True),

@@ -6,7 +6,8 @@ named; a cause asked needs more, and a cause is said with the death in few ways 
 en.toml, es.toml, zh.toml): a death word that is its manner ("drowned", «fusilado», 病逝, 遇刺), a
 cause after it ("died of tuberculosis", "died after a fall", «murió de tifus», 死于肺炎), or, in
 Chinese, before it in its clause (因肾病去世). A quote whose sentences say deaths only without one
-gives no cause ("value" gap); a quote saying no death at all is left to the closed class's check.
+gives no cause ("value" gap), nor does one saying no death at all (the closed class's check reads
+only a value asked of the death, and "What was the cause…" asks a which-noun, the cause).
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ def causeless_death(question: str, text: str) -> bool:
     if not words["asked"].search(question):
         return False
     deaths = list(words["death"].finditer(text))
-    if not deaths or words["manner"].search(text):
+    if words["manner"].search(text):
         return False
+    if not deaths:
+        return True  # no death said at all: no cause of one (a which-question's death is not the event check's)
     before = words.get("before")
     return not any(words["after"].search(text[d.end():]) or (before and before.search(text[:d.start()]))
                    for d in deaths)
