@@ -153,3 +153,13 @@ def test_every_event_is_asked_where_said_and_where_not():
 def test_the_slot_checks_refuse_it():
     found = gaps("克里斯蒂安·扬克是哪一年出生的？", "其设计由舞台布景设计师克里斯蒂安·扬克绘制。", "", "新天鹅堡\n其设计由…")
     assert any(g.kind == "focus" and g.detail == "出生" for g in found)
+
+
+@pytest.mark.parametrize("question, text, gap", [
+    # the men an army lost are its dead: an army's size is no loss
+    ("奥斯曼军队在莫哈奇损失了多少人？", "苏莱曼于 4 月率领一支通常估计为 50,000 至 100,000 人的军队离开君士坦丁堡。", "损失了多少人"),
+    ("奥斯曼军队在莫哈奇损失了多少人？", "奥斯曼军队在这场战斗中损失了约1,500人。", ""),
+    ("奥斯曼军队在莫哈奇损失了多少人？", "约1,500名奥斯曼士兵阵亡。", ""),
+])
+def test_an_armys_loss_is_its_dead(question, text, gap):
+    assert life_event_gap(question, text) == gap

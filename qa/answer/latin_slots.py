@@ -143,6 +143,10 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if other := member_elsewhere(question, quote, wanted(question) == "number"):
         out.append(Gap("elsewhere", other))
+    from qa.answer.figure_owner import figure_elsewhere  # Louis II's 25,000 troops for Zápolya's
+
+    if owner := figure_elsewhere(question, quote, title, passage):
+        out.append(Gap("elsewhere", owner))
     from qa.answer.death_causes import causeless_death  # "the cause of his death" over "after his death"
 
     if causeless_death(question, f"{quote} {context}"):

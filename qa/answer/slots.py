@@ -368,6 +368,10 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     from qa.answer.values import cjk_value_gaps  # a count of dates only, a year of a century, a figure of another year
 
     out += [Gap(kind, detail) for kind, detail in cjk_value_gaps(question, quote)]
+    from qa.answer.cjk_counts import dates_only  # 多少个国家 over 成立于1985年…2015年
+
+    if noun := dates_only(question, quote):
+        out.append(Gap("value", f"number of {noun}"))
     from qa.answer.phases import other_phase  # 熔点 for 沸点
 
     if phase := other_phase(question, quote):

@@ -1,0 +1,73 @@
+"""Whose is the figure an English or Spanish count or measure question asks? "How many troops did
+John Zápolya bring to Mohács?" was answered by "The Hungarian king, Louis II, …, could gather no
+more than about 25,000 troops, …, while the reinforcements of John Zápolya … were still several
+days' march away": the sentence names Zápolya and gives a count of troops, but the count is in the
+clause of another name (Louis II), and the clause naming Zápolya gives none. `qa.answer.dated` reads
+a year so; this reads the other figures (a count, a measure) the same way.
+
+The quote's sentences are cut into clauses as `qa.answer.firsts` cuts them (a semicolon, a colon, a
+comma before a joiner: ", while", «, y»). The question's names are its capitalised words past its
+first, but those of the article's title (what every sentence of the article is about: Mohács) and
+Roman numerals. Where every clause holding a figure (no year) names another capitalised name and
+none of the question's, while another clause names one of them, the figures are the other's. A
+figure in a clause naming no one (a pronoun, an unsaid subject: "and he brought 10,000 men") may be
+the asked one's: the quote passes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.text import lexicon
+from qa.text.cjk import CJK
+
+__all__ = ["figure_elsewhere"]
+
+_CAPITAL = re.compile(r"\b[^\W\d_a-zß-ÿ][\w'’-]*")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    return lexicon.regex("latin_figure", re.I), lexicon.regex("latin_year")
+
+
+def _names(text: str, skip_first: bool) -> set[str]:
+    """The capitalised words of `text` (lower case, no possessive), but a Roman numeral, a month
+    and, when `skip_first`, its first word (a sentence's or a question's opener)."""
+    from qa.text.paraphrase import plain
+
+    first = re.search(r"\w", text)
+    months = {m.lower() for m in lexicon.words("month_name")}
+    return {plain(m.group(0)).removesuffix("'s").removesuffix("’s") for m in _CAPITAL.finditer(text)
+            if not (skip_first and first and m.start() <= first.start()) and not _ROMAN.fullmatch(m.group(0))
+            and m.group(0).lower() not in months}
+
+
+def figure_elsewhere(question: str, quote: str, title: str = "", passage: str = "") -> str:
+    """The name of a clause of `quote` that holds every figure (no year) where the count or measure
+    `question` asks is of a name the question gives that only other clauses name; "" else. A quote
+    cut to a clause is read in its whole sentence of `passage` (the quoted text), which names the
+    clause's subject ("…, Louis II, …, could gather no more than about 25,000 troops")."""
+    from qa.answer.events import _sentences
+    from qa.answer.firsts import _breaks
+    from qa.answer.latin_question import wanted
+
+    if CJK.search(question) or CJK.search(quote) or wanted(question) != "number":
+        return ""
+    figure, year = _patterns()
+    asked = _names(question, True) - _names(title, False)
+    if not asked:
+        return ""
+    clauses = [c for sentence in _sentences(quote, "", passage) for c in _breaks().split(sentence)]
+    valued, others = [], []
+    for clause in clauses:
+        named = _names(clause, True)  # a clause's capitalised opener is the sentence's ("The", «El»)
+        held = any(not year.fullmatch(m.group(0).strip()) for m in figure.finditer(clause))
+        (valued if held else others).append(named)
+    if not valued or not any(asked & named for named in others):
+        return ""
+    if all(named and not asked & named for named in valued):
+        return sorted(valued[0] - asked)[0]
+    return ""

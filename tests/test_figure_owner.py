@@ -1,0 +1,30 @@
+"""A count or measure asked of one name, given in a clause of another (qa.answer.figure_owner)."""
+
+import pytest
+
+from qa.answer.figure_owner import figure_elsewhere
+from qa.answer.latin_slots import worded_gaps
+
+_MOHACS = ("The Hungarian king, Louis II, who was only twenty years old, could gather no more than about 25,000 troops, "
+           "and command was given to Pál Tomori, the archbishop of Kalocsa, while the reinforcements of John Zápolya, the "
+           "voivode of Transylvania, were still several days' march away.")
+_CUT = _MOHACS[_MOHACS.index("could gather"):]
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    ("How many troops did John Zápolya bring to Mohács?", _MOHACS, "hungarian"),
+    ("How many troops did John Zápolya bring to Mohács?", _CUT, "hungarian"),  # a cut quote read in its sentence
+    ("How many troops did Louis II gather at Mohács?", _MOHACS, ""),  # the figure's clause names him
+    ("How many men did Zápolya bring?", "Zápolya arrived late, and he brought 10,000 men.", ""),  # a pronoun: his
+    ("How many troops did Suleiman bring?", _MOHACS, ""),  # no clause names the one asked: not read here
+    ("When did John Zápolya arrive?", _MOHACS, ""),  # no count asked
+    ("¿Cuántos soldados trajo Zápolya?", "El rey Luis reunió 25.000 soldados, mientras los refuerzos de Zápolya tardaban.",
+     "luis"),
+])
+def test_figure_elsewhere(question, quote, expected):
+    assert figure_elsewhere(question, quote, "Battle of Mohács", _MOHACS if quote == _CUT else quote) == expected
+
+
+def test_the_slot_checks_read_it():
+    gaps = worded_gaps("How many troops did John Zápolya bring to Mohács?", _MOHACS, "", "Battle of Mohács", _MOHACS)
+    assert ("elsewhere", "hungarian") in [(g.kind, g.detail) for g in gaps]
