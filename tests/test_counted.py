@@ -63,3 +63,18 @@ def test_every_people_group_counts_people(word):
     """Each body of people is answered by a count of men (none reads as another thing)."""
     question = f"How many {word} were there?" if word.isascii() else f"¿Cuántos {word} había?"
     assert counted_other(question, "there were about 25,000 men and women") == ""
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    ("¿Cuánta electricidad genera la central de Salto Grande?",
+     "inaugurada en 1979, cuya central hidroeléctrica abastece a los dos países", True),
+    ("¿Cuánta electricidad genera la central de Salto Grande?", "genera unos 6.700 gigavatios hora al año", False),
+    ("How much electricity does the dam generate?", "it generates about 1,890 MW", False),
+    ("How much electricity does the dam generate?", "it generates 22.5 billion kWh a year", False),
+    ("How much electricity does the dam generate?", "it was opened in 1979 and supplies two countries", True),
+    ("How many homes lost electricity in the storm?", "leaving about 18,000 homes without electricity", False),
+])
+def test_unpowered(question, quote, expected):
+    from qa.answer.counted import unpowered
+
+    assert unpowered(question, quote) is expected

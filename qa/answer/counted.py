@@ -28,7 +28,7 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.cjk import CJK
 
-__all__ = ["counted_other"]
+__all__ = ["counted_other", "unpowered"]
 
 MODIFIERS = 2  # words between a count's figure and its noun (`short_latin.MODIFIERS`)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|°\s?[CF]\b|%")
@@ -59,7 +59,7 @@ def _units() -> frozenset[str]:
 def _groups() -> frozenset[str]:
     from qa.text.paraphrase import plain
 
-    return frozenset(plain(w) for name in ("people_word", "people_group") for w in lexicon.words(name))
+    return frozenset(plain(w) for w in lexicon.words("people_word") + lexicon.words("people_group"))
 
 
 def _people(word: str) -> bool:
@@ -99,7 +99,8 @@ SCALE_STEPS = 2
 def _scales() -> tuple[tuple[str, ...], ...]:
     from qa.text.paraphrase import plain
 
-    return tuple(tuple(plain(w) for w in lexicon.load(lang)["words"]["time_scale"]) for lang in ("en", "es"))
+    every = lexicon.words("time_scale")  # both files' scales, each in its order
+    return tuple(tuple(plain(w) for w in every if w in lexicon.load(lang)["words"]["time_scale"]) for lang in ("en", "es"))
 
 
 def _rank(word: str) -> tuple[int, int] | None:
@@ -167,3 +168,16 @@ def counted_other(question: str, quote: str) -> str:
             return ""
         others += 1
     return noun if others else ""
+
+
+def unpowered(question: str, quote: str) -> bool:
+    """Does an English or Spanish question ask how much electricity or power (`power_q`) of a quote
+    giving no figure in a unit of power or energy (`power_unit`: MW, GWh, «megavatios»)?
+    «¿Cuánta electricidad genera la central de Salto Grande?» was answered by the sentence saying
+    the dam was opened in 1979 and supplies the two countries: "dos países" is a figure, and the
+    value check asked no more of a question whose noun names no unit."""
+    if CJK.search(question) or not lexicon.regex("power_q", re.I).search(question):
+        return False
+    units = "|".join(re.escape(w) for w in sorted(lexicon.words("power_unit"), key=len, reverse=True))
+    return not re.search(r"\d[\d.,]*\s*(?:%s|%s)?\s*(?:%s)(?!\w)" % (
+        lexicon.alternation("magnitude_word"), lexicon.alternation("thousand_word"), units), quote, re.I)

@@ -148,10 +148,10 @@ def _owner(sentence: str, start: int, end: int, named: frozenset[str], agent: bo
 @cache
 def _referring() -> tuple[re.Pattern, re.Pattern]:
     """"the latter's" / "the former's" right before an event word, «de este último» right after it."""
-    words = lambda name: lexicon.alternation(name)  # noqa: E731
+    latter, former = lexicon.alternation("latter_owner"), lexicon.alternation("former_owner")
     lead = lexicon.alternation("event_owner_lead")
-    return (re.compile(r"\b(?:(%s)|(%s))\s+$" % (words("latter_owner"), words("former_owner")), re.I),
-            re.compile(r"^\s+(?:%s)\s+(?:(%s)|(%s))\b" % (lead, words("latter_owner"), words("former_owner")), re.I))
+    return (re.compile(r"\b(?:(%s)|(%s))\s+$" % (latter, former), re.I),
+            re.compile(r"^\s+(?:%s)\s+(?:(%s)|(%s))\b" % (lead, latter, former), re.I))
 
 
 def _referred(sentence: str, start: int, end: int) -> tuple[int, int] | None:

@@ -130,10 +130,12 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
         if other := misdated(question, quote, passage):
             out.append(Gap("value", other))
     # a count of one thing asked of a quote whose every figure counts another (qa.answer.counted)
-    from qa.answer.counted import counted_other
+    from qa.answer.counted import counted_other, unpowered
 
     if not any(g.kind == "value" for g in out) and (noun := counted_other(question, quote)):
         out.append(Gap("value", f"number of {noun}"))
+    if unpowered(question, quote):  # "How much electricity…" over the two countries it supplies
+        out.append(Gap("value", "electricity"))
     from qa.answer.phases import other_phase  # a melting point for a boiling point
 
     if phase := other_phase(question, quote):

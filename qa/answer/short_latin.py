@@ -47,7 +47,7 @@ MAX_CHARS = 60  # a longer span is a clause: the quote says it better
 MODIFIERS = 2  # words a count may put between its figure and its noun ("sixteen goose feathers")
 _TOKEN = re.compile(r"[^\W_][\w'’&/-]*\.?|&")
 _UNIT_CLASSES = ("length_unit", "area_unit", "time_unit", "weight_unit", "speed_unit", "temperature_unit",
-                 "percent_unit", "money_unit", "flow_unit")
+                 "percent_unit", "money_unit", "flow_unit", "power_unit")
 _CONNECTORS = ("de", "of")  # between a count's words: puestos de trabajo
 _CLOSING_QUOTE = "\"”»’'"
 
