@@ -18,6 +18,10 @@ _CUT = _MOHACS[_MOHACS.index("could gather"):]
     ("How many men did Zápolya bring?", "Zápolya arrived late, and he brought 10,000 men.", ""),  # a pronoun: his
     ("How many troops did Suleiman bring?", _MOHACS, ""),  # no clause names the one asked: not read here
     ("When did John Zápolya arrive?", _MOHACS, ""),  # no count asked
+    # a speaker's clause: the name is who says it
+    ("How many beds does the new east wing of Northfield General Hospital add?",
+     "The Northfield General Hospital opened its new east wing on Monday. Hospital director Dr. Priya Menon said the wing "
+     "adds 120 beds.", ""),
     ("¿Cuántos soldados trajo Zápolya?", "El rey Luis reunió 25.000 soldados, mientras los refuerzos de Zápolya tardaban.",
      "luis"),
 ])

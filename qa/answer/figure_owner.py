@@ -11,7 +11,8 @@ first, but those of the article's title (what every sentence of the article is a
 Roman numerals. Where every clause holding a figure (no year) names another capitalised name and
 none of the question's, while another clause names one of them, the figures are the other's. A
 figure in a clause naming no one (a pronoun, an unsaid subject: "and he brought 10,000 men") may be
-the asked one's: the quote passes.
+the asked one's, and one a speaker's clause gives ("Dr. Priya Menon said the wing adds 120 beds":
+`reporting_word`) is the speaker's news of the thing asked: the quote passes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return lexicon.regex("latin_figure", re.I), lexicon.regex("latin_year")
+
+
+@cache
+def _reporting() -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % lexicon.alternation("reporting_word"), re.I)
 
 
 def _names(text: str, skip_first: bool) -> set[str]:
@@ -65,6 +71,8 @@ def figure_elsewhere(question: str, quote: str, title: str = "", passage: str = 
     for clause in clauses:
         named = _names(clause, True)  # a clause's capitalised opener is the sentence's ("The", «El»)
         held = any(not year.fullmatch(m.group(0).strip()) for m in figure.finditer(clause))
+        if held and _reporting().search(clause):
+            return ""  # a speaker's clause ("Dr. Priya Menon said the wing adds 120 beds"): its name is no owner
         (valued if held else others).append(named)
     if not valued or not any(asked & named for named in others):
         return ""
