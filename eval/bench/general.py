@@ -136,7 +136,8 @@ def default_sets(bench: Path, work: Path, swaps: bool = True) -> list[Corpus]:
             Corpus("train30_nearmiss", bench / "cmrc_train30" / "docs", data / "train30_nearmiss.jsonl", held_out=False),
             *(Corpus(f"{n}_nearmiss", data / n / "docs", data / n / "nearmiss.jsonl", held_out=False)
               for n in ("en_news", "es_news", "en_wiki", "en_wiki2", "en_wiki3", "en_wiki4",
-                        "es_wiki", "es_wiki2", "es_wiki3", "es_wiki4", "zh_xwiki", "zh_xwiki3", "zh_xwiki4")),
+                        "es_wiki", "es_wiki2", "es_wiki3", "es_wiki4", "zh_xwiki", "zh_xwiki3", "zh_xwiki4",
+                        "en_wiki19", "es_wiki19", "zh_xwiki19")),
             *(swap_set(bench / n, work) for n in ("cmrc_trial", "drcd_test") if swaps)]
 
 
