@@ -812,3 +812,29 @@ def test_a_site_no_capital_names_is_a_place(noun):
 ])
 def test_place_mention(sentence, place):
     assert has_answer_type(sentence, "place", "", "Where did it happen?") is place
+
+
+@pytest.mark.parametrize("word", entries("compass_word"))
+def test_a_place_a_compass_word_qualifies_is_a_place(word):
+    question = "Where does the bird live?"
+    assert has_answer_type(f"a songbird of the moist forests of {word} Australia", "place", "", question)
+    assert has_answer_type(f"It was rebuilt in {word} London.", "place", "", question)
+    assert not has_answer_type(f"It faces {word} and is rebuilt in stone.", "place", "", question)
+
+
+@pytest.mark.parametrize("word", entries("site_name"))
+def test_a_site_named_with_its_capitalised_kind_is_a_place(word):
+    question = "Where was the palace put up again?"
+    assert has_answer_type(f"It was rebuilt on Sydenham {word} after the exhibition.", "place", "", question)
+    assert not has_answer_type(f"The {word} was rebuilt after the exhibition.", "place", "", question)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The army was marching north towards the rich abbey of Saint Martin.", True),  # a site moved towards
+    ("The river flows into the sea near the old harbour.", True),
+    ("It was moved across the square.", True),
+    ("Its profits went towards the new building fund.", False),  # no site noun, no capitalised name
+    ("He turned towards the end of his life to painting.", False),
+])
+def test_a_site_moved_towards_is_a_place(sentence, place):
+    assert has_answer_type(sentence, "place", "", "Where were the invaders heading?") is place

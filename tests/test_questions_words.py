@@ -37,6 +37,13 @@ def test_the_measure_word_after_which_is_part_of_the_question_word(which, char):
     ("这栋楼有多宽？", ["多宽", "楼有"], ["栋楼"]),
     # English stop words go as the tokenizer stems them too (why -> whi, many -> mani, does -> doe)
     ("Why does the library lend so many books?", ["whi", "doe", "mani", "why", "does", "many"], ["librari", "lend", "book"]),
+    # "named after" asks with its preposition, fronted or not (en.toml question_words); "after" that
+    # says when stays
+    ("What is fluorine named after?", ["after"], ["fluorin"]),
+    ("After which place is the sport named?", ["after"], ["place", "sport"]),
+    ("Who was the city named after?", ["after"], ["citi"]),
+    ("What happened to the palace after the exhibition?", [], ["after", "palac", "exhibit"]),
+    ("After which war was the treaty signed?", [], ["after", "war", "treati"]),
 ])
 def test_question_terms_hold_no_part_of_a_question_word(question, dropped, kept):
     terms = question_terms(question)
