@@ -62,7 +62,21 @@ def test_an_asked_word_is_read_as_every_base_it_may_be(word, pos, found):
     assert thesaurus.bases(word, pos) == found
 
 
+@pytest.mark.parametrize("word, pos, found", [
+    ("invaded", "v", ("invader", "invasion")),    # the root changes (invad / invas): no stem joins them
+    ("elected", "v", ("election", "elector", "electorate")),
+    ("founded", "v", ("foundation", "founder", "founding")),
+    ("founder", "n", ("found",)),                 # the noun's verbs only: not "foundering" (to sink)
+    ("carried", "v", ("carrier",)),               # the first senses only: no "carriage"
+    ("xylophonist", "n", ()),
+])
+def test_an_asked_word_is_said_by_its_derived_forms(word, pos, found):
+    assert thesaurus.derived(word, pos) == found
+
+
 @pytest.mark.parametrize("question, quote, kinds", [
+    ("Who invaded England in 1066?", "The Norman invasion of England was led by William the Conqueror in 1066.", []),
+    ("Who invaded England in 1066?", "William the Conqueror was crowned in England in 1066.", ["event"]),
     ("Who found the wreck?", "The wreck was located in 1956 by the amateur researcher Anders Franzén.", []),
     ("How many young are usually born at a time?", "Females give birth to a litter of two or three cubs.", []),
     # a Spanish question is never read in WordNet's English words, but in the Spanish thesaurus's

