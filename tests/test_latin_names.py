@@ -130,7 +130,9 @@ def test_every_country_alias_grounds_its_name(language, name):
     ("ONU", "Fue aprobada por la Organización de las Naciones Unidas en 1948.", True),
     ("GAA", "The modern rules were drawn up by the Gaelic association of athletes", False),  # lower case
     ("FIFA", "The modern rules were drawn up by the Gaelic Athletic Association", False),
-    ("TV", "Television Viewers watched it.", False),  # two letters: too many pairs spell one
+    ("TV", "Tall Vessels sailed by.", False),  # two letters: too many pairs spell one
+    ("TV", "It was watched on television by 60 million people.", True),  # WordNet: TV, television
+    ("TV", "It was heard on the radio by 60 million people.", False),
     ("Gaa", "the Gaelic Athletic Association", False),  # no acronym
 ])
 def test_spelled_out(word, written, expected):

@@ -345,8 +345,17 @@ def spelled_out(word: str, written: str) -> bool:
     run of capitalised words whose initials it is, its small words skipped ("of", "the", "and",
     «de», «las», «y»: `name_joiner`, `latin_article`, `clause_joiner`)? "In which building was the
     GAA set up?" over "…the Gaelic Athletic Association, founded in 1884 in the billiard room of
-    Hayes's Hotel…", which writes the acronym only later, if at all."""
-    if len(word) < ACRONYM or not word.isupper() or not word.isalpha() or not written:
+    Hayes's Hotel…", which writes the acronym only later, if at all. Or an acronym of two capitals
+    or more that WordNet lists as a noun (`qa.text.thesaurus`) that `written` says by a word it
+    files under it: "How large was the TV audience…?" over "…an event watched on television by
+    some 60 million people" (a common noun's abbreviation, which no initials spell)."""
+    if not word.isupper() or not word.isalpha() or len(word) < 2 or not written:
+        return False
+    from qa.text.thesaurus import says
+
+    if says(written, word.lower(), "n"):
+        return True
+    if len(word) < ACRONYM:
         return False
     small = {w.lower() for name in ("name_joiner", "latin_article", "clause_joiner") for w in lexicon.words(name)}
     initials = ""
