@@ -388,3 +388,33 @@ def test_an_irregular_spanish_verb_is_said_in_each_of_its_forms(verb):
 def test_a_word_that_only_looks_like_an_irregular_form_says_nothing(question, sentence):
     verb = question.split()[1]
     assert not says(sentence, verb, question)
+
+
+@pytest.mark.parametrize("verb, forms", list(lexicon.glossary("short_verb_forms", "es").items()))
+def test_every_short_irregular_form_says_the_others(verb, forms):
+    from qa.text.paraphrase import short_form_said
+
+    members = forms.split("|")
+    for asked in members:
+        assert short_form_said(f"La obra fue {members[-1] if asked != members[-1] else members[0]} en 1900.", asked, "es")
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("su existencia fue dada a conocer en 1535", "dio", True),
+    ("su existencia fue conocida en 1535", "dio", False),
+    ("el obispo diocesano lo anunció", "dio", False),  # the start of another word is no form
+    ("la ciudad lo vio nacer", "dio", False),           # another short verb's form
+])
+def test_a_short_irregular_verb_is_said_word_for_word(text, verb, expected):
+    from qa.text.paraphrase import short_form_said
+
+    assert short_form_said(text, verb, "es") is expected
+
+
+def test_a_short_irregular_form_closes_a_spanish_event_gap():
+    from qa.answer.latin_slots import worded_gaps
+
+    q = "¿Quién dio noticia por primera vez del archipiélago?"
+    said = "y su existencia fue dada a conocer en 1535 por fray Tomás de Berlanga, obispo de Panamá"
+    assert [g.kind for g in worded_gaps(q, said, "")] == []
+    assert [g.kind for g in worded_gaps(q, said.replace("dada a conocer", "conocida"), "")] == ["event"]

@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from qa.text import lexicon
 from qa.text.pivot import base_forms, forms, synonyms
 
-__all__ = ["held", "plain", "same_word", "says", "spanish_stems", "stems", "valued"]
+__all__ = ["held", "plain", "same_word", "says", "short_form_said", "spanish_stems", "stems", "valued"]
 
 # Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
 # more is another word built on it (nació/nacionalismo, art/artillery).
@@ -277,3 +277,15 @@ def says(text: str, words: str, question: str) -> bool:
     if not wanted:  # the words are no terms of the question (stop words): read them alone
         question, terms, wanted = words, tuple(asked), (1 << len(asked)) - 1
     return any(held(question, terms, text[s.start:s.end]) & wanted for s in split_sentences(text))
+
+
+def short_form_said(text: str, verb: str, language: str) -> bool:
+    """Does `text` write another form of the short irregular `verb` (a question's word as written:
+    «dio», said by «dada»), word for word (`short_verb_forms` of `language`'s file)?"""
+    word = plain(verb)
+    written = set(map(plain, _WORD.findall(text)))
+    for forms in lexicon.glossary("short_verb_forms", language).values():
+        members = set(map(plain, forms.split("|")))
+        if word in members and written & (members - {word}):
+            return True
+    return False
