@@ -418,3 +418,29 @@ def test_a_short_irregular_form_closes_a_spanish_event_gap():
     said = "y su existencia fue dada a conocer en 1535 por fray Tomás de Berlanga, obispo de Panamá"
     assert [g.kind for g in worded_gaps(q, said, "")] == []
     assert [g.kind for g in worded_gaps(q, said.replace("dada a conocer", "conocida"), "")] == ["event"]
+
+
+@pytest.mark.parametrize("language, key", [(lang, key) for lang in ("en", "es")
+                                           for key in lexicon.glossary("converse_asked", lang)])
+def test_every_converse_verb_is_said_by_each_of_its_phrases(language, key):
+    from qa.text.paraphrase import converse_said
+
+    said = lexicon.glossary("converse_said", language)[key].split("|")
+    for asked in lexicon.glossary("converse_asked", language)[key].split("|"):
+        for phrase in said:
+            assert converse_said(f"It was {phrase} a neighbour in 1900.", asked, language)
+
+
+@pytest.mark.parametrize("question, text, kinds", [
+    # the buyer is named after "sold to"; "X sold it" names only the seller
+    ("Who bought the grain that was shipped to Gdańsk?", "rye was floated to Gdańsk to be sold to Dutch merchants.", []),
+    ("Who bought the grain that was shipped to Gdańsk?", "Polish nobles sold the grain that was shipped to Gdańsk.", ["event"]),
+    ("Who defeated the Spanish Armada?", "The Spanish Armada was defeated by the English fleet under Howard.", []),
+    ("Who defeated the Spanish Armada?", "The Spanish Armada fought the English fleet under Howard.", ["event"]),
+    ("¿Quién compró el cuadro de Goya?", "El cuadro de Goya fue vendido a un coleccionista suizo en 1990.", []),
+    ("¿Quién compró el cuadro de Goya?", "El cuadro de Goya fue vendido por un coleccionista suizo en 1990.", ["event"]),
+])
+def test_a_converse_phrase_closes_an_event_gap(question, text, kinds):
+    from qa.answer.latin_slots import worded_gaps
+
+    assert [g.kind for g in worded_gaps(question, text, "") if g.kind == "event"] == kinds

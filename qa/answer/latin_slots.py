@@ -205,8 +205,10 @@ def _filed_under(text: str, words: str, kind: str, question: str, title: str = "
     the article `title`'s): its senses are unordered, so it is weaker evidence than the verb itself,
     and without the verb's gap «¿Con quién se marchó a Londres en 1964?» was answered with «En 1964
     se trasladó a Nueva York…» (a name after a preposition is not checked: `unnamed`). So does
-    another form of a short irregular Spanish verb («dio» by «dada»: `paraphrase.short_form_said`)."""
-    from qa.text.paraphrase import plain, short_form_said
+    another form of a short irregular Spanish verb («dio» by «dada»: `paraphrase.short_form_said`),
+    and a verb said from the other side of its transaction ("bought" by "sold to":
+    `paraphrase.converse_said`)."""
+    from qa.text.paraphrase import converse_said, plain, short_form_said
     from qa.text.sentences import split_sentences
     from qa.text.thesaurus import says as thesaurus_says
     from qa.text.thesaurus import says_spanish
@@ -217,10 +219,12 @@ def _filed_under(text: str, words: str, kind: str, question: str, title: str = "
     if latin_language(question) == "es":
         names = [plain(w) for _, run in _names(question) for w in run if not _ROMAN.fullmatch(w)]
         return kind == "event" and any(
-            (says_spanish(sentence, words) or short_form_said(sentence, words, "es"))
+            (says_spanish(sentence, words) or short_form_said(sentence, words, "es")
+             or converse_said(sentence, words, "es"))
             and all(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", plain(f"{sentence} {title}")) for n in names)
             for sentence in (text[s.start:s.end] for s in split_sentences(text)))
-    return thesaurus_says(text, words.lower(), "v" if kind == "event" else "n")
+    return thesaurus_says(text, words.lower(), "v" if kind == "event" else "n") \
+        or kind == "event" and converse_said(text, words, "en")
 
 
 # A capitalised word that is a Roman numeral ("siglo XVI", "Felipe V") is a number, not a name

@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from qa.text import lexicon
 from qa.text.pivot import base_forms, forms, synonyms
 
-__all__ = ["held", "plain", "same_word", "says", "short_form_said", "spanish_stems", "stems", "valued"]
+__all__ = ["converse_said", "held", "plain", "same_word", "says", "short_form_said", "spanish_stems", "stems", "valued"]
 
 # Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
 # more is another word built on it (nació/nacionalismo, art/artillery).
@@ -289,3 +289,16 @@ def short_form_said(text: str, verb: str, language: str) -> bool:
         if word in members and written & (members - {word}):
             return True
     return False
+
+
+def converse_said(text: str, verb: str, language: str) -> bool:
+    """Does `text` say the asked `verb` (a who-question's, as written: "bought") from the other side
+    of its transaction, by a phrase naming the party asked after its preposition (`converse_said`
+    of `language`'s file: "sold to", «vendido a»)?"""
+    word = plain(verb)
+    asked = lexicon.glossary("converse_asked", language)
+    said = lexicon.glossary("converse_said", language)
+    low = plain(text)
+    return any(word in map(plain, forms.split("|"))
+               and re.search(r"(?<!\w)(?:" + plain(said[key]) + r")(?!\w)", low)
+               for key, forms in asked.items() if key in said)
