@@ -243,6 +243,7 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
         elif (a := asked.get(p, p)) in american or a != p and a in found:
             bits |= 1 << i
     found |= american
+    bits |= _filed(question, terms, text, spanish=bool(spanish)) & ~bits
     named = bits | beside
     for mask, (kind, other) in _readings(question, terms):
         if bits & mask == mask:
@@ -302,3 +303,44 @@ def converse_said(text: str, verb: str, language: str) -> bool:
     return any(word in map(plain, forms.split("|"))
                and re.search(r"(?<!\w)(?:" + plain(said[key]) + r")(?!\w)", low)
                for key, forms in asked.items() if key in said)
+
+
+@lru_cache(maxsize=8)
+def _filed_kin(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """(mask of a term, the words WordNet derives from the question's word of that stem, or files
+    under it for an acronym: `qa.text.thesaurus.kin_words`) for each term of an English question
+    that has any."""
+    from qa.text.thesaurus import kin_words
+
+    out = []
+    for written in dict.fromkeys(_WORD.findall(question)):
+        word = plain(written)
+        mask = sum(1 << i for i, t in enumerate(terms) if stems(word) == (plain(t),))
+        if mask and (kin := kin_words(word, acronym=len(written) > 1 and written.isupper())):
+            out.append((mask, kin))
+    return tuple(out)
+
+
+def _filed(question: str, terms: tuple[str, ...], text: str, spanish: bool) -> int:
+    """Mask over `terms` of those `text` says by a word WordNet derives from the question's word
+    (an English question: "invaded" by "invasion") or files under its acronym ("TV" by
+    "television"), or, a
+    Spanish one, by another form of a short irregular verb («dio» by «dada»): the same readings
+    that close a focus or event gap (`qa.answer.latin_slots._filed_under`) count in a window's
+    support, or a sentence that says the answer in those words is refused for its low coverage."""
+    if spanish:
+        return sum(1 << i for i, t in enumerate(terms) if len(t) <= 3 and short_form_said(text, t, "es"))
+    kin = _filed_kin(question, terms)
+    if not kin:
+        return 0
+    written = _written(text)
+    return sum(mask for mask, words in kin if not words.isdisjoint(written))
+
+
+@lru_cache(maxsize=4096)
+def _written(text: str) -> frozenset[str]:
+    """The words of `text` with the regular bases each may be a form of (`thesaurus.regular_bases`);
+    a sentence is read for every question term and window."""
+    from qa.text.thesaurus import regular_bases
+
+    return frozenset(b for w in set(_WORD.findall(plain(text))) for b in regular_bases(w))

@@ -49,12 +49,12 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["DEPTH", "MOST", "SENSES", "says", "says_spanish"]
+__all__ = ["DEPTH", "MOST", "SENSES", "kin_words", "says", "says_spanish"]
 
 SENSES = 3  # an asked word's first senses only (WordNet orders them by frequency in tagged text); fitted: docstring
 DEPTH = 2  # hyponym links read below a sense: cub -> young mammal -> young
@@ -80,6 +80,20 @@ def says(text: str, word: str, pos: str) -> bool:
     written = set(_WORD.findall(plain(text)))
     return any(b in kin for w in written for b in regular_bases(w)) \
         or any(f in written for k in kin for f in forms(k)[1:])
+
+
+@lru_cache(maxsize=4096)
+def kin_words(word: str, acronym: bool = False) -> frozenset[str]:
+    """The words that say `word` (a question's word, lower case) in a window's support: its forms
+    derived as a verb or a noun (`derived`), and for an `acronym` ("TV") its kin as a noun
+    (`says`: television), with their irregular forms. Not every word's kin: read for the support
+    of every window, unbounded by the part of speech a gap asks, a noun's kin say too much ("bent"
+    is filed under inclination, and "mild" under it)."""
+    from qa.text.pivot import forms
+
+    kin = {k for base in bases(word, "n") for k in _entry("n", base)} if acronym else set()
+    kin |= {k for pos in _POS for k in derived(word, pos)}
+    return frozenset(kin | {f for k in kin for f in forms(k)[1:]})
 
 
 def says_spanish(text: str, verb: str) -> bool:
