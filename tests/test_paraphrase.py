@@ -437,6 +437,9 @@ def test_every_converse_verb_is_said_by_each_of_its_phrases(language, key):
     ("Who bought the grain that was shipped to Gdańsk?", "Polish nobles sold the grain that was shipped to Gdańsk.", ["event"]),
     ("Who defeated the Spanish Armada?", "The Spanish Armada was defeated by the English fleet under Howard.", []),
     ("Who defeated the Spanish Armada?", "The Spanish Armada fought the English fleet under Howard.", ["event"]),
+    # a converse of another's transaction: the sentence must write the question's names
+    ("Who taught Blaise Pascal mathematics?", "Evangelista Torricelli, a pupil of Galileo, built the first barometer.", ["event"]),
+    ("Who taught Blaise Pascal mathematics?", "Blaise Pascal was a pupil of his father.", []),
     ("¿Quién compró el cuadro de Goya?", "El cuadro de Goya fue vendido a un coleccionista suizo en 1990.", []),
     ("¿Quién compró el cuadro de Goya?", "El cuadro de Goya fue vendido por un coleccionista suizo en 1990.", ["event"]),
 ])

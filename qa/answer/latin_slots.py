@@ -207,7 +207,7 @@ def _filed_under(text: str, words: str, kind: str, question: str, title: str = "
     se trasladó a Nueva York…» (a name after a preposition is not checked: `unnamed`). So does
     another form of a short irregular Spanish verb («dio» by «dada»: `paraphrase.short_form_said`),
     and a verb said from the other side of its transaction ("bought" by "sold to":
-    `paraphrase.converse_said`)."""
+    `paraphrase.converse_said`), in a sentence writing the question's names."""
     from qa.text.paraphrase import converse_said, plain, short_form_said
     from qa.text.sentences import split_sentences
     from qa.text.thesaurus import says as thesaurus_says
@@ -216,15 +216,20 @@ def _filed_under(text: str, words: str, kind: str, question: str, title: str = "
 
     if " " in words:
         return False
+    names = [plain(w) for _, run in _names(question) for w in run if not _ROMAN.fullmatch(w)]
+    sentences = [text[s.start:s.end] for s in split_sentences(text)]
+
+    def named(sentence: str) -> bool:
+        return all(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", plain(f"{sentence} {title}")) for n in names)
+
     if latin_language(question) == "es":
-        names = [plain(w) for _, run in _names(question) for w in run if not _ROMAN.fullmatch(w)]
         return kind == "event" and any(
             (says_spanish(sentence, words) or short_form_said(sentence, words, "es")
-             or converse_said(sentence, words, "es"))
-            and all(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", plain(f"{sentence} {title}")) for n in names)
-            for sentence in (text[s.start:s.end] for s in split_sentences(text)))
+             or converse_said(sentence, words, "es")) and named(sentence) for sentence in sentences)
+    # a converse names a party of anyone's transaction ("Torricelli, a pupil of Galileo" is no
+    # teacher of Pascal's): only in a sentence writing the question's names, as a Spanish synonym
     return thesaurus_says(text, words.lower(), "v" if kind == "event" else "n") \
-        or kind == "event" and converse_said(text, words, "en")
+        or kind == "event" and any(converse_said(sentence, words, "en") and named(sentence) for sentence in sentences)
 
 
 # A capitalised word that is a Roman numeral ("siglo XVI", "Felipe V") is a number, not a name
