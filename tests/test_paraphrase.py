@@ -447,3 +447,29 @@ def test_a_converse_phrase_closes_an_event_gap(question, text, kinds):
     from qa.answer.latin_slots import worded_gaps
 
     assert [g.kind for g in worded_gaps(question, text, "") if g.kind == "event"] == kinds
+
+
+@pytest.mark.parametrize("question, text, kinds", [
+    ("Who took command of the Swedish army after the battle?",
+     "Wallenstein withdrew, while command of the Swedish army passed to Bernhard of Saxe-Weimar.", []),
+    ("Who took command of the Swedish army after the battle?", "Wallenstein withdrew, and the Swedish army went home.", ["event"]),
+    # a concrete object is no event the light verb only carries
+    ("Who took the photograph of the Swedish army?", "The photograph of the Swedish army was printed in 1900.", ["event"]),
+    ("¿Quién tomó el mando del ejército sueco?", "el mando del ejército sueco pasó a Bernardo de Sajonia-Weimar", []),
+    ("¿Quién tomó el mando del ejército sueco?", "el ejército sueco pasó a Bernardo de Sajonia-Weimar", ["event"]),
+])
+def test_a_light_verb_is_said_by_its_object(question, text, kinds):
+    from qa.answer.latin_slots import worded_gaps
+
+    assert [g.kind for g in worded_gaps(question, text, "") if g.kind == "event"] == kinds
+
+
+@pytest.mark.parametrize("language, verbs, objects", [(lang, v, o) for lang in ("en", "es")
+                                                       for v, o in lexicon.glossary("light_verb", lang).items()])
+def test_every_light_verb_is_said_by_each_of_its_objects(language, verbs, objects):
+    from qa.answer.latin_slots import _light_object
+
+    for verb in verbs.split("|"):
+        for obj in objects.split("|"):
+            assert _light_object(verb, f" the {obj} of it", f"the {obj} passed to him", language)
+            assert not _light_object(verb, f" the {obj} of it", "it passed to him", language)

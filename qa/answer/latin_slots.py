@@ -104,7 +104,8 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
                 and not (kind == "focus" and people_counted(text, words)):
             # a verb whose object is an event of the closed class the text says ("received the
             # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
-            if kind == "event" and names_said_event(question[m.end():], text, latin_language(question)):
+            if kind == "event" and (names_said_event(question[m.end():], text, latin_language(question))
+                                    or _light_object(words, question[m.end():], text, latin_language(question))):
                 continue
             out.append(Gap(kind, words))
     # a death, birth, price... asked of a sentence that says none (qa.answer.events): a closed class;
@@ -181,6 +182,22 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     if (one := unnamed_one(question, quote, context)) and not any(one in g.detail for g in out):
         out.append(Gap("focus", f"the name of the {one}"))
     return out
+
+
+def _light_object(verb: str, after_verb: str, text: str, language: str | None) -> bool:
+    """Is the asked `verb` a light verb (`light_verb`: "took", «tomó») whose object, the word after
+    it (an article between), is one of the nouns it is light with ("command", «el mando») that
+    `text` writes? Then the object carries the event: "Who took command of the Swedish army?" is
+    said by "…command of the Swedish army passed to Bernhard of Saxe-Weimar"."""
+    from qa.text.paraphrase import plain
+
+    words = [plain(w) for w in _WORD.findall(after_verb)[:2]]
+    articles = {plain(a) for a in lexicon.words("latin_article")}
+    obj = words[1] if words and words[0] in articles and len(words) > 1 else words[0] if words else ""
+    for verbs, objects in lexicon.glossary("light_verb", language or "en").items():
+        if plain(verb) in map(plain, verbs.split("|")) and obj in map(plain, objects.split("|")):
+            return bool(re.search(r"(?<!\w)" + re.escape(obj) + r"(?!\w)", plain(text)))
+    return False
 
 
 def qualified_away(question: str, text: str) -> str:
