@@ -168,6 +168,16 @@ def test_by_whom_makes_the_next_verb_the_event(word):
     assert slots.focus(f"相对论{word}提出？") == ("提出", "event")
 
 
+@pytest.mark.parametrize("word", entries("by_whom_auxiliary"))
+def test_auxiliary_after_by_whom_is_no_part_of_the_verb(word):
+    assert slots.focus(f"比赛由谁{word}判罚犯规？") == ("判罚", "event")
+    assert slots.focus(f"秒数由谁{word}数？") == ("", "event")  # one character: nothing to check
+
+
+def test_auxiliary_making_a_word_with_the_next_character_stays():
+    assert slots.focus("这座桥由谁来到此地建造？") == ("来到", "event")
+
+
 @pytest.mark.parametrize("word", entries("when_copula"))
 def test_verb_before_a_when_question_is_the_event(word):
     assert slots.focus(f"该公司成立{word}哪一年？") == ("成立", "event")

@@ -43,6 +43,7 @@ from qa.answer.posts import deputy_only, deputy_unsaid, unnamed_holder
 from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
+from qa.text.gloss_kin import is_word
 from qa.text.questions import NUMBER_Q, QUESTION_TIME, ROLE, SIZE_Q, STOP_CHARS, TIME_Q, WHO_Q, said_otherwise
 
 
@@ -181,7 +182,12 @@ def focus(question: str) -> tuple[str, str]:
         before = q[:m.start()]
         if m.group(0) in lexicon.words("by_whom"):
             kind = "event"
-            word = _head(q[m.end():])  # 由谁首先提出 -> 提出
+            rest = q[m.end():]
+            # 由谁来判犯规 -> 判: the auxiliary is no part of the verb (由谁来数 asks who counts), unless
+            # the two make a word of the dictionary (由谁来到, 由谁去世)
+            if rest[:1] in lexicon.words("by_whom_auxiliary") and not is_word(rest[:2]):
+                rest = rest[1:]
+            word = _head(rest)  # 由谁首先提出 -> 提出
         elif r := re.search(ROLE + "$", before):
             word = r.group(0)  # 办事处主任是谁 -> 主任
         else:
@@ -248,7 +254,21 @@ def said_by_kin(word: str, quote: str) -> bool:
     `mentions` allows stand for it here, where only the quote (not its neighbours) may say it."""
     from qa.text.gloss_kin import MAX_FOCUS_KIN
 
-    return kin_written(quote, word, MAX_FOCUS_KIN)
+    return kin_written(quote, word, MAX_FOCUS_KIN) or said_by_head(word, quote)
+
+
+def said_by_head(word: str, quote: str) -> bool:
+    """Does the quote write the asked `word` with its last dictionary word replaced by one of the
+    same head and a shared one-word gloss (`qa.text.head_kin`: 中央圆顶 as 中央穹顶, "dome"), the
+    words before it written too? A translation picks its own compound for the passage's thing."""
+    from qa.text.gloss_kin import word_starts, writes
+    from qa.text.head_kin import head_kin
+
+    for start in sorted(word_starts(word)):
+        rest, head = word[:start], word[start:]
+        if len(head) >= 2 and (not rest or rest in quote) and any(writes(quote, k) for k in head_kin(head)):
+            return True
+    return False
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one
