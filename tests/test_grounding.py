@@ -76,6 +76,12 @@ CASES = [
     ("东京的脑机接口产业规划到哪一年?", "海珠区", "海珠区启动脑机接口产业园三年行动计划(2026—2028)。", "海珠区", [],
      ["东京"]),
     ("国家层面的脑机接口实施意见提出了什么?", "意见", "国家出台脑机接口实施意见,提出产业生态目标。", "国家出台", [], []),
+    # ... nor one saying when its thing was (原来的 for the passage's 最初的), nor one the grounding
+    # writes spread out in one phrase (镀银 as 镀有抛光银层; not across a comma: 9月，全球)
+    ("原来的穹顶塌了以后，是谁重建的?", "圣索菲亚大教堂", "最初的穹顶于558年坍塌，由小伊西多尔重建。", "最初的", [], []),
+    ("镀银的铜板要放在什么上面熏?", "银版摄影法", "每张照片制作在一块镀有抛光银层的铜板上，铜板先在碘蒸气上方熏过。",
+     "每张照片", [], []),
+    ("月球的人口有多少?", "广东", "今年9月，全球人口众多,广东人口众多。", "今年9月", [], ["月球"]),
     # ... nor one only the passages retrieved lack: another chunk of the collection says it (当时)
     ("当时的新喀里多尼亚是哪一国的殖民地?", "新喀里多尼亚", "新喀里多尼亚是法国的殖民地。", "新喀里多尼亚",
      [("历史", "当时法国占领了该岛。")], []),
@@ -323,3 +329,13 @@ def test_another_articles_title_in_the_question_is_a_name_qa_ask_checks(noun_tit
     swapped = ask("郵票是哪一年從保定陸軍軍官學校畢業的?")
     assert swapped["refused"], swapped["answer"]
     assert {"kind": "entity", "detail": "郵票", "reason": "the passages do not mention 郵票"} in swapped["gaps"]
+
+
+@pytest.mark.parametrize("word", lexicon.words("time_qualifier"))
+def test_a_word_saying_when_its_thing_was_names_no_other_subject(word):
+    question = f"{word}的展馆有多大?"
+    text = "新馆占地约两公顷。"
+    folded = to_simplified(question)
+    absent = frozenset(folded[i:i + 2] for i in range(len(folded) - 1) if folded[i:i + 2] not in text)
+    hit = _hit(text, "博物馆")
+    assert missing_names(folded, grounding(hit, 0, len(text), [hit]), [hit], absent=absent) == []

@@ -48,7 +48,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from qa.text import lexicon
-from qa.text.cjk import CJK_RUN, fold, unpunctuated
+from qa.text.cjk import CJK_RUN, HAN, fold, unpunctuated
 from qa.text.places import apart, divisions_in, located_place, named_places, opening_place, place_before, without_ending
 from qa.text.places import level as place_level
 from qa.text.questions import question_type, strip_question
@@ -160,7 +160,7 @@ def _heard(name: str, ground: str) -> bool:
     return rest != name and len(rest.strip()) <= 1
 
 
-def _absent_scope(question: str, span: str, absent: frozenset[str]) -> str:
+def _absent_scope(question: str, span: str, absent: frozenset[str], ground: str = "") -> str:
     """A dictionary word of `span` (cut as `qa.text.gloss_kin.word_starts` cuts it) that opens
     `question`, marked as its scope or owner (月球上, 东京的: zh.toml `scope_mark`), and that no
     chunk of the collection holds (each of its character pairs among the question's `absent` terms):
@@ -170,7 +170,10 @@ def _absent_scope(question: str, span: str, absent: frozenset[str]) -> str:
     实施意见, 层面 a word no passage writes).
     Whatever else the question shares with a passage (人口, 产业规划) is then said of another
     subject: "月球的人口有多少?" over a page on 广东's population. A plain word so marked already gets
-    no rewording's credit (`qa.answer.seams.plain_absent`); this refuses the quote outright."""
+    no rewording's credit (`qa.answer.seams.plain_absent`); this refuses the quote outright.
+    Not a word saying when its thing was (原来的穹顶 over 最初的穹顶: zh.toml `time_qualifier`), nor
+    one a sentence of the grounding `ground` writes spread out (镀银的铜板 over 镀有抛光银层的铜板:
+    `_spread`): both are the article's own thing worded apart (zh_xwiki9, zh_xwiki19)."""
     from qa.answer.seams import scoped
     from qa.text.gloss_kin import is_word, word_starts
 
@@ -178,9 +181,24 @@ def _absent_scope(question: str, span: str, absent: frozenset[str]) -> str:
     for a, b in zip(cuts, cuts[1:]):
         word = span[a:b]
         if b - a >= 2 and question.startswith(word) and is_word(word) and scoped(question, word) \
-                and all(word[i:i + 2] in absent for i in range(len(word) - 1)):
+                and all(word[i:i + 2] in absent for i in range(len(word) - 1)) \
+                and word not in _TIME_QUALIFIER and not (ground and _spread(word, ground)):
             return word
     return ""
+
+
+_TIME_QUALIFIER = frozenset(lexicon.words("time_qualifier"))
+# characters that may stand between two of a word a sentence writes spread out (镀银 as 镀有抛光银层)
+SPREAD_GAP = 3
+
+
+def _spread(word: str, ground: str) -> bool:
+    """Does a phrase of `ground` write `word`'s characters in order, at most `SPREAD_GAP` apart
+    ("镀银的铜板" over "一块镀有抛光银层的铜板")? A translation breaks a word the passage writes
+    around another, and what it says is then this article's thing, not another subject."""
+    pattern = f"[{HAN}]{{0,{SPREAD_GAP}}}".join(map(re.escape, word))  # in one phrase: no punctuation between
+    return re.search(pattern, ground) is not None
+
 
 
 def _asked_kind(question: str, span: str) -> bool:
@@ -325,7 +343,7 @@ def missing_names(question: str, ground: str, hits: list[Hit], titles: Iterable[
             # a division named in full (位于|云南省|哪个县 over 四川省's quote): a place, in the corpus or
             # not; read in the question, where its span may be cut short (天河区 over 海珠区's: 河区 is in 黑河区)
             found.append(place)
-        elif name := _absent_scope(question, span, absent):
+        elif name := _absent_scope(question, span, absent, ground):
             found.append(name)
         elif name := _in_place(question, span, ground, subjects):
             found.append(name)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from qa.errors import InputError
 from qa.text import lexicon
-from qa.text.cjk import CJK, is_cjk
+from qa.text.cjk import CJK, CJK_RUN, is_cjk
 from qa.text.controls import safe
 from qa.text.script import to_simplified
 
@@ -319,6 +319,9 @@ def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
 
     for name in sounded(question, text):  # a transliteration written otherwise (拉埃内克, 雷奈克)
         bits |= sum(1 << i for i, t in enumerate(terms) if t in name)
+    for inside, others in _head_terms(question, terms):
+        if any(writes(text, o) for o in others):
+            bits |= inside
     for inside, others, edges in _kin_terms(question, terms):
         written = [o for o in others if writes(text, o)]
         if written and not bits & inside:
@@ -340,6 +343,25 @@ def _synonym_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tu
                 inside = sum(1 << i for i, t in enumerate(terms) if t in member)
                 if inside:
                     out.append((inside, tuple(o for o in group if o != member and o not in question)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _head_terms(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(mask of the terms inside a word of `question`, the words of its head glossed alike:
+    `qa.text.head_kin`, 轮船 / 汽船 "steamship") for each dictionary word of the question that has any."""
+    from qa.text.gloss_kin import word_starts
+    from qa.text.head_kin import head_kin
+
+    out = []
+    for run in CJK_RUN.findall(to_simplified(question)):
+        cuts = sorted(word_starts(run)) + [len(run)]
+        for a, b in zip(cuts, cuts[1:]):
+            word = run[a:b]
+            others = tuple(k for k in head_kin(word) if k not in question) if b - a >= 2 else ()
+            inside = sum(1 << i for i, t in enumerate(terms) if t in word)
+            if others and inside:
+                out.append((inside, others))
     return tuple(out)
 
 
