@@ -61,3 +61,16 @@ def test_the_index_reads_first_senses_of_plain_words_and_is_kept_in_the_cache_fo
 ])
 def test_a_focus_compound_written_with_a_kin_head_is_said(question, quote, gap):
     assert any(g.kind == "focus" for g in slots.gaps(question, quote, "")) is gap
+
+
+def test_a_word_no_passage_writes_is_held_by_a_head_kin():
+    from qa.text.questions import held_otherwise, question_terms
+
+    question = "是什么让河上的轮船失去了生意？"
+    terms = tuple(question_terms(question))
+    text = "尾明轮汽船一直在河上运送乘客和货物。"
+    absent = 1 << terms.index("轮船")  # no passage of the collection writes 轮船
+    assert held_otherwise(question, terms, text, absent) & absent
+    # ... but a word the collection writes is its own: a head kin elsewhere is another sense
+    # (美誉, "fame", and the 名誉 of 名誉院长, "honorary")
+    assert not held_otherwise(question, terms, text) & absent

@@ -276,7 +276,7 @@ def _sentences(q: Question, hit: Hit) -> list[_Sentence]:
     for span in split_sentences(hit.text):
         s = norm[span.start:span.end] if same else fold(hit.text[span.start:span.end])
         raw = close_spaces(to_simplified(hit.text[span.start:span.end]))  # for the answer-type check only
-        out.append(_Sentence(span, _mask(s, q.terms) | held_otherwise(q.text, q.terms, s) | by_name, _mask(s, q.chars),
+        out.append(_Sentence(span, _mask(s, q.terms) | held_otherwise(q.text, q.terms, s, q.absent) | by_name, _mask(s, q.chars),
                              bool(q.wants) and has_answer_type(raw, q.wants, q.measure, q.text) and _carries(q, raw)
                              and named,
                              bool(q.subject) and raw.startswith(q.subject), bool(q.role) and (q.role in s or said_otherwise(s, q.role)),

@@ -297,14 +297,17 @@ def said_otherwise(text: str, word: str) -> bool:
     return False
 
 
-def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
+def held_otherwise(question: str, terms: tuple[str, ...], text: str, absent: int = 0) -> int:
     """Mask over `terms` (the question's index terms, `question_terms`) of those inside a word of
     the question that `text` writes as another word of its class (研究船's 研究 and 究船 where
     `text` says 科考船). Both texts folded to Simplified characters. A question without Chinese
     characters is read by `qa.text.paraphrase` instead (another form, class word or value).
     Besides zh.toml's `synonym` classes, a word's kin in CC-CEDICT (`qa.text.gloss_kin`: 坐落 for
     位于, both "to be located") stand for it, and a transliterated name `text` writes in other
-    characters of a like sound (`qa.text.sounds`)."""
+    characters of a like sound (`qa.text.sounds`). A word of the question that no passage of the
+    collection writes (its terms all in `absent`, a mask over `terms`) is held too where `text`
+    writes a word of its head glossed alike (`qa.text.head_kin`: 轮船 for the passage's 汽船); not
+    one the collection writes: 美誉 asked of a page saying 被誉为 is no 名誉 of 名誉院长 ("honorary")."""
     if not CJK.search(question):
         from qa.text.paraphrase import held
 
@@ -319,8 +322,8 @@ def held_otherwise(question: str, terms: tuple[str, ...], text: str) -> int:
 
     for name in sounded(question, text):  # a transliteration written otherwise (拉埃内克, 雷奈克)
         bits |= sum(1 << i for i, t in enumerate(terms) if t in name)
-    for inside, others in _head_terms(question, terms):
-        if any(writes(text, o) for o in others):
+    for inside, others in _head_terms(question, terms) if absent else ():
+        if inside & absent == inside and any(writes(text, o) for o in others):
             bits |= inside
     for inside, others, edges in _kin_terms(question, terms):
         written = [o for o in others if writes(text, o)]
