@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.text.cjk import close_spaces, closed_offsets, fold, unpunctuated
+from qa.text.cjk import close_spaces, closed_offsets, fold, spread, unpunctuated
 
 
 @pytest.mark.parametrize("text, closed", [
@@ -69,3 +69,14 @@ def test_fold_reads_widths_case_script_and_name_dots_one_way(text, folded):
 ])
 def test_unpunctuated_reads_a_saying_the_same_however_it_is_marked(text, bare):
     assert unpunctuated(text) == bare
+
+
+@pytest.mark.parametrize("word, text, written", [
+    ("镀银", "每张照片都制作在一块镀有抛光银层的铜板上", True),   # 镀|有抛光|银: three between
+    ("镀银", "镀银", True),
+    ("母亲", "他的母校在城里的父亲", False),                 # 母 … 亲: six between
+    ("月球", "今年9月，全球人口众多", False),                # a comma between: two phrases
+    ("银镀", "一块镀有抛光银层的铜板", False),               # out of order
+])
+def test_spread_reads_a_word_written_around_others_in_one_phrase(word, text, written):
+    assert spread(word, text) is written

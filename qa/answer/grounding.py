@@ -48,7 +48,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from qa.text import lexicon
-from qa.text.cjk import CJK_RUN, HAN, fold, unpunctuated
+from qa.text.cjk import CJK_RUN, fold, spread, unpunctuated
 from qa.text.places import apart, divisions_in, located_place, named_places, opening_place, place_before, without_ending
 from qa.text.places import level as place_level
 from qa.text.questions import question_type, strip_question
@@ -172,8 +172,8 @@ def _absent_scope(question: str, span: str, absent: frozenset[str], ground: str 
     subject: "月球的人口有多少?" over a page on 广东's population. A plain word so marked already gets
     no rewording's credit (`qa.answer.seams.plain_absent`); this refuses the quote outright.
     Not a word saying when its thing was (原来的穹顶 over 最初的穹顶: zh.toml `time_qualifier`), nor
-    one a sentence of the grounding `ground` writes spread out (镀银的铜板 over 镀有抛光银层的铜板:
-    `_spread`): both are the article's own thing worded apart (zh_xwiki9, zh_xwiki19)."""
+    one a phrase of the grounding `ground` writes spread out (镀银的铜板 over 镀有抛光银层的铜板:
+    `qa.text.cjk.spread`): both are the article's own thing worded apart (zh_xwiki9, zh_xwiki19)."""
     from qa.answer.seams import scoped
     from qa.text.gloss_kin import is_word, word_starts
 
@@ -182,22 +182,12 @@ def _absent_scope(question: str, span: str, absent: frozenset[str], ground: str 
         word = span[a:b]
         if b - a >= 2 and question.startswith(word) and is_word(word) and scoped(question, word) \
                 and all(word[i:i + 2] in absent for i in range(len(word) - 1)) \
-                and word not in _TIME_QUALIFIER and not (ground and _spread(word, ground)):
+                and word not in _TIME_QUALIFIER and not (ground and spread(word, ground)):
             return word
     return ""
 
 
 _TIME_QUALIFIER = frozenset(lexicon.words("time_qualifier"))
-# characters that may stand between two of a word a sentence writes spread out (镀银 as 镀有抛光银层)
-SPREAD_GAP = 3
-
-
-def _spread(word: str, ground: str) -> bool:
-    """Does a phrase of `ground` write `word`'s characters in order, at most `SPREAD_GAP` apart
-    ("镀银的铜板" over "一块镀有抛光银层的铜板")? A translation breaks a word the passage writes
-    around another, and what it says is then this article's thing, not another subject."""
-    pattern = f"[{HAN}]{{0,{SPREAD_GAP}}}".join(map(re.escape, word))  # in one phrase: no punctuation between
-    return re.search(pattern, ground) is not None
 
 
 

@@ -56,7 +56,7 @@ from typing import Callable
 
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
 from qa.answer.seams import cut_terms, plain_absent
-from qa.text.cjk import CJK, close_spaces, fold
+from qa.text.cjk import CJK, close_spaces, fold, spread
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, held_otherwise, question_terms,
                                index_terms, question_type, said_otherwise, strip_question)
 from qa.text.script import to_simplified
@@ -223,10 +223,12 @@ def _apart(text: str, items: tuple[str, ...], absent: int) -> int:
     """Mask of the Chinese terms `text` does not hold whose every character it does (最贵 in
     最昂贵的书): a paraphrase keeps the characters and breaks the word. Not for a term the collection
     lacks (`absent`): its characters apart are chance, and the missing word is what refuses a near
-    miss (岬太郎的母亲 over a page that writes 母 and 亲 but never 母亲)."""
+    miss (岬太郎的母亲 over a page that writes 母 and 亲 but never 母亲), unless `text` writes them
+    in order inside one phrase, a few characters apart (`qa.text.cjk.spread`: 镀银 in 镀有抛光银层)."""
     bits = 0
     for i, t in enumerate(items):
-        if not absent >> i & 1 and len(t) > 1 and CJK.match(t) and t not in text and all(c in text for c in t):
+        if len(t) > 1 and CJK.match(t) and t not in text \
+                and (spread(t, text) if absent >> i & 1 else all(c in text for c in t)):
             bits |= 1 << i
     return bits
 

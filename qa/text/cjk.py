@@ -87,3 +87,16 @@ def unpunctuated(text: str) -> str:
     """`fold(text)` without spaces, punctuation or symbols: the form in which a quoted saying or
     name is looked up, since a translation writes 「冻死不拆屋，饿死不掳掠」 as "冻死不拆屋, 饿死不掳掠"."""
     return "".join(ch for ch in fold(text) if unicodedata.category(ch)[0] not in "PSZC")
+
+
+# Chinese characters that may stand between two of a word a text writes spread out (镀银 as 镀有抛光银层)
+SPREAD_GAP = 3
+
+
+def spread(word: str, text: str) -> bool:
+    """Does `text` write `word`'s characters in order inside one phrase, at most `SPREAD_GAP`
+    Chinese characters apart and no punctuation between ("镀银的铜板" over "一块镀有抛光银层的铜板")?
+    A translation breaks a word its passage writes around another; characters scattered over a
+    sentence (母 … 亲) are chance."""
+    pattern = f"[{HAN}]{{0,{SPREAD_GAP}}}".join(map(re.escape, word))
+    return re.search(pattern, text) is not None
