@@ -387,14 +387,18 @@ def test_a_translations_spaces_do_not_hide_what_the_passage_names(passage):
 
 def test_a_word_held_as_separate_characters_counts_half_unless_the_collection_lacks_it():
     bible = hit("狮子亨利手绘圣经是世界上目前最昂贵的书籍。", title="狮子亨利", n=3)
+    # the collection lacking 最贵, its characters count only written in order in one phrase, a few apart
+    scattered = hit("狮子亨利手绘圣经是世界上最早的书籍，如今也很珍贵。", title="狮子亨利", n=3)
     question = "世界上最贵的书籍是哪一本？"  # 最贵: the passage writes 最昂贵
     supports = {}
-    for name, others in (("held", ["这家店的水果最贵。"]), ("lacked", ["这家店的水果很便宜。"])):
-        idf = collection_idf([bible.text, *others])
-        supports[name] = [answer_extractive(question, [bible], threshold=0.0, idf=idf, params=replace(DEFAULTS, apart_credit=c)).support
+    for name, passage, others in (("held", bible, ["这家店的水果最贵。"]), ("spread", bible, ["这家店的水果很便宜。"]),
+                                  ("scattered", scattered, ["这家店的水果很便宜。"])):
+        idf = collection_idf([passage.text, *others])
+        supports[name] = [answer_extractive(question, [passage], threshold=0.0, idf=idf, params=replace(DEFAULTS, apart_credit=c)).support
                           for c in (0.0, 0.5)]
     assert supports["held"][1] > supports["held"][0]
-    assert supports["lacked"][1] == supports["lacked"][0]
+    assert supports["spread"][1] > supports["spread"][0]
+    assert supports["scattered"][1] == supports["scattered"][0]
 
 
 # -- a quote that leans on its neighbour (qa.answer.anaphora) -------------------------------------
