@@ -29,7 +29,7 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["WORD_HEADWORD", "Glosses", "cache_dir", "cached", "content_words", "dictionary_file", "entries", "is_name", "renderings", "senses"]
+__all__ = ["WORD_HEADWORD", "Glosses", "content_words", "dictionary_file", "entries", "is_name", "renderings", "senses"]
 
 MAX_RENDERINGS = 12  # per English word or phrase: "title" has 12, "period" more; all are kept up to this
 _READING = 1  # how `_build` reads the dictionary: a new number rebuilds the cached index
@@ -185,21 +185,6 @@ def _write(path: Path, index: dict[str, tuple[str, ...]]) -> None:
         db.execute("CREATE TABLE glosses (gloss TEXT PRIMARY KEY, heads TEXT NOT NULL) WITHOUT ROWID")
         db.executemany("INSERT INTO glosses VALUES (?, ?)", ((g, _SEP.join(h)) for g, h in index.items()))
         db.commit()
-
-
-def cache_dir() -> Path:
-    """The user cache folder (`qa.text.index_cache.cache_dir`), kept here for modules that name
-    their own files in it; `index_cache.index_path` names them by content, which new code should."""
-    from qa.text.index_cache import cache_dir as folder
-
-    return folder()
-
-
-def cached(path: Path, build):
-    """`qa.text.index_cache.cached`, kept here for modules written before it."""
-    from qa.text.index_cache import cached as pickled
-
-    return pickled(path, build)
 
 
 def dictionary_file() -> Path | None:

@@ -18,7 +18,6 @@ not loaded by a question whose quote names what it asks.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -49,15 +48,16 @@ def _key(gloss: str) -> str:
 
 @cache
 def _index() -> dict[str, str]:
-    from qa.text.cedict import cache_dir, cached, dictionary_file
+    from qa.text.cedict import dictionary_file
+    from qa.text.index_cache import cached, index_path
 
     source = dictionary_file()
     if source is None:
         return {}
-    stat = source.stat()
-    reading = repr((_SENSES, MAX_HEADS, _READING)).encode()
-    digest = hashlib.sha1(reading).hexdigest()[:10]
-    return cached(cache_dir() / f"head-kin-{digest}-{stat.st_size}-{int(stat.st_mtime)}.pickle", lambda: build(source))
+    # named by what reads the dictionary and by the dictionary's text (qa.text.index_cache), so a
+    # reinstall builds nothing and a stale copy is removed
+    reading = repr((_SENSES, MAX_HEADS, _READING))
+    return cached(index_path("head-kin", reading, source, "pickle"), lambda: build(source))
 
 
 def build(source: Path) -> dict[str, str]:
