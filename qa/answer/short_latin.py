@@ -83,8 +83,8 @@ def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
     elif asked.wants == "place":
         lead = re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (lexicon.alternation("latin_place_lead"),
                                                          lexicon.alternation("latin_article")), re.IGNORECASE)
-        spans = [r for r in _runs(text) if not said(asked, text[r[0]:r[1]]) and _unquoted(text, r)
-                 and lead.search(text[max(0, r[0] - 20):r[0]])] or _beside_noun(asked, text)
+        spans = [r for r in _runs(text) if r[2] and not said(asked, text[r[0]:r[1]]) and _unquoted(text, r)
+                 and lead.search(text[max(0, r[0] - 20):r[0]]) and not _event(asked, text, r)] or _beside_noun(asked, text)
     elif valued := _valued(asked, text):
         spans = valued
     else:
@@ -130,13 +130,24 @@ def _valued(asked: Asked, text: str) -> list[tuple[int, int]]:
     """The values of the attribute a name or which question asks by its noun (`value_of`: "the
     scientific name" -> "(Panthera uncia)"), without their brackets."""
     out = []
+    closed = lowered(lexicon.words("stop_word")) | lowered(lexicon.words("auxiliary"))
     for noun, value in lexicon.glossary("value_of").items():
-        if re.search(r"\b%s\b" % re.escape(noun), asked.question):
+        said_at = re.search(r"\b(\w*)\s*\b%s\b\s*(\w*)" % re.escape(noun), asked.question)
+        if said_at and not (said_at.group(1).lower() in lowered(lexicon.words("determiner"))
+                            and said_at.group(2).isalpha() and said_at.group(2).islower() and said_at.group(2) not in closed):
+            # not an attribute word modifying the noun after it ("their deep winter dives" asks no depth)
             for m in re.finditer(value, text):
                 start, end = m.start() + (m.group(0)[:1] in "(["), m.end() - (m.group(0)[-1:] in ")]")
                 if not said(asked, text[start:end]):
                     out.append((start, end))
     return out
+
+
+def _event(asked: Asked, text: str, run: tuple[int, int, int]) -> bool:
+    """Does the run name an event ("the Second World War", «la Guerra Civil»: `event_name`), which
+    is no place, the question not saying that word?"""
+    words = {w.lower() for w in re.findall(r"\w+", text[run[0]:run[1]])}
+    return bool(words & (lowered(lexicon.words("event_name")) - asked.words))
 
 
 def _unquoted(text: str, run: tuple[int, int, int]) -> bool:
@@ -228,6 +239,9 @@ def _noun_end(asked: Asked, text: str, end: int) -> int:
         at = next((i for i, m in enumerate(tokens[:MODIFIERS + 1]) if stem(spoken(m)) == phrase[0]), 0)
         if all(_modifier(m) for m in tokens[:at]):
             tokens = tokens[at:]
+    if phrase and len(tokens) > 2 and _modifier(tokens[0]) and spoken(tokens[1]) in _CONNECTORS \
+            and stem(spoken(tokens[2])) == phrase[0]:
+        return tokens[0].end()  # a measure of the asked noun ("200 million electronvolts of energy")
     kept = []
     for m, w in zip(tokens, phrase):  # the question's words in its order
         if stem(spoken(m)) != w:
@@ -246,7 +260,8 @@ def _modifier(token: re.Match) -> bool:
     (`figure_tail`: "51,300 last year"), joins its words (de, of) or asks (`stop_word`, `auxiliary`)."""
     word = token.group(0)
     closed = lowered(lexicon.words("figure_tail")) | lowered(lexicon.words("stop_word")) | lowered(lexicon.words("auxiliary"))
-    return word.isalpha() and word.islower() and word not in closed and word not in _CONNECTORS
+    plain = word.islower() or word[0].isupper() and word[1:].islower()  # "370 Greek triremes" too
+    return word.isalpha() and plain and word.lower() not in closed and word not in _CONNECTORS
 
 
 def _counts_nothing(text: str, end: int) -> bool:
@@ -279,8 +294,10 @@ def _runs(text: str, person: bool = False) -> list[tuple[int, int, int]]:
             if word.endswith(".") and _sentence_end(word):
                 _close(run, person, out)
                 run = []
-        elif joined and word.lower() in inside and len(pending) < 2:
-            pending.append(tok)
+        elif joined and len(pending) < 2 and (word.lower() in inside or not person and pending
+                                                and pending[-1].group(0).lower() in _CONNECTORS
+                                                and word.lower() in lowered(lexicon.words("latin_article"))):
+            pending.append(tok)  # "Democratic Republic of the Congo": an article after "of" inside a thing's name
         else:
             _close(run, person, out)
             run, pending = [], []
@@ -298,7 +315,7 @@ def _close(run: list[re.Match], person: bool, out: list[tuple[int, int, int]]) -
     if not words:
         return
     not_person = lowered(lexicon.words("not_person")) | lowered(lexicon.words("pinyin_name_kind")) \
-        | lowered(lexicon.words("month_name")) | lowered(lexicon.words("weekday_name"))
+        | lowered(lexicon.words("month_name")) | lowered(lexicon.words("weekday_name")) | lowered(lexicon.words("event_name"))
     if person and any(w.group(0).lower() in not_person or w.group(0).lower().rstrip(".") in not_person for w in words):
         return
     last = words[-1].group(0)
@@ -348,7 +365,8 @@ def _beside_noun(asked: Asked, text: str) -> list[tuple[int, int]]:
         if re.search(noun + r",?(?:\s+[^\W\d_]+){0,2},?\s+$", text[max(0, start - 40):start], re.IGNORECASE):
             out.append((start, end))
         elif m := re.match(r"\s+" + noun + r"\b", text[end:], re.IGNORECASE):
-            out.append((start, end + m.end()))
+            if not any(r[0] == end + m.end() + 1 for r in _runs(text)):  # "the English astronomer Norman
+                out.append((start, end + m.end()))  # Lockyer": the name after the noun is the one asked
         elif stem(text[start:end].split()[-1]) in stems or stem(text[start:end].split()[0]) in stems:  # the Ming dynasty, la Sierra Parima
             out.append((start, end))
         elif re.search(noun + r"[^.;]{0,60}\b(?:%s)\s+(?:(?:%s)\s+)?$" % (copula, articles), text[max(0, start - 90):start], re.IGNORECASE):
