@@ -34,6 +34,8 @@ _DATED = ("year", "month", "day", "time")
 _TITLE = lexicon.regex("book_title")
 _APPROXIMATE_LEAD = longest_first(lexicon.words("approximate_lead"))
 _RELATIVE = longest_first(lexicon.words("relative_time"))
+_SPACED_BEFORE = lexicon.regex("spaced_date_before")
+_SPACED_AFTER = lexicon.regex("spaced_date_after")
 _HEDGED = (*_APPROXIMATE_LEAD, *lexicon.words("approximate"))  # a question asking 约多少 takes the figure alone
 
 
@@ -118,5 +120,17 @@ def widened(q: str, text: str, span: tuple[int, int], wants: str) -> tuple[int, 
         start -= 1
     words = _APPROXIMATE_LEAD if wants == "number" and not any(w in q for w in _HEDGED) else \
         _RELATIVE if wants in _DATED else ()
+    if wants in ("day", "time"):
+        start, end = _spaced(text, start, end)
     lead = next((w for w in words if text.endswith(w, 0, start)), "")
     return start - len(lead), end
+
+
+def _spaced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A date with the parts a translation writes apart next to it ("1494 年 6 月 7 日" for 何时,
+    not 7 日: `spaced_date_before`, `spaced_date_after`)."""
+    while (m := _SPACED_BEFORE.search(text, max(0, start - 16), start)) and m.end() == start:
+        start = m.start()
+    if text[end - 1:end] in "年月" and (m := _SPACED_AFTER.match(text[end:])):
+        end += m.end()
+    return start, end

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from qa.answer.agents import agent, located, occupation, of_kind, origin
 from qa.answer.called import called, calls
 from qa.answer.causes import asks_how, cause
+from qa.answer.described import describes_kind
 from qa.answer.fence import aligned
 from qa.answer.figures import typed_spans, widened
 from qa.answer.frames import actor, before_predicate, framed, modifier_place
@@ -63,6 +64,7 @@ from qa.answer.nations import asks_nation, country, nation
 from qa.answer.ordinals import ranked
 from qa.answer.owned import owner_span
 from qa.answer.periods import period
+from qa.answer.persons import dotted_name
 from qa.answer.posts import asks_post, post
 from qa.answer.ranges import endpoint
 from qa.answer.respective import WHOLE, respective
@@ -178,10 +180,12 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
     nation_asked = asks_nation(q)
     if found and constructions and nation_asked:  # 葡萄牙F1 (the fence of 哪个国家的赛车手) -> 葡萄牙
         return _narrowed(found, quotes, lambda text: country(q, text, found.start, found.end))
+    if found and described(q, asked, quotes, found, wants):
+        found = None  # 法国天文学家 for 哪位天文学家: a description of the kind asked, not its name
     if found or not constructions:
-        return found
+        return _person(found, quotes, wants)
     thing = asked and wants not in _TYPED  # a thing or a person, not a figure or a date
-    return _first_of((  # then by construction
+    return _finished(q, asked, _first_of((  # then by construction
         (asked and wants == "person", quotes, lambda text: agent(q, asked, text, MAX_CHARS)),
         (wants == "place", quotes, lambda text: located(q, text, MAX_CHARS)),
         (nation_asked, best, lambda text: nation(q, nation_asked, text)),
@@ -193,7 +197,26 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
         (thing, best, lambda text: framed(q, asked, text, MAX_CHARS) or actor(q, asked, text, MAX_CHARS)
          or (wants == "place" and modifier_place(q, asked, text)) or before_predicate(q, asked, text) or None),
         (not asked and asks_how(q), best, lambda text: cause(q, text, MAX_CLAUSE_CHARS, how=True)),  # 怎样得来的
-    ))
+    )), quotes, wants)
+
+
+def _finished(q: str, asked: re.Match | None, found: Short | None, quotes: list[str], wants: str) -> Short | None:
+    """A construction's answer as the passes' is given (`_person`), none when it only describes the kind asked."""
+    return None if found and described(q, asked, quotes, found, wants) else _person(found, quotes, wants)
+
+
+def described(q: str, asked: re.Match | None, quotes: list[str], found: Short, wants: str) -> bool:
+    """Does `found` only describe the kind the question asks (`qa.answer.described`)?"""
+    quote = quotes[found.quote]
+    text = fold(quote)
+    return describes_kind(q, asked, text if len(text) == len(quote) else quote, found.start, found.end, wants)
+
+
+def _person(found: Short | None, quotes: list[str], wants: str) -> Short | None:
+    """A person's span cut to the one dotted name it holds (`qa.answer.persons`)."""
+    if found is None or wants != "person":
+        return found
+    return _narrowed(found, quotes, lambda text: dotted_name(text, found.start, found.end))
 
 
 def _narrowed(found: Short, quotes: list[str], narrow) -> Short:
