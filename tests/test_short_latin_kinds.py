@@ -29,10 +29,6 @@ ANSWERED = [
     # a capitalised adjective between a figure and its noun
     ("How many triremes did the Greeks have?", "Some 600 to 800 vessels could not manoeuvre, and the 370 Greek triremes rammed them.",
      "370 Greek triremes"),
-    # a count asked by a noun the quote says another way: its one figure with its own words
-    ("How many kakapo were left in 1995?", "By 1995 the known population had fallen to just 51 birds.", "51 birds"),
-    ("How many guns was the ship armed with?", "She carried 64 bronze cannon, many of them on a second deck.",
-     "64 bronze cannon"),
     # an attribute noun followed by a verb still asks its value
     ("¿Qué tamaño alcanzan sus alas extendidas?", "Sus alas extendidas alcanzan 3 metros.", "3 metros"),
 ]
@@ -41,9 +37,6 @@ UNANSWERED = [
     # "deep" modifies "winter dives": the question asks a prey, not a depth
     ("What prey do narwhals pursue on their deep winter dives?",
      "Narwhals regularly descend to 1,500 metres in winter to hunt beneath the dense pack ice."),
-    # two figures with words of their own: none is certain; a count of the thing asked is no size of it
-    ("How many kakapo were left?", "By 1995 there were 51 birds on 3 islands."),
-    ("¿Cuánto medirá la torre de Jesucristo?", "El proyecto prevé dieciocho torres, y la más alta será la de Jesucristo."),
     # an event is no person
     ("¿Quiénes prendieron fuego a la cripta?", "Durante la Guerra Civil, en 1936, unos anarquistas incendiaron la cripta."),
 ]

@@ -71,7 +71,7 @@ def latin_span(question: str, quotes: list[str]) -> tuple[int, int, int] | None:
 
 def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
     if asked.wants == "number":
-        spans = _figures(asked, text) or _counting_other(asked, text)
+        spans = _figures(asked, text)
     elif asked.wants in ("year", "date"):
         pattern = lexicon.regex("latin_year") if asked.wants == "year" else lexicon.regex("latin_date")
         spans = [m.span() for m in pattern.finditer(text) if not said(asked, m.group(0))]
@@ -203,30 +203,6 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
             # kilometres counts no people
             bare.append((start, unit_end))
     return carrying or ([] if asked.unit is not None else bare)
-
-
-def _counting_other(asked: Asked, text: str) -> list[tuple[int, int]]:
-    """A count asked by a noun the quote says another way ("how many kakapo" over "just 51 birds",
-    "how many guns" over "64 bronze cannon"): the one figure of the quote followed by plain words
-    (`_modifier`, up to `MODIFIERS` + 1) and no unit, with them; none when two figures are so written."""
-    if asked.unit is not None or not asked.noun:
-        return []
-    out = []
-    for m in lexicon.regex("latin_figure", re.IGNORECASE).finditer(text):
-        if said(asked, m.group(0)) or lexicon.regex("latin_year").fullmatch(m.group(0).strip()):
-            continue
-        end = m.end()
-        for token in _TOKEN.finditer(text, end):
-            if text[end:token.start()].strip() or not _modifier(token) or token.group(0)[0].isupper():
-                break
-            end = token.end()
-            if len(text[m.end():end].split()) > MODIFIERS:
-                break
-        words = {stem(f) for w in text[m.end():end].lower().split() for f in (w, w.rstrip("s"))}
-        if end > m.end() and not re.match(r"\s*(?:%s)(?!\w)" % _units(), text[m.end():], re.IGNORECASE) \
-                and not words & {stem(w) for w in asked.words}:  # «dieciocho torres» counts no size of the tower
-            out.append((m.start(), end))
-    return out if len(out) == 1 else []
 
 
 def _counted_back(asked: Asked, text: str, start: int, end: int) -> bool:
