@@ -65,3 +65,11 @@ def test_an_attribute_word_after_a_determiner_modifying_a_noun_asks_no_value(wor
     quote = "The whales descend to 1,500 metres in winter to hunt halibut."
     assert short_answer(f"What prey do whales hunt on {word} deep winter dives?", [quote]) is None
     assert short_answer(f"What is {word} depth of the dives?", [quote]) == "1,500 metres"
+
+
+@pytest.mark.parametrize("word", lexicon.words("kin_word"))
+def test_a_name_after_another_relation_is_not_the_one_asked(word):
+    other = "cousin" if word != "cousin" else "uncle"
+    said = "Ada lived with her {} Anne Isabella Milbanke."
+    assert short_answer(f"Who was Ada's {word}?", [said.format(other)]) is None
+    assert short_answer(f"Who was Ada's {word}?", [said.format(word)]) == "Anne Isabella Milbanke"

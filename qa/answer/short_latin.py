@@ -76,7 +76,7 @@ def _latin(asked: Asked, text: str) -> tuple[int, int] | None:
         pattern = lexicon.regex("latin_year") if asked.wants == "year" else lexicon.regex("latin_date")
         spans = [m.span() for m in pattern.finditer(text) if not said(asked, m.group(0))]
     elif asked.wants == "person":
-        spans = _persons(asked, text)
+        spans = [r for r in _persons(asked, text) if not _other_kin(asked, text, r[0])]
         found = subject(asked, text, [s[:2] for s in spans])
         if found:
             return found
@@ -107,6 +107,15 @@ def _persons(asked: Asked, text: str) -> list[tuple[int, int, int]]:
     run sharing a word with the question (that is who it asks about: Nodo Sistemas S.A.)."""
     return [r for r in _runs(text, person=True) if r[2] >= 2 and _unquoted(text, r)
             and not {w.lower() for w in re.findall(r"\w+", text[r[0]:r[1]])} & asked.words]
+
+
+def _other_kin(asked: Asked, text: str, start: int) -> bool:
+    """Is the name at `start` written right after a relation (`kin_word`: "his wife Anne…") other
+    than the one the question asks ("Who was her father?"), when it asks one?"""
+    kin = lowered(lexicon.words("kin_word"))
+    asked_kin = kin & asked.words
+    before = re.findall(r"\w+", text[max(0, start - 30):start].lower())[-3:]
+    return bool(asked_kin) and any(w in kin and w not in asked_kin for w in before)
 
 
 def names_person(question: str, text: str) -> bool:
