@@ -305,7 +305,6 @@ def test_a_paraphrased_sentence_places_the_answer_by_the_pieces_of_the_questions
 
 
 PARAPHRASED_NOT_CERTAIN = [
-    ("屋大維的養父是誰?", "屋大維鑒於其養父朱利烏斯·凱撒的失敗，十分清楚精英階層的反感。"),  # 的 inside: which side answers is not certain
     ("于1948年并入奥斯陆的城市名为什么？", "1948年，奥斯陆并入周边城市后面积增加了108%。"),  # a figure is no name
     ("印度野驴栖息在哪儿？", "印度野驴是栖息在南亚的亚洲野驴亚种。"),  # 南亚的亚洲野驴亚种: 的 inside
     ("禁止性规定有助于防止风险从哪一方传染给商业银行？", "有助于防止风险从委托方向商业银行传染,提高金融体系稳定性。"),  # ends in the question's words

@@ -15,6 +15,12 @@ ANSWERED = [
     # the dotted name out of its description before and its manner after
     ("谁赢得了女子比赛？", "葡萄牙的安娜·里贝罗以2:26:05的成绩赢得女子组比赛，创造了新的赛道纪录。", "安娜·里贝罗"),
     ("第一个听诊器是谁发明的？", "听诊器于 1816 年由在巴黎内克尔医院工作的法国医生勒内·雷奈克发明。", "勒内·雷奈克"),
+    # where the question's words place no one, the one foreign name of the sentence saying the most of it
+    ("谁是市场经理？", "市场经理罗莎·德尔加多说，第一次集市将于5月4日开放。", "罗莎·德尔加多"),
+    ("谁研制了使用活动金属字模的印刷机？", "活字金属印刷机是由约翰内斯·古腾堡于1440年左右在德国美因茨发明的。", "约翰内斯·古腾堡"),
+    ("谁画了《黎明的港湾》？", "这幅作品是荷兰画家威廉·德弗里斯创作的《黎明时的港口》。", "威廉·德弗里斯"),
+    ("哪位作曲家帮他找到了出版商？", "他的作品引起了约翰内斯·勃拉姆斯的注意，后者帮助他找到了一家出版商。", "约翰内斯·勃拉姆斯"),
+    ("屋大維的養父是誰?", "屋大維鑒於其養父朱利烏斯·凱撒的失敗，十分清楚精英階層的反感。", "朱利烏斯·凱撒"),  # DRCD's gold
     # a Chinese name is left as the fence gives it
     ("是谁牵头搭建平台的？", "在湾里庙步行街管委会牵头搭建平台、逐户沟通后,签约率达98%。", "湾里庙步行街管委会"),
     # a date written apart, whole
@@ -30,6 +36,12 @@ UNANSWERED = [
     # the word before the asked noun, or the noun with a describer, names no one
     ("哪位作曲家创作了这首曲子？", "这首曲子由一位捷克作曲家创作。"),
     ("哪位天文学家发现了这颗彗星？", "这颗彗星由法国天文学家发现。"),
+    # two foreign names, or only the one the question says: no one is certain
+    ("谁完成了有记载的首次登顶？",
+     "有记录的首次登顶是在 1889 年，由德国地理学家汉斯·迈耶和奥地利登山家路德维希·普尔切勒在一名当地向导的帮助下完成的。"),
+    ("开普勒的助手是谁？", "约翰内斯·开普勒是一位德国天文学家。"),
+    # a name inside a title is the title's
+    ("谁翻译了这本书？", "这本书就是《哈利·波特》。"),
     # an anaphor with the asked noun names nothing
     ("哪座城市领导着该联盟？", "该联盟长期由其主要城市领导着。"),
 ]
@@ -43,6 +55,12 @@ def test_the_name_or_the_date_whole(question, quote, short):
 @pytest.mark.parametrize(("question", "quote"), UNANSWERED)
 def test_a_description_of_the_kind_is_no_answer(question, quote):
     assert short_answer(question, [quote]) is None
+
+
+@pytest.mark.parametrize("char", lexicon.words("name_title_end"))
+def test_a_dotted_name_starts_after_a_title_and_ends_before_a_verb(char):
+    text = f"英{char}安娜·里贝罗表示"
+    assert text[slice(*dotted_name(text, 0, len(text)))] == "安娜·里贝罗"
 
 
 @pytest.mark.parametrize("char", lexicon.words("name_stop"))

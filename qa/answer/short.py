@@ -64,7 +64,7 @@ from qa.answer.nations import asks_nation, country, nation
 from qa.answer.ordinals import ranked
 from qa.answer.owned import owner_span
 from qa.answer.periods import period
-from qa.answer.persons import dotted_name
+from qa.answer.persons import dotted_name, only_dotted
 from qa.answer.posts import asks_post, post
 from qa.answer.ranges import endpoint
 from qa.answer.respective import WHOLE, respective
@@ -197,6 +197,7 @@ def pick(question: str, quotes: list[str], constructions: bool = True) -> Short 
         (thing, best, lambda text: framed(q, asked, text, MAX_CHARS) or actor(q, asked, text, MAX_CHARS)
          or (wants == "place" and modifier_place(q, asked, text)) or before_predicate(q, asked, text) or None),
         (not asked and asks_how(q), best, lambda text: cause(q, text, MAX_CLAUSE_CHARS, how=True)),  # 怎样得来的
+        (asked and wants == "person", best, lambda text: only_dotted(q, text)),  # 谁是市场经理: 罗莎·德尔加多
     )), quotes, wants)
 
 
