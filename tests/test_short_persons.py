@@ -81,3 +81,9 @@ def test_a_name_of_three_parts_is_one():
 def test_two_dotted_names_are_left_together():
     text = "葡萄牙的安娜·里贝罗和肯尼亚的彼得·基普拉加特"
     assert dotted_name(text, 0, len(text)) == (0, len(text))
+
+
+@pytest.mark.parametrize("word", lexicon.words("name_title"))
+def test_a_title_before_a_dotted_name_is_no_part_of_it(word):
+    text = f"由{word}安娜·里贝罗说"
+    assert text[slice(*dotted_name(text, 0, len(text)))] == "安娜·里贝罗"
