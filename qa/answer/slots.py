@@ -253,22 +253,9 @@ def said_by_kin(word: str, quote: str) -> bool:
     translated apart from its passage names the thing asked another way; wider kin than
     `mentions` allows stand for it here, where only the quote (not its neighbours) may say it."""
     from qa.text.gloss_kin import MAX_FOCUS_KIN
+    from qa.text.head_kin import said_by_head
 
     return kin_written(quote, word, MAX_FOCUS_KIN) or said_by_head(word, quote)
-
-
-def said_by_head(word: str, quote: str) -> bool:
-    """Does the quote write the asked `word` with its last dictionary word replaced by one of the
-    same head and a shared one-word gloss (`qa.text.head_kin`: 中央圆顶 as 中央穹顶, "dome"), the
-    words before it written too? A translation picks its own compound for the passage's thing."""
-    from qa.text.gloss_kin import word_starts, writes
-    from qa.text.head_kin import head_kin
-
-    for start in sorted(word_starts(word)):
-        rest, head = word[:start], word[start:]
-        if len(head) >= 2 and (not rest or rest in quote) and any(writes(quote, k) for k in head_kin(head)):
-            return True
-    return False
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one

@@ -38,6 +38,19 @@ def head_kin(word: str) -> tuple[str, ...]:
     return tuple(k for k in _index().get(to_simplified(word), "").split("|") if k)
 
 
+def said_by_head(word: str, quote: str) -> bool:
+    """Does the quote write the asked `word` with its last dictionary word replaced by one of the
+    same head and a shared one-word gloss (`head_kin`: 中央圆顶 as 中央穹顶, "dome"), the
+    words before it written too? A translation picks its own compound for the passage's thing."""
+    from qa.text.gloss_kin import word_starts, writes
+
+    for start in sorted(word_starts(word)):
+        rest, head = word[:start], word[start:]
+        if len(head) >= 2 and (not rest or rest in quote) and any(writes(quote, k) for k in head_kin(head)):
+            return True
+    return False
+
+
 def _key(gloss: str) -> str:
     """A one-word gloss as compared (lower case, parentheses and an article out), or ""."""
     from qa.text.gloss_kin import _ARTICLE, _PARENS
