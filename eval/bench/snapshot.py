@@ -37,15 +37,19 @@ from pathlib import Path
 
 
 def store_digest(corpus: Path) -> str:
-    """The name of a bench store of `corpus`: its path and the source of the code that cuts articles
-    into chunks. Ingest skips files it already holds, so a store built before the chunker changed
-    would keep its old chunks and measure the new code on them."""
+    """The name of a bench store of `corpus`: its path, the source of the code that cuts articles
+    into chunks and the lexicon word lists that code reads (`qa.text.sentences.LEXICON_ENTRIES`).
+    Ingest skips files it already holds, so a store built before the chunker changed would keep its
+    old chunks and measure the new code on them."""
     import qa.ingest.chunk
     import qa.text.sentences
+    from qa.text import lexicon
 
     key = hashlib.sha256(str(corpus.resolve()).encode())
     for module in (qa.ingest.chunk, qa.text.sentences):
         key.update(Path(module.__file__).read_bytes())
+    for name in qa.text.sentences.LEXICON_ENTRIES:
+        key.update("\0".join((name, *lexicon.words(name))).encode() + b"\1")
     return key.hexdigest()[:12]
 
 

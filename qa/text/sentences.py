@@ -52,6 +52,14 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_END = "\u0370"  # Latin letters (Basic, Latin-1, Extended-A/B, IPA) are all below Greek
 
 
+# The lexicon word lists the splitter reads. A bench store is named by a digest of them (with the
+# code of the splitter and the chunker: `eval.bench.snapshot.store_digest`), since ingest keeps the
+# chunks of files it already holds: a splitter change made in a lexicon file alone would otherwise be
+# measured on stale chunks. tests/test_sentences_lexicon.py checks every entry read here is listed.
+LEXICON_ENTRIES = ("title_abbreviation", "abbreviation", "sentence_opener", "figure_abbreviation",
+                   "spaced_abbreviation", "clause_opener", "fine_clause_opener", "relative_word")
+
+
 @dataclass
 class Span:
     start: int
