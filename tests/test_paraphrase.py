@@ -467,9 +467,9 @@ def test_a_light_verb_is_said_by_its_object(question, text, kinds):
 @pytest.mark.parametrize("language, verbs, objects", [(lang, v, o) for lang in ("en", "es")
                                                        for v, o in lexicon.glossary("light_verb", lang).items()])
 def test_every_light_verb_is_said_by_each_of_its_objects(language, verbs, objects):
-    from qa.answer.latin_slots import _light_object
+    from qa.answer.restated import light_object
 
     for verb in verbs.split("|"):
         for obj in objects.split("|"):
-            assert _light_object(verb, f" the {obj} of it", f"the {obj} passed to him", language)
-            assert not _light_object(verb, f" the {obj} of it", "it passed to him", language)
+            assert light_object(verb, f" the {obj} of it", f"the {obj} passed to him", language)
+            assert not light_object(verb, f" the {obj} of it", "it passed to him", language)

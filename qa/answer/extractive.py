@@ -209,17 +209,17 @@ def _checked(w: Window, windows: list[Window], q: Question, hits: list[Hit], que
     latin = not cross and not CJK.search(question) and not CJK.search(hits[w.hit].text)
     if latin:
         from qa.answer.grounding import grounding
-        from qa.answer.latin_slots import spelled_out, ungrounded, unnamed
+        from qa.answer.latin_slots import ungrounded, unnamed
+        from qa.answer.restated import name_written
         from qa.answer.slots import Gap
         from qa.text.tokens import latin_language
 
-        # the names the question is about, which no article writes (but as the initials of a name
-        # the quote's grounding spells out, "the GAA"), or not the quote's
-        written = grounding(hits[w.hit], w.start, w.end, hits, folded=False)
-        found += [Gap("entity", name) for name in unnamed(question, q.terms, q.absent) if not spelled_out(name, written)]
+        # names no article writes (but in a shape the grounding gives: restated.name_written), or not the quote's
+        written, lang = grounding(hits[w.hit], w.start, w.end, hits, folded=False), latin_language(question)
+        found += [Gap("entity", n) for n in unnamed(question, q.terms, q.absent) if not name_written(n, written, lang)]
         ground = grounding(hits[w.hit], w.start, w.end, hits)
         found += [Gap("entity", name) for name in ungrounded(question, q.terms, q.absent, ground, titles,
-                                                             english=latin_language(question) == "en", written=written)]
+                                                             english=lang == "en", written=written)]
     if not cross:
         from qa.answer.elsewhere import asked_elsewhere
         from qa.answer.slots import Gap

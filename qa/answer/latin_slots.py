@@ -88,10 +88,13 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     (`qa.text.thesaurus`: "found" by "located", "young" by "cubs"), a Spanish verb by a synonym
     of the Spanish thesaurus ("se marchó" by "se trasladó"). A sentence that shares the question's names but never says the thing asked
     (beds for nurses) is a near miss. The article's `title` names what each of its sentences speaks
-    of: "how many blue whales" is asked of "The species is now listed…" in the article "Blue whale"."""
+    of: "how many blue whales" is asked of "The species is now listed…" in the article "Blue whale".
+    Some words a text says without writing them (`qa.answer.restated`): a light verb by its object
+    ("gave … its name" by "named"), a verb an adverb leads, a place kind by the place's name."""
     from qa.text.paraphrase import says
 
     from qa.answer.events import event_gap, names_said_event
+    from qa.answer.restated import adverb_led, light_object, place_named
     from qa.answer.people import people_counted
     from qa.text.tokens import latin_language
 
@@ -105,8 +108,10 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
             # a verb whose object is an event of the closed class the text says ("received the
             # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
             if kind == "event" and (names_said_event(question[m.end():], text, latin_language(question))
-                                    or _light_object(words, question[m.end():], text, latin_language(question))):
-                continue
+                                    or light_object(words, question[m.end():], text, latin_language(question))
+                                    or adverb_led(words, question[m.end():], text, question)) \
+                    or kind == "focus" and place_named(words, question[m.end():], text, latin_language(question)):
+                continue  # qa.answer.restated: by the light verb's object, the verb an adverb leads, the place's name
             out.append(Gap(kind, words))
     # a death, birth, price... asked of a sentence that says none (qa.answer.events): a closed class;
     # once ("the ticket price" may be missing already)
@@ -182,22 +187,6 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
     if (one := unnamed_one(question, quote, context)) and not any(one in g.detail for g in out):
         out.append(Gap("focus", f"the name of the {one}"))
     return out
-
-
-def _light_object(verb: str, after_verb: str, text: str, language: str | None) -> bool:
-    """Is the asked `verb` a light verb (`light_verb`: "took", «tomó») whose object, the word after
-    it (an article between), is one of the nouns it is light with ("command", «el mando») that
-    `text` writes? Then the object carries the event: "Who took command of the Swedish army?" is
-    said by "…command of the Swedish army passed to Bernhard of Saxe-Weimar"."""
-    from qa.text.paraphrase import plain
-
-    words = [plain(w) for w in _WORD.findall(after_verb)[:2]]
-    articles = {plain(a) for a in lexicon.words("latin_article")}
-    obj = words[1] if words and words[0] in articles and len(words) > 1 else words[0] if words else ""
-    for verbs, objects in lexicon.glossary("light_verb", language or "en").items():
-        if plain(verb) in map(plain, verbs.split("|")) and obj in map(plain, objects.split("|")):
-            return bool(re.search(r"(?<!\w)" + re.escape(obj) + r"(?!\w)", plain(text)))
-    return False
 
 
 def qualified_away(question: str, text: str) -> str:
