@@ -281,21 +281,21 @@ def _fuller(question: str, q: Question, best: Window, support: float, found: lis
             titles: tuple[str, ...]) -> tuple[Window, float, list]:
     """In Latin-script text: (the window, its support after gaps, its gaps) to quote instead of the
     passing `best`: the first of the next few `ranked` within `fuller_margin` of its score that
-    covers at least `fuller_gain` more of the question (`Window.support`), holds the type of answer
-    asked when one is, and passes the same checks; `best` else. The score leans on where a sentence
-    stands (an article's lead, the first passage) and an English lead that says the question's name
-    outscored the later sentence that says what was asked ("invented in 1816 by René Laennec" over
-    "a treatise published in 1819"). Chosen on the real path, answers re-run on cached retrieval
-    (margin, gain): (2.5, 0.1) en_wiki 64 -> 65, en_news 74 -> 76 of 77, no other English or
-    Spanish set moved; (2.5, 0.05) one more on en_wiki but es_wiki's answers 148 -> 154 characters;
-    (1.5, 0.1) en_wiki only; (2.5, 0.15) en_news +1 only. A refused best is left to the retry: a
-    fuller runner-up of a refused near miss answered it (en_wiki2's "How much did Babbage pay...")."""
+    covers at least `fuller_gain` more of the question (`Window.support`), not by names alone
+    (`qa.answer.fuller`), holds the type of answer asked when one is, and passes the same checks;
+    `best` else. The score leans on where a sentence stands: a lead that says the question's name
+    outscored the sentence that says what was asked ("invented in 1816 by René Laennec" over "a
+    treatise published in 1819"). Chosen on the real path (margin, gain): (2.5, 0.1) en_wiki 64 -> 65,
+    en_news 74 -> 76 of 77; (2.5, 0.05) es_wiki 148 -> 154 characters. A refused best is left to the
+    retry: a fuller runner-up of a refused near miss answered it ("How much did Babbage pay...")."""
     if params.fuller_margin <= 0 or not best.values or CJK.search(hits[best.hit].text):
         return best, support, found
+    from qa.answer.fuller import names_only
     for w in ranked[1:1 + params.retry_windows]:
         if w.score < best.score - params.fuller_margin:
             break
-        if w.values and w.support >= best.support + params.fuller_gain and (not q.wants or w.features["cue"]):
+        if w.values and w.support >= best.support + params.fuller_gain and (not q.wants or w.features["cue"]) \
+                and not names_only(question, q.terms, w.mask & ~best.mask):
             s, f = _checked(w, windows, q, hits, question, False, params, titles)
             return (w, s, f) if s >= threshold else (best, support, found)
     return best, support, found
