@@ -20,8 +20,8 @@ Session 18 (helper rank), the start's answers (689eeb2) on the 28 dev sets with 
 besides a cut, the seed and cmrc_train30 (78 wrong quotes): words:1 16, words:2 12, words:3+ 23,
 embedder 4, unretrieved 6, later 17 (15 of them cuts; the two others a fuller runner-up quoted over
 the answer, and a runner-up quote cut before its answer). English and Spanish: words 21 of 44;
-Chinese (with the seed, cmrc_train30): words 30 of 34, 18 of them the lead or its pair outranking a
-later sentence by three places or more. cmrc_trial (99): words 65, unwindowed 21 (the gold answer
+Chinese (with the seed, cmrc_train30): words 30 of 34 (3+ places: 18); of all 78 the quote is
+the article's lead in 24, 12 of them Chinese. cmrc_trial (99): words 65, unwindowed 21 (the gold answer
 spans more than two sentences), unretrieved 9, embedder 4.
 """
 
