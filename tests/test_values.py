@@ -16,6 +16,11 @@ CASES = [
     ("What is the density of gallium?", "Its density is 5.91 grams per cubic centimetre.", ""),
     ("¿Cuál es la densidad del galio?", "Midió su densidad antes que nadie.", "figure"),
     ("What is the diameter of the dome?", "covered the vast rectangular hall with a dome some 31 metres across", ""),
+    # two words before the measure (en_wiki21: a surface area answered with a width and a depth)
+    ("What is the total surface area of Lake Tanganyika?",
+     "while rarely more than 50 kilometres wide, is the longest freshwater lake in the world and, with a greatest depth "
+     "of about 1,470 metres", "figure"),
+    ("What is the total surface area of the lake?", "The lake covers a total surface area of 32,900 square kilometres.", ""),
     # a count: a span of time counts no devils; a year counts nothing
     ("How many Tasmanian devils are left in the wild?",
      "The Tasmanian devil is a carnivorous marsupial which has lived in the wild only on the island of Tasmania since it "
