@@ -67,9 +67,9 @@ def finer_unit(question: str, quote: str) -> str:
 
 
 def other_year(question: str, quote: str, context: str = "") -> str:
-    """The years `quote` (with `context`: its neighbours and title) writes when `question` names one
-    they never write, or "". On the dev sets' English and Spanish right
-    answers naming a year (37), the quote held it in every one."""
+    """The years `quote` (with `context`: its neighbours and title; for a Chinese question its whole
+    passage, `qa.answer.sums`) writes when `question` names one they never write, or "". On the dev
+    sets' English and Spanish right answers naming a year (37), the quote held it in every one."""
     from qa.text.cjk import CJK
 
     latin = lexicon.regex("latin_year")
