@@ -223,6 +223,11 @@ PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes 
     # años: the kind of answer, no focus word; but 1440 is a year, no age (qa.answer.values)
     ("¿Cuántos años tenía Gutenberg?", PRESS, [("value", "figure")]),
     ("¿Quién es Johannes Gutenberg?", PRESS, []),
+    # the first (last, only) one to do something: what they did (en_wiki21: isolated, not synthesized)
+    ("Who was the first owner to open the shop?", WING, []),
+    ("Who was the first architect to design the wing?", WING, [("event", "design")]),
+    ("¿Quién fue el primero en desarrollar la imprenta?", PRESS, []),
+    ("¿Quién fue el primero en diseñar la imprenta?", PRESS, [("event", "diseñar")]),
 ])
 def test_a_worded_question_needs_the_word_it_asks_about(question, quote, found):
     assert [(g.kind, g.detail) for g in gaps(question, quote, "")] == found
@@ -495,7 +500,7 @@ def test_a_course_is_said_by_a_length(question, quote, found):
 @pytest.mark.parametrize("question, quote, found", [
     # a cost translated as 成本 where the passage says 价格, and the other way
     ("每辆电动巴士的成本是多少？", "每辆校车的价格约为37.5万美元。", []),
-    ("每辆电动巴士的成本是多少？", "每辆校车可行驶约130英里。", [Gap("focus", "成本")]),
+    ("每辆电动巴士的成本是多少？", "每辆校车可行驶约130英里。", [Gap("focus", "成本"), Gap("value", "sum of 成本")]),  # nor any sum
 ])
 def test_a_cost_is_said_by_its_price(question, quote, found):
     assert gaps(question, quote, "") == found
@@ -543,3 +548,11 @@ def test_every_rank_qualifier_is_read(word):
     from qa.answer.latin_slots import qualified_away
 
     assert qualified_away(f"Who is the {word} director?", "The director, John Smith, spoke.") == f"{word} director"
+
+
+@pytest.mark.parametrize("rank", lexicon.words("doer_rank"))
+def test_each_doer_rank_asks_what_the_one_did(rank):
+    # en.toml / es.toml `doer_rank` in `asked_verb`: "the first chemists to synthesize", «el primero en diseñar»
+    question, quote = (f"Who was the {rank} architect to design the wing?", WING) if rank.isascii() \
+        else (f"¿Quién fue el {rank} en diseñar la imprenta?", PRESS)
+    assert [g.kind for g in gaps(question, quote, "")] == ["event"]
