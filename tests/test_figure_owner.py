@@ -24,6 +24,13 @@ _CUT = _MOHACS[_MOHACS.index("could gather"):]
      "adds 120 beds.", ""),
     ("¿Cuántos soldados trajo Zápolya?", "El rey Luis reunió 25.000 soldados, mientras los refuerzos de Zápolya tardaban.",
      "luis"),
+    # a clause of time ("until", «hasta que») has its own subject (es_wiki19's near miss: the Barolo's height)
+    ("¿Qué altura tiene el Palacio Salvo?", "Inaugurado en 1923, con sus 100 metros de altura fue durante unos años el "
+     "edificio más alto de Sudamérica, hasta que en 1928 lo superó el Palacio Salvo de Montevideo", "sudamerica"),
+    ("How tall is the Palacio Salvo?", "At 100 metres it was the tallest building in South America, until in 1928 the "
+     "Palacio Salvo overtook it.", "america"),
+    ("How tall is the Palacio Salvo?", "At 100 metres it was the tallest building in South America, until in 1928 the "
+     "Palacio Salvo, 105 metres tall, overtook it.", ""),
 ])
 def test_figure_elsewhere(question, quote, expected):
     assert figure_elsewhere(question, quote, "Battle of Mohács", _MOHACS if quote == _CUT else quote) == expected

@@ -25,6 +25,9 @@ _QINNIAO = "雄鸟身长可达约100厘米，其中一半以上是尾巴，而�
     ("雌性华丽琴鸟的身长是多少？", _QINNIAO, "雄"),
     ("雄性华丽琴鸟的身长是多少？", _QINNIAO, ""),
     ("雌鸟一次产几枚卵？", "雌鸟只产一枚卵，并独自孵卵约五十天。", ""),
+    # a length asked: a count of feathers is no figure of it (zh_xwiki19's near miss, its whole quote)
+    ("雌性华丽琴鸟的身长是多少？", "华丽琴鸟因雄鸟华丽的尾羽而得名，其两根宽阔的外侧尾羽弯曲得就像里拉琴的两臂。" + _QINNIAO, "雄"),
+    ("雌性华丽琴鸟的身长是多少？", "雌鸟身长约80厘米，有两根尾羽，雄鸟身长可达约100厘米。", ""),
 ])
 def test_member_elsewhere(question, quote, expected):
     assert member_elsewhere(question, quote, True) == expected

@@ -16,7 +16,7 @@ from qa.text import lexicon
 from qa.text.numeral_words import in_word
 from qa.text.questions import asked_measure
 
-__all__ = ["typed_spans", "widened"]
+__all__ = ["dimension_units", "typed_spans", "widened"]
 
 _ASK = lexicon.regex("short_ask")
 _DATE = lexicon.regex("date_span")
@@ -43,7 +43,7 @@ def typed_spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str
     """Spans of `pattern`'s kind in `text`: not one the question says, carrying the asked measure
     word, and for a count not a date (2003年 is no answer to 多少)."""
     out = []
-    units = _dimension(q) if wants == "number" and not measure else ""
+    units = dimension_units(q) if wants == "number" and not measure else ""
     # a figure inside a work's 《title》 names it (《行动计划(2026—2028)》): no count of anything
     titled = [t.span() for t in _TITLE.finditer(text)] if wants == "number" else []
     for m in pattern.finditer(text):
@@ -74,7 +74,7 @@ def typed_spans(q: str, text: str, pattern: re.Pattern, measure: str, wants: str
     return out
 
 
-def _dimension(q: str) -> str:
+def dimension_units(q: str) -> str:
     """The units of the dimension a count question asks right before its question word, with it or
     right after it (体重大约是多少, 有多长, 多长时间 -> 公斤|千克|…, 米|公里|…, 年|天|小时|…, as the
     answerer's glossary writes them), or ""."""

@@ -11,6 +11,9 @@ writing only the other member (Chinese has `contrasts.other_member` for that).
 
 Only questions asking a figure are read; clauses are cut at commas, semicolons and a clause joiner
 ("while", «mientras»), as `qa.answer.events` cuts them. A year is no figure here, nor the Chinese 一 alone (一半, 一种).
+Where a Chinese question asks a dimension (身长是多少: `qa.answer.figures.dimension_units`), only a
+figure in its units is one: "其两根宽阔的外侧尾羽" counts feathers, and let "雌性华丽琴鸟的身长是多少？" be
+answered 0.88 by the males' "雄鸟身长可达约100厘米" (zh_xwiki19's near miss).
 """
 
 from __future__ import annotations
@@ -44,10 +47,12 @@ def _cuts() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
             lexicon.regex("latin_figure", re.I), lexicon.regex("latin_year"), lexicon.regex("numeral_mention"))
 
 
-def _figured(clause: str, chinese: bool) -> bool:
+def _figured(clause: str, chinese: bool, units: str = "") -> bool:
     _, figure, year, numeral = _cuts()
     if chinese:
-        return any(m.group(0) != "一" and not re.match(r"\s*年", clause[m.end():]) for m in numeral.finditer(clause))
+        return any(m.group(0) != "一" and not re.match(r"\s*年", clause[m.end():])
+                   and (not units or re.match(r"\s*[%s]?\s*(?:%s)" % ("".join(lexicon.words("magnitude")), units), clause[m.end():]))
+                   for m in numeral.finditer(clause))
     return any(not year.fullmatch(m.group(0).strip()) for m in figure.finditer(clause))
 
 
@@ -57,9 +62,12 @@ def member_elsewhere(question: str, quote: str, asks_figure: bool) -> str:
     one; "" else. `asks_figure`: the question asks a figure (nothing is read otherwise)."""
     if not asks_figure:
         return ""
+    from qa.answer.figures import dimension_units
+
     chinese = bool(CJK.search(question))
+    units = dimension_units(question) if chinese else ""
     clauses = [c for c in _cuts()[0].split(quote) if c.strip()]
-    valued = [c for c in clauses if _figured(c, chinese)]
+    valued = [c for c in clauses if _figured(c, chinese, units)]
     for asked, other, word in _pairs(chinese):
         if not asked.search(question) or other.search(question) or not other.search(quote):
             continue
