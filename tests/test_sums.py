@@ -5,7 +5,8 @@ miss of zh_xwiki21 (the Bordin prize's money) and answerable siblings; every wor
 import pytest
 
 from qa.answer.slots import gaps
-from qa.answer.sums import cjk_sum_gaps, unsummed
+from qa.answer.asked_kinds import kind_gaps
+from qa.answer.sums import unsummed
 from qa.text import lexicon
 
 BORDIN = "她的研究于1888年获得法国科学院的鲍丁奖，评委们认为这项研究非常出色，以至于提高了奖金，但仅仅两年后，她便去世，终年四十一岁。"
@@ -64,5 +65,5 @@ YEARS = [
 
 @pytest.mark.parametrize("question, quote, passage, expected", YEARS)
 def test_a_named_year_is_read_over_the_passage(question, quote, passage, expected):
-    assert any(k == "elsewhere" for k, _ in cjk_sum_gaps(question, quote, passage)) is expected
+    assert any(k == "elsewhere" for k, _ in kind_gaps(question, quote, passage)) is expected
     assert any(g.kind == "elsewhere" for g in gaps(question, quote, "", passage)) is expected

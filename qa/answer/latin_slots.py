@@ -186,7 +186,9 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
 
     if (one := unnamed_one(question, quote, context)) and not any(one in g.detail for g in out):
         out.append(Gap("focus", f"the name of the {one}"))
-    return out
+    from qa.answer.asked_kinds import kind_gaps  # "who later became…" asked when
+
+    return out + [Gap(k, d) for k, d in kind_gaps(question, quote, passage)]
 
 
 def qualified_away(question: str, text: str) -> str:

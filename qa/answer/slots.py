@@ -395,5 +395,6 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
 
     if causeless_death(question, quote + context):
         out.append(Gap("value", "cause of death"))
-    from qa.answer.sums import cjk_sum_gaps  # 多少奖金 over no sum; 2027年 asked, 2030年 said
-    return out + [Gap(k, d) for k, d in cjk_sum_gaps(question, quote, f"{context}\n{passage}")]
+    from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 2027年 asked, 2030年 said; 后来成为
+
+    return out + [Gap(k, d) for k, d in kind_gaps(question, quote, f"{context}\n{passage}")]
