@@ -27,6 +27,15 @@ CASES = [
     ("¿Quién atribuyó el aumento a la nueva terminal?", "El presidente de la Autoridad Portuaria, Javier Ortega, atribuyó "
      "el aumento a la nueva terminal, abierta en 2022.", "", False),
     ("¿Quién diseñó la Sagrada Familia?", "Gaudí dedicó al templo sus últimos años.", "Sagrada Familia", False),
+    # the first (last, only) one to do it, over a quote opened by a capitalised subordinator (en_wiki21)
+    ("Who were the first chemists to synthesize quinine?",
+     "Although a complete chemical synthesis was reported in 1944, it has never been commercially practical", "Quinine", True),
+    ("Who were the first chemists to synthesize quinine?",
+     "In 1944 Robert Woodward and William Doering reported a complete synthesis of quinine.", "Quinine", False),
+    ("¿Quién fue el primero en escalar el Everest?", "Aunque el Everest fue escalado en 1953, nadie lo había intentado antes.",
+     "Monte Everest", True),
+    ("¿Quién fue el primero en escalar el Everest?", "El Everest fue escalado en 1953 por Edmund Hillary.", "Monte Everest",
+     False),
     # not asked of one doer: a group («quiénes»), the holder of an office ("who is"): nothing checked
     ("¿Quiénes prendieron fuego a la cripta?", "En 1936 unos anarquistas prendieron fuego a la cripta.", "", False),
     ("Who is the superintendent of the Greenvale school district?",

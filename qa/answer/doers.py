@@ -4,8 +4,8 @@ every word of the question is there, the verb too ("stolen"), but the only name 
 own; the thief is never named. A quote answering who did it names a doer that the question does
 not: a run of capitalised words none of whose words is the question's or the article title's.
 
-A sentence's first word is capitalised as a sentence opener ("The", «El»: `sentence_opener`,
-`stop_word`), not as a name, nor is a month or a day; a comma ends a name. Only a question asking the one who did something
+A sentence's first word is capitalised as a sentence opener ("The", «El», "Although": `sentence_opener`,
+`stop_word`, `clause_opener`), not as a name, nor is a month or a day; a comma ends a name. Only a question asking the one who did something
 is read (`asked_doer`: "who stole", «quién robó»; not «quiénes», whose answers are groups written
 in lower case, «unos anarquistas», nor "who is the superintendent", whose holder may be named by
 the next quote: only the best quote is checked), and only the
@@ -30,7 +30,7 @@ _HOLDER = lexicon.regex("asked_holder", re.I)
 
 @cache
 def _openers() -> frozenset[str]:
-    return frozenset(w.lower() for name in ("sentence_opener", "stop_word") for w in lexicon.words(name))
+    return frozenset(w.lower() for name in ("sentence_opener", "stop_word", "clause_opener") for w in lexicon.words(name))
 
 
 @cache
@@ -66,7 +66,8 @@ def nameless(question: str, quote: str, title: str = "") -> bool:
                 continue  # "Museum of Art", «Museo de Bellas Artes»: one name
             if _doer(run, own):
                 return False  # a name the question does not give
-            run = [word] if word[:1].isupper() else []
+            # ... and a capitalised opener starts none ("Although a complete synthesis was reported…")
+            run = [word] if word[:1].isupper() and not (k == 0 and word.lower() in _openers()) else []
     return not _doer(run, own)
 
 
