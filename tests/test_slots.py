@@ -218,8 +218,7 @@ PRESS = "La imprenta de tipos móviles metálicos fue desarrollada por Johannes 
     ("¿Quién desarrolló la imprenta de tipos móviles?", PRESS, []),   # desarrolló/desarrollada
     ("¿Quién diseñó la imprenta?", PRESS, [("event", "diseñó")]),
     ("¿Quién desarrolló la imprenta?", PRESS, []),                     # the thing done: said
-    ("¿Quién desarrolló el telar de Gutenberg?", PRESS, [("focus", "telar"), ("focus", "Quién desarrolló")]),  # ... a loom,
-    # never said, and no one named but Gutenberg (qa.answer.doers)
+    ("¿Quién desarrolló el telar de Gutenberg?", PRESS, [("focus", "telar")]),  # ... a loom, never said
     ("¿Cuánto cuesta la imprenta?", PRESS, [("event", "cuesta"), ("value", "figure")]),
     # años: the kind of answer, no focus word; but 1440 is a year, no age (qa.answer.values)
     ("¿Cuántos años tenía Gutenberg?", PRESS, [("value", "figure")]),

@@ -34,6 +34,11 @@ def _openers() -> frozenset[str]:
 
 
 @cache
+def _subordinators() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("clause_opener"))
+
+
+@cache
 def _times() -> frozenset[str]:
     """Capitalised words that name a time, not a doer ("on Monday", "in June")."""
     return frozenset(w.lower() for name in ("month_name", "weekday_name") for w in lexicon.words(name))
@@ -66,8 +71,11 @@ def nameless(question: str, quote: str, title: str = "") -> bool:
                 continue  # "Museum of Art", «Museo de Bellas Artes»: one name
             if _doer(run, own):
                 return False  # a name the question does not give
-            # ... and a capitalised opener starts none ("Although a complete synthesis was reported…")
-            run = [word] if word[:1].isupper() and not (k == 0 and word.lower() in _openers()) else []
+            # ... and a capitalised subordinator opening the sentence starts none ("Although a complete
+            # synthesis was reported…": `clause_opener`). An article or a preposition there ("The", «En»)
+            # still counts as a name when a lower-case word follows: a lower-case doer («el macho») may
+            # follow it, and reading those as no name refused es_wiki9's «¿Quién empolla los huevos?»
+            run = [word] if word[:1].isupper() and not (k == 0 and word.lower() in _subordinators()) else []
     return not _doer(run, own)
 
 
