@@ -12,8 +12,8 @@ writing only the other member (Chinese has `contrasts.other_member` for that).
 Only questions asking a figure are read; clauses are cut at commas, semicolons and a clause joiner
 ("while", «mientras»), as `qa.answer.events` cuts them. A year is no figure here, nor the Chinese 一 alone (一半, 一种).
 Where a Chinese question asks a dimension (身长是多少: `qa.answer.figures.dimension_units`), only a
-figure in its units is one: "其两根宽阔的外侧尾羽" counts feathers, and let "雌性华丽琴鸟的身长是多少？" be
-answered 0.88 by the males' "雄鸟身长可达约100厘米" (zh_xwiki19's near miss).
+figure in its units is one: the feathers counted in "其两根宽阔的外侧尾羽" stood in a clause without the
+males and let "雌性华丽琴鸟的身长是多少？" be answered 0.88 by "雄鸟身长可达约100厘米" (zh_xwiki19's near miss).
 """
 
 from __future__ import annotations
@@ -50,9 +50,9 @@ def _cuts() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 def _figured(clause: str, chinese: bool, units: str = "") -> bool:
     _, figure, year, numeral = _cuts()
     if chinese:
+        unit = re.compile(r"\s*[%s]?\s*(?:%s)" % ("".join(lexicon.words("magnitude")), units)) if units else None
         return any(m.group(0) != "一" and not re.match(r"\s*年", clause[m.end():])
-                   and (not units or re.match(r"\s*[%s]?\s*(?:%s)" % ("".join(lexicon.words("magnitude")), units), clause[m.end():]))
-                   for m in numeral.finditer(clause))
+                   and (unit is None or unit.match(clause, m.end())) for m in numeral.finditer(clause))
     return any(not year.fullmatch(m.group(0).strip()) for m in figure.finditer(clause))
 
 
