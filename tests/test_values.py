@@ -21,6 +21,14 @@ CASES = [
      "while rarely more than 50 kilometres wide, is the longest freshwater lake in the world and, with a greatest depth "
      "of about 1,470 metres", "figure"),
     ("What is the total surface area of the lake?", "The lake covers a total surface area of 32,900 square kilometres.", ""),
+    # a change of state's point is a temperature (en_wiki19's near miss: the flux lowers the ore's melting point)
+    ("What is the melting point of fluorine?", "miners added it to metal ores as a flux to lower their melting point.", "figure"),
+    ("What is the melting point of gallium?", "Gallium melts at 29.76 degrees Celsius.", ""),
+    ("What is the boiling point of fluorine?", "Fluorine boils at −188 °C.", ""),
+    ("What is the freezing point of the brine?", "The brine freezes only in the coldest winters.", "figure"),
+    ("¿Cuál es el punto de fusión del galio?", "El galio tiene un punto de fusión muy bajo.", "figure"),
+    ("¿Cuál es el punto de ebullición del agua?", "El agua hierve a 100 grados.", ""),
+    ("¿Cuál es el punto de congelación del agua?", "El agua se congela a 0 grados.", ""),
     # a count: a span of time counts no devils; a year counts nothing
     ("How many Tasmanian devils are left in the wild?",
      "The Tasmanian devil is a carnivorous marsupial which has lived in the wild only on the island of Tasmania since it "
