@@ -1,6 +1,6 @@
 """Dates a quote gives against the ones a question asks (qa.answer.event_dates): a month or a day
-asked of an event whose own dates give none; a year a question names of which the quote writes
-only others."""
+asked of an event whose own dates give none; a year an English or Spanish question names of which
+the quote writes only others."""
 
 from __future__ import annotations
 
@@ -42,11 +42,6 @@ YEARS = [
     ("How many people attended the 2012 festival?", "About 40,000 people attended.", "In 2012 the festival moved.", ""),
     ("How many people attended the 2012 festival?", "About 40,000 people attended the festival.", "", ""),  # no year
     ("How many people attended the festival?", "About 40,000 people attended the 2014 festival.", "", ""),  # none named
-    # a Chinese question's year touches its characters (seed_fresh fresh-048: the goal for 2030)
-    ("工信部等7部门的实施意见对2027年提出了什么目标？", "工信部等7部门联合印发《实施意见》,明确至2030年构建产业生态。", "", "2030"),
-    ("实施意见对2027年提出了什么目标？", "意见明确到2027年突破关键技术,至2030年构建产业生态。", "", ""),
-    ("实施意见对2027年提出了什么目标？", "意见明确突破关键技术。", "到2027年,意见提出：", ""),  # its neighbour names it
-    ("2008年NBA总决赛为什么被誉为梦幻对决？", "本届总决赛是继1987年以后再一次由凯尔特人及湖人对决。", "2008年NBA总决赛", ""),  # its title
 ]
 
 

@@ -5,7 +5,6 @@ miss of zh_xwiki21 (the Bordin prize's money) and answerable siblings; every wor
 import pytest
 
 from qa.answer.slots import gaps
-from qa.answer.asked_kinds import kind_gaps
 from qa.answer.sums import unsummed
 from qa.text import lexicon
 
@@ -50,20 +49,3 @@ def test_each_currency_writes_a_sum(unit):
 def test_each_sign_writes_a_sum(sign):
     assert unsummed("他得到了多少奖金？", f"他得到了{sign}300。") == ""
 
-
-# (question, quote, passage, a year-gap expected): the year a Chinese question names, read over the
-# quote's whole passage; a quote dated by the sentence before (同年) is not read
-YEARS = [
-    ("工信部等7部门的实施意见对2027年提出了什么目标？", "工信部等7部门联合印发《实施意见》,明确至2030年构建产业生态。",
-     "脑机接口\n今年7月,工信部等7部门联合印发《实施意见》,明确至2030年构建产业生态。", True),  # seed_fresh fresh-048
-    ("杨朝祥在2011年被聘为什么职务？", "2010年8月2日，请辞考选部部长。", "杨朝祥\n2010年8月2日，请辞考选部部长。2011年1月1日，受聘为国策顾问。",
-     False),  # the passage writes 2011: the next quote may say it
-    ("1992年7月，日本政府授予长谷川町子什么奖项？", "同年7月，日本政府授予其国民荣誉赏。第8回（1962年度）文艺春秋漫画赏。",
-     "长谷川町子\n同年7月，日本政府授予其国民荣誉赏。第8回（1962年度）文艺春秋漫画赏。", False),  # cmrc_trial TRIAL_11_QUERY_1
-]
-
-
-@pytest.mark.parametrize("question, quote, passage, expected", YEARS)
-def test_a_named_year_is_read_over_the_passage(question, quote, passage, expected):
-    assert any(k == "elsewhere" for k, _ in kind_gaps(question, quote, passage)) is expected
-    assert any(g.kind == "elsewhere" for g in gaps(question, quote, "", passage)) is expected

@@ -67,14 +67,13 @@ def finer_unit(question: str, quote: str) -> str:
 
 
 def other_year(question: str, quote: str, context: str = "") -> str:
-    """The years `quote` (with `context`: its neighbours and title; for a Chinese question its whole
-    passage, `qa.answer.asked_kinds`) writes when `question` names one they never write, or "". On the dev
-    sets' English and Spanish right answers naming a year (37), the quote held it in every one."""
+    """The years `quote` (with `context`: its neighbours and title) writes when the English or Spanish
+    `question` names one they never write, or "". On the dev sets' English and Spanish right
+    answers naming a year (37), the quote held it in every one."""
     from qa.text.cjk import CJK
 
     latin = lexicon.regex("latin_year")
-    # a Chinese question's year touches its characters (对2027年): read by its digits (qa.answer.asked_kinds)
-    asked = set((_DIGIT_YEAR if CJK.search(question) else latin).findall(question))
+    asked = set(latin.findall(question))
     if not asked:
         return ""
     text = f"{quote} {context}"

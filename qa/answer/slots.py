@@ -395,6 +395,6 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
 
     if causeless_death(question, quote + context):
         out.append(Gap("value", "cause of death"))
-    from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 2027年 asked, 2030年 said; 后来成为
+    from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 后来成为 asked when
 
-    return out + [Gap(k, d) for k, d in kind_gaps(question, quote, f"{context}\n{passage}")]
+    return out + [Gap(k, d) for k, d in kind_gaps(question, quote)]
