@@ -132,6 +132,10 @@ class ExtractiveParams:
     seam_credit: float = 1.0  # support: a seam (a bigram across a word boundary no passage holds) is covered this much with its neighbours
     joint_credit: float = 1.0  # support: a joint (an absent bigram across the dictionary's cut, `qa.answer.seams`) likewise, where no gap is found
     plain_credit: float = 0.5  # support: an absent plain word's term, times the share of the other terms held, where no gap is found
+    # support: a term of the kind asked (什么|地方, qué premio: qa.answer.kinds) the window lacks counts this
+    # much, where no gap is found (0: as any other term). Not fitted: 1.0 measured on every Chinese and
+    # Spanish development set with its near misses (docs/benchmarks.md, the eighteenth session, helper zhlow)
+    kind_credit: float = 1.0
     # Support of an English or Spanish quote over text in its own language with no gap found is
     # divided by this (capped at 1): plain coverage means less there, since those questions reword
     # the text (a synonym for the verb, another order) where CMRC's reuse its words. Read off the

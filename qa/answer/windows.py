@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
+from qa.answer.kinds import kind_terms
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
 from qa.answer.seams import cut_terms, plain_absent
 from qa.text.cjk import CJK, close_spaces, fold, spread
@@ -102,6 +103,7 @@ class Question:
     joints: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours inside words): see `cut_terms`
     plain: int = 0  # mask over terms: absent terms inside a plain dictionary word (`plain_absent`)
     unit: object = None  # an English or Spanish count's unit asked (qa.answer.latin_question.Asked), None else
+    kind: int = 0  # mask over terms: the kind asked (什么|地方, qué premio: `qa.answer.kinds`), held where no gap is found
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
 
@@ -144,13 +146,16 @@ class _Support:
     role_ok: bool
     exact: bool  # the wanted type is precise (a measure word, a year/month/day)
     params: ExtractiveParams
+    kind: int = 0  # Question.kind
 
     def value(self, literal: bool = False) -> float:
         """literal: without the joints' and plain words' credit (for a window the slot checks find a gap in)."""
         p = self.params
-        near_only = self.near & ~self.inside & ~self.topic
-        covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only)
-        held = self.inside | self.topic
+        # an answer names a thing, not its kind: held where the window holds a thing of the type asked
+        kind = 0 if literal or not p.kind_credit or self.cue is False else self.kind & ~self.inside & ~self.topic
+        near_only = self.near & ~self.inside & ~self.topic & ~kind
+        covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only) + p.kind_credit * self.corpus(kind)
+        held = self.inside | self.topic | kind
         covered += p.apart_credit * self.corpus(self.apart & ~held & ~near_only)
         for term, sides in self.seams:  # a seam is covered as far as the words it joins are
             if not held >> term & 1:
@@ -190,13 +195,14 @@ def _analyse(question: str, idf: Idf | None) -> Question:
         absent = sum(1 << i for i, w in enumerate(weights) if w >= nowhere - 1e-9)
         seams, joints = cut_terms(stripped, terms, {t for i, t in enumerate(terms) if absent >> i & 1})
         plain = plain_absent(stripped, terms, absent, joints, fold(question))
+    kind = kind_terms(question, terms, absent) if terms else 0
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
     wants, measure = question_type(question, dimension=True)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
-                    role.group(0).lower() if role else "", absent, seams, joints, plain, _unit(question, wants))
+                    role.group(0).lower() if role else "", absent, seams, joints, plain, _unit(question, wants), kind)
 
 
 def _unit(question: str, wants: str):
@@ -371,7 +377,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
                 windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
                                       _Support(corpus, total_c, q.seams, q.joints, q.plain, all_terms & ~q.absent, inside, first.apart | last.apart, near, topic, cue_state,
                                                not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
-                                               exact, params)))
+                                               exact, params, q.kind)))
     return windows
 
 

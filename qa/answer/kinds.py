@@ -1,0 +1,72 @@
+"""The kind a Chinese question asks for, as the word after its question word names it (什么|地方,
+哪条|河): which of the question's terms a quote that answers it need not write.
+
+The answer is a thing of that kind, and a sentence names the thing, seldom its kind: "蛇鹫把窝搭在
+什么地方" is answered by "在多刺的金合欢树顶上", which writes no 地方. Counted as a term a window
+must hold, the kind word is among the heaviest (no passage of a translated set writes 地方 or 后果)
+and a quote saying the answer in full fell under the refusal threshold (issue 27, s18 helper
+zhlow). `qa.answer.windows` counts these terms as held by a window that lacks them
+(`ExtractiveParams.kind_credit`) where the slot checks find nothing missing and the window holds a
+thing of the type asked, if the question wants one, so a quote that misses what was asked is still
+judged by its words.
+
+The question word is zh.toml's `asked_kind_before` (grounding reads the same words as the kind, not
+a name: `qa.answer.grounding`), and the kind the dictionary word right after it
+(`qa.text.gloss_kin.word_starts`): a plain word (no name: 什么|地方, 什么|后果), or one character
+(哪条|河) with the bigram it opens (河把 of 河把湖水), where the kind ends the phrase (the question's
+end or a function character follows): in 哪位|美国|总统 the first word is a constraint the quote
+must meet, and no word class here tells a noun from a verb after it.
+
+Only a kind no passage of the collection writes: there the question's translator chose a word the
+passages' did not, and its absence from a quote says nothing of the quote; a kind the collection
+writes (城市) is held like any other term. Crediting those too answered a near miss, "IJSO的总部设在
+哪个城市？" over a sentence on IJSO naming no city (train30_nearmiss, support 0.25 -> 0.50).
+
+Not Spanish (tried, s18): «qué premio», «de qué manera», «con qué ingredientes» read the same way
+answered 7 refused questions of the Spanish development sets, 2 right and 5 with a wrong sentence,
+and moved one right answer to a wrong one: a Spanish question gets no answer type to hold the
+window to, and there low support was flagging the wrong sentence the ranking had chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa.text import lexicon
+from qa.text.cjk import CJK, CJK_RUN
+
+__all__ = ["kind_terms"]
+
+
+@lru_cache(maxsize=1)
+def _forward() -> re.Pattern:
+    # grounding's pattern reads the text before the kind ($-anchored); this one finds the question word
+    return re.compile(lexicon.pattern("asked_kind_before").removesuffix("$"))
+
+
+def kind_terms(question: str, terms: tuple[str, ...], absent: int) -> int:
+    """Mask over `terms` (the question's index terms) of those the asked kind is written with that
+    no passage of the collection holds (`absent`, a mask over `terms`); `question` folded to
+    Simplified characters. 0 for a question without Chinese characters."""
+    if not CJK.search(question):
+        return 0
+    from qa.text.gloss_kin import is_plain, word_starts
+    from qa.text.questions import STOP_CHARS
+
+    bits = 0
+    for m in _forward().finditer(question):
+        run = CJK_RUN.match(question, m.end())
+        if not run:
+            continue
+        text = run.group(0)
+        end = min(word_starts(text) - {0}, default=len(text))
+        word = text[:end]
+        if text[end:end + 1] not in STOP_CHARS | {""}:
+            continue  # a modifier of the kind, not the kind (哪一项|国际|协议, 哪位|美国|总统): a name or a constraint
+        if len(word) > 1 and is_plain(word):
+            bits |= sum(1 << i for i, t in enumerate(terms) if len(t) > 1 and t in word)
+        elif len(word) == 1 and word not in STOP_CHARS:
+            bits |= sum(1 << i for i, t in enumerate(terms) if t in (word, text[:2]))
+    return bits & absent
+
