@@ -136,6 +136,9 @@ class ExtractiveParams:
     # much, where no gap is found (0: as any other term). Not fitted: 1.0 measured on every Chinese and
     # Spanish development set with its near misses (docs/benchmarks.md, the eighteenth session, helper zhlow)
     kind_credit: float = 1.0
+    # support: an absent bigram across one-character words (来|孵, 能|走: qa.answer.seams.letter_terms) is
+    # covered this much times the share of those words the window writes (孵卵, 行走), where no gap is found
+    letter_credit: float = 1.0
     # Support of an English or Spanish quote over text in its own language with no gap found is
     # divided by this (capped at 1): plain coverage means less there, since those questions reword
     # the text (a synonym for the verb, another order) where CMRC's reuse its words. Read off the

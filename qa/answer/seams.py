@@ -90,3 +90,51 @@ def scoped(question: str, word: str) -> bool:
 
     at = question.find(word)
     return at >= 0 and bool(lexicon.regex("scope_mark").match(question, at + len(word)))
+
+
+def letter_terms(stripped: str, terms: tuple[str, ...], absent: int, chars: tuple[str, ...],
+                 skip: set[int]) -> tuple[tuple[int, int], ...]:
+    """(term, mask over `chars`) of each bigram no passage holds across the dictionary's cut that is
+    neither seam nor joint (`skip`: it has no word of two characters or more beside it) and holds a
+    word of one character (来|孵, 能|走, 河|把): a translation writes such a word inside a compound of
+    its own (孵卵, 行走, 河流), so the bigram is covered as far as the quote writes its one-character
+    words (`credited`). `chars`: the question's informative characters (no function characters:
+    zh.toml `stop_char`), as `qa.answer.windows.Question.chars`."""
+    from qa.text.gloss_kin import word_starts
+
+    index = {t: i for i, t in enumerate(terms)}
+    at = {c: i for i, c in enumerate(chars)}
+    found: dict[int, int] = {}
+    for run in CJK_RUN.findall(fold(stripped)):
+        starts = word_starts(run)
+        ends = starts | {len(run)}
+        for k in range(len(run) - 1):
+            i = index.get(run[k:k + 2])
+            if i is None or not absent >> i & 1 or i in skip or k + 1 not in starts:
+                continue
+            mask = (1 << at[run[k]] if k in starts and run[k] in at else 0) \
+                | (1 << at[run[k + 1]] if k + 2 in ends and run[k + 1] in at else 0)
+            if mask:
+                found[i] = found.get(i, 0) | mask
+    return tuple(found.items())
+
+
+def credited(corpus, held: int, chars: int, seams, joints, letters, params, letter_weigh=None, top: float = 1.0) -> float:
+    """How much of the seams, joints and letter terms (above) a window covers that holds the terms
+    `held` and the characters `chars` (masks over the question's terms and characters), by their
+    weights (`corpus`: a mask -> its summed weight) and `params`' credits: a seam or a joint as far
+    as the words beside it are held, a letter term as far as its one-character words are written,
+    each by its weight among the candidate sentences (`letter_weigh`, a mask -> summed weight; `top`
+    the most one character can weigh there): 鸟, which every sentence of a page on a bird writes,
+    says little of 亲|鸟, and 孵, which one sentence writes, much of 来|孵."""
+    covered = 0.0
+    for term, sides in seams:
+        if not held >> term & 1:
+            covered += params.seam_credit * corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
+    for term, sides in joints:
+        if not held >> term & 1:
+            covered += params.joint_credit * corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
+    for term, sides in letters if params.letter_credit and letter_weigh else ():
+        if not held >> term & 1:
+            covered += params.letter_credit * corpus(1 << term) * letter_weigh(chars & sides) / (sides.bit_count() * top)
+    return covered

@@ -56,7 +56,7 @@ from typing import Callable
 
 from qa.answer.kinds import kind_terms
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
-from qa.answer.seams import cut_terms, plain_absent
+from qa.answer.seams import credited, cut_terms, letter_terms, plain_absent
 from qa.text.cjk import CJK, close_spaces, fold, spread
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, held_otherwise, question_terms,
                                index_terms, question_type, said_otherwise, strip_question)
@@ -104,6 +104,7 @@ class Question:
     plain: int = 0  # mask over terms: absent terms inside a plain dictionary word (`plain_absent`)
     unit: object = None  # an English or Spanish count's unit asked (qa.answer.latin_question.Asked), None else
     kind: int = 0  # mask over terms: the kind asked (什么|地方, qué premio: `qa.answer.kinds`), held where no gap is found
+    letters: tuple[tuple[int, int], ...] = ()  # (term, mask over chars): absent bigrams across one-character words (`letter_terms`)
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
 
@@ -147,6 +148,9 @@ class _Support:
     exact: bool  # the wanted type is precise (a measure word, a year/month/day)
     params: ExtractiveParams
     kind: int = 0  # Question.kind
+    letters: tuple[tuple[int, int], ...] = ()  # Question.letters
+    chars: int = 0  # mask over Question.chars: those the window writes
+    chars_w: tuple = (None, 1.0)  # (their weigher among the candidate sentences, the most one character weighs)
 
     def value(self, literal: bool = False) -> float:
         """literal: without the joints' and plain words' credit (for a window the slot checks find a gap in)."""
@@ -157,12 +161,8 @@ class _Support:
         covered = self.corpus(self.inside | self.topic) + p.context_credit * self.corpus(near_only) + p.kind_credit * self.corpus(kind)
         held = self.inside | self.topic | kind
         covered += p.apart_credit * self.corpus(self.apart & ~held & ~near_only)
-        for term, sides in self.seams:  # a seam is covered as far as the words it joins are
-            if not held >> term & 1:
-                covered += p.seam_credit * self.corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
-        for term, sides in () if literal else self.joints:
-            if not held >> term & 1:
-                covered += p.joint_credit * self.corpus(1 << term) * (held & sides).bit_count() / sides.bit_count()
+        covered += credited(self.corpus, held, self.chars, self.seams, () if literal else self.joints,  # bigrams across
+                            () if literal else self.letters, p, *self.chars_w)  # words: as far as those are held
         if self.plain and not literal:  # a plain word the collection lacks, reworded: as far as the rest is held
             present = self.corpus(self.present)
             held_share = self.corpus(self.present & held) / present if present else 0.0
@@ -197,12 +197,13 @@ def _analyse(question: str, idf: Idf | None) -> Question:
         plain = plain_absent(stripped, terms, absent, joints, fold(question))
     kind = kind_terms(question, terms, absent) if terms else 0
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
+    letters = letter_terms(stripped, terms, absent, chars, {t for t, _ in (*seams, *joints)} | {i for i in range(len(terms)) if kind >> i & 1}) if absent else ()
     wants, measure = question_type(question, dimension=True)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
     role = re.search(ROLE, question) if wants == "person" else None
     return Question(question, terms, corpus_w, chars, wants, measure, subject if 1 < len(subject) <= 12 else "",
-                    role.group(0).lower() if role else "", absent, seams, joints, plain, _unit(question, wants), kind)
+                    role.group(0).lower() if role else "", absent, seams, joints, plain, _unit(question, wants), kind, letters)
 
 
 def _unit(question: str, wants: str):
@@ -377,7 +378,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
                 windows.append(Window(hi, start, end, f, weigh(f, weights), inside,
                                       _Support(corpus, total_c, q.seams, q.joints, q.plain, all_terms & ~q.absent, inside, first.apart | last.apart, near, topic, cue_state,
                                                not q.role or any(x.role for x in sents[max(a - 1, 0):b + 2]),
-                                               exact, params, q.kind)))
+                                               exact, params, q.kind, q.letters, chars_in, (chars_w, math.log(1 + n)))))
     return windows
 
 
