@@ -334,7 +334,7 @@ def test_joints_are_absent_bigrams_across_the_cut_beside_a_missing_word(question
 
 def test_a_joint_counts_with_its_neighbours_where_no_gap_is_found():
     idf = collection_idf(RIVERS)
-    joints_only = replace(DEFAULTS, plain_credit=0.0, cjk_plain_share=1.0)  # coverage read as it is
+    joints_only = replace(DEFAULTS, plain_credit=0.0, letter_credit=0.0, cjk_plain_share=1.0)  # coverage read as it is
     without = replace(joints_only, joint_credit=0.0)
     paraphrase = "是什么阻止了法国探险者把湄公河当作进入中国的通道？"  # 阻止, 当作, 通道: the passage words them otherwise
     a, b = (answer_extractive(paraphrase, [MEKONG], threshold=0.25, idf=idf, params=p) for p in (joints_only, without))

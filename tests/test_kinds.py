@@ -39,6 +39,7 @@ def hit(text: str, title: str) -> Hit:
     ("哪一项国际协议终止了氟氯烃的生产？", set()),      # 国际 modifies the kind (协议): a constraint
     ("哪位美国总统签署了法案？", set()),                # 美国 likewise, and a name
     ("为什么他去了北京？", set()),                      # 为什么 asks why: what follows is no kind
+    ("是什么阻止了法国探险者？", set()),                # 阻止 before the aspect particle 了: a verb
     ("提纯出这种生物碱之后，什么事情成为了可能？", set()),  # a verb after the kind: unread (no word class)
     ("What place did the bird nest in?", set()),        # no Chinese: none
 ])

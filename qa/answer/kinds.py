@@ -14,8 +14,9 @@ The question word is zh.toml's `asked_kind_before` (grounding reads the same wor
 a name: `qa.answer.grounding`), and the kind the dictionary word right after it
 (`qa.text.gloss_kin.word_starts`): a plain word (no name: 什么|地方, 什么|后果), or one character
 (哪条|河) with the bigram it opens (河把 of 河把湖水), where the kind ends the phrase (the question's
-end or a function character follows): in 哪位|美国|总统 the first word is a constraint the quote
-must meet, and no word class here tells a noun from a verb after it.
+end or a function character follows, but no aspect particle: zh.toml `aspect_particle`, which
+follows a verb, 是什么|阻止|了): in 哪位|美国|总统 the first word is a constraint the quote must meet,
+and no word class here tells a noun from a verb after it.
 
 Only a kind no passage of the collection writes: there the question's translator chose a word the
 passages' did not, and its absence from a quote says nothing of the quote; a kind the collection
@@ -37,6 +38,8 @@ from qa.text import lexicon
 from qa.text.cjk import CJK, CJK_RUN
 
 __all__ = ["kind_terms"]
+
+_ASPECT = frozenset(lexicon.words("aspect_particle"))
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +65,9 @@ def kind_terms(question: str, terms: tuple[str, ...], absent: int) -> int:
         text = run.group(0)
         end = min(word_starts(text) - {0}, default=len(text))
         word = text[:end]
-        if text[end:end + 1] not in STOP_CHARS | {""}:
-            continue  # a modifier of the kind, not the kind (哪一项|国际|协议, 哪位|美国|总统): a name or a constraint
+        after = text[end:end + 1]
+        if after not in STOP_CHARS | {""} or after in _ASPECT:
+            continue  # a modifier of the kind (哪位|美国|总统: a constraint), or a verb (是什么|阻止|了): no kind
         if len(word) > 1 and is_plain(word):
             bits |= sum(1 << i for i, t in enumerate(terms) if len(t) > 1 and t in word)
         elif len(word) == 1 and word not in STOP_CHARS:
