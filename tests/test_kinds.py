@@ -40,6 +40,7 @@ def hit(text: str, title: str) -> Hit:
     ("哪位美国总统签署了法案？", set()),                # 美国 likewise, and a name
     ("为什么他去了北京？", set()),                      # 为什么 asks why: what follows is no kind
     ("是什么阻止了法国探险者？", set()),                # 阻止 before the aspect particle 了: a verb
+    ("如果没有谁台北在清朝统治时不会设置台北府？", set()),  # 台 is 台北's, not a measure word after 谁
     ("提纯出这种生物碱之后，什么事情成为了可能？", set()),  # a verb after the kind: unread (no word class)
     ("What place did the bird nest in?", set()),        # no Chinese: none
 ])

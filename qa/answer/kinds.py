@@ -12,7 +12,8 @@ judged by its words.
 
 The question word is zh.toml's `asked_kind_before` (grounding reads the same words as the kind, not
 a name: `qa.answer.grounding`), and the kind the dictionary word right after it
-(`qa.text.gloss_kin.word_starts`): a plain word (no name: 什么|地方, 什么|后果), or one character
+(`qa.text.gloss_kin.word_starts`; a measure word read with the question word must be a word of
+its own: in 谁台北, 台 is 台北's): a plain word (no name: 什么|地方, 什么|后果), or one character
 (哪条|河) with the bigram it opens (河把 of 河把湖水), where the kind ends the phrase (the question's
 end or a function character follows, but no aspect particle: zh.toml `aspect_particle`, which
 follows a verb, 是什么|阻止|了): in 哪位|美国|总统 the first word is a constraint the quote must meet,
@@ -40,6 +41,7 @@ from qa.text.cjk import CJK, CJK_RUN
 __all__ = ["kind_terms"]
 
 _ASPECT = frozenset(lexicon.words("aspect_particle"))
+_MEASURE = frozenset(lexicon.words("measure"))
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,8 @@ def kind_terms(question: str, terms: tuple[str, ...], absent: int) -> int:
         run = CJK_RUN.match(question, m.end())
         if not run:
             continue
+        if m.group(0)[-1] in _MEASURE and 1 not in word_starts(question[m.end() - 1:run.end()]):
+            continue  # the measure word starts a word: a name's (谁|台北, not 谁台|北)
         text = run.group(0)
         end = min(word_starts(text) - {0}, default=len(text))
         word = text[:end]

@@ -132,12 +132,16 @@ class ExtractiveParams:
     seam_credit: float = 1.0  # support: a seam (a bigram across a word boundary no passage holds) is covered this much with its neighbours
     joint_credit: float = 1.0  # support: a joint (an absent bigram across the dictionary's cut, `qa.answer.seams`) likewise, where no gap is found
     plain_credit: float = 0.5  # support: an absent plain word's term, times the share of the other terms held, where no gap is found
-    # support: a term of the kind asked (什么|地方, qué premio: qa.answer.kinds) the window lacks counts this
-    # much, where no gap is found (0: as any other term). Not fitted: 1.0 measured on every Chinese and
-    # Spanish development set with its near misses (docs/benchmarks.md, the eighteenth session, helper zhlow)
+    # support: a Chinese term of the kind asked no passage writes (什么|地方: qa.answer.kinds) that the window
+    # lacks counts this much, where no gap is found and the window holds the type asked (0: as any other
+    # term); and an absent bigram across words of one character (来|孵: qa.answer.seams.letter_terms) this
+    # much times the weight of those characters the window writes (孵卵) among the candidate sentences.
+    # Not fitted: 1.0 each, measured on every Chinese development set on the real path (eighteenth
+    # session, helper zhlow: zh_xwiki21 +3, zh_xwiki +2, zh_xwiki19 +1, zh_xwiki17 +1, one refusal now a
+    # wrong sentence; characters unweighted, 1.0: +8 / 2 wrong, 0.5: +6 / 1 wrong; every zh near miss and
+    # train30_nearmiss held either way;
+    # calibration zh_xwiki23 34 -> 35 right, 6/6 unanswerables refused).
     kind_credit: float = 1.0
-    # support: an absent bigram across one-character words (来|孵, 能|走: qa.answer.seams.letter_terms) is
-    # covered this much times the share of those words the window writes (孵卵, 行走), where no gap is found
     letter_credit: float = 1.0
     # Support of an English or Spanish quote over text in its own language with no gap found is
     # divided by this (capped at 1): plain coverage means less there, since those questions reword
