@@ -93,9 +93,10 @@ def scoped(question: str, word: str) -> bool:
 
 
 def letter_terms(stripped: str, terms: tuple[str, ...], absent: int, chars: tuple[str, ...],
-                 skip: set[int]) -> tuple[tuple[int, int], ...]:
+                 pairs: tuple[tuple[int, int], ...] = (), kind: int = 0) -> tuple[tuple[int, int], ...]:
     """(term, mask over `chars`) of each bigram no passage holds across the dictionary's cut that is
-    neither seam nor joint (`skip`: it has no word of two characters or more beside it) and holds a
+    neither seam nor joint (in `pairs`: it has no word of two characters or more beside it) nor the
+    kind asked (`kind`, a mask over `terms`: `qa.answer.kinds`), and holds a
     word of one character (来|孵, 能|走, 河|把): a translation writes such a word inside a compound of
     its own (孵卵, 行走, 河流), so the bigram is covered as far as the quote writes its one-character
     words (`credited`). `chars`: the question's informative characters (no function characters:
@@ -104,6 +105,7 @@ def letter_terms(stripped: str, terms: tuple[str, ...], absent: int, chars: tupl
 
     index = {t: i for i, t in enumerate(terms)}
     at = {c: i for i, c in enumerate(chars)}
+    skip = {t for t, _ in pairs} | {i for i in range(len(terms)) if kind >> i & 1}
     found: dict[int, int] = {}
     for run in CJK_RUN.findall(fold(stripped)):
         starts = word_starts(run)

@@ -103,7 +103,7 @@ class Question:
     joints: tuple[tuple[int, int], ...] = ()  # (term, mask of its neighbours inside words): see `cut_terms`
     plain: int = 0  # mask over terms: absent terms inside a plain dictionary word (`plain_absent`)
     unit: object = None  # an English or Spanish count's unit asked (qa.answer.latin_question.Asked), None else
-    kind: int = 0  # mask over terms: the kind asked (什么|地方, qué premio: `qa.answer.kinds`), held where no gap is found
+    kind: int = 0  # mask over terms: the kind asked no passage writes (什么|地方: `qa.answer.kinds`)
     letters: tuple[tuple[int, int], ...] = ()  # (term, mask over chars): absent bigrams across one-character words (`letter_terms`)
     # (chunk id, text) -> its _Sentence list: re-ranking and answering the same question share them
     sentences: _Memo = field(default_factory=_Memo, repr=False, compare=False)
@@ -197,7 +197,7 @@ def _analyse(question: str, idf: Idf | None) -> Question:
         plain = plain_absent(stripped, terms, absent, joints, fold(question))
     kind = kind_terms(question, terms, absent) if terms else 0
     chars = tuple(dict.fromkeys(c for c in stripped if CJK.match(c) and c not in STOP_CHARS))
-    letters = letter_terms(stripped, terms, absent, chars, {t for t, _ in (*seams, *joints)} | {i for i in range(len(terms)) if kind >> i & 1}) if absent else ()
+    letters = letter_terms(stripped, terms, absent, chars, (*seams, *joints), kind) if absent else ()
     wants, measure = question_type(question, dimension=True)
     m = DEFINE.match(question.strip())
     subject = (m.group(1) or m.group(2) or "").strip() if m else ""
