@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.abridged import abridged  # 首播 for 第一次播出, 德国轮船 for 德国船
 from qa.answer.instances import instance_gap  # a gap of its own module, read by gaps() here
 from qa.answer.posts import deputy_only, deputy_unsaid, unnamed_holder
 from qa.answer.zh_events import said_by_object
@@ -255,7 +256,8 @@ def said_by_kin(word: str, quote: str) -> bool:
     from qa.text.gloss_kin import MAX_FOCUS_KIN
     from qa.text.head_kin import said_by_head
 
-    return kin_written(quote, word, MAX_FOCUS_KIN) or said_by_head(word, quote)
+    return kin_written(quote, word, MAX_FOCUS_KIN) or said_by_head(word, quote) or (  # agent noun: 创造者 by 创作
+        len(word) >= 3 and word[-1] in lexicon.words("agent_suffix") and said_by_kin(word[-3:-1], quote))
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one
@@ -355,7 +357,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
                  or unnamed_holder(question, word, said)) \
             and not straddles(question, word, passage or said) \
             and not (kind == "event" and (dated(question, quote) or said_by_object(question, word, quote))) \
-            and not authored(question, word, said) \
+            and not (authored(question, word, said) or abridged(question, word, said)) \
             and not ((head := counted_head(question)) and mentions(said, head)):
         if not said_by_kin(word, quote):
             out.append(Gap(kind, word))
