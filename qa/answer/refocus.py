@@ -12,9 +12,12 @@ after the one naming the army). A runner-up is quoted only if it passes every ch
 
 from __future__ import annotations
 
+import re
+
 from qa.answer.params import DEFAULTS, ExtractiveParams
 from qa.answer.windows import Question, Window
-from qa.text.cjk import CJK, close_spaces
+from qa.text import lexicon
+from qa.text.cjk import CJK, HAN, close_spaces
 from qa.text.script import to_simplified
 from qa.types import Hit
 
@@ -51,9 +54,25 @@ def retried(question: str, q: Question, best: Window, found: list, ranked: list[
         # name of the question in the window's own words: far from the words that ranked the best, a
         # sentence may say the thing of another subject (拿积's 转会费 beside 利亚伊奇's transfer)
         text = fold(hits[w.hit].text[w.start:w.end])
-        return all(mentions(text, x) or said_by_kin(x, text) for x in words) and (not rarest or rarest in text)
+        return all(mentions(text, x) or said_by_kin(x, text) for x in words) \
+            and (not rarest or rarest in text or pointed_back(question, text))
 
     return close + [w for w in far[:params.focus_retry] if says(w)]
+
+
+_OWNER = re.compile("([" + HAN + "]{2,})的")
+_POINTER = re.compile("(?:" + "|".join(w for w in lexicon.words("anaphor") if len(w) == 1) + ")([" + HAN + "]{1,3})")
+
+
+def pointed_back(question: str, text: str) -> bool:
+    """Does `text` name the question's thing by an anaphor and the end of its name (该院 for 广东省第二
+    人民医院, 该学区 for 格林维尔学区)? A sentence far from the one that names it says "the
+    hospital", not its name: "该院院长瞿红鹰介绍" answers 广东省第二人民医院的院长是谁 four sentences
+    after the hospital is named, and "学监凯伦·刘表示，该学区…" the superintendent of the district.
+    Only a thing named before 的 (the owner of what is asked), whose name ends in the noun."""
+    owners = _OWNER.findall(question)  # the thing whose attribute is asked: what the anaphor's noun ends
+    return any(o.endswith(m.group(1)[:k]) for m in _POINTER.finditer(text) for k in range(len(m.group(1)), 0, -1)
+               for o in owners)
 
 
 def fold(text: str) -> str:
