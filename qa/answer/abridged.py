@@ -45,3 +45,9 @@ def abridged(question: str, word: str, text: str) -> bool:
     """Does `text` say `word` as a compound of one of its characters (`first_abridged`,
     `head_lengthened`)?"""
     return first_abridged(question, word, text) or head_lengthened(word, text)
+
+
+def agent_verb(word: str) -> str:
+    """The verb of an agent noun (创造者 -> 创造: zh.toml `agent_suffix`), whose kin say the noun
+    (创作 for 创造者: `qa.answer.slots.said_by_kin`), or ""."""
+    return word[-3:-1] if len(word) >= 3 and word[-1] in lexicon.words("agent_suffix") else ""

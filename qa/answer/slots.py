@@ -38,7 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.abridged import abridged  # 首播 for 第一次播出, 德国轮船 for 德国船
+from qa.answer.abridged import abridged, agent_verb  # 首播 for 第一次播出, 德国轮船 for 德国船
+from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 后来成为 asked when
 from qa.answer.instances import instance_gap  # a gap of its own module, read by gaps() here
 from qa.answer.posts import deputy_only, deputy_unsaid, unnamed_holder
 from qa.answer.zh_events import said_by_object
@@ -249,15 +250,14 @@ def kin_written(text: str, word: str, most: int | None = None) -> bool:
 
 
 def said_by_kin(word: str, quote: str) -> bool:
-    """Does the quote itself write a word sharing a CC-CEDICT gloss with the asked `word`, among
-    glosses of up to `gloss_kin.MAX_FOCUS_KIN` headwords (率领 for 指挥: "to command")? A question
-    translated apart from its passage names the thing asked another way; wider kin than
-    `mentions` allows stand for it here, where only the quote (not its neighbours) may say it."""
+    """Does the quote itself write a word sharing a CC-CEDICT gloss of up to `gloss_kin.MAX_FOCUS_KIN`
+    headwords with the asked `word` (率领 for 指挥: "to command")? A question translated apart from its
+    passage names the thing asked another way: wider kin than `mentions` allows, in the quote only."""
     from qa.text.gloss_kin import MAX_FOCUS_KIN
     from qa.text.head_kin import said_by_head
 
-    return kin_written(quote, word, MAX_FOCUS_KIN) or said_by_head(word, quote) or (  # agent noun: 创造者 by 创作
-        len(word) >= 3 and word[-1] in lexicon.words("agent_suffix") and said_by_kin(word[-3:-1], quote))
+    return kin_written(quote, word, MAX_FOCUS_KIN) or said_by_head(word, quote) or bool(  # 创造者 said by 创作
+        (verb := agent_verb(word)) and said_by_kin(verb, quote))
 
 
 # Periods: each class of equivalent wordings. A question names a period; the quote must name one
@@ -397,6 +397,4 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
 
     if causeless_death(question, quote + context):
         out.append(Gap("value", "cause of death"))
-    from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 后来成为 asked when
-
     return out + [Gap(k, d) for k, d in kind_gaps(question, quote)]
