@@ -804,6 +804,88 @@ def test_an_origin_is_said_in_chinese_text_too(text):
     assert has_answer_type(text, "origin", "", "Where does the name come from?")
 
 
+# -- Spanish question types: es.toml q_* (joined to en.toml's and zh.toml's) ------------------------
+@pytest.mark.parametrize("question, wants", [
+    # a year, a date, a time or a figure: told by digits, typed for the answerer's check
+    ("¿En qué año se inauguró el puente?", "year"),
+    ("¿Qué año marcó el fin de la obra?", "year"),
+    ("¿En qué mes florece el cerezo?", "month"),
+    ("¿Qué día se celebra la fiesta?", "day"),
+    ("¿En qué fecha se firmó el tratado?", "day"),
+    ("¿Cuándo se fundó la ciudad?", "time"),
+    ("¿Desde cuándo se cultiva el maíz?", "time"),
+    ("¿A qué hora se celebra la mascletà?", "time"),
+    ("¿Cuántos habitantes tiene la villa?", "number"),
+    ("¿Cuánto mide la torre?", "number"),
+    ("¿Qué altura tiene el volcán?", "number"),
+    ("¿A qué altitud está Potosí?", "number"),
+    ("¿Cuál es la longitud del río?", "number"),
+    ("¿Qué población tiene la isla?", "number"),
+    # where a name or a word comes from, or what it means (q_origin)
+    ("¿De dónde le viene el nombre a la sierra?", "origin"),
+    ("¿Qué significa el nombre de la Alhambra?", "origin"),
+    ("¿De qué lengua viene la palabra locro?", "origin"),
+    ("¿En honor de qué santo se celebran las Fallas?", "origin"),
+    ("¿Qué quiere decir Popocatépetl?", "origin"),
+    # a person, a place, a name, a reason: read by the short answer only (es.toml short_q_*)
+    ("¿Quién fundó la ciudad?", ""),
+    ("¿Dónde nace el río?", ""),
+    ("¿En qué población se fabrica el turrón?", ""),  # a town, not a count
+    ("¿Cómo se llama el puente?", ""),
+    ("¿Por qué se trasladó el comercio?", ""),
+    ("¿De qué plato medieval deriva el cocido?", ""),  # a dish's origin, no name's
+])
+def test_spanish_question_types(question, wants):
+    assert question_type(question)[0] == wants
+
+
+@pytest.mark.parametrize("question, wants", [
+    # the short answer reads the same wordings (en.toml's short_q_year / short_q_date / short_q_number
+    # name the q_* that es.toml joins), and its own for a person, a place and a name
+    ("¿En qué año se inauguró el puente?", "year"),
+    ("¿Cuándo se fundó la ciudad?", "date"),
+    ("¿Qué día se celebra la fiesta?", "date"),
+    ("¿En qué mes florece el cerezo?", "date"),
+    ("¿A qué hora se celebra la mascletà?", "date"),
+    ("¿Cuántos habitantes tiene la villa?", "number"),
+    ("¿Quién fundó la ciudad?", "person"),
+    ("¿Dónde nace el río?", "place"),
+    ("¿En qué población se fabrica el turrón?", "place"),
+    ("¿Cómo se llama el puente?", "name"),
+])
+def test_spanish_short_answer_kinds(question, wants):
+    from qa.answer.latin_question import wanted
+
+    assert wanted(question) == wants
+
+
+@pytest.mark.parametrize("text, held", [
+    ("La catedral fue consagrada en el siglo XII.", True),
+    ("Fue fundada hacia el 25 a. C. por orden de Augusto.", True),
+    ("La batalla se libró el 9 de diciembre, al amanecer.", True),
+    ("Se construyó en la década de 1920.", True),
+    ("La mascletà se dispara a las 14:00 en la plaza.", True),
+    ("La obra fue consagrada en 1211.", True),  # a year (zh.toml's year_mention reads digits in any text)
+    ("Es una de las ciudades más antiguas de España.", False),
+    ("El siglo de oro de la pintura española.", False),  # «siglo» without its number
+])
+def test_a_spanish_time(text, held):
+    assert has_answer_type(text, "time", "", "¿Cuándo se construyó?") is held
+
+
+@pytest.mark.parametrize("text, says", [
+    ("Su nombre alude a la nieve que cubre sus cumbres.", True),
+    ("Su nombre procede del árabe al-wadi al-kabir.", True),
+    ("Se celebran en honor de san José, patrón de los carpinteros.", True),
+    ("Del náhuatl axolotl, que suele traducirse como «monstruo de agua».", True),
+    ("Popocatépetl quiere decir «montaña que humea».", True),
+    ("La sierra se extiende unos 90 kilómetros por Granada y Almería.", False),
+    ("El río nace en la sierra de Cazorla.", False),
+])
+def test_a_spanish_origin(text, says):
+    assert has_answer_type(text, "origin", "", "¿De dónde le viene el nombre?") is says
+
+
 # -- where a where-question's answer is: en.toml place_mention and site_noun ------------------------
 @pytest.mark.parametrize("noun", entries("site_noun"))
 def test_a_site_no_capital_names_is_a_place(noun):
