@@ -95,6 +95,19 @@ def test_english_dimension_questions_want_a_figure(question, wants):
 
 
 @pytest.mark.parametrize("question, wants", [
+    # a where-question by the kind of place it names (en.toml q_place, as the short answer reads it)
+    ("In which town was Emmy Noether born?", "place"),
+    ("Which village did Cartier reach?", "place"),
+    ("From which island does the granite come?", "place"),
+    ("Which county won the first championship?", "place"),
+    ("What country is the river in?", "place"),
+    ("Which townspeople rebelled?", ""),  # a word starting with a place noun is none
+])
+def test_english_which_place_noun_asks_a_place(question, wants):
+    assert question_type(question)[0] == wants
+
+
+@pytest.mark.parametrize("question, wants", [
     # "when" asks a time only as the question's own word; after another question word it opens a
     # clause, and that word says what is asked (en.toml `q_time`)
     ("When was construction of the castle begun?", "time"),
