@@ -670,9 +670,14 @@ def test_the_other_scripts_share_leaves_a_quote_alone():
     # the runner-up places a rival answer: a hedge the reader needs, quoted
     ("When did the volcano erupt again after decades of calm?", "The volcano erupted again in December 1994.",
      "After decades of calm, the volcano erupted in 1947.", False),
-    # the runner-up outscores the window quoted first (chosen by a check, not by the score): quoted
+    # a Spanish when-question is typed as the English one (es.toml q_time): the best holds the date
+    # and outscores the restating runner-up, which is left out
     ("¿Cuándo despertó el volcán tras décadas de calma?", "El volcán despertó en diciembre de 1994.",
-     "Tras décadas de calma, el volcán sigue activo.", False),
+     "Tras décadas de calma, el volcán sigue activo.", True),
+    # the runner-up outscores the window quoted first (chosen by a check, not by the score): quoted
+    # (a Spanish who-question: no type for the answerer, the picker places the name)
+    ("¿Quién halló la cueva tras décadas de búsqueda?", "La cueva la halló Marcel Ravidat en 1940.",
+     "Tras décadas de búsqueda, la cueva sigue cerrada.", False),
 ])
 def test_a_lower_runner_up_placing_no_answer_beside_a_best_that_places_one_is_left_out(question, best, other, left_out):
     from qa.answer.extractive import _answered
