@@ -878,6 +878,9 @@ def test_spanish_short_answer_kinds(question, wants):
     ("La batalla se libró el 9 de diciembre, al amanecer.", True),
     ("Se construyó en la década de 1920.", True),
     ("La mascletà se dispara a las 14:00 en la plaza.", True),
+    ("A las dos de la tarde la plaza acoge la mascletà.", True),
+    ("Llega a la una y media.", True),
+    ("El río llega a las dos ciudades.", False),  # a count of cities, no hour
     ("La obra fue consagrada en 1211.", True),  # a year (zh.toml's year_mention reads digits in any text)
     ("Es una de las ciudades más antiguas de España.", False),
     ("El siglo de oro de la pintura española.", False),  # «siglo» without its number
