@@ -902,6 +902,20 @@ def test_a_spanish_origin(text, says):
     assert has_answer_type(text, "origin", "", "¿De dónde le viene el nombre?") is says
 
 
+@pytest.mark.parametrize("text, says", [
+    # the name a what-is-it-called question wants (en.toml naming_mention, joined to zh.toml's)
+    ("The aye-aye has a way of feeding known as percussive foraging.", True),
+    ("The key part was what he called an economiser.", True),
+    ("A carrack named the Mary Rose sank in 1545.", True),
+    ("She was nicknamed the Iron Lady.", True),
+    ("The process is termed annealing.", True),
+    ("The aye-aye taps on trees with its long middle finger.", False),
+    ("The lemur lives in the rainforests of Madagascar.", False),
+])
+def test_an_english_name_given(text, says):
+    assert has_answer_type(text, "name", "", "What is its method of getting food called?") is says
+
+
 # -- where a where-question's answer is: en.toml place_mention and site_noun ------------------------
 @pytest.mark.parametrize("noun", entries("site_noun"))
 def test_a_site_no_capital_names_is_a_place(noun):
