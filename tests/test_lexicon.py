@@ -913,7 +913,7 @@ def test_a_spanish_origin(text, says):
     ("The lemur lives in the rainforests of Madagascar.", False),
 ])
 def test_an_english_name_given(text, says):
-    assert has_answer_type(text, "name", "", "What is its method of getting food called?") is says
+    assert has_answer_type(text, "name", "", "What is the name of its method of getting food?") is says
 
 
 # -- where a where-question's answer is: en.toml place_mention and site_noun ------------------------
