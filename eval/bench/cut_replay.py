@@ -24,8 +24,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 DEV = ("en_news es_news en_wiki en_wiki2 en_wiki3 en_wiki4 en_wiki7 en_wiki9 en_wiki11 en_wiki13 en_wiki15 "
-       "en_wiki17 en_wiki19 es_wiki es_wiki2 es_wiki3 es_wiki4 es_wiki7 es_wiki9 es_wiki11 es_wiki13 es_wiki15 "
-       "es_wiki17 es_wiki19").split()
+       "en_wiki17 en_wiki19 en_wiki21 es_wiki es_wiki2 es_wiki3 es_wiki4 es_wiki7 es_wiki9 es_wiki11 es_wiki13 es_wiki15 "
+       "es_wiki17 es_wiki19 es_wiki21").split()
 
 
 def gold_sentences(folder: Path) -> Iterator[tuple[dict, str, str, object]]:
