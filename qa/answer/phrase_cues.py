@@ -12,13 +12,13 @@ from qa.answer.latin_question import wanted
 from qa.answer.phrase_words import stop_words, word_mask
 from qa.answer.short_latin import latin_span, names_person
 from qa.answer.windows import Question, _carries
-from qa.text.cjk import close_spaces, fold
+from qa.text.cjk import close_spaces, fold, is_cjk
 from qa.text.paraphrase import plain
 from qa.text.questions import has_answer_type
 from qa.text.script import to_simplified
 from qa.text.sentences import Span
 
-__all__ = ["exact_kind", "name_cues", "phrase_cues"]
+__all__ = ["exact_kind", "kind_names", "name_cues", "phrase_cues"]
 
 # The kinds of answer the Latin short-answer picker's placing marks a phrase by, for a question
 # `Question.wants` gives none: a year, a date or a figure is told by its digits. Not a place or a
@@ -105,3 +105,53 @@ def name_cues(text: str, parts: list[Span], q: Question, title: str = "") -> tup
         named.append(found)
     kinds = [bool(word_mask(fold(text[p.start:p.end]), nouns)) for p in parts]
     return named, kinds
+
+
+# A word of a phrase: its place tells a name written beside the kind's noun
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.,]*")
+# Words a name may stand after its kind's noun: "the French chemist Henri Moissan", «el maestro
+# alemán Juan de Colonia» (adjectives of origin stand between them in both languages)
+_NAME_AFTER = 2
+
+
+def kind_names(text: str, parts: list[Span], q: Question, title: str = "") -> list[bool]:
+    """Which of `parts` name a thing of the kind the question names ("Which chemist…", «¿Qué
+    acuerdo…?»): the kind's noun written as a name's word ("Columbia High School", «el Tratado de
+    Guadalupe Hidalgo») or followed within `_NAME_AFTER` words by one ("the French chemist Henri
+    Moissan"), the noun as written, another form of it or, in English, a word WordNet files under it
+    ("the Augustinian Abbey" for a monastery: `qa.text.thesaurus.says`). A name the question or the
+    article title writes is none (the question's subject, not its answer), nor the noun alone: "the
+    monastery offered him an education" speaks of one named before. All False for any other question."""
+    from qa.text.paraphrase import plain, same_word
+    from qa.text.thesaurus import says
+
+    asked = read_question(q.text)
+    nouns = tuple(plain(w) for w in asked.noun if plain(w) not in stop_words()) if asked is not None \
+        and asked.wants in ("which", "place") else ()
+    if not nouns or any(map(is_cjk, q.text)):  # a Chinese question over Latin text: its nouns are Chinese
+        return [False] * len(parts)
+    from qa.text.tokens import latin_language
+
+    english = latin_language(q.text) == "en"
+    noun_terms = word_mask(" ".join(nouns), q.terms)
+    own = set(fold(title).split())
+    out = []
+    for k, p in enumerate(parts):
+        words = [(m.group(), m.start()) for m in _TOKEN.finditer(text, p.start, p.end)]
+
+        def name(i: int) -> bool:
+            word, at = words[i]
+            folded = fold(word)
+            return word[0].isupper() and not (k == 0 and at == p.start) and plain(word) not in stop_words() \
+                and not word_mask(folded, q.terms) and folded not in own
+
+        def kind(word: str) -> bool:
+            low = plain(word)
+            if word_mask(fold(word), q.terms) & ~noun_terms or fold(word) in own:
+                return False  # the question's own subject ("the narwhal (Monodon…)" for "Which whale…")
+            return any(low == n or same_word(n, low) or english and says(low, n, "n") for n in nouns)
+
+        out.append(any(kind(w) and (w[0].isupper() and not (k == 0 and at == p.start) or
+                                    any(name(j) for j in range(i + 1, min(i + 1 + _NAME_AFTER, len(words)))))
+                       for i, (w, at) in enumerate(words)))
+    return out
