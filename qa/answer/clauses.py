@@ -60,7 +60,7 @@ from qa.answer.tails import untailed
 from qa.answer.windows import Question
 from qa.text import lexicon
 from qa.text.cjk import fold
-from qa.text.paraphrase import valued
+from qa.text.paraphrase import plain, same_word, valued
 from qa.text.sentences import Span, split_clauses
 
 __all__ = ["Phrase", "clause_run", "phrases", "subject_run"]
@@ -180,7 +180,8 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     # the kind's noun, so the run need not reach a phrase naming it by its noun alone ("…partly
     # because the monastery offered him…" after "…he entered the Augustinian Abbey of St Thomas")
     if any(kinded := kind_names(text, parts, q, title)):
-        nouns = word_mask(fold(" ".join(read_question(q.text).noun)), q.terms)
+        asked = [plain(n) for n in read_question(q.text).noun]
+        nouns = sum(1 << i for i, t in enumerate(q.terms) if any(same_word(t, n) for n in asked))
         # of two names of the kind, the one beside the question's other words ("…amplió su formación
         # en la Universidad de Cambridge", not "Tras licenciarse… en la Universidad de Buenos Aires")
         beside_terms = [k and bool(m & need & ~nouns) for m, k in zip(masks, kinded)]
