@@ -48,19 +48,18 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import NamedTuple
 
-from qa.answer.latin_question import asked as read_question
 from qa.answer.latin_question import wanted
 from qa.answer.phrase_kinds import (asks_subject, kind_cues, linked, opens_aside, opens_asked_verb, opens_clause,
                                     opens_predicate, opens_setting)
 from qa.answer.phrase_words import NO_TAIL, head, held_at, setting_only, tail, term_masks, word_mask
-from qa.answer.phrase_cues import exact_kind, kind_names, name_cues, phrase_cues
+from qa.answer.phrase_cues import exact_kind, kind_cued, name_cues, phrase_cues
 from qa.answer.placing import kind_named, same_answer, trimmed
 from qa.answer.short_latin import latin_span
 from qa.answer.tails import untailed
 from qa.answer.windows import Question
 from qa.text import lexicon
 from qa.text.cjk import fold
-from qa.text.paraphrase import plain, same_word, valued
+from qa.text.paraphrase import valued
 from qa.text.sentences import Span, split_clauses
 
 __all__ = ["Phrase", "clause_run", "phrases", "subject_run"]
@@ -175,18 +174,8 @@ def _quoted(text: str, title: str, span: Span, q: Question, budget: int, widen: 
     setting = not wanted(q.text) and opens_setting(text[parts[0].start:parts[0].end])
     fronted = opens_clause(text[parts[0].start:parts[0].end])
     named, kind = name_cues(text, parts, q, title)
-    # a name of the kind the question names is the answer's phrase, before any type's cue ("…until the
-    # French chemist Henri Moissan succeeded in 1886…" for "Which chemist…": `kind_names`), and it says
-    # the kind's noun, so the run need not reach a phrase naming it by its noun alone ("…partly
-    # because the monastery offered him…" after "…he entered the Augustinian Abbey of St Thomas")
-    if any(kinded := kind_names(text, parts, q, title)):
-        asked = [plain(n) for n in read_question(q.text).noun]
-        nouns = sum(1 << i for i, t in enumerate(q.terms) if any(same_word(t, n) for n in asked))
-        # of two names of the kind, the one beside the question's other words ("…amplió su formación
-        # en la Universidad de Cambridge", not "Tras licenciarse… en la Universidad de Buenos Aires")
-        beside_terms = [k and bool(m & need & ~nouns) for m, k in zip(masks, kinded)]
-        cues = kinded = beside_terms if any(beside_terms) else kinded
-        masks = [m | nouns if k else m for m, k in zip(masks, kinded)]
+    # a name of the kind the question names ("Which chemist…") is the answer's phrase (`kind_cued`)
+    cues, masks = kind_cued(text, parts, q, title, cues, masks, need)
     found = [Phrase(*p, predicate=pr, aside=a, setting=k == 0 and setting, fronted=k == 0 and fronted, named=nm,
                     kind=kd)
              for k, (p, pr, a, nm, kd) in enumerate(zip(zip(sizes, masks, cues, relative, tails, heads, appositive, bare,

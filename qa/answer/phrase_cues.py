@@ -18,7 +18,7 @@ from qa.text.questions import has_answer_type
 from qa.text.script import to_simplified
 from qa.text.sentences import Span
 
-__all__ = ["exact_kind", "kind_names", "name_cues", "phrase_cues"]
+__all__ = ["exact_kind", "kind_cued", "kind_names", "name_cues", "phrase_cues"]
 
 # The kinds of answer the Latin short-answer picker's placing marks a phrase by, for a question
 # `Question.wants` gives none: a year, a date or a figure is told by its digits. Not a place or a
@@ -155,3 +155,33 @@ def kind_names(text: str, parts: list[Span], q: Question, title: str = "") -> li
                                     any(name(j) for j in range(i + 1, min(i + 1 + _NAME_AFTER, len(words)))))
                        for i, (w, at) in enumerate(words)))
     return out
+
+
+def kind_cued(text: str, parts: list[Span], q: Question, title: str, cues: list[bool], masks: list[int],
+              need: int) -> tuple[list[bool], list[int]]:
+    """(cues, masks) of `parts` for `qa.answer.clauses`: a name of the kind the question names
+    (`kind_names`) is the answer's phrase, before a phrase of another typed cue ("…until the French
+    chemist Henri Moissan succeeded in 1886…, a feat for which he was awarded the Nobel Prize in
+    Chemistry" for "Which chemist…"), and it says the kind's noun, so the run need not reach a phrase
+    saying the noun alone ("…he entered the Augustinian Abbey of St Thomas…, | partly because the
+    monastery offered him…" for "Which monastery did Mendel join?"). Of two names of the kind, the one
+    beside the question's other words («…amplió su formación en la Universidad de Cambridge», not
+    «Tras licenciarse… en la Universidad de Buenos Aires»), or else the one nearest them. `cues` and `masks` as given when no phrase
+    names a thing of the kind, or a typed cue already falls on one (the astronomer of "…the English
+    astronomer Norman Lockyer": the question's words choose among them as before)."""
+    from qa.text.paraphrase import plain, same_word
+
+    kinded = kind_names(text, parts, q, title)
+    if not any(kinded) or any(c and k for c, k in zip(cues, kinded)):
+        return cues, masks
+    asked = [plain(n) for n in read_question(q.text).noun]
+    nouns = sum(1 << i for i, t in enumerate(q.terms) if any(same_word(t, n) for n in asked))
+    beside = [k and bool(m & need & ~nouns) for m, k in zip(masks, kinded)]
+    held = [k for k, m in enumerate(masks) if m & need & ~nouns]
+    if not any(beside) and held and sum(kinded) > 1:
+        # none beside them: the one nearest the question's words ("…observed by the French astronomer
+        # Jules Janssen, | and the English astronomer Norman Lockyer, | who… | named it after Helios")
+        near = min((k for k, on in enumerate(kinded) if on), key=lambda k: min(abs(k - h) for h in held))
+        beside = [k == near for k in range(len(parts))]
+    kinded = beside if any(beside) else kinded
+    return kinded, [m | nouns if k else m for m, k in zip(masks, kinded)]
