@@ -655,3 +655,48 @@ def test_the_answer_after_a_run_at_the_budget_is_quoted_within_the_reach(reach, 
     quote = GALLIUM[slice(*phrases(GALLIUM, "Gallium", Span(0, len(GALLIUM)), q, 150, reach=reach))]
     assert ("zinc blende" in quote) is held
     assert quote.startswith("In 1875")
+
+
+@pytest.mark.parametrize("question, text, title, named", [
+    # the kind's noun before a name, adjectives of origin between them, in either language
+    ("Which painter restored the chapel?",
+     "The chapel was damaged by fire in 1790, until the Flemish painter Jan Verbeke restored it in 1802.",
+     "Chapel", [False, True]),
+    ("¿Qué arquitecto terminó la torre?",
+     "La torre quedó sin terminar durante siglos, hasta que el arquitecto catalán Pere Blai la completó en 1601.",
+     "Torre", [False, True]),
+    # the noun as a name's word; English also reads a word WordNet files under the noun (an abbey is a monastery)
+    ("Which school did she attend?", "Raised on a farm near the coast, she attended Hillcrest Grammar School.",
+     "Ann Hale", [False, True]),
+    ("Which monastery did the monk enter?",
+     "Born in a village of the valley, he entered the Cistercian Abbey of Melrose in 1140, because the monastery "
+     "kept a school.", "Waltheof", [False, True, False]),
+    ("¿Qué tratado fijó la frontera?",
+     "La guerra terminó en 1848, y el Tratado de Guadalupe Hidalgo fijó la frontera en el río.", "Río",
+     [False, True]),
+    # the noun alone, or beside a name the question or the title writes, names nothing of the kind
+    ("Which monastery did the monk enter?", "He entered the Cistercian order young, and the monastery kept a school.",
+     "Waltheof", [False, False]),
+    ("Which whale is the narwhal's closest relative?",
+     "The narwhal (Monodon monoceros) is a toothed whale of the Arctic, and its only relative is the beluga.",
+     "Narwhal", [False, False]),
+    # a question naming no kind
+    ("Who restored the chapel?", "The chapel burned in 1790, until the Flemish painter Jan Verbeke restored it.",
+     "Chapel", [False, False]),
+])
+def test_kind_names(question, text, title, named):
+    from qa.answer.phrase_cues import kind_names
+
+    parts = split_clauses(text, 0, len(text))
+    assert kind_names(text, parts, analyse(question, None), title) == named
+
+
+def test_a_name_of_the_kind_asked_is_quoted():
+    # the name of the kind asked is quoted, not the later phrase saying the noun alone (before
+    # kind_cued: "partly because the monastery kept…" alone)
+    text = ("Born into a family of weavers in the hill country of the Scottish Borders, he entered the Cistercian "
+            "Abbey of Melrose in 1140, a house founded only four years before, partly because the monastery kept "
+            "the best library in the kingdom and welcomed the sons of poor families.")
+    s, e = phrases(text, "Waltheof", Span(0, len(text)), analyse("Which monastery did Waltheof join?", None), 150, True,
+                   180, 80)
+    assert "he entered the Cistercian Abbey of Melrose in 1140" in text[s:e]
