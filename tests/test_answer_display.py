@@ -36,7 +36,10 @@ def passage_block(stdout: str, heading: str) -> list[str]:
 def test_a_refusal_shows_why_and_one_line_per_article_that_came_close(seed_store_dir):
     out = ask(seed_store_dir, INVESTMENT_Q).stdout
     lines = out.splitlines()
-    assert lines[:3] == ["文章中没有提到这个问题的答案。", lines[1], "why: the passages do not mention 总投资"]
+    assert lines[0] == "文章中没有提到这个问题的答案。"
+    # the first reason is the word no passage writes; a check of the value asked may add its own
+    # ("; the passages give no sum of 投资": unans, session 18)
+    assert lines[2].startswith("why: the passages do not mention 总投资")
     assert lines[1].startswith("(extractive, refused)")
     closest = lines[3:]
     assert closest and all(line.startswith("closest (not cited): ") for line in closest)
