@@ -40,8 +40,11 @@ from qa.text.cjk import CJK, CJK_RUN
 
 __all__ = ["kind_terms"]
 
-_ASPECT = frozenset(lexicon.words("aspect_particle"))
-_MEASURE = frozenset(lexicon.words("measure"))
+@lru_cache(maxsize=1)
+def _classes() -> tuple[frozenset[str], frozenset[str]]:
+    """(aspect particles, measure words), read on the first Chinese question: importing this module
+    (on the path of every `qa ask`) must not read the lexicon files."""
+    return frozenset(lexicon.words("aspect_particle")), frozenset(lexicon.words("measure"))
 
 
 @lru_cache(maxsize=1)
@@ -59,18 +62,19 @@ def kind_terms(question: str, terms: tuple[str, ...], absent: int) -> int:
     from qa.text.gloss_kin import is_plain, word_starts
     from qa.text.questions import STOP_CHARS
 
+    aspect, measure = _classes()
     bits = 0
     for m in _forward().finditer(question):
         run = CJK_RUN.match(question, m.end())
         if not run:
             continue
-        if m.group(0)[-1] in _MEASURE and 1 not in word_starts(question[m.end() - 1:run.end()]):
+        if m.group(0)[-1] in measure and 1 not in word_starts(question[m.end() - 1:run.end()]):
             continue  # the measure word starts a word: a name's (谁|台北, not 谁台|北)
         text = run.group(0)
         end = min(word_starts(text) - {0}, default=len(text))
         word = text[:end]
         after = text[end:end + 1]
-        if after not in STOP_CHARS | {""} or after in _ASPECT:
+        if after not in STOP_CHARS | {""} or after in aspect:
             continue  # a modifier of the kind (哪位|美国|总统: a constraint), or a verb (是什么|阻止|了): no kind
         if len(word) > 1 and is_plain(word):
             bits |= sum(1 << i for i, t in enumerate(terms) if len(t) > 1 and t in word)
