@@ -103,7 +103,7 @@ bench: install bench-general bench-ingest bench-scale bench-remote
 # en_wiki9, es_wiki9, zh_xwiki9, en_wiki11, es_wiki11, zh_xwiki11, en_wiki13,
 # es_wiki13, zh_xwiki13, en_wiki15, es_wiki15, zh_xwiki15, en_wiki17, es_wiki17, zh_xwiki17,
 # en_wiki19, es_wiki19, zh_xwiki19, en_wiki21, es_wiki21, zh_xwiki21, en_wiki23, es_wiki23,
-# zh_xwiki23; the near
+# zh_xwiki23, en_wiki25, es_wiki25, zh_xwiki25; the near
 # misses and swaps in every fit): fit weights,
 # gap factors and threshold on all sets but one, report on that one, next to today's DEFAULTS; the check sets en_wiki5,
 # es_wiki5, zh_xwiki5, en_wiki6, es_wiki6, zh_xwiki6, en_wiki8, es_wiki8, zh_xwiki8, en_wiki10, es_wiki10, zh_xwiki10,

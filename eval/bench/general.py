@@ -24,7 +24,9 @@ after 7c0c02b) and en_wiki17, es_wiki17 and zh_xwiki17 (calibration sets written
 its fifteenth, 2026-12-07, after a37ca56) and en_wiki19, es_wiki19 and zh_xwiki19 (calibration
 sets written at the start of its sixteenth, 2026-12-07, after a3097c7) and en_wiki21, es_wiki21 and
 zh_xwiki21 (calibration sets written in its seventeenth, 2026-12-07, after 49cb6e1) and en_wiki23,
-es_wiki23 and zh_xwiki23 (calibration sets written in its eighteenth, 2026-12-07, after 689eeb2). The
+es_wiki23 and zh_xwiki23 (calibration sets written in its eighteenth, 2026-12-07, after 689eeb2) and
+en_wiki25, es_wiki25 and zh_xwiki25 (calibration sets written in its nineteenth, 2026-12-07, after
+cb79a99). The
 check sets en_wiki5, es_wiki5 and zh_xwiki5 (written after 86e7f8e) and en_wiki6, es_wiki6 and
 zh_xwiki6 (written after 16db968) and en_wiki8, es_wiki8 and zh_xwiki8 (written at the end of its
 tenth session, after 07c8250) and en_wiki10, es_wiki10 and zh_xwiki10 (written at the end of the
@@ -129,7 +131,8 @@ def default_sets(bench: Path, work: Path, swaps: bool = True) -> list[Corpus]:
                         "en_wiki17", "es_wiki17", "zh_xwiki17",
                         "en_wiki19", "es_wiki19", "zh_xwiki19",
                         "en_wiki21", "es_wiki21", "zh_xwiki21",
-                        "en_wiki23", "es_wiki23", "zh_xwiki23")),
+                        "en_wiki23", "es_wiki23", "zh_xwiki23",
+                        "en_wiki25", "es_wiki25", "zh_xwiki25")),
             *(Corpus(n, data / n / "docs", data / n / "gold.jsonl", check=True)
               for n in ("en_wiki5", "es_wiki5", "zh_xwiki5", "en_wiki6", "es_wiki6", "zh_xwiki6",
                         "en_wiki8", "es_wiki8", "zh_xwiki8", "en_wiki10", "es_wiki10", "zh_xwiki10",
