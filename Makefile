@@ -109,7 +109,7 @@ bench: install bench-general bench-ingest bench-scale bench-remote
 # es_wiki5, zh_xwiki5, en_wiki6, es_wiki6, zh_xwiki6, en_wiki8, es_wiki8, zh_xwiki8, en_wiki10, es_wiki10, zh_xwiki10,
 # en_wiki12, es_wiki12, zh_xwiki12, en_wiki14, es_wiki14, zh_xwiki14, en_wiki16, es_wiki16, zh_xwiki16,
 # en_wiki18, es_wiki18, zh_xwiki18, en_wiki20, es_wiki20, zh_xwiki20, en_wiki22, es_wiki22, zh_xwiki22,
-# en_wiki24, es_wiki24 and zh_xwiki24 (never tuned on) in no fit, reported.
+# en_wiki24, es_wiki24, zh_xwiki24, en_wiki26, es_wiki26 and zh_xwiki26 (never tuned on) in no fit, reported.
 # Hash-embedder keyword stores built once in ~/.cache/qa-bench/general;
 # about 10 minutes on 2 cores. REAL=1: the real embedder and hybrid retrieval (vectors cached;
 # the first run embeds every set, ~7 chunks/s). LIMIT=N: at most N questions a set, a quick look.
