@@ -77,6 +77,7 @@ _ASKED_NOUN = lexicon.regex("asked_noun", re.I)
 _ASKED_VERB = lexicon.regex("asked_verb", re.I)
 _ASKED_OBJECT = lexicon.regex("asked_object", re.I)
 _ASKED_DOER = lexicon.regex("asked_doer", re.I)
+_WEAK = frozenset(lexicon.words("weak_verb"))  # as written, lower case: «hizo», «hacía»
 
 
 def worded_gaps(question: str, quote: str, context: str, title: str = "", passage: str = "") -> list[Gap]:
@@ -104,7 +105,8 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
         # a word under three letters is compared with none (`paraphrase.same_word`): never a gap
         if (m := pattern.search(question)) and len(words := next(g for g in m.groups() if g)) >= 3 \
                 and not says(text, words, question) and not _filed_under(text, words, kind, question, title) \
-                and not (kind == "focus" and people_counted(text, words)):
+                and not (kind == "focus" and people_counted(text, words)) \
+                and not (kind == "event" and words.lower() in _WEAK):  # «¿Quién hizo…?»: any act says it
             # a verb whose object is an event of the closed class the text says ("received the
             # Nobel Prize" over "were awarded the Nobel Prize") asks that event (qa.answer.events)
             if kind == "event" and (names_said_event(question[m.end():], text, latin_language(question))
