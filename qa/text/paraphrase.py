@@ -36,8 +36,7 @@ from functools import cache, lru_cache
 from qa.text import lexicon
 from qa.text.pivot import base_forms, forms, synonyms
 
-__all__ = ["converse_said", "held", "plain", "same_word", "says", "short_form_said", "spanish_stems", "stems", "valued",
-           "weak_terms"]
+__all__ = ["converse_said", "held", "plain", "same_word", "says", "short_form_said", "spanish_stems", "stems", "valued"]
 
 # Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
 # more is another word built on it (nació/nacionalismo, art/artillery).
@@ -330,27 +329,12 @@ def _filed(question: str, terms: tuple[str, ...], text: str, spanish: bool) -> i
     that close a focus or event gap (`qa.answer.latin_slots._filed_under`) count in a window's
     support, or a sentence that says the answer in those words is refused for its low coverage."""
     if spanish:
-        return weak_terms(terms) | sum(1 << i for i, t in enumerate(terms) if len(t) <= 3 and short_form_said(text, t, "es"))
+        return sum(1 << i for i, t in enumerate(terms) if len(t) <= 3 and short_form_said(text, t, "es"))
     kin = _filed_kin(question, terms)
     if not kin:
         return 0
     written = _written(text)
     return sum(mask for mask, words in kin if not words.isdisjoint(written))
-
-
-@lru_cache(maxsize=8)
-def weak_terms(terms: tuple[str, ...]) -> int:
-    """Mask over a Spanish question's `terms` of its weak verbs (es.toml's `weak_verb`, `modal_verb`:
-    «hizo», «tiene», «quiso»), held by every text: any act says them, and as rare terms they took a
-    share of the support that a sentence saying the answer in its own verb could not hold."""
-    return sum(1 << i for i, t in enumerate(terms) if plain(t) in _weak())
-
-
-@cache
-def _weak() -> frozenset[str]:
-    """The weak verbs as written (without accents) and as the index's stemmer cuts them ("tien")."""
-    found = [*lexicon.words("weak_verb"), *lexicon.words("modal_verb")]
-    return frozenset(plain(w) for w in found) | frozenset(stems(" ".join(found)))
 
 
 @lru_cache(maxsize=4096)
