@@ -214,11 +214,6 @@ def test_an_attribute_is_held_by_a_value_of_its_kind(noun, question, sentence):
     ("In which city was the international federation established?", "He lived in New York City.", ["citi"]),
     ("Which city led the league?", "Its leading city was Lübeck.", ["citi", "led"]),
     ("¿Cuánto tiempo dura la incubación?", "Los padres incuban durante 58 días.", ["tiempo", "dura", "incubación"]),
-    # a Spanish verb by a synonym of the Spanish thesaurus (es_wiki17, es_wiki15), not by another verb
-    ("¿Qué se comprobó con las mediciones del arco?", "Las mediciones confirmaron que la Tierra está achatada.",
-     ["comprobó", "medicion"]),
-    ("¿Qué se comprobó con las mediciones del arco?", "Las mediciones destruyeron la tesis.", ["medicion"]),
-    ("¿Cuándo comenzó a reunir fósiles?", "En 1870 empezó a recoger huesos fósiles.", ["comenzó", "reunir", "fósile"]),
     ("What is the total length of the Danube?", "The Danube flows 2,850 kilometres.", ["total", "length", "danub"]),
     ("What is the length of the new terminal?", "The runway would be 2,800 meters long.", []),
     # a bracket with one year is no life span

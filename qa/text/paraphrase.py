@@ -220,15 +220,12 @@ def _valued(value: re.Pattern, sense: str, text: str) -> bool:
     return False
 
 
-def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0, kin: bool = True) -> int:
+def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> int:
     """Mask over `terms` (the question's index terms) of those `text` says in another form, by
     another word of its class, or by a value of its kind (see the module docstring). A value says
     its attribute only beside another of the question's terms: "The runway would be 2,800 meters
     long" gives no length of the terminal a question names. `beside`: the terms the sentence
-    around `text` (a phrase of it) holds, which stand beside its values too. `kin`: a Spanish
-    question's verb said by a synonym of the Spanish thesaurus too («comprobó» by «confirmaron»:
-    `_spanish_kin`), in a window's support; not where a gap is sought (`says`), which reads the
-    synonym only in a sentence writing the question's names (`qa.answer.latin_slots._filed_under`)."""
+    around `text` (a phrase of it) holds, which stand beside its values too."""
     words = stems(text)
     found = set(words)
     # a Spanish question's words are compared by their Spanish stems too (`spanish_stems`), an
@@ -247,7 +244,7 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0, kin:
             bits |= 1 << i
     found |= american
     bits |= _filed(question, terms, text, spanish=bool(spanish)) & ~bits
-    if spanish and kin:  # a Spanish verb by a synonym of the Spanish thesaurus («comprobó» by «confirmaron»)
+    if spanish:  # a Spanish verb by a synonym of the Spanish thesaurus («comprobó» by «confirmaron»)
         bits |= sum(mask for mask, kin in _spanish_kin(question, terms) if not kin.isdisjoint(spanish)) & ~bits
     named = bits | beside
     for mask, (kind, other) in _readings(question, terms):
@@ -282,7 +279,7 @@ def says(text: str, words: str, question: str) -> bool:
     wanted = sum(1 << i for i, t in enumerate(terms) if plain(t) in asked)
     if not wanted:  # the words are no terms of the question (stop words): read them alone
         question, terms, wanted = words, tuple(asked), (1 << len(asked)) - 1
-    return any(held(question, terms, text[s.start:s.end], kin=False) & wanted for s in split_sentences(text))
+    return any(held(question, terms, text[s.start:s.end]) & wanted for s in split_sentences(text))
 
 
 def short_form_said(text: str, verb: str, language: str) -> bool:
