@@ -244,8 +244,6 @@ def held(question: str, terms: tuple[str, ...], text: str, beside: int = 0) -> i
             bits |= 1 << i
     found |= american
     bits |= _filed(question, terms, text, spanish=bool(spanish)) & ~bits
-    if spanish:  # a Spanish verb by a synonym of the Spanish thesaurus («comprobó» by «confirmaron»)
-        bits |= sum(mask for mask, kin in _spanish_kin(question, terms) if not kin.isdisjoint(spanish)) & ~bits
     named = bits | beside
     for mask, (kind, other) in _readings(question, terms):
         if bits & mask == mask:
@@ -337,19 +335,6 @@ def _filed(question: str, terms: tuple[str, ...], text: str, spanish: bool) -> i
         return 0
     written = _written(text)
     return sum(mask for mask, words in kin if not words.isdisjoint(written))
-
-
-@lru_cache(maxsize=8)
-def _spanish_kin(question: str, terms: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
-    """(mask of a term, the Spanish stems of the verbs the Spanish thesaurus gives for it:
-    `qa.text.thesaurus.spanish_kin`) for each term of a Spanish question that has any."""
-    from qa.text.thesaurus import spanish_kin
-
-    out = []
-    for i, t in enumerate(terms):
-        if t.isalpha() and (kin := spanish_kin(t)):
-            out.append((1 << i, kin))
-    return tuple(out)
 
 
 @lru_cache(maxsize=4096)

@@ -57,7 +57,7 @@ from pathlib import Path
 
 from qa.text import lexicon
 
-__all__ = ["DEPTH", "MOST", "SENSES", "kin_words", "says", "says_spanish", "spanish_kin"]
+__all__ = ["DEPTH", "MOST", "SENSES", "kin_words", "says", "says_spanish"]
 
 SENSES = 3  # an asked word's first senses only (WordNet orders them by frequency in tagged text); fitted: docstring
 DEPTH = 2  # hyponym links read below a sense: cub -> young mammal -> young
@@ -108,16 +108,8 @@ def says_spanish(text: str, verb: str) -> bool:
     a sentence of "posesiones": capital as wealth)."""
     from qa.text.paraphrase import spanish_stems
 
-    kin = spanish_kin(verb)
+    kin = {k for stem in spanish_stems(verb) for k in _entry("v", stem, _FILE_ES)}
     return bool(kin) and not kin.isdisjoint(spanish_stems(text))
-
-
-@lru_cache(maxsize=4096)
-def spanish_kin(verb: str) -> frozenset[str]:
-    """The Spanish stems of the verbs the Spanish thesaurus gives for `verb` (a word as written)."""
-    from qa.text.paraphrase import spanish_stems
-
-    return frozenset(k for stem in spanish_stems(verb) for k in _entry("v", stem, _FILE_ES))
 
 
 def regular_bases(word: str) -> tuple[str, ...]:
