@@ -556,3 +556,24 @@ def test_each_doer_rank_asks_what_the_one_did(rank):
     question, quote = (f"Who was the {rank} architect to design the wing?", WING) if rank.isascii() \
         else (f"¿Quién fue el {rank} en diseñar la imprenta?", PRESS)
     assert [g.kind for g in gaps(question, quote, "")] == ["event"]
+
+
+@pytest.mark.parametrize("modal", lexicon.words("modal_verb"))
+def test_the_verb_asked_after_a_modal_is_its_infinitive(modal):
+    """«¿A quién quiso rendir homenaje…?» asks the homage, not the wish (es_wiki23): the infinitive
+    after a modal is the verb asked, said by a synonym («levantó» for «construir»), not by another verb."""
+    from qa.answer.latin_slots import worded_gaps
+
+    question = f"¿Quién {modal} construir el puente?"
+    assert worded_gaps(question, "El ingeniero Juan Pérez levantó el puente en 1900.", "") == []
+    assert [g.detail for g in worded_gaps(question, "El ingeniero Juan Pérez pintó el puente en 1900.", "")] \
+        == ["construir"]
+
+
+@pytest.mark.parametrize("weak", lexicon.words("weak_verb"))
+def test_a_weak_verb_is_never_the_event_of_a_gap(weak):
+    """«¿Quién hizo las agujas…?» is said by «…Juan de Colonia levantó las dos agujas» (es_wiki9)."""
+    from qa.answer.latin_slots import worded_gaps
+
+    assert worded_gaps(f"¿Quién {weak} las agujas de la fachada?",
+                       "Juan de Colonia levantó las dos agujas de la fachada.", "") == []
