@@ -201,9 +201,7 @@ def _stop_stems() -> frozenset[str]:
     weighed most and every why- and how-many question lost a third of its support (issue 27)."""
     from qa.text.tokens import tokenize
 
-    # and es.toml's `function_word`: Spanish words that name nothing asked ("como", "desde", "este")
-    stop = _EN_STOP | set(lexicon.words("function_word"))
-    return frozenset(stop | set(tokenize(" ".join(stop), "bigram", language="en", as_written=True)))
+    return frozenset(_EN_STOP | set(tokenize(" ".join(_EN_STOP), "bigram", language="en", as_written=True)))
 
 
 def question_type(question: str, dimension: bool = False) -> tuple[str, str]:
