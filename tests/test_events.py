@@ -347,3 +347,16 @@ def test_a_prize_is_its_winners(question, quote, title, gap):
 ])
 def test_an_age_is_no_count(question, quote, gap):
     assert event_gap(question, quote, "", "Emmy Noether", quote) == gap
+
+
+@pytest.mark.parametrize("question, quote, gap", [
+    # an event word in a setting dates what is asked and is not asked (es_wiki23)
+    ("¿Cuánto medía el cono un día después de nacer?", "En apenas 24 horas el cono alcanzaba ya unos 50 metros.", ""),
+    ("¿Dónde vivió el pintor antes de su muerte?", "El pintor vivió en Madrid hasta 1900.", ""),
+    ("Where did the painter live before his death?", "The painter lived in Madrid until 1900.", ""),
+    # ... the event asked is still one
+    ("¿Cuándo nació el pintor?", "El pintor vivió en Madrid hasta 1900.", "nació"),
+    ("When did the painter die?", "The painter lived in Madrid until 1900.", "die"),
+])
+def test_an_event_in_a_setting_is_not_asked(question, quote, gap):
+    assert event_gap(question, quote, "") == gap
