@@ -7,6 +7,7 @@ import pytest
 
 from qa.answer.slots import gaps
 from qa.answer.values import missing_value
+from qa.text import lexicon
 
 # (question, quote, the kind of value missing: "" when the quote holds one)
 CASES = [
@@ -476,3 +477,25 @@ FLOWS_AND_ORDINALS = [
 @pytest.mark.parametrize("question, quote, expected", FLOWS_AND_ORDINALS)
 def test_a_flow_and_an_ordinal(question, quote, expected):
     assert missing_value(question, quote) == expected
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    # "one" by its word before a unit of the asked kind is a figure of it (es_wiki21)
+    ("¿Cuánto llega a pesar una chirimoya?", "El fruto puede pesar más de un kilo, y su pulpa es dulce.", ""),
+    ("¿Cuánto pesa el puente?", "El puente pesa una tonelada.", ""),
+    ("How much does the fruit weigh?", "The fruit can weigh more than one kilogram.", ""),
+    # ... not a unit of another kind, nor the word alone
+    ("¿Cuánto mide el puente?", "El puente pesa una tonelada.", "figure"),
+    ("¿Cuánto llega a pesar una chirimoya?", "El fruto tiene una pulpa blanca y dulce.", "figure"),
+])
+def test_one_before_a_unit_is_a_figure(question, quote, expected):
+    assert missing_value(question, quote) == expected
+
+
+@pytest.mark.parametrize("lead", [*lexicon.words("reach_lead"), *lexicon.words("modal_verb")])
+def test_a_measure_asked_after_a_lead_verb_is_that_measure(lead):
+    """«¿Cuánto llega a pesar…?» asks a weight: the unit is read past «llega a» (and a modal)."""
+    from qa.answer.latin_question import asked
+
+    found = asked(f"¿Cuánto {lead} pesar el oso?")
+    assert found is not None and found.unit is not None and found.unit.fullmatch("kilos")

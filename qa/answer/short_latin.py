@@ -211,6 +211,9 @@ def _figures(asked: Asked, text: str) -> list[tuple[int, int]]:
         elif not money and not (after and asked.noun) and _counts_nothing(text, unit_end):  # 801,000 square
             # kilometres counts no people
             bare.append((start, unit_end))
+    if asked.unit is not None and not carrying:  # "one" by its word before the unit: «más de un kilo»
+        carrying = [m.span() for m in re.finditer(r"(?<!\w)%s\s+(%s)(?!\w)" % (lexicon.alternation("one_word"), units),
+                                                   text, re.IGNORECASE) if asked.unit.fullmatch(m.group(1))]
     return carrying or ([] if asked.unit is not None else bare)
 
 
