@@ -42,6 +42,7 @@ from qa.answer.abridged import abridged, agent_verb  # 首播 for 第一次播�
 from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 后来成为 asked when
 from qa.answer.instances import instance_gap  # a gap of its own module, read by gaps() here
 from qa.answer.posts import deputy_only, deputy_unsaid, unnamed_holder
+from qa.answer.slot_frames import measured_from, since_closed
 from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
@@ -160,13 +161,15 @@ def focus(question: str) -> tuple[str, str]:
             word = noun
         elif named and any(re.search(f"(?:{names})$", noun := _clip(named.group(1))) for names in _DIMENSIONS):
             word = noun  # 多大的放大倍数 -> 放大倍数: a compound ending in a dimension (倍数), said by its unit
+        elif dimension := measured_from(q[:m.start()], m.group(0)):  # 离陆地有多远 -> 距离, said by its unit
+            word = dimension
         else:
             before = q[:m.start()]
             before = before[:span.start()] if (span := _SIZE_SPAN.search(before)) else before
             word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(before) else _clip(before)
     elif m := TIME_Q.search(q):
         kind = "event"
-        rest = _WHEN_FRAME.sub("", q[m.end():])
+        rest = since_closed(q[:m.start()], _WHEN_FRAME.sub("", q[m.end():]))  # 从哪一年|起|用
         rest = rest[subject.end():] if (subject := _SUBJECT_THEN.match(rest)) else rest
         after = _head(rest)  # 哪一年设立的 -> 设立; 哪一年的时候发现 -> 发现; 何时学者才确定 -> 确定
         before = q[:m.start()]
@@ -201,9 +204,8 @@ def focus(question: str) -> tuple[str, str]:
     return word, kind
 
 
-# Glossaries: attributes whose value a passage gives as a number with a unit, without the
-# attribute's name (体重 -> "约8公斤重"); kinship words a passage often writes with one character
-# (弟为北宋文人魏泰); event verbs and the other ways a passage says them (去世 -> 死去).
+# Glossaries: attributes a passage gives as a number with a unit (体重 -> "约8公斤重"); kinship words
+# written with one character (弟为北宋文人魏泰); event verbs said another way (去世 -> 死去).
 _DIMENSIONS = lexicon.glossary("dimension")
 _DIMENSION_COUNT = lexicon.pattern("dimension_count")
 _KIN = lexicon.glossary("kin")
@@ -260,8 +262,7 @@ def said_by_kin(word: str, quote: str) -> bool:
         (verb := agent_verb(word)) and said_by_kin(verb, quote))
 
 
-# Periods: each class of equivalent wordings. A question names a period; the quote must name one
-# of the same class, or none at all.
+# Periods: classes of equivalent wordings; the quote must name one of the asked class, or none.
 _PERIOD_CLASSES = lexicon.glossary("period")
 _YEAR = lexicon.regex("calendar_year")  # 2024年: a period of its own
 
@@ -344,8 +345,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     """What the question asks that `quote` (with `context`, its neighbouring sentences) lacks.
     `passage` (the quoted passage with its title) is where an English question's names are sought."""
     if not CJK.search(question):
-        # imported here, not above: latin_slots builds its gaps from this module's Gap
-        from qa.answer.latin_slots import english_gaps, worded_gaps
+        from qa.answer.latin_slots import english_gaps, worded_gaps  # here: it builds on this module's Gap
 
         if CJK.search(quote):
             return english_gaps(question, quote, context, passage)
