@@ -1,14 +1,11 @@
 """Words around a Chinese question word that frame it without being the thing asked, read before
-`qa.answer.slots.focus` takes the word the question word hangs on:
+`qa.answer.slots.focus` takes the word the question word hangs on.
 
-  - a point a size is measured from (灯塔离陆地有多远, 山顶距海面多高): the question asks the
-    distance (height, depth) from it, which a passage gives as a figure in that dimension's unit
-    ("阿布罗斯外约18公里处"); the reference point is often worded apart (陆地 / 海岸), and the
-    characters before the question word (塔离陆地) are no word to look for;
-  - the opening of a since-frame (从哪一年起用X的名字来称呼): the 起 closing 从…起 after the
-    question word is no part of the verb that follows it.
-
-The words are data (zh.toml `measured_from`, `size_dimension`, `since_open`, `since_close`)."""
+A point a size is measured from (灯塔离陆地有多远, 山顶距海面多高): the question asks the distance
+(height, depth) from it, which a passage gives as a figure in that dimension's unit ("阿布罗斯外约18
+公里处"); the reference point is often worded apart (陆地 / 海岸: a question translated apart from
+its passage), and the characters before the question word (塔离陆地) are no word to look for. The
+words are data (zh.toml `measured_from`, `size_dimension`)."""
 
 from __future__ import annotations
 
@@ -16,30 +13,19 @@ from functools import lru_cache
 
 from qa.text import lexicon
 
-__all__ = ["measured_from", "since_closed"]
+__all__ = ["measured_from"]
 
 
 @lru_cache(maxsize=1)
 def _tables():
-    return (lexicon.regex("measured_from"), lexicon.glossary("size_dimension"),
-            tuple(lexicon.words("since_open")), tuple(lexicon.words("since_close")))
+    return lexicon.regex("measured_from"), lexicon.glossary("size_dimension")
 
 
 def measured_from(before: str, size_word: str) -> str:
     """The dimension asked when `before` (the question up to its size word, 有多远) ends in a point
     measured from (离陆地, 距海面): 距离 for 远, 高度 for 高; "" when it does not."""
-    from_point, dimensions, _, _ = _tables()
+    from_point, dimensions = _tables()
     if not from_point.search(before):
         return ""
     return dimensions.get(size_word[-1:], "")
 
-
-def since_closed(before: str, rest: str) -> str:
-    """`rest` (the question after a when-question word) without the 起 that closes a since-frame
-    opened just before the question word (从|哪一年|起用… -> 用…)."""
-    _, _, opens, closes = _tables()
-    if before.endswith(opens):
-        for close in closes:
-            if rest.startswith(close):
-                return rest[len(close):]
-    return rest

@@ -42,7 +42,7 @@ from qa.answer.abridged import abridged, agent_verb  # 首播 for 第一次播�
 from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 后来成为 asked when
 from qa.answer.instances import instance_gap  # a gap of its own module, read by gaps() here
 from qa.answer.posts import deputy_only, deputy_unsaid, unnamed_holder
-from qa.answer.slot_frames import measured_from, since_closed
+from qa.answer.slot_frames import measured_from
 from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
@@ -169,7 +169,7 @@ def focus(question: str) -> tuple[str, str]:
             word = "" if len(_head(q[m.end():])) >= 2 or _MODAL_VERB.search(before) else _clip(before)
     elif m := TIME_Q.search(q):
         kind = "event"
-        rest = since_closed(q[:m.start()], _WHEN_FRAME.sub("", q[m.end():]))  # 从哪一年|起|用
+        rest = _WHEN_FRAME.sub("", q[m.end():])
         rest = rest[subject.end():] if (subject := _SUBJECT_THEN.match(rest)) else rest
         after = _head(rest)  # 哪一年设立的 -> 设立; 哪一年的时候发现 -> 发现; 何时学者才确定 -> 确定
         before = q[:m.start()]
