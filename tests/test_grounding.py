@@ -118,6 +118,12 @@ CASES = [
      [], ["Xbox 360"]),
     ("《无双大蛇Z》的PlayStation 3版何时推出?", "无双大蛇Z", "《无双大蛇Z》于2009年3月12日登陆PlayStation 3。", "《无双大蛇Z》",
      [], []),
+    # a figure after a space that a date unit follows is a date, no part of the name (a translator
+    # spacing numbers: zh_xwiki23 ent03-q4); a name the quote's article does not give is still missing
+    ("TASPO 1951年在伦敦的什么活动上演出？", "钢鼓", "1951 年，特立尼达全钢打击乐团（简称 TASPO）在伦敦的英国节上演出。",
+     "1951 年", [], []),
+    ("TASPO 1951年在伦敦的什么活动上演出？", "钢鼓", "1951 年，特立尼达全钢打击乐团在伦敦的英国节上演出。",
+     "1951 年", [], ["TASPO"]),
     # a title's disambiguation note, written as DRCD writes a page's address, is no part of its name
     ("民主黨的起源是什麼?", "共和黨", "共和黨起源於1854年。", "共和黨", [("民主黨_(美國)", "民主黨是美國政黨。")],
      ["民主黨"]),

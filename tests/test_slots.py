@@ -2,6 +2,7 @@
 refusals they cause in the extractive answerer, on real seed sentences and a real seed store."""
 
 import json
+import re
 
 import pytest
 
@@ -120,6 +121,20 @@ def test_the_counted_head_is_the_noun_after_de(question, head):
 ])
 def test_a_how_many_question_is_checked_by_its_counted_noun_too(quote, found):
     assert [g.detail for g in gaps("有多少座可能活跃的火山？", quote, "")] == found
+
+
+@pytest.mark.parametrize("size", list(lexicon.glossary("size_dimension")))
+@pytest.mark.parametrize("point", ["离", "距离", "距"])
+def test_a_size_measured_from_a_point_asks_its_dimension(size, point):
+    # 灯塔离陆地有多远 (zh_xwiki23 ent06-q0): the distance from a point worded apart from its passage
+    # (陆地 / 海岸), said by a figure in the dimension's unit; "塔离陆地" is no word to look for
+    dimension = lexicon.glossary("size_dimension")[size]
+    question = f"贝尔岩灯塔{point}陆地有多{size}？"
+    assert focus(question) == (dimension, "focus")
+    assert any(re.fullmatch(names, dimension) for names in lexicon.glossary("dimension"))
+    said = "灯塔矗立在苏格兰东海岸外约18公里处，高约35米，深约 20 米。"
+    assert not [g for g in gaps(question, said, "") if g.kind == "focus"]
+    assert [g for g in gaps(question, "灯塔建于1810年。", "") if g.kind == "focus"]
 
 
 def test_mentions_accepts_the_ways_a_passage_says_a_word():

@@ -45,6 +45,13 @@ def test_each_currency_writes_a_sum(unit):
     assert unsummed("他得到了多少奖金？", f"他得到了 1,200 {unit}。") == ""
 
 
+@pytest.mark.parametrize("unit", lexicon.words("currency"))
+def test_each_currency_a_short_answer_reads_writes_a_sum_too(unit):
+    # one list of currencies for both: a translated page prices in old and foreign ones (约40,000里弗尔:
+    # zh_xwiki11 eng06-q1 was refused while `currency` knew the livre and `sum_unit` did not)
+    assert unsummed("建造这座教堂花了多少钱？", f"后来建造整座礼拜堂所花费的约40,000{unit}。") == ""
+
+
 @pytest.mark.parametrize("sign", lexicon.words("sum_sign"))
 def test_each_sign_writes_a_sum(sign):
     assert unsummed("他得到了多少奖金？", f"他得到了{sign}300。") == ""
