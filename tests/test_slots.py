@@ -138,6 +138,19 @@ def test_a_size_measured_from_a_point_asks_its_dimension(size, before):
     assert [g for g in gaps(question, "灯塔建于1810年。", "") if g.kind == "focus"]
 
 
+@pytest.mark.parametrize("ban", lexicon.words("prohibition"))
+@pytest.mark.parametrize("negation", lexicon.words("negated_modal"))
+def test_an_event_asked_under_a_negation_is_said_by_a_ban(negation, ban):
+    # 女性直到什么时候都不能登上山顶 (zh_xwiki9 ene09-q3): how long a ban held, said by the ban with a
+    # verb of its own (进入); a quote writing no ban, or a question with no negation, keeps the gap
+    question = f"女性直到什么时候都{negation}登上山顶？"
+    assert focus(question) == ("登上", "event")
+    events = lambda q, quote: [g for g in gaps(q, quote, "") if g.kind == "event"]  # noqa: E731
+    assert not events(question, f"山顶直到 1872 年一直{ban}女性进入。")
+    assert events(question, "朝圣者沿着四条主要登山道攀登，官方登山季从 7 月初持续到 9 月初。")
+    assert events("女性是在哪一年登上山顶的？", f"山顶直到 1872 年一直{ban}女性进入。")
+
+
 @pytest.mark.parametrize("question", ["这只鸟能飞到多高？", "它能长到多长？"])
 def test_to_before_the_size_word_asks_an_actions_size(question):
     assert focus(question) == ("", "focus")  # 到 with no point after it: the size of an action

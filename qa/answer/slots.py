@@ -42,7 +42,7 @@ from qa.answer.abridged import abridged, agent_verb  # 首播 for 第一次播�
 from qa.answer.asked_kinds import kind_gaps  # 多少奖金 over no sum; 后来成为 asked when
 from qa.answer.instances import instance_gap  # a gap of its own module, read by gaps() here
 from qa.answer.posts import deputy_only, deputy_unsaid, unnamed_holder
-from qa.answer.slot_frames import measured_from
+from qa.answer.slot_frames import banned, measured_from
 from qa.answer.zh_events import said_by_object
 from qa.text import lexicon
 from qa.text.cjk import CJK, HAN
@@ -356,7 +356,7 @@ def gaps(question: str, quote: str, context: str, passage: str = "") -> list[Gap
     if word and (not mentions(said, word) or deputy_only(question, word, said) or deputy_unsaid(question, word, said)
                  or unnamed_holder(question, word, said)) \
             and not straddles(question, word, passage or said) \
-            and not (kind == "event" and (dated(question, quote) or said_by_object(question, word, quote))) \
+            and not (kind == "event" and (dated(question, quote) or said_by_object(question, word, quote) or banned(question, word, quote))) \
             and not (authored(question, word, said) or abridged(question, word, said)) \
             and not ((head := counted_head(question)) and mentions(said, head)):
         if not said_by_kin(word, quote):
