@@ -191,12 +191,32 @@ VALUES = {
     "deep": ("How deep is Baikal?", "Baikal reaches 1,642 metres."),
     "wide": ("How wide is the canal?", "The canal is 205 metres across."),
     "heavy": ("How heavy can a whale become?", "A whale can reach 190 tonnes."),
+    # "how much" with a noun of extent: an area or a distance
+    "much land": ("How much land does the Gobi take up?", "The Gobi covers about 1.3 million square kilometres."),
+    "much ground": ("How much ground can the bird cover in a day?", "The bird walks as far as 30 kilometres a day."),
+    "much territory": ("How much territory did the empire hold?", "The empire held 5 million square kilometres."),
+    "much space": ("How much space does the park occupy?", "The park occupies 40 hectares."),
+    "much terrain": ("How much terrain does the reserve span?", "The reserve spans 120 kilometres."),
+    "many protons": ("How many protons does a gold atom have?", "Gold is an element with atomic number 79."),
     "weigh": ("How much does an adult penguin weigh?", "An adult penguin reaches 40 kilograms."),
     "mide": ("¿Cuánto mide el cóndor?", "El cóndor llega a 3 metros."),
     "miden": ("¿Cuánto miden sus alas?", "Sus alas llegan a 3 metros."),
     "pesa": ("¿Cuánto pesa el cóndor?", "El cóndor llega a 15 kilogramos."),
     "pesan": ("¿Cuánto pesan los machos?", "Los machos llegan a 15 kilogramos."),
 }
+
+
+@pytest.mark.parametrize("noun, question, sentence", [
+    # a noun of extent is asked as an extent only after "how much": "which land" asks the land
+    ("land", "Which land did the king grant to the abbey?", "The abbey received 40 hectares."),
+    ("ground", "Who owned the ground where the abbey stands?", "The abbey covers 4 hectares."),
+    # ... and an extent is a length or an area, not any figure
+    ("land", "How much land does the Gobi take up?", "The Gobi is home to 1,000 families."),
+    # a count of protons is the atomic number, not any figure beside the element
+    ("protons", "How many protons does a gold atom have?", "Gold has 34 known isotopes."),
+])
+def test_a_noun_of_extent_is_no_value_outside_how_much(noun, question, sentence):
+    assert not says(sentence, noun, question)
 
 
 def test_every_value_kind_is_tested():
