@@ -29,4 +29,8 @@ def kind_gaps(question: str, quote: str) -> list[tuple[str, str]]:
             out.append(("value", f"sum of {word}"))  # "the passages give no sum of 奖金"
     if event := later_only(question, quote):
         out.append(("value", f"time of {event}"))  # "the passages give no time of 成为"
+    from qa.answer.recurring import recurring_only
+
+    if unit := recurring_only(question, quote):
+        out.append(("value", f"number of {unit}"))  # "every two or three years" for how many days
     return out
