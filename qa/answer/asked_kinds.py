@@ -29,7 +29,11 @@ def kind_gaps(question: str, quote: str) -> list[tuple[str, str]]:
             out.append(("value", f"sum of {word}"))  # "the passages give no sum of 奖金"
     if event := later_only(question, quote):
         out.append(("value", f"time of {event}"))  # "the passages give no time of 成为"
+    from qa.answer.figure_owner import relative_owner
     from qa.answer.recurring import recurring_only
+
+    if owner := relative_owner(question, quote):
+        out.append(("elsewhere", owner))  # "the camel, of which about a thousand…" for how many bears
 
     if unit := recurring_only(question, quote):
         out.append(("value", f"number of {unit}"))  # "every two or three years" for how many days

@@ -13,6 +13,13 @@ none of the question's, while another clause names one of them, the figures are 
 figure in a clause naming no one (a pronoun, an unsaid subject: "and he brought 10,000 men") may be
 the asked one's, and one a speaker's clause gives ("Dr. Priya Menon said the wing adds 120 beds":
 `reporting_word`) is the speaker's news of the thing asked: the quote passes.
+
+A figure in a relative clause counts the noun the clause hangs on (`relative_owner`): "How many Gobi
+bears are thought to be left?" over "The desert is home to the wild Bactrian camel, of which only
+about a thousand are thought to survive, and to the Gobi bear…": "of which" (`count_relative`: of
+whom, «de los cuales») points back to the camel. Where every figure of the quote stands in such a
+clause hung on another noun than the one counted, while the quote says the counted one, the figures
+are another thing's. The question's names cannot tell it here: "Gobi" is the article's title.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from functools import cache
 from qa.text import lexicon
 from qa.text.cjk import CJK
 
-__all__ = ["figure_elsewhere"]
+__all__ = ["figure_elsewhere", "relative_owner"]
 
 _CAPITAL = re.compile(r"\b[^\W\d_a-zß-ÿ][\w'’-]*")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -79,3 +86,37 @@ def figure_elsewhere(question: str, quote: str, title: str = "", passage: str = 
     if all(named and not asked & named for named in valued):
         return sorted(valued[0] - asked)[0]
     return ""
+
+
+@cache
+def _relative() -> re.Pattern:
+    """A noun, a comma and a relative pronoun that counts it ("camel, of which"), the noun in group 1."""
+    return re.compile(r"(\w+),\s+(?:%s)\b([^,;:.]*)" % lexicon.alternation("count_relative"), re.I)
+
+
+def relative_owner(question: str, quote: str) -> str:
+    """The noun a relative clause of `quote` hangs on ("camel" of "the wild Bactrian camel, of which
+    only about a thousand…") when every figure (no year) of `quote` stands in such clauses on nouns
+    other than the one `question` counts, and `quote` writes the counted noun; "" else."""
+    from qa.answer.latin_question import asked
+    from qa.text.paraphrase import same_word, stems
+
+    if CJK.search(question) or CJK.search(quote) or not (a := asked(question)) or a.wants != "number" or not a.noun:
+        return ""
+    noun = a.noun[-1] if a.noun_last else a.noun[0]
+    stem = lambda word: (stems(word) or ("",))[0]  # noqa: E731
+    counted = stem(noun)
+    figure, year = _patterns()
+    figures = [m for m in figure.finditer(quote) if not year.fullmatch(m.group(0).strip())]
+    clauses = list(_relative().finditer(quote))
+    if not figures or not clauses:
+        return ""
+    owners = []
+    for m in figures:
+        clause = next((c for c in clauses if c.start(2) <= m.start() < c.end(2)), None)
+        if clause is None or same_word(counted, stem(clause.group(1))) or not clause.group(1).isalpha() \
+                or any(same_word(counted, stem(w)) for w in re.findall(r"\w+", clause.group(2))):
+            return ""  # a figure of no relative clause, one on the counted noun or naming it ("of which 49 copies")
+        owners.append(clause.group(1))
+    said = any(same_word(counted, stem(w)) for w in re.findall(r"\w+", quote))
+    return owners[0] if said else ""
