@@ -17,8 +17,8 @@ from qa.text.cjk import CJK
 __all__ = ["kind_gaps"]
 
 
-def kind_gaps(question: str, quote: str) -> list[tuple[str, str]]:
-    """(gap kind, detail) of each value `question` asks of a kind `quote` does not give."""
+def kind_gaps(question: str, quote: str, title: str = "") -> list[tuple[str, str]]:
+    """(gap kind, detail) of each value `question` asks of a kind `quote` (in the article `title`) does not give."""
     from qa.answer.later import later_only
 
     out = []
@@ -32,6 +32,10 @@ def kind_gaps(question: str, quote: str) -> list[tuple[str, str]]:
     from qa.answer.figure_owner import relative_owner
     from qa.answer.recurring import recurring_only
 
+    from qa.answer.siblings import sibling_elsewhere
+
+    if sibling := sibling_elsewhere(question, quote, title):
+        out.append(("elsewhere", sibling))  # «lo distingue del guacamayo aliverde» for its length
     if owner := relative_owner(question, quote):
         out.append(("elsewhere", owner))  # "the camel, of which about a thousand…" for how many bears
 

@@ -196,7 +196,7 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
         out.append(Gap("focus", f"the name of the {one}"))
     from qa.answer.asked_kinds import kind_gaps  # "who later became…" asked when
 
-    return out + [Gap(k, d) for k, d in kind_gaps(question, quote)]
+    return out + [Gap(k, d) for k, d in kind_gaps(question, quote, title)]
 
 
 def qualified_away(question: str, text: str) -> str:
