@@ -80,6 +80,8 @@ def unnamed_one(question: str, quote: str, context: str) -> str:
             if any(kin_says(text, w.lower(), "n") for w in asked):
                 return ""
         return phrase
+    # a relative asked (`kin_word`: «la esposa de…») is a person the quote must name beside its mention
+    kin = len(asked) == 1 and asked[0].lower() in {w.lower() for w in lexicon.words("kin_word")}
     wanted = [s for s in stems(" ".join(asked))]
     tokens = list(WORD.finditer(text))
     found = [k for k, t in enumerate(tokens) if (s := stems(t.group(0))) and any(same_word(w, s[0]) for w in wanted)]
@@ -89,6 +91,8 @@ def unnamed_one(question: str, quote: str, context: str) -> str:
         lead = next((j for j in range(k - 1, max(k - 1 - _BEFORE, -1), -1)
                      if tokens[j].group(0).lower() in small | indefinite), None)
         if lead is None or tokens[lead].group(0).lower() not in indefinite:
+            if kin and not _named_near(text, tokens, k, name_lead):
+                continue  # "su esposa, que lo enviaron…": a relative the quote mentions and never names
             return ""  # a definite mention, or none: it may be named elsewhere
         before = text[:tokens[lead].start()].rstrip()
         if before.endswith((",", "(", ":")) or (lead and tokens[lead - 1].group(0).lower() in copulas
@@ -104,3 +108,17 @@ def unnamed_one(question: str, quote: str, context: str) -> str:
         if any(w[:1].isupper() and w.lower() not in months for w in WORD.findall(rest)):
             return ""
     return phrase
+
+
+def _named_near(text: str, tokens: list, k: int, name_lead: re.Pattern) -> bool:
+    """Is the word at `k` of `tokens` named beside it: a naming word or a capitalised word within
+    `_AFTER` words after it ("his wife Anne", «su esposa, Clotilde»), or within `_BEFORE` words
+    before it ("Clotilde, su esposa"), in its own sentence (a sentence's capitalised opener names no one)?"""
+    end = re.compile(r"[.!?;](?:\s|$)")
+    after = end.split(text[tokens[k].end():tokens[min(k + _AFTER, len(tokens) - 1)].end()])[0]
+    if name_lead.search(after) or any(w[:1].isupper() for w in WORD.findall(after)):
+        return True
+    parts = end.split(text[tokens[max(k - _BEFORE, 0)].start():tokens[k].start()])
+    words = WORD.findall(parts[-1])
+    opens = len(parts) > 1 or k <= _BEFORE  # the window starts a sentence: its first word is the opener
+    return any(w[:1].isupper() for w in (words[1:] if opens else words))
