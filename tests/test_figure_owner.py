@@ -2,7 +2,8 @@
 
 import pytest
 
-from qa.answer.figure_owner import figure_elsewhere
+from qa.answer.figure_owner import figure_elsewhere, relative_owner
+from qa.text import lexicon
 from qa.answer.latin_slots import worded_gaps
 
 _MOHACS = ("The Hungarian king, Louis II, who was only twenty years old, could gather no more than about 25,000 troops, "
@@ -39,3 +40,28 @@ def test_figure_elsewhere(question, quote, expected):
 def test_the_slot_checks_read_it():
     gaps = worded_gaps("How many troops did John Zápolya bring to Mohács?", _MOHACS, "", "Battle of Mohács", _MOHACS)
     assert ("elsewhere", "hungarian") in [(g.kind, g.detail) for g in gaps]
+
+
+GOBI = ("The desert is home to the wild Bactrian camel, of which only about a thousand are thought to survive, and to the "
+        "Gobi bear, or mazaalai, a rare brown bear found nowhere else.")
+
+
+@pytest.mark.parametrize("question, quote, owner", [
+    ("How many Gobi bears are thought to be left in the wild?", GOBI, "camel"),
+    ("How many wild Bactrian camels survive?", GOBI, ""),  # the clause hangs on the counted noun
+    ("How many copies of the Gutenberg Bible survive?", "His most famous work is the Gutenberg Bible, printed in the "
+     "1450s, of which about 49 copies survive.", ""),  # the clause names what it counts
+    ("How many Gobi bears are left?", "About 40 Gobi bears survive; the camel, of which a thousand remain, is commoner.", ""),
+    ("¿Cuántos osos quedan?", "Viven allí camellos, de los cuales quedan unos mil, y osos pardos.", "camellos"),
+])
+def test_relative_owner(question, quote, owner):
+    assert relative_owner(question, quote) == owner
+
+
+@pytest.mark.parametrize("relative", lexicon.words("count_relative"))
+def test_every_relative_counts_the_noun_before_it(relative):
+    spanish = relative in lexicon.load("es")["words"]["count_relative"]
+    question = "¿Cuántos osos quedan?" if spanish else "How many bears are left?"
+    quote = (f"Viven allí camellos, {relative} quedan unos mil, y osos." if spanish
+             else f"There live camels, {relative} about a thousand remain, and bears.")
+    assert relative_owner(question, quote) == ("camellos" if spanish else "camels")

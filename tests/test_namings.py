@@ -39,6 +39,18 @@ CASES = [
     ("What was the name of the ship?", "They sailed in a small ship named the Mayflower.", ""),
     # no name asked
     ("Who guided the Christians through the mountains?", NAVAS, ""),
+    # a possessive names whose one is asked ("Rozhestvensky's flagship"): a text never saying it misses it
+    ("What was the name of Rozhestvensky's flagship at Tsushima?",
+     "The Russian Second Pacific Squadron, commanded by Admiral Zinovy Rozhestvensky, had left the Baltic in October 1904.",
+     "flagship"),
+    ("What was the name of Rozhestvensky's flagship?", "Rozhestvensky flew his flag in the flagship Knyaz Suvorov.", ""),
+    # a relative asked (kin_word): a definite mention named nowhere beside it is another's relative
+    ("¿Cómo se llamaba la esposa de Joaquín Sorolla?", "fue criado por sus tíos, un cerrajero y su esposa, que lo enviaron "
+     "a estudiar dibujo en la escuela de artesanos y luego en la Academia de San Carlos.", "esposa"),
+    ("¿Cómo se llamaba la esposa de Joaquín Sorolla?", "En 1888 se casó con su esposa Clotilde García del Castillo.", ""),
+    ("¿Cómo se llamaba la esposa de Joaquín Sorolla?", "Clotilde García del Castillo, su esposa, posó para él.", ""),
+    ("What was the name of his wife?", "In 1888 he married; his wife was a painter.", "wife"),
+    ("What was the name of his wife?", "His wife, Anne Isabella Milbanke, left him in 1816.", ""),
 ]
 
 
@@ -56,3 +68,14 @@ def test_the_slot_checks_refuse_it():
 def test_every_indefinite_article_leads_a_phrase(language):
     words = lexicon.load(language)["words"]["indefinite_article"]
     assert words and all(w.isalpha() and w == w.lower() for w in words)
+
+
+@pytest.mark.parametrize("word", [w for w in lexicon.words("kin_word")  # "son" is a Spanish stop word (they are)
+                                  if w not in lexicon.words("stop_word")])
+def test_every_relative_is_a_person_to_be_named(word):
+    spanish = word in lexicon.load("es")["words"]["kin_word"]
+    question = f"¿Cómo se llamaba el {word} de Sorolla?" if spanish else f"What was the name of his {word}?"
+    quote = f"Vivía con su {word}, que era pintor." if spanish else f"He lived with his {word}, who was a painter."
+    assert unnamed_one(question, quote, "") == word
+    named = f"Vivía con su {word} Ana." if spanish else f"He lived with his {word} Anne."
+    assert unnamed_one(question, named, "") == ""

@@ -3,7 +3,7 @@ days do leatherback eggs take to hatch?" was answered by "The females come ashor
 years to lay clutches of about 80 to 100 eggs…": a count of a unit of time asks for a span of that
 time (`qa.answer.values.missing_value` takes any span of time), and "two or three years" is one, but
 said after "every" it is how often the females come ashore, not how long anything lasts. A span
-led by a word of recurrence (`period_lead`: every, each; cada), with at most a figure and "or" /
+led by a word of recurrence (`recurrence_lead`: every, each; cada), with at most a figure and "or" /
 "to" between («cada dos o tres años»), answers only a question asking how often (`rate_asked`,
 `how_often`); a quote whose every span of time is so led has a value gap.
 
@@ -28,7 +28,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     figure = lexicon.regex("latin_figure", re.I)
     span = re.compile(r"\s*(?:%s)\b" % unit, re.I)
     # the lead right before a figure, with a first figure and "or" / "to" between ("every two or three")
-    lead = re.compile(r"\b(?:%s)\s+(?:[\w,.-]+\s+(?:%s)\s+)?$" % (lexicon.alternation("period_lead"),
+    lead = re.compile(r"\b(?:%s)\s+(?:[\w,.-]+\s+(?:%s)\s+)?$" % (lexicon.alternation("recurrence_lead"),
                                                                   lexicon.alternation("figure_joiner")), re.I)
     asked = re.compile(r"\b(?:%s)\s+(%s)\b" % (lexicon.alternation("count_lead"), unit), re.I)
     return figure, span, lead, asked
