@@ -33,14 +33,17 @@ def _acts(language: str) -> dict[str, re.Pattern]:
             for role, words in lexicon.glossary("role_act", language).items()}
 
 
-def unassigned_role(question: str, text: str) -> str:
+def unassigned_role(question: str, text: str, passage: str = "") -> str:
     """The role `question` asks the holder of ("architect" of "Who was the architect of…?") when it
-    is one of `role_act` and `text` (the quote and its neighbours) writes no word of its act; ""
-    else. Whether `text` says the role itself is left to the caller's readings of a word."""
+    is one of `role_act` and neither `text` (the quote and its neighbours) nor the quoted `passage`
+    writes a word of its act (each act's words hold the role's own: "architect", «arquitect»); ""
+    else. A passage that says the role elsewhere may name its holder in the runner-up the answer
+    quotes beside the best ("Its architect, Sedefkâr Mehmed Agha…" after "The Sultan Ahmed Mosque…
+    was built…"). Whether `text` says the role by a word of its class is left to the caller."""
     if not (asked := lexicon.regex("asked_holder", re.I).search(question)):
         return ""
     role = next(g for g in asked.groups() if g).lower()
     acts = _acts(latin_language(question))
-    if role not in acts or acts[role].search(text):
+    if role not in acts or acts[role].search(text) or acts[role].search(passage):
         return ""
     return role
