@@ -180,14 +180,12 @@ def worded_gaps(question: str, quote: str, context: str, title: str = "", passag
         out.append(Gap("value", unbound))
     # a who-question over a quote naming no one but what it names (qa.answer.doers)
     from qa.answer.doers import holderless, nameless
-    from qa.answer.roles import unassigned_role
 
     if nameless(question, quote, title):
         out.append(Gap("focus", _ASKED_DOER.search(question).group(0).strip(" ¿")))
-    # ... or who held a role ("the architect of"), over a quote naming no one, or naming someone but
-    # writing no act of the role (qa.answer.roles), and not saying the role
-    elif (role := holderless(question, quote, title) or unassigned_role(question, text, passage)) \
-            and not says(text, role, question) and not _filed_under(text, role, "focus", question):
+    # ... or who held a role ("the architect of"), over a quote naming no one and not saying the role
+    elif (role := holderless(question, quote, title)) and not says(text, role, question) \
+            and not _filed_under(text, role, "focus", question):
         out.append(Gap("focus", role))
     # a name asked of one the text never names ("un pastor de la zona") or never mentions (qa.answer.namings)
     from qa.answer.namings import unnamed_one

@@ -5,7 +5,7 @@ time (`qa.answer.values.missing_value` takes any span of time), and "two or thre
 said after "every" it is how often the females come ashore, not how long anything lasts. A span
 led by a word of recurrence (`recurrence_lead`: every, each; cada), with at most a figure and "or" /
 "to" between («cada dos o tres años»), answers only a question asking how often (`rate_asked`,
-`how_often`); a quote whose every span of time is so led has a value gap.
+`q_often`); a quote whose every span of time is so led has a value gap.
 
 Checked by `qa.answer.asked_kinds.kind_gaps` for English and Spanish questions over text in their
 language.
@@ -42,7 +42,7 @@ def recurring_only(question: str, quote: str) -> str:
         return ""
     figure, span, lead, asked = _patterns()
     if not (m := asked.search(question)) or lexicon.regex("rate_asked", re.I).search(question) \
-            or lexicon.regex("how_often", re.I).search(question):
+            or lexicon.regex("q_often", re.I).search(question):
         return ""
     spans = [f for f in figure.finditer(quote) if span.match(quote, f.end())]
     if spans and all(lead.search(quote[:f.start()]) for f in spans):
