@@ -65,3 +65,19 @@ def test_every_relative_counts_the_noun_before_it(relative):
     quote = (f"Viven allí camellos, {relative} quedan unos mil, y osos." if spanish
              else f"There live camels, {relative} about a thousand remain, and bears.")
     assert relative_owner(question, quote) == ("camellos" if spanish else "camels")
+
+
+FALLA = ("Entre sus obras más conocidas figuran la ópera La vida breve, el ballet El amor brujo, cuya Danza ritual del "
+         "fuego se interpreta con frecuencia por separado, y El sombrero de tres picos, estrenado en Londres en 1919 por "
+         "los Ballets Rusos de Diaghilev con decorados de Pablo Picasso.")
+
+
+@pytest.mark.parametrize("question, quote, owner", [
+    ("¿En qué año se estrenó La vida breve?", FALLA, "ballets"),  # the year is in another work's clause
+    ("¿En qué año se estrenó El sombrero de tres picos?", FALLA, ""),
+    ("What year did Zápolya arrive?", "In 1526 Louis II fell at Mohács, while John Zápolya was still days away.",
+     "louis"),
+    ("What year did Zápolya arrive?", "In 1526, while Louis II fell, John Zápolya arrived too late.", ""),
+])
+def test_a_year_in_another_names_clause(question, quote, owner):
+    assert figure_elsewhere(question, quote, "Manuel de Falla", quote) == owner

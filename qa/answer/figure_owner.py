@@ -20,6 +20,10 @@ about a thousand are thought to survive, and to the Gobi bear…": "of which" (`
 whom, «de los cuales») points back to the camel. Where every figure of the quote stands in such a
 clause hung on another noun than the one counted, while the quote says the counted one, the figures
 are another thing's. The question's names cannot tell it here: "Gobi" is the article's title.
+
+A year asked is read the same way: «¿En qué año se estrenó La vida breve?» over «Entre sus obras
+figuran la ópera La vida breve, el ballet El amor brujo…, y El sombrero de tres picos, estrenado en
+Londres en 1919…»: the year is in the clause of another work.
 """
 
 from __future__ import annotations
@@ -59,25 +63,31 @@ def _names(text: str, skip_first: bool) -> set[str]:
 
 
 def figure_elsewhere(question: str, quote: str, title: str = "", passage: str = "") -> str:
-    """The name of a clause of `quote` that holds every figure (no year) where the count or measure
-    `question` asks is of a name the question gives that only other clauses name; "" else. A quote
+    """The name of a clause of `quote` that holds every figure (no year; every year, where a year is
+    asked) where the count, measure or year `question` asks is of a name the question gives that only
+    other clauses name; "" else. A quote
     cut to a clause is read in its whole sentence of `passage` (the quoted text), which names the
     clause's subject ("…, Louis II, …, could gather no more than about 25,000 troops")."""
     from qa.answer.events import _sentences
     from qa.answer.firsts import _breaks
     from qa.answer.latin_question import wanted
 
-    if CJK.search(question) or CJK.search(quote) or wanted(question) != "number":
+    kind = wanted(question)
+    if CJK.search(question) or CJK.search(quote) or kind not in ("number", "year"):
         return ""
     figure, year = _patterns()
     asked = _names(question, True) - _names(title, False)
     if not asked:
         return ""
-    clauses = [c for sentence in _sentences(quote, "", passage) for c in _breaks().split(sentence)]
+    # (a clause, whether it opens its sentence)
+    clauses = [(c, k == 0) for sentence in _sentences(quote, "", passage) for k, c in enumerate(_breaks().split(sentence))]
     valued, others = [], []
-    for clause in clauses:
-        named = _names(clause, True)  # a clause's capitalised opener is the sentence's ("The", «El»)
-        held = any(not year.fullmatch(m.group(0).strip()) for m in figure.finditer(clause))
+    for clause, opens in clauses:
+        # a sentence's capitalised opener names no one ("The", «El»); a later clause's first word may
+        # («…, y El sombrero de tres picos, estrenado…»)
+        named = _names(clause, opens)
+        held = bool(year.search(clause)) if kind == "year" else \
+            any(not year.fullmatch(m.group(0).strip()) for m in figure.finditer(clause))
         if held and _reporting().search(clause):
             return ""  # a speaker's clause ("Dr. Priya Menon said the wing adds 120 beds"): its name is no owner
         (valued if held else others).append(named)
