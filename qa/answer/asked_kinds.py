@@ -2,7 +2,14 @@
 questions answered on fresh text), composed once for `qa.answer.slots.gaps` (Chinese questions) and
 `qa.answer.latin_slots.worded_gaps` (English and Spanish ones), whose modules are at their size:
   - a sum of money asked of a Chinese quote writing none (`qa.answer.sums`);
-  - an event asked when, said only as coming later than the quote's dates (`qa.answer.later`).
+  - an event asked when, said only as coming later than the quote's dates (`qa.answer.later`);
+and in session 19, for English and Spanish questions (a title read with the quote):
+  - a value asked of a sibling of the article's subject that the quote only sets beside it
+    (`qa.answer.siblings`: the guacamayo aliverde in "Guacamayo rojo");
+  - a count whose every figure stands in a relative clause on another noun
+    (`qa.answer.figure_owner.relative_owner`: "the camel, of which about a thousand…" for bears);
+  - a count of time asked of a quote whose every span recurs (`qa.answer.recurring`: "every two or
+    three years" for how many days).
 Not a year a Chinese question names (2027年) that the quote's passage never writes while the quote
 writes others (English's `qa.answer.event_dates.other_year`): it refused seed_fresh's near miss on
 the goal for 2030, and right answers whose quote dates its year by another (一年後, 第二年: drcd_test
