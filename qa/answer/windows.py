@@ -9,9 +9,8 @@ checked on cmrc_train30, then on every visible corpus left out in turn by eval/b
     question words 什么/多少/哪里/what/... are removed), each term weighted by its IDF in the whole
     collection (rare words such as names count most), and again by its IDF among the candidate
     sentences (words every sentence shares do not tell them apart);
-  - coverage of the question's single Chinese characters (颜色 vs 体呈银灰色);
-  - context: question terms found in the article title or the neighbouring sentences, because
-    "本鱼体呈银灰色" answers a question naming the fish in the title;
+  - coverage of the question's single Chinese characters (颜色 vs 体呈银灰色); context: question terms
+    in the article title (`title_terms`) or the neighbouring sentences ("本鱼体呈银灰色": the fish);
   - answer type: 多少/几 want a number (with the asked-for measure word: 多少家 -> "7家"), 哪一年/
     何时/when a date, 谁/who a person, 哪里/where a place, 为什么/why a reason, 什么是X a
     definition of X, 又称/叫什么 a name; the window holds such a thing the question does not;
@@ -57,6 +56,7 @@ from typing import Callable
 from qa.answer.kinds import kind_terms
 from qa.answer.params import DEFAULTS, FEATURES, ExtractiveParams, Features, weigh
 from qa.answer.seams import credited, cut_terms, letter_terms, plain_absent
+from qa.answer.title_terms import title_terms
 from qa.text.cjk import CJK, close_spaces, fold, spread
 from qa.text.questions import (DEFINE, ROLE, STOP_CHARS, has_answer_type, held_otherwise, question_terms,
                                index_terms, question_type, said_otherwise, strip_question)
@@ -344,7 +344,7 @@ def candidate_windows(q: Question, hits: list[Hit], params: ExtractiveParams = D
         # them, so the windows are told apart by the other (focus) terms and characters.
         title = fold(hit.title) if hit.title else ""
         named = spelled[hit.article_id]
-        topic = (_mask(title, q.terms) if title else 0) | named
+        topic = (title_terms(q.text, q.terms, q.absent, title) if title else 0) | named
         focus, focus_chars = all_terms & ~topic, all_chars & ~(_mask(title, q.chars) if title else 0)
         total_t, total_f = corpus(topic) or 1.0, corpus(focus) or 1.0
         total_fl, total_fc = local(focus) or 1.0, chars_w(focus_chars) or 1.0
