@@ -149,8 +149,11 @@ def _text(file: Path = _FILE) -> str:
     return "\n" + file.read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=65536)
 def _entry(kind: str, word: str, file: Path = _FILE) -> tuple[str, ...]:
-    """The words after `word` on its line of `kind` (v, n, x), () when it has none."""
+    """The words after `word` on its line of `kind` (v, n, x), () when it has none. Memoised: each
+    look-up scans the 2.6 MB file, and a window's support asks the same few words again for every
+    window and every question of a set (41% of a `make bench-general` run's samples, py-spy)."""
     text = _text(file)
     start = text.find(f"\n{kind}\t{word}\t")
     if start < 0:
