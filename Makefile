@@ -107,8 +107,9 @@ bench: install bench-general bench-ingest bench-scale bench-remote
 # es_wiki..., zh_xwiki..., never tuned on) are in no fit, reported pooled by language. FOLDS=set:
 # each set its own fold (the protocol until the nineteenth session). Progress on stderr; the JSON
 # (eval/bench/results/general.json) is written after every fold. Hash-embedder keyword stores built
-# once in ~/.cache/qa-bench/general (the seed: real embedder); about an hour on 2 cores (9 answering
-# passes of ~8,000 questions at most; fewer when folds keep DEFAULTS' weights). REAL=1: the real
+# once in ~/.cache/qa-bench/general (the seed: real embedder); 1,105 s on 2 cores beside eight helpers
+# (nineteenth session: every fold kept DEFAULTS' weights, one answering pass of 8,196 questions,
+# ~6 min; each fold choosing other weights adds one more). REAL=1: the real
 # embedder and hybrid retrieval (vectors cached; the first run embeds every set, ~7 chunks/s).
 # LIMIT=N: at most N questions a set, a quick look.
 bench-general: install
