@@ -674,6 +674,15 @@ def test_the_answer_after_a_run_at_the_budget_is_quoted_within_the_reach(reach, 
     ("¿Qué tratado fijó la frontera?",
      "La guerra terminó en 1848, y el Tratado de Guadalupe Hidalgo fijó la frontera en el río.", "Río",
      [False, True]),
+    # Spanish reads a noun LibreOffice's thesaurus lists beside the asked one (pacto / convenio, caudillo / cabecilla)
+    ("¿Qué pacto fijó la frontera?",
+     "La guerra terminó en 1848, y el Convenio de Aldeaseca fijó la frontera en el río.", "Río", [False, True]),
+    ("¿Qué caudillo tomó la plaza?",
+     "La plaza resistió dos meses de asedio, hasta que el cabecilla rebelde Tomás Arnedo la tomó en 1812.", "Plaza",
+     [False, True]),
+    # ...and not one it does not list beside it (a puente is no pacto)
+    ("¿Qué pacto fijó la frontera?",
+     "La guerra terminó en 1848, y el Puente de Aldeaseca marcó la frontera en el río.", "Río", [False, False]),
     # the noun alone, or beside a name the question or the title writes, names nothing of the kind
     ("Which monastery did the monk enter?", "He entered the Cistercian order young, and the monastery kept a school.",
      "Waltheof", [False, False]),

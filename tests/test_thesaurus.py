@@ -91,6 +91,7 @@ def test_a_worded_gap_is_closed_by_a_word_filed_under_the_asked_one(question, qu
 _MYTHES_ES = thesaurus._MYTHES_ES
 
 
+@pytest.mark.slow  # ~20 s on a loaded machine since the file holds nouns too (session 19)
 @pytest.mark.skipif(not _MYTHES_ES.exists(), reason="Debian's mythes-es is not installed (apt-get install mythes-es)")
 def test_the_shipped_spanish_file_is_what_the_thesaurus_gives():
     """qa/text/lexicon/thesaurus_es.txt is generated (`python -m qa.text.thesaurus --es`) from
@@ -126,6 +127,25 @@ def test_a_spanish_synonym_of_the_asked_verb_says_it(text, verb):
 ])
 def test_other_spanish_verbs_say_nothing_of_it(text, verb):
     assert not thesaurus.says_spanish(text, verb)
+
+
+@pytest.mark.parametrize("text, noun, said", [
+    ("el obispo", "prelado", True),      # the thesaurus lists obispo in a sense of prelado
+    ("el Tratado", "acuerdo", True),     # ...tratado in one of acuerdo
+    ("el pirata", "corsario", True),
+    ("el sobrenombre", "apodo", True),
+    ("el puente", "acuerdo", False),     # a noun it does not list beside it
+    ("el obispo", "acuerdo", False),
+    ("tomó el mando", "acuerdo", False),
+])
+def test_a_spanish_noun_of_the_asked_one_says_it(text, noun, said):
+    assert thesaurus.says_spanish(text, noun, "n") is said
+
+
+def test_spanish_verbs_and_nouns_are_read_apart():
+    # the noun "acuerdo" lists "pacto" and the verb "acordar" "pactar": each in its own lines
+    assert thesaurus.says_spanish("el pacto", "acuerdo", "n") and thesaurus.says_spanish("pactaron", "acordaron")
+    assert not thesaurus.says_spanish("el pacto", "acuerdo")  # the gaps read verbs alone
 
 
 @pytest.mark.parametrize("question, quote, kinds", [

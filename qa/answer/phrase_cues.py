@@ -119,11 +119,13 @@ def kind_names(text: str, parts: list[Span], q: Question, title: str = "") -> li
     acuerdo…?»): the kind's noun written as a name's word ("Columbia High School", «el Tratado de
     Guadalupe Hidalgo») or followed within `_NAME_AFTER` words by one ("the French chemist Henri
     Moissan"), the noun as written, another form of it or, in English, a word WordNet files under it
-    ("the Augustinian Abbey" for a monastery: `qa.text.thesaurus.says`). A name the question or the
+    ("the Augustinian Abbey" for a monastery: `qa.text.thesaurus.says`) or, in Spanish, one LibreOffice's
+    thesaurus lists beside it («el obispo Mauricio» for a prelado, «el Tratado de Guadalupe Hidalgo» for
+    an acuerdo: `qa.text.thesaurus.says_spanish`). A name the question or the
     article title writes is none (the question's subject, not its answer), nor the noun alone: "the
     monastery offered him an education" speaks of one named before. All False for any other question."""
     from qa.text.paraphrase import plain, same_word
-    from qa.text.thesaurus import says
+    from qa.text.thesaurus import says, says_spanish
 
     asked = read_question(q.text)
     nouns = tuple(plain(w) for w in asked.noun if plain(w) not in stop_words()) if asked is not None \
@@ -149,7 +151,8 @@ def kind_names(text: str, parts: list[Span], q: Question, title: str = "") -> li
             low = plain(word)
             if word_mask(fold(word), q.terms) & ~noun_terms or fold(word) in own:
                 return False  # the question's own subject ("the narwhal (Monodon…)" for "Which whale…")
-            return any(low == n or same_word(n, low) or english and says(low, n, "n") for n in nouns)
+            return any(low == n or same_word(n, low) or (says(low, n, "n") if english else says_spanish(low, n, "n"))
+                       for n in nouns)
 
         out.append(any(kind(w) and (w[0].isupper() and not (k == 0 and at == p.start) or
                                     any(name(j) for j in range(i + 1, min(i + 1 + _NAME_AFTER, len(words)))))

@@ -99,16 +99,18 @@ def kin_words(word: str, acronym: bool = False) -> frozenset[str]:
     return frozenset(kin | {f for k in kin for f in forms(k)[1:]})
 
 
-def says_spanish(text: str, verb: str) -> bool:
+def says_spanish(text: str, verb: str, pos: str = "v") -> bool:
     """Does `text` write a verb that says the Spanish `verb` (a question's word as written) by the
     Spanish thesaurus (`lexicon/thesaurus_es.txt`)? Verbs are compared by their Spanish stems
     (`qa.text.paraphrase.spanish_stems`): "se marchó" is said by "se trasladó" (marchar /
-    trasladarse), "empolla" by "incuba" (empollar / incubar). Verbs only: its senses come in no
-    order of frequency, and a noun's rare ones answered near misses ("¿Cuál es la capital…?" over
-    a sentence of "posesiones": capital as wealth)."""
+    trasladarse), "empolla" by "incuba" (empollar / incubar). The gaps read verbs only: its senses
+    come in no order of frequency, and a noun's rare ones answered near misses ("¿Cuál es la
+    capital…?" over a sentence of "posesiones": capital as wealth). Nouns (`pos` "n") are read
+    only where a wrong kin costs no answer: which phrase of a sentence already chosen names the
+    kind a question asks («¿Qué prelado…?» / «el obispo Mauricio»: `qa.answer.phrase_cues.kind_names`)."""
     from qa.text.paraphrase import spanish_stems
 
-    kin = {k for stem in spanish_stems(verb) for k in _entry("v", stem, _FILE_ES)}
+    kin = {k for stem in spanish_stems(verb) for k in _entry(pos, stem, _FILE_ES)}
     return bool(kin) and not kin.isdisjoint(spanish_stems(text))
 
 
@@ -277,13 +279,16 @@ def _derivations(folder: Path) -> dict[tuple[str, str], set[str]]:
 # their first word), so every one is read, and a word is an infinitive (a verb) or not (a noun)
 _MYTHES_ES = Path("/usr/share/mythes/th_es_ES_v2.dat")
 _INFINITIVE = re.compile(r"[a-zñáéíóúü]+(?:ar|er|ir|ír)(?:se)?")
+_ONE_WORD = re.compile(r"[a-zñáéíóúü]+")
 
 
 def build_spanish(source: Path) -> list[str]:
     """The lines of `lexicon/thesaurus_es.txt`: `v<TAB>stem<TAB>stem|stem|…`, each one-word verb's
     Spanish stem with the stems of the one-word verbs its senses list (the file lists each pair
     both ways); stems under `_ES_STEM` letters are left out (many words' start: morir, crear), as
-    the answerer compares none."""
+    the answerer compares none. Then `n<TAB>stem<TAB>stem|…`, the same for each one-word noun (or
+    adjective: the file does not tell them apart) and the one-word nouns its senses list
+    (prelado: obispo|arzobispo|abad…, acuerdo: tratado|pacto|convenio…)."""
     from qa.text.paraphrase import spanish_stems
 
     def stem(word: str) -> str:
@@ -291,20 +296,22 @@ def build_spanish(source: Path) -> list[str]:
         return found[0] if len(found) == 1 else ""
 
     lines = source.read_text(encoding="latin-1").splitlines()
-    kin: dict[tuple[str, str], set[str]] = {}
+    kin: dict[str, dict[str, set[str]]] = {"v": {}, "n": {}}
     k = 1  # the first line names the file's encoding
     while k < len(lines):
         head, count = lines[k].rsplit("|", 1)
         head, senses = head.lower(), lines[k + 1:k + 1 + int(count)]
         k += 1 + int(count)
-        if not _INFINITIVE.fullmatch(head) or not (key := stem(head)):
-            continue  # verbs only: see says_spanish
+        pos = "v" if _INFINITIVE.fullmatch(head) else "n" if _ONE_WORD.fullmatch(head) else ""
+        if not pos or not (key := stem(head)):
+            continue
         for sense in senses:
             for word in sense.split("|")[1:]:
                 word = re.sub(r"\s*\(.*?\)", "", word).strip().lower()  # "necio (fig.)"
-                if _INFINITIVE.fullmatch(word) and (s := stem(word)) and s != key:
-                    kin.setdefault(key, set()).add(s)
-    return [f"v\t{key}\t{'|'.join(sorted(found))}" for key, found in sorted(kin.items())]
+                if (_INFINITIVE.fullmatch(word) is not None) == (pos == "v") and _ONE_WORD.fullmatch(word) \
+                        and (s := stem(word)) and s != key:
+                    kin[pos].setdefault(key, set()).add(s)
+    return [f"{pos}\t{key}\t{'|'.join(sorted(found))}" for pos in "vn" for key, found in sorted(kin[pos].items())]
 
 
 def main_spanish(source: Path = _MYTHES_ES) -> None:
