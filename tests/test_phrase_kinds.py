@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.phrase_kinds import (asks_subject, ends_relative, kind_cues, linked, names_kind, opens_aside, opens_predicate,
-                                    opens_setting)
+                                    opens_relative, opens_setting)
 
 
 @pytest.mark.parametrize("question, phrase, cue", [
@@ -93,6 +93,28 @@ def test_an_article_opens_an_aside(phrase, aside):
     assert opens_aside(phrase) is aside
 
 
+@pytest.mark.parametrize("phrase, relative", [
+    ("whose harbour silted up,", True),
+    ("cuyo puerto se cegó,", True),
+    # a relative word after a preposition (en.toml, es.toml `relative_after_preposition`)
+    ("after which the town was rebuilt in stone,", True),
+    ("of whom only two returned,", True),
+    ("en la que murieron cien mineros,", True),
+    ("del que es el principal afluente,", True),   # «del» is «de el» (`preposition_article`)
+    ("al que llaman el Viejo,", True),
+    ("por lo cual fue desterrado,", True),
+    # a preposition before a conjunction or another word opens no relative clause
+    ("para que nadie la viera,", False),
+    ("hasta que llegó el invierno,", False),
+    ("after that the town was rebuilt,", False),
+    ("in the town of Arles,", False),
+])
+def test_a_phrase_opens_a_relative_clause(phrase, relative):
+    assert opens_relative(phrase, after_preposition=True) is relative
+    if not phrase.startswith(("whose", "cuyo")):
+        assert not opens_relative(phrase)  # a preposition first: read only when asked (`linked`)
+
+
 @pytest.mark.parametrize("phrase, ends", [
     ("esconde entre sus figuras un pequeño caracol sobre una hoja que,", True),
     ("was an Austrian physicist who,", True),
@@ -119,6 +141,15 @@ def test_a_phrase_ends_with_a_relative_word(phrase, ends):
 ])
 def test_a_phrase_names_the_kind_a_which_question_asks(phrase, question, names):
     assert names_kind(phrase, question) is names
+
+
+@pytest.mark.parametrize("question, relative", [
+    ("¿De qué río es tributario el Cauca?", [False, True]),  # names a kind: the noun before the clause
+    ("¿Cuánto mide el Cauca?", [False, False]),               # the clause itself says it
+])
+def test_a_relative_clause_after_a_preposition_speaks_of_the_phrase_before_for_a_kind_asked(question, relative):
+    texts = ["hasta desembocar en el Magdalena,", "del que es el principal afluente"]
+    assert linked(texts, [0, 0b1], question, False)[0] == relative
 
 
 @pytest.mark.parametrize("texts, masks, cued, relative, appositive", [
