@@ -36,7 +36,6 @@ def measured_from(before: str, size_word: str) -> str:
     return dimensions.get(size_word[-1:], "")
 
 
-
 def banned(question: str, word: str, quote: str) -> bool:
     """Is the event `word` asked under a negation right before it (都不能|登上) said by a prohibition
     `quote` writes (禁止)?"""
