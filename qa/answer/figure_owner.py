@@ -109,12 +109,11 @@ def relative_owner(question: str, quote: str) -> str:
     only about a thousand…") when every figure (no year) of `quote` stands in such clauses on nouns
     other than the one `question` counts, and `quote` writes the counted noun; "" else."""
     from qa.answer.latin_question import asked
-    from qa.text.paraphrase import same_word, stems
+    from qa.text.paraphrase import same_word, stem
 
     if CJK.search(question) or CJK.search(quote) or not (a := asked(question)) or a.wants != "number" or not a.noun:
         return ""
     noun = a.noun[-1] if a.noun_last else a.noun[0]
-    stem = lambda word: (stems(word) or ("",))[0]  # noqa: E731
     counted = stem(noun)
     figure, year = _patterns()
     figures = [m for m in figure.finditer(quote) if not year.fullmatch(m.group(0).strip())]

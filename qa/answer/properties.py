@@ -29,7 +29,7 @@ __all__ = ["other_property"]
 def other_property(question: str, text: str) -> str:
     """The two-word property `question` asks ("atomic mass") when `text` writes its modifier only
     beside another word ("atomic number"), never beside the head; "" else."""
-    from qa.text.paraphrase import same_word, says, stems
+    from qa.text.paraphrase import function_words, same_word, says, stem
 
     if not (m := lexicon.regex("asked_noun", re.I).search(question)):
         return ""
@@ -39,9 +39,7 @@ def other_property(question: str, text: str) -> str:
         return ""
     spanish = latin_language(question) == "es"
     head, modifier = (words[0], words[1]) if spanish else (words[1], words[0])
-    small = {w.lower() for name in ("stop_word", "latin_article") for w in lexicon.words(name)}
     tokens = WORD.findall(text)
-    stem = lambda word: (stems(word) or ("",))[0]  # noqa: E731
     sibling = False
     for k, token in enumerate(tokens):
         if not same_word(stem(modifier), stem(token)):
@@ -52,5 +50,5 @@ def other_property(question: str, text: str) -> str:
         beside = tokens[j]
         if same_word(stem(head), stem(beside)) or says(beside, head, question):
             return ""  # the asked property written whole
-        sibling = sibling or (len(beside) >= 3 and beside.isalpha() and beside.lower() not in small)
+        sibling = sibling or (len(beside) >= 3 and beside.isalpha() and beside.lower() not in function_words())
     return phrase if sibling else ""

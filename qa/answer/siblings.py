@@ -19,7 +19,6 @@ language.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from qa.text import lexicon
@@ -27,11 +26,6 @@ from qa.text.cjk import CJK
 from qa.text.tokens import WORD, latin_language
 
 __all__ = ["sibling_elsewhere"]
-
-
-@cache
-def _small() -> frozenset[str]:
-    return frozenset(w.lower() for name in ("stop_word", "latin_article") for w in lexicon.words(name))
 
 
 @cache
@@ -47,6 +41,8 @@ def _leads() -> frozenset[str]:
 
 def _sibling(question: str, title: str) -> str:
     """The word that tells the question's sibling of the title's subject ("aliverde", "Magdalena"), or ""."""
+    from qa.text.paraphrase import function_words
+
     named = [w.lower() for w in WORD.findall(title)]
     if len(named) != 2:
         return ""  # a head and one distinguishing word: "Fallas de Valencia" names no kind
@@ -60,7 +56,7 @@ def _sibling(question: str, title: str) -> str:
         # an English word before the head is a sibling's name only capitalised ("Albert's lyrebird"):
         # a lower-case one is a kind of the subject's members ("the female cassowary", "the mother lyrebird")
         if 0 <= j < len(words) and (other := words[j]).isalpha() and len(other) >= 3 \
-                and other.lower() not in named and other.lower() not in _small() \
+                and other.lower() not in named and other.lower() not in function_words() \
                 and other.lower() not in _kin() and (spanish or other[:1].isupper()):
             return other
     return ""
@@ -92,9 +88,8 @@ def sibling_elsewhere(question: str, quote: str, title: str) -> str:
     asked = [t.lower() for t in WORD.findall(question)]
     if any(_beside(asked, k, title) for k, t in enumerate(asked) if t == word.lower()):
         return ""  # asked of it after a preposition too ("la cuenca del río Magdalena"): read alike
-    from qa.text.paraphrase import same_word, stems
+    from qa.text.paraphrase import same_word, stem
 
-    stem = lambda w: (stems(w) or ("",))[0]  # noqa: E731
     tokens = [t.lower() for t in WORD.findall(quote)]
     if any(same_word(stem(word), stem(t)) and not _beside(tokens, k, title) for k, t in enumerate(tokens)):
         return ""  # said as a subject: the figures may be its

@@ -36,7 +36,8 @@ from functools import cache, lru_cache
 from qa.text import lexicon
 from qa.text.pivot import base_forms, forms, synonyms
 
-__all__ = ["converse_said", "held", "plain", "same_word", "says", "short_form_said", "spanish_stems", "stems", "valued"]
+__all__ = ["converse_said", "function_words", "held", "plain", "same_word", "says", "short_form_said", "spanish_stems",
+           "stem", "stems", "valued"]
 
 # Letters a text's word may add to the question's and stay its form (own/owner, invent/inventor);
 # more is another word built on it (nació/nacionalismo, art/artillery).
@@ -79,6 +80,17 @@ def stems(text: str) -> tuple[str, ...]:
 # letters often ("salida" and "sal", salt, are both "sal"; "nace" is "nac"), and such a stem is
 # no word's form but many words' start.
 _ES_STEM = 4
+
+
+def stem(word: str) -> str:
+    """One word's stem as `stems` gives it ("" for no word): what `same_word` compares."""
+    return (stems(word) or ("",))[0]
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """English and Spanish stop words and articles, lower case: never a name or a property's word."""
+    return frozenset(w.lower() for name in ("stop_word", "latin_article") for w in lexicon.words(name))
 
 
 def spanish_stems(text: str) -> tuple[str, ...]:
