@@ -103,7 +103,7 @@ bench: install bench-general bench-ingest bench-scale bench-remote
 # es_wiki*, translated Chinese = zh_translated + zh_xwiki*), each left out as a whole: fit weights,
 # gap factors and threshold on the other families (the near misses and swaps in every fit), report
 # on the one left out (its sets pooled; per set in the JSON), next to today's DEFAULTS, and keep the
-# fit only if the worst left-out family does better. The check sets (en_wiki5/6/8/10/.../26,
+# fit only if the worst left-out family does better. The check sets (en_wiki5/6/8/10/.../26/28,
 # es_wiki..., zh_xwiki..., never tuned on) are in no fit, reported pooled by language. FOLDS=set:
 # each set its own fold (the protocol until the nineteenth session). Progress on stderr; the JSON
 # (eval/bench/results/general.json) is written after every fold. Hash-embedder keyword stores built
