@@ -128,6 +128,7 @@ def test_load_groups_by_set_and_qid(tmp_path):
     assert [(a.set, a.sents, a.labels, a.answerable) for a in asked] == [
         ("en_wiki7", ["a", "b"], [0, 1], True), ("zh_xwiki7", ["c"], [0], False)]
     assert [a.set for a in load(path, ["translated Chinese"])] == ["zh_xwiki7"]
+    assert [a.set for a in load(path, sets=["en_wiki7"])] == ["en_wiki7"]
 
 
 @pytest.mark.parametrize("name", ["bigram", "answerer"])
@@ -137,3 +138,11 @@ def test_word_scorers_rank_the_sentence_sharing_the_question(name):
     scores = SCORERS[name]()("How many beds does the wing add?", sentences(ARTICLE))
     assert max(range(3), key=scores.__getitem__) == 1
     assert SCORERS[name]()("What is it?", ["Nothing here."]) == [0.0]  # no word the scorer reads: 0, not an error
+
+
+def test_a_scorer_by_module_path():
+    from eval.reader.rank_eval import bigram_scorer, scorer_factory
+
+    assert scorer_factory("eval.reader.rank_eval:bigram_scorer") is bigram_scorer
+    with pytest.raises(ValueError):
+        scorer_factory("nope")

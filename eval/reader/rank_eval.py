@@ -1,6 +1,6 @@
 """How well a sentence reader ranks an article's sentences, and tells answerable questions apart.
 
-    python -m eval.reader.rank_eval --scorer cosine [--families English Spanish] [--pairs PATH]
+    python -m eval.reader.rank_eval --scorer cosine [--families English Spanish] [--sets en_wiki25 ...] [--pairs PATH]
 
 A scorer is a function (question, [sentences]) -> [scores], higher for the sentence more likely to
 answer. Over the pairs of `eval.reader.pairs` (one question's sentences: its article's), per family:
@@ -51,14 +51,15 @@ class Asked:
         return any(self.labels)
 
 
-def load(path: Path, families: Iterable[str] | None = None) -> list[Asked]:
-    """The pairs file grouped by question, in file order (a qid is unique within its set)."""
-    chosen = set(families or ())
+def load(path: Path, families: Iterable[str] | None = None, sets: Iterable[str] | None = None) -> list[Asked]:
+    """The pairs file grouped by question, in file order (a qid is unique within its set); only
+    the given families and sets when given (a reader trained on some sets is judged on the others)."""
+    chosen, named = set(families or ()), set(sets or ())
     out: dict[tuple[str, str], Asked] = {}
     with path.open(encoding="utf-8") as f:
         for line in f:
             p = json.loads(line)
-            if chosen and p["family"] not in chosen:
+            if chosen and p["family"] not in chosen or named and p["set"] not in named:
                 continue
             key = (p["set"], p["qid"])
             if key not in out:
@@ -193,6 +194,19 @@ def answerer_scorer() -> Scorer:
 
 
 SCORERS: dict[str, Callable[[], Scorer]] = {"bigram": bigram_scorer, "cosine": cosine_scorer, "answerer": answerer_scorer}
+def scorer_factory(name: str) -> Callable[[], Scorer]:
+    """A built-in scorer by name, or `module:function` (a function of no arguments returning a
+    scorer): the fine-tuned reader is measured by the same code without being listed here."""
+    if name in SCORERS:
+        return SCORERS[name]
+    module, sep, attr = name.partition(":")
+    if not sep:
+        raise ValueError(f"not one of {', '.join(SCORERS)} and not module:function")
+    import importlib
+
+    return getattr(importlib.import_module(module), attr)
+
+
 COLUMNS = ("answerable", "unanswerable", "sentence@1", "sentence@3", "auc", "refused@half", "una_refused")
 
 
@@ -204,19 +218,26 @@ def table(figs: dict[str, dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scorer", choices=sorted(SCORERS), required=True)
+    parser.add_argument("--scorer", required=True, help=f"{', '.join(SCORERS)}, or module:factory (a function "
+                        "returning a scorer, e.g. the fine-tuned reader's: eval.reader.cross:scorer)")
     parser.add_argument("--families", nargs="*", help="only these families (`FAMILIES` of eval.bench.general)")
+    parser.add_argument("--sets", nargs="*", help="only these sets (en_wiki25, en_wiki25_nearmiss, ...): the held-out ones")
     parser.add_argument("--pairs", type=Path, default=CACHE / "pairs.jsonl", help="`python -m eval.reader.pairs` output")
     parser.add_argument("--most", type=int, default=0, help="at most this many questions a family, fixed seed (0: all)")
     parser.add_argument("--out", type=Path, help="the figures' JSON (default eval/reader/results/<scorer>.json)")
     args = parser.parse_args(argv)
     if not args.pairs.is_file():
         parser.error(f"no pairs at {args.pairs}. Run: python -m eval.reader.pairs --out {args.pairs}")
-    asked = sample(load(args.pairs, args.families), args.most)
-    figs = measure(asked, SCORERS[args.scorer]())
-    out = args.out or RESULTS / f"{args.scorer}.json"
+    try:
+        factory = scorer_factory(args.scorer)
+    except (ImportError, AttributeError, ValueError) as e:
+        parser.error(f"no scorer {args.scorer}: {e}")
+    asked = sample(load(args.pairs, args.families, args.sets), args.most)
+    figs = measure(asked, factory())
+    out = args.out or RESULTS / f"{args.scorer.replace(':', '.')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    record = {"scorer": args.scorer, "pairs": str(args.pairs), "most": args.most, "families": figs}
+    record = {"scorer": args.scorer, "pairs": str(args.pairs), "most": args.most, "sets": args.sets or "all",
+              "families": figs}
     out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(table(figs))
     print(f"-> {out}")
