@@ -27,7 +27,7 @@ from torch.nn import functional as F
 
 from eval.reader.e5_file import QK, E5Model
 
-__all__ = ["E5Torch", "int8_round", "pad_batch"]
+__all__ = ["E5Torch", "int8_round", "q4_round", "pad_batch"]
 
 
 def int8_round(x: torch.Tensor) -> torch.Tensor:
@@ -40,18 +40,33 @@ def int8_round(x: torch.Tensor) -> torch.Tensor:
     return x + (q - x).detach()
 
 
+def q4_round(w: torch.Tensor) -> torch.Tensor:
+    """w [out, in] as `e5_file.write_model` will store it (q4_0, ggml's rule: per block of 32 along a
+    row, d = the largest-magnitude value / -8 kept as fp16, nibble = min(15, trunc(x / d + 8.5))),
+    with the gradient passed straight through: trained this way, the weights the engine runs are the
+    weights the loss saw, where a plain float fine-tune can move weights less than a 4-bit step."""
+    blocks = w.reshape(w.shape[0], -1, QK)
+    top = blocks.gather(-1, blocks.abs().argmax(-1, keepdim=True))
+    d = top / -8.0
+    inv = torch.where(d != 0, 1.0 / d, torch.zeros_like(d))
+    nibble = torch.trunc(blocks * inv + 8.5).clamp(max=15)
+    q = ((nibble - 8) * d.half().float()).reshape(w.shape)
+    return w + (q - w).detach()
+
+
 class Layer(nn.Module):
     """One encoder layer, named after the file's tensors (q, k, v, ao, aln, fi, fo, oln)."""
 
     def __init__(self, hidden: int, heads: int, ffn: int, eps: float, int8: bool) -> None:
         super().__init__()
-        self.heads, self.int8 = heads, int8
+        self.heads, self.int8, self.q4 = heads, int8, False
         self.q, self.k, self.v, self.ao = (nn.Linear(hidden, hidden) for _ in range(4))
         self.fi, self.fo = nn.Linear(hidden, ffn), nn.Linear(ffn, hidden)
         self.aln, self.oln = nn.LayerNorm(hidden, eps=eps), nn.LayerNorm(hidden, eps=eps)
 
     def _lin(self, linear: nn.Linear, x: torch.Tensor) -> torch.Tensor:
-        return linear(int8_round(x) if self.int8 else x)
+        x = int8_round(x) if self.int8 else x
+        return F.linear(x, q4_round(linear.weight), linear.bias) if self.q4 else linear(x)
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         b, n, h = x.shape
@@ -99,11 +114,13 @@ class E5Torch(nn.Module):
             out.tensors[key] = state[name].detach().cpu().numpy().astype(np.float32)
         return out
 
-    def freeze_below(self, first: int) -> None:
-        """Train only layers `first`.. (the embeddings and the layers under them keep their weights)."""
+    def freeze_below(self, first: int, q4: bool = False) -> None:
+        """Train only layers `first`.. (the embeddings and the layers under them keep their weights);
+        `q4`: those layers see their matrices through `q4_round` (quantization-aware training)."""
         for p in self.parameters():
             p.requires_grad_(False)
         for layer in self.layers[first:]:
+            layer.q4 = q4
             for p in layer.parameters():
                 p.requires_grad_(True)
 
