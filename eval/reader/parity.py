@@ -4,6 +4,9 @@ the same thing in training (Python) and at query time (the engine) (issue 27):
     python -m eval.reader.parity tokens     # token counts vs E5.token_count on ~500 varied strings
     python -m eval.reader.parity forward    # numpy forward (float, int8-emulated) vs E5.query/passage
 
+(Run with OPENBLAS_NUM_THREADS=1 on this shared 2-core machine: numpy's small matmuls were 3-30x
+slower with two BLAS threads competing with other jobs.)
+
 The strings: sentences of the seed articles (seeds/, Chinese), and strings drawn at random from pools
 of characters the tokenizer treats apart: Simplified and Traditional Chinese, English, Spanish with
 accents and ¿¡, digits, ASCII and CJK punctuation, full-width forms, emoji with modifiers, spaces of
