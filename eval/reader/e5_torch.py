@@ -114,15 +114,17 @@ class E5Torch(nn.Module):
             out.tensors[key] = state[name].detach().cpu().numpy().astype(np.float32)
         return out
 
-    def freeze_below(self, first: int, q4: bool = False) -> None:
+    def freeze_below(self, first: int, q4: bool = False, only_f32: bool = False) -> None:
         """Train only layers `first`.. (the embeddings and the layers under them keep their weights);
-        `q4`: those layers see their matrices through `q4_round` (quantization-aware training)."""
+        `q4`: those layers see their matrices through `q4_round` (quantization-aware training);
+        `only_f32`: only their biases and layer norms, which the file keeps in float32, so what is
+        learnt reaches the engine unrounded."""
         for p in self.parameters():
             p.requires_grad_(False)
         for layer in self.layers[first:]:
             layer.q4 = q4
-            for p in layer.parameters():
-                p.requires_grad_(True)
+            for name, p in layer.named_parameters():
+                p.requires_grad_(not only_f32 or name.endswith("bias") or name.startswith(("aln", "oln")))
 
     def embed_tokens(self, ids: torch.Tensor) -> torch.Tensor:
         positions = torch.arange(ids.shape[1], device=ids.device)

@@ -196,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-tokens", type=int, default=256)
     p.add_argument("--budget", type=int, default=2048, help="padded tokens per batch")
     p.add_argument("--q4", action="store_true", help="train through the 4-bit rounding of the file")
+    p.add_argument("--only-f32", action="store_true", help="train only biases and layer norms (float32 in the file)")
     p.add_argument("--int8", action="store_true", help="round linear inputs to 8 bits as the engine")
     p.add_argument("--holdout", type=int, default=10, help="hold out every Nth question")
     p.add_argument("--holdout-family", nargs="*", default=[])
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         digest.update(np.asarray(w, dtype=np.int32).tobytes() + b"|")
     states, offsets = lower_states(net, windows, first, tok.data.pad, digest.hexdigest()[:16], args.budget)
 
-    net.freeze_below(first, q4=args.q4)
+    net.freeze_below(first, q4=args.q4, only_f32=args.only_f32)
     head = nn.Linear(model.config.hidden, 1)
     nn.init.normal_(head.weight, std=0.01)
     nn.init.zeros_(head.bias)
@@ -236,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     train, held = split(pairs, args.holdout, args.holdout_family)
     labels = torch.tensor([pr.label for pr in pairs], dtype=torch.float32)
     lengths = [len(w) for w in windows]
-    print(f"train {len(train)} pairs, held out {len(held)}; layers {first}-{model.config.layers - 1} train, q4={args.q4}")
+    print(f"train {len(train)} pairs, held out {len(held)}; layers {first}-{model.config.layers - 1} train, q4={args.q4}, "
+          f"only f32={args.only_f32}, {sum(q.numel() for q in net.parameters() if q.requires_grad)} weights")
     log = []
     for epoch in range(1, args.epochs + 1):
         net.train()
