@@ -12,6 +12,15 @@ float fine-tune's steps can be smaller than a 4-bit step and vanish when written
 max_tokens), then embeds held-out pairs through the engine and compares its logits with torch's.
 Held out: whole questions (every `--holdout`-th qid by hash) or whole families (`--holdout-family`).
 PyTorch is a dev tool here: nothing in `qa` or the tests imports this module.
+
+Session 20 (xport), pairs.jsonl as of 01:34, `--sample 10000 --layers 4 --epochs 2 --holdout 5`
+(7944 train pairs, 181 held-out questions; the check: the first 1000 held-out pairs, 84 questions,
+where the shipped bi-encoder's cosine has AUC 0.772, top-1 0.750), ~45-55 ms/pair/epoch at load ~5:
+  float, lr 1e-4: torch AUC 0.814 top-1 0.774; the written file through the engine 0.708 / 0.655;
+  --q4, lr 3e-4: collapsed to a constant logit (AUC 0.50);
+  --only-f32, lr 1e-3: engine = torch (AUC 0.727 top-1 0.524), still learning at epoch 2.
+The engine on the written file matched torch on the file's q4 weights in every run (mean logit gap
+0.003-0.008, same best sentence for 91-97% of questions).
 """
 
 from __future__ import annotations
