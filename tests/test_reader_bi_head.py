@@ -43,7 +43,7 @@ def _table(parts: list[tuple[list[Asked], list]]) -> Table:
 
 
 def _x(t: Table) -> np.ndarray:
-    return features(np.repeat(t.q, np.diff(t.starts), axis=0), t.s, t.lex)
+    return features(np.repeat(t.q, np.diff(t.starts), axis=0), t.s, t.lex, t.starts)
 
 
 @pytest.mark.parametrize("loss", sorted(LOSSES))
@@ -97,3 +97,11 @@ def test_weights_count_questions_or_families():
     family = np.array(["a", "a", "a", "b"])
     assert weights(family, 0).tolist() == pytest.approx([0.25] * 4)
     assert weights(family, 1).tolist() == pytest.approx([1 / 6, 1 / 6, 1 / 6, 1 / 2])
+
+
+def test_within_the_question():
+    from eval.reader.bi_head import within
+
+    v = within(np.array([1.0, 3.0, 5.0, 5.0]), np.array([0, 2, 4]))
+    assert v[:, 1].tolist() == [-2.0, 0.0, 0.0, 0.0]  # against the question's best
+    assert v[:2, 0] == pytest.approx([-1.0, 1.0], abs=1e-3) and v[2:, 0].tolist() == [0.0, 0.0]  # one score: no spread

