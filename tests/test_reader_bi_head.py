@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eval.reader.bi_head import LOSSES, Head, Table, features, fit, folds, loco, per_family, weights
+from eval.reader.bi_head import LOSSES, LR, Head, Table, features, fit, folds, loco, per_family, weights
 from eval.reader.rank_eval import Asked
 
 DIM = 8
@@ -46,15 +46,18 @@ def _x(t: Table) -> np.ndarray:
     return features(np.repeat(t.q, np.diff(t.starts), axis=0), t.s, t.lex, t.starts)
 
 
-@pytest.mark.parametrize("loss", sorted(LOSSES))
-def test_the_head_ranks_a_separable_toy_sets_positive_first(loss):
+@pytest.mark.parametrize(("loss", "hidden"), [("bce", 0), ("softmax", 0), ("softmax", 8)])
+def test_the_head_ranks_a_separable_toy_sets_positive_first(loss, hidden, tmp_path):
     t = _table([_toy(np.random.default_rng(0), "English", 60)])
     x = _x(t)
-    head = fit(x, t.y, t.starts, weights(t.family, 0), lam=1e-3, loss=loss, steps=150)
+    head = fit(x, t.y, t.starts, weights(t.family, 0), lam=1e-3, loss=loss, steps=150, lr=LR[bool(hidden)],
+               hidden=hidden)
+    head.save(tmp_path / "head.npz")
+    head = Head.load(tmp_path / "head.npz")
     figs = per_family(t, head.score(x))["English"]
     assert figs["sentence@1"] == 1.0
     assert figs["auc"] == 1.0  # the answerable questions' best (cosine 1) beats every unanswerable's
-    untrained = Head(head.mean, head.std, np.zeros_like(head.w), 0.0)
+    untrained = Head(head.mean, head.std, np.zeros_like(head.w), 0.0, head.w1, head.b1)
     assert per_family(t, untrained.score(x))["English"]["sentence@1"] < 0.6  # ties: the first sentence
 
 

@@ -117,25 +117,33 @@ def table_features(t: Table) -> np.ndarray:
 
 @dataclass
 class Head:
-    """A linear scorer on standardised features: score = ((x - mean) / std) @ w + b."""
+    """A scorer on standardised features z = (x - mean) / std: linear, z @ w + b, or with one
+    hidden layer, relu(z @ w1 + b1) @ w + b (w1 and b1 None for the linear one)."""
 
     mean: np.ndarray
     std: np.ndarray
     w: np.ndarray
     b: float
+    w1: np.ndarray | None = None
+    b1: np.ndarray | None = None
 
     def score(self, x: np.ndarray) -> np.ndarray:
-        return ((x - self.mean) / self.std) @ self.w + self.b
+        z = ((x - self.mean) / self.std).astype(np.float32)
+        if self.w1 is not None:
+            z = np.maximum(z @ self.w1 + self.b1, 0)
+        return z @ self.w + self.b
 
     def save(self, path: Path, **extra) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, mean=self.mean, std=self.std, w=self.w, b=np.float32(self.b),
+        hidden = {} if self.w1 is None else {"w1": self.w1, "b1": self.b1}
+        np.savez(path, mean=self.mean, std=self.std, w=self.w, b=np.float32(self.b), **hidden,
                  **{k: np.asarray(v) for k, v in extra.items()})
 
     @classmethod
     def load(cls, path: Path) -> Head:
         z = np.load(path)
-        return cls(z["mean"], z["std"], z["w"], float(z["b"]))
+        return cls(z["mean"], z["std"], z["w"], float(z["b"]), z["w1"] if "w1" in z else None,
+                   z["b1"] if "b1" in z else None)
 
 
 def _bce(s: np.ndarray, y: np.ndarray, starts: np.ndarray, qw: np.ndarray) -> tuple[float, np.ndarray]:
@@ -161,6 +169,7 @@ def _softmax(s: np.ndarray, y: np.ndarray, starts: np.ndarray, qw: np.ndarray) -
 
 
 LOSSES = {"bce": _bce, "softmax": _softmax}
+LR = {False: 0.05, True: 0.01}  # Adam's step, linear and one hidden layer (which diverges at 0.05)
 
 
 def weights(family: np.ndarray, alpha: float) -> np.ndarray:
@@ -172,22 +181,34 @@ def weights(family: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def fit(x: np.ndarray, y: np.ndarray, starts: np.ndarray, qw: np.ndarray, lam: float, loss: str = "softmax",
-        steps: int = 150, lr: float = 0.05) -> Head:
-    """A linear head by full-batch Adam on the standardised features (convex: it converges without
-    a schedule), L2 `lam` on the weights, not the bias."""
+        steps: int = 150, lr: float = 0.05, hidden: int = 0, seed: int = 0) -> Head:
+    """A head by full-batch Adam on the standardised features, L2 `lam` on the weights, not the
+    biases. Linear (hidden 0) the loss is convex and converges without a schedule; with a hidden
+    layer of `hidden` relu units it is not, and starts from seeded small weights."""
     mean, std = x.mean(0), x.std(0) + 1e-6
     xs = ((x - mean) / std).astype(np.float32)  # float32: the matrix products dominate
-    w, b = np.zeros(x.shape[1], dtype=np.float64), 0.0
-    mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), 0.0, 0.0
+    rng = np.random.default_rng(seed)
+    p = {"w": np.zeros(hidden or x.shape[1], dtype=np.float32), "b": np.zeros((), dtype=np.float32)}
+    if hidden:
+        p["w1"] = (rng.standard_normal((x.shape[1], hidden)) / np.sqrt(x.shape[1])).astype(np.float32)
+        p["b1"] = np.zeros(hidden, dtype=np.float32)
+        p["w"] = (rng.standard_normal(hidden) / np.sqrt(hidden)).astype(np.float32)
+    m = {k: np.zeros_like(v) for k, v in p.items()}
+    v2 = {k: np.zeros_like(v) for k, v in p.items()}
     for t in range(1, steps + 1):
-        _, g = LOSSES[loss]((xs @ w.astype(np.float32)).astype(np.float64) + b, y, starts, qw)
-        gw, gb = (xs.T @ g.astype(np.float32)).astype(np.float64) + lam * w, float(g.sum())
-        mw, vw = 0.9 * mw + 0.1 * gw, 0.999 * vw + 0.001 * gw**2
-        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb**2
+        h = np.maximum(xs @ p["w1"] + p["b1"], 0) if hidden else xs
+        _, g = LOSSES[loss]((h @ p["w"] + p["b"]).astype(np.float64), y, starts, qw)
+        g = g.astype(np.float32)
+        grads = {"w": h.T @ g + lam * p["w"], "b": g.sum()}
+        if hidden:
+            gh = np.outer(g, p["w"]) * (h > 0)
+            grads["w1"], grads["b1"] = xs.T @ gh + lam * p["w1"], gh.sum(0)
         c1, c2 = 1 - 0.9**t, 1 - 0.999**t
-        w -= lr * (mw / c1) / (np.sqrt(vw / c2) + 1e-8)
-        b -= lr * (mb / c1) / (np.sqrt(vb / c2) + 1e-8)
-    return Head(mean.astype(np.float32), std.astype(np.float32), w.astype(np.float32), b)
+        for k, gk in grads.items():
+            m[k] = 0.9 * m[k] + 0.1 * gk
+            v2[k] = 0.999 * v2[k] + 0.001 * gk**2
+            p[k] = p[k] - lr * (m[k] / c1) / (np.sqrt(v2[k] / c2) + 1e-8)
+    return Head(mean.astype(np.float32), std.astype(np.float32), p["w"], float(p["b"]), p.get("w1"), p.get("b1"))
 
 
 def subset(t: Table, x: np.ndarray, questions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -201,7 +222,7 @@ def folds(family: np.ndarray, left_out: str) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(family != left_out), np.flatnonzero(family == left_out)
 
 
-def loco(t: Table, x: np.ndarray, lam: float, loss: str, alpha: float, steps: int = 150) -> np.ndarray:
+def loco(t: Table, x: np.ndarray, lam: float, loss: str, alpha: float, steps: int = 150, hidden: int = 0) -> np.ndarray:
     """Every row's score from the head trained without its family."""
     family, out = t.family, np.zeros(len(t.y), dtype=np.float32)
     for fam in FAMILIES:
@@ -209,7 +230,7 @@ def loco(t: Table, x: np.ndarray, lam: float, loss: str, alpha: float, steps: in
         if not len(held):
             continue
         xt, yt, st = subset(t, x, train)
-        head = fit(xt, yt, st, weights(family[train], alpha), lam, loss, steps)
+        head = fit(xt, yt, st, weights(family[train], alpha), lam, loss, steps, LR[bool(hidden)], hidden)
         out[t.rows_of(held)] = head.score(x[t.rows_of(held)])
     return out
 
@@ -254,18 +275,18 @@ def scorer(path: Path = HEAD, combined: bool = False) -> Scorer:
     return score
 
 
-def choose(t: Table, x: np.ndarray, grid: list[tuple[str, float, float]], steps: int) -> tuple[list[dict], np.ndarray]:
-    """Every (loss, lam, alpha) judged leave-one-family-out; the records, best first by the worst
+def choose(t: Table, x: np.ndarray, grid: list[tuple[str, float, float, int]], steps: int) -> tuple[list[dict], np.ndarray]:
+    """Every (loss, lam, alpha, hidden) judged leave-one-family-out; the records, best first by the worst
     left-out family, and the best one's out-of-fold scores."""
     records, best_scores, best_key = [], None, None
-    for loss, lam, alpha in grid:
-        scores = loco(t, x, lam, loss, alpha, steps)
+    for loss, lam, alpha, hidden in grid:
+        scores = loco(t, x, lam, loss, alpha, steps, hidden)
         figs = per_family(t, scores)
         key = worst(figs)
-        records.append({"loss": loss, "lam": lam, "alpha": alpha, "worst_sentence@1": key[0], "worst_auc": key[1],
+        records.append({"loss": loss, "lam": lam, "alpha": alpha, "hidden": hidden, "worst_sentence@1": key[0], "worst_auc": key[1],
                         "sentence@1": {f: figs[f]["sentence@1"] for f in FAMILIES},
                         "auc": {f: figs[f]["auc"] for f in FAMILIES}})
-        print(f"{loss} lam={lam:g} alpha={alpha:g}: worst sentence@1 {key[0]} auc {key[1]}", flush=True)
+        print(f"{loss} lam={lam:g} alpha={alpha:g} hidden={hidden}: worst sentence@1 {key[0]} auc {key[1]}", flush=True)
         if best_key is None or key > best_key:
             best_key, best_scores = key, scores
     records.sort(key=lambda r: (r["worst_sentence@1"], r["worst_auc"]), reverse=True)
@@ -290,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lams", nargs="+", type=float, default=[0.1, 1.0, 10.0],
                         help="L2 on the weights (the loss is a weighted mean: 1 is strong)")
     parser.add_argument("--alphas", nargs="+", type=float, default=[0.0, 0.5], help="question weight 1/family^alpha")
+    parser.add_argument("--hidden", nargs="+", type=int, default=[0], help="relu units (0: linear)")
     parser.add_argument("--ws", nargs="+", type=float, default=[0.25, 0.5, 1, 2, 4, 8], help="answerer + w * head")
     parser.add_argument("--steps", type=int, default=150, help="Adam steps (lr 0.05; 100 and 300 rank alike)")
     parser.add_argument("--out", type=Path, default=RESULTS / "bi_head.json")
@@ -299,19 +321,21 @@ def main(argv: list[str] | None = None) -> int:
     x = table_features(t)
     base = {"bigram": per_family(t, t.lex[:, 0]), "answerer": per_family(t, t.lex[:, 1]),
             "cosine": per_family(t, x[:, 2 * t.q.shape[1]])}
-    grid = [(loss, lam, alpha) for loss in args.losses for lam in args.lams for alpha in args.alphas]
+    grid = [(loss, lam, alpha, hidden) for hidden in args.hidden for loss in args.losses for lam in args.lams
+            for alpha in args.alphas]
     records, scores = choose(t, x, grid, args.steps)
     best = records[0]
     combos = [(w, per_family(t, t.lex[:, 1] + w * scores)) for w in args.ws]
     w, combined = max(combos, key=lambda c: worst(c[1]))
-    head = fit(x, t.y, t.starts, weights(t.family, best["alpha"]), best["lam"], best["loss"], args.steps)
-    head.save(args.head, w_combined=w, loss=best["loss"], lam=best["lam"], alpha=best["alpha"])
+    head = fit(x, t.y, t.starts, weights(t.family, best["alpha"]), best["lam"], best["loss"], args.steps,
+               LR[bool(best["hidden"])], best["hidden"])
+    head.save(args.head, w_combined=w, **{k: best[k] for k in ("loss", "lam", "alpha", "hidden")})
     by_scorer = {**base, "bi_head": per_family(t, scores), f"answerer+{w:g}*bi_head": combined}
     record = {"pairs": str(args.pairs), "features": "q*s, |q-s|, cosine, " + ", ".join(LEXICAL) + ", answerer and cosine within the question "
                           "((v - mean) / sd, v - max)",
               "protocol": "leave-one-family-out: each family's figures from the head trained on the others; "
                           "'all' pools those out-of-fold scores (several heads: its AUC mixes their scales)",
-              "chosen": {k: best[k] for k in ("loss", "lam", "alpha")}, "w_combined": w, "steps": args.steps,
+              "chosen": {k: best[k] for k in ("loss", "lam", "alpha", "hidden")}, "w_combined": w, "steps": args.steps,
               "table": by_scorer, "combined_by_w": {f"{cw:g}": {f: [c[f]["sentence@1"], c[f]["auc"]] for f in c}
                                                     for cw, c in combos},
               "grid": records, "head": str(args.head)}
