@@ -92,8 +92,10 @@ def test_a_left_out_familys_scores_never_depend_on_its_labels():
 
 def test_folds_split_by_family():
     family = np.array(["seed", "English", "seed", "Spanish"])
-    train, held = folds(family, "seed")
+    train, held = folds(family, ("seed",))
     assert held.tolist() == [0, 2] and train.tolist() == [1, 3]
+    train, held = folds(family, ("English", "translated Chinese"))  # a translation leaves with its original
+    assert held.tolist() == [1] and train.tolist() == [0, 2, 3]
 
 
 def test_weights_count_questions_or_families():
