@@ -23,41 +23,50 @@ WEIGHTS = (0, 20, 30, 50, 70, 100, 150)
 COUNTS = (2, 3, 4, 5, 8)
 
 
-def collect(names: list[str], bench: Path, stores: Path, windows: int) -> dict[str, list[list[tuple[float, float, bool]]]]:
-    """set -> per answerable question, its best `windows` windows as (score, cosine, holds gold)."""
-    import numpy as np
-
+def best_windows(names: list[str], bench: Path, stores: Path, windows: int, answerable_only: bool = True):
+    """For each question of the named sets (answerable ones only unless told), in order: (set name,
+    the gold item, the passages `qa ask` finds, the best `windows` windows by today's score, the
+    set's embedder); a question with no window is yielded with an empty list. Shared by this
+    replay and `eval.reader.window_replay`."""
     from eval.bench.cache import DEFAULT_CACHE
     from eval.bench.general import open_set
     from eval.bench.snapshot import named_sets
     from qa.answer.params import DEFAULTS
     from qa.answer.windows import analyse, candidate_windows
     from qa.ask import find_passages
-    from qa.evaluate.metrics import contains_answer
-    from qa.types import embed_view
 
-    sets, out = named_sets(bench), {}
+    sets = named_sets(bench)
     for name in names:
         docs, gold = sets[name]
         settings, store, embedder = open_set(docs, stores, True, DEFAULT_CACHE)
-        rows = []
         for line in gold.read_text(encoding="utf-8").splitlines():
             item = json.loads(line) if line.strip() else {}
-            if not item.get("question", "").strip() or item.get("unanswerable"):
+            if not item.get("question", "").strip() or (answerable_only and item.get("unanswerable")):
                 continue
             hits = find_passages(item["question"], settings, store, embedder, params=DEFAULTS)
             found = candidate_windows(analyse(item["question"], store.keyword.idf if hits else None), hits, DEFAULTS)
-            best = sorted(found, key=lambda w: (w.score, -(w.end - w.start)), reverse=True)[:windows]
-            if not best:
-                continue
-            texts = [hits[w.hit].text[w.start:w.end] for w in best]
-            qv = np.asarray(embedder.get_query_embedding(item["question"]), dtype=np.float32)
-            vecs = np.asarray(embedder.get_text_embedding_batch(
-                [embed_view(hits[w.hit].title, t) for w, t in zip(best, texts)]), dtype=np.float32)
-            cos = (vecs @ qv) / (np.linalg.norm(vecs, axis=1) * np.linalg.norm(qv))
-            rows.append([(w.score, float(c), contains_answer(t, item["answers"])) for w, c, t in zip(best, cos, texts)])
-        out[name] = rows
-        print(f"{name}: {len(rows)} questions", file=sys.stderr, flush=True)
+            yield name, item, hits, sorted(found, key=lambda w: (w.score, -(w.end - w.start)), reverse=True)[:windows], embedder
+
+
+def collect(names: list[str], bench: Path, stores: Path, windows: int) -> dict[str, list[list[tuple[float, float, bool]]]]:
+    """set -> per answerable question, its best `windows` windows as (score, cosine, holds gold)."""
+    import numpy as np
+
+    from qa.evaluate.metrics import contains_answer
+    from qa.types import embed_view
+
+    out: dict[str, list] = {name: [] for name in names}
+    for name, item, hits, best, embedder in best_windows(names, bench, stores, windows):
+        if not best:
+            continue
+        texts = [hits[w.hit].text[w.start:w.end] for w in best]
+        qv = np.asarray(embedder.get_query_embedding(item["question"]), dtype=np.float32)
+        vecs = np.asarray(embedder.get_text_embedding_batch(
+            [embed_view(hits[w.hit].title, t) for w, t in zip(best, texts)]), dtype=np.float32)
+        cos = (vecs @ qv) / (np.linalg.norm(vecs, axis=1) * np.linalg.norm(qv))
+        out[name].append([(w.score, float(c), contains_answer(t, item["answers"])) for w, c, t in zip(best, cos, texts)])
+    for name in names:
+        print(f"{name}: {len(out[name])} questions", file=sys.stderr, flush=True)
     return out
 
 

@@ -30,45 +30,32 @@ LAMBDAS = (0.0, 5.0, 10.0, 20.0, 40.0)
 
 
 def collect(names: list[str], bench: Path, stores: Path, windows: int, scorer) -> dict[str, list[dict]]:
-    """set -> per question: {unanswerable, score, cos, gold, reader} over its best `windows` windows."""
-    from eval.bench.cache import DEFAULT_CACHE
-    from eval.bench.general import open_set
-    from eval.bench.snapshot import named_sets
+    """set -> per question: {id, unanswerable, score, cos, weight, gold, reader} over its best
+    `windows` windows (`empty` where it has none)."""
+    from eval.bench.dense_windows import best_windows
     from qa.answer.params import DEFAULTS
-    from qa.answer.windows import analyse, candidate_windows
-    from qa.ask import find_passages
     from qa.evaluate.metrics import contains_answer
     from qa.text.cjk import CJK
     from qa.types import embed_view
 
-    sets, out = named_sets(bench), {}
+    out: dict[str, list[dict]] = {name: [] for name in names}
+    for name, item, hits, best, embedder in best_windows(names, bench, stores, windows, answerable_only=False):
+        question, row = item["question"], {"id": item.get("id"), "unanswerable": bool(item.get("unanswerable"))}
+        if not best:
+            out[name].append(row | {"empty": True})
+            continue
+        texts = [hits[w.hit].text[w.start:w.end] for w in best]
+        qv = np.asarray(embedder.get_query_embedding(question), dtype=np.float32)
+        vecs = np.asarray(embedder.get_text_embedding_batch(
+            [embed_view(hits[w.hit].title, t) for w, t in zip(best, texts)]), dtype=np.float32)
+        cos = (vecs @ qv) / (np.linalg.norm(vecs, axis=1) * np.linalg.norm(qv))
+        out[name].append(row | {
+            "score": [w.score for w in best], "cos": cos.tolist(),
+            "weight": DEFAULTS.dense_cjk if CJK.search(question) else DEFAULTS.dense_weight,
+            "gold": [bool(item.get("answers")) and contains_answer(t, item["answers"]) for t in texts],
+            "reader": list(scorer(question, texts))})
     for name in names:
-        docs, gold = sets[name]
-        settings, store, embedder = open_set(docs, stores, True, DEFAULT_CACHE)
-        rows = []
-        for line in gold.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line) if line.strip() else {}
-            question = item.get("question", "").strip()
-            if not question:
-                continue
-            hits = find_passages(question, settings, store, embedder, params=DEFAULTS)
-            found = candidate_windows(analyse(question, store.keyword.idf if hits else None), hits, DEFAULTS)
-            best = sorted(found, key=lambda w: (w.score, -(w.end - w.start)), reverse=True)[:windows]
-            if not best:
-                rows.append({"id": item.get("id"), "unanswerable": bool(item.get("unanswerable")), "empty": True})
-                continue
-            texts = [hits[w.hit].text[w.start:w.end] for w in best]
-            qv = np.asarray(embedder.get_query_embedding(question), dtype=np.float32)
-            vecs = np.asarray(embedder.get_text_embedding_batch(
-                [embed_view(hits[w.hit].title, t) for w, t in zip(best, texts)]), dtype=np.float32)
-            cos = (vecs @ qv) / (np.linalg.norm(vecs, axis=1) * np.linalg.norm(qv))
-            weight = DEFAULTS.dense_cjk if CJK.search(question) else DEFAULTS.dense_weight
-            rows.append({"id": item.get("id"), "unanswerable": bool(item.get("unanswerable")),
-                         "score": [w.score for w in best], "cos": cos.tolist(), "weight": weight,
-                         "gold": [bool(item.get("answers")) and contains_answer(t, item["answers"]) for t in texts],
-                         "reader": list(scorer(question, texts))})
-        out[name] = rows
-        print(f"{name}: {len(rows)} questions", file=sys.stderr, flush=True)
+        print(f"{name}: {len(out[name])} questions", file=sys.stderr, flush=True)
     return out
 
 
