@@ -21,6 +21,18 @@ where the shipped bi-encoder's cosine has AUC 0.772, top-1 0.750), ~45-55 ms/pai
   --only-f32, lr 1e-3: engine = torch (AUC 0.727 top-1 0.524), still learning at epoch 2.
 The engine on the written file matched torch on the file's q4 weights in every run (mean logit gap
 0.003-0.008, same best sentence for 91-97% of questions).
+
+Session 20 (xtrain), the families English and translated Chinese held out together (they share
+articles), K 4, `--threads 2`; the check: the first 1000 held-out pairs (72 questions), where the
+cosine has AUC 0.826, top-1 0.736:
+  `--sample 10000` (8422 train), float, lr 1e-4, 1 epoch: stuck at the prior (train loss 0.398,
+  logit sd 0.007): torch AUC 0.617 top-1 0.347, engine 0.595 / 0.389;
+  `--sample 16000` (13720 train), same: out of the plateau (train loss 0.360; all 2283 held-out pairs
+  AUC 0.773 top-1 0.761): on the check torch 0.747 / 0.750, q4 weights 0.745 / 0.639, engine 0.744 /
+  0.625 (16.6 ms/pair);
+  then `--init` that run, `--q4 --lr 1e-5 --train-most 3000`, 1 epoch: all held-out AUC 0.764 top-1
+  0.595; the check: torch = engine AUC 0.745 top-1 0.611 (gap 0.008): no gain on the unpolished file's
+  0.744 / 0.625, and both below the cosine's 0.826 / 0.736.
 """
 
 from __future__ import annotations
