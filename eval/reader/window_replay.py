@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from eval.reader.rank_eval import auc
+
 LAMBDAS = (0.0, 5.0, 10.0, 20.0, 40.0)
 
 
@@ -71,11 +73,8 @@ def first(row: dict, how: str, lam: float = 0.0, count: int = 3) -> bool:
     return bool(row["gold"][int(np.argmax(key))])
 
 
-def auc(pos: list[float], neg: list[float]) -> float | None:
-    if not pos or not neg:
-        return None
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return round(wins / (len(pos) * len(neg)), 3)
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def report(data: dict[str, list[dict]], records: Path | None, lambdas=LAMBDAS) -> dict:
@@ -88,12 +87,12 @@ def report(data: dict[str, list[dict]], records: Path | None, lambdas=LAMBDAS) -
         best = {r["id"]: max(r["reader"][:3]) for r in rows if not r.get("empty")}
         pos = [best[r["id"]] for r in ans]
         neg = [best[r["id"]] for r in rows if r["unanswerable"] and not r.get("empty")]
-        figs["reader_auc"] = auc(pos, neg)
+        figs["reader_auc"] = _rounded(auc(pos, neg))
         rec = records / f"{name}.json" if records else None
         if rec and rec.exists():
             support = {k: (0.0 if v.get("refused") else v.get("support", 0.0)) for k, v in json.loads(rec.read_text()).items()}
-            figs["support_auc"] = auc([support[r["id"]] for r in ans if r["id"] in support],
-                                      [support[r["id"]] for r in rows if r["unanswerable"] and r["id"] in support])
+            figs["support_auc"] = _rounded(auc([support[r["id"]] for r in ans if r["id"] in support],
+                                                [support[r["id"]] for r in rows if r["unanswerable"] and r["id"] in support]))
         out[name] = figs
     return out
 
